@@ -1,0 +1,3 @@
+export * from './registry/index.js';
+export * from './api/index.js';
+export * from './rules/index.js';
