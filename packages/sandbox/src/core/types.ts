@@ -189,3 +189,31 @@ export interface Clock {
   /** Runs `fn` every `clusterMs` cluster milliseconds; returns a cancel function. */
   every(clusterMs: number, fn: () => void): () => void;
 }
+
+/** What the sandbox hands to the controllers that run inside it. */
+export interface ControllerContext {
+  /** An in-process client acting as `user` (default: the system:admin superuser). */
+  api(user?: UserInfo): ApiClient;
+  logs: PodLogStore;
+  clock: Clock;
+}
+
+export interface ScenarioInfo {
+  name: string;
+  description: string;
+  active: boolean;
+}
+
+/** Named fault scenarios (workshop: "Identifying errors"). */
+export interface ScenarioControl {
+  list(): ScenarioInfo[];
+  /** Throws ApiError 404 for an unknown name. */
+  activate(name: string): Promise<void>;
+  /** Clears one scenario, or all when no name is given, and lets the cluster heal. */
+  clear(name?: string): Promise<void>;
+}
+
+export interface ControllerHandle {
+  scenarios: ScenarioControl;
+  stop(): Promise<void>;
+}
