@@ -1,1 +1,11 @@
-export {};
+export * from './common.js';
+export * from './paths.js';
+export * from './section-patch.js';
+export * from './config.js';
+export * from './storage.js';
+export * from './pods.js';
+export * from './timeline.js';
+export * from './stream.js';
+export * from './diagnostics.js';
+export * from './me.js';
+export * from './platform.js';

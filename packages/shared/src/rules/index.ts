@@ -1,1 +1,9 @@
-export {};
+export * from './spec.js';
+export * from './storage.js';
+export * from './replicas.js';
+export * from './routes.js';
+export * from './pvc.js';
+export * from './requests.js';
+export * from './validate.js';
+export * from './warnings.js';
+export * from './merge-patch.js';

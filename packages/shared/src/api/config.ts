@@ -1,0 +1,68 @@
+/** `GET /api/v1/config` and `PATCH /api/v1/config`. */
+import Type, { type Static } from 'typebox';
+import { ErrorBodySchema, KubeObjectSchema } from './common.js';
+import { SectionPatchSchema } from './section-patch.js';
+
+/** What the rules need to know about the claim behind `spec.storage.pvc` (RWO checks). */
+export const StorageClaimInfoSchema = Type.Object({
+  name: Type.String(),
+  /** e.g. ['ReadWriteOnce']; empty when the claim does not exist (yet). */
+  accessModes: Type.Array(Type.String()),
+  phase: Type.Optional(Type.String()),
+  exists: Type.Boolean(),
+});
+export type StorageClaimInfo = Static<typeof StorageClaimInfoSchema>;
+
+export const ConfigResponseSchema = Type.Object(
+  {
+    /** The live `configs.imageregistry.operator.openshift.io` object (`cluster`, else `instance`). */
+    config: KubeObjectSchema,
+    resourceVersion: Type.String(),
+    /** Present when the config uses PVC storage and the caller may read the claim. */
+    storageClaim: Type.Optional(StorageClaimInfoSchema),
+  },
+  { $id: 'ConfigResponse' },
+);
+export type ConfigResponse = Static<typeof ConfigResponseSchema>;
+
+export const PatchConfigRequestSchema = Type.Object(
+  {
+    patch: SectionPatchSchema,
+    /** The resourceVersion the user edited; a newer live object → 409. */
+    resourceVersion: Type.String({ minLength: 1 }),
+    /** Server-side dry run (`dryRun=All`): validated and defaulted, nothing stored. */
+    dryRun: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, $id: 'PatchConfigRequest' },
+);
+export type PatchConfigRequest = Static<typeof PatchConfigRequestSchema>;
+
+export const PatchConfigResponseSchema = Type.Object(
+  {
+    /** The object as stored (or as it would be stored, on dry run). */
+    config: KubeObjectSchema,
+    /** The JSON merge patch applied, without the resourceVersion precondition. */
+    patch: Type.Record(Type.String(), Type.Unknown()),
+    /** `oc patch configs.imageregistry.operator.openshift.io/cluster --type merge --patch '…'` */
+    ocCommand: Type.String(),
+    /** API server warnings (Warning headers) and rule warnings, one per entry. */
+    warnings: Type.Array(Type.String()),
+    dryRun: Type.Boolean(),
+  },
+  { $id: 'PatchConfigResponse' },
+);
+export type PatchConfigResponse = Static<typeof PatchConfigResponseSchema>;
+
+/** 409: the object changed since the user loaded it; `live` is what is stored now. */
+export const ConflictBodySchema = Type.Object(
+  {
+    statusCode: Type.Literal(409),
+    reason: Type.Literal('Conflict'),
+    message: Type.String(),
+    live: ConfigResponseSchema,
+  },
+  { $id: 'ConflictBody' },
+);
+export type ConflictBody = Static<typeof ConflictBodySchema>;
+
+export { ErrorBodySchema };

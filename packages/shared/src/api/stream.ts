@@ -1,0 +1,46 @@
+/**
+ * `GET /api/v1/stream`: one Server-Sent Events stream per browser tab carrying every object the
+ * UI shows live. Each message has an `id:` (a hub-wide sequence number); reconnecting with
+ * `Last-Event-ID` replays what was missed, or — when that is too old — a `reset` followed by
+ * fresh snapshots. A comment line (`: ping`) is sent at least every 15 s.
+ *
+ * SSE `event:` names and their `data:` JSON:
+ *  - `snapshot`  {@link SnapshotEvent}: the full current list of one kind (after connect/reset)
+ *  - `change`    {@link ChangeEvent}: one object ADDED / MODIFIED / DELETED
+ *  - `timeline`  a TimelineEntry (see timeline.ts)
+ *  - `state`     {@link StateEvent}: per-kind sync state (synced, resyncing, forbidden)
+ *  - `reset`     {} — drop local state, snapshots follow
+ */
+import Type, { type Static } from 'typebox';
+import { KubeObjectSchema } from './common.js';
+
+export const STREAM_KINDS = ['Config', 'ClusterOperator', 'Deployment', 'Pod', 'Event'] as const;
+export type StreamKind = (typeof STREAM_KINDS)[number];
+export const StreamKindSchema = Type.Union(STREAM_KINDS.map((k) => Type.Literal(k)));
+
+export const SnapshotEventSchema = Type.Object({
+  kind: StreamKindSchema,
+  items: Type.Array(KubeObjectSchema),
+  resourceVersion: Type.String(),
+});
+export type SnapshotEvent = Static<typeof SnapshotEventSchema> & { kind: StreamKind };
+
+export const ChangeEventSchema = Type.Object({
+  kind: StreamKindSchema,
+  type: Type.Union([Type.Literal('ADDED'), Type.Literal('MODIFIED'), Type.Literal('DELETED')]),
+  object: KubeObjectSchema,
+});
+export type ChangeEvent = Static<typeof ChangeEventSchema> & { kind: StreamKind };
+
+export const StateEventSchema = Type.Object({
+  kind: StreamKindSchema,
+  state: Type.Union([Type.Literal('synced'), Type.Literal('resyncing'), Type.Literal('forbidden')]),
+  message: Type.Optional(Type.String()),
+});
+export type StateEvent = Static<typeof StateEventSchema> & { kind: StreamKind };
+
+export const STREAM_EVENT_NAMES = ['snapshot', 'change', 'timeline', 'state', 'reset'] as const;
+export type StreamEventName = (typeof STREAM_EVENT_NAMES)[number];
+
+/** Upper bound between two messages (or pings) on the stream. */
+export const STREAM_HEARTBEAT_MS = 15_000;
