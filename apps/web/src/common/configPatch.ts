@@ -1,0 +1,35 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { usePlatform } from '../shell/platform.js';
+import type { ConflictBody, ErrorBody, PatchConfigRequest, PatchConfigResponse, RegistryConfig } from './contract.js';
+import { ApiError } from '../shell/http.js';
+import { paths, queryKeys, type ConfigData } from './queries.js';
+
+/** PATCH /api/v1/config; a real (non dry-run) success updates the cached config at once. */
+export function usePatchConfig() {
+  const { request } = usePlatform();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PatchConfigRequest) => request<PatchConfigResponse>(paths.config, { method: 'PATCH', body }),
+    onSuccess: (response) => {
+      if (response.dryRun) return;
+      const config = response.config as unknown as RegistryConfig;
+      client.setQueryData<ConfigData>(queryKeys.config, (old) => ({
+        ...old,
+        config,
+        resourceVersion: config.metadata.resourceVersion ?? old?.resourceVersion ?? '',
+      }));
+    },
+  });
+}
+
+export function conflictOf(error: unknown): ConfigData | undefined {
+  if (!(error instanceof ApiError) || error.status !== 409) return undefined;
+  const body = error.body as Partial<ConflictBody> | undefined;
+  return body?.live as ConfigData | undefined;
+}
+
+export function fieldErrorsOf(error: unknown): NonNullable<ErrorBody['fieldErrors']> {
+  if (!(error instanceof ApiError) || (error.status !== 422 && error.status !== 400)) return [];
+  const body = error.body as Partial<ErrorBody> | undefined;
+  return body?.fieldErrors ?? [];
+}

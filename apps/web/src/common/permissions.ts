@@ -1,0 +1,28 @@
+import type { PermissionId } from './contract.js';
+import { useMeQuery } from './queries.js';
+import { useT } from './i18n.js';
+
+export interface Access {
+  allowed: boolean;
+  /** Why not, for a tooltip or helper text; empty when allowed. */
+  reason: string;
+  loading: boolean;
+}
+
+/**
+ * May the current user do `id`? While /me loads, controls stay disabled; if /me fails we let the
+ * API decide (it answers 403 with its own message), so a broken /me never locks anyone out.
+ */
+export function useAccess(id: PermissionId): Access {
+  const t = useT();
+  const me = useMeQuery();
+  if (me.isPending) return { allowed: false, reason: t('Checking your permissions…'), loading: true };
+  if (me.isError) return { allowed: true, reason: '', loading: false };
+  const permission = me.data.permissions.find((p) => p.id === id);
+  if (!permission || permission.allowed) return { allowed: true, reason: '', loading: false };
+  return {
+    allowed: false,
+    reason: permission.reason || t('You are not allowed to make this change.'),
+    loading: false,
+  };
+}

@@ -1,0 +1,22 @@
+import '@patternfly/react-core/dist/styles/base.css';
+import './common/app.css';
+import './shell/i18n.js';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AppProviders, createQueryClient } from './shell/AppProviders.js';
+import { pageRoutes } from './shell/routes.js';
+import { StandaloneShell } from './shell/standalone/StandaloneShell.js';
+import { createStandalonePlatform } from './shell/standalone/platform.js';
+
+const router = createBrowserRouter([{ path: '/', element: <StandaloneShell />, children: pageRoutes }]);
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <AppProviders platform={createStandalonePlatform()} client={createQueryClient()}>
+      <RouterProvider router={router} />
+    </AppProviders>
+  </StrictMode>,
+);

@@ -1,0 +1,48 @@
+import { Card, CardBody, CardTitle, Content, Grid, GridItem, PageSection, Title } from '@patternfly/react-core';
+import { ConditionsTable } from '../common/ConditionsTable.js';
+import { useT } from '../common/i18n.js';
+import { useConfigQuery } from '../common/queries.js';
+import { ErrorState, PageLoading } from '../common/states.js';
+import { ClusterOperatorCard } from './ClusterOperatorCard.js';
+import { ManagementStateCard } from './ManagementStateCard.js';
+import { RegistrySummaryCard } from './RegistrySummaryCard.js';
+
+export default function OverviewPage() {
+  const t = useT();
+  const query = useConfigQuery();
+  return (
+    <>
+      <PageSection>
+        <Title headingLevel="h1">{t('Image registry overview')}</Title>
+        <Content component="p">{t('Is the internal image registry deployed and healthy? Everything here updates live.')}</Content>
+      </PageSection>
+      <PageSection data-test="overview">
+        {query.isPending ? (
+          <PageLoading label={t('Loading the registry configuration')} />
+        ) : query.isError ? (
+          <ErrorState error={query.error} title={t('Could not load the registry configuration')} onRetry={() => void query.refetch()} />
+        ) : (
+          <Grid hasGutter>
+            <GridItem md={6} xl={4}>
+              <ManagementStateCard data={query.data} />
+            </GridItem>
+            <GridItem md={6} xl={4}>
+              <RegistrySummaryCard config={query.data.config} />
+            </GridItem>
+            <GridItem md={12} xl={4}>
+              <ClusterOperatorCard />
+            </GridItem>
+            <GridItem span={12}>
+              <Card data-test="config-conditions">
+                <CardTitle component="h2">{t('Configuration conditions')}</CardTitle>
+                <CardBody>
+                  <ConditionsTable conditions={query.data.config.status?.conditions ?? []} label={t('Conditions of the registry configuration')} />
+                </CardBody>
+              </Card>
+            </GridItem>
+          </Grid>
+        )}
+      </PageSection>
+    </>
+  );
+}

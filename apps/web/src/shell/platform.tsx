@@ -1,0 +1,52 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { EventStream } from './eventStream.js';
+
+/**
+ * Everything a page may know about where it runs. The standalone shell and the
+ * console plugin shell each provide one; pages never call fetch or build URLs themselves.
+ */
+export interface Platform {
+  /** Base path of the BFF API, without trailing slash (e.g. `/api`). */
+  apiBase: string;
+  /** JSON request against the API. Adds the CSRF header on mutations. Throws `ApiError` on non-2xx. */
+  request<T>(path: string, options?: RequestOptions): Promise<T>;
+  /** Streamed text response (pod logs); `onChunk` receives decoded text as it arrives. */
+  streamText(path: string, options: StreamTextOptions): Promise<void>;
+  /** The one multiplexed server-sent event stream of this tab. */
+  eventStream: EventStream;
+  links: PlatformLinks;
+  /** i18next namespace of every string of this app. */
+  i18nNamespace: string;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+  query?: Record<string, string | number | boolean | undefined>;
+}
+
+export interface StreamTextOptions {
+  signal: AbortSignal;
+  query?: Record<string, string | number | boolean | undefined>;
+  onChunk(text: string): void;
+}
+
+export interface PlatformLinks {
+  /** Router path of an app page (`/pods`, `/config/storage`) under the shell's route prefix. */
+  page(path: string): string;
+  /** Absolute URL of a full API resource (for downloads), e.g. a pod log. */
+  api(path: string, query?: RequestOptions['query']): string;
+}
+
+const PlatformContext = createContext<Platform | null>(null);
+
+export function PlatformProvider({ platform, children }: { platform: Platform; children: ReactNode }) {
+  return <PlatformContext.Provider value={platform}>{children}</PlatformContext.Provider>;
+}
+
+export function usePlatform(): Platform {
+  const platform = useContext(PlatformContext);
+  if (!platform) throw new Error('usePlatform() outside a shell: wrap the page in <PlatformProvider>');
+  return platform;
+}

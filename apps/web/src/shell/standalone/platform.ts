@@ -1,0 +1,20 @@
+import { I18N_NAMESPACE } from '../../common/i18n.js';
+import { paths } from '../../common/queries.js';
+import { createEventStream } from '../eventStream.js';
+import { buildUrl, createHttp } from '../http.js';
+import type { Platform } from '../platform.js';
+
+/** The standalone app: the BFF is on the same origin under `/api`, routes start at `/`. */
+export function createStandalonePlatform(apiBase = '/api'): Platform {
+  const http = createHttp({ apiBase, fetch: (input, init) => fetch(input, init), addCsrf: true });
+  return {
+    apiBase,
+    ...http,
+    eventStream: createEventStream({ url: `${apiBase}${paths.stream}` }),
+    links: {
+      page: (path) => path,
+      api: (path, query) => buildUrl(apiBase, path, query),
+    },
+    i18nNamespace: I18N_NAMESPACE,
+  };
+}

@@ -1,0 +1,32 @@
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import type { StreamListener, StreamState } from './eventStream.js';
+import { usePlatform } from './platform.js';
+import { liveStoreFor, type LiveKindState } from './liveStore.js';
+import type { StreamKind } from '../common/contract.js';
+
+/** Live / reconnecting state of the tab's event stream. */
+export function useStreamState(): StreamState {
+  const { eventStream } = usePlatform();
+  return useSyncExternalStore(
+    (notify) => eventStream.onState(notify),
+    () => eventStream.state,
+  );
+}
+
+/** Calls `listener` for every stream event of `kind` while mounted (latest listener wins, no resubscribe). */
+export function useStreamEvent(kind: string, listener: StreamListener): void {
+  const { eventStream } = usePlatform();
+  const latest = useRef(listener);
+  latest.current = listener;
+  useEffect(() => eventStream.subscribe(kind, (data, id) => latest.current(data, id)), [eventStream, kind]);
+}
+
+/** The live list of one kind of cluster object from the stream (Pods, ClusterOperator …). */
+export function useLiveObjects(kind: StreamKind): LiveKindState {
+  const { eventStream } = usePlatform();
+  const store = liveStoreFor(eventStream);
+  return useSyncExternalStore(
+    (notify) => store.subscribe(kind, notify),
+    () => store.get(kind),
+  );
+}
