@@ -1,0 +1,169 @@
+import type { KubeObject, StatusCause } from '../../core/types.js';
+import { formatSelectorObject, matchesSelectorObject, type LabelSelectorObject } from '../selectors/labels.js';
+import { invalidValue, notSupported, required } from './field-errors.js';
+import { configMapKey } from './names.js';
+import { defaultPodSpec, validatePodSpec } from './pod-spec.js';
+
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const spec = (o: KubeObject): Json => (isObj(o.spec) ? o.spec : {});
+
+export function validatePod(o: KubeObject): StatusCause[] {
+  return validatePodSpec(o.spec, 'spec');
+}
+
+/** Deployments, ReplicaSets, StatefulSets, DaemonSets: selector required and matching the template. */
+export function validateWorkload(o: KubeObject, old: KubeObject | undefined): StatusCause[] {
+  const s = spec(o);
+  const causes: StatusCause[] = [];
+  const selector = s.selector as LabelSelectorObject | undefined;
+  const template = isObj(s.template) ? s.template : undefined;
+  const labels = isObj(template?.metadata) ? ((template.metadata as Json).labels as Record<string, string> | undefined) : undefined;
+  if (!isObj(selector)) causes.push(required('spec.selector'));
+  else if (Object.keys(selector.matchLabels ?? {}).length === 0 && ((selector as LabelSelectorObject).matchExpressions ?? []).length === 0)
+    causes.push(invalidValue('spec.selector', formatSelectorObject(selector), 'empty selector is invalid for deployment'));
+  else if (!matchesSelectorObject(selector, labels))
+    causes.push(invalidValue('spec.template.metadata.labels', labels ?? {}, '`selector` does not match template `labels`'));
+  if (old && isObj(spec(old).selector) && JSON.stringify(spec(old).selector) !== JSON.stringify(selector))
+    causes.push(invalidValue('spec.selector', selector ?? null, 'field is immutable'));
+  if (typeof s.replicas === 'number' && s.replicas < 0)
+    causes.push(invalidValue('spec.replicas', s.replicas, 'must be greater than or equal to 0'));
+  causes.push(...validatePodSpec(template?.spec, 'spec.template.spec', o.kind === 'Job' ? ['OnFailure', 'Never'] : ['Always']));
+  return causes;
+}
+
+export function validateJob(o: KubeObject): StatusCause[] {
+  const template = isObj(spec(o).template) ? (spec(o).template as Json) : undefined;
+  return validatePodSpec(template?.spec, 'spec.template.spec', ['OnFailure', 'Never']);
+}
+
+export function validateCronJob(o: KubeObject): StatusCause[] {
+  const s = spec(o);
+  const causes: StatusCause[] = [];
+  if (typeof s.schedule !== 'string' || s.schedule === '') causes.push(required('spec.schedule'));
+  const jobSpec = isObj(s.jobTemplate) ? ((s.jobTemplate as Json).spec as Json | undefined) : undefined;
+  const template = isObj(jobSpec?.template) ? (jobSpec.template as Json) : undefined;
+  causes.push(...validatePodSpec(template?.spec, 'spec.jobTemplate.spec.template.spec', ['OnFailure', 'Never']));
+  return causes;
+}
+
+export function validateService(o: KubeObject): StatusCause[] {
+  const s = spec(o);
+  const causes: StatusCause[] = [];
+  const type = s.type ?? 'ClusterIP';
+  const types = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
+  if (!types.includes(String(type))) causes.push(notSupported('spec.type', type, types));
+  const ports = Array.isArray(s.ports) ? s.ports : [];
+  if (type !== 'ExternalName' && ports.length === 0 && s.clusterIP !== 'None') causes.push(required('spec.ports'));
+  ports.forEach((p, i) => {
+    const port = isObj(p) ? p.port : undefined;
+    if (typeof port !== 'number') causes.push(required(`spec.ports[${i}].port`));
+    else if (port < 1 || port > 65535) causes.push(invalidValue(`spec.ports[${i}].port`, port, 'must be between 1 and 65535, inclusive'));
+    if (ports.length > 1 && !(isObj(p) && p.name)) causes.push(required(`spec.ports[${i}].name`));
+  });
+  return causes;
+}
+
+export function validateDataKeys(o: KubeObject): StatusCause[] {
+  const causes: StatusCause[] = [];
+  for (const field of ['data', 'binaryData', 'stringData'])
+    for (const key of Object.keys(isObj(o[field]) ? (o[field] as Json) : {}))
+      causes.push(...configMapKey(key).map((m) => invalidValue(`${field}[${key}]`, key, m)));
+  return causes;
+}
+
+export function validateRoleBinding(o: KubeObject, old: KubeObject | undefined): StatusCause[] {
+  const ref = o.roleRef as Json | undefined;
+  const causes: StatusCause[] = [];
+  if (!isObj(ref)) return [required('roleRef')];
+  if (!ref.name) causes.push(required('roleRef.name'));
+  if (!['Role', 'ClusterRole'].includes(String(ref.kind))) causes.push(notSupported('roleRef.kind', ref.kind, ['Role', 'ClusterRole']));
+  if (old && JSON.stringify(old.roleRef) !== JSON.stringify(ref)) causes.push(invalidValue('roleRef', ref, 'cannot change roleRef'));
+  return causes;
+}
+
+// ---- defaults (SetDefaults_*) ----
+
+function defaultTemplate(s: Json): void {
+  if (isObj(s.template)) defaultPodSpec((s.template as Json).spec);
+}
+
+export function defaultPod(o: KubeObject): void {
+  defaultPodSpec(o.spec);
+  if (isObj(o.spec)) (o.spec as Json).enableServiceLinks ??= true;
+}
+
+export function defaultDeployment(o: KubeObject): void {
+  const s = spec(o);
+  o.spec = s;
+  s.replicas ??= 1;
+  s.revisionHistoryLimit ??= 10;
+  s.progressDeadlineSeconds ??= 600;
+  s.strategy ??= { type: 'RollingUpdate' };
+  const strategy = s.strategy as Json;
+  if (strategy.type === 'RollingUpdate') strategy.rollingUpdate ??= { maxUnavailable: '25%', maxSurge: '25%' };
+  defaultTemplate(s);
+}
+
+export function defaultReplicated(o: KubeObject): void {
+  const s = spec(o);
+  o.spec = s;
+  if (o.kind !== 'DaemonSet') s.replicas ??= 1;
+  defaultTemplate(s);
+}
+
+export function defaultJob(o: KubeObject): void {
+  const s = spec(o);
+  o.spec = s;
+  s.backoffLimit ??= 6;
+  s.completions ??= 1;
+  s.parallelism ??= 1;
+  defaultTemplate(s);
+}
+
+export function defaultCronJob(o: KubeObject): void {
+  const s = spec(o);
+  o.spec = s;
+  s.concurrencyPolicy ??= 'Allow';
+  s.suspend ??= false;
+  s.successfulJobsHistoryLimit ??= 3;
+  s.failedJobsHistoryLimit ??= 1;
+  const jobSpec = isObj(s.jobTemplate) ? ((s.jobTemplate as Json).spec as Json | undefined) : undefined;
+  if (jobSpec) defaultTemplate(jobSpec);
+}
+
+let nextClusterIp = 10;
+export function defaultService(o: KubeObject): void {
+  const s = spec(o);
+  o.spec = s;
+  s.type ??= 'ClusterIP';
+  s.sessionAffinity ??= 'None';
+  if (s.type !== 'ExternalName') {
+    if (s.clusterIP === undefined || s.clusterIP === '') {
+      // A stand-in for the service IP allocator: unique addresses in 10.96.0.0/12.
+      const n = nextClusterIp++;
+      s.clusterIP = `10.96.${Math.floor(n / 250)}.${(n % 250) + 1}`;
+    }
+    s.clusterIPs ??= [s.clusterIP];
+    s.ipFamilies ??= ['IPv4'];
+    s.ipFamilyPolicy ??= 'SingleStack';
+    s.internalTrafficPolicy ??= 'Cluster';
+  }
+  if (Array.isArray(s.ports))
+    for (const p of s.ports)
+      if (isObj(p)) {
+        p.protocol ??= 'TCP';
+        p.targetPort ??= p.port;
+      }
+  o.status ??= { loadBalancer: {} };
+}
+
+export function defaultSecret(o: KubeObject): void {
+  o.type ??= 'Opaque';
+}
+
+export function defaultNamespace(o: KubeObject): void {
+  o.metadata.labels = { ...(o.metadata.labels ?? {}), 'kubernetes.io/metadata.name': o.metadata.name ?? '' };
+  o.spec ??= { finalizers: ['kubernetes'] };
+  o.status ??= { phase: 'Active' };
+}

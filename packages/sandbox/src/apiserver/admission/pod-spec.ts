@@ -1,0 +1,70 @@
+import type { StatusCause } from '../../core/types.js';
+import { duplicate, invalidValue, nameCauses, notSupported, required } from './field-errors.js';
+import { dns1123Label } from './names.js';
+
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function validateContainers(list: unknown, field: string, requireOne: boolean): StatusCause[] {
+  const causes: StatusCause[] = [];
+  if (list === undefined || list === null) return requireOne ? [required(field)] : [];
+  if (!Array.isArray(list)) return [invalidValue(field, list, 'must be a list')];
+  if (requireOne && list.length === 0) causes.push(required(field));
+  const seen = new Set<string>();
+  list.forEach((c, i) => {
+    const at = `${field}[${i}]`;
+    if (!isObj(c)) return void causes.push(invalidValue(at, c, 'must be an object'));
+    const name = c.name;
+    if (typeof name !== 'string' || name === '') causes.push(required(`${at}.name`));
+    else {
+      causes.push(...nameCauses(`${at}.name`, name, dns1123Label(name)));
+      if (seen.has(name)) causes.push(duplicate(`${at}.name`, name));
+      seen.add(name);
+    }
+    if (typeof c.image !== 'string' || c.image.trim() === '') causes.push(required(`${at}.image`));
+    if (c.imagePullPolicy !== undefined && !['Always', 'IfNotPresent', 'Never'].includes(String(c.imagePullPolicy)))
+      causes.push(notSupported(`${at}.imagePullPolicy`, c.imagePullPolicy, ['Always', 'IfNotPresent', 'Never']));
+    if (Array.isArray(c.ports))
+      c.ports.forEach((p, j) => {
+        const port = isObj(p) ? p.containerPort : undefined;
+        if (typeof port !== 'number') causes.push(required(`${at}.ports[${j}].containerPort`));
+        else if (port < 1 || port > 65535) causes.push(invalidValue(`${at}.ports[${j}].containerPort`, port, 'must be between 1 and 65535, inclusive'));
+      });
+  });
+  return causes;
+}
+
+/** The parts of ValidatePodSpec the console's objects exercise: containers, restartPolicy. */
+export function validatePodSpec(spec: unknown, field: string, restartPolicies = ['Always', 'OnFailure', 'Never']): StatusCause[] {
+  if (!isObj(spec)) return [required(field)];
+  const causes = [
+    ...validateContainers(spec.containers, `${field}.containers`, true),
+    ...validateContainers(spec.initContainers, `${field}.initContainers`, false),
+  ];
+  if (spec.restartPolicy !== undefined && !restartPolicies.includes(String(spec.restartPolicy)))
+    causes.push(notSupported(`${field}.restartPolicy`, spec.restartPolicy, restartPolicies));
+  return causes;
+}
+
+function defaultContainer(c: Json): void {
+  c.terminationMessagePath ??= '/dev/termination-log';
+  c.terminationMessagePolicy ??= 'File';
+  c.resources ??= {};
+  if (c.imagePullPolicy === undefined && typeof c.image === 'string') {
+    const tag = c.image.includes('@') ? 'digest' : /:[^/]+$/.exec(c.image)?.[0].slice(1);
+    c.imagePullPolicy = tag === undefined || tag === 'latest' ? 'Always' : 'IfNotPresent';
+  }
+  if (Array.isArray(c.ports)) for (const p of c.ports) if (isObj(p)) p.protocol ??= 'TCP';
+}
+
+/** SetDefaults_PodSpec + SetDefaults_Container (the fields `kubectl get -o yaml` shows). */
+export function defaultPodSpec(spec: unknown): void {
+  if (!isObj(spec)) return;
+  spec.restartPolicy ??= 'Always';
+  spec.terminationGracePeriodSeconds ??= 30;
+  spec.dnsPolicy ??= 'ClusterFirst';
+  spec.securityContext ??= {};
+  spec.schedulerName ??= 'default-scheduler';
+  for (const key of ['containers', 'initContainers'])
+    if (Array.isArray(spec[key])) for (const c of spec[key] as unknown[]) if (isObj(c)) defaultContainer(c);
+}

@@ -1,0 +1,288 @@
+import { ApiError, alreadyExists, badRequest, conflict, forbidden, groupResource, methodNotAllowed, notFound, statusFailure } from '../../core/errors.js';
+import type {
+  Clock, DeleteOptions, KubeObject, ListOptions, ListResult, PatchType, StatusBody, UserInfo, WatchEvent, WatchOptions, WriteOptions, WriteResult,
+} from '../../core/types.js';
+import { admit, type Operation } from '../admission/pipeline.js';
+import { applyJsonPatch, decodeJsonPatch } from '../patch/json.js';
+import { applyMergePatch } from '../patch/merge.js';
+import { applyStrategicMergePatch } from '../patch/strategic.js';
+import { forbiddenMessage, type Attributes, type RbacAuthorizer } from '../rbac/authorizer.js';
+import { storageKey, type ResourceRegistry } from '../resources/registry.js';
+import { apiVersionOf, type ResourceType } from '../resources/resource-type.js';
+import { matchesFields, parseFieldSelector } from '../selectors/fields.js';
+import { matchesLabels, parseLabelSelector } from '../selectors/labels.js';
+import type { ObjectStore } from '../storage/object-store.js';
+import { planDelete } from './deletion.js';
+import { carryUpdate, generatedName, stampCreate, unchanged } from './object-meta.js';
+import { paginate } from './paginate.js';
+import { present } from './present.js';
+import { startWatch } from './watch.js';
+
+export type Subresource = 'status' | 'scale';
+export type WriteOpts = WriteOptions & { subresource?: Subresource };
+
+const NAMESPACES = storageKey({ group: '', resource: 'namespaces' });
+
+/**
+ * The verbs of the Kubernetes API over the store, with kube-apiserver's semantics: RBAC, the
+ * admission chain, resourceVersion preconditions, status subresource, generation, dry-run,
+ * graceful deletion and finalizers. HTTP handlers and the in-process ApiClient both call this,
+ * so a controller sees exactly what kubectl sees.
+ */
+export class ResourceService {
+  /** Create-only resources answered without storage (access reviews). */
+  readonly virtualCreate = new Map<string, (user: UserInfo, body: KubeObject) => KubeObject>();
+
+  constructor(
+    readonly registry: ResourceRegistry,
+    readonly store: ObjectStore,
+    readonly clock: Clock,
+    readonly authorizer: RbacAuthorizer,
+  ) {}
+
+  // ---- authorization ----
+
+  authorize(user: UserInfo, verb: string, type: ResourceType, ns: string | undefined, name?: string, subresource?: string): void {
+    // kube's RequestInfo treats /namespaces/{name} as a request in namespace {name}.
+    const namespace = type.namespaced ? ns : type.group === '' && type.resource === 'namespaces' ? name : undefined;
+    const a: Attributes = { user, verb, group: type.group, resource: type.resource, subresource, name, namespace };
+    const d = this.authorizer.authorize(a);
+    if (d.allowed) return;
+    const qualified = groupResource(type.group, type.resource);
+    const msg = forbiddenMessage(a) + (d.reason ? `: ${d.reason}` : '');
+    throw forbidden(type.group, type.resource, name, name ? `${qualified} "${name}" is forbidden: ${msg}` : `${qualified} is forbidden: ${msg}`);
+  }
+
+  // ---- reads ----
+
+  private stored(type: ResourceType, ns: string | undefined, name: string): KubeObject {
+    const obj = this.store.get(storageKey(type), type.namespaced ? ns : undefined, name);
+    if (!obj) throw notFound(type.group, type.resource, name);
+    return obj;
+  }
+
+  get(user: UserInfo, type: ResourceType, ns: string | undefined, name: string): KubeObject {
+    this.authorize(user, 'get', type, ns, name);
+    return present(type, this.stored(type, ns, name));
+  }
+
+  /** Label/field selector predicate for list, watch and deletecollection. */
+  matcher(type: ResourceType, opts: ListOptions): (o: KubeObject) => boolean {
+    const labels = parseLabelSelector(opts.labelSelector);
+    const fields = parseFieldSelector(opts.fieldSelector, type);
+    return (o) => matchesLabels(labels, o.metadata.labels) && matchesFields(fields, type, o);
+  }
+
+  list(user: UserInfo, type: ResourceType, ns: string | undefined, opts: ListOptions = {}): ListResult {
+    this.authorize(user, 'list', type, ns);
+    const match = this.matcher(type, opts);
+    const all = this.store.list(storageKey(type), type.namespaced ? ns : undefined).filter(match);
+    const page = paginate(all, opts, this.store.currentRv());
+    return {
+      apiVersion: apiVersionOf(type),
+      kind: type.listKind,
+      metadata: page.metadata,
+      items: page.items.map((o) => present(type, o)),
+    };
+  }
+
+  watch(user: UserInfo, type: ResourceType, ns: string | undefined, opts: WatchOptions, onEvent: (e: WatchEvent) => void): () => void {
+    this.authorize(user, 'watch', type, ns);
+    return startWatch(
+      this.store,
+      this.clock,
+      { type, resourceKey: storageKey(type), namespace: type.namespaced ? ns : undefined, opts, matches: this.matcher(type, opts), present: (o) => present(type, o) },
+      onEvent,
+    );
+  }
+
+  // ---- writes ----
+
+  private requireNamespace(type: ResourceType, ns: string | undefined, creating: boolean): void {
+    if (!type.namespaced) return;
+    if (!ns) throw badRequest('the server could not find the requested resource');
+    const namespace = this.store.get(NAMESPACES, undefined, ns);
+    if (!namespace) throw notFound('', 'namespaces', ns);
+    if (creating && namespace.metadata.deletionTimestamp)
+      throw new ApiError(
+        statusFailure(403, 'Forbidden', `${type.resource} "${''}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`, {
+          group: type.group || undefined,
+          kind: type.resource,
+          causes: [{ reason: 'NamespaceTerminating', message: `namespace ${ns} is being terminated`, field: 'metadata.namespace' }],
+        }),
+      );
+  }
+
+  private checkNamespaceOfBody(type: ResourceType, ns: string | undefined, obj: KubeObject): void {
+    if (!type.namespaced) {
+      delete obj.metadata.namespace;
+      return;
+    }
+    if (obj.metadata.namespace && obj.metadata.namespace !== ns)
+      throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    obj.metadata.namespace = ns;
+  }
+
+  create(user: UserInfo, type: ResourceType, ns: string | undefined, body: unknown, opts: WriteOptions = {}): WriteResult {
+    if (!type.verbs.includes('create')) throw methodNotAllowed();
+    const obj = asObject(body, type);
+    const virtual = this.virtualCreate.get(storageKey(type));
+    if (virtual) {
+      this.authorize(user, 'create', type, ns);
+      return { object: virtual(user, obj), warnings: [] };
+    }
+    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = generatedName(obj.metadata.generateName);
+    this.authorize(user, 'create', type, ns, obj.metadata.name);
+    this.requireNamespace(type, ns, true);
+    this.checkNamespaceOfBody(type, ns, obj);
+    if (type.hasStatus && type.kind !== 'Node' && type.kind !== 'Namespace') delete obj.status;
+    const { object, warnings } = admit({ type, operation: 'CREATE', viaPatch: false, object: obj, fieldValidation: opts.fieldValidation ?? 'Warn' });
+    stampCreate(type, object, this.clock.now());
+    const name = object.metadata.name ?? '';
+    if (this.store.get(storageKey(type), object.metadata.namespace, name)) throw alreadyExists(type.group, type.resource, name);
+    if (opts.dryRun) return { object: present(type, object), warnings };
+    return { object: present(type, this.store.put(storageKey(type), object)), warnings };
+  }
+
+  update(user: UserInfo, type: ResourceType, ns: string | undefined, name: string, body: unknown, opts: WriteOpts = {}): WriteResult {
+    if (!type.verbs.includes('update')) throw methodNotAllowed();
+    const obj = asObject(body, type);
+    this.authorize(user, 'update', type, ns, name, opts.subresource);
+    if (obj.metadata.name && obj.metadata.name !== name)
+      throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`);
+    obj.metadata.name = name;
+    this.checkNamespaceOfBody(type, ns, obj);
+    const old = this.stored(type, ns, name);
+    const rv = obj.metadata.resourceVersion;
+    if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(type.group, type.resource, name);
+    return this.write(type, old, obj, 'UPDATE', false, opts);
+  }
+
+  patch(user: UserInfo, type: ResourceType, ns: string | undefined, name: string, patchType: PatchType, patch: unknown, opts: WriteOpts = {}): WriteResult {
+    if (!type.verbs.includes('patch')) throw methodNotAllowed();
+    this.authorize(user, 'patch', type, ns, name, opts.subresource);
+    const old = this.stored(type, ns, name);
+    const current = present(type, old);
+    let patched: unknown;
+    switch (patchType) {
+      case 'merge':
+        patched = applyMergePatch(current, patch);
+        break;
+      case 'json':
+        patched = applyJsonPatch(current, decodeJsonPatch(patch));
+        break;
+      case 'strategic':
+        if (!type.strategicMerge) throw unsupportedPatch();
+        patched = applyStrategicMergePatch(current, patch);
+        break;
+      default:
+        throw unsupportedPatch();
+    }
+    const obj = asObject(patched, type);
+    if (obj.metadata.name !== name) throw badRequest(`the name of the object (${String(obj.metadata.name)}) does not match the name on the URL (${name})`);
+    const rv = obj.metadata.resourceVersion;
+    if (rv !== undefined && rv !== old.metadata.resourceVersion) throw conflict(type.group, type.resource, name);
+    this.checkNamespaceOfBody(type, ns, obj);
+    return this.write(type, old, obj, 'UPDATE', true, opts);
+  }
+
+  /** Update path shared by PUT and PATCH: subresource semantics, admission, no-op detection, finalization. */
+  private write(type: ResourceType, old: KubeObject, next: KubeObject, op: Operation, viaPatch: boolean, opts: WriteOpts): WriteResult {
+    let candidate = next;
+    if (opts.subresource === 'status') {
+      candidate = { ...structuredClone(old), status: next.status };
+      if (next.status === undefined) delete candidate.status;
+    } else if (type.hasStatus) {
+      candidate = { ...next, status: old.status };
+      if (old.status === undefined) delete candidate.status;
+    }
+    candidate.metadata.resourceVersion = old.metadata.resourceVersion;
+    const { object, warnings } = admit({
+      type,
+      operation: op,
+      viaPatch,
+      subresource: opts.subresource === 'status' ? 'status' : undefined,
+      object: candidate,
+      old: present(type, old),
+      fieldValidation: opts.fieldValidation ?? 'Warn',
+    });
+    carryUpdate(type, object, old);
+    if (unchanged(object, old)) return { object: present(type, old), warnings };
+    if (opts.dryRun) return { object: present(type, object), warnings };
+    const key = storageKey(type);
+    if (object.metadata.deletionTimestamp && (object.metadata.finalizers ?? []).length === 0 && !isGracefulPod(type, object)) {
+      this.store.put(key, object);
+      const gone = this.store.remove(key, object.metadata.namespace, object.metadata.name ?? '');
+      return { object: present(type, gone ?? object), warnings };
+    }
+    return { object: present(type, this.store.put(key, object)), warnings };
+  }
+
+  delete(user: UserInfo, type: ResourceType, ns: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject | StatusBody {
+    if (!type.verbs.includes('delete')) throw methodNotAllowed();
+    this.authorize(user, 'delete', type, ns, name);
+    const old = this.stored(type, ns, name);
+    const pre = opts.preconditions;
+    if (pre?.uid && pre.uid !== old.metadata.uid)
+      throw conflict(type.group, type.resource, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid ?? ''}`);
+    if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion)
+      throw conflict(type.group, type.resource, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion ?? ''}`);
+    const plan = planDelete(type, old, opts, this.clock.now());
+    const key = storageKey(type);
+    if (plan.kind === 'mark') {
+      if (opts.dryRun) return present(type, plan.object);
+      if (unchanged(plan.object, old)) return present(type, old);
+      return present(type, this.store.put(key, plan.object));
+    }
+    if (opts.dryRun) return this.deleted(type, old);
+    const gone = this.store.remove(key, old.metadata.namespace, name) ?? old;
+    return this.deleted(type, gone);
+  }
+
+  private deleted(type: ResourceType, gone: KubeObject): KubeObject | StatusBody {
+    if (type.returnDeletedObject) return present(type, gone);
+    return {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Success',
+      details: { name: gone.metadata.name, group: type.group || undefined, kind: type.resource, uid: gone.metadata.uid },
+    } as StatusBody;
+  }
+
+  deleteCollection(user: UserInfo, type: ResourceType, ns: string | undefined, listOpts: ListOptions, opts: DeleteOptions = {}): ListResult {
+    if (!type.verbs.includes('deletecollection')) throw methodNotAllowed();
+    this.authorize(user, 'deletecollection', type, ns);
+    const items = this.store.list(storageKey(type), type.namespaced ? ns : undefined).filter(this.matcher(type, listOpts));
+    const system: UserInfo = { username: 'system:apiserver', groups: ['system:masters'] };
+    const out: KubeObject[] = [];
+    for (const o of items) {
+      const r = this.delete(system, type, o.metadata.namespace, o.metadata.name ?? '', opts);
+      if (r.kind !== 'Status') out.push(r as KubeObject);
+    }
+    return { apiVersion: apiVersionOf(type), kind: type.listKind, metadata: { resourceVersion: String(this.store.currentRv()) }, items: out };
+  }
+}
+
+function isGracefulPod(type: ResourceType, o: KubeObject): boolean {
+  return type.kind === 'Pod' && type.group === '' && (o.metadata.deletionGracePeriodSeconds ?? 0) > 0;
+}
+
+function unsupportedPatch(): ApiError {
+  return new ApiError(
+    statusFailure(
+      415,
+      'UnsupportedMediaType',
+      'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml',
+    ),
+  );
+}
+
+/** The request body as an object (400 when it is not one, like the JSON decoder). */
+export function asObject(body: unknown, type: ResourceType): KubeObject {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: json: cannot unmarshal ${Array.isArray(body) ? 'array' : typeof body} into Go value of type struct`);
+  const obj = structuredClone(body) as KubeObject;
+  if (typeof obj.metadata !== 'object' || obj.metadata === null) obj.metadata = {};
+  return obj;
+}
