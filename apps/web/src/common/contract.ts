@@ -61,35 +61,35 @@ export type ManagementState = 'Managed' | 'Unmanaged' | 'Removed';
 export type LogLevel = 'Normal' | 'Debug' | 'Trace' | 'TraceAll';
 export type RolloutStrategy = 'RollingUpdate' | 'Recreate';
 
-export interface RouteEntry {
+export type RouteEntry = {
   name: string;
   hostname?: string;
   secretName?: string;
-}
+};
 
-export interface RequestLimits {
+export type RequestLimits = {
   maxRunning?: number;
   maxInQueue?: number;
   maxWaitInQueue?: string;
-}
+};
 
-export interface Toleration {
+export type Toleration = {
   key?: string;
   operator?: 'Exists' | 'Equal';
   value?: string;
   effect?: '' | 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
   tolerationSeconds?: number;
-}
+};
 
-export interface ResourcesSection {
+export type ResourcesSection = {
   limits?: Record<string, string | number>;
   requests?: Record<string, string | number>;
-}
+};
 
 export type JsonObject = { [key: string]: JsonValue };
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 
-export interface StorageSpec {
+export type StorageSpec = {
   emptyDir?: JsonObject | null;
   pvc?: { claim?: string } | null;
   s3?: JsonObject | null;
@@ -99,7 +99,7 @@ export interface StorageSpec {
   ibmcos?: JsonObject | null;
   oss?: JsonObject | null;
   managementState?: 'Managed' | 'Unmanaged';
-}
+};
 
 export interface ConfigSpec {
   managementState?: ManagementState | string;

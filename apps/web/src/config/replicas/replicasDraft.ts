@@ -1,0 +1,27 @@
+import type { ConfigSpec, FieldError, RolloutStrategy } from '../../common/contract.js';
+import { parseInteger, type SectionDefinition } from '../editor/sectionModel.js';
+
+export interface ReplicasDraft {
+  replicas: string;
+  rolloutStrategy: '' | RolloutStrategy;
+}
+
+export const replicasSection: SectionDefinition<ReplicasDraft> = {
+  id: 'replicas',
+  fromSpec: (spec: ConfigSpec) => ({
+    replicas: spec.replicas === undefined ? '' : String(spec.replicas),
+    rolloutStrategy: spec.rolloutStrategy ?? '',
+  }),
+  toPatch(draft) {
+    const errors: FieldError[] = [];
+    const replicas = parseInteger(draft.replicas, 'spec.replicas', errors);
+    if (draft.replicas.trim() === '') errors.push({ path: 'spec.replicas', message: 'replicas is required' });
+    return {
+      patch: {
+        ...(replicas !== undefined ? { replicas } : {}),
+        rolloutStrategy: draft.rolloutStrategy === '' ? null : draft.rolloutStrategy,
+      },
+      errors,
+    };
+  },
+};
