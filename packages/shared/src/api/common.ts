@@ -12,7 +12,6 @@ export const FieldErrorSchema = Type.Object(
     path: Type.String(),
     message: Type.String(),
   },
-  { $id: 'FieldError' },
 );
 export type FieldError = Static<typeof FieldErrorSchema>;
 
@@ -28,7 +27,6 @@ export const ErrorBodySchema = Type.Object(
     message: Type.String(),
     fieldErrors: Type.Optional(Type.Array(FieldErrorSchema)),
   },
-  { $id: 'ErrorBody' },
 );
 export type ErrorBody = Static<typeof ErrorBodySchema>;
 
@@ -54,7 +52,7 @@ export const KubeObjectSchema = Type.Object(
       { additionalProperties: true },
     ),
   },
-  { additionalProperties: true, $id: 'KubeObject' },
+  { additionalProperties: true },
 );
 export type KubeObject = Static<typeof KubeObjectSchema>;
 

@@ -21,7 +21,6 @@ export const ConfigResponseSchema = Type.Object(
     /** Present when the config uses PVC storage and the caller may read the claim. */
     storageClaim: Type.Optional(StorageClaimInfoSchema),
   },
-  { $id: 'ConfigResponse' },
 );
 export type ConfigResponse = Static<typeof ConfigResponseSchema>;
 
@@ -33,7 +32,7 @@ export const PatchConfigRequestSchema = Type.Object(
     /** Server-side dry run (`dryRun=All`): validated and defaulted, nothing stored. */
     dryRun: Type.Optional(Type.Boolean()),
   },
-  { additionalProperties: false, $id: 'PatchConfigRequest' },
+  { additionalProperties: false },
 );
 export type PatchConfigRequest = Static<typeof PatchConfigRequestSchema>;
 
@@ -49,7 +48,6 @@ export const PatchConfigResponseSchema = Type.Object(
     warnings: Type.Array(Type.String()),
     dryRun: Type.Boolean(),
   },
-  { $id: 'PatchConfigResponse' },
 );
 export type PatchConfigResponse = Static<typeof PatchConfigResponseSchema>;
 
@@ -61,7 +59,6 @@ export const ConflictBodySchema = Type.Object(
     message: Type.String(),
     live: ConfigResponseSchema,
   },
-  { $id: 'ConflictBody' },
 );
 export type ConflictBody = Static<typeof ConflictBodySchema>;
 

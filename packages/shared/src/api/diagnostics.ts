@@ -31,7 +31,16 @@ export const DIAGNOSTIC_STEP_IDS = [
 export type DiagnosticStepId = (typeof DIAGNOSTIC_STEP_IDS)[number];
 
 export const DiagnosticStepSchema = Type.Object({
-  id: Type.Union(DIAGNOSTIC_STEP_IDS.map((id) => Type.Literal(id))),
+  id: Type.Union([
+    Type.Literal('cluster-operator'),
+    Type.Literal('config'),
+    Type.Literal('registry-deployment'),
+    Type.Literal('registry-pods'),
+    Type.Literal('operator'),
+    Type.Literal('storage-credentials'),
+    Type.Literal('routes'),
+    Type.Literal('events'),
+  ]),
   title: Type.String(),
   verdict: VerdictSchema,
   /** Facts that led to the verdict, one line each (condition messages, log lines …). */
@@ -51,6 +60,5 @@ export const DiagnosticsResponseSchema = Type.Object(
     verdict: VerdictSchema,
     steps: Type.Array(DiagnosticStepSchema),
   },
-  { $id: 'DiagnosticsResponse' },
 );
 export type DiagnosticsResponse = Static<typeof DiagnosticsResponseSchema>;

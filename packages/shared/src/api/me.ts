@@ -53,6 +53,5 @@ export const MeResponseSchema = Type.Object(
     authMode: Type.Union([Type.Literal('kubeconfig'), Type.Literal('token')]),
     permissions: Type.Array(PermissionSchema),
   },
-  { $id: 'MeResponse' },
 );
 export type MeResponse = Static<typeof MeResponseSchema>;

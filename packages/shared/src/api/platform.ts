@@ -1,7 +1,7 @@
 /** `/healthz`, `/readyz`. */
 import Type, { type Static } from 'typebox';
 
-export const HealthResponseSchema = Type.Object({ status: Type.Literal('ok') }, { $id: 'HealthResponse' });
+export const HealthResponseSchema = Type.Object({ status: Type.Literal('ok') });
 export type HealthResponse = Static<typeof HealthResponseSchema>;
 
 export const ReadyResponseSchema = Type.Object(
@@ -13,6 +13,5 @@ export const ReadyResponseSchema = Type.Object(
       message: Type.Optional(Type.String()),
     }),
   },
-  { $id: 'ReadyResponse' },
 );
 export type ReadyResponse = Static<typeof ReadyResponseSchema>;

@@ -38,7 +38,6 @@ export type PodSummary = Static<typeof PodSummarySchema>;
 
 export const PodsResponseSchema = Type.Object(
   { namespace: Type.String(), pods: Type.Array(PodSummarySchema) },
-  { $id: 'PodsResponse' },
 );
 export type PodsResponse = Static<typeof PodsResponseSchema>;
 

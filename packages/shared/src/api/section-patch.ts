@@ -163,7 +163,7 @@ export const SectionPatchSchema = Type.Object(
     readOnly: Type.Optional(Type.Boolean()),
     disableRedirect: Type.Optional(Type.Boolean()),
   },
-  { additionalProperties: false, $id: 'SectionPatch' },
+  { additionalProperties: false },
 );
 export type SectionPatch = Static<typeof SectionPatchSchema>;
 

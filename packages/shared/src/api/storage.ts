@@ -38,7 +38,7 @@ export const PutCredentialsRequestSchema = Type.Object(
       { additionalProperties: false, minProperties: 1 },
     ),
   },
-  { additionalProperties: false, $id: 'PutCredentialsRequest' },
+  { additionalProperties: false },
 );
 export type PutCredentialsRequest = Static<typeof PutCredentialsRequestSchema>;
 
@@ -61,6 +61,5 @@ export const CredentialsStatusSchema = Type.Object(
     otherKeys: Type.Array(Type.String()),
     resourceVersion: Type.Optional(Type.String()),
   },
-  { $id: 'CredentialsStatus' },
 );
 export type CredentialsStatus = Static<typeof CredentialsStatusSchema>;

@@ -16,28 +16,34 @@ import { KubeObjectSchema } from './common.js';
 
 export const STREAM_KINDS = ['Config', 'ClusterOperator', 'Deployment', 'Pod', 'Event'] as const;
 export type StreamKind = (typeof STREAM_KINDS)[number];
-export const StreamKindSchema = Type.Union(STREAM_KINDS.map((k) => Type.Literal(k)));
+export const StreamKindSchema = Type.Union([
+  Type.Literal('Config'),
+  Type.Literal('ClusterOperator'),
+  Type.Literal('Deployment'),
+  Type.Literal('Pod'),
+  Type.Literal('Event'),
+]);
 
 export const SnapshotEventSchema = Type.Object({
   kind: StreamKindSchema,
   items: Type.Array(KubeObjectSchema),
   resourceVersion: Type.String(),
 });
-export type SnapshotEvent = Static<typeof SnapshotEventSchema> & { kind: StreamKind };
+export type SnapshotEvent = Static<typeof SnapshotEventSchema>;
 
 export const ChangeEventSchema = Type.Object({
   kind: StreamKindSchema,
   type: Type.Union([Type.Literal('ADDED'), Type.Literal('MODIFIED'), Type.Literal('DELETED')]),
   object: KubeObjectSchema,
 });
-export type ChangeEvent = Static<typeof ChangeEventSchema> & { kind: StreamKind };
+export type ChangeEvent = Static<typeof ChangeEventSchema>;
 
 export const StateEventSchema = Type.Object({
   kind: StreamKindSchema,
   state: Type.Union([Type.Literal('synced'), Type.Literal('resyncing'), Type.Literal('forbidden')]),
   message: Type.Optional(Type.String()),
 });
-export type StateEvent = Static<typeof StateEventSchema> & { kind: StreamKind };
+export type StateEvent = Static<typeof StateEventSchema>;
 
 export const STREAM_EVENT_NAMES = ['snapshot', 'change', 'timeline', 'state', 'reset'] as const;
 export type StreamEventName = (typeof STREAM_EVENT_NAMES)[number];

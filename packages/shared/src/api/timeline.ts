@@ -54,9 +54,7 @@ export const ChangeEntrySchema = Type.Object({
   }),
 });
 
-export const TimelineEntrySchema = Type.Union([ConditionEntrySchema, EventEntrySchema, ChangeEntrySchema], {
-  $id: 'TimelineEntry',
-});
+export const TimelineEntrySchema = Type.Union([ConditionEntrySchema, EventEntrySchema, ChangeEntrySchema]);
 export type TimelineEntry = Static<typeof TimelineEntrySchema>;
 export type ConditionEntry = Static<typeof ConditionEntrySchema>;
 export type EventEntry = Static<typeof EventEntrySchema>;
@@ -75,6 +73,5 @@ export type TimelineQuery = Static<typeof TimelineQuerySchema>;
 
 export const TimelineResponseSchema = Type.Object(
   { entries: Type.Array(TimelineEntrySchema), total: Type.Integer() },
-  { $id: 'TimelineResponse' },
 );
 export type TimelineResponse = Static<typeof TimelineResponseSchema>;

@@ -1,0 +1,102 @@
+/**
+ * buildApp(options): the whole BFF as a Fastify instance — testable with `inject` and with a
+ * real `listen`. Everything cluster-facing goes through `ClusterAccess` (src/kube/).
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { configRoutes } from './config/routes.js';
+import { diagnosticsRoutes } from './diagnostics/routes.js';
+import { ClusterAccess, type AuthMode } from './kube/access.js';
+import { meRoutes } from './me/routes.js';
+import { installErrorHandler } from './platform/errors.js';
+import { healthRoutes } from './platform/health.js';
+import { loggerOptions } from './platform/logging.js';
+import { Metrics, installRequestMetrics } from './platform/metrics.js';
+import { openApiRoute, registerOpenApi } from './platform/openapi.js';
+import { registerSecurity } from './platform/security.js';
+import { registerStatic } from './platform/static.js';
+import { podRoutes } from './pods/routes.js';
+import { AccessReviewCache } from './status/access-review.js';
+import { StreamHub } from './status/hub.js';
+import { streamRoutes, type StreamOptions } from './status/routes.js';
+import { Timeline } from './status/timeline.js';
+import { storageRoutes } from './storage/routes.js';
+
+export interface AppOptions {
+  /** The server's kubeconfig (already loaded: see kube/kubeconfig.ts). */
+  kubeconfig: KubeConfig;
+  /** kubeconfig: standalone, requests without a token act as the kubeconfig user. token: every request must carry a bearer token. */
+  authMode?: AuthMode;
+  /** Built web app to serve (apps/web/dist); absent → API only. */
+  webDist?: string;
+  /** pino level ('info'), or false for no logs. */
+  logLevel?: string | false;
+  /** Where log lines go (tests capture them); default stdout. */
+  logStream?: NodeJS.WritableStream;
+  /** Per-call Kubernetes timeout. */
+  kubeTimeoutMs?: number;
+  /** Mutations per identity per minute. */
+  mutationsPerMinute?: number;
+  bodyLimitBytes?: number;
+  /** Start the watch hub (stream, timeline). Default true. */
+  watch?: boolean;
+  stream?: StreamOptions;
+  /** Mark the CSRF cookie Secure (when served over HTTPS). */
+  secureCookie?: boolean;
+  trustProxy?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    cluster: ClusterAccess;
+    hub: StreamHub;
+    timeline: Timeline;
+    metrics: Metrics;
+    accessReviews: AccessReviewCache;
+  }
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logLevel === false ? false : loggerOptions(options.logLevel ?? 'info', options.logStream),
+    bodyLimit: options.bodyLimitBytes ?? 256 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const cluster = await ClusterAccess.create(options.kubeconfig, options.authMode ?? 'kubeconfig', options.kubeTimeoutMs);
+  const metrics = new Metrics();
+  const timeline = new Timeline();
+  const hub = new StreamHub({ client: () => cluster.serverClient(), timeline, metrics });
+  app.decorate('cluster', cluster);
+  app.decorate('metrics', metrics);
+  app.decorate('timeline', timeline);
+  app.decorate('hub', hub);
+  app.decorate('accessReviews', new AccessReviewCache());
+
+  installErrorHandler(app);
+  installRequestMetrics(app, metrics);
+  await registerSecurity(app, {
+    mutationsPerMinute: options.mutationsPerMinute ?? 60,
+    secureCookie: options.secureCookie ?? false,
+  });
+  await registerOpenApi(app);
+
+  await app.register(healthRoutes);
+  await app.register(configRoutes);
+  await app.register(storageRoutes);
+  await app.register(podRoutes);
+  await app.register(streamRoutes(options.stream));
+  await app.register(diagnosticsRoutes);
+  await app.register(meRoutes);
+  openApiRoute(app);
+  await registerStatic(app, options.webDist);
+
+  if (options.watch !== false) app.addHook('onReady', async () => hub.start());
+  app.addHook('onClose', async () => {
+    hub.stop();
+    cluster.close();
+  });
+  return app;
+}

@@ -1,0 +1,92 @@
+/** `GET /api/v1/config`, `PATCH /api/v1/config`. */
+import {
+  ConfigResponseSchema,
+  ConflictBodySchema,
+  PatchConfigRequestSchema,
+  PatchConfigResponseSchema,
+  type ConfigResponse,
+} from '@irc/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { KubeClient } from '../kube/client.js';
+import { toKubeError } from '../kube/errors.js';
+import { forBrowser } from '../kube/resources.js';
+import { whoami } from '../me/whoami.js';
+import { errorResponses } from '../platform/errors.js';
+import { requestClient, requestToken } from '../platform/request-client.js';
+import { mutationRateLimit } from '../platform/security.js';
+import { RuleViolation, StaleConfig, patchConfig } from './patch-config.js';
+import { readConfig, readStorageClaim, type LiveConfig } from './read-config.js';
+
+async function toResponse(client: KubeClient, live: LiveConfig): Promise<ConfigResponse> {
+  const storageClaim = await readStorageClaim(client, live.object);
+  return {
+    config: forBrowser(live.object) as ConfigResponse['config'],
+    resourceVersion: live.resourceVersion,
+    ...(storageClaim ? { storageClaim } : {}),
+  };
+}
+
+export const configRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/v1/config',
+    {
+      schema: {
+        tags: ['config'],
+        summary: 'The registry configuration (configs.imageregistry.operator.openshift.io cluster, else instance)',
+        response: { 200: ConfigResponseSchema, ...errorResponses(401, 403, 404, 503, 504) },
+      },
+    },
+    async (request, reply) => {
+      const client = requestClient(request, reply);
+      return toResponse(client, await readConfig(client));
+    },
+  );
+
+  app.patch(
+    '/api/v1/config',
+    {
+      config: mutationRateLimit,
+      schema: {
+        tags: ['config'],
+        summary: 'Apply a section patch as a JSON merge patch guarded by resourceVersion (optionally dry run)',
+        body: PatchConfigRequestSchema,
+        response: {
+          200: PatchConfigResponseSchema,
+          409: ConflictBodySchema,
+          ...errorResponses(400, 401, 403, 404, 422, 429, 503, 504),
+        },
+      },
+    },
+    async (request, reply) => {
+      const client = requestClient(request, reply);
+      try {
+        const outcome = await patchConfig(client, request.body);
+        app.metrics.configPatches.inc({ outcome: outcome.dryRun ? 'dry-run' : 'applied' });
+        if (!outcome.dryRun && Object.keys(outcome.patch).length > 0) {
+          const user = await whoami(client, requestToken(request)).catch(() => ({ username: 'unknown' }));
+          app.timeline.recordChange({
+            user: user.username,
+            object: { kind: 'Config', name: outcome.configName },
+            summary: `changed ${Object.keys(request.body.patch).join(', ')}`,
+            patch: outcome.patch,
+            ocCommand: outcome.ocCommand,
+          });
+        }
+        const { configName: _name, ...response } = outcome;
+        return response;
+      } catch (err) {
+        if (err instanceof StaleConfig) {
+          app.metrics.configPatches.inc({ outcome: 'conflict' });
+          return reply.status(409).send({
+            statusCode: 409 as const,
+            reason: 'Conflict' as const,
+            message: err.message,
+            live: await toResponse(client, err.live),
+          });
+        }
+        app.metrics.configPatches.inc({ outcome: err instanceof RuleViolation || toKubeError(err).statusCode === 422 ? 'invalid' : 'error' });
+        throw err;
+      }
+    },
+  );
+};

@@ -1,0 +1,55 @@
+/** The API coordinates of everything the console reads or writes (domain.md §1). */
+import { RegistryNames } from '@irc/shared';
+
+export const NS = RegistryNames.namespace;
+
+export const ConfigResource = { group: 'imageregistry.operator.openshift.io', version: 'v1', plural: 'configs' } as const;
+export const ClusterOperatorResource = { group: 'config.openshift.io', version: 'v1', plural: 'clusteroperators' } as const;
+export const RouteResource = { group: 'route.openshift.io', version: 'v1', plural: 'routes' } as const;
+export const ImageConfigResource = { group: 'config.openshift.io', version: 'v1', plural: 'images' } as const;
+
+/** Minimal shapes of the plain JSON objects the server handles. */
+export interface ObjectMetaLike {
+  name?: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  creationTimestamp?: string | Date;
+  deletionTimestamp?: string | Date;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  managedFields?: unknown[];
+  [key: string]: unknown;
+}
+
+export interface KubeObjectLike {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMetaLike;
+  [key: string]: unknown;
+}
+
+export interface ConditionLike {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string | Date;
+}
+
+export function conditionsOf(obj: KubeObjectLike | undefined): ConditionLike[] {
+  const status = obj?.status as { conditions?: ConditionLike[] } | undefined;
+  return Array.isArray(status?.conditions) ? status.conditions : [];
+}
+
+/** Objects go to the browser without managedFields (noise, and they name every writer). */
+export function forBrowser<T extends KubeObjectLike>(obj: T): T {
+  if (!obj.metadata?.managedFields) return obj;
+  const { managedFields: _dropped, ...metadata } = obj.metadata;
+  return { ...obj, metadata } as T;
+}
+
+export function toIso(value: string | Date | undefined | null): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return value instanceof Date ? value.toISOString() : value;
+}

@@ -1,0 +1,47 @@
+/** `GET /api/v1/me`: who the caller is and what they may do, with reasons. */
+import { MeResponseSchema, PERMISSION_CHECKS, type Permission, type PermissionId } from '@irc/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { errorResponses } from '../platform/errors.js';
+import { requestClient, requestToken } from '../platform/request-client.js';
+import { identityKey, whoami } from './whoami.js';
+
+/** A sentence the UI can show next to a disabled control. */
+function deniedReason(username: string, id: PermissionId, authorizerReason: string): string {
+  const c = PERMISSION_CHECKS[id] as { verb: string; group: string; resource: string; subresource?: string; namespace?: string; name?: string };
+  const what = `${c.resource}${c.subresource ? `/${c.subresource}` : ''}${c.group ? `.${c.group}` : ''}${c.name ? ` "${c.name}"` : ''}`;
+  const where = c.namespace ? ` in namespace ${c.namespace}` : '';
+  const base = `${username} may not ${c.verb} ${what}${where}`;
+  return authorizerReason ? `${base} (${authorizerReason})` : base;
+}
+
+export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/v1/me',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'The caller (SelfSubjectReview) and what they may do (SelfSubjectAccessReviews)',
+        response: { 200: MeResponseSchema, ...errorResponses(401, 503) },
+      },
+    },
+    async (request, reply) => {
+      const client = requestClient(request, reply);
+      const token = requestToken(request);
+      const user = await whoami(client, token);
+      const identity = identityKey(token);
+      const permissions: Permission[] = await Promise.all(
+        (Object.keys(PERMISSION_CHECKS) as PermissionId[]).map(async (id) => {
+          const check = PERMISSION_CHECKS[id];
+          const answer = await app.accessReviews.review(client, identity, check);
+          return {
+            id,
+            ...check,
+            allowed: answer.allowed,
+            reason: answer.allowed ? answer.reason || 'allowed' : deniedReason(user.username, id, answer.reason),
+          };
+        }),
+      );
+      return { user, authMode: token ? ('token' as const) : app.cluster.authMode, permissions };
+    },
+  );
+};

@@ -1,0 +1,50 @@
+/**
+ * Command line + environment → server options.
+ *   --kubeconfig PATH (or KUBECONFIG; in a pod: the service account)
+ *   --context NAME
+ *   --auth kubeconfig|token (AUTH_MODE; default kubeconfig)
+ *   --web-dist PATH (default: apps/web/dist next to this package, when present)
+ *   HOST (127.0.0.1), PORT (9000), LOG_LEVEL (info)
+ */
+import { parseArgs } from 'node:util';
+import type { AuthMode } from './kube/access.js';
+
+export interface CliOptions {
+  kubeconfigPath?: string;
+  context?: string;
+  authMode: AuthMode;
+  host: string;
+  port: number;
+  webDist?: string;
+  logLevel: string;
+}
+
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      kubeconfig: { type: 'string' },
+      context: { type: 'string' },
+      auth: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'web-dist': { type: 'string' },
+      'log-level': { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const auth = values.auth ?? env.AUTH_MODE ?? 'kubeconfig';
+  if (auth !== 'kubeconfig' && auth !== 'token') throw new Error(`--auth must be kubeconfig or token, not "${auth}"`);
+  const port = Number(values.port ?? env.PORT ?? 9000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port "${values.port ?? env.PORT}"`);
+  return {
+    ...(values.kubeconfig ? { kubeconfigPath: values.kubeconfig } : {}),
+    ...(values.context ? { context: values.context } : {}),
+    authMode: auth,
+    host: values.host ?? env.HOST ?? '127.0.0.1',
+    port,
+    ...((values['web-dist'] ?? env.WEB_DIST) ? { webDist: values['web-dist'] ?? env.WEB_DIST } : {}),
+    logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
+  };
+}

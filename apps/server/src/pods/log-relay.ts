@@ -1,0 +1,56 @@
+/**
+ * Pod log relay: a direct GET on `pods/log` (client-node's `Log` loses the Status of errors and
+ * never ends the writable on abort), piped to the browser with backpressure — the upstream
+ * socket is paused while the browser is slow — and aborted as soon as the browser goes away.
+ */
+import { pipeline } from 'node:stream/promises';
+import { POD_LOG_CONTENT_TYPE, type PodLogQuery } from '@irc/shared';
+import type { FastifyReply } from 'fastify';
+import type { KubeClient } from '../kube/client.js';
+import type { Metrics } from '../platform/metrics.js';
+
+export async function relayPodLog(
+  client: KubeClient,
+  reply: FastifyReply,
+  target: { namespace: string; name: string },
+  query: PodLogQuery,
+  metrics: Metrics,
+): Promise<void> {
+  const upstreamAbort = new AbortController();
+  const onClose = () => upstreamAbort.abort();
+  reply.raw.once('close', onClose);
+  const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/${encodeURIComponent(target.name)}/log`;
+  // Errors before the first byte (404, 400 "container not found", 403) become JSON errors.
+  const upstream = await client.stream(
+    path,
+    {
+      container: query.container,
+      follow: query.follow,
+      tailLines: query.tailLines,
+      sinceSeconds: query.sinceSeconds,
+      timestamps: query.timestamps,
+      previous: query.previous,
+      limitBytes: query.limitBytes,
+    },
+    upstreamAbort.signal,
+  );
+  reply.hijack();
+  reply.raw.writeHead(200, {
+    'content-type': POD_LOG_CONTENT_TYPE,
+    'cache-control': 'no-cache, no-transform',
+    'x-accel-buffering': 'no',
+    'x-content-type-options': 'nosniff',
+  });
+  reply.raw.flushHeaders();
+  metrics.logStreams.inc();
+  try {
+    await pipeline(upstream, reply.raw, { signal: upstreamAbort.signal });
+  } catch {
+    // browser gone (abort) or upstream cut: both end the relay; nothing to tell anyone
+    upstream.destroy();
+    if (!reply.raw.writableEnded) reply.raw.end();
+  } finally {
+    reply.raw.off('close', onClose);
+    metrics.logStreams.dec();
+  }
+}

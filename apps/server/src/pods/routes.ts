@@ -1,0 +1,64 @@
+/** `GET /api/v1/pods`, `GET /api/v1/pods/:namespace/:name/log`. */
+import { PodLogParamsSchema, PodLogQuerySchema, PodsResponseSchema, RegistryNames, type PodSummary } from '@irc/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { toKubeError } from '../kube/errors.js';
+import { NS } from '../kube/resources.js';
+import { HttpError, errorResponses } from '../platform/errors.js';
+import { requestClient } from '../platform/request-client.js';
+import { relayPodLog } from './log-relay.js';
+import { summarizePod } from './summarize.js';
+
+const COMPONENTS: { component: PodSummary['component']; selector: string }[] = [
+  { component: 'registry', selector: RegistryNames.registryPodSelector },
+  { component: 'operator', selector: RegistryNames.operatorPodSelector },
+];
+
+export const podRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/v1/pods',
+    {
+      schema: {
+        tags: ['pods'],
+        summary: 'Registry and operator pods in openshift-image-registry',
+        response: { 200: PodsResponseSchema, ...errorResponses(401, 403, 503, 504) },
+      },
+    },
+    async (request, reply) => {
+      const client = requestClient(request, reply);
+      const now = Date.now();
+      try {
+        const lists = await Promise.all(
+          COMPONENTS.map(async ({ component, selector }) => {
+            const list = await client.core.listNamespacedPod({ namespace: NS, labelSelector: selector }, client.opts());
+            return list.items.map((pod) => summarizePod(pod, component, now));
+          }),
+        );
+        return { namespace: NS, pods: lists.flat().sort((a, b) => a.component.localeCompare(b.component) || a.name.localeCompare(b.name)) };
+      } catch (err) {
+        throw toKubeError(err);
+      }
+    },
+  );
+
+  app.get(
+    '/api/v1/pods/:namespace/:name/log',
+    {
+      schema: {
+        tags: ['pods'],
+        summary: 'Relay a container log (text/plain); streamed while follow=true',
+        params: PodLogParamsSchema,
+        querystring: PodLogQuerySchema,
+        produces: ['text/plain'],
+        response: { 200: Type.String({ description: 'log text' }), ...errorResponses(400, 401, 403, 404, 503) },
+      },
+    },
+    async (request, reply) => {
+      const { namespace, name } = request.params;
+      if (namespace !== NS) {
+        throw new HttpError(403, 'Forbidden', `this console only reads logs of pods in ${NS}`);
+      }
+      await relayPodLog(requestClient(request, reply), reply, { namespace, name }, request.query, app.metrics);
+    },
+  );
+};

@@ -1,0 +1,143 @@
+/**
+ * The watch hub: ONE upstream watch per kind, shared by every stream client.
+ *
+ * Identity (decision): the hub watches with the SERVER's identity — its kubeconfig user in
+ * kubeconfig mode, its service account when deployed in token mode. It never watches with a
+ * user's token (tokens expire; one user's watch must not feed another). In token mode each
+ * client's access to each kind is checked with a SelfSubjectAccessReview made as that client
+ * (see stream-route.ts) before anything of that kind is delivered to it.
+ *
+ * Messages get a hub-wide sequence number; the last N are kept so a client reconnecting with
+ * `Last-Event-ID: <epoch>.<seq>` gets exactly what it missed. The epoch changes per process, so
+ * an id from before a restart yields a reset + fresh snapshots instead of a wrong replay.
+ */
+import { randomBytes } from 'node:crypto';
+import type { SnapshotEvent, StreamEventName, StreamKind, TimelineEntry } from '@irc/shared';
+import type { KubeClient } from '../kube/client.js';
+import { forBrowser, type KubeObjectLike } from '../kube/resources.js';
+import type { Metrics } from '../platform/metrics.js';
+import { WATCH_TARGETS, isRelevant } from './targets.js';
+import { entryKind, type Timeline } from './timeline.js';
+import { ResourceWatcher, type BackoffOptions, type WatcherState, type WatchTarget } from './watcher.js';
+
+export interface HubMessage {
+  seq: number;
+  event: StreamEventName;
+  kind: StreamKind;
+  data: string;
+}
+
+export type HubListener = (message: HubMessage) => void;
+
+export interface HubOptions {
+  client: () => KubeClient;
+  timeline: Timeline;
+  metrics: Metrics;
+  /** How many messages are kept for Last-Event-ID replay. */
+  replayBuffer?: number;
+  backoff?: BackoffOptions;
+  targets?: readonly WatchTarget[];
+}
+
+export class StreamHub {
+  readonly epoch = randomBytes(4).toString('hex');
+  private seq = 0;
+  private readonly log: HubMessage[] = [];
+  private readonly listeners = new Set<HubListener>();
+  private readonly watchers = new Map<StreamKind, ResourceWatcher>();
+  private readonly replayBuffer: number;
+
+  constructor(private readonly opts: HubOptions) {
+    this.replayBuffer = opts.replayBuffer ?? 2000;
+    for (const target of opts.targets ?? WATCH_TARGETS) {
+      const kind = target.kind;
+      this.watchers.set(
+        kind,
+        new ResourceWatcher(
+          target,
+          opts.client,
+          {
+            change: (type, obj, previous) => this.onChange(kind, type, obj, previous),
+            state: (state, message) => this.publish('state', kind, { kind, state, ...(message ? { message } : {}) }),
+            restart: (cause) => opts.metrics.watchRestarts.inc({ kind, cause }),
+          },
+          opts.backoff,
+        ),
+      );
+    }
+    opts.timeline.on('entry', (entry: TimelineEntry) => this.publish('timeline', entryKind(entry), entry));
+  }
+
+  start(): void {
+    for (const w of this.watchers.values()) w.start();
+  }
+
+  stop(): void {
+    for (const w of this.watchers.values()) w.stop();
+    this.listeners.clear();
+  }
+
+  kinds(): StreamKind[] {
+    return [...this.watchers.keys()];
+  }
+
+  /** Cut every upstream watch connection (tests, and after a suspected partition). */
+  dropUpstreamConnections(): void {
+    for (const w of this.watchers.values()) w.dropConnection();
+  }
+
+  lastId(): string {
+    return `${this.epoch}.${this.seq}`;
+  }
+
+  snapshot(kind: StreamKind): SnapshotEvent {
+    const w = this.watchers.get(kind);
+    const items = (w?.items() ?? []).filter((o) => isRelevant(kind, o)).map((o) => forBrowser(o));
+    return { kind, items: items as SnapshotEvent['items'], resourceVersion: w?.lastResourceVersion ?? '' };
+  }
+
+  state(kind: StreamKind): WatcherState {
+    return this.watchers.get(kind)?.state ?? 'resyncing';
+  }
+
+  /** Objects of a kind from the cache (diagnostics and pods may use them). */
+  items(kind: StreamKind): KubeObjectLike[] {
+    return this.watchers.get(kind)?.items() ?? [];
+  }
+
+  /**
+   * Messages after `lastEventId`, or null when they are no longer all available (other epoch,
+   * too old, malformed) — the caller then resets the client.
+   */
+  since(lastEventId: string | undefined): HubMessage[] | null {
+    if (!lastEventId) return null;
+    const [epoch, seqText] = lastEventId.split('.');
+    const seq = Number(seqText);
+    if (epoch !== this.epoch || !Number.isInteger(seq) || seq > this.seq) return null;
+    const oldest = this.log[0]?.seq ?? this.seq + 1;
+    if (seq < oldest - 1) return null;
+    return this.log.filter((m) => m.seq > seq);
+  }
+
+  subscribe(listener: HubListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private onChange(kind: StreamKind, type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: KubeObjectLike, previous: KubeObjectLike | undefined): void {
+    if (kind === 'Config' || kind === 'ClusterOperator') {
+      if (type !== 'DELETED') this.opts.timeline.observeConditions(kind, obj, previous);
+    } else if (kind === 'Event' && type !== 'DELETED') {
+      this.opts.timeline.observeEvent(obj);
+    }
+    if (!isRelevant(kind, obj) && !(previous && isRelevant(kind, previous))) return;
+    this.publish('change', kind, { kind, type, object: forBrowser(obj) });
+  }
+
+  private publish(event: StreamEventName, kind: StreamKind, data: unknown): void {
+    const message: HubMessage = { seq: ++this.seq, event, kind, data: JSON.stringify(data) };
+    this.log.push(message);
+    if (this.log.length > this.replayBuffer) this.log.splice(0, this.log.length - this.replayBuffer);
+    for (const listener of this.listeners) listener(message);
+  }
+}

@@ -1,0 +1,135 @@
+/** `GET /api/v1/stream` (SSE) and `GET /api/v1/timeline`. */
+import {
+  STREAM_HEARTBEAT_MS,
+  TimelineQuerySchema,
+  TimelineResponseSchema,
+  type StreamKind,
+} from '@irc/shared';
+import Type from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { identityKey } from '../me/whoami.js';
+import { errorResponses } from '../platform/errors.js';
+import { requestClient, requestToken } from '../platform/request-client.js';
+import { SseConnection } from './sse.js';
+import { KIND_ACCESS } from './targets.js';
+
+export interface StreamOptions {
+  heartbeatMs?: number;
+  maxBufferedBytes?: number;
+  /** How often a connected token-mode client's access is re-checked. */
+  recheckMs?: number;
+}
+
+/**
+ * Which kinds this caller may see. With a bearer token: a SelfSubjectAccessReview per kind, as
+ * the caller. Without one (kubeconfig mode only, forRequest refuses otherwise): the caller IS
+ * the server identity, which the hub already watches with — everything.
+ */
+async function allowedKinds(request: FastifyRequest, reply: FastifyReply, kinds: StreamKind[]): Promise<Map<StreamKind, string>> {
+  const client = requestClient(request, reply);
+  const token = requestToken(request);
+  const denied = new Map<StreamKind, string>();
+  if (!token) return denied;
+  const identity = identityKey(token);
+  await Promise.all(
+    kinds.map(async (kind) => {
+      const answer = await request.server.accessReviews.review(client, identity, KIND_ACCESS[kind]);
+      if (!answer.allowed) denied.set(kind, answer.reason || `not allowed to ${KIND_ACCESS[kind].verb} ${KIND_ACCESS[kind].resource}`);
+    }),
+  );
+  return denied;
+}
+
+export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTypebox {
+  const heartbeatMs = Math.min(options.heartbeatMs ?? STREAM_HEARTBEAT_MS, STREAM_HEARTBEAT_MS);
+  return async (app) => {
+    app.get(
+      '/api/v1/stream',
+      {
+        schema: {
+          tags: ['status'],
+          summary: 'Server-Sent Events: snapshot/change/timeline/state/reset messages (see the shared stream contract)',
+          headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ maxLength: 64 })) }),
+          querystring: Type.Object({ lastEventId: Type.Optional(Type.String({ maxLength: 64 })) }),
+          produces: ['text/event-stream'],
+          response: { 200: Type.String({ description: 'text/event-stream' }), ...errorResponses(401, 403, 503) },
+        },
+      },
+      async (request, reply) => {
+        const hub = app.hub;
+        const kinds = hub.kinds();
+        const denied = await allowedKinds(request, reply, kinds);
+        if (denied.size === kinds.length) {
+          return reply.status(403).send({ statusCode: 403, reason: 'Forbidden', message: `you may not watch any registry object: ${[...denied.values()][0]}` });
+        }
+        reply.hijack();
+        const conn = new SseConnection(reply.raw, {
+          heartbeatMs,
+          maxBufferedBytes: options.maxBufferedBytes ?? 1 << 20,
+          onDrop: () => app.metrics.streamDropped.inc(),
+        });
+        app.metrics.streamClients.inc();
+        const lastEventId = request.headers['last-event-id'] ?? request.query.lastEventId;
+        const replay = hub.since(lastEventId);
+        if (replay) {
+          for (const m of replay) if (!denied.has(m.kind)) conn.send(`${hub.epoch}.${m.seq}`, m.event, m.data);
+        } else {
+          const id = hub.lastId();
+          conn.send(id, 'reset', '{}');
+          for (const kind of kinds) {
+            if (denied.has(kind)) {
+              conn.send(id, 'state', JSON.stringify({ kind, state: 'forbidden', message: denied.get(kind) }));
+            } else {
+              conn.send(id, 'snapshot', JSON.stringify(hub.snapshot(kind)));
+              conn.send(id, 'state', JSON.stringify({ kind, state: hub.state(kind) }));
+            }
+          }
+        }
+        const unsubscribe = hub.subscribe((m) => {
+          if (!denied.has(m.kind)) conn.send(`${hub.epoch}.${m.seq}`, m.event, m.data);
+        });
+        const recheck = requestToken(request)
+          ? setInterval(() => {
+              allowedKinds(request, reply, kinds)
+                .then((now) => {
+                  for (const [kind, why] of now) {
+                    if (!denied.has(kind)) {
+                      denied.set(kind, why);
+                      conn.send(hub.lastId(), 'state', JSON.stringify({ kind, state: 'forbidden', message: why }));
+                    }
+                  }
+                })
+                .catch(() => conn.close());
+            }, options.recheckMs ?? 60_000)
+          : undefined;
+        reply.raw.once('close', () => {
+          unsubscribe();
+          if (recheck) clearInterval(recheck);
+          conn.close();
+          app.metrics.streamClients.dec();
+        });
+      },
+    );
+
+    app.get(
+      '/api/v1/timeline',
+      {
+        schema: {
+          tags: ['status'],
+          summary: 'Condition transitions, namespace events and console changes, newest first',
+          querystring: TimelineQuerySchema,
+          response: { 200: TimelineResponseSchema, ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (request, reply) => {
+        const denied = await allowedKinds(request, reply, ['Config', 'ClusterOperator', 'Event']);
+        if (denied.size === 3) {
+          return reply.status(403).send({ statusCode: 403, reason: 'Forbidden', message: `you may not read the registry's history: ${[...denied.values()][0]}` });
+        }
+        const entries = app.timeline.list(request.query, (kind) => !denied.has(kind));
+        return { entries, total: app.timeline.size };
+      },
+    );
+  };
+}

@@ -1,0 +1,38 @@
+/** What the stream carries: one upstream watch per kind (domain.md §1 names). */
+import { RegistryNames, type StreamKind } from '@irc/shared';
+import { ClusterOperatorResource, ConfigResource, NS } from '../kube/resources.js';
+import type { WatchTarget } from './watcher.js';
+
+export const WATCH_TARGETS: readonly WatchTarget[] = [
+  { kind: 'Config', path: `/apis/${ConfigResource.group}/${ConfigResource.version}/${ConfigResource.plural}` },
+  {
+    kind: 'ClusterOperator',
+    path: `/apis/${ClusterOperatorResource.group}/${ClusterOperatorResource.version}/${ClusterOperatorResource.plural}`,
+    fieldSelector: `metadata.name=${RegistryNames.clusterOperator}`,
+  },
+  { kind: 'Deployment', path: `/apis/apps/v1/namespaces/${NS}/deployments` },
+  { kind: 'Pod', path: `/api/v1/namespaces/${NS}/pods` },
+  { kind: 'Event', path: `/api/v1/namespaces/${NS}/events` },
+];
+
+/** The access a user needs to see a kind on the stream (checked per user in token mode). */
+export const KIND_ACCESS: Record<StreamKind, { group: string; resource: string; namespace?: string; name?: string; verb: string }> = {
+  Config: { group: ConfigResource.group, resource: ConfigResource.plural, verb: 'watch' },
+  ClusterOperator: { group: ClusterOperatorResource.group, resource: ClusterOperatorResource.plural, name: RegistryNames.clusterOperator, verb: 'get' },
+  Deployment: { group: 'apps', resource: 'deployments', namespace: NS, verb: 'watch' },
+  Pod: { group: '', resource: 'pods', namespace: NS, verb: 'watch' },
+  Event: { group: '', resource: 'events', namespace: NS, verb: 'watch' },
+};
+
+/** Only the registry and operator deployments (and their pods) are of interest. */
+export function isRelevant(kind: StreamKind, obj: { metadata?: { name?: string; labels?: Record<string, string> } }): boolean {
+  if (kind === 'Deployment') {
+    const name = obj.metadata?.name;
+    return name === RegistryNames.registryDeployment || name === RegistryNames.operatorDeployment;
+  }
+  if (kind === 'Pod') {
+    const labels = obj.metadata?.labels ?? {};
+    return labels['docker-registry'] === 'default' || labels.name === RegistryNames.operatorDeployment;
+  }
+  return true;
+}

@@ -1,0 +1,144 @@
+/**
+ * The registry's history: condition transitions of the Config and the ClusterOperator, the
+ * namespace's events and changes made through this console. Seeded when an object is first
+ * seen (from each condition's lastTransitionTime and the events' timestamps), then fed live by
+ * the watch hub. Bounded ring: the oldest entries go first.
+ */
+import { EventEmitter } from 'node:events';
+import type { ChangeEntry, ConditionEntry, EventEntry, ObjectRef, StreamKind, TimelineEntry, TimelineQuery } from '@irc/shared';
+import { conditionsOf, toIso, type ConditionLike, type KubeObjectLike } from '../kube/resources.js';
+
+const MAX_ENTRIES = 5000;
+
+export interface ChangeInput {
+  user: string;
+  object: ObjectRef;
+  summary: string;
+  patch?: Record<string, unknown>;
+  ocCommand?: string;
+}
+
+/** Which stream kind an entry belongs to, for per-user access filtering. */
+export function entryKind(entry: TimelineEntry): StreamKind {
+  if (entry.type === 'event') return 'Event';
+  return entry.object.kind === 'ClusterOperator' ? 'ClusterOperator' : 'Config';
+}
+
+export class Timeline extends EventEmitter<{ entry: [TimelineEntry] }> {
+  private entries: TimelineEntry[] = [];
+  private readonly ids = new Set<string>();
+  private changeSeq = 0;
+
+  list(query: TimelineQuery = {}, allowed?: (kind: StreamKind) => boolean): TimelineEntry[] {
+    const since = query.since ? Date.parse(query.since) : undefined;
+    return this.entries
+      .filter((e) => (!query.type || e.type === query.type) && (!allowed || allowed(entryKind(e))))
+      .filter((e) => since === undefined || Date.parse(e.time) >= since)
+      .sort((a, b) => Date.parse(b.time) - Date.parse(a.time) || (b.id > a.id ? 1 : -1))
+      .slice(0, query.limit ?? 500);
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Config / ClusterOperator seen: record condition transitions against the previous copy. */
+  observeConditions(kind: 'Config' | 'ClusterOperator', obj: KubeObjectLike, previous: KubeObjectLike | undefined): void {
+    const object: ObjectRef = { kind, name: obj.metadata?.name ?? '' };
+    const before = new Map(conditionsOf(previous).map((c) => [c.type, c]));
+    for (const cond of conditionsOf(obj)) {
+      const prev = before.get(cond.type);
+      if (prev && prev.status === cond.status && (prev.reason ?? '') === (cond.reason ?? '')) continue;
+      const statusChanged = !prev || prev.status !== cond.status;
+      const time = (statusChanged ? toIso(cond.lastTransitionTime) : undefined) ?? new Date().toISOString();
+      this.add(conditionEntry(object, cond, prev, time));
+    }
+  }
+
+  observeEvent(event: KubeObjectLike): void {
+    const e = event as KubeObjectLike & {
+      involvedObject?: { kind?: string; name?: string; namespace?: string };
+      reason?: string;
+      message?: string;
+      type?: string;
+      count?: number;
+      lastTimestamp?: string;
+      firstTimestamp?: string;
+      eventTime?: string;
+      source?: { component?: string };
+      reportingComponent?: string;
+      series?: { count?: number; lastObservedTime?: string };
+    };
+    const count = e.series?.count ?? e.count ?? 1;
+    const time =
+      toIso(e.series?.lastObservedTime) ?? toIso(e.lastTimestamp) ?? toIso(e.eventTime) ?? toIso(e.firstTimestamp) ?? new Date().toISOString();
+    const entry: EventEntry = {
+      id: `event:${e.metadata?.uid ?? e.metadata?.name}:${count}`,
+      time,
+      type: 'event',
+      object: {
+        kind: e.involvedObject?.kind ?? 'Unknown',
+        name: e.involvedObject?.name ?? '',
+        ...(e.involvedObject?.namespace ? { namespace: e.involvedObject.namespace } : {}),
+      },
+      event: {
+        eventType: e.type ?? 'Normal',
+        reason: e.reason ?? '',
+        message: e.message ?? '',
+        count,
+        ...(e.source?.component || e.reportingComponent ? { source: e.source?.component || e.reportingComponent } : {}),
+      },
+    };
+    this.add(entry);
+  }
+
+  recordChange(input: ChangeInput): ChangeEntry {
+    const time = new Date().toISOString();
+    const entry: ChangeEntry = {
+      id: `change:${time}:${++this.changeSeq}`,
+      time,
+      type: 'change',
+      object: input.object,
+      change: {
+        user: input.user,
+        summary: input.summary,
+        ...(input.patch ? { patch: input.patch } : {}),
+        ...(input.ocCommand ? { ocCommand: input.ocCommand } : {}),
+      },
+    };
+    this.add(entry);
+    return entry;
+  }
+
+  private add(entry: TimelineEntry): void {
+    if (this.ids.has(entry.id)) return;
+    this.ids.add(entry.id);
+    this.entries.push(entry);
+    if (this.entries.length > MAX_ENTRIES) {
+      const dropped = this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+      for (const d of dropped) this.ids.delete(d.id);
+    }
+    this.emit('entry', entry);
+  }
+}
+
+function conditionEntry(object: ObjectRef, cond: ConditionLike, prev: ConditionLike | undefined, time: string): ConditionEntry {
+  const to = asStatus(cond.status);
+  return {
+    id: `condition:${object.kind}/${object.name}:${cond.type}:${to}:${cond.reason ?? ''}:${time}`,
+    time,
+    type: 'condition',
+    object,
+    condition: {
+      type: cond.type,
+      from: prev ? asStatus(prev.status) : null,
+      to,
+      reason: cond.reason ?? '',
+      message: cond.message ?? '',
+    },
+  };
+}
+
+function asStatus(s: string): 'True' | 'False' | 'Unknown' {
+  return s === 'True' || s === 'False' ? s : 'Unknown';
+}

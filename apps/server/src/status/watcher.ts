@@ -1,0 +1,220 @@
+/**
+ * One upstream list+watch of one resource, with its own cache — an informer written for the
+ * facts in client-node.md:
+ *  - a watch resumes from the last resourceVersion seen (events and BOOKMARKs) after a drop;
+ *  - 410 Gone arrives as an ERROR event carrying a Status (not as a failed request): relist,
+ *    and turn the difference between the old cache and the new list into ADDED / MODIFIED /
+ *    DELETED, so subscribers stay consistent without a reset;
+ *  - connect errors (401/403/429/refused) retry with exponential backoff (capped), forever,
+ *    until stop().
+ */
+import type { StreamKind } from '@irc/shared';
+import type { KubeClient } from '../kube/client.js';
+import { KubeError, toKubeError } from '../kube/errors.js';
+import type { KubeObjectLike } from '../kube/resources.js';
+
+export interface WatchTarget {
+  kind: StreamKind;
+  /** Collection path, e.g. `/api/v1/namespaces/x/pods`. */
+  path: string;
+  fieldSelector?: string;
+  labelSelector?: string;
+}
+
+export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
+export type WatcherState = 'resyncing' | 'synced' | 'forbidden';
+
+export interface WatcherHandlers {
+  change(type: ChangeType, obj: KubeObjectLike, previous: KubeObjectLike | undefined): void;
+  state(state: WatcherState, message?: string): void;
+  restart(cause: 'drop' | 'expired' | 'error'): void;
+}
+
+export interface BackoffOptions {
+  initialMs: number;
+  maxMs: number;
+}
+
+interface WatchEventLine {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: KubeObjectLike & { code?: number; reason?: string; message?: string };
+}
+
+class Expired extends Error {}
+
+export function objectKey(obj: KubeObjectLike): string {
+  return `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
+}
+
+export class ResourceWatcher {
+  private readonly cache = new Map<string, KubeObjectLike>();
+  private resourceVersion = '';
+  private listed = false;
+  private stopped = false;
+  private current?: AbortController;
+  private wake?: () => void;
+  state: WatcherState = 'resyncing';
+
+  constructor(
+    readonly target: WatchTarget,
+    private readonly client: () => KubeClient,
+    private readonly handlers: WatcherHandlers,
+    private readonly backoff: BackoffOptions = { initialMs: 500, maxMs: 30_000 },
+  ) {}
+
+  items(): KubeObjectLike[] {
+    return [...this.cache.values()];
+  }
+
+  get lastResourceVersion(): string {
+    return this.resourceVersion;
+  }
+
+  start(): void {
+    void this.run();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.current?.abort();
+    this.wake?.();
+  }
+
+  /** Cut the upstream connection (as a network drop would); the watcher resumes by itself. */
+  dropConnection(): void {
+    this.current?.abort();
+  }
+
+  private async run(): Promise<void> {
+    let delay = this.backoff.initialMs;
+    while (!this.stopped) {
+      const startedAt = Date.now();
+      try {
+        if (!this.listed) await this.relist();
+        await this.watchOnce();
+        if (this.stopped) break;
+        this.handlers.restart('drop');
+        if (Date.now() - startedAt > 1000) delay = this.backoff.initialMs;
+        else await this.sleep((delay = Math.min(delay * 2, this.backoff.maxMs)));
+      } catch (err) {
+        if (this.stopped) break;
+        if (err instanceof Expired) {
+          this.listed = false;
+          this.handlers.restart('expired');
+          continue;
+        }
+        const e = toKubeError(err);
+        if (e.statusCode === 410) {
+          this.listed = false;
+          this.handlers.restart('expired');
+          continue;
+        }
+        if (e.reason === 'Timeout' && this.listed) {
+          // our own abort (dropConnection) or an idle cut: resume at once
+          this.handlers.restart('drop');
+          continue;
+        }
+        this.handlers.restart('error');
+        this.setState(e.statusCode === 403 ? 'forbidden' : 'resyncing', e.message);
+        await this.sleep(delay);
+        delay = Math.min(delay * 2, this.backoff.maxMs);
+      }
+    }
+  }
+
+  private async relist(): Promise<void> {
+    this.setState('resyncing');
+    const list = await this.client().getJson<{ metadata?: { resourceVersion?: string }; items?: KubeObjectLike[] }>(
+      this.target.path,
+      { fieldSelector: this.target.fieldSelector, labelSelector: this.target.labelSelector },
+    );
+    const seen = new Set<string>();
+    for (const item of list.items ?? []) {
+      const key = objectKey(item);
+      seen.add(key);
+      const previous = this.cache.get(key);
+      this.cache.set(key, item);
+      if (!previous) this.handlers.change('ADDED', item, undefined);
+      else if (previous.metadata?.resourceVersion !== item.metadata?.resourceVersion) this.handlers.change('MODIFIED', item, previous);
+    }
+    for (const [key, previous] of this.cache) {
+      if (!seen.has(key)) {
+        this.cache.delete(key);
+        this.handlers.change('DELETED', previous, previous);
+      }
+    }
+    this.resourceVersion = list.metadata?.resourceVersion ?? '';
+    this.listed = true;
+    this.setState('synced');
+  }
+
+  private async watchOnce(): Promise<void> {
+    const controller = new AbortController();
+    this.current = controller;
+    const res = await this.client().stream(
+      this.target.path,
+      {
+        watch: 1,
+        resourceVersion: this.resourceVersion,
+        allowWatchBookmarks: true,
+        fieldSelector: this.target.fieldSelector,
+        labelSelector: this.target.labelSelector,
+      },
+      controller.signal,
+    );
+    this.setState('synced');
+    let buffer = '';
+    try {
+      for await (const chunk of res) {
+        buffer += (chunk as Buffer).toString('utf8');
+        let nl = buffer.indexOf('\n');
+        while (nl >= 0) {
+          const line = buffer.slice(0, nl).trim();
+          buffer = buffer.slice(nl + 1);
+          if (line) this.apply(JSON.parse(line) as WatchEventLine);
+          nl = buffer.indexOf('\n');
+        }
+      }
+    } catch (err) {
+      if (err instanceof Expired) throw err;
+      if (controller.signal.aborted) return; // a drop we caused: resume
+      throw err;
+    }
+  }
+
+  private apply(event: WatchEventLine): void {
+    const obj = event.object;
+    if (event.type === 'ERROR') {
+      if (obj.code === 410) throw new Expired();
+      throw new KubeError(obj.code ?? 500, obj.reason ?? 'InternalError', obj.message ?? 'watch error');
+    }
+    const rv = obj.metadata?.resourceVersion;
+    if (rv) this.resourceVersion = rv;
+    if (event.type === 'BOOKMARK') return;
+    const key = objectKey(obj);
+    const previous = this.cache.get(key);
+    if (event.type === 'DELETED') {
+      this.cache.delete(key);
+      this.handlers.change('DELETED', obj, previous);
+    } else {
+      this.cache.set(key, obj);
+      this.handlers.change(previous ? 'MODIFIED' : 'ADDED', obj, previous);
+    }
+  }
+
+  private setState(state: WatcherState, message?: string): void {
+    if (state === this.state && !message) return;
+    this.state = state;
+    this.handlers.state(state, message);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    });
+  }
+}

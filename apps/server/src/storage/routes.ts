@@ -1,0 +1,52 @@
+/** `GET/PUT /api/v1/storage/credentials` — key names and change times only, never values. */
+import { CredentialsStatusSchema, PutCredentialsRequestSchema } from '@irc/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { whoami } from '../me/whoami.js';
+import { errorResponses } from '../platform/errors.js';
+import { requestClient, requestToken } from '../platform/request-client.js';
+import { mutationRateLimit } from '../platform/security.js';
+import { NS } from '../kube/resources.js';
+import { SECRET_NAME, credentialsStatus, putCredentials } from './credentials.js';
+
+export const storageRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/v1/storage/credentials',
+    {
+      schema: {
+        tags: ['storage'],
+        summary: 'Which storage credential keys the user secret holds, and when they changed (never values)',
+        response: { 200: CredentialsStatusSchema, ...errorResponses(401, 403, 503, 504) },
+      },
+    },
+    async (request, reply) => credentialsStatus(requestClient(request, reply)),
+  );
+
+  app.put(
+    '/api/v1/storage/credentials',
+    {
+      config: mutationRateLimit,
+      schema: {
+        tags: ['storage'],
+        summary: 'Set or remove storage credential keys in image-registry-private-configuration-user (create or update)',
+        body: PutCredentialsRequestSchema,
+        response: { 200: CredentialsStatusSchema, ...errorResponses(400, 401, 403, 409, 422, 429, 503, 504) },
+      },
+    },
+    async (request, reply) => {
+      const client = requestClient(request, reply);
+      const { status, changed } = await putCredentials(client, request.body);
+      if (changed.length > 0) {
+        const user = await whoami(client, requestToken(request)).catch(() => ({ username: 'unknown' }));
+        const values = request.body.values as Record<string, string | null | undefined>;
+        const set = changed.filter((k) => values[k] !== null);
+        const removed = changed.filter((k) => values[k] === null);
+        app.timeline.recordChange({
+          user: user.username,
+          object: { kind: 'Secret', name: SECRET_NAME, namespace: NS },
+          summary: [set.length ? `set ${set.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean).join('; '),
+        });
+      }
+      return status;
+    },
+  );
+};
