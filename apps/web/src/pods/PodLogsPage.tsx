@@ -1,3 +1,232 @@
-export default function Page() {
-  return null;
+import {
+  Alert,
+  AlertActionLink,
+  Breadcrumb,
+  BreadcrumbItem,
+  Button,
+  Content,
+  FormSelect,
+  FormSelectOption,
+  Label,
+  PageSection,
+  SearchInput,
+  Stack,
+  Switch,
+  Title,
+  Toolbar,
+  ToolbarContent,
+  ToolbarGroup,
+  ToolbarItem,
+  Tooltip,
+} from '@patternfly/react-core';
+import { DownloadIcon, PauseIcon, PlayIcon } from '@patternfly/react-icons';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useT } from '../common/i18n.js';
+import { usePodsQuery } from '../common/queries.js';
+import { ErrorState } from '../common/states.js';
+import { usePlatform } from '../shell/platform.js';
+import { downloadLines } from './logs/download.js';
+import { splitTimestamp } from './logs/logBuffer.js';
+import { findMatches } from './logs/logSearch.js';
+import { LogView } from './logs/LogView.js';
+import { MAX_LINES, useLogStream } from './logs/useLogStream.js';
+
+/** Lines asked for on open, then on each "load older" (the API serves at most 100,000). */
+const TAIL_STEPS = [5_000, 20_000, 100_000];
+const MATCH_LIMIT = 10_000;
+
+export default function PodLogsPage() {
+  const t = useT();
+  const { links } = usePlatform();
+  const { namespace = '', name = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const pods = usePodsQuery();
+  const pod = pods.data?.pods.find((p) => p.namespace === namespace && p.name === name);
+  const defaultContainer = pod?.containers[0]?.name;
+  const container = params.get('container') ?? defaultContainer;
+  const previous = params.get('previous') === 'true';
+  const containerInfo = pod?.containers.find((c) => c.name === container);
+
+  const [step, setStep] = useState(0);
+  const [follow, setFollow] = useState(true);
+  const [wrap, setWrap] = useState(false);
+  const [timestamps, setTimestamps] = useState(false);
+  const [search, setSearch] = useState('');
+  const [matchIndex, setMatchIndex] = useState(0);
+  const tailLines = TAIL_STEPS[step]!;
+
+  const stream = useLogStream({ namespace, name, container, previous, tailLines, enabled: !pods.isPending });
+  const { buffer, version } = stream;
+
+  const query = useDeferredValue(search);
+  const matches = useMemo(
+    () => findMatches(buffer.all(), query, MATCH_LIMIT, (line) => splitTimestamp(line)[1]),
+    [query, version, buffer],
+  );
+  const current = matches.length ? matches[Math.min(matchIndex, matches.length - 1)] : undefined;
+  const goTo = (delta: number) => {
+    if (!matches.length) return;
+    setFollow(false);
+    setMatchIndex((i) => (Math.min(i, matches.length - 1) + delta + matches.length) % matches.length);
+  };
+
+  const setParam = (key: string, value: string | undefined) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value === undefined) next.delete(key);
+        else next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const wholeLog = stream.status !== 'connecting' && buffer.received < tailLines;
+  const canLoadOlder = !wholeLog && step < TAIL_STEPS.length - 1;
+
+  return (
+    <>
+      <PageSection>
+        <Breadcrumb>
+          <BreadcrumbItem render={({ className }) => <Link className={className} to={links.page('/pods')}>{t('Pods')}</Link>} />
+          <BreadcrumbItem isActive>{name}</BreadcrumbItem>
+        </Breadcrumb>
+        <Title headingLevel="h1">{t('Logs of {{name}}', { name })}</Title>
+        <Content component="p">{namespace}</Content>
+      </PageSection>
+      <PageSection>
+        <Stack hasGutter>
+          {pods.isError ? <ErrorState error={pods.error} title={t('Could not load the pod')} onRetry={() => void pods.refetch()} /> : null}
+          {pods.data && !pod ? (
+            <Alert variant="warning" isInline title={t('The pod {{name}} no longer exists', { name })}>
+              {t('Its log may still be shown below until the stream ends. Pick a current pod from the pod list.')}
+            </Alert>
+          ) : null}
+          <Toolbar data-test="log-toolbar">
+            <ToolbarContent>
+              <ToolbarGroup>
+                <ToolbarItem>
+                  <FormSelect
+                    aria-label={t('Container')}
+                    value={container ?? ''}
+                    onChange={(_e, value) => setParam('container', value)}
+                    isDisabled={!pod}
+                  >
+                    {(pod?.containers ?? (container ? [{ name: container }] : [])).map((c) => (
+                      <FormSelectOption key={c.name} value={c.name} label={c.name} />
+                    ))}
+                  </FormSelect>
+                </ToolbarItem>
+                <ToolbarItem>
+                  <Tooltip content={containerInfo?.hasPreviousLog ? t('Show the log of the container before its last restart') : t('This container has not restarted: there is no previous log')}>
+                    <Switch
+                      id="irc-log-previous"
+                      label={t('Previous instance')}
+                      isChecked={previous}
+                      isDisabled={!previous && !containerInfo?.hasPreviousLog}
+                      onChange={(_e, checked) => setParam('previous', checked ? 'true' : undefined)}
+                    />
+                  </Tooltip>
+                </ToolbarItem>
+              </ToolbarGroup>
+              <ToolbarGroup>
+                <ToolbarItem>
+                  <Button
+                    variant="secondary"
+                    icon={follow ? <PauseIcon /> : <PlayIcon />}
+                    onClick={() => setFollow((f) => !f)}
+                    aria-pressed={follow}
+                    data-test="follow"
+                  >
+                    {follow ? t('Pause') : t('Follow')}
+                  </Button>
+                </ToolbarItem>
+                <ToolbarItem>
+                  <Switch id="irc-log-timestamps" label={t('Timestamps')} isChecked={timestamps} onChange={(_e, checked) => setTimestamps(checked)} />
+                </ToolbarItem>
+                <ToolbarItem>
+                  <Switch id="irc-log-wrap" label={t('Wrap lines')} isChecked={wrap} onChange={(_e, checked) => setWrap(checked)} />
+                </ToolbarItem>
+              </ToolbarGroup>
+              <ToolbarItem>
+                <SearchInput
+                  aria-label={t('Search the log')}
+                  placeholder={t('Search')}
+                  value={search}
+                  onChange={(_e, value) => {
+                    setSearch(value);
+                    setMatchIndex(0);
+                  }}
+                  onClear={() => setSearch('')}
+                  onSearch={() => goTo(1)}
+                  resultsCount={query ? `${matches.length ? Math.min(matchIndex, matches.length - 1) + 1 : 0} / ${matches.length}${matches.length >= MATCH_LIMIT ? '+' : ''}` : undefined}
+                  onNextClick={() => goTo(1)}
+                  onPreviousClick={() => goTo(-1)}
+                  isNextNavigationButtonDisabled={!matches.length}
+                  isPreviousNavigationButtonDisabled={!matches.length}
+                />
+              </ToolbarItem>
+              <ToolbarItem>
+                <Button
+                  variant="plain"
+                  icon={<DownloadIcon />}
+                  aria-label={t('Download the loaded lines')}
+                  onClick={() => downloadLines(buffer.all(), `${name}-${container ?? 'log'}${previous ? '-previous' : ''}.log`, timestamps)}
+                />
+              </ToolbarItem>
+            </ToolbarContent>
+          </Toolbar>
+          <div className="irc-log-status" data-test="log-status">
+            <Label color={stream.status === 'streaming' ? 'green' : stream.status === 'error' ? 'red' : 'grey'}>
+              {
+                {
+                  connecting: t('Connecting'),
+                  streaming: previous ? t('Loaded') : t('Streaming'),
+                  ended: t('Stream ended'),
+                  error: t('Stream failed'),
+                }[stream.status]
+              }
+            </Label>{' '}
+            {t('{{count}} lines loaded', { count: buffer.length })}
+            {buffer.dropped ? ` · ${t('{{count}} older lines dropped (limit {{max}})', { count: buffer.dropped, max: MAX_LINES })}` : ''}
+            {wholeLog ? ` · ${t('whole log')}` : ` · ${t('last {{count}} lines requested', { count: tailLines })}`}{' '}
+            <Button variant="link" isInline isDisabled={!canLoadOlder} onClick={() => setStep((s) => s + 1)} data-test="load-older">
+              {t('Load older lines')}
+            </Button>
+          </div>
+          {stream.status === 'error' ? (
+            <Alert
+              variant="danger"
+              isInline
+              title={t('The log stream failed')}
+              actionLinks={<AlertActionLink onClick={stream.reconnect}>{t('Reconnect')}</AlertActionLink>}
+            >
+              {stream.error instanceof Error ? stream.error.message : String(stream.error)}
+            </Alert>
+          ) : null}
+          {stream.status === 'ended' && !previous ? (
+            <Alert
+              variant="info"
+              isInline
+              title={t('The log stream ended')}
+              actionLinks={<AlertActionLink onClick={stream.reconnect}>{t('Reconnect')}</AlertActionLink>}
+            >
+              {t('The container stopped or the connection closed. Reconnect to continue following.')}
+            </Alert>
+          ) : null}
+          <LogView
+            buffer={buffer}
+            version={version}
+            wrap={wrap}
+            showTimestamps={timestamps}
+            query={query}
+            current={current}
+            follow={follow}
+            onFollowChange={setFollow}
+          />
+        </Stack>
+      </PageSection>
+    </>
+  );
 }

@@ -1,0 +1,149 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
+import { useT } from '../../common/i18n.js';
+import type { LogBuffer } from './logBuffer.js';
+import { splitTimestamp } from './logBuffer.js';
+import { highlightParts, type LogMatch } from './logSearch.js';
+import { VirtualLayout } from './virtualLayout.js';
+
+interface Props {
+  buffer: LogBuffer;
+  version: number;
+  wrap: boolean;
+  showTimestamps: boolean;
+  query: string;
+  current: LogMatch | undefined;
+  follow: boolean;
+  /** The user scrolled away from the bottom (pauses following) or back to it. */
+  onFollowChange(follow: boolean): void;
+}
+
+const FALLBACK_ROW = 20;
+const FALLBACK_CHAR = 8;
+const TIMESTAMP_CH = 31;
+
+/** Measures one monospace row and character once mounted (jsdom: fallbacks). */
+function useMetrics(probe: React.RefObject<HTMLSpanElement | null>) {
+  const [metrics, setMetrics] = useState({ row: FALLBACK_ROW, char: FALLBACK_CHAR });
+  useLayoutEffect(() => {
+    const el = probe.current;
+    if (!el) return;
+    const rect = el.getBoundingClientRect();
+    if (rect.height > 0 && rect.width > 0) setMetrics({ row: rect.height, char: rect.width / 10 });
+  }, [probe]);
+  return metrics;
+}
+
+/**
+ * A virtual list of log lines: only the lines in view (plus a margin) are in the DOM, so
+ * hundreds of thousands of lines scroll as smoothly as ten.
+ */
+export function LogView({ buffer, version, wrap, showTimestamps, query, current, follow, onFollowChange }: Props) {
+  const t = useT();
+  const scroller = useRef<HTMLDivElement>(null);
+  const probe = useRef<HTMLSpanElement>(null);
+  const metrics = useMetrics(probe);
+  const [viewport, setViewport] = useState({ width: 800, height: 480, scrollTop: 0 });
+  const layout = useMemo(() => new VirtualLayout(metrics.row, null), [metrics.row]);
+
+  const gutterCh = String(buffer.dropped + buffer.length).length + 2;
+  const columns = wrap ? Math.max(20, Math.floor(viewport.width / metrics.char) - gutterCh - (showTimestamps ? TIMESTAMP_CH : 0) - 2) : null;
+  const lines = buffer.all();
+
+  // Lay out fully when the geometry changes or old lines were dropped, incrementally on appends.
+  const geometry = `${metrics.row}|${columns}|${showTimestamps}`;
+  const laidOut = useRef({ geometry: '', dropped: -1 });
+  useMemo(() => {
+    const previous = laidOut.current;
+    if (previous.geometry !== geometry || previous.dropped !== buffer.dropped || lines.length < layout.length) {
+      const lengthOf = showTimestamps ? (line: string) => line.length : (line: string) => splitTimestamp(line)[1].length;
+      layout.configure(metrics.row, columns, lines, lengthOf);
+      laidOut.current = { geometry, dropped: buffer.dropped };
+    } else {
+      layout.sync(lines);
+    }
+  }, [layout, geometry, version, lines, buffer.dropped, metrics.row, columns, showTimestamps]);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () => setViewport((v) => ({ ...v, width: el.clientWidth || v.width, height: el.clientHeight || v.height }));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // Follow: stick to the bottom as lines arrive.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (follow && el) el.scrollTop = layout.totalHeight;
+  }, [follow, version, layout, columns, showTimestamps]);
+
+  // Search: bring the current match into view (a third from the top).
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || !current) return;
+    const top = layout.offsetOf(current.line);
+    if (top < el.scrollTop || top > el.scrollTop + el.clientHeight - metrics.row) el.scrollTop = Math.max(0, top - el.clientHeight / 3);
+  }, [current, layout, metrics.row]);
+
+  const onScroll = (event: UIEvent<HTMLDivElement>) => {
+    const el = event.currentTarget;
+    setViewport((v) => ({ ...v, scrollTop: el.scrollTop }));
+    const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - metrics.row * 2;
+    if (follow !== atBottom) onFollowChange(atBottom);
+  };
+
+  const [first, last] = layout.visibleRange(viewport.scrollTop, viewport.height);
+  const rows = [];
+  for (let i = first; i < last; i++) {
+    const raw = buffer.line(i);
+    const [stamp, text] = splitTimestamp(raw);
+    const isCurrent = current?.line === i;
+    rows.push(
+      <div
+        key={buffer.dropped + i}
+        className={`irc-log__line${isCurrent ? ' irc-log__line--current' : ''}`}
+        style={{ top: layout.offsetOf(i), minHeight: metrics.row }}
+        data-line={buffer.dropped + i + 1}
+      >
+        <span className="irc-log__number" style={{ width: `${gutterCh}ch` }} aria-hidden="true">
+          {buffer.dropped + i + 1}
+        </span>
+        {showTimestamps && stamp ? <span className="irc-log__stamp">{stamp} </span> : null}
+        <span className="irc-log__text">
+          {highlightParts(text, query).map((part, index) =>
+            part.match ? (
+              <mark key={index} className={isCurrent ? 'irc-log__mark irc-log__mark--current' : 'irc-log__mark'}>
+                {part.text}
+              </mark>
+            ) : (
+              part.text
+            ),
+          )}
+        </span>
+      </div>,
+    );
+  }
+
+  return (
+    <div
+      ref={scroller}
+      className={`irc-log${wrap ? ' irc-log--wrap' : ''}`}
+      onScroll={onScroll}
+      role="log"
+      aria-live="off"
+      aria-label={t('Log lines')}
+      tabIndex={0}
+      data-test="log-view"
+      data-lines={buffer.length}
+    >
+      <span ref={probe} className="irc-log__probe" aria-hidden="true">
+        0123456789
+      </span>
+      <div className="irc-log__canvas" style={{ height: layout.totalHeight }}>
+        {rows}
+      </div>
+    </div>
+  );
+}

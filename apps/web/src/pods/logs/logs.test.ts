@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { LogBuffer, splitTimestamp } from './logBuffer.js';
+import { findMatches, highlightParts } from './logSearch.js';
+import { VirtualLayout } from './virtualLayout.js';
+
+describe('LogBuffer', () => {
+  it('joins lines split across chunks and keeps the partial last line until flushed', () => {
+    const buffer = new LogBuffer(100);
+    buffer.append('first li');
+    buffer.append('ne\nsecond\r\nthi');
+    expect(buffer.all()).toEqual(['first line', 'second']);
+    buffer.flush();
+    expect(buffer.all()).toEqual(['first line', 'second', 'thi']);
+    expect(buffer.received).toBe(3);
+  });
+
+  it('caps the number of lines, dropping the oldest and counting them', () => {
+    const buffer = new LogBuffer(1000);
+    for (let i = 0; i < 5000; i++) buffer.append(`line ${i}\n`);
+    expect(buffer.length).toBeLessThanOrEqual(1100);
+    expect(buffer.line(buffer.length - 1)).toBe('line 4999');
+    expect(buffer.dropped + buffer.length).toBe(5000);
+    expect(buffer.line(0)).toBe(`line ${buffer.dropped}`);
+  });
+
+  it('splits kubelet timestamps off a line', () => {
+    expect(splitTimestamp('2025-06-12T09:20:05.468152255Z time="x" level=info')).toEqual(['2025-06-12T09:20:05.468152255Z', 'time="x" level=info']);
+    expect(splitTimestamp('I0612 09:13:40.101122 main.go:39]')).toEqual(['', 'I0612 09:13:40.101122 main.go:39]']);
+  });
+});
+
+describe('log search', () => {
+  it('finds every case-insensitive occurrence in order, with a cap', () => {
+    const lines = ['Error: a', 'ok', 'error error'];
+    expect(findMatches(lines, 'ERROR')).toEqual([
+      { line: 0, start: 0, end: 5 },
+      { line: 2, start: 0, end: 5 },
+      { line: 2, start: 6, end: 11 },
+    ]);
+    expect(findMatches(lines, 'error', 2)).toHaveLength(2);
+    expect(findMatches(lines, '')).toEqual([]);
+  });
+
+  it('finds the one match among 300k lines', () => {
+    const lines = Array.from({ length: 300_000 }, (_, i) => `time="2025-06-12T09:20:05Z" level=info msg=response http.request.id=${i}`);
+    const start = lines[299_999]!.indexOf('request.id=299999');
+    expect(findMatches(lines, 'request.id=299999')).toEqual([{ line: 299_999, start, end: start + 17 }]);
+  });
+
+  it('splits a line into highlighted parts', () => {
+    expect(highlightParts('a Foo b foo', 'foo')).toEqual([
+      { text: 'a ', match: false },
+      { text: 'Foo', match: true },
+      { text: ' b ', match: false },
+      { text: 'foo', match: true },
+    ]);
+  });
+});
+
+describe('VirtualLayout', () => {
+  it('renders only the lines in view, whatever the total', () => {
+    const lines = Array.from({ length: 500_000 }, (_, i) => `line ${i}`);
+    const layout = new VirtualLayout(20, null);
+    layout.sync(lines);
+    expect(layout.totalHeight).toBe(10_000_000);
+    const [first, last] = layout.visibleRange(20 * 250_000, 400, 10);
+    expect(first).toBe(249_990);
+    expect(last - first).toBeLessThanOrEqual(45);
+  });
+
+  it('gives wrapped lines as many rows as their length needs', () => {
+    const layout = new VirtualLayout(20, 10);
+    layout.sync(['short', 'x'.repeat(25), 'y']);
+    expect(layout.offsetOf(1)).toBe(20);
+    expect(layout.offsetOf(2)).toBe(80);
+    expect(layout.totalHeight).toBe(100);
+    expect(layout.indexAt(79)).toBe(1);
+    expect(layout.indexAt(80)).toBe(2);
+  });
+
+  it('lays out appended lines incrementally and relayouts after lines are dropped', () => {
+    const layout = new VirtualLayout(10, null);
+    const lines = ['a', 'b'];
+    layout.sync(lines);
+    lines.push('c');
+    layout.sync(lines);
+    expect(layout.totalHeight).toBe(30);
+    layout.sync(['c'], true);
+    expect(layout.totalHeight).toBe(10);
+  });
+});
