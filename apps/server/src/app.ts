@@ -62,7 +62,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logLevel === false ? false : loggerOptions(options.logLevel ?? 'info', options.logStream),
     bodyLimit: options.bodyLimitBytes ?? 256 * 1024,
     trustProxy: options.trustProxy ?? false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    // removeAdditional false: an unknown section is an error, not silently dropped. allErrors:
+    // every bad field is reported at once (bodies are small: bodyLimit).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const cluster = await ClusterAccess.create(options.kubeconfig, options.authMode ?? 'kubeconfig', options.kubeTimeoutMs);

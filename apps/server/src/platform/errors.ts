@@ -51,10 +51,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     } else if (err instanceof HttpError) {
       body = { statusCode: err.statusCode, reason: err.reason, message: err.message };
     } else if ('validation' in err && err.validation) {
-      const fieldErrors: FieldError[] = err.validation.map((v) => ({
-        path: validationPath(v.instancePath, (v.params as { missingProperty?: string }).missingProperty),
-        message: v.message ?? 'invalid',
-      }));
+      const fieldErrors: FieldError[] = err.validation.map((v) => {
+        const params = v.params as { missingProperty?: string; additionalProperty?: string };
+        return {
+          path: validationPath(v.instancePath, params.missingProperty ?? params.additionalProperty),
+          message: params.additionalProperty ? 'unknown field' : (v.message ?? 'invalid'),
+        };
+      });
       const isBody = err.validationContext === 'body';
       body = {
         statusCode: isBody ? 422 : 400,

@@ -176,9 +176,11 @@ export class ResourceWatcher {
         }
       }
     } catch (err) {
-      if (err instanceof Expired) throw err;
-      if (controller.signal.aborted) return; // a drop we caused: resume
-      throw err;
+      // ERROR events (410 → relist, others → backoff) propagate; a connection that breaks
+      // after the 200 (server restart "Premature close", our own dropConnection, a reset)
+      // is a drop: resume from the last resourceVersion.
+      if (err instanceof Expired || err instanceof KubeError) throw err;
+      return;
     }
   }
 

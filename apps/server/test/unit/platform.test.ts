@@ -1,0 +1,163 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { kubeconfigFor } from '../helpers/kubeconfig.js';
+
+// Nothing listens on port 1: every cluster call fails fast with ECONNREFUSED → 503.
+const UNREACHABLE = 'http://127.0.0.1:1';
+
+describe('platform (no cluster)', () => {
+  let app: FastifyInstance;
+  let tokenApp: FastifyInstance;
+  let webDist: string;
+
+  beforeAll(async () => {
+    webDist = mkdtempSync(join(tmpdir(), 'irc-web-'));
+    writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>console</title>');
+    writeFileSync(join(webDist, 'app.js'), 'console.log(1)');
+    app = await buildApp({ kubeconfig: kubeconfigFor(UNREACHABLE), logLevel: false, watch: false, webDist, kubeTimeoutMs: 2000 });
+    tokenApp = await buildApp({ kubeconfig: kubeconfigFor(UNREACHABLE), authMode: 'token', logLevel: false, watch: false });
+  });
+  afterAll(async () => {
+    await app.close();
+    await tokenApp.close();
+  });
+
+  it('healthz answers; readyz says the cluster is unreachable', async () => {
+    expect((await app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await app.inject('/readyz');
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json().cluster.reachable).toBe(false);
+  });
+
+  it('the OpenAPI document is valid and lists every route with schemas', async () => {
+    const res = await app.inject('/api/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    const validator = new Validator();
+    const result = await validator.validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    const expected: [string, string][] = [
+      ['get', '/api/v1/config'],
+      ['patch', '/api/v1/config'],
+      ['get', '/api/v1/storage/credentials'],
+      ['put', '/api/v1/storage/credentials'],
+      ['get', '/api/v1/stream'],
+      ['get', '/api/v1/timeline'],
+      ['get', '/api/v1/pods'],
+      ['get', '/api/v1/pods/{namespace}/{name}/log'],
+      ['get', '/api/v1/diagnostics'],
+      ['get', '/api/v1/me'],
+      ['get', '/healthz'],
+      ['get', '/readyz'],
+      ['get', '/metrics'],
+    ];
+    for (const [method, path] of expected) {
+      const op = doc.paths[path]?.[method];
+      expect(op, `${method} ${path}`).toBeDefined();
+      expect(Object.keys(op.responses), `${method} ${path} responses`).toContain('200');
+    }
+    expect(doc.paths['/api/v1/config'].patch.requestBody.content['application/json'].schema.properties.patch).toBeDefined();
+    expect(doc.paths['/api/v1/config'].patch.responses['409']).toBeDefined();
+    expect(doc.paths['/api/v1/pods/{namespace}/{name}/log'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['follow', 'tailLines', 'sinceSeconds', 'timestamps', 'previous', 'container', 'namespace', 'name']),
+    );
+  });
+
+  describe('CSRF', () => {
+    const body = { patch: { replicas: 2 }, resourceVersion: '1' };
+
+    it('refuses a mutation without the double-submit pair', async () => {
+      const res = await app.inject({ method: 'PATCH', url: '/api/v1/config', payload: body });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().reason).toBe('CsrfRejected');
+    });
+
+    it('refuses a header that does not match the cookie', async () => {
+      const res = await app.inject({ method: 'PATCH', url: '/api/v1/config', payload: body, cookies: { 'csrf-token': 'a' }, headers: { 'x-csrftoken': 'b' } });
+      expect(res.statusCode).toBe(403);
+    });
+
+    it('issues the cookie on GET and accepts the matching header (then fails at the cluster)', async () => {
+      const get = await app.inject('/api/v1/me');
+      const cookie = get.cookies.find((c) => c.name === 'csrf-token');
+      expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+      expect(cookie?.sameSite).toBe('Strict');
+      const res = await app.inject({ method: 'PATCH', url: '/api/v1/config', payload: body, cookies: { 'csrf-token': cookie!.value }, headers: { 'x-csrftoken': cookie!.value } });
+      expect(res.statusCode).toBe(503);
+      expect(res.json().reason).toBe('ServiceUnavailable');
+    });
+
+    it('accepts a bearer-token request without the pair (console proxy strips it)', async () => {
+      const res = await tokenApp.inject({ method: 'PATCH', url: '/api/v1/config', payload: body, headers: { authorization: 'Bearer user-token' } });
+      expect(res.statusCode).toBe(503);
+    });
+
+    it('refuses a cross-origin request even with a token', async () => {
+      const res = await tokenApp.inject({ method: 'PATCH', url: '/api/v1/config', payload: body, headers: { authorization: 'Bearer t', origin: 'https://evil.example' } });
+      expect(res.statusCode).toBe(403);
+    });
+  });
+
+  it('token mode: a request without a token gets 401', async () => {
+    const res = await tokenApp.inject('/api/v1/config');
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ statusCode: 401, reason: 'Unauthorized' });
+  });
+
+  it('bad input → 422 with spec field paths, before any cluster call', async () => {
+    const res = await tokenApp.inject({
+      method: 'PATCH',
+      url: '/api/v1/config',
+      headers: { authorization: 'Bearer t' },
+      payload: { patch: { replicas: 'many', rolloutStrategy: 'Sideways', bogus: 1 }, resourceVersion: '1' },
+    });
+    expect(res.statusCode).toBe(422);
+    const paths = res.json().fieldErrors.map((f: { path: string }) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['spec.replicas']));
+  });
+
+  it('malformed JSON is refused without echoing the body', async () => {
+    const res = await tokenApp.inject({
+      method: 'PUT',
+      url: '/api/v1/storage/credentials',
+      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+      payload: '{"values":{"REGISTRY_STORAGE_S3_SECRETKEY":"s3cr3t-value"',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).not.toContain('s3cr3t-value');
+  });
+
+  it('sends security headers and a strict CSP', async () => {
+    const res = await app.inject('/healthz');
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('serves the UI with an SPA fallback, but not for /api', async () => {
+    expect((await app.inject('/app.js')).body).toBe('console.log(1)');
+    const deep = await app.inject('/config/storage');
+    expect(deep.statusCode).toBe(200);
+    expect(deep.body).toContain('<title>console</title>');
+    const api = await app.inject('/api/v1/nope');
+    expect(api.statusCode).toBe(404);
+    expect(api.json().reason).toBe('NotFound');
+  });
+
+  it('log relay refuses pods outside openshift-image-registry', async () => {
+    const res = await app.inject('/api/v1/pods/kube-system/etcd-0/log');
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('exposes Prometheus metrics', async () => {
+    const res = await app.inject('/metrics');
+    expect(res.body).toContain('irc_http_requests_total');
+    expect(res.body).toContain('irc_stream_clients');
+  });
+});
