@@ -10,3 +10,6 @@ export {
   formatSelectorObject,
   type LabelSelectorObject,
 } from './apiserver/selectors/labels.js';
+export { startSandbox, type SandboxOptions, type SandboxHandle } from './sandbox.js';
+export type { SandboxUserName } from './apiserver/http/auth.js';
+export { kubeconfigYaml, defaultKubeconfigPath, findRepoRoot } from './apiserver/kubeconfig.js';

@@ -1,0 +1,140 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError, methodNotAllowed, statusFailure } from '../../core/errors.js';
+import type { KubeObject, UserInfo } from '../../core/types.js';
+import type { ResourceType } from '../resources/resource-type.js';
+import { getScale, writeScale } from '../service/scale.js';
+import type { ResourceService } from '../service/resource-service.js';
+import { toTable, type IncludeObject } from '../tables/table.js';
+import { decodeBody, patchTypeOf, readBody } from './body.js';
+import { negotiate, type Rendering } from './negotiate.js';
+import { deleteOptions, listOptions, watchOptions, writeOptions } from './params.js';
+import type { RequestInfo } from './request-info.js';
+import { sendJson, setWarnings } from './respond.js';
+import { streamWatch } from './watch-stream.js';
+
+export interface HandlerContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  user: UserInfo;
+  info: RequestInfo;
+  type: ResourceType;
+  service: ResourceService;
+}
+
+function includeObject(q: URLSearchParams): IncludeObject {
+  const v = q.get('includeObject');
+  return v === 'None' || v === 'Object' ? v : 'Metadata';
+}
+
+type ListPayload = { items: KubeObject[]; metadata: { resourceVersion: string; continue?: string } };
+
+const partialOf = (o: KubeObject): KubeObject => ({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata });
+
+/** Renders an object as asked: plain JSON, a one-row Table, or PartialObjectMetadata. */
+function renderOne(ctx: HandlerContext, rendering: Rendering, obj: KubeObject, now: Date): unknown {
+  if (rendering === 'table') return toTable(ctx.type, [obj], { includeObject: includeObject(ctx.url.searchParams), resourceVersion: obj.metadata.resourceVersion, now });
+  return rendering === 'partial' ? partialOf(obj) : obj;
+}
+
+/** Renders a list as asked: the List, a Table, or a PartialObjectMetadataList. */
+function renderList(ctx: HandlerContext, rendering: Rendering, list: ListPayload, now: Date): unknown {
+  if (rendering === 'table')
+    return toTable(ctx.type, list.items, { includeObject: includeObject(ctx.url.searchParams), resourceVersion: list.metadata.resourceVersion, continue: list.metadata.continue, now });
+  if (rendering === 'partial') return { kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata: list.metadata, items: list.items.map(partialOf) };
+  return list;
+}
+
+async function body(ctx: HandlerContext): Promise<unknown> {
+  return decodeBody(await readBody(ctx.req), ctx.req.headers['content-type']);
+}
+
+/** Dispatches one resource request (`info.verb` on `type`) to the service and writes the answer. */
+export async function handleResource(ctx: HandlerContext): Promise<void> {
+  const { info, type, service, user, res, url } = ctx;
+  const q = url.searchParams;
+  const ns = info.namespace;
+  const name = info.name ?? '';
+  const rendering = negotiate(ctx.req.headers.accept);
+  const pretty = q.get('pretty') === 'true';
+  const now = service.clock.now();
+  const sub = info.subresource;
+
+  if (sub === 'scale') return handleScale(ctx);
+  if (sub === 'log') throw new Error('pods/log is routed to the log handler');
+  if (sub !== undefined && sub !== 'status') throw notFoundResource();
+  if (sub === 'status' && !type.hasStatus) throw notFoundResource();
+
+  switch (info.verb) {
+    case 'get':
+      return sendJson(res, 200, renderOne(ctx, rendering, service.get(user, type, ns, name), now), pretty);
+    case 'list':
+      return sendJson(res, 200, renderList(ctx, rendering, service.list(user, type, ns, listOptions(q)), now), pretty);
+    case 'watch': {
+      if (info.name) q.set('fieldSelector', [q.get('fieldSelector'), `metadata.name=${info.name}`].filter(Boolean).join(','));
+      const opts = watchOptions(q);
+      const transform =
+        rendering === 'table'
+          ? (o: KubeObject) => toTable(type, [o], { includeObject: includeObject(q), now: service.clock.now() })
+          : rendering === 'partial'
+            ? partialOf
+            : undefined;
+      return streamWatch(ctx.req, res, opts.timeoutSeconds, (emit) => service.watch(user, type, ns, opts, emit), transform);
+    }
+    case 'create': {
+      if (info.name) throw methodNotAllowed();
+      const result = service.create(user, type, ns, await body(ctx), writeOptions(q));
+      setWarnings(res, result.warnings);
+      return sendJson(res, 201, renderOne(ctx, rendering, result.object, now), pretty);
+    }
+    case 'update': {
+      const result = service.update(user, type, ns, name, await body(ctx), { ...writeOptions(q), subresource: sub === 'status' ? 'status' : undefined });
+      setWarnings(res, result.warnings);
+      return sendJson(res, 200, renderOne(ctx, rendering, result.object, now), pretty);
+    }
+    case 'patch': {
+      const patchType = patchTypeOf(ctx.req.headers['content-type']);
+      if (patchType === 'apply') throw serverSideApplyUnsupported();
+      const result = service.patch(user, type, ns, name, patchType, await body(ctx), { ...writeOptions(q), subresource: sub === 'status' ? 'status' : undefined });
+      setWarnings(res, result.warnings);
+      return sendJson(res, 200, renderOne(ctx, rendering, result.object, now), pretty);
+    }
+    case 'delete': {
+      const opts = deleteOptions(q, await body(ctx));
+      const result = service.delete(user, type, ns, name, opts);
+      // 202 while the object still exists (finalizers, graceful deletion), 200 once it is gone.
+      const pending = result.kind !== 'Status' && Boolean((result as KubeObject).metadata.deletionTimestamp) && !opts.dryRun;
+      return sendJson(res, pending ? 202 : 200, result, pretty);
+    }
+    case 'deletecollection': {
+      const result = service.deleteCollection(user, type, ns, listOptions(q), deleteOptions(q, await body(ctx)));
+      return sendJson(res, 200, result, pretty);
+    }
+    default:
+      throw methodNotAllowed();
+  }
+}
+
+async function handleScale(ctx: HandlerContext): Promise<void> {
+  const { info, type, service, user, res, url } = ctx;
+  if (!type.subresources.includes('scale')) throw notFoundResource();
+  const name = info.name ?? '';
+  if (info.verb === 'get') return sendJson(res, 200, getScale(service, user, type, info.namespace, name));
+  if (info.verb === 'update') return sendJson(res, 200, writeScale(service, user, type, info.namespace, name, { put: await body(ctx) }, writeOptions(url.searchParams)));
+  if (info.verb === 'patch') {
+    const patchType = patchTypeOf(ctx.req.headers['content-type']);
+    if (patchType === 'apply') throw serverSideApplyUnsupported();
+    return sendJson(res, 200, writeScale(service, user, type, info.namespace, name, { patch: { type: patchType, body: await body(ctx) } }, writeOptions(url.searchParams)));
+  }
+  throw methodNotAllowed();
+}
+
+export function notFoundResource(): ApiError {
+  return new ApiError(statusFailure(404, 'NotFound', 'the server could not find the requested resource'));
+}
+
+function serverSideApplyUnsupported(): ApiError {
+  return new ApiError(
+    statusFailure(415, 'UnsupportedMediaType', 'the sandbox does not implement server-side apply (application/apply-patch+yaml); use client-side apply or a merge patch'),
+  );
+}

@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+/**
+ * `pnpm sandbox`: starts the sandbox cluster (port SANDBOX_PORT, default 6443) and prints how
+ * to point kubectl at it; `cli.js scenario <name>|clear [name]|list` drives the control
+ * endpoint of a running sandbox with the kubeconfig's admin token.
+ */
+import { readFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { parse } from 'yaml';
+import { defaultKubeconfigPath } from './apiserver/kubeconfig.js';
+import { startSandbox } from './sandbox.js';
+
+interface Kubeconfig {
+  clusters?: Array<{ name: string; cluster: { server: string; 'certificate-authority-data'?: string } }>;
+  users?: Array<{ name: string; user: { token?: string } }>;
+}
+
+async function adminEndpoint(): Promise<{ server: string; token: string; ca?: string }> {
+  const path = defaultKubeconfigPath();
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new Error(`no sandbox kubeconfig at ${path}: start the sandbox first (pnpm sandbox)`);
+  }
+  const kc = parse(text) as Kubeconfig;
+  const cluster = kc.clusters?.find((c) => c.name === 'sandbox')?.cluster;
+  const server = cluster?.server;
+  const caData = cluster?.['certificate-authority-data'];
+  const token = kc.users?.find((u) => u.name === 'admin')?.user.token;
+  if (!server || !token) throw new Error(`${path} has no sandbox cluster or admin user`);
+  return { server, token, ca: caData ? Buffer.from(caData, 'base64').toString('utf8') : undefined };
+}
+
+/** One JSON request to the sandbox, trusting the kubeconfig's CA (global fetch cannot take one). */
+function call(method: string, url: string, token: string, ca: string | undefined): Promise<{ status: number; body: unknown }> {
+  const u = new URL(url);
+  const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(u, { method, ca, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown });
+        } catch {
+          resolve({ status: res.statusCode ?? 0, body: { message: text.trim() } });
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function scenarioCommand(args: string[]): Promise<number> {
+  const [action, name] = args;
+  const { server, token, ca } = await adminEndpoint();
+  const base = `${server}/sandbox/v1/scenarios`;
+  let method = 'GET';
+  let url = base;
+  if (action === 'list' || action === undefined) method = 'GET';
+  else if (action === 'clear') {
+    method = 'DELETE';
+    url = name ? `${base}/${encodeURIComponent(name)}` : base;
+  } else {
+    method = 'POST';
+    url = `${base}/${encodeURIComponent(action)}`;
+  }
+  const res = await call(method, url, token, ca);
+  const body = res.body as { message?: string; items?: Array<{ name: string; description: string; active: boolean }>; name?: string };
+  if (res.status < 200 || res.status >= 300) {
+    console.error(`error: ${body.message ?? `HTTP ${res.status}`}`);
+    return 1;
+  }
+  if (body.items) {
+    for (const s of body.items) console.log(`${s.active ? '*' : ' '} ${s.name.padEnd(28)} ${s.description}`);
+    if (body.items.length === 0) console.log('no scenarios');
+  } else console.log(`scenario ${body.name ?? action} activated`);
+  return 0;
+}
+
+async function serve(): Promise<void> {
+  const port = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : 6443;
+  const sandbox = await startSandbox({ port, log: false });
+  console.log(`Sandbox cluster running at ${sandbox.url}`);
+  console.log(`kubeconfig: ${sandbox.kubeconfigPath ?? '(none)'}  (contexts: admin, viewer, developer)`);
+  console.log(`export KUBECONFIG=${sandbox.kubeconfigPath ?? ''}`);
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping sandbox`);
+    sandbox.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+const [command, ...rest] = process.argv.slice(2);
+if (command === 'scenario') {
+  scenarioCommand(rest).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    },
+  );
+} else if (command === undefined || command === 'start') {
+  serve().catch((e: unknown) => {
+    console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+} else {
+  console.error('usage: cli.js [start] | scenario <name> | scenario clear [name] | scenario list');
+  process.exit(2);
+}

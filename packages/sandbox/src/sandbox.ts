@@ -1,0 +1,92 @@
+import { ScaledClock, timeScaleFromEnv } from './core/clock.js';
+import type { ApiClient, Clock, PodLogStore, ScenarioControl, UserInfo } from './core/types.js';
+import { startControllers } from './controllers.js';
+import { ApiServer, SYSTEM_ADMIN } from './apiserver/api-server.js';
+import { makeUsers, TokenAuthenticator, type SandboxUserName } from './apiserver/http/auth.js';
+import { controlRoute } from './apiserver/http/control.js';
+import { openApiRoute } from './apiserver/openapi/route.js';
+import { startHttp } from './apiserver/http/server.js';
+import { defaultKubeconfigPath, writeKubeconfig } from './apiserver/kubeconfig.js';
+import { selfSignedCert } from './apiserver/tls/self-signed.js';
+
+export interface SandboxOptions {
+  /** 0 = a random free port (default). */
+  port?: number;
+  /** Cluster-time divisor; default SANDBOX_TIME_SCALE or 0.1. */
+  timeScale?: number;
+  /** Where to write the kubeconfig; default SANDBOX_KUBECONFIG or `<repo>/.sandbox/kubeconfig`. `false`: write none. */
+  kubeconfigPath?: string | false;
+  /** Start the simulated operator and kube controllers (default true). */
+  controllers?: boolean;
+  /** Watch history per resource (default 1000). */
+  watchHistory?: number;
+  /** Serve HTTPS with a fresh self-signed certificate (default true: kubectl sends tokens only over TLS). */
+  tls?: boolean;
+  /** Print the kubeconfig path on start (default true). */
+  log?: boolean;
+}
+
+export interface SandboxHandle {
+  url: string;
+  port: number;
+  /** PEM of the serving certificate (the cluster CA), when serving HTTPS. */
+  caPem: string | undefined;
+  kubeconfigPath: string | undefined;
+  tokens: Record<SandboxUserName, string>;
+  users: Record<SandboxUserName, UserInfo>;
+  /** An in-process client acting as one of the sandbox users (or any UserInfo); default system:admin. */
+  api(user?: SandboxUserName | UserInfo): ApiClient;
+  logs: PodLogStore;
+  clock: Clock;
+  scenarios: ScenarioControl;
+  apiServer: ApiServer;
+  stop(): Promise<void>;
+}
+
+/** Starts the sandbox cluster: API server on loopback, CRDs, RBAC, users, kubeconfig, controllers. */
+export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
+  const clock = new ScaledClock(opts.timeScale ?? timeScaleFromEnv());
+  const apiServer = new ApiServer({ clock, watchHistory: opts.watchHistory });
+  const users = makeUsers();
+  const tls = opts.tls === false ? undefined : selfSignedCert();
+  let scenarios: ScenarioControl = { list: () => [], activate: async () => undefined, clear: async () => undefined };
+  const http = await startHttp({
+    api: apiServer,
+    authn: new TokenAuthenticator(Object.values(users)),
+    port: opts.port ?? 0,
+    tls,
+    routes: [controlRoute(() => scenarios, apiServer.authorizer), openApiRoute(apiServer.registry)],
+  });
+  const tokens = { admin: users.admin.token, viewer: users.viewer.token, developer: users.developer.token };
+  const kubeconfigPath = opts.kubeconfigPath === false ? undefined : (opts.kubeconfigPath ?? defaultKubeconfigPath());
+  if (kubeconfigPath) await writeKubeconfig(kubeconfigPath, http.url, tokens, tls?.cert);
+  if (kubeconfigPath && opts.log !== false) console.log(`sandbox: API server at ${http.url}, kubeconfig ${kubeconfigPath}`);
+
+  const controllers = opts.controllers === false ? undefined : startControllers({ api: (u?: UserInfo) => apiServer.client(u ?? SYSTEM_ADMIN), logs: apiServer.logs, clock });
+  if (controllers) scenarios = controllers.scenarios;
+
+  let stopped = false;
+  return {
+    url: http.url,
+    port: http.port,
+    caPem: tls?.cert,
+    kubeconfigPath,
+    tokens,
+    users: { admin: users.admin.info, viewer: users.viewer.info, developer: users.developer.info },
+    api: (user) => apiServer.client(typeof user === 'string' ? users[user].info : (user ?? SYSTEM_ADMIN)),
+    logs: apiServer.logs,
+    clock,
+    get scenarios() {
+      return scenarios;
+    },
+    apiServer,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await controllers?.stop();
+      apiServer.stop();
+      clock.stop();
+      await http.close();
+    },
+  };
+}
