@@ -6,36 +6,33 @@
 import { celEnv, celMethod, CelScalar, isCelError, listType, parse, plan, type CelInput, type CelResult } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
 
-const { INT, DOUBLE, BOOL, STRING } = CelScalar;
+const { DYN, BOOL } = CelScalar;
 
-function listOf<T>(list: Iterable<unknown>): T[] {
-  return [...list] as T[];
+/** Sums ints as int (bigint) and doubles as double, like the Kubernetes lists library. */
+function sum(list: unknown[]): bigint | number {
+  if (list.every((v) => typeof v === 'bigint')) return (list as bigint[]).reduce((a, b) => a + b, 0n);
+  return list.reduce<number>((a, b) => a + Number(b), 0);
 }
 
+function extreme(list: unknown[], pick: (a: bigint | number | string, b: bigint | number | string) => boolean) {
+  if (list.length === 0) throw new Error('min/max called on empty list');
+  return (list as Array<bigint | number | string>).reduce((a, b) => (pick(b, a) ? b : a));
+}
+
+// One overload per name on list(dyn): element types are only known at run time here.
 const kubeLists = [
-  celMethod('sum', listType(INT), [], INT, function () {
-    return listOf<bigint>(this).reduce((a, b) => a + b, 0n);
+  celMethod('sum', listType(DYN), [], DYN, function () {
+    return sum([...this]);
   }),
-  celMethod('sum', listType(DOUBLE), [], DOUBLE, function () {
-    return listOf<number>(this).reduce((a, b) => a + b, 0);
+  celMethod('min', listType(DYN), [], DYN, function () {
+    return extreme([...this], (a, b) => a < b);
   }),
-  celMethod('min', listType(INT), [], INT, function () {
-    const l = listOf<bigint>(this);
-    if (l.length === 0) throw new Error('min called on empty list');
-    return l.reduce((a, b) => (b < a ? b : a));
+  celMethod('max', listType(DYN), [], DYN, function () {
+    return extreme([...this], (a, b) => a > b);
   }),
-  celMethod('max', listType(INT), [], INT, function () {
-    const l = listOf<bigint>(this);
-    if (l.length === 0) throw new Error('max called on empty list');
-    return l.reduce((a, b) => (b > a ? b : a));
-  }),
-  celMethod('isSorted', listType(INT), [], BOOL, function () {
-    const l = listOf<bigint>(this);
-    return l.every((v, i) => i === 0 || (l[i - 1] as bigint) <= v);
-  }),
-  celMethod('isSorted', listType(STRING), [], BOOL, function () {
-    const l = listOf<string>(this);
-    return l.every((v, i) => i === 0 || (l[i - 1] as string) <= v);
+  celMethod('isSorted', listType(DYN), [], BOOL, function () {
+    const l = [...this] as Array<bigint | number | string>;
+    return l.every((v, i) => i === 0 || (l[i - 1] as bigint | number | string) <= v);
   }),
 ];
 

@@ -34,9 +34,17 @@ interface Result {
 const NO_OLD = Symbol('no-old');
 type Old = unknown;
 
-/** `.spec` → `spec` as kube trims the leading dot; an empty name becomes kube's nil path. */
+/**
+ * The field.Path a kube-openapi error name becomes: `.spec` → `spec` (kube trims the dot), under
+ * `fieldRoot` when the validated value is a part of the object (the status subresource validates
+ * `.status` alone, so its messages say `conditions[0].type in body` at field
+ * `status.conditions[0].type`); no name and no root is kube's nil path.
+ * Module state is safe here: validation is synchronous and validateValue is not reentrant.
+ */
+let fieldRoot = '';
 function errPath(name: string): string {
   const trimmed = name.startsWith('.') ? name.slice(1) : name;
+  if (fieldRoot) return trimmed ? `${fieldRoot}.${trimmed}` : fieldRoot;
   return trimmed === '' ? '<nil>' : trimmed;
 }
 
@@ -47,9 +55,14 @@ function typesOf(s: JSONSchemaProps): string[] {
   return s.type ? [s.type] : [];
 }
 
-/** Validates `value` against schema `s` at kube-openapi path `path` (root ""). */
-export function validateValue(s: JSONSchemaProps, value: unknown, old: Old = NO_OLD): FieldError[] {
-  return validateNode(s, value, '', old).errors;
+/** Validates `value` against schema `s`; errors are reported under `root` (a field path) if given. */
+export function validateValue(s: JSONSchemaProps, value: unknown, old: Old = NO_OLD, root = ''): FieldError[] {
+  fieldRoot = root;
+  try {
+    return validateNode(s, value, '', old).errors;
+  } finally {
+    fieldRoot = '';
+  }
 }
 
 export { NO_OLD };
@@ -166,7 +179,7 @@ function sliceChecks(s: JSONSchemaProps, value: unknown[], path: string, old: Ol
     res.errors.push(invalid(p, value.length, `${inBody(path)} should have at least ${s.minItems} items`));
   if (s.maxItems !== undefined && value.length > s.maxItems) res.errors.push(tooMany(p, value.length, s.maxItems));
   if (s.uniqueItems && value.some((x, i) => value.findIndex((y) => deepEqual(x, y)) !== i))
-    res.errors.push(invalid(p, NIL, `${inBody(path)} shouldn't contain duplicates`));
+    res.errors.push(invalid(p, '', `${inBody(path)} shouldn't contain duplicates`)); // kube prints a nil value as "" here
   if (s.items) {
     value.forEach((item, i) => {
       const r = validateNode(s.items as JSONSchemaProps, item, `${path}[${i}]`, correlateItem(s, item, old, NO_OLD));

@@ -18,15 +18,18 @@ export const CEL_SKIPPED =
 export interface ValidateOptions {
   /** The stored object on update (enables ratcheting and CEL transition rules). */
   old?: Record<string, unknown>;
-  /** A status subresource write: the OpenAPI schema check covers `.status` only. */
+  /** A status subresource write: the OpenAPI schema check covers `.status` only (CEL still sees it all). */
   statusOnly?: boolean;
 }
 
 export function validateStructural(schema: JSONSchemaProps, obj: Record<string, unknown>, opts: ValidateOptions = {}): FieldError[] {
   const old = opts.old;
-  const openapiSchema: JSONSchemaProps =
-    opts.statusOnly && schema.properties?.status ? { type: 'object', properties: { status: schema.properties.status } } : schema;
-  const errs = validateValue(openapiSchema, obj, old ?? NO_OLD);
+  const errs: FieldError[] = [];
+  const statusSchema = schema.properties?.status;
+  if (opts.statusOnly && statusSchema) {
+    // customResourceValidator.ValidateStatusUpdate: only .status, against the status schema
+    if ('status' in obj) errs.push(...validateValue(statusSchema, obj.status, old && 'status' in old ? old.status : NO_OLD, 'status'));
+  } else errs.push(...validateValue(schema, obj, old ?? NO_OLD));
   errs.push(...validateEmbeddedResources(schema, obj, ''));
   // list-type uniqueness is ratcheted as a whole: kube skips it when the old object already broke it
   if (!old || validateListSetsAndMaps('', schema, old).length === 0) errs.push(...validateListSetsAndMaps('', schema, obj));
