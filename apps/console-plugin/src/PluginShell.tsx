@@ -1,0 +1,72 @@
+import '../../web/src/common/app.css';
+import { Nav, NavItem, NavList, PageSection, Split, SplitItem } from '@patternfly/react-core';
+import type { QueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useT } from '../../web/src/common/i18n.js';
+import { AppProviders, createQueryClient } from '../../web/src/shell/AppProviders.js';
+import { ConnectionIndicator } from '../../web/src/shell/ConnectionIndicator.js';
+import { usePlatform } from '../../web/src/shell/platform.js';
+import { navEntries } from '../../web/src/shell/routes.js';
+import { createPluginPlatform } from './platform.js';
+import { createPlatformSession } from './session.js';
+
+/** How long the event stream stays open after the user left our pages for the console's. */
+const STREAM_IDLE_MS = 60_000;
+
+// Module state = one per browser tab: the console loads the plugin once and keeps it.
+let queryClient: QueryClient | undefined;
+function sharedQueryClient(): QueryClient {
+  queryClient ??= createQueryClient();
+  return queryClient;
+}
+const session = createPlatformSession(createPluginPlatform, STREAM_IDLE_MS, () => void sharedQueryClient().invalidateQueries());
+
+/** The console has one left-hand entry for us; this bar moves between our pages. */
+function PluginNav() {
+  const t = useT();
+  const { links } = usePlatform();
+  const { pathname } = useLocation();
+  return (
+    <PageSection padding={{ default: 'noPadding' }} data-test="plugin-nav">
+      <Split hasGutter>
+        <SplitItem isFilled>
+          <Nav variant="horizontal-subnav" aria-label={t('Image registry')}>
+            <NavList>
+              {navEntries(t).map((entry) => {
+                const to = links.page(entry.path);
+                return (
+                  <NavItem key={entry.path} itemId={entry.path} isActive={pathname === to || pathname.startsWith(`${to}/`)}>
+                    <Link to={to}>{entry.label}</Link>
+                  </NavItem>
+                );
+              })}
+            </NavList>
+          </Nav>
+        </SplitItem>
+        <SplitItem>
+          <ConnectionIndicator />
+        </SplitItem>
+      </Split>
+    </PageSection>
+  );
+}
+
+/**
+ * What the standalone app's `main.tsx` + `StandaloneShell` are for the standalone app: the
+ * providers every page needs, with the console flavour of the platform. The console supplies
+ * the page chrome, the theme, PatternFly's CSS and i18next (it loads our catalogue).
+ */
+export function PluginShell({ children }: { children: ReactNode }) {
+  const [platform, setPlatform] = useState(() => session.current());
+  useEffect(() => {
+    if (!session.retain(platform)) setPlatform(session.current());
+    return () => session.release();
+  }, [platform]);
+  return (
+    <AppProviders platform={platform} client={sharedQueryClient()}>
+      <PluginNav />
+      {children}
+    </AppProviders>
+  );
+}

@@ -1,0 +1,15 @@
+/**
+ * The exposed module `pages`: one component per `console.page/route` extension
+ * (console-extensions.json). Each renders the same page as the standalone app.
+ */
+import { Navigate } from 'react-router';
+import { ROUTE_BASE } from './plugin.js';
+import { PluginPage } from './PluginPage.js';
+
+export const RegistryIndex = () => <Navigate to={`${ROUTE_BASE}/overview`} replace />;
+export const OverviewPage = () => <PluginPage path="overview" />;
+export const TimelinePage = () => <PluginPage path="timeline" />;
+export const ConfigPage = () => <PluginPage path="config" />;
+export const PodsPage = () => <PluginPage path="pods" />;
+export const PodLogsPage = () => <PluginPage path="pods/:namespace/:name/logs" />;
+export const DiagnosticsPage = () => <PluginPage path="diagnostics" />;
