@@ -163,3 +163,15 @@ describe('embedded resources', () => {
     expect(r.lines).toEqual(['spec.tpl.apiVersion: Required value: must not be empty', 'spec.tpl.kind: Required value: must not be empty']);
   });
 });
+
+describe('CEL property names', () => {
+  it('escapes reserved words and dashes like kube (self.__namespace__, self.a__dash__b)', () => {
+    const s: JSONSchemaProps = {
+      type: 'object',
+      properties: { namespace: { type: 'string' }, 'a-b': { type: 'integer' } },
+      'x-kubernetes-validations': [{ rule: "self.__namespace__ == 'ns' && self.a__dash__b == 1", message: 'm' }],
+    };
+    expect(run(s, { namespace: 'ns', 'a-b': 1 }).causes).toEqual([]);
+    expect(run(s, { namespace: 'x', 'a-b': 1 }).lines).toEqual(['spec: Invalid value: "object": m']);
+  });
+});

@@ -33,10 +33,13 @@ export const ConfigRequestLimits = obj({
   maxWaitInQueue: opt(duration({ description: 'Maximum time a request may wait in the queue.' })),
 });
 
+export type ConfigRequestLimits = Static<typeof ConfigRequestLimits>;
+
 export const ConfigRequests = obj(
   { read: opt(ConfigRequestLimits), write: opt(ConfigRequestLimits) },
   { 'x-kubernetes-map-type': 'atomic', description: 'Limits on API requests handled by the registry.' },
 );
+export type ConfigRequests = Static<typeof ConfigRequests>;
 
 export const ConfigRoute = obj({
   hostname: opt(str({ description: 'The host name of the route.' })),
@@ -50,6 +53,7 @@ export const ConfigProxy = obj({
   https: opt(str({ description: 'HTTPS_PROXY for the registry.' })),
   noProxy: opt(str({ description: 'Comma-separated hosts that bypass the proxy.' })),
 });
+export type ConfigProxy = Static<typeof ConfigProxy>;
 
 export const ConfigSpec = obj(
   {

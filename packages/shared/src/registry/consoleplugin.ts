@@ -33,6 +33,8 @@ export const ConsolePluginCSP = obj({
   }),
 });
 
+export type ConsolePluginCSP = Static<typeof ConsolePluginCSP>;
+
 export const ConsolePluginSpec = obj({
   backend: obj({ service: opt(ConsolePluginService), type: stringEnum(['Service']) }),
   contentSecurityPolicy: opt(

@@ -33,6 +33,8 @@ export const RegistrySources = obj(
   },
 );
 
+export type RegistrySources = Static<typeof RegistrySources>;
+
 export const IMAGE_STREAM_IMPORT_MODES = ['', 'Legacy', 'PreserveOriginal'] as const;
 
 export const ImageSpec = obj({

@@ -17,3 +17,4 @@ export * from './imagepruner.js';
 export * from './route.js';
 export * from './consoleplugin.js';
 export * from './conditions.js';
+export * from './resources.js';
