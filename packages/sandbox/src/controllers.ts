@@ -1,17 +1,31 @@
 import type { ControllerContext, ControllerHandle } from './core/types.js';
+import { newWorld } from './cluster/cloud.js';
+import { seedCluster } from './cluster/seed/index.js';
+import { startKubeControllers } from './cluster/index.js';
+import { createWorkloadRuntime } from './workloads/runtime.js';
+import { createScenarioControl } from './scenarios/control.js';
+import { secretData } from './operator/credentials.js';
+import { INSTALLER_CREDS_SECRET, NS } from './operator/defaults.js';
 
 /**
- * Starts everything that runs inside the sandbox cluster: kube controllers (cluster/), the
- * simulated image registry operator (operator/), workloads (workloads/) and scenarios.
- * Placeholder until cluster/ and operator/ land: starts nothing.
+ * Starts everything that runs inside the sandbox cluster: seeds a fresh cluster (idempotent),
+ * then the kube controllers, scheduler and kubelets (cluster/), whose pods run the workloads —
+ * among them the image registry operator itself (operator/, started by its pod) — and the fault
+ * scenarios. `stop()` cancels every timer and watch.
  */
-export function startControllers(_ctx: ControllerContext): ControllerHandle {
+export function startControllers(ctx: ControllerContext): ControllerHandle {
+  const api = ctx.api();
+  const world = newWorld();
+  const platform = seedCluster(api, ctx.clock);
+  const minted = secretData(api, NS, INSTALLER_CREDS_SECRET)?.aws_access_key_id;
+  if (minted) world.s3.allowKey(minted);
+  const runtime = createWorkloadRuntime(ctx, world, () => platform);
+  const stopKube = startKubeControllers(ctx, runtime);
+  const scenarios = createScenarioControl({ ctx, api, world });
   return {
-    scenarios: {
-      list: () => [],
-      activate: async () => undefined,
-      clear: async () => undefined,
+    scenarios,
+    stop: async () => {
+      stopKube();
     },
-    stop: async () => undefined,
   };
 }

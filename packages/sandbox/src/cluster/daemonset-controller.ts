@@ -1,0 +1,110 @@
+import type { ControllerContext, KubeObject } from '../core/types.js';
+import { EventRecorder } from './events.js';
+import { R } from './refs.js';
+import { WorkQueue } from './queue.js';
+import { watchResource } from './watch.js';
+import { clone, controllerOf, isNotFound, isOwnedBy, isTerminating, num, ownerRef, rec, stableStringify, tryDelete, tryGet } from './objects.js';
+import { podTemplateHash, randomSuffix } from './names.js';
+import { nodeAccepts } from './scheduling.js';
+import { isPodAvailable, isPodReady } from './pod-readiness.js';
+
+const REVISION_LABEL = 'controller-revision-hash';
+
+/**
+ * DaemonSet controller: one pod per eligible node (node selector + taints), replaced one at a
+ * time (maxUnavailable 1) when the template changes, with the DaemonSet status counters.
+ */
+export function startDaemonSetController(ctx: ControllerContext): () => void {
+  const api = ctx.api();
+  const events = new EventRecorder(api, ctx.clock);
+  const source = { component: 'daemonset-controller' };
+
+  const sync = (key: string): void => {
+    const [ns, name] = key.split('/') as [string, string];
+    const ds = tryGet(api, R.daemonSets, ns, name);
+    if (!ds || isTerminating(ds)) return;
+    const template = rec(ds, 'spec', 'template');
+    const hash = podTemplateHash(template);
+    const probe: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: {}, spec: rec(template, 'spec') };
+    const nodes = api.list(R.nodes, undefined).items.filter((n) => nodeAccepts(probe, n));
+    const pods = api.list(R.pods, ns).items.filter((p) => isOwnedBy(p, ds));
+    const live = pods.filter((p) => !isTerminating(p));
+    const minReady = num(rec(ds, 'spec').minReadySeconds) ?? 0;
+    const nowMs = ctx.clock.now().getTime();
+
+    for (const node of nodes) {
+      const nodeName = node.metadata.name ?? '';
+      const onNode = pods.filter((p) => rec(p, 'spec').nodeName === nodeName);
+      if (onNode.length === 0) createPod(ds, hash, nodeName);
+    }
+    // rolling update: replace one outdated pod at a time, only when all others are available
+    const unavailable = live.filter((p) => !isPodAvailable(p, minReady, nowMs)).length;
+    const outdated = live.filter((p) => p.metadata.labels?.[REVISION_LABEL] !== hash);
+    const first = outdated[0];
+    if (first && unavailable === 0 && pods.length === live.length) {
+      if (tryDelete(api, R.pods, ns, first.metadata.name ?? '')) events.record(source, ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${first.metadata.name}`);
+    }
+    // pods on nodes that are gone or no longer eligible
+    for (const p of live) {
+      if (!nodes.some((n) => n.metadata.name === rec(p, 'spec').nodeName)) tryDelete(api, R.pods, ns, p.metadata.name ?? '');
+    }
+
+    const current = api.list(R.pods, ns).items.filter((p) => isOwnedBy(p, ds) && !isTerminating(p));
+    const available = current.filter((p) => isPodAvailable(p, minReady, nowMs)).length;
+    const status: Record<string, unknown> = {
+      currentNumberScheduled: current.length,
+      desiredNumberScheduled: nodes.length,
+      numberMisscheduled: 0,
+      numberReady: current.filter(isPodReady).length,
+      numberAvailable: available,
+      updatedNumberScheduled: current.filter((p) => p.metadata.labels?.[REVISION_LABEL] === hash).length,
+      observedGeneration: ds.metadata.generation ?? 1,
+      numberUnavailable: nodes.length - available > 0 ? nodes.length - available : null,
+    };
+    if (stableStringify({ ...rec(ds, 'status'), ...status }) !== stableStringify(rec(ds, 'status'))) {
+      try {
+        api.patch(R.daemonSets, ns, name, 'merge', { status }, { subresource: 'status' });
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+      }
+    }
+  };
+
+  const createPod = (ds: KubeObject, hash: string, nodeName: string): void => {
+    const template = clone(rec(ds, 'spec', 'template'));
+    const meta = rec(template, 'metadata');
+    const pod: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        ...meta,
+        name: `${ds.metadata.name}-${randomSuffix()}`,
+        generateName: `${ds.metadata.name}-`,
+        namespace: ds.metadata.namespace,
+        labels: { ...(rec(meta, 'labels') as Record<string, string>), [REVISION_LABEL]: hash, 'pod-template-generation': String(ds.metadata.generation ?? 1) },
+        ownerReferences: [ownerRef(ds)],
+      },
+      spec: { ...rec(template, 'spec'), nodeName },
+    };
+    const created = api.create(R.pods, ds.metadata.namespace, pod).object;
+    events.record(source, ds, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
+  };
+
+  const queue = new WorkQueue(ctx.clock, sync, undefined, 20);
+  const all = (): void => {
+    for (const ds of api.list(R.daemonSets, undefined).items) queue.add(`${ds.metadata.namespace}/${ds.metadata.name}`);
+  };
+  const stops = [
+    watchResource(api, R.daemonSets, undefined, (_t, ds) => queue.add(`${ds.metadata.namespace}/${ds.metadata.name}`)),
+    watchResource(api, R.pods, undefined, (_t, pod) => {
+      const owner = controllerOf(pod);
+      if (owner?.kind === 'DaemonSet') queue.add(`${pod.metadata.namespace}/${owner.name}`);
+    }),
+    watchResource(api, R.nodes, undefined, () => queueMicrotask(all)),
+  ];
+  all();
+  return () => {
+    queue.stop();
+    for (const s of stops) s();
+  };
+}

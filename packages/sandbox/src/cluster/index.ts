@@ -1,0 +1,25 @@
+import type { ControllerContext } from '../core/types.js';
+import type { ContainerRuntime } from './container-runtime.js';
+import { startScheduler } from './scheduler.js';
+import { startKubelet } from './kubelet.js';
+import { startReplicaSetController } from './replicaset-controller.js';
+import { startDeploymentController } from './deployment-controller.js';
+import { startDaemonSetController } from './daemonset-controller.js';
+import { startJobController } from './job-controller.js';
+import { startRouter } from './router.js';
+
+/** Starts kube-controller-manager's controllers, the scheduler, the kubelets and the router. */
+export function startKubeControllers(ctx: ControllerContext, runtime: ContainerRuntime): () => void {
+  const stops = [
+    startDeploymentController(ctx),
+    startReplicaSetController(ctx),
+    startDaemonSetController(ctx),
+    startJobController(ctx),
+    startScheduler(ctx),
+    startKubelet(ctx, runtime),
+    startRouter(ctx),
+  ];
+  return () => {
+    for (const s of stops.reverse()) s();
+  };
+}

@@ -1,0 +1,363 @@
+import type { ControllerContext, KubeObject } from '../core/types.js';
+import type { ContainerProcess, ContainerRuntime } from './container-runtime.js';
+import { EventRecorder } from './events.js';
+import { R } from './refs.js';
+import { WorkQueue } from './queue.js';
+import { watchResource } from './watch.js';
+import { arr, isNotFound, isRecord, isTerminating, num, rec, str, tryDelete, tryGet, type Json } from './objects.js';
+import { podStatus, type ContainerState } from './pod-status.js';
+import { randomHex } from './names.js';
+import { rfc3339 } from './time.js';
+
+/** Kubelet timings (cluster ms): image already present, container create/start. */
+const START_DELAY_MS = 1_500;
+const FIRST_RESTART_MS = 1_000;
+const BACKOFF_INITIAL_MS = 10_000;
+const BACKOFF_MAX_MS = 300_000;
+/** A container that ran this long without crashing gets its back-off reset (kubelet: 10 min). */
+const BACKOFF_RESET_MS = 600_000;
+const SHUTDOWN_MS = 200;
+
+interface ContainerRun extends ContainerState {
+  spec: Json;
+  process?: ContainerProcess;
+  readyFails: number;
+  liveFails: number;
+  runStartedAt: number;
+  backoffMs: number;
+  probeCancels: Array<() => void>;
+}
+
+interface PodRun {
+  key: string;
+  uid: string;
+  ns: string;
+  name: string;
+  pod: KubeObject;
+  hostIP: string;
+  podIP: string;
+  startTime: string;
+  containers: ContainerRun[];
+  terminating: boolean;
+  terminalPhase?: 'Succeeded' | 'Failed';
+  timers: Set<() => void>;
+  gone: boolean;
+}
+
+/**
+ * The kubelets of every node, as one controller: runs the containers of bound pods through the
+ * {@link ContainerRuntime} (the workloads), reports pod status, probes readiness and liveness,
+ * restarts crashed containers with CrashLoopBackOff, and terminates pods gracefully (preStop,
+ * grace period) before removing them from the API.
+ */
+export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime): () => void {
+  const api = ctx.api();
+  const events = new EventRecorder(api, ctx.clock);
+  const runs = new Map<string, PodRun>();
+  const ipCounters = new Map<string, number>();
+
+  const now = (): string => rfc3339(ctx.clock.now());
+  const source = (run: PodRun) => ({ component: 'kubelet', host: str(rec(run.pod, 'spec').nodeName) ?? '' });
+  const fieldPath = (c: ContainerRun) => `spec.containers{${c.name}}`;
+  const event = (run: PodRun, c: ContainerRun | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void =>
+    events.record(source(run), run.pod, type, reason, message, c ? { fieldPath: fieldPath(c) } : {});
+
+  const after = (run: PodRun, ms: number, fn: () => void): (() => void) => {
+    const cancel = ctx.clock.after(ms, () => {
+      run.timers.delete(cancel);
+      if (!run.gone) fn();
+    });
+    run.timers.add(cancel);
+    return cancel;
+  };
+
+  const writeStatus = (run: PodRun): void => {
+    if (run.gone) return;
+    const status = podStatus({ ...run, containers: run.containers }, now());
+    try {
+      run.pod = api.patch(R.pods, run.ns, run.name, 'merge', { status }, { subresource: 'status' }).object;
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+    }
+  };
+
+  const allocateIP = (nodeName: string): { hostIP: string; podIP: string } => {
+    const node = tryGet(api, R.nodes, undefined, nodeName);
+    const hostIP = str(arr(node, 'status', 'addresses').find((a) => a.type === 'InternalIP')?.address) ?? '10.0.0.1';
+    const cidr = str(rec(node, 'spec').podCIDR) ?? '10.128.0.0/23';
+    const base = cidr.split('.').slice(0, 3).join('.');
+    const n = (ipCounters.get(nodeName) ?? 9) + 1;
+    ipCounters.set(nodeName, n > 250 ? 10 : n);
+    return { hostIP, podIP: `${base}.${n}` };
+  };
+
+  const restartPolicy = (run: PodRun): string => str(rec(run.pod, 'spec').restartPolicy) ?? 'Always';
+
+  // ---- container lifecycle ------------------------------------------------------------
+
+  const startContainer = (run: PodRun, c: ContainerRun): void => {
+    const image = c.image;
+    event(run, c, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
+    event(run, c, 'Normal', 'Created', `Created container ${c.name}`);
+    event(run, c, 'Normal', 'Started', `Started container ${c.name}`);
+    c.containerID = `cri-o://${randomHex(32)}`;
+    c.state = { running: { startedAt: now() } };
+    c.started = true;
+    c.runStartedAt = ctx.clock.now().getTime();
+    c.readyFails = 0;
+    c.liveFails = 0;
+    c.ready = !isRecord(c.spec.readinessProbe);
+    const restartCount = c.restartCount;
+    c.process = runtime.start(run.pod, c.spec, {
+      log: (text) => ctx.logs.append(run.ns, run.name, c.name, text, ctx.clock.now()),
+      exit: (code) => {
+        // the process may exit from inside start(): defer so state is consistent
+        queueMicrotask(() => {
+          if (!run.gone && c.process && c.restartCount === restartCount && 'running' in c.state) containerExited(run, c, code);
+        });
+      },
+      restartCount,
+    });
+    startProbes(run, c);
+  };
+
+  const stopProbes = (c: ContainerRun): void => {
+    for (const cancel of c.probeCancels) cancel();
+    c.probeCancels = [];
+  };
+
+  const startProbes = (run: PodRun, c: ContainerRun): void => {
+    for (const kind of ['readiness', 'liveness'] as const) {
+      const probe = c.spec[`${kind}Probe`];
+      if (!isRecord(probe)) continue;
+      const initial = (num(probe.initialDelaySeconds) ?? 0) * 1000;
+      const period = (num(probe.periodSeconds) ?? 10) * 1000;
+      const threshold = num(probe.failureThreshold) ?? 3;
+      const once = (): void => runProbe(run, c, kind, threshold);
+      c.probeCancels.push(
+        after(run, initial, () => {
+          once();
+          c.probeCancels.push(ctx.clock.every(period, () => !run.gone && once()));
+        }),
+      );
+    }
+  };
+
+  const runProbe = (run: PodRun, c: ContainerRun, kind: 'readiness' | 'liveness', threshold: number): void => {
+    if (!('running' in c.state) || run.terminating) return;
+    const result = runtime.probe(run.pod, c.spec, kind);
+    const Kind = kind === 'readiness' ? 'Readiness' : 'Liveness';
+    if (result.ok) {
+      if (kind === 'readiness') {
+        c.readyFails = 0;
+        if (!c.ready) {
+          c.ready = true;
+          writeStatus(run);
+        }
+      } else c.liveFails = 0;
+      return;
+    }
+    event(run, c, 'Warning', 'Unhealthy', `${Kind} probe failed: ${result.message ?? 'probe failed'}`);
+    if (kind === 'readiness') {
+      c.readyFails++;
+      if (c.ready && c.readyFails >= threshold) {
+        c.ready = false;
+        writeStatus(run);
+      }
+      return;
+    }
+    c.liveFails++;
+    if (c.liveFails >= threshold) {
+      event(run, c, 'Normal', 'Killing', `Container ${c.name} failed liveness probe, will be restarted`);
+      c.process?.terminate();
+      containerExited(run, c, 2);
+    }
+  };
+
+  const containerExited = (run: PodRun, c: ContainerRun, code: number): void => {
+    stopProbes(c);
+    c.process?.kill();
+    c.process = undefined;
+    const startedAt = 'running' in c.state ? c.state.running.startedAt : now();
+    const terminated = { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt, finishedAt: now(), containerID: c.containerID };
+    c.state = { terminated };
+    c.ready = false;
+    if (run.terminating) return;
+    const policy = restartPolicy(run);
+    if (policy === 'Never' || (policy === 'OnFailure' && code === 0)) {
+      if (run.containers.every((x) => 'terminated' in x.state)) {
+        run.terminalPhase = run.containers.every((x) => 'terminated' in x.state && x.state.terminated.exitCode === 0) ? 'Succeeded' : 'Failed';
+      }
+      writeStatus(run);
+      return;
+    }
+    const ranMs = ctx.clock.now().getTime() - c.runStartedAt;
+    if (ranMs >= BACKOFF_RESET_MS) c.backoffMs = 0;
+    const first = c.backoffMs === 0;
+    const delay = first ? FIRST_RESTART_MS : c.backoffMs;
+    c.backoffMs = first ? BACKOFF_INITIAL_MS : Math.min(c.backoffMs * 2, BACKOFF_MAX_MS);
+    if (!first) {
+      const msg = `back-off ${Math.round(delay / 1000)}s restarting failed container=${c.name} pod=${run.name}_${run.ns}(${run.uid})`;
+      c.state = { waiting: { reason: 'CrashLoopBackOff', message: msg } };
+      c.lastState = { terminated };
+      event(run, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${run.name}_${run.ns}(${run.uid})`);
+    }
+    writeStatus(run);
+    after(run, delay, () => {
+      if (run.terminating) return;
+      ctx.logs.rotate(run.ns, run.name, c.name);
+      c.lastState = { terminated };
+      c.restartCount++;
+      startContainer(run, c);
+      writeStatus(run);
+    });
+  };
+
+  // ---- pod lifecycle ------------------------------------------------------------------
+
+  const admit = (pod: KubeObject, nodeName: string): PodRun => {
+    const { hostIP, podIP } = allocateIP(nodeName);
+    const run: PodRun = {
+      key: `${pod.metadata.namespace}/${pod.metadata.name}`,
+      uid: pod.metadata.uid ?? '',
+      ns: pod.metadata.namespace ?? 'default',
+      name: pod.metadata.name ?? '',
+      pod,
+      hostIP,
+      podIP,
+      startTime: now(),
+      containers: arr(pod, 'spec', 'containers').map((spec) => ({
+        spec,
+        name: str(spec.name) ?? 'container',
+        image: str(spec.image) ?? '',
+        containerID: '',
+        restartCount: 0,
+        state: { waiting: { reason: 'ContainerCreating' } },
+        lastState: {},
+        ready: false,
+        started: false,
+        readyFails: 0,
+        liveFails: 0,
+        runStartedAt: 0,
+        backoffMs: 0,
+        probeCancels: [],
+      })),
+      terminating: false,
+      timers: new Set(),
+      gone: false,
+    };
+    runs.set(run.key, run);
+    writeStatus(run);
+    after(run, START_DELAY_MS, () => {
+      if (run.terminating) return;
+      event(run, undefined, 'Normal', 'AddedInterface', `Add eth0 [${run.podIP}/23] from ovn-kubernetes`);
+      for (const c of run.containers) startContainer(run, c);
+      writeStatus(run);
+    });
+    return run;
+  };
+
+  const terminate = (run: PodRun): void => {
+    run.terminating = true;
+    const grace = num(run.pod.metadata.deletionGracePeriodSeconds) ?? num(rec(run.pod, 'spec').terminationGracePeriodSeconds) ?? 30;
+    let pending = 0;
+    const finish = (): void => {
+      if (--pending > 0) return;
+      writeStatus(run);
+      tryDelete(api, R.pods, run.ns, run.name, { gracePeriodSeconds: 0 });
+    };
+    for (const c of run.containers) {
+      stopProbes(c);
+      if (!('running' in c.state)) continue;
+      pending++;
+      event(run, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
+      const cmd = rec(c.spec, 'lifecycle', 'preStop', 'exec').command;
+      const sleep = Array.isArray(cmd) ? /sleep\s+(\d+)/.exec(cmd.join(' '))?.[1] : undefined;
+      const preStopMs = Math.min(Number(sleep ?? 0), grace) * 1000;
+      const stopAt = Math.min(preStopMs, grace * 1000);
+      after(run, stopAt, () => {
+        c.ready = false;
+        c.process?.terminate();
+        after(run, Math.min(SHUTDOWN_MS, Math.max(grace * 1000 - stopAt, 0)), () => {
+          containerExited(run, c, 0);
+          finish();
+        });
+      });
+    }
+    if (pending === 0) {
+      pending = 1;
+      finish();
+    }
+  };
+
+  const forget = (key: string): void => {
+    const run = runs.get(key);
+    if (!run) return;
+    run.gone = true;
+    for (const cancel of run.timers) cancel();
+    for (const c of run.containers) {
+      stopProbes(c);
+      c.process?.kill();
+    }
+    runs.delete(key);
+    ctx.logs.remove(run.ns, run.name);
+  };
+
+  const sync = (key: string): void => {
+    const [ns, name] = key.split('/') as [string, string];
+    const pod = tryGet(api, R.pods, ns, name);
+    const run = runs.get(key);
+    if (!pod || (run && pod.metadata.uid !== run.uid)) {
+      forget(key);
+      if (!pod) return;
+    }
+    const nodeName = str(rec(pod, 'spec').nodeName);
+    if (!nodeName) {
+      // never ran anywhere: nothing to stop, the pod can go at once
+      if (isTerminating(pod)) tryDelete(api, R.pods, ns, name, { gracePeriodSeconds: 0 });
+      return;
+    }
+    const current = runs.get(key) ?? (isTerminating(pod) && ['Succeeded', 'Failed'].includes(String(rec(pod, 'status').phase)) ? undefined : admit(pod, nodeName));
+    if (!current) {
+      tryDelete(api, R.pods, ns, name, { gracePeriodSeconds: 0 });
+      return;
+    }
+    current.pod = pod;
+    if (isTerminating(pod) && !current.terminating) terminate(current);
+  };
+
+  const queue = new WorkQueue(ctx.clock, sync, undefined, 0);
+  const stopWatch = watchResource(api, R.pods, undefined, (type, pod) => {
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    if (type === 'DELETED') {
+      const run = runs.get(key);
+      if (run && run.uid === pod.metadata.uid) queueMicrotask(() => forget(key));
+      return;
+    }
+    if (str(rec(pod, 'spec').nodeName) || isTerminating(pod)) {
+      const run = runs.get(key);
+      if (run && !isTerminating(pod) && run.uid === pod.metadata.uid) {
+        run.pod = pod;
+        return;
+      }
+      queue.add(key);
+    }
+  });
+  for (const pod of api.list(R.pods, undefined).items) queue.add(`${pod.metadata.namespace}/${pod.metadata.name}`);
+
+  return () => {
+    stopWatch();
+    queue.stop();
+    for (const key of [...runs.keys()]) {
+      const run = runs.get(key);
+      if (!run) continue;
+      run.gone = true;
+      for (const cancel of run.timers) cancel();
+      for (const c of run.containers) {
+        stopProbes(c);
+        c.process?.kill();
+      }
+    }
+    runs.clear();
+  };
+}

@@ -1,0 +1,35 @@
+import type { ResourceRef } from '../core/types.js';
+
+/** The resource types the in-cluster controllers read and write. */
+const core = (resource: string): ResourceRef => ({ group: '', version: 'v1', resource });
+const apps = (resource: string): ResourceRef => ({ group: 'apps', version: 'v1', resource });
+
+export const R = {
+  namespaces: core('namespaces'),
+  nodes: core('nodes'),
+  pods: core('pods'),
+  events: core('events'),
+  secrets: core('secrets'),
+  configMaps: core('configmaps'),
+  services: core('services'),
+  serviceAccounts: core('serviceaccounts'),
+  pvcs: core('persistentvolumeclaims'),
+  deployments: apps('deployments'),
+  replicaSets: apps('replicasets'),
+  daemonSets: apps('daemonsets'),
+  jobs: { group: 'batch', version: 'v1', resource: 'jobs' },
+  cronJobs: { group: 'batch', version: 'v1', resource: 'cronjobs' },
+  pdbs: { group: 'policy', version: 'v1', resource: 'poddisruptionbudgets' },
+  networkPolicies: { group: 'networking.k8s.io', version: 'v1', resource: 'networkpolicies' },
+  clusterRoles: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterroles' },
+  clusterRoleBindings: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterrolebindings' },
+  routes: { group: 'route.openshift.io', version: 'v1', resource: 'routes' },
+  configs: { group: 'imageregistry.operator.openshift.io', version: 'v1', resource: 'configs' },
+  imagePruners: { group: 'imageregistry.operator.openshift.io', version: 'v1', resource: 'imagepruners' },
+  clusterOperators: { group: 'config.openshift.io', version: 'v1', resource: 'clusteroperators' },
+  imageConfigs: { group: 'config.openshift.io', version: 'v1', resource: 'images' },
+  infrastructures: { group: 'config.openshift.io', version: 'v1', resource: 'infrastructures' },
+  proxies: { group: 'config.openshift.io', version: 'v1', resource: 'proxies' },
+} satisfies Record<string, ResourceRef>;
+
+export const REGISTRY_NS = 'openshift-image-registry';

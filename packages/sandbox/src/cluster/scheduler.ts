@@ -1,0 +1,80 @@
+import type { ControllerContext, KubeObject } from '../core/types.js';
+import { EventRecorder } from './events.js';
+import { R } from './refs.js';
+import { WorkQueue } from './queue.js';
+import { watchResource } from './watch.js';
+import { findNode } from './scheduling.js';
+import { isNotFound, isTerminating, rec, str } from './objects.js';
+import { rfc3339 } from './time.js';
+
+const RETRY_MS = 15_000;
+
+/**
+ * default-scheduler: binds pending pods to nodes. Pods that fit nowhere stay Pending with
+ * PodScheduled=False/Unschedulable and a FailedScheduling event, and are retried periodically
+ * and whenever pods or nodes change (a deleted pod may free a node).
+ */
+export function startScheduler(ctx: ControllerContext): () => void {
+  const api = ctx.api();
+  const events = new EventRecorder(api, ctx.clock);
+  const source = { component: 'default-scheduler' };
+
+  const scheduleAll = (): { requeueAfterMs?: number } | void => {
+    const pods = api.list(R.pods, undefined).items;
+    const nodes = api.list(R.nodes, undefined).items;
+    const pending = pods
+      .filter((p) => !str(rec(p, 'spec').nodeName) && !isTerminating(p) && (rec(p, 'spec').schedulerName ?? 'default-scheduler') === 'default-scheduler')
+      .sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)));
+    let unschedulable = 0;
+    for (const pod of pending) {
+      const fit = findNode(pod, nodes, pods);
+      try {
+        if (fit.node) bind(pod, fit.node);
+        else {
+          unschedulable++;
+          markUnschedulable(pod, fit.message ?? '');
+        }
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+      }
+    }
+    return unschedulable > 0 ? { requeueAfterMs: RETRY_MS } : undefined;
+  };
+
+  const bind = (pod: KubeObject, node: KubeObject): void => {
+    const ns = pod.metadata.namespace;
+    const name = pod.metadata.name ?? '';
+    const bound = api.patch(R.pods, ns, name, 'merge', { spec: { nodeName: node.metadata.name } }).object;
+    pod.spec = bound.spec; // later pods in this round see it placed (anti-affinity, spread)
+    const now = rfc3339(ctx.clock.now());
+    api.patch(R.pods, ns, name, 'merge', { status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now }] } }, { subresource: 'status' });
+    events.record(source, bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${node.metadata.name}`);
+  };
+
+  const markUnschedulable = (pod: KubeObject, message: string): void => {
+    const ns = pod.metadata.namespace;
+    const name = pod.metadata.name ?? '';
+    const existing = (rec(pod, 'status').conditions as unknown[] | undefined)?.find(
+      (c) => rec(c).type === 'PodScheduled' && rec(c).status === 'False' && rec(c).message === message,
+    );
+    if (!existing) {
+      const cond = { type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: rfc3339(ctx.clock.now()), reason: 'Unschedulable', message };
+      api.patch(R.pods, ns, name, 'merge', { status: { phase: 'Pending', conditions: [cond] } }, { subresource: 'status' });
+    }
+    events.record(source, pod, 'Warning', 'FailedScheduling', message);
+  };
+
+  const queue = new WorkQueue(ctx.clock, scheduleAll, undefined, 50);
+  const kick = (): void => queue.add('all');
+  const stops = [
+    watchResource(api, R.pods, undefined, (type, pod) => {
+      if (type === 'DELETED' || !str(rec(pod, 'spec').nodeName)) kick();
+    }),
+    watchResource(api, R.nodes, undefined, kick),
+  ];
+  kick();
+  return () => {
+    queue.stop();
+    for (const s of stops) s();
+  };
+}

@@ -1,0 +1,119 @@
+import type { KubeObject } from '../core/types.js';
+import { arr, isTerminating, rec, selectorMatches, str, num, labelsOf } from './objects.js';
+
+/**
+ * The scheduler's filter plugins that matter here, as pure functions: NodeUnschedulable,
+ * NodeSelector/NodeAffinity (required), TaintToleration, InterPodAntiAffinity (required) and
+ * PodTopologySpread (DoNotSchedule). Each failing node is counted under the plugin's real
+ * message, which is how `FailedScheduling` events read.
+ */
+export interface FitResult {
+  node?: KubeObject;
+  /** "0/6 nodes are available: …" when no node fits */
+  message?: string;
+}
+
+const MSG = {
+  unschedulable: "node(s) were unschedulable",
+  selector: "node(s) didn't match Pod's node affinity/selector",
+  taint: (t: string) => `node(s) had untolerated taint {${t}}`,
+  antiAffinity: "node(s) didn't match pod anti-affinity rules",
+  spread: "node(s) didn't match pod topology spread constraints",
+};
+
+export function tolerates(pod: KubeObject, taint: Record<string, unknown>): boolean {
+  if (taint.effect === 'PreferNoSchedule') return true;
+  return arr(pod, 'spec', 'tolerations').some((t) => {
+    if (t.effect && t.effect !== taint.effect) return false;
+    if (t.operator === 'Exists') return !t.key || t.key === taint.key;
+    return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
+  });
+}
+
+export function matchesNodeSelector(pod: KubeObject, node: KubeObject): boolean {
+  const labels = labelsOf(node);
+  for (const [k, v] of Object.entries(rec(pod, 'spec', 'nodeSelector'))) if (labels[k] !== v) return false;
+  const terms = arr(pod, 'spec', 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms');
+  if (terms.length === 0) return true;
+  return terms.some((term) => selectorMatches({ matchExpressions: arr(term, 'matchExpressions') }, labels));
+}
+
+function podsOn(node: KubeObject, pods: KubeObject[]): KubeObject[] {
+  return pods.filter((p) => rec(p, 'spec').nodeName === node.metadata.name && !isTerminating(p) && !['Succeeded', 'Failed'].includes(String(rec(p, 'status').phase)));
+}
+
+function violatesAntiAffinity(pod: KubeObject, node: KubeObject, nodes: KubeObject[], pods: KubeObject[]): boolean {
+  const terms = arr(pod, 'spec', 'affinity', 'podAntiAffinity', 'requiredDuringSchedulingIgnoredDuringExecution');
+  return terms.some((term) => {
+    const key = str(term.topologyKey) ?? 'kubernetes.io/hostname';
+    const domain = labelsOf(node)[key];
+    if (domain === undefined) return false;
+    const sameDomain = nodes.filter((n) => labelsOf(n)[key] === domain);
+    return sameDomain.some((n) =>
+      podsOn(n, pods).some((p) => p.metadata.namespace === pod.metadata.namespace && p.metadata.name !== pod.metadata.name && selectorMatches(term.labelSelector, labelsOf(p))),
+    );
+  });
+}
+
+function violatesSpread(pod: KubeObject, node: KubeObject, eligible: KubeObject[], pods: KubeObject[]): boolean {
+  for (const c of arr(pod, 'spec', 'topologySpreadConstraints')) {
+    if (c.whenUnsatisfiable !== 'DoNotSchedule') continue;
+    const key = str(c.topologyKey) ?? '';
+    const maxSkew = num(c.maxSkew) ?? 1;
+    const domain = labelsOf(node)[key];
+    if (domain === undefined) return true; // nodes without the key are not eligible
+    const counts = new Map<string, number>();
+    for (const n of eligible) {
+      const d = labelsOf(n)[key];
+      if (d === undefined) continue;
+      const matching = podsOn(n, pods).filter((p) => p.metadata.namespace === pod.metadata.namespace && selectorMatches(c.labelSelector, labelsOf(p))).length;
+      counts.set(d, (counts.get(d) ?? 0) + matching);
+    }
+    const min = Math.min(...counts.values());
+    if ((counts.get(domain) ?? 0) + 1 - min > maxSkew) return true;
+  }
+  return false;
+}
+
+/** Picks the least-loaded node that passes every filter, or explains why none does. */
+export function findNode(pod: KubeObject, nodes: KubeObject[], pods: KubeObject[]): FitResult {
+  const reasons = new Map<string, number>();
+  const fail = (m: string) => reasons.set(m, (reasons.get(m) ?? 0) + 1);
+  const filtered: KubeObject[] = [];
+  for (const node of nodes) {
+    if (rec(node, 'spec').unschedulable === true) {
+      fail(MSG.unschedulable);
+      continue;
+    }
+    if (!matchesNodeSelector(pod, node)) {
+      fail(MSG.selector);
+      continue;
+    }
+    const taint = arr(node, 'spec', 'taints').find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t));
+    if (taint) {
+      fail(MSG.taint(`${String(taint.key)}: ${String(taint.value ?? '')}`));
+      continue;
+    }
+    filtered.push(node);
+  }
+  // topology spread counts domains over nodes that pass the node-level filters, as kube does
+  const fits: KubeObject[] = [];
+  for (const node of filtered) {
+    if (violatesAntiAffinity(pod, node, nodes, pods)) fail(MSG.antiAffinity);
+    else if (violatesSpread(pod, node, filtered, pods)) fail(MSG.spread);
+    else fits.push(node);
+  }
+  if (fits.length > 0) {
+    fits.sort((a, b) => podsOn(a, pods).length - podsOn(b, pods).length);
+    return { node: fits[0] };
+  }
+  const parts = [...reasons.entries()].map(([m, n]) => `${n} ${m}`).sort();
+  const preemption = `preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`;
+  return { message: `0/${nodes.length} nodes are available: ${parts.join(', ')}. ${preemption}` };
+}
+
+/** Node-level filters only (selector, taints): what a DaemonSet checks for each node. */
+export function nodeAccepts(pod: KubeObject, node: KubeObject): boolean {
+  if (!matchesNodeSelector(pod, node)) return false;
+  return !arr(node, 'spec', 'taints').some((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t));
+}

@@ -1,0 +1,59 @@
+import type { KubeObject } from '../core/types.js';
+import { R } from '../cluster/refs.js';
+import { rec, str, tryGet, errorMessage } from '../cluster/objects.js';
+import { SAMPLE_CA } from '../cluster/seed/platform.js';
+import type { CondSpec } from './conditions.js';
+import type { OperatorEnv } from './context.js';
+import { applyObject, describe } from './apply.js';
+import { CERTS_CONFIGMAP, NS } from './defaults.js';
+
+const SERVICE_HOSTS = ['image-registry.openshift-image-registry.svc..5000', 'image-registry.openshift-image-registry.svc.cluster.local..5000'];
+
+/**
+ * ImageRegistryCertificatesController (op:pkg/resource/caconfig.go): builds
+ * `image-registry-certificates` from the service CA, the ConfigMap named by
+ * `images.config.openshift.io/cluster spec.additionalTrustedCA`, and the S3 `trustedCA`.
+ * A referenced ConfigMap that does not exist degrades this controller with the operator's message.
+ */
+export function syncCertificates(env: OperatorEnv, cfg: KubeObject | undefined): { conditions: CondSpec[]; data?: Record<string, string> } {
+  const { api } = env;
+  const data: Record<string, string> = {};
+  const serviceCA = str(rec(tryGet(api, R.configMaps, 'openshift-config-managed', 'service-ca'), 'data')['ca-bundle.crt']) ?? SAMPLE_CA;
+  for (const h of SERVICE_HOSTS) data[h] = serviceCA;
+  const existing = tryGet(api, R.configMaps, NS, CERTS_CONFIGMAP);
+  const verb = existing ? 'update' : 'create';
+  const fail = (message: string): { conditions: CondSpec[] } => ({
+    conditions: [{ type: 'ImageRegistryCertificatesControllerDegraded', status: 'True', reason: 'Error', message }],
+  });
+  try {
+    let imageConfig: KubeObject | undefined;
+    try {
+      imageConfig = tryGet(api, R.imageConfigs, undefined, 'cluster');
+    } catch {
+      imageConfig = undefined;
+    }
+    const caName = str(rec(imageConfig, 'spec', 'additionalTrustedCA').name);
+    if (caName) {
+      const cm = tryGet(api, R.configMaps, 'openshift-config', caName);
+      if (!cm) {
+        const target: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: CERTS_CONFIGMAP, namespace: NS } };
+        return fail(`failed to ${verb} object ${describe(target)}: ${CERTS_CONFIGMAP}: configmap "${caName}" not found`);
+      }
+      for (const [k, v] of Object.entries(rec(cm, 'data'))) if (typeof v === 'string') data[k] = v;
+    }
+    const trustedCA = str(rec(cfg, 'spec', 'storage', 's3', 'trustedCA').name);
+    if (trustedCA) {
+      const cm = tryGet(api, R.configMaps, 'openshift-config', trustedCA);
+      const bundle = str(rec(cm, 'data')['ca-bundle.crt']);
+      if (!cm || !bundle) {
+        const target: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: CERTS_CONFIGMAP, namespace: NS } };
+        return fail(`failed to ${verb} object ${describe(target)}: ${CERTS_CONFIGMAP}: configmap "${trustedCA}" not found`);
+      }
+      data['storage-ca-bundle.pem'] = bundle;
+    }
+    applyObject(env, R.configMaps, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: CERTS_CONFIGMAP, namespace: NS }, data });
+    return { conditions: [{ type: 'ImageRegistryCertificatesControllerDegraded', status: 'False', reason: 'AsExpected', message: '' }], data };
+  } catch (e) {
+    return fail(errorMessage(e));
+  }
+}

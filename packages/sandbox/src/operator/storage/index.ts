@@ -1,0 +1,68 @@
+import { clone, rec, str } from '../../cluster/objects.js';
+import type { Json } from '../../cluster/objects.js';
+import type { CondSpec } from '../conditions.js';
+import type { OperatorEnv, StorageResult } from '../context.js';
+import { SyncError } from '../context.js';
+import { isStorageEmpty, selectBackend } from './backends.js';
+import { removeS3, syncS3 } from './s3.js';
+import { removePVC, syncEmptyDir, syncPVC } from './pvc.js';
+import { syncOtherObjectStore } from './other.js';
+
+/** The platform's default storage (bootstrap, and when spec.storage is emptied): S3 on AWS. */
+export function platformDefaultStorage(platform: string): Json {
+  switch (platform) {
+    case 'AWS':
+      return { s3: {} };
+    case 'Azure':
+      return { azure: {} };
+    case 'GCP':
+      return { gcs: {} };
+    case 'IBMCloud':
+    case 'PowerVS':
+      return { ibmcos: {} };
+    case 'OpenStack':
+    case 'oVirt':
+      return { pvc: { claim: '' } };
+    default:
+      return { emptyDir: {} };
+  }
+}
+
+/** Managed sync of spec.storage (op:pkg/storage storage.NewDriver + driver.CreateStorage). */
+export function syncStorage(env: OperatorEnv, cfg: Json): StorageResult {
+  const spec = rec(cfg, 'spec');
+  const status = rec(cfg, 'status');
+  let storage = clone(rec(spec, 'storage'));
+  if (isStorageEmpty(storage)) storage = { ...platformDefaultStorage(env.platform.platform), ...(str(storage.managementState) ? { managementState: storage.managementState } : {}) };
+  const backend = selectBackend(storage);
+  const current = { storageManagementState: str(storage.managementState) ?? str(rec(status, 'storage').managementState) };
+  let result: StorageResult;
+  switch (backend.key) {
+    case 's3':
+      result = syncS3(env, storage, rec(status, 'storage'), current);
+      break;
+    case 'pvc':
+      result = syncPVC(env, storage, spec, current);
+      break;
+    case 'emptyDir':
+      result = syncEmptyDir();
+      break;
+    default:
+      result = syncOtherObjectStore(env, backend.key, storage);
+  }
+  // the spec gets the platform default back if it was empty
+  if (isStorageEmpty(rec(spec, 'storage'))) result.specStorage = { ...storage, ...result.specStorage };
+  return result;
+}
+
+/** Removed: delete the storage if the operator manages it; returns the storage conditions. */
+export function removeStorage(env: OperatorEnv, cfg: Json): CondSpec[] {
+  const statusStorage = rec(cfg, 'status', 'storage');
+  const managed = str(rec(cfg, 'spec', 'storage').managementState ?? statusStorage.managementState) === 'Managed';
+  if (!managed) return [];
+  if (Object.keys(rec(statusStorage, 's3')).length) return removeS3(env, statusStorage);
+  if (Object.keys(rec(statusStorage, 'pvc')).length || 'pvc' in statusStorage) return removePVC(env, statusStorage);
+  return [];
+}
+
+export { SyncError };
