@@ -32,7 +32,8 @@ export function kubeconfigYaml(server: string, tokens: Record<string, string>, c
     'current-context': current,
     clusters: [{ name: 'sandbox', cluster }],
     users: users.map((name) => ({ name, user: { token: tokens[name] } })),
-    contexts: users.map((name) => ({ name, context: { cluster: 'sandbox', user: name, namespace: name === 'developer' ? 'developer' : 'default' } })),
+    // Only the developer gets a default namespace (its own); the others work cluster-wide like `kubectl` without -n.
+    contexts: users.map((name) => ({ name, context: name === 'developer' ? { cluster: 'sandbox', user: name, namespace: 'developer' } : { cluster: 'sandbox', user: name } })),
   });
 }
 

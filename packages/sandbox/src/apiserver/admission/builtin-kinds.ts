@@ -88,9 +88,26 @@ function defaultTemplate(s: Json): void {
   if (isObj(s.template)) defaultPodSpec((s.template as Json).spec);
 }
 
+/** The pod's QoS class from its containers' requests and limits (v1 qos.GetPodQOS, cpu/memory only). */
+function qosClass(spec: Json): string {
+  const containers = Array.isArray(spec.containers) ? (spec.containers as Json[]) : [];
+  let any = false;
+  let guaranteed = containers.length > 0;
+  for (const c of containers) {
+    const r = (isObj(c.resources) ? c.resources : {}) as { requests?: Record<string, string>; limits?: Record<string, string> };
+    const req = r.requests ?? {};
+    const lim = r.limits ?? {};
+    if (Object.keys(req).length > 0 || Object.keys(lim).length > 0) any = true;
+    for (const res of ['cpu', 'memory']) if (!lim[res] || (req[res] !== undefined && req[res] !== lim[res])) guaranteed = false;
+  }
+  return !any ? 'BestEffort' : guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
 export function defaultPod(o: KubeObject): void {
   defaultPodSpec(o.spec);
   if (isObj(o.spec)) (o.spec as Json).enableServiceLinks ??= true;
+  // A new pod starts Pending (the status the create strategy sets); the kubelet takes it from there.
+  o.status ??= { phase: 'Pending', qosClass: qosClass(spec(o)) };
 }
 
 export function defaultDeployment(o: KubeObject): void {

@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { ApiError, badRequest, statusFailure } from '../../core/errors.js';
+import { decodeProtobuf, isProtobuf } from '../protobuf/decode.js';
 
 /** kube-apiserver's request body limit (3 MiB). */
 const MAX_BODY = 3 * 1024 * 1024;
 
-export async function readBody(req: IncomingMessage): Promise<string> {
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -13,11 +14,14 @@ export async function readBody(req: IncomingMessage): Promise<string> {
     if (size > MAX_BODY) throw new ApiError(statusFailure(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728'));
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Decodes a JSON (or YAML) request body; malformed input is a 400 worded like the Go decoder's. */
-export function decodeBody(text: string, contentType: string | undefined): unknown {
+export function decodeBody(raw: Buffer, contentType: string | undefined): unknown {
+  // kubectl's typed clients (create configmap/secret/namespace/deployment, auth can-i) send protobuf.
+  if (isProtobuf(contentType)) return raw.length === 0 ? undefined : decodeProtobuf(raw);
+  const text = raw.toString('utf8');
   if (text.trim() === '') return undefined;
   const yaml = (contentType ?? '').includes('yaml');
   try {
