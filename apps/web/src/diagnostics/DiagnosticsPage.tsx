@@ -1,3 +1,185 @@
-export default function Page() {
-  return null;
+import {
+  Button,
+  ClipboardCopy,
+  Content,
+  DataList,
+  DataListCell,
+  DataListContent,
+  DataListItem,
+  DataListItemCells,
+  DataListItemRow,
+  DataListToggle,
+  Flex,
+  Label,
+  List,
+  ListItem,
+  PageSection,
+  Stack,
+  Title,
+} from '@patternfly/react-core';
+import { SyncAltIcon } from '@patternfly/react-icons';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { HealthIcon, type Health } from '../common/conditions.js';
+import type { DiagnosticLink, DiagnosticStep, Verdict } from '../common/contract.js';
+import { useT } from '../common/i18n.js';
+import { useDiagnosticsQuery } from '../common/queries.js';
+import { ErrorState, PageLoading } from '../common/states.js';
+import { Since } from '../common/time.js';
+import { usePlatform } from '../shell/platform.js';
+
+const HEALTH: Record<Verdict, Health> = { ok: 'good', warning: 'warning', failing: 'bad' };
+
+/** Where in this app an object of the checklist is shown; undefined: nowhere (named only). */
+export function linkTarget(link: DiagnosticLink): string | undefined {
+  const { kind, name, namespace } = link.object;
+  if (link.kind === 'log' || kind === 'Pod') {
+    const container = link.container ? `?container=${encodeURIComponent(link.container)}` : '';
+    return `/pods/${encodeURIComponent(namespace ?? 'openshift-image-registry')}/${encodeURIComponent(name)}/logs${container}`;
+  }
+  switch (kind) {
+    case 'Config':
+      return '/config/yaml';
+    case 'ClusterOperator':
+      return '/overview';
+    case 'Deployment':
+      return '/pods';
+    case 'Route':
+      return '/config/routes';
+    case 'Secret':
+    case 'PersistentVolumeClaim':
+      return '/config/storage';
+    case 'Event':
+      return '/timeline?kind=event';
+    default:
+      return undefined;
+  }
+}
+
+function VerdictLabel({ verdict }: { verdict: Verdict }) {
+  const t = useT();
+  const text = { ok: t('OK'), warning: t('Warning'), failing: t('Failing') }[verdict];
+  return (
+    <Label color={{ ok: 'green', warning: 'orange', failing: 'red' }[verdict] as 'green' | 'orange' | 'red'} icon={<HealthIcon health={HEALTH[verdict]} />} data-verdict={verdict}>
+      {text}
+    </Label>
+  );
+}
+
+function StepDetails({ step }: { step: DiagnosticStep }) {
+  const t = useT();
+  const { links } = usePlatform();
+  return (
+    <Stack hasGutter>
+      {step.evidence.length ? (
+        <div>
+          <Title headingLevel="h4" size="md">
+            {t('Evidence')}
+          </Title>
+          <List>
+            {step.evidence.map((line, i) => (
+              <ListItem key={i} className="irc-multiline">
+                {line}
+              </ListItem>
+            ))}
+          </List>
+        </div>
+      ) : null}
+      <div>
+        <Title headingLevel="h4" size="md">
+          {t('Next step')}
+        </Title>
+        <p>{step.nextStep}</p>
+      </div>
+      {step.command ? (
+        <ClipboardCopy isReadOnly hoverTip={t('Copy the command')} clickTip={t('Copied')} textAriaLabel={t('Command for {{title}}', { title: step.title })}>
+          {step.command}
+        </ClipboardCopy>
+      ) : null}
+      {step.links.length ? (
+        <Flex>
+          {step.links.map((link, i) => {
+            const target = linkTarget(link);
+            return target ? (
+              <Link key={i} to={links.page(target)}>
+                {link.label}
+              </Link>
+            ) : (
+              <span key={i}>{link.label}</span>
+            );
+          })}
+        </Flex>
+      ) : null}
+    </Stack>
+  );
+}
+
+export default function DiagnosticsPage() {
+  const t = useT();
+  const query = useDiagnosticsQuery();
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const isExpanded = (step: DiagnosticStep) => expanded.has(step.id) || (!expanded.has(`closed:${step.id}`) && step.verdict !== 'ok');
+  const toggle = (step: DiagnosticStep) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      const open = isExpanded(step);
+      next.delete(step.id);
+      next.delete(`closed:${step.id}`);
+      next.add(open ? `closed:${step.id}` : step.id);
+      return next;
+    });
+
+  return (
+    <>
+      <PageSection>
+        <Title headingLevel="h1">{t('Diagnostics')}</Title>
+        <Content component="p">{t('The operator’s troubleshooting checklist, run against the cluster now and again whenever something changes.')}</Content>
+      </PageSection>
+      <PageSection>
+        {query.isPending ? (
+          <PageLoading label={t('Running the checks')} />
+        ) : query.isError ? (
+          <ErrorState error={query.error} title={t('Could not run the diagnostics')} onRetry={() => void query.refetch()} />
+        ) : (
+          <Stack hasGutter>
+            <Flex alignItems={{ default: 'alignItemsCenter' }} data-test="diagnostics-summary">
+              <VerdictLabel verdict={query.data.verdict} />
+              <span>
+                {t('Checked')} <Since time={query.data.generatedAt} />
+              </span>
+              <Button variant="link" icon={<SyncAltIcon />} onClick={() => void query.refetch()} isLoading={query.isFetching} isDisabled={query.isFetching}>
+                {t('Run again')}
+              </Button>
+            </Flex>
+            <DataList aria-label={t('Diagnostic checks')} data-test="diagnostics">
+              {query.data.steps.map((step) => {
+                const open = isExpanded(step);
+                return (
+                  <DataListItem key={step.id} isExpanded={open} aria-labelledby={`irc-step-${step.id}`} data-test={`step-${step.id}`} data-verdict={step.verdict}>
+                    <DataListItemRow>
+                      <DataListToggle id={`irc-step-toggle-${step.id}`} isExpanded={open} onClick={() => toggle(step)} aria-label={t('Details of {{title}}', { title: step.title })} />
+                      <DataListItemCells
+                        dataListCells={[
+                          <DataListCell key="verdict" isFilled={false}>
+                            <VerdictLabel verdict={step.verdict} />
+                          </DataListCell>,
+                          <DataListCell key="title">
+                            <span id={`irc-step-${step.id}`}>{step.title}</span>
+                            {step.verdict !== 'ok' && step.evidence[0] ? <div className="irc-subtle">{step.evidence[0]}</div> : null}
+                          </DataListCell>,
+                        ]}
+                      />
+                    </DataListItemRow>
+                    <DataListContent aria-label={t('Details of {{title}}', { title: step.title })} isHidden={!open}>
+                      <StepDetails step={step} />
+                    </DataListContent>
+                  </DataListItem>
+                );
+              })}
+            </DataList>
+          </Stack>
+        )}
+      </PageSection>
+    </>
+  );
 }

@@ -1,0 +1,59 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { TimelineEntry } from '../common/contract.js';
+import { fakePlatform, renderPage, route } from '../test/fakePlatform.js';
+import TimelinePage from './TimelinePage.js';
+
+const object = { kind: 'Config', name: 'cluster' };
+const entries: TimelineEntry[] = [
+  { id: 'e1', type: 'event', time: '2026-11-25T10:02:00Z', object: { kind: 'Deployment', name: 'image-registry', namespace: 'openshift-image-registry' }, event: { eventType: 'Normal', reason: 'ScalingReplicaSet', message: 'Scaled up replica set image-registry-7b9 to 2', count: 1 } },
+  { id: 'c1', type: 'condition', time: '2026-11-25T10:01:00Z', object, condition: { type: 'Progressing', from: 'False', to: 'True', reason: 'DeploymentNotCompleted', message: 'The deployment has not completed' } },
+  { id: 'c0', type: 'condition', time: '2026-11-25T10:00:00Z', object, condition: { type: 'Available', from: null, to: 'True', reason: 'Ready', message: 'The registry is ready' } },
+];
+
+function setup() {
+  const platform = fakePlatform((path) => {
+    if (path === '/v1/timeline') return { entries, total: entries.length };
+    if (path === '/v1/me') return { user: { username: 'admin', groups: [] }, authMode: 'kubeconfig', permissions: [] };
+    throw new Error(path);
+  });
+  renderPage(platform, [route('/timeline', <TimelinePage />)], '/timeline');
+  return platform;
+}
+
+const items = () => within(screen.getByRole('list', { name: 'Timeline entries' })).getAllByRole('listitem');
+
+describe('TimelinePage', () => {
+  it('shows entries newest first and adds streamed ones without reload', async () => {
+    const platform = setup();
+    await screen.findByRole('list', { name: 'Timeline entries' });
+    expect(items().map((li) => li.getAttribute('data-kind'))).toEqual(['event', 'condition', 'condition']);
+    act(() =>
+      platform.eventStream.emit('timeline', {
+        id: 'c2',
+        type: 'condition',
+        time: '2026-11-25T10:03:00Z',
+        object,
+        condition: { type: 'Progressing', from: 'True', to: 'False', reason: 'Ready', message: 'The registry is ready' },
+      }),
+    );
+    await waitFor(() => expect(items()).toHaveLength(4));
+    expect(items()[0]!.textContent).toContain('True → False');
+    // A replayed entry (same id) is not shown twice.
+    act(() => platform.eventStream.emit('timeline', entries[0]));
+    expect(items()).toHaveLength(4);
+    expect(platform.requests.filter((r) => r.path === '/v1/timeline')).toHaveLength(1);
+  });
+
+  it('filters by kind and condition type, and switches to absolute times', async () => {
+    setup();
+    await screen.findByRole('list', { name: 'Timeline entries' });
+    fireEvent.click(screen.getByRole('button', { name: 'Events' }));
+    await waitFor(() => expect(items().every((li) => li.getAttribute('data-kind') === 'condition')).toBe(true));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Condition type' }), { target: { value: 'Available' } });
+    await waitFor(() => expect(items()).toHaveLength(1));
+    expect(items()[0]!.textContent).toContain('Available');
+    fireEvent.click(screen.getByRole('button', { name: 'Absolute' }));
+    await waitFor(() => expect(items()[0]!.querySelector('time')!.textContent).toMatch(/2026/));
+  });
+});
