@@ -1,6 +1,14 @@
 /** The CRDs as kubectl sees them (independent of the reference files). */
 import { describe, expect, it } from 'vitest';
+import { compileRule } from '../../src/validation/cel-env.js';
 import { sandboxCrds, type JSONSchemaProps } from '../../src/validation/index.js';
+
+function rulesOf(s: JSONSchemaProps | undefined): string[] {
+  if (!s) return [];
+  const own = (s['x-kubernetes-validations'] ?? []).flatMap((r) => [r.rule, ...(r.messageExpression ? [r.messageExpression] : [])]);
+  const nested = [s.items, typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined, ...Object.values(s.properties ?? {})];
+  return [...own, ...nested.flatMap(rulesOf)];
+}
 
 describe('sandboxCrds', () => {
   const crds = new Map(sandboxCrds().map((c) => [c.metadata.name, c]));
@@ -31,5 +39,10 @@ describe('sandboxCrds', () => {
     expect(spec.unsupportedConfigOverrides).toMatchObject({ type: 'object', nullable: true, 'x-kubernetes-preserve-unknown-fields': true });
     expect(spec.unsupportedConfigOverrides?.anyOf).toBeUndefined();
     expect(spec.replicas?.description).toMatch(/replicas/i);
+  });
+  it('compiles every CEL rule of every CRD with the sandbox CEL environment', () => {
+    const rules = [...crds.values()].flatMap((c) => rulesOf(c.spec.versions[0]?.schema.openAPIV3Schema as JSONSchemaProps));
+    expect(rules.length).toBeGreaterThanOrEqual(18);
+    expect(rules.filter((r) => compileRule(r).compileError !== undefined)).toEqual([]);
   });
 });
