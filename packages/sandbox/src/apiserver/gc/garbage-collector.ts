@@ -37,7 +37,8 @@ export class GarbageCollector {
   }
 
   private relevant(e: StoredEvent): boolean {
-    return e.type === 'DELETED' || Boolean(e.object.metadata.deletionTimestamp) || (e.object.metadata.ownerReferences?.length ?? 0) > 0;
+    const refs = (o: StoredEvent['object'] | undefined): number => o?.metadata.ownerReferences?.length ?? 0;
+    return e.type === 'DELETED' || Boolean(e.object.metadata.deletionTimestamp) || refs(e.object) > 0 || refs(e.previous) > 0;
   }
 
   private schedule(): void {

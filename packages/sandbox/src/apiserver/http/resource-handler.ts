@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, methodNotAllowed, statusFailure } from '../../core/errors.js';
 import type { KubeObject, UserInfo } from '../../core/types.js';
+import { storageKey } from '../resources/registry.js';
 import type { ResourceType } from '../resources/resource-type.js';
 import { getScale, writeScale } from '../service/scale.js';
 import type { ResourceService } from '../service/resource-service.js';
@@ -103,7 +104,7 @@ export async function handleResource(ctx: HandlerContext): Promise<void> {
       const opts = deleteOptions(q, await body(ctx));
       const result = service.delete(user, type, ns, name, opts);
       // 202 while the object still exists (finalizers, graceful deletion), 200 once it is gone.
-      const pending = result.kind !== 'Status' && Boolean((result as KubeObject).metadata.deletionTimestamp) && !opts.dryRun;
+      const pending = !opts.dryRun && service.store.get(storageKey(type), type.namespaced ? ns : undefined, name) !== undefined;
       return sendJson(res, pending ? 202 : 200, result, pretty);
     }
     case 'deletecollection': {
