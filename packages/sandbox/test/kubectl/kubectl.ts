@@ -1,0 +1,53 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export const KUBECTL = '/usr/bin/kubectl';
+export const hasKubectl = existsSync(KUBECTL);
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs kubectl with the sandbox kubeconfig and a private cache/home, so runs never share discovery caches. */
+export function kubectl(kubeconfig: string, home: string, args: string[], input?: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      KUBECTL,
+      ['--kubeconfig', kubeconfig, '--cache-dir', `${home}/cache`, ...args],
+      { env: { PATH: process.env.PATH ?? '', HOME: home }, timeout: 20_000 },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+    if (input !== undefined) child.stdin?.end(input);
+  });
+}
+
+export interface Background {
+  child: ChildProcess;
+  output(): string;
+  waitFor(re: RegExp, timeoutMs?: number): Promise<string>;
+  exited: Promise<number | null>;
+}
+
+/** A long-running kubectl (get -w, logs -f): its output so far and a way to wait for a line. */
+export function kubectlBackground(kubeconfig: string, home: string, args: string[]): Background {
+  const child = spawn(KUBECTL, ['--kubeconfig', kubeconfig, '--cache-dir', `${home}/cache`, ...args], { env: { PATH: process.env.PATH ?? '', HOME: home } });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  return {
+    child,
+    output: () => out,
+    exited,
+    async waitFor(re, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!re.test(out)) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${re} in:\n${out}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxHandle } from '../../src/sandbox.js';
+import { hasKubectl, kubectl, kubectlBackground, type Run } from './kubectl.js';
+
+/**
+ * A scripted kubectl 1.32 session against the sandbox: every command must behave as against
+ * kube-apiserver, and no command may print discovery/OpenAPI errors or warnings.
+ */
+const suite = hasKubectl ? describe : describe.skip;
+if (!hasKubectl) console.warn('SKIPPED: /usr/bin/kubectl not found — the scripted kubectl session needs kubectl v1.32');
+
+let sb: SandboxHandle;
+let dir: string;
+let kc: string;
+const k = (...args: string[]): Promise<Run> => kubectl(kc, dir, args);
+const kin = (input: string, ...args: string[]): Promise<Run> => kubectl(kc, dir, args, input);
+
+/** A successful command: exit 0 and nothing on stderr (no discovery/openapi noise). */
+async function ok(...args: string[]): Promise<string> {
+  const r = await k(...args);
+  expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 0, stderr: '' });
+  return r.stdout;
+}
+
+const CM = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: demo
+  labels: {app: demo}
+data:
+  a: "1"
+`;
+const DEPLOY = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        env: [{name: A, value: "1"}]
+`;
+
+suite('kubectl session', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sandbox-kubectl-'));
+    kc = join(dir, 'kubeconfig');
+    sb = await startSandbox({ kubeconfigPath: kc, controllers: false, timeScale: 0.01, log: false });
+  });
+  afterAll(async () => {
+    await sb?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('get, api-resources, explain', async () => {
+    expect(await ok('get', 'ns')).toMatch(/^NAME\s+STATUS\s+AGE\n(.*\n)*default\s+Active\s+\d+s/m);
+    expect(await ok('api-resources')).toMatch(/deployments\s+deploy\s+apps\/v1\s+true\s+Deployment/);
+    expect(await ok('get', 'svc', 'kubernetes', '-o', 'wide')).toMatch(/kubernetes\s+ClusterIP\s+10\.96\.0\.1\s+<none>\s+443\/TCP/);
+    expect(await ok('explain', 'deployments')).toMatch(/KIND:\s+Deployment/);
+  });
+
+  it('apply, create, get -o yaml/json', async () => {
+    expect(await kin(CM, 'apply', '-f', '-')).toMatchObject({ code: 0, stdout: 'configmap/demo created\n', stderr: '' });
+    expect(await kin(CM, 'apply', '-f', '-')).toMatchObject({ stdout: 'configmap/demo unchanged\n', stderr: '' });
+    expect(await kin(CM.replace('"1"', '"2"'), 'apply', '-f', '-')).toMatchObject({ stdout: 'configmap/demo configured\n', stderr: '' });
+    expect(await ok('get', 'cm', 'demo', '-o', 'yaml')).toContain('a: "2"');
+    const json = JSON.parse(await ok('get', 'cm', 'demo', '-o', 'json')) as { metadata: { annotations: Record<string, string> } };
+    expect(json.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']).toContain('"a":"2"');
+    expect(await kin(DEPLOY, 'create', '-f', '-')).toMatchObject({ code: 0, stdout: 'deployment.apps/web created\n', stderr: '' });
+    expect(await ok('create', 'configmap', 'literal', '--from-literal=k=v')).toBe('configmap/literal created\n');
+    expect(await ok('create', 'secret', 'generic', 'sec', '--from-literal=password=s3cr3t')).toBe('secret/sec created\n');
+    expect(await ok('get', 'deploy')).toMatch(/^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s+0\/1\s+0\s+0\s+\d+s\n$/);
+  });
+
+  it('strict validation rejects unknown fields', async () => {
+    const r = await kin(CM.replace('name: demo', 'name: typo\n  lables: {}'), 'create', '-f', '-');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('strict decoding error: unknown field "metadata.lables"');
+  });
+
+  it('patch --type merge / json / strategic, scale', async () => {
+    expect(await ok('patch', 'cm', 'demo', '--type', 'merge', '-p', '{"data":{"b":"x"}}')).toBe('configmap/demo patched\n');
+    expect(await ok('patch', 'cm', 'demo', '--type', 'json', '-p', '[{"op":"replace","path":"/data/b","value":"y"}]')).toBe('configmap/demo patched\n');
+    const failed = await k('patch', 'cm', 'demo', '--type', 'json', '-p', '[{"op":"test","path":"/data/b","value":"nope"}]');
+    expect(failed.stderr).toContain('testing value /data/b failed: test failed');
+    expect(await ok('patch', 'deploy', 'web', '-p', '{"spec":{"template":{"spec":{"containers":[{"name":"web","env":[{"name":"B","value":"2"}]}]}}}}')).toBe('deployment.apps/web patched\n');
+    expect(await ok('get', 'deploy', 'web', '-o', 'jsonpath={.spec.template.spec.containers[0].env[*].name}')).toBe('A B');
+    expect(await ok('scale', 'deploy', 'web', '--replicas=3')).toBe('deployment.apps/web scaled\n');
+    expect(await ok('get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas}')).toBe('3');
+  });
+
+  it('get -w streams changes', async () => {
+    const w = kubectlBackground(kc, dir, ['get', 'cm', '-w']);
+    try {
+      await w.waitFor(/demo\s+\d/);
+      await ok('create', 'configmap', 'watched', '--from-literal=a=b');
+      await w.waitFor(/watched\s+1\s+\d+s/);
+    } finally {
+      w.child.kill();
+    }
+    expect(w.output()).not.toMatch(/error|warning/i);
+  });
+
+  it('logs with --tail, --timestamps and -f', async () => {
+    const api = sb.api();
+    api.create({ group: '', version: 'v1', resource: 'pods' }, 'default', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'image-registry-1' },
+      spec: { nodeName: 'node-1', containers: [{ name: 'registry', image: 'registry:2' }] },
+    });
+    for (const l of ['one', 'two', 'three']) sb.logs.append('default', 'image-registry-1', 'registry', l);
+    expect(await ok('logs', 'image-registry-1', '--tail=2')).toBe('two\nthree\n');
+    expect(await ok('logs', 'image-registry-1', '--tail=1', '--timestamps')).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z three\n$/);
+    const prev = await k('logs', 'image-registry-1', '--previous');
+    expect(prev.stderr).toContain('previous terminated container "registry" in pod "image-registry-1" not found');
+    const f = kubectlBackground(kc, dir, ['logs', '-f', 'image-registry-1', '--tail=0']);
+    await new Promise((r) => setTimeout(r, 500));
+    sb.logs.append('default', 'image-registry-1', 'registry', 'followed line');
+    await f.waitFor(/followed line\n/);
+    await k('delete', 'pod', 'image-registry-1', '--grace-period=0', '--force');
+    expect(await f.exited).toBe(0);
+  });
+
+  it('auth can-i and whoami per user', async () => {
+    const can = async (ctx: string, ...args: string[]) => (await k('--context', ctx, 'auth', 'can-i', ...args)).stdout.trim();
+    expect(await can('admin', 'patch', 'configs.imageregistry.operator.openshift.io')).toBe('yes');
+    expect(await can('viewer', 'patch', 'configs.imageregistry.operator.openshift.io')).toBe('no');
+    expect(await can('viewer', 'get', 'secrets')).toBe('no');
+    expect(await can('viewer', 'get', 'pods')).toBe('yes');
+    expect(await ok('--context', 'developer', 'auth', 'whoami')).toMatch(/Username\s+developer/);
+  });
+
+  it('events and Forbidden for the viewer', async () => {
+    sb.api().create({ group: '', version: 'v1', resource: 'events' }, 'default', {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: 'web.1' },
+      involvedObject: { kind: 'Deployment', name: 'web', namespace: 'default' },
+      reason: 'ScalingReplicaSet',
+      message: 'Scaled up replica set web-1 to 3',
+      type: 'Normal',
+      firstTimestamp: new Date().toISOString(),
+      lastTimestamp: new Date().toISOString(),
+      count: 1,
+    });
+    expect(await ok('get', 'events')).toMatch(/LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\n\d+s\s+Normal\s+ScalingReplicaSet\s+deployment\/web\s+Scaled up replica set web-1 to 3/);
+    const denied = await k('--context', 'viewer', 'delete', 'cm', 'demo');
+    expect(denied.code).not.toBe(0);
+    expect(denied.stderr).toContain('Error from server (Forbidden): configmaps "demo" is forbidden: User "viewer" cannot delete resource "configmaps" in API group "" in the namespace "default"');
+    const secrets = await k('--context', 'viewer', 'get', 'secrets');
+    expect(secrets.stderr).toContain('User "viewer" cannot list resource "secrets"');
+  });
+
+  it('delete', async () => {
+    expect(await ok('delete', 'cm', 'demo')).toBe('configmap "demo" deleted\n');
+    expect(await ok('delete', 'deploy', 'web')).toBe('deployment.apps "web" deleted\n');
+    const gone = await k('get', 'cm', 'demo');
+    expect(gone.stderr).toContain('Error from server (NotFound): configmaps "demo" not found');
+  });
+});
