@@ -92,16 +92,21 @@ export type ConfigSpec = Static<typeof ConfigSpec>;
 
 export const ConfigStatus = obj(
   {
-    conditions: opt(operatorConditions(true)),
-    generations: opt(mapList(GenerationStatus, ['group', 'resource', 'namespace', 'name'])),
-    latestAvailableRevision: opt(
-      int32({ 'x-kubernetes-validations': [{ message: 'must only increase', rule: 'self >= oldSelf' }] }),
+    conditions: opt(operatorConditions(true, 'Available, Progressing, Degraded, Removed and per-controller conditions.')),
+    generations: opt(
+      mapList(GenerationStatus, ['group', 'resource', 'namespace', 'name'], { description: 'Generations of the resources the operator reconciled.' }),
     ),
-    observedGeneration: opt(int64()),
-    readyReplicas: opt(int32()),
+    latestAvailableRevision: opt(
+      int32({
+        description: 'The most recent deployment revision (unused by this operator).',
+        'x-kubernetes-validations': [{ message: 'must only increase', rule: 'self >= oldSelf' }],
+      }),
+    ),
+    observedGeneration: opt(int64({ description: 'The metadata.generation the operator last acted on.' })),
+    readyReplicas: opt(int32({ description: 'Ready registry pods.' })),
     storage: StorageStatus,
     storageManaged: bool({ description: 'Deprecated: see status.storage.managementState.' }),
-    version: opt(str()),
+    version: opt(str({ description: 'The version this status applies to.' })),
   },
   { description: 'The observed state of the image registry.' },
 );

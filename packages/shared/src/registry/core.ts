@@ -103,11 +103,12 @@ export type TopologySpreadConstraint = Static<typeof TopologySpreadConstraint>;
 
 /** operatorv1.OperatorCondition. `listTypeMap` where the Go type says `+listType=map`. */
 export const OperatorCondition = obj({
-  lastTransitionTime: str({ format: 'date-time' }),
-  message: opt(str()),
-  reason: opt(str()),
+  lastTransitionTime: str({ format: 'date-time', description: 'When the status last changed.' }),
+  message: opt(str({ description: 'Human-readable details.' })),
+  reason: opt(str({ description: 'Why the condition is in this state (may contain spaces for storage conditions).' })),
   status: stringEnum(['True', 'False', 'Unknown']),
   type: str({
+    description: 'The condition type, CamelCase.',
     maxLength: 316,
     pattern:
       '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$',
@@ -117,8 +118,10 @@ export type OperatorCondition = Static<typeof OperatorCondition>;
 /** The condition type both sides use. */
 export type Condition = OperatorCondition;
 
-export const operatorConditions = (listMap: boolean) =>
-  listMap ? mapList(OperatorCondition, ['type']) : Type.Array(OperatorCondition);
+export const operatorConditions = (listMap: boolean, description?: string) => {
+  const o = description ? { description } : {};
+  return listMap ? mapList(OperatorCondition, ['type'], o) : Type.Array(OperatorCondition, o);
+};
 
 /** operatorv1.GenerationStatus: what the operator last reconciled. */
 export const GenerationStatus = obj({
