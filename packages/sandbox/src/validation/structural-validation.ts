@@ -28,9 +28,10 @@ export function validateStructural(schema: JSONSchemaProps, obj: Record<string, 
   const statusSchema = schema.properties?.status;
   if (opts.statusOnly && statusSchema) {
     // customResourceValidator.ValidateStatusUpdate: only .status, against the status schema
-    if ('status' in obj) errs.push(...validateValue(statusSchema, obj.status, old && 'status' in old ? old.status : NO_OLD, 'status'));
+    if (isObject(obj) && 'status' in obj) errs.push(...validateValue(statusSchema, obj.status, old && 'status' in old ? old.status : NO_OLD, 'status'));
   } else errs.push(...validateValue(schema, obj, old ?? NO_OLD));
   errs.push(...validateEmbeddedResources(schema, obj, ''));
+  if (!isObject(obj)) return errs; // a non-object already failed the root type check
   // list-type uniqueness is ratcheted as a whole: kube skips it when the old object already broke it
   if (!old || validateListSetsAndMaps('', schema, old).length === 0) errs.push(...validateListSetsAndMaps('', schema, obj));
   if (hasCelRules(schema)) {

@@ -175,3 +175,10 @@ describe('CEL property names', () => {
     expect(run(s, { namespace: 'x', 'a-b': 1 }).lines).toEqual(['spec: Invalid value: "object": m']);
   });
 });
+
+describe('robustness', () => {
+  it('reports a non-object body as a root type error instead of throwing', () => {
+    const r = admitWithSchema({ schema: root({ type: 'object' }), operation: 'CREATE', object: 'nope', fieldValidation: 'Warn' });
+    expect(r.causes.map((c) => `${c.field}: ${c.message}`)).toEqual(['<nil>: Invalid value: "string":  in body must be of type object: "string"']);
+  });
+});
