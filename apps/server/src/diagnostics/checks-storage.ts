@@ -111,7 +111,7 @@ export function eventsStep(g: Gathered, now = Date.now()): DiagnosticStep {
   return step({
     ...base,
     verdict: warnings.length ? 'warning' : 'ok',
-    evidence: warnings.slice(0, 10).map(({ e }) => `${e.involvedObject?.kind}/${e.involvedObject?.name}: ${e.reason} — ${e.message}${(e.count ?? 1) > 1 ? ` (×${e.count})` : ''}`),
+    evidence: warnings.length === 0 ? [`no Warning events in the last hour (${g.events.value.length} events in total)`] : warnings.slice(0, 10).map(({ e }) => `${e.involvedObject?.kind}/${e.involvedObject?.name}: ${e.reason} — ${e.message}${(e.count ?? 1) > 1 ? ` (×${e.count})` : ''}`),
     nextStep: warnings.length ? 'Each warning names the object and the cause (probe failures, scheduling, mounts).' : 'No warnings in the last hour.',
     links: warnings.slice(0, 5).map(({ e }) => ({ label: `${e.involvedObject?.kind} ${e.involvedObject?.name}`, kind: 'object' as const, object: { kind: e.involvedObject?.kind ?? '', name: e.involvedObject?.name ?? '', namespace: NS } })),
   });

@@ -35,6 +35,11 @@ export class Metrics {
     labelNames: ['kind', 'cause'] as const,
     registers: [this.registry],
   });
+  readonly upstreamWatches = new Gauge({
+    name: 'irc_upstream_watches',
+    help: 'Open upstream watch connections (one per kind, whatever the number of clients)',
+    registers: [this.registry],
+  });
   readonly logStreams = new Gauge({
     name: 'irc_log_streams_active',
     help: 'Pod log relays currently open',

@@ -60,6 +60,7 @@ export class StreamHub {
             change: (type, obj, previous) => this.onChange(kind, type, obj, previous),
             state: (state, message) => this.publish('state', kind, { kind, state, ...(message ? { message } : {}) }),
             restart: (cause) => opts.metrics.watchRestarts.inc({ kind, cause }),
+            connection: (delta) => opts.metrics.upstreamWatches.inc(delta),
           },
           opts.backoff,
         ),

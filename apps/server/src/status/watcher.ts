@@ -28,6 +28,8 @@ export interface WatcherHandlers {
   change(type: ChangeType, obj: KubeObjectLike, previous: KubeObjectLike | undefined): void;
   state(state: WatcherState, message?: string): void;
   restart(cause: 'drop' | 'expired' | 'error'): void;
+  /** An upstream watch connection opened (+1) or closed (-1). */
+  connection?(delta: 1 | -1): void;
 }
 
 export interface BackoffOptions {
@@ -163,6 +165,7 @@ export class ResourceWatcher {
       controller.signal,
     );
     this.setState('synced');
+    this.handlers.connection?.(1);
     let buffer = '';
     try {
       for await (const chunk of res) {
@@ -181,6 +184,9 @@ export class ResourceWatcher {
       // is a drop: resume from the last resourceVersion.
       if (err instanceof Expired || err instanceof KubeError) throw err;
       return;
+    } finally {
+      this.handlers.connection?.(-1);
+      res.destroy();
     }
   }
 
