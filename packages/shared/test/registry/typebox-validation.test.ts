@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import { ClusterOperator, Config, ConfigSpec, Route, conditionHealth, conditionPolarity } from '../../src/registry/index.js';
 
@@ -40,6 +41,18 @@ describe('registry schemas work with TypeBox’s own validator', () => {
     expect(Value.Check(ClusterOperator, { metadata: { name: 'image-registry' }, spec: {}, status: { conditions: [{ type: 'Degraded', status: 'False', lastTransitionTime: '2026-01-01T00:00:00Z' }], extension: null } })).toBe(true);
     expect(Value.Check(Route, { spec: { to: { kind: 'Service', name: 'image-registry' }, port: { targetPort: '5000-tcp' }, tls: { termination: 'reencrypt' }, wildcardPolicy: 'None' } })).toBe(true);
     expect(Value.Check(Route, { spec: { to: { kind: 'Service', name: 'x' }, tls: { termination: 'passthrough' }, path: '/x' } })).toBe(false);
+  });
+});
+
+describe('compiled validators', () => {
+  it('compile and agree with Value.Check, Kubernetes keywords riding along', () => {
+    const check = Compile(Config);
+    expect(check.Check(valid)).toBe(true);
+    expect(check.Check({ ...valid, spec: { ...valid.spec, replicas: 'three' } })).toBe(false);
+  });
+  it('fill Kubernetes defaults with Value.Default', () => {
+    const spec = Value.Default(ConfigSpec, { replicas: 1 }) as Record<string, unknown>;
+    expect(spec).toMatchObject({ replicas: 1, logLevel: 'Normal', operatorLogLevel: 'Normal' });
   });
 });
 
