@@ -129,6 +129,10 @@ describe('CRUD over HTTP', () => {
     const strict = await call(sb, 'POST', `${CMS}?fieldValidation=Strict`, { body });
     expect(strict.status).toBe(400);
     expect(at(strict.json, 'message')).toBe('strict decoding error: unknown field "spec", unknown field "metadata.bogus"');
+    const patch = await call(sb, 'PATCH', `${CMS}/c1?fieldValidation=Strict`, { body: { metadata: { bogus: 1 } }, contentType: 'application/merge-patch+json' });
+    expect(patch.status).toBe(422);
+    expect(patch.json).toMatchObject({ reason: 'Invalid', details: { causes: [{ field: 'patch', reason: 'FieldValueInvalid' }] } });
+    expect(at(patch.json, 'message')).toMatch(/^ "" is invalid: patch: Invalid value: ".*": strict decoding error: unknown field "metadata.bogus"$/);
     const warn = await call(sb, 'POST', `${CMS}?fieldValidation=Warn`, { body });
     expect(warn.status).toBe(201);
     expect(warn.headers.warning).toContain('299 - "unknown field \\"spec\\""');

@@ -11,8 +11,8 @@ export type Operation = 'CREATE' | 'UPDATE';
 export interface AdmitInput {
   type: ResourceType;
   operation: Operation;
-  /** The request came as a patch (strict-field errors are then 422, not 400). */
-  viaPatch: boolean;
+  /** The request came as a patch (strict-field errors are then 422, not 400): its type and body. */
+  patch?: { type: string; body: unknown };
   subresource?: 'status';
   object: KubeObject;
   old?: KubeObject;
@@ -24,12 +24,28 @@ export interface Admitted {
   warnings: string[];
 }
 
+/** Go's `%+v` of a decoded JSON map (how kube quotes a strategic merge patch in errors). */
+function goValue(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(goValue).join(' ')}]`;
+  if (typeof v === 'object' && v !== null)
+    return `map[${Object.keys(v)
+      .sort()
+      .map((k) => `${k}:${goValue((v as Record<string, unknown>)[k])}`)
+      .join(' ')}]`;
+  return v === null ? '<nil>' : String(v);
+}
+
+/**
+ * Unknown fields under fieldValidation=Strict. A create or update is a decode error (400); a
+ * patch is decoded after it is applied, so kube answers 422 Invalid on the field `patch` with an
+ * empty kind and name, quoting the patched object (JSON/merge) or the patch map (strategic).
+ */
 function strictFailure(input: AdmitInput, messages: string[]): ApiError {
   const message = `strict decoding error: ${messages.join(', ')}`;
-  if (!input.viaPatch) return badRequest(message);
-  // A patch is decoded after it is applied: kube reports the strict errors as an invalid patch.
-  const cause: StatusCause = { reason: 'FieldValueInvalid', field: 'patch', message: `Invalid value: ${JSON.stringify(message)}: ${message}` };
-  return invalid(input.type.group, input.type.kind, input.object.metadata.name ?? '', [cause]);
+  if (!input.patch) return badRequest(message);
+  const shown = input.patch.type === 'strategic' ? goValue(input.patch.body) : JSON.stringify(input.object);
+  const cause: StatusCause = { reason: 'FieldValueInvalid', field: 'patch', message: `Invalid value: ${JSON.stringify(shown)}: ${message}` };
+  return invalid('', '', '', [cause]);
 }
 
 function invalidError(type: ResourceType, name: string, causes: StatusCause[]): ApiError {

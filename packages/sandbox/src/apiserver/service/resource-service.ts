@@ -136,7 +136,7 @@ export class ResourceService {
     this.requireNamespace(type, ns, true);
     this.checkNamespaceOfBody(type, ns, obj);
     if (type.hasStatus && type.kind !== 'Node' && type.kind !== 'Namespace') delete obj.status;
-    const { object, warnings } = admit({ type, operation: 'CREATE', viaPatch: false, object: obj, fieldValidation: opts.fieldValidation ?? 'Warn' });
+    const { object, warnings } = admit({ type, operation: 'CREATE', object: obj, fieldValidation: opts.fieldValidation ?? 'Warn' });
     stampCreate(type, object, this.clock.now());
     const name = object.metadata.name ?? '';
     if (this.store.get(storageKey(type), object.metadata.namespace, name)) throw alreadyExists(type.group, type.resource, name);
@@ -155,7 +155,7 @@ export class ResourceService {
     const old = this.stored(type, ns, name);
     const rv = obj.metadata.resourceVersion;
     if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(type.group, type.resource, name);
-    return this.write(type, old, obj, 'UPDATE', false, opts);
+    return this.write(type, old, obj, 'UPDATE', undefined, opts);
   }
 
   patch(user: UserInfo, type: ResourceType, ns: string | undefined, name: string, patchType: PatchType, patch: unknown, opts: WriteOpts = {}): WriteResult {
@@ -183,11 +183,11 @@ export class ResourceService {
     const rv = obj.metadata.resourceVersion;
     if (rv !== undefined && rv !== old.metadata.resourceVersion) throw conflict(type.group, type.resource, name);
     this.checkNamespaceOfBody(type, ns, obj);
-    return this.write(type, old, obj, 'UPDATE', true, opts);
+    return this.write(type, old, obj, 'UPDATE', { type: patchType, body: patch }, opts);
   }
 
   /** Update path shared by PUT and PATCH: subresource semantics, admission, no-op detection, finalization. */
-  private write(type: ResourceType, old: KubeObject, next: KubeObject, op: Operation, viaPatch: boolean, opts: WriteOpts): WriteResult {
+  private write(type: ResourceType, old: KubeObject, next: KubeObject, op: Operation, patch: { type: string; body: unknown } | undefined, opts: WriteOpts): WriteResult {
     let candidate = next;
     if (opts.subresource === 'status') {
       candidate = { ...structuredClone(old), status: next.status };
@@ -200,7 +200,7 @@ export class ResourceService {
     const { object, warnings } = admit({
       type,
       operation: op,
-      viaPatch,
+      patch,
       subresource: opts.subresource === 'status' ? 'status' : undefined,
       object: candidate,
       old: present(type, old),
