@@ -59,6 +59,8 @@ describe.skipIf(!existsSync(KUBECTL))('kubectl against the sandbox CRDs', () => 
   it('explains Config fields from the schema', async () => {
     const r = await kubectl('explain', 'configs.spec.storage.s3.chunkSizeMiB');
     expect(r.out).toMatch(/FIELD:\s+chunkSizeMiB\s+<integer>/);
+    const strategy = await kubectl('explain', 'configs.spec.rolloutStrategy');
+    expect(strategy.out).toContain('RollingUpdate or Recreate.');
   });
   it('answers a bad patch with kube-apiserver wording and applies defaults', async () => {
     const bad = await kubectl('patch', 'configs.imageregistry.operator.openshift.io', 'cluster', '--type', 'merge', '-p', '{"spec":{"replicas":"three"}}');
