@@ -22,12 +22,19 @@ export class AwsError extends Error {
     message: string,
     readonly statusCode: number,
   ) {
-    super(`${code}: ${message}\n\tstatus code: ${statusCode}, request id: ${requestId()}, host id: `);
+    super(`${code}: ${message}\n\tstatus code: ${statusCode}, request id: ${requestId(code + message)}, host id: `);
   }
 }
 
-function requestId(): string {
-  return Array.from({ length: 16 }, () => '0123456789ABCDEF'[Math.floor(Math.random() * 16)]).join('');
+/** A request id derived from the failure, so the same failure reads the same on every sync. */
+function requestId(seed: string): string {
+  let h = 0x811c9dc5;
+  let out = '';
+  for (let i = 0; out.length < 16; i++) {
+    h = Math.imul(h ^ seed.charCodeAt(i % seed.length), 0x01000193) >>> 0;
+    out += (h & 0xf).toString(16).toUpperCase();
+  }
+  return out;
 }
 
 export class SimS3 {

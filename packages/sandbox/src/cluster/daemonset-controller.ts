@@ -38,7 +38,7 @@ export function startDaemonSetController(ctx: ControllerContext): () => void {
       if (onNode.length === 0) createPod(ds, hash, nodeName);
     }
     // rolling update: replace one outdated pod at a time, only when all others are available
-    const unavailable = live.filter((p) => !isPodAvailable(p, minReady, nowMs)).length;
+    const unavailable = live.filter((p) => !isPodAvailable(p, minReady, nowMs, ctx.clock.scale)).length;
     const outdated = live.filter((p) => p.metadata.labels?.[REVISION_LABEL] !== hash);
     const first = outdated[0];
     if (first && unavailable === 0 && pods.length === live.length) {
@@ -50,7 +50,7 @@ export function startDaemonSetController(ctx: ControllerContext): () => void {
     }
 
     const current = api.list(R.pods, ns).items.filter((p) => isOwnedBy(p, ds) && !isTerminating(p));
-    const available = current.filter((p) => isPodAvailable(p, minReady, nowMs)).length;
+    const available = current.filter((p) => isPodAvailable(p, minReady, nowMs, ctx.clock.scale)).length;
     const status: Record<string, unknown> = {
       currentNumberScheduled: current.length,
       desiredNumberScheduled: nodes.length,

@@ -185,6 +185,7 @@ export function startDeploymentController(ctx: ControllerContext): () => void {
       prevStatus: prev,
       now,
       minAvailable: replicas - maxUnavailable(d),
+      scale: ctx.clock.scale,
     });
     status.conditions = conditions;
     if (prev.collisionCount !== undefined) status.collisionCount = prev.collisionCount;

@@ -10,6 +10,8 @@ export interface ConditionInput {
   prevStatus: Record<string, unknown>;
   now: Date;
   minAvailable: number;
+  /** the clock's time scale (deadlines are cluster seconds, timestamps wall-clock) */
+  scale: number;
 }
 
 type Cond = Record<string, unknown>;
@@ -62,17 +64,21 @@ export function deploymentConditions(input: ConditionInput): { conditions: Cond[
   } else if (input.newRSCreated) {
     progressing = make('Progressing', 'True', 'NewReplicaSetCreated', `Created new replica set "${rsName}"`, true);
     requeueAfterMs = deadlineS * 1000;
-  } else if (progressed || !oldP || (oldP.reason === 'NewReplicaSetAvailable' && oldP.status === 'True')) {
+  } else if (progressed || !oldP) {
     progressing = make('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${rsName}" is progressing.`, true);
     requeueAfterMs = deadlineS * 1000;
+  } else if (oldP.reason === 'NewReplicaSetAvailable') {
+    // a finished rollout never times out (deploymentutil.DeploymentTimedOut): losing pods later is
+    // an availability problem, not a stuck rollout
+    progressing = { ...oldP };
   } else {
     const last = Date.parse(str(oldP.lastUpdateTime) ?? ts);
-    const deadline = last + deadlineS * 1000;
+    const deadline = last + deadlineS * 1000 * input.scale;
     if (oldP.reason === 'ProgressDeadlineExceeded' || now.getTime() >= deadline) {
       progressing = make('Progressing', 'False', 'ProgressDeadlineExceeded', `ReplicaSet "${rsName}" has timed out progressing.`, false);
     } else {
       progressing = { ...oldP, message: `ReplicaSet "${rsName}" is progressing.` };
-      requeueAfterMs = Math.max(deadline - now.getTime(), 0) + 1000;
+      requeueAfterMs = Math.max(deadline - now.getTime(), 0) / input.scale + 1000;
     }
   }
   return { conditions: [available, progressing], requeueAfterMs };

@@ -192,7 +192,7 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
       return;
     }
     const ranMs = ctx.clock.now().getTime() - c.runStartedAt;
-    if (ranMs >= BACKOFF_RESET_MS) c.backoffMs = 0;
+    if (ranMs >= BACKOFF_RESET_MS * ctx.clock.scale) c.backoffMs = 0;
     const first = c.backoffMs === 0;
     const delay = first ? FIRST_RESTART_MS : c.backoffMs;
     c.backoffMs = first ? BACKOFF_INITIAL_MS : Math.min(c.backoffMs * 2, BACKOFF_MAX_MS);

@@ -10,10 +10,10 @@ export function isPodReady(pod: KubeObject): boolean {
 }
 
 /** Ready for at least minReadySeconds (podutil.IsPodAvailable). */
-export function isPodAvailable(pod: KubeObject, minReadySeconds: number, nowMs: number): boolean {
+export function isPodAvailable(pod: KubeObject, minReadySeconds: number, nowMs: number, scale = 1): boolean {
   const c = readyCondition(pod);
   if (c?.status !== 'True') return false;
   if (minReadySeconds === 0) return true;
   const since = Date.parse(String(c.lastTransitionTime));
-  return Number.isFinite(since) && since + minReadySeconds * 1000 <= nowMs;
+  return Number.isFinite(since) && since + minReadySeconds * 1000 * scale <= nowMs;
 }

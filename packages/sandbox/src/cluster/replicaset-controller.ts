@@ -68,7 +68,7 @@ export function startReplicaSetController(ctx: ControllerContext): () => void {
       replicas: pods.length,
       fullyLabeledReplicas: pods.filter((p) => selectorMatches({ matchLabels: rec(rs, 'spec', 'template', 'metadata', 'labels') }, labelsOf(p))).length,
       readyReplicas: pods.filter(isPodReady).length,
-      availableReplicas: pods.filter((p) => isPodAvailable(p, minReady, nowMs)).length,
+      availableReplicas: pods.filter((p) => isPodAvailable(p, minReady, nowMs, ctx.clock.scale)).length,
       observedGeneration: rs.metadata.generation ?? 1,
     };
     const current = rec(rs, 'status');

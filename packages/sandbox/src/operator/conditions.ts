@@ -59,7 +59,10 @@ export interface MainStatusInput {
   /** the current Available condition (for the 5-minute Degraded inertia) */
   prevAvailable?: Condition;
   now: Date;
+  /** cluster ms of the Degraded inertia window */
   inertiaMs: number;
+  /** the clock's time scale: wall-clock elapsed / scale = cluster elapsed */
+  scale?: number;
 }
 
 export function deploymentComplete(d: DeployFacts): boolean {
@@ -152,9 +155,9 @@ export function mainConditions(input: MainStatusInput): { conditions: CondSpec[]
     // inertia: Degraded only once Available has been non-True for longer than the window
     const prev = input.prevAvailable;
     const since = prev && prev.status !== 'True' ? Date.parse(prev.lastTransitionTime) : input.now.getTime();
-    const elapsed = input.now.getTime() - since;
+    const elapsed = (input.now.getTime() - since) / (input.scale ?? 1);
     if (elapsed > input.inertiaMs) degraded = { type: 'Degraded', status: 'True', reason: 'Unavailable', message: available.message ?? '' };
-    else recheckAfterMs = input.inertiaMs - elapsed + 1;
+    else recheckAfterMs = Math.ceil(input.inertiaMs - elapsed) + 1;
   } else if (input.routeProblem) {
     degraded = { type: 'Degraded', status: 'True', reason: 'RouteDegraded', message: input.routeProblem };
   }

@@ -115,6 +115,7 @@ export class RegistryController {
       prevAvailable: prevConds.find((c) => c.type === 'Available'),
       now: this.env.clock.now(),
       inertiaMs: DEGRADED_INERTIA_MS,
+      scale: this.env.clock.scale,
     });
     const nodeCA = syncNodeCA(this.env);
     const imageConfig = syncImageConfig(this.env, state === 'Removed' && !deploy);

@@ -31,7 +31,7 @@ export function syncS3(env: OperatorEnv, spec: Json, status: Json, current: { st
   if (!str(desired.bucket)) desired.bucket = generatedBucketName(platform.infraName, String(desired.region));
   const bucket = String(desired.bucket);
   const region = String(desired.region);
-  if (stableStringify(desired) !== stableStringify(rec(status, 's3'))) {
+  if (stableStringify(normalize(desired)) !== stableStringify(normalize(rec(status, 's3')))) {
     conditions.push(cond('StorageExists', 'Unknown', 'S3 Configuration Changed', 'S3 storage is in an unknown state'));
   }
   let creds: ReturnType<typeof s3Credentials>;
@@ -125,4 +125,9 @@ export function removeS3(env: OperatorEnv, statusStorage: Json): CondSpec[] {
   const creds = s3Credentials(env.api);
   env.world.s3.delete(creds.accessKey, bucket, str(s3.region) ?? env.platform.region);
   return [cond('StorageExists', 'False', 'S3 Bucket Deleted', 'The S3 bucket has been removed.')];
+}
+
+/** The fields as the API serializes them (virtualHostedStyle and trustedCA always present). */
+function normalize(s3: Json): Json {
+  return { ...s3, virtualHostedStyle: s3.virtualHostedStyle === true, trustedCA: isRecord(s3.trustedCA) ? s3.trustedCA : { name: '' }, encrypt: s3.encrypt === true };
 }

@@ -1,0 +1,69 @@
+import { startSandbox, type SandboxHandle } from '../../src/index.js';
+import type { ApiClient, KubeObject } from '../../src/core/types.js';
+import { R } from '../../src/cluster/refs.js';
+import { arr, rec, tryGet } from '../../src/cluster/objects.js';
+
+/** A sandbox at time scale 0.01 (cluster minutes pass in real seconds), no kubeconfig file. */
+export async function startTestSandbox(): Promise<SandboxHandle> {
+  return startSandbox({ port: 0, timeScale: 0.01, kubeconfigPath: false, log: false });
+}
+
+/** Polls until `fn` returns a truthy value (exceptions count as "not yet"); fails with the last state. */
+export async function waitFor<T>(what: string, fn: () => T | undefined | false | null, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = fn();
+      if (v) return v;
+      last = v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export function condition(obj: KubeObject | undefined, type: string): Record<string, unknown> | undefined {
+  return arr(obj, 'status', 'conditions').find((c) => c.type === type);
+}
+
+/** "True Ready" style summary of a condition, for readable assertions. */
+export function cond(obj: KubeObject | undefined, type: string): string {
+  const c = condition(obj, type);
+  return c ? `${String(c.status)} ${String(c.reason ?? '')}` : 'absent';
+}
+
+export const config = (api: ApiClient): KubeObject => api.get(R.configs, undefined, 'cluster');
+export const clusterOperator = (api: ApiClient): KubeObject => api.get(R.clusterOperators, undefined, 'image-registry');
+
+export function registryPods(api: ApiClient): KubeObject[] {
+  return api.list(R.pods, 'openshift-image-registry', { labelSelector: 'docker-registry=default' }).items;
+}
+
+export function readyPods(pods: KubeObject[]): KubeObject[] {
+  return pods.filter((p) => !p.metadata.deletionTimestamp && cond(p, 'Ready') === 'True ');
+}
+
+export function operatorLog(sb: SandboxHandle): string {
+  const api = sb.api();
+  const pod = api.list(R.pods, 'openshift-image-registry', { labelSelector: 'name=cluster-image-registry-operator' }).items[0];
+  if (!pod) return '';
+  return (sb.logs.read('openshift-image-registry', pod.metadata.name ?? '', 'cluster-image-registry-operator', {}) ?? []).map((l) => l.text).join('\n');
+}
+
+/** The registry is up: Config Available True Ready, Progressing False Ready, all replicas ready. */
+export async function registryReady(sb: SandboxHandle, replicas = 2): Promise<void> {
+  const api = sb.api();
+  await waitFor('registry Ready', () => {
+    const c = config(api);
+    return cond(c, 'Available') === 'True Ready' && cond(c, 'Progressing') === 'False Ready' && readyPods(registryPods(api)).length === replicas && registryPods(api).length === replicas;
+  });
+}
+
+export function events(api: ApiClient, ns = 'openshift-image-registry'): KubeObject[] {
+  return api.list(R.events, ns).items;
+}
+
+export { R, rec, tryGet };
