@@ -9,11 +9,27 @@ import { additionalSchema, type JSONSchemaProps } from './schema.js';
 
 const META_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
 
+/** metav1.ObjectMeta's JSON fields: anything else in `metadata` is dropped when kube decodes it. */
+const OBJECT_META_FIELDS = new Set([
+  'name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation', 'creationTimestamp',
+  'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields',
+]);
+
 export function prune(root: unknown, s: JSONSchemaProps | undefined): string[] {
   const pruned: string[] = [];
   const rootSchema: JSONSchemaProps = { ...(s ?? {}), 'x-kubernetes-embedded-resource': true };
   pruneValue(root, rootSchema, '', pruned);
+  if (isObject(root) && isObject(root.metadata)) pruneObjectMeta(root.metadata, pruned);
   return pruned.sort();
+}
+
+/** schemaobjectmeta.GetObjectMetaWithOptions(ReturnUnknownFieldPaths): unknown metadata fields. */
+function pruneObjectMeta(meta: Record<string, unknown>, pruned: string[]): void {
+  for (const k of Object.keys(meta)) {
+    if (OBJECT_META_FIELDS.has(k)) continue;
+    pruned.push(`metadata.${k}`);
+    delete meta[k];
+  }
 }
 
 const appendKey = (path: string, k: string) => (path ? `${path}.${k}` : k);

@@ -182,3 +182,16 @@ describe('robustness', () => {
     expect(r.causes.map((c) => `${c.field}: ${c.message}`)).toEqual(['<nil>: Invalid value: "string":  in body must be of type object: "string"']);
   });
 });
+
+describe('metadata', () => {
+  it('drops unknown ObjectMeta fields with a warning, like kube decoding metadata', () => {
+    const r = admitWithSchema({
+      schema: root({ type: 'object' }),
+      operation: 'CREATE',
+      object: { apiVersion: 'x.io/v1', kind: 'X', metadata: { name: 'a', labels: { k: 'v' }, colour: 'red' }, spec: {} },
+      fieldValidation: 'Warn',
+    });
+    expect(r.object.metadata).toEqual({ name: 'a', labels: { k: 'v' } });
+    expect(r.warnings).toEqual(['unknown field "metadata.colour"']);
+  });
+});
