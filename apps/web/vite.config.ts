@@ -5,7 +5,8 @@ import { defineConfig, defaultClientConditions } from 'vite';
 // `source` first so that `@irc/shared` resolves to its TypeScript sources (no prebuild needed).
 export default defineConfig({
   root: '.',
-  base: './',
+  // Absolute: deep links such as /pods/ns/name/logs load the same /assets/….
+  base: '/',
   resolve: { conditions: ['source', ...defaultClientConditions] },
   oxc: { jsx: { runtime: 'automatic' } },
   server: {

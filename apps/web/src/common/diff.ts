@@ -41,10 +41,25 @@ export function diffLines(before: string, after: string): DiffLine[] {
   return out;
 }
 
-/** Stable YAML (sorted keys) so that a diff shows content changes, not key order. */
+/** Spec fields that hold secrets: shown as changed or not, never with their value. */
+const SECRET_FIELDS = new Set(['httpSecret']);
+export const REDACTED = '<redacted>';
+
+/** A copy of `value` with secret fields replaced, for display (diffs, YAML view). */
+export function redactSecrets<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(redactSecrets) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    out[key] = SECRET_FIELDS.has(key) && typeof v === 'string' && v !== '' ? `${REDACTED} (${v.length} characters, ends …${v.slice(-4)})` : redactSecrets(v);
+  }
+  return out as T;
+}
+
+/** Stable YAML (sorted keys, secrets redacted) so that a diff shows content changes, not key order. */
 export function toYaml(value: unknown): string {
   if (value === undefined) return '';
-  return stringify(value, { sortMapEntries: true, lineWidth: 0 }).trimEnd();
+  return stringify(redactSecrets(value), { sortMapEntries: true, lineWidth: 0 }).trimEnd();
 }
 
 export function hasChanges(lines: DiffLine[]): boolean {

@@ -36,13 +36,13 @@ export default function PodsPage() {
           <Table aria-label={t('Pods')} variant="compact">
             <Thead>
               <Tr>
-                <Th>{t('Name')}</Th>
-                <Th>{t('Component')}</Th>
-                <Th>{t('Phase')}</Th>
-                <Th>{t('Ready')}</Th>
-                <Th>{t('Restarts')}</Th>
-                <Th>{t('Age')}</Th>
-                <Th>{t('Node')}</Th>
+                <Th modifier="wrap">{t('Name')}</Th>
+                <Th modifier="wrap">{t('Component')}</Th>
+                <Th modifier="wrap">{t('Phase')}</Th>
+                <Th modifier="wrap">{t('Ready')}</Th>
+                <Th modifier="wrap">{t('Restarts')}</Th>
+                <Th modifier="wrap">{t('Age')}</Th>
+                <Th modifier="wrap">{t('Node')}</Th>
               </Tr>
             </Thead>
             <Tbody>

@@ -25,6 +25,22 @@ export function ReviewPanel({ baseSpec, evaluation, review, canApply, onApply }:
   const after = reviewed ? (reviewed.config as { spec?: ConfigSpec }).spec : undefined;
   const warnings = reviewed ? reviewed.warnings : evaluation.warnings;
 
+  if (review.status === 'applied') {
+    // The form now shows the stored object: only say what was done and how to do it by hand.
+    return (
+      <section className="irc-review" aria-label={t('Applied change')} data-test="review-panel">
+        <Stack hasGutter>
+          <Alert variant="success" isInline title={t('Change applied')} data-test="apply-result">
+            {t('The operator now rolls it out; watch the overview or the condition timeline.')}
+          </Alert>
+          <ClipboardCopy isReadOnly hoverTip={t('Copy the command')} clickTip={t('Copied')} textAriaLabel={t('oc patch command')} toggleAriaLabel={t('Show the full command')} data-test="oc-command">
+            {review.response.ocCommand}
+          </ClipboardCopy>
+        </Stack>
+      </section>
+    );
+  }
+
   return (
     <section className="irc-review" aria-labelledby="irc-review-title" data-test="review-panel">
       <Stack hasGutter>
@@ -45,11 +61,6 @@ export function ReviewPanel({ baseSpec, evaluation, review, canApply, onApply }:
             data-test="dry-run-result"
           >
             {review.message}
-          </Alert>
-        ) : null}
-        {review.status === 'applied' ? (
-          <Alert variant="success" isInline title={t('Change applied')} data-test="apply-result">
-            {t('The operator now rolls it out; watch the overview or the condition timeline.')}
           </Alert>
         ) : null}
         {warnings.length ? (

@@ -1,6 +1,7 @@
 import { ClipboardCopyButton, CodeBlock, CodeBlockAction, CodeBlockCode, Content, Stack } from '@patternfly/react-core';
 import { useState } from 'react';
 import { stringify } from 'yaml';
+import { redactSecrets } from '../../common/diff.js';
 import { useT } from '../../common/i18n.js';
 import { useConfigQuery } from '../../common/queries.js';
 import { ErrorState, PageLoading } from '../../common/states.js';
@@ -12,11 +13,11 @@ export default function YamlSection() {
   const [copied, setCopied] = useState(false);
   if (query.isPending) return <PageLoading label={t('Loading the registry configuration')} />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  const text = stringify(query.data.config, { lineWidth: 0 });
+  const text = stringify(redactSecrets(query.data.config), { lineWidth: 0 });
   return (
     <Stack hasGutter>
       <Content component="p">
-        {t('The live object, as stored (resourceVersion {{rv}}). It is read-only here: change it with the section forms, which validate and review each change.', {
+        {t('The live object, as stored (resourceVersion {{rv}}). It is read-only here: change it with the section forms, which validate and review each change. Secret fields (httpSecret) are redacted.', {
           rv: query.data.resourceVersion,
         })}
       </Content>

@@ -87,6 +87,12 @@ export function LogView({ buffer, version, wrap, showTimestamps, query, current,
     if (top < el.scrollTop || top > el.scrollTop + el.clientHeight - metrics.row) el.scrollTop = Math.max(0, top - el.clientHeight / 3);
   }, [current, layout, metrics.row]);
 
+  // …and horizontally, when lines are not wrapped and the match is far to the right.
+  useEffect(() => {
+    if (!current) return;
+    scroller.current?.querySelector('.irc-log__mark--current')?.scrollIntoView?.({ block: 'nearest', inline: 'center' });
+  }, [current]);
+
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
     const el = event.currentTarget;
     setViewport((v) => ({ ...v, scrollTop: el.scrollTop }));
