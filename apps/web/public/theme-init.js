@@ -2,6 +2,6 @@
 // script: the server's Content-Security-Policy allows scripts from 'self' only.
 try {
   if (localStorage.getItem('irc-theme') === 'dark') document.documentElement.classList.add('pf-v6-theme-dark');
-} catch (e) {
+} catch {
   // storage disabled: light theme
 }
