@@ -54,6 +54,8 @@ declare module 'fastify' {
     timeline: Timeline;
     metrics: Metrics;
     accessReviews: AccessReviewCache;
+    /** Enders of long-lived responses (event streams, followed logs), run on shutdown. */
+    longLived: Set<() => void>;
   }
 }
 
@@ -76,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('timeline', timeline);
   app.decorate('hub', hub);
   app.decorate('accessReviews', new AccessReviewCache());
+  app.decorate('longLived', new Set<() => void>());
 
   installErrorHandler(app);
   installRequestMetrics(app, metrics);
@@ -96,6 +99,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerStatic(app, options.webDist);
 
   if (options.watch !== false) app.addHook('onReady', async () => hub.start());
+  // Streams never finish by themselves: end them first so close() only waits for real
+  // in-flight requests (a PATCH being written completes before the process exits).
+  app.addHook('preClose', async () => {
+    for (const end of app.longLived) end();
+    app.longLived.clear();
+  });
   app.addHook('onClose', async () => {
     hub.stop();
     cluster.close();

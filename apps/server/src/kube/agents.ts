@@ -3,7 +3,7 @@
  * agent per call otherwise: a TLS handshake each time).
  *  - `user`: cluster CA only. Safe to share across users: identity travels in the
  *    Authorization header, never in the connection.
- *  - `server`: also carries the kubeconfig's client certificate, if any.
+ *  - `server`: also carries the kubeconfig's client certificate, if any (else it IS `user`).
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -30,13 +30,15 @@ export async function createAgents(serverKc: KubeConfig): Promise<Agents> {
   const make = (extra: https.AgentOptions) =>
     plainHttp ? new http.Agent(KEEP_ALIVE) : new https.Agent({ ...KEEP_ALIVE, ...tls, ...extra });
   const user = make({});
-  const server = make({ cert: opts.cert, key: opts.key, pfx: opts.pfx, passphrase: opts.passphrase });
+  // Only a client certificate makes the server's connections differ from a user's.
+  const hasClientCert = !!(opts.cert || opts.key || opts.pfx);
+  const server = hasClientCert ? make({ cert: opts.cert, key: opts.key, pfx: opts.pfx, passphrase: opts.passphrase }) : user;
   return {
     user,
     server,
     destroy() {
       user.destroy();
-      server.destroy();
+      if (server !== user) server.destroy();
     },
   };
 }

@@ -15,6 +15,7 @@ export async function relayPodLog(
   target: { namespace: string; name: string },
   query: PodLogQuery,
   metrics: Metrics,
+  longLived: Set<() => void>,
 ): Promise<void> {
   const upstreamAbort = new AbortController();
   const onClose = () => upstreamAbort.abort();
@@ -43,6 +44,8 @@ export async function relayPodLog(
   });
   reply.raw.flushHeaders();
   metrics.logStreams.inc();
+  const end = () => upstreamAbort.abort();
+  longLived.add(end);
   try {
     await pipeline(upstream, reply.raw, { signal: upstreamAbort.signal });
   } catch {
@@ -51,6 +54,7 @@ export async function relayPodLog(
     if (!reply.raw.writableEnded) reply.raw.end();
   } finally {
     reply.raw.off('close', onClose);
+    longLived.delete(end);
     metrics.logStreams.dec();
   }
 }

@@ -58,7 +58,7 @@ export const podRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (namespace !== NS) {
         throw new HttpError(403, 'Forbidden', `this console only reads logs of pods in ${NS}`);
       }
-      await relayPodLog(requestClient(request, reply), reply, { namespace, name }, request.query, app.metrics);
+      await relayPodLog(requestClient(request, reply), reply, { namespace, name }, request.query, app.metrics, app.longLived);
     },
   );
 };

@@ -70,6 +70,8 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
           onDrop: () => app.metrics.streamDropped.inc(),
         });
         app.metrics.streamClients.inc();
+        const end = () => conn.close();
+        app.longLived.add(end);
         const lastEventId = request.headers['last-event-id'] ?? request.query.lastEventId;
         const replay = hub.since(lastEventId);
         if (replay) {
@@ -105,6 +107,7 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
           : undefined;
         reply.raw.once('close', () => {
           unsubscribe();
+          app.longLived.delete(end);
           if (recheck) clearInterval(recheck);
           conn.close();
           app.metrics.streamClients.dec();

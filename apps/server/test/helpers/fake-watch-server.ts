@@ -18,11 +18,15 @@ export class FakeWatchServer {
   listResourceVersion = '1';
   readonly watchRequests: URL[] = [];
   readonly listRequests: URL[] = [];
+  /** Raw header lists of every request (to check which identity was sent). */
+  readonly rawHeaders: string[][] = [];
+  connections = 0;
   private readonly watches = new Set<http.ServerResponse>();
   private server = http.createServer((req, res) => this.handle(req, res));
   url = '';
 
   async start(): Promise<void> {
+    this.server.on('connection', () => this.connections++);
     await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
@@ -49,6 +53,7 @@ export class FakeWatchServer {
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://x');
+    this.rawHeaders.push(req.rawHeaders);
     if (url.searchParams.get('watch')) {
       this.watchRequests.push(url);
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -155,6 +155,30 @@ describe('platform (no cluster)', () => {
     expect(res.statusCode).toBe(403);
   });
 
+  it('rate-limits mutations per identity, and refuses oversized bodies', async () => {
+    const limited = await buildApp({ kubeconfig: kubeconfigFor(UNREACHABLE), authMode: 'token', logLevel: false, watch: false, mutationsPerMinute: 2 });
+    try {
+      const patch = () =>
+        limited.inject({ method: 'PATCH', url: '/api/v1/config', headers: { authorization: 'Bearer rate-user' }, payload: { patch: { replicas: 1 }, resourceVersion: '1' } });
+      expect((await patch()).statusCode).toBe(503);
+      expect((await patch()).statusCode).toBe(503);
+      const third = await patch();
+      expect(third.statusCode).toBe(429);
+      expect(third.json().reason).toBe('TooManyRequests');
+      // reads are not limited
+      expect((await limited.inject({ url: '/healthz' })).statusCode).toBe(200);
+      const big = await limited.inject({
+        method: 'PUT',
+        url: '/api/v1/storage/credentials',
+        headers: { authorization: 'Bearer other-user', 'content-type': 'application/json' },
+        payload: JSON.stringify({ values: { REGISTRY_STORAGE_GCS_KEYFILE: 'x'.repeat(300 * 1024) } }),
+      });
+      expect(big.statusCode).toBe(413);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('exposes Prometheus metrics', async () => {
     const res = await app.inject('/metrics');
     expect(res.body).toContain('irc_http_requests_total');
