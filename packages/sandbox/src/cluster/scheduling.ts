@@ -85,13 +85,14 @@ export function findNode(pod: KubeObject, nodes: KubeObject[], pods: KubeObject[
       fail(MSG.unschedulable);
       continue;
     }
-    if (!matchesNodeSelector(pod, node)) {
-      fail(MSG.selector);
-      continue;
-    }
+    // plugin order of the default profile: TaintToleration runs before NodeAffinity
     const taint = arr(node, 'spec', 'taints').find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t));
     if (taint) {
       fail(MSG.taint(`${String(taint.key)}: ${String(taint.value ?? '')}`));
+      continue;
+    }
+    if (!matchesNodeSelector(pod, node)) {
+      fail(MSG.selector);
       continue;
     }
     filtered.push(node);

@@ -16,9 +16,20 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
  * klog's text header: `I0612 09:13:40.101122       1 main.go:39] message` — severity, month+day,
  * time with microseconds, the thread id right-aligned in 7 columns (pid 1 in a container), file:line.
  */
+let lastMicros = 0;
+
+/** Microseconds since the epoch, strictly increasing across lines (JS clocks have ms only). */
+function micros(d: Date): number {
+  const m = Math.max(d.getTime() * 1000 + Math.floor(Math.random() * 200), lastMicros + 1);
+  lastMicros = m;
+  return m;
+}
+
 export function klogLine(severity: 'I' | 'W' | 'E', d: Date, fileLine: string, msg: string): string {
-  const micros = pad(d.getUTCMilliseconds(), 3) + pad(Math.floor(Math.random() * 1000), 3);
-  const head = `${severity}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${micros}`;
+  const us = micros(d);
+  d = new Date(Math.floor(us / 1000));
+  const micros6 = pad(us % 1_000_000, 6);
+  const head = `${severity}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${micros6}`;
   return `${head}       1 ${fileLine}] ${msg}`;
 }
 
