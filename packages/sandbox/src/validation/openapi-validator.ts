@@ -23,12 +23,10 @@ import { checkFormat, supportedFormat } from './formats.js';
 import { deepEqual, isObject, kindOf } from './json-value.js';
 import { additionalSchema, sortedKeys, type JSONSchemaProps } from './schema.js';
 import { correlateItem } from './correlation.js';
+import { schemaProps } from './openapi-combinators.js';
+import type { ValidationResult } from './openapi-result.js';
 
-/** kube-openapi's result: errors plus how many checks ran (used to pick anyOf's best failure). */
-interface Result {
-  errors: FieldError[];
-  matchCount: number;
-}
+type Result = ValidationResult;
 
 /** No correlated old value (create, or a node that cannot be correlated). */
 const NO_OLD = Symbol('no-old');
@@ -95,7 +93,7 @@ function runValidators(s: JSONSchemaProps, value: unknown, path: string, old: Ol
     res.matchCount++;
   };
   run(types.length > 0 || !!format, () => typeCheck(s, types, format, value, path));
-  run(true, () => schemaProps(s, value, path, old));
+  run(true, () => schemaProps(s, path, (branch) => runValidators(branch, value, path, old)));
   run(kind === 'string' && (s.maxLength !== undefined || s.minLength !== undefined || !!s.pattern), () =>
     stringChecks(s, value as string, path),
   );
@@ -213,7 +211,7 @@ function objectChecks(s: JSONSchemaProps, value: Record<string, unknown>, path: 
   const additional = additionalSchema(s);
   if (s.additionalProperties === false) {
     for (const k of sortedKeys(value)) {
-      if (!s.properties?.[k]) res.errors.push(invalid(errPath(`${path}.${k}`), k, `${path}.${k} in body is a forbidden property`));
+      if (!s.properties?.[k]) res.errors.push(invalid(p, k, `${path}.${k} in body is a forbidden property`));
     }
   } else if (additional) {
     for (const k of sortedKeys(value)) {
@@ -226,63 +224,5 @@ function objectChecks(s: JSONSchemaProps, value: Record<string, unknown>, path: 
   for (const k of s.required ?? []) {
     if (!(k in value)) res.errors.push(required(errPath(`${path}.${k}`)));
   }
-  return res;
-}
-
-/** allOf / anyOf / oneOf / not: kube reports these with a nil field path (`<nil>: Invalid value: ""`). */
-function schemaProps(s: JSONSchemaProps, value: unknown, path: string, old: Old): Result {
-  const res: Result = { errors: [], matchCount: 0 };
-  const composite = (msg: string) => invalid('<nil>', '', msg);
-  const sub = (schema: JSONSchemaProps) => runValidators(schema, value, path, old);
-  if (s.anyOf?.length) {
-    let best: Result | undefined;
-    let ok = false;
-    for (const branch of s.anyOf) {
-      const r = sub(branch);
-      if (r.errors.length === 0) {
-        ok = true;
-        best = r;
-        break;
-      }
-      if (!best || r.matchCount > best.matchCount) best = r;
-    }
-    if (!ok) res.errors.push(composite(`${JSON.stringify(path)} must validate at least one schema (anyOf)`));
-    if (best) {
-      res.errors.push(...best.errors);
-      res.matchCount += best.matchCount;
-    }
-  }
-  if (s.oneOf?.length) {
-    let valid = 0;
-    let best: Result | undefined;
-    let first: Result | undefined;
-    for (const branch of s.oneOf) {
-      const r = sub(branch);
-      if (r.errors.length === 0) {
-        valid++;
-        best = undefined;
-        first ??= r;
-        continue;
-      }
-      if (valid === 0 && (!best || r.matchCount > best.matchCount)) best = r;
-    }
-    if (valid !== 1) {
-      const extra = valid === 0 ? 'Found none valid' : `Found ${valid} valid alternatives`;
-      res.errors.push(composite(`${JSON.stringify(path)} must validate one and only one schema (oneOf). ${extra}`));
-      if (best) res.errors.push(...best.errors);
-    } else if (first) res.matchCount += first.matchCount;
-  }
-  if (s.allOf?.length) {
-    let valid = 0;
-    for (const branch of s.allOf) {
-      const r = sub(branch);
-      if (r.errors.length === 0) valid++;
-      res.errors.push(...r.errors);
-      res.matchCount += r.matchCount;
-    }
-    if (valid !== s.allOf.length)
-      res.errors.push(composite(`${JSON.stringify(path)} must validate all the schemas (allOf)${valid === 0 ? '. None validated' : ''}`));
-  }
-  if (s.not && sub(s.not).errors.length === 0) res.errors.push(composite(`${JSON.stringify(path)} must not validate the schema (not)`));
   return res;
 }
