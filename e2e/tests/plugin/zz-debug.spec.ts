@@ -1,0 +1,21 @@
+import { test } from '@playwright/test';
+import { e2ePorts } from '../../support/env.js';
+import { kubectl } from '../../support/kubectl.js';
+import { hostDist, patternflyDir, PLUGIN_NAME, pluginDist, preparePluginAndHost } from '../../support/plugin-build.js';
+import { startFakeConsole } from '../../support/plugin-console.js';
+test('debug', async ({ page }) => {
+  test.setTimeout(120000);
+  await preparePluginAndHost();
+  const token = (await kubectl(['config', 'view', '--raw', '--minify', '-o', 'jsonpath={.users[0].user.token}'])).trim();
+  const fake = await startFakeConsole({ pluginName: PLUGIN_NAME, alias: 'api', pluginDist, hostDist, patternflyDir, upstream: `http://127.0.0.1:${e2ePorts.admin}`, userToken: token });
+  page.on('console', (m) => console.log('CONSOLE', m.type(), m.text().slice(0, 500)));
+  page.on('pageerror', (e) => console.log('PAGEERROR', e.message, e.stack?.slice(0, 800)));
+  await page.goto(`${fake.url}/image-registry/overview`);
+  await page.waitForTimeout(8000);
+  console.log(await page.evaluate(() => JSON.stringify((globalThis as any).__pluginHost)));
+  console.log(await page.evaluate(() => (globalThis as any).location.pathname + ' MAIN=' + (globalThis as any).document.querySelector('main')?.innerHTML.slice(0, 500) + ' ROOT=' + (globalThis as any).document.getElementById('root')?.innerHTML.slice(0, 800)));
+  await page.goto(`${fake.url}/image-registry/timeline`); await page.waitForTimeout(5000);
+  console.log(await page.evaluate(() => (globalThis as any).location.pathname + ' MAIN=' + (globalThis as any).document.querySelector('main')?.innerHTML.slice(0, 500)));
+  console.log(JSON.stringify(fake.calls));
+  await fake.close();
+});
