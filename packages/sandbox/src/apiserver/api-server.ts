@@ -4,7 +4,7 @@ import { InProcessClient } from './client.js';
 import { GarbageCollector } from './gc/garbage-collector.js';
 import { MemoryPodLogStore } from './logs/log-store.js';
 import { RbacAuthorizer, SUPERUSER_GROUP } from './rbac/authorizer.js';
-import { selfSubjectAccessReview, selfSubjectReview } from './rbac/reviews.js';
+import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './rbac/reviews.js';
 import { DEVELOPER_NAMESPACE, seedRbac } from './rbac/seed.js';
 import { builtinResourceTypes } from './resources/builtin.js';
 import { ResourceRegistry, storageKey } from './resources/registry.js';
@@ -51,6 +51,7 @@ export class ApiServer {
     });
     this.service = new ResourceService(this.registry, this.store, this.clock, this.authorizer);
     this.service.virtualCreate.set('authorization.k8s.io/selfsubjectaccessreviews', (user, body) => selfSubjectAccessReview(this.authorizer, user, body));
+    this.service.virtualCreate.set('authorization.k8s.io/selfsubjectrulesreviews', (user, body) => selfSubjectRulesReview(this.authorizer, user, body));
     this.service.virtualCreate.set('authentication.k8s.io/selfsubjectreviews', (user) => selfSubjectReview(user));
     for (const crd of opts.crds ?? sandboxCrds()) this.installCrd(crd);
     this.seed();

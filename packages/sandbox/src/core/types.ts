@@ -172,8 +172,12 @@ export interface PodLogStore {
   /** Forget a deleted pod's logs. */
   remove(ns: string, pod: string): void;
   read(ns: string, pod: string, container: string, opts: { previous?: boolean; tailLines?: number; sinceTime?: Date; limitBytes?: number }): LogLine[] | undefined;
-  /** Called with every new line until the returned function is called. */
-  follow(ns: string, pod: string, container: string, onLine: (line: LogLine) => void): () => void;
+  /**
+   * Called with every new line until the returned function is called. `onEnd` (optional) is
+   * called when the followed container instance ends (a restart rotates its log), as the kubelet
+   * closes a `logs -f` stream when the container exits.
+   */
+  follow(ns: string, pod: string, container: string, onLine: (line: LogLine) => void, onEnd?: () => void): () => void;
 }
 
 /**

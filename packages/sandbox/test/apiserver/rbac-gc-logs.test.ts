@@ -161,6 +161,16 @@ describe('pod logs', () => {
     expect((await call(sb, 'GET', `${LOG}/reg/log?container=registry`)).text).toBe('fresh start\n');
   });
 
+  it('follow ends when the container restarts (its log rotates)', async () => {
+    const f = stream(sb, `${LOG}/reg/log?container=registry&follow=true&tailLines=0`);
+    expect(await f.status).toBe(200);
+    sb.logs.append('default', 'reg', 'registry', 'before restart');
+    await f.waitFor(1);
+    sb.logs.rotate('default', 'reg', 'registry');
+    await f.ended;
+    expect(f.lines).toEqual(['before restart']);
+  });
+
   it('follow streams new lines and ends when the pod is deleted', async () => {
     const f = stream(sb, `${LOG}/reg/log?container=registry&follow=true&tailLines=0`);
     expect(await f.status).toBe(200);

@@ -138,6 +138,27 @@ suite('kubectl session', () => {
     expect(await ok('--context', 'developer', 'auth', 'whoami')).toMatch(/Username\s+developer/);
   });
 
+  it('create job --from=cronjob keeps the template (protobuf body) and can-i --list', async () => {
+    sb.api().create({ group: 'batch', version: 'v1', resource: 'cronjobs' }, 'default', {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'pruner' },
+      spec: {
+        schedule: '0 0 * * *',
+        jobTemplate: { spec: { backoffLimit: 0, template: { spec: { restartPolicy: 'Never', serviceAccountName: 'pruner', containers: [{ name: 'p', image: 'cli:1', command: ['oc'], args: ['adm', 'prune'], resources: { requests: { cpu: '100m' } } }] } } } },
+      },
+    });
+    expect(await ok('create', 'job', 'manual', '--from=cronjob/pruner')).toBe('job.batch/manual created\n');
+    const job = JSON.parse(await ok('get', 'job', 'manual', '-o', 'json')) as { metadata: { annotations: Record<string, string> }; spec: { backoffLimit: number; template: { spec: { serviceAccountName: string; containers: Array<{ args: string[]; resources: unknown }> } } } };
+    expect(job.metadata.annotations['cronjob.kubernetes.io/instantiate']).toBe('manual');
+    expect(job.spec.backoffLimit).toBe(0);
+    expect(job.spec.template.spec.serviceAccountName).toBe('pruner');
+    expect(job.spec.template.spec.containers[0]).toMatchObject({ args: ['adm', 'prune'], resources: { requests: { cpu: '100m' } } });
+    const list = await ok('--context', 'viewer', 'auth', 'can-i', '--list');
+    expect(list).toMatch(/^pods\s+\[\]\s+\[\]\s+\[get list watch\]$/m);
+    expect(list).not.toMatch(/^secrets\s/m);
+  });
+
   it('events and Forbidden for the viewer', async () => {
     sb.api().create({ group: '', version: 'v1', resource: 'events' }, 'default', {
       apiVersion: 'v1',

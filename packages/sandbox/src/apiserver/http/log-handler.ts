@@ -115,7 +115,7 @@ export function handlePodLog(req: IncomingMessage, res: ServerResponse, url: URL
   for (const l of lines ?? []) write(l);
   if (!q.follow || q.previous || closed) return end();
   res.flushHeaders();
-  stops.push(logs.follow(ns, name, container, write));
+  stops.push(logs.follow(ns, name, container, write, end));
   stops.push(
     service.store.subscribe(storageKey(podType), (e) => {
       if (e.type === 'DELETED' && e.object.metadata.namespace === ns && e.object.metadata.name === name) end();

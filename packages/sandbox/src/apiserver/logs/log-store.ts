@@ -4,6 +4,7 @@ interface ContainerLog {
   current: LogLine[];
   previous?: LogLine[];
   followers: Set<(line: LogLine) => void>;
+  enders: Map<(line: LogLine) => void, () => void>;
 }
 
 /** RFC 3339 with nanoseconds, as the kubelet writes `--timestamps` (millisecond precision, zero-padded). */
@@ -28,7 +29,7 @@ export class MemoryPodLogStore implements PodLogStore {
     const k = this.key(ns, pod, container);
     let e = this.logs.get(k);
     if (!e) {
-      e = { current: [], followers: new Set() };
+      e = { current: [], followers: new Set(), enders: new Map() };
       this.logs.set(k, e);
     }
     return e;
@@ -48,11 +49,20 @@ export class MemoryPodLogStore implements PodLogStore {
     const e = this.entry(ns, pod, container);
     e.previous = e.current;
     e.current = [];
+    // The instance being followed is gone: its followers' streams end.
+    const ends = [...e.enders.values()];
+    e.followers.clear();
+    e.enders.clear();
+    for (const end of ends) end();
   }
 
   remove(ns: string, pod: string): void {
     const prefix = `${ns}/${pod}/`;
-    for (const k of [...this.logs.keys()]) if (k.startsWith(prefix)) this.logs.delete(k);
+    for (const [k, e] of [...this.logs.entries()]) {
+      if (!k.startsWith(prefix)) continue;
+      this.logs.delete(k);
+      for (const end of [...e.enders.values()]) end();
+    }
   }
 
   /** True when the container has ever logged or been followed (the kubelet knows it). */
@@ -72,9 +82,13 @@ export class MemoryPodLogStore implements PodLogStore {
     return [...lines];
   }
 
-  follow(ns: string, pod: string, container: string, onLine: (line: LogLine) => void): () => void {
+  follow(ns: string, pod: string, container: string, onLine: (line: LogLine) => void, onEnd?: () => void): () => void {
     const e = this.entry(ns, pod, container);
     e.followers.add(onLine);
-    return () => e.followers.delete(onLine);
+    if (onEnd) e.enders.set(onLine, onEnd);
+    return () => {
+      e.followers.delete(onLine);
+      e.enders.delete(onLine);
+    };
   }
 }

@@ -6,7 +6,10 @@ import { KINDS, type FieldSpec, type Schema } from './schemas.js';
 const MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
 
 /** Integer fields that are pointers in Go (an explicit 0 means something); other zeros are omitted like omitempty. */
-const POINTER_INTS = new Set(['replicas', 'terminationGracePeriodSeconds', 'revisionHistoryLimit', 'progressDeadlineSeconds']);
+const POINTER_INTS = new Set([
+  'replicas', 'terminationGracePeriodSeconds', 'revisionHistoryLimit', 'progressDeadlineSeconds',
+  'backoffLimit', 'parallelism', 'completions', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished',
+]);
 
 function text(b: Uint8Array): string {
   return Buffer.from(b).toString('utf8');
@@ -35,6 +38,16 @@ function scalar(spec: FieldSpec, fld: WireField): unknown {
       return v.wire === 0 ? v.value !== 0n : undefined;
     case 'bytes':
       return v.wire === 2 ? Buffer.from(v.bytes).toString('base64') : undefined;
+    case 'intorstring': {
+      if (v.wire !== 2) return undefined;
+      const parts = readFields(v.bytes);
+      const get = (n: number) => parts.find((x) => x.no === n)?.v;
+      const kind = get(1);
+      const s = get(3);
+      const i = get(2);
+      if (kind?.wire === 0 && kind.value === 1n) return s?.wire === 2 ? text(s.bytes) : '';
+      return i?.wire === 0 ? Number(BigInt.asIntN(64, i.value)) : 0;
+    }
     case 'time': {
       if (v.wire !== 2) return undefined;
       const secs = readFields(v.bytes).find((x) => x.no === 1);
@@ -57,7 +70,11 @@ function message(buf: Uint8Array, schema: Schema): Record<string, unknown> {
   for (const fld of fields) byNo.set(fld.no, [...(byNo.get(fld.no) ?? []), fld]);
   for (const [no, list] of byNo) {
     const spec = schema[no];
-    if (!spec) continue;
+    if (!spec) {
+      // proto2 sends every non-pointer field, zero or not; only a field with content we cannot read is an error.
+      if (list.some((x) => !isZero(x))) throw unreadable(no);
+      continue;
+    }
     let value: unknown;
     if (spec.type === 'map') value = mapEntries(list, (x) => (x.v.wire === 2 ? text(x.v.bytes) : ''));
     else if (spec.type === 'bytesmap') value = mapEntries(list, (x) => (x.v.wire === 2 ? Buffer.from(x.v.bytes).toString('base64') : ''));
@@ -71,6 +88,23 @@ function message(buf: Uint8Array, schema: Schema): Record<string, unknown> {
     if (!empty) out[spec.name] = value;
   }
   return out;
+}
+
+function isZero(fld: WireField): boolean {
+  if (fld.v.wire === 0) return fld.v.value === 0n;
+  if (fld.v.wire !== 2) return fld.v.bytes.every((b) => b === 0);
+  if (fld.v.bytes.length === 0) return true;
+  try {
+    return readFields(fld.v.bytes).every(isZero);
+  } catch {
+    return false;
+  }
+}
+
+function unreadable(no: number): ApiError {
+  return new ApiError(
+    statusFailure(415, 'UnsupportedMediaType', `the sandbox cannot read field ${no} of this protobuf object: send it as JSON (Content-Type: application/json; kubectl: apply -f a manifest)`),
+  );
 }
 
 /** True when a body is a Kubernetes protobuf envelope. */

@@ -2,7 +2,7 @@
  * Field numbers of the Kubernetes API messages kubectl's typed clients send as protobuf
  * (k8s.io/api generated.proto; checked against kubectl 1.32's own request bodies).
  */
-export type FieldType = 'string' | 'int' | 'bool' | 'bytes' | 'map' | 'bytesmap' | 'quantitymap' | 'time' | Schema;
+export type FieldType = 'string' | 'int' | 'bool' | 'bytes' | 'map' | 'bytesmap' | 'quantitymap' | 'time' | 'intorstring' | Schema;
 export interface FieldSpec {
   name: string;
   type: FieldType;
@@ -42,6 +42,11 @@ const PodSpec: Schema = {
 
 const PodTemplateSpec: Schema = { 1: f('metadata', ObjectMeta), 2: f('spec', PodSpec) };
 
+const PolicyRule: Schema = { 1: f('verbs', 'string', true), 2: f('apiGroups', 'string', true), 3: f('resources', 'string', true), 4: f('resourceNames', 'string', true), 5: f('nonResourceURLs', 'string', true) };
+const Subject: Schema = { 1: f('kind', 'string'), 2: f('apiGroup', 'string'), 3: f('name', 'string'), 4: f('namespace', 'string') };
+const RoleRef: Schema = { 1: f('apiGroup', 'string'), 2: f('kind', 'string'), 3: f('name', 'string') };
+const Binding: Schema = { 1: f('metadata', ObjectMeta), 2: f('subjects', Subject, true), 3: f('roleRef', RoleRef) };
+
 export const KINDS: Record<string, Schema> = {
   SelfSubjectAccessReview: {
     1: f('metadata', ObjectMeta),
@@ -51,10 +56,29 @@ export const KINDS: Record<string, Schema> = {
     }),
   },
   SelfSubjectReview: { 1: f('metadata', ObjectMeta) },
+  SelfSubjectRulesReview: { 1: f('metadata', ObjectMeta), 2: f('spec', { 1: f('namespace', 'string') }) },
   ConfigMap: { 1: f('metadata', ObjectMeta), 2: f('data', 'map'), 3: f('binaryData', 'bytesmap'), 4: f('immutable', 'bool') },
   Secret: { 1: f('metadata', ObjectMeta), 2: f('data', 'bytesmap'), 3: f('type', 'string'), 4: f('stringData', 'map'), 5: f('immutable', 'bool') },
   Namespace: { 1: f('metadata', ObjectMeta), 2: f('spec', { 1: f('finalizers', 'string', true) }) },
   ServiceAccount: { 1: f('metadata', ObjectMeta), 3: f('imagePullSecrets', { 1: f('name', 'string') }, true), 4: f('automountServiceAccountToken', 'bool') },
+  Role: { 1: f('metadata', ObjectMeta), 2: f('rules', PolicyRule, true) },
+  ClusterRole: { 1: f('metadata', ObjectMeta), 2: f('rules', PolicyRule, true) },
+  RoleBinding: Binding,
+  ClusterRoleBinding: Binding,
+  Service: {
+    1: f('metadata', ObjectMeta),
+    2: f('spec', {
+      1: f('ports', { 1: f('name', 'string'), 2: f('protocol', 'string'), 3: f('port', 'int'), 4: f('targetPort', 'intorstring'), 5: f('nodePort', 'int') }, true),
+      2: f('selector', 'map'), 3: f('clusterIP', 'string'), 4: f('type', 'string'), 5: f('externalIPs', 'string', true), 7: f('sessionAffinity', 'string'), 10: f('externalName', 'string'),
+    }),
+  },
+  Job: {
+    1: f('metadata', ObjectMeta),
+    2: f('spec', {
+      1: f('parallelism', 'int'), 2: f('completions', 'int'), 3: f('activeDeadlineSeconds', 'int'), 4: f('selector', LabelSelector), 5: f('manualSelector', 'bool'),
+      6: f('template', PodTemplateSpec), 7: f('backoffLimit', 'int'), 8: f('ttlSecondsAfterFinished', 'int'), 9: f('completionMode', 'string'), 10: f('suspend', 'bool'),
+    }),
+  },
   Deployment: {
     1: f('metadata', ObjectMeta),
     2: f('spec', {

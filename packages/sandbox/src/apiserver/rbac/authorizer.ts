@@ -92,6 +92,23 @@ export class RbacAuthorizer {
 
   authorize(a: Attributes): Decision {
     if (a.user.groups.includes(SUPERUSER_GROUP)) return { allowed: true, reason: '' };
+    for (const { rule, binding } of this.rulesApplying(a.user, a.resource !== undefined ? a.namespace : undefined))
+      if (ruleAllows(rule, a)) return { allowed: true, reason: `RBAC: allowed by ${binding.kind} "${binding.metadata.name}"` };
+    return { allowed: false, reason: '' };
+  }
+
+  /** What SelfSubjectRulesReview lists: every rule bound to the user cluster-wide or in `namespace`. */
+  rulesFor(user: UserInfo, namespace: string | undefined): RulesForUser {
+    const rules = this.rulesApplying(user, namespace).map((r) => r.rule);
+    // system:masters bypasses RBAC in kube; its review shows the equivalent of cluster-admin.
+    if (user.groups.includes(SUPERUSER_GROUP)) rules.unshift({ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }, { verbs: ['*'], nonResourceURLs: ['*'] });
+    return {
+      resourceRules: rules.filter((r) => !r.nonResourceURLs).map((r) => ({ verbs: r.verbs ?? [], apiGroups: r.apiGroups ?? [], resources: r.resources ?? [], ...(r.resourceNames ? { resourceNames: r.resourceNames } : {}) })),
+      nonResourceRules: rules.filter((r) => r.nonResourceURLs).map((r) => ({ verbs: r.verbs ?? [], nonResourceURLs: r.nonResourceURLs ?? [] })),
+    };
+  }
+
+  private rulesApplying(user: UserInfo, namespace: string | undefined): Array<{ rule: PolicyRule; binding: KubeObject }> {
     const clusterRoles = new Map(this.source.clusterRoles().map((r) => [r.metadata.name, r]));
     const rulesOf = (ref: RoleRef | undefined, ns: string | undefined): PolicyRule[] => {
       if (!ref) return [];
@@ -100,16 +117,20 @@ export class RbacAuthorizer {
       return [];
     };
     const bindings: Array<{ b: KubeObject; ns?: string }> = this.source.clusterRoleBindings().map((b) => ({ b }));
-    if (a.namespace && a.resource !== undefined) bindings.push(...this.source.roleBindings(a.namespace).map((b) => ({ b, ns: a.namespace })));
+    if (namespace) bindings.push(...this.source.roleBindings(namespace).map((b) => ({ b, ns: namespace })));
+    const out: Array<{ rule: PolicyRule; binding: KubeObject }> = [];
     for (const { b, ns } of bindings) {
       const subjects = (b.subjects as Subject[] | undefined) ?? [];
-      if (!subjects.some((s) => subjectMatches(s, a.user, ns))) continue;
-      if (rulesOf(b.roleRef as RoleRef | undefined, ns).some((r) => ruleAllows(r, a))) {
-        return { allowed: true, reason: `RBAC: allowed by ${b.kind} "${b.metadata.name}"` };
-      }
+      if (!subjects.some((s) => subjectMatches(s, user, ns))) continue;
+      for (const rule of rulesOf(b.roleRef as RoleRef | undefined, ns)) out.push({ rule, binding: b });
     }
-    return { allowed: false, reason: '' };
+    return out;
   }
+}
+
+export interface RulesForUser {
+  resourceRules: PolicyRule[];
+  nonResourceRules: PolicyRule[];
 }
 
 /** kube's forbiddenMessage(): `User "x" cannot <verb> resource "<r>[/<sub>]" in API group "<g>" ...` */

@@ -32,3 +32,16 @@ export function selfSubjectReview(user: UserInfo): KubeObject {
   if (user.uid) userInfo.uid = user.uid;
   return { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview', metadata: { creationTimestamp: null as unknown as undefined }, status: { userInfo } };
 }
+
+/** SelfSubjectRulesReview: the rules that apply to the caller in a namespace (`kubectl auth can-i --list`). */
+export function selfSubjectRulesReview(authorizer: RbacAuthorizer, user: UserInfo, body: KubeObject): KubeObject {
+  const spec = (body.spec ?? {}) as { namespace?: string };
+  const rules = authorizer.rulesFor(user, spec.namespace || undefined);
+  return {
+    apiVersion: 'authorization.k8s.io/v1',
+    kind: 'SelfSubjectRulesReview',
+    metadata: { creationTimestamp: null as unknown as undefined },
+    spec,
+    status: { ...rules, incomplete: false },
+  };
+}

@@ -83,6 +83,7 @@ export function builtinResourceTypes(): ResourceType[] {
     def({ group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'roles', kind: 'Role', nameRule: 'path' }),
     def({ group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'rolebindings', kind: 'RoleBinding', nameRule: 'path', validate: validateRoleBinding }),
     def({ group: 'authorization.k8s.io', version: 'v1', resource: 'selfsubjectaccessreviews', kind: 'SelfSubjectAccessReview', namespaced: false, verbs: CREATE_ONLY, nameRule: 'none' }),
+    def({ group: 'authorization.k8s.io', version: 'v1', resource: 'selfsubjectrulesreviews', kind: 'SelfSubjectRulesReview', namespaced: false, verbs: CREATE_ONLY, nameRule: 'none' }),
     def({ group: 'authentication.k8s.io', version: 'v1', resource: 'selfsubjectreviews', kind: 'SelfSubjectReview', namespaced: false, verbs: CREATE_ONLY, nameRule: 'none' }),
     def({ group: 'apiextensions.k8s.io', version: 'v1', resource: 'customresourcedefinitions', kind: 'CustomResourceDefinition', namespaced: false, shortNames: ['crd', 'crds'], categories: ['api-extensions'], hasStatus: true, generation: true, strategicMerge: false, verbs: ['get', 'list', 'watch'] }),
   ];
