@@ -51,13 +51,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     } else if (err instanceof HttpError) {
       body = { statusCode: err.statusCode, reason: err.reason, message: err.message };
     } else if ('validation' in err && err.validation) {
-      const fieldErrors: FieldError[] = err.validation.map((v) => {
-        const params = v.params as { missingProperty?: string; additionalProperty?: string };
-        return {
-          path: validationPath(v.instancePath, params.missingProperty ?? params.additionalProperty),
-          message: params.additionalProperty ? 'unknown field' : (v.message ?? 'invalid'),
-        };
-      });
+      const fieldErrors = toFieldErrors(err.validation);
       const isBody = err.validationContext === 'body';
       body = {
         statusCode: isBody ? 422 : 400,
@@ -73,6 +67,38 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     return reply.status(body.statusCode).send(body);
   });
+}
+
+interface SchemaError {
+  keyword?: string;
+  instancePath: string;
+  params?: Record<string, unknown>;
+  message?: string;
+}
+
+/**
+ * Schema errors (TypeBox's, ajv-shaped) → one field error per problem: a required property
+ * becomes its own path, an unknown one is "unknown field", and the noise of nullable unions
+ * (`must be null`, `must match a schema in anyOf`) is dropped when a precise error exists.
+ */
+export function toFieldErrors(errors: readonly SchemaError[]): FieldError[] {
+  const out: FieldError[] = [];
+  for (const v of errors) {
+    const params = v.params ?? {};
+    if (v.keyword === 'anyOf' || (v.keyword === 'type' && params.type === 'null')) continue;
+    if (v.keyword === 'additionalProperties' && Array.isArray(params.additionalProperties)) continue; // reported per field below
+    if (v.keyword === 'boolean' || typeof params.additionalProperty === 'string') {
+      out.push({ path: validationPath(v.instancePath, params.additionalProperty as string | undefined), message: 'unknown field' });
+    } else if (Array.isArray(params.requiredProperties) || typeof params.missingProperty === 'string') {
+      const missing = (params.requiredProperties as string[] | undefined) ?? [params.missingProperty as string];
+      for (const name of missing) out.push({ path: validationPath(v.instancePath, name), message: 'is required' });
+    } else {
+      out.push({ path: validationPath(v.instancePath), message: v.message ?? 'invalid' });
+    }
+  }
+  const unique = [...new Map(out.map((e) => [`${e.path}|${e.message}`, e])).values()];
+  if (unique.length === 0 && errors[0]) return [{ path: validationPath(errors[0].instancePath), message: errors[0].message ?? 'invalid' }];
+  return unique;
 }
 
 function reasonFor(code: number): string {

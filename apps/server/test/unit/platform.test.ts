@@ -118,8 +118,23 @@ describe('platform (no cluster)', () => {
       payload: { patch: { replicas: 'many', rolloutStrategy: 'Sideways', bogus: 1 }, resourceVersion: '1' },
     });
     expect(res.statusCode).toBe(422);
-    const paths = res.json().fieldErrors.map((f: { path: string }) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['spec.replicas']));
+    expect(res.json().fieldErrors).toEqual(
+      expect.arrayContaining([
+        { path: 'spec.replicas', message: expect.stringContaining('integer') },
+        { path: 'spec.rolloutStrategy', message: expect.any(String) },
+        { path: 'spec.bogus', message: 'unknown field' },
+      ]),
+    );
+    // strings are not coerced into numbers in bodies
+    const coerced = await tokenApp.inject({ method: 'PATCH', url: '/api/v1/config', headers: { authorization: 'Bearer t' }, payload: { patch: { replicas: '2' }, resourceVersion: '1' } });
+    expect(coerced.statusCode).toBe(422);
+    const missing = await tokenApp.inject({ method: 'PATCH', url: '/api/v1/config', headers: { authorization: 'Bearer t' }, payload: { patch: { routes: [{}] } } });
+    expect(missing.json().fieldErrors).toEqual(
+      expect.arrayContaining([
+        { path: 'resourceVersion', message: 'is required' },
+        { path: 'spec.routes[0].name', message: 'is required' },
+      ]),
+    );
   });
 
   it('malformed JSON is refused without echoing the body', async () => {
