@@ -45,6 +45,9 @@ test.afterAll(async () => {
   await fake?.close();
 });
 
+/** The app marks elements with `data-test` (the console's convention), not Playwright's `data-testid`. */
+const byTest = (page: Page, id: string) => page.locator(`[data-test="${id}"]`);
+
 async function hostStatus(page: Page): Promise<HostStatus> {
   // (globalThis: e2e code is typed without the DOM library; this runs in the page.)
   return page.evaluate(() => (globalThis as unknown as { __pluginHost: HostStatus }).__pluginHost);
@@ -69,16 +72,16 @@ test('loads through the console plugin loader and renders the overview against t
 
   // The index route redirects; the nav label comes from the plugin's i18n namespace.
   await expect(page).toHaveURL(/\/image-registry\/overview$/);
-  await expect(page.getByTestId('host-nav-image-registry')).toHaveText('Image registry');
+  await expect(byTest(page, 'host-nav-image-registry')).toHaveText('Image registry');
 
   // The page shows the cluster's real management state, fetched through the proxy as the user.
   const state = await managementState();
-  const card = page.getByTestId('management-state');
+  const card = byTest(page, 'management-state');
   await expect(card.locator('button[aria-pressed="true"]')).toHaveText(state);
   expect(fake.calls).toContainEqual(expect.objectContaining({ method: 'GET', path: '/api/v1/config', forwarded: true }));
 
   // The live event stream works through the proxy too.
-  await expect(page.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'live');
+  await expect(byTest(page, 'connection-indicator')).toHaveAttribute('data-state', 'live');
 
   // No PatternFly CSS came with the plugin: its only styles are its own irc- classes.
   const pluginStyles = await page.evaluate(() => {
@@ -91,10 +94,10 @@ test('loads through the console plugin loader and renders the overview against t
 
 test('moves between plugin pages with the console router', async ({ page }) => {
   await openPlugin(page, '/image-registry/overview');
-  await page.getByTestId('plugin-nav').getByRole('link', { name: 'Configuration' }).click();
+  await byTest(page, 'plugin-nav').getByRole('link', { name: 'Configuration' }).click();
   await expect(page).toHaveURL(/\/image-registry\/config\/storage$/);
-  await expect(page.getByTestId('plugin-nav')).toBeVisible();
-  await page.getByTestId('plugin-nav').getByRole('link', { name: 'Pods and logs' }).click();
+  await expect(byTest(page, 'plugin-nav')).toBeVisible();
+  await byTest(page, 'plugin-nav').getByRole('link', { name: 'Pods and logs' }).click();
   await expect(page).toHaveURL(/\/image-registry\/pods$/);
 });
 
@@ -103,7 +106,7 @@ test("mutations pass the console's CSRF check and act as the user", async ({ pag
   const before = await managementState();
   const target = before === 'Unmanaged' ? 'Managed' : 'Unmanaged';
   try {
-    const card = page.getByTestId('management-state');
+    const card = byTest(page, 'management-state');
     await card.getByRole('button', { name: target, exact: true }).click();
     await expect.poll(managementState, { timeout: 15_000 }).toBe(target);
     await expect(card.locator('button[aria-pressed="true"]')).toHaveText(target);
