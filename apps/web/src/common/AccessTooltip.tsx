@@ -1,18 +1,21 @@
 import { Tooltip } from '@patternfly/react-core';
-import type { ReactElement } from 'react';
+import { useRef, type ReactElement } from 'react';
 import type { Access } from './permissions.js';
 
 /**
- * Wraps a disabled control with a tooltip saying why it is disabled. Disabled buttons get no
- * pointer or focus events, so the tooltip sits on a focusable wrapper.
+ * Wraps a control with a tooltip saying why it is disabled. Disabled buttons get no pointer or
+ * focus events, so the tooltip hangs on a focusable wrapper. The wrapper is always there so that
+ * the control is not remounted when the permission check resolves.
  */
 export function AccessTooltip({ access, children }: { access: Access; children: ReactElement }) {
-  if (access.allowed) return children;
+  const wrapper = useRef<HTMLSpanElement>(null);
+  const denied = !access.allowed && !access.loading;
   return (
-    <Tooltip content={access.reason}>
-      <span tabIndex={0} className="irc-disabled-reason" aria-label={access.reason}>
+    <>
+      <span ref={wrapper} tabIndex={denied ? 0 : undefined} className="irc-disabled-reason">
         {children}
       </span>
-    </Tooltip>
+      {denied ? <Tooltip content={access.reason} triggerRef={wrapper} /> : null}
+    </>
   );
 }

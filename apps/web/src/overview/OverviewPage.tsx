@@ -23,13 +23,13 @@ export default function OverviewPage() {
           <ErrorState error={query.error} title={t('Could not load the registry configuration')} onRetry={() => void query.refetch()} />
         ) : (
           <Grid hasGutter>
-            <GridItem md={6} xl={4}>
+            <GridItem md={5} xl={4}>
               <ManagementStateCard data={query.data} />
             </GridItem>
-            <GridItem md={6} xl={4}>
+            <GridItem md={7} xl={8}>
               <RegistrySummaryCard config={query.data.config} />
             </GridItem>
-            <GridItem md={12} xl={4}>
+            <GridItem span={12}>
               <ClusterOperatorCard />
             </GridItem>
             <GridItem span={12}>
