@@ -52,8 +52,7 @@ export class SimS3 {
     if (this.unreachable) {
       throw new AwsError('RequestError', `send request failed\ncaused by: Head "https://s3.${region}.amazonaws.com/": dial tcp 52.216.0.1:443: i/o timeout`, 0);
     }
-    // keys IAM issued (AKIA + 16) are accepted; anything else is unknown to AWS
-    if (!this.validKeys.has(accessKey) && !/^AKIA[0-9A-Z]{16}$/.test(accessKey)) {
+    if (!this.isValidKey(accessKey)) {
       throw new AwsError('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', 403);
     }
   }
@@ -83,9 +82,14 @@ export class SimS3 {
     return this.buckets.get(name);
   }
 
-  /** Keys minted for the same sandbox account all belong to one AWS account. */
+  /** Keys IAM issued (AKIA + 16 characters) are accepted; anything else is unknown to AWS. */
+  private isValidKey(k: string): boolean {
+    return this.validKeys.has(k) || /^AKIA[0-9A-Z]{16}$/.test(k);
+  }
+
+  /** Every valid key of the sandbox belongs to the one AWS account the cluster runs in. */
   private sameAccount(a: string, b: string): boolean {
-    return this.validKeys.has(a) && this.validKeys.has(b);
+    return this.isValidKey(a) && this.isValidKey(b);
   }
 }
 

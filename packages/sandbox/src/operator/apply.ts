@@ -70,7 +70,7 @@ export function applyObject(env: OperatorEnv, ref: ResourceRef, desired: KubeObj
   };
   try {
     const updated = api.update(ref, ns, next).object;
-    const diff = diffObjects({ metadata: rec(existing, 'metadata'), ...payload(existing) }, { metadata: rec(next, 'metadata'), ...payload(next) }, { secret, only: ['metadata.labels', 'metadata.annotations', ...Object.keys(payload(desired))] });
+    const diff = diffObjects({ metadata: rec(existing, 'metadata'), ...payload(existing) }, { metadata: rec(next, 'metadata'), ...payload(next) }, { secret, only: ['metadata.labels', 'metadata.annotations', ...Object.keys(payload(desired))], ignoreRemoved: true });
     log.info('generator.go:64', `object ${describe(desired)} updated: ${diff}`);
     if (EVENT_KINDS.has(desired.kind)) env.events.record({ component: 'image-registry-operator' }, env.self(), 'Normal', `${desired.kind}Updated`, `Updated ${eventBase} because it changed`, { namespace: 'openshift-image-registry' });
     return { outcome: 'updated', object: updated };

@@ -35,7 +35,10 @@ export function syncStorage(env: OperatorEnv, cfg: Json): StorageResult {
   let storage = clone(rec(spec, 'storage'));
   if (isStorageEmpty(storage)) storage = { ...platformDefaultStorage(env.platform.platform), ...(str(storage.managementState) ? { managementState: storage.managementState } : {}) };
   const backend = selectBackend(storage);
-  const current = { storageManagementState: str(storage.managementState) ?? str(rec(status, 'storage').managementState) };
+  // status.storage's managementState only speaks for the backend it describes
+  const statusStorage = rec(status, 'storage');
+  const sameBackend = backend.key in statusStorage;
+  const current = { storageManagementState: str(storage.managementState) ?? (sameBackend ? str(statusStorage.managementState) : undefined) };
   let result: StorageResult;
   switch (backend.key) {
     case 's3':
