@@ -22,7 +22,8 @@ function dryRun(values: string[]): boolean | undefined {
   return true;
 }
 
-export function writeOptions(q: URLSearchParams): WriteOptions {
+/** Write options from the query; the field manager defaults to the User-Agent's product, as kube does. */
+export function writeOptions(q: URLSearchParams, userAgent?: string): WriteOptions {
   const fv = q.get('fieldValidation');
   // Unset means Warn for HTTP clients (kube 1.27+ default).
   if (fv !== null && fv !== '' && !FIELD_VALIDATION.includes(fv as (typeof FIELD_VALIDATION)[number]))
@@ -30,7 +31,7 @@ export function writeOptions(q: URLSearchParams): WriteOptions {
   const opts: WriteOptions = { fieldValidation: fv ? (fv as WriteOptions['fieldValidation']) : 'Warn' };
   const dr = dryRun(q.getAll('dryRun'));
   if (dr) opts.dryRun = true;
-  const fm = q.get('fieldManager');
+  const fm = q.get('fieldManager') || userAgent?.split('/')[0];
   if (fm) opts.fieldManager = fm;
   return opts;
 }

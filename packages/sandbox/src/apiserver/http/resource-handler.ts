@@ -84,19 +84,19 @@ export async function handleResource(ctx: HandlerContext): Promise<void> {
     }
     case 'create': {
       if (info.name) throw methodNotAllowed();
-      const result = service.create(user, type, ns, await body(ctx), writeOptions(q));
+      const result = service.create(user, type, ns, await body(ctx), writeOptions(q, ctx.req.headers['user-agent']));
       setWarnings(res, result.warnings);
       return sendJson(res, 201, renderOne(ctx, rendering, result.object, now), pretty);
     }
     case 'update': {
-      const result = service.update(user, type, ns, name, await body(ctx), { ...writeOptions(q), subresource: sub === 'status' ? 'status' : undefined });
+      const result = service.update(user, type, ns, name, await body(ctx), { ...writeOptions(q, ctx.req.headers['user-agent']), subresource: sub === 'status' ? 'status' : undefined });
       setWarnings(res, result.warnings);
       return sendJson(res, 200, renderOne(ctx, rendering, result.object, now), pretty);
     }
     case 'patch': {
       const patchType = patchTypeOf(ctx.req.headers['content-type']);
       if (patchType === 'apply') throw serverSideApplyUnsupported();
-      const result = service.patch(user, type, ns, name, patchType, await body(ctx), { ...writeOptions(q), subresource: sub === 'status' ? 'status' : undefined });
+      const result = service.patch(user, type, ns, name, patchType, await body(ctx), { ...writeOptions(q, ctx.req.headers['user-agent']), subresource: sub === 'status' ? 'status' : undefined });
       setWarnings(res, result.warnings);
       return sendJson(res, 200, renderOne(ctx, rendering, result.object, now), pretty);
     }
@@ -121,11 +121,11 @@ async function handleScale(ctx: HandlerContext): Promise<void> {
   if (!type.subresources.includes('scale')) throw notFoundResource();
   const name = info.name ?? '';
   if (info.verb === 'get') return sendJson(res, 200, getScale(service, user, type, info.namespace, name));
-  if (info.verb === 'update') return sendJson(res, 200, writeScale(service, user, type, info.namespace, name, { put: await body(ctx) }, writeOptions(url.searchParams)));
+  if (info.verb === 'update') return sendJson(res, 200, writeScale(service, user, type, info.namespace, name, { put: await body(ctx) }, writeOptions(url.searchParams, ctx.req.headers['user-agent'])));
   if (info.verb === 'patch') {
     const patchType = patchTypeOf(ctx.req.headers['content-type']);
     if (patchType === 'apply') throw serverSideApplyUnsupported();
-    return sendJson(res, 200, writeScale(service, user, type, info.namespace, name, { patch: { type: patchType, body: await body(ctx) } }, writeOptions(url.searchParams)));
+    return sendJson(res, 200, writeScale(service, user, type, info.namespace, name, { patch: { type: patchType, body: await body(ctx) } }, writeOptions(url.searchParams, ctx.req.headers['user-agent'])));
   }
   throw methodNotAllowed();
 }

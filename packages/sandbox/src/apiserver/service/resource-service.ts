@@ -13,13 +13,14 @@ import { matchesFields, parseFieldSelector } from '../selectors/fields.js';
 import { matchesLabels, parseLabelSelector } from '../selectors/labels.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { planDelete } from './deletion.js';
-import { carryUpdate, generatedName, stampCreate, unchanged } from './object-meta.js';
+import { updateManagedFields } from '../fieldmanager/managed-fields.js';
+import { carryUpdate, generatedName, kubeTime, stampCreate, unchanged } from './object-meta.js';
 import { paginate } from './paginate.js';
 import { present } from './present.js';
 import { startWatch } from './watch.js';
 
 export type Subresource = 'status' | 'scale';
-export type WriteOpts = WriteOptions & { subresource?: Subresource };
+export type WriteOpts = WriteOptions & { subresource?: Subresource; /** set by the service for field ownership */ user?: UserInfo };
 
 const NAMESPACES = storageKey({ group: '', resource: 'namespaces' });
 
@@ -137,7 +138,10 @@ export class ResourceService {
     this.checkNamespaceOfBody(type, ns, obj);
     if (type.hasStatus && type.kind !== 'Node' && type.kind !== 'Namespace') delete obj.status;
     const { object, warnings } = admit({ type, operation: 'CREATE', object: obj, fieldValidation: opts.fieldValidation ?? 'Warn' });
-    stampCreate(type, object, this.clock.now());
+    const now = this.clock.now();
+    stampCreate(type, object, now);
+    const managed = updateManagedFields(undefined, object, { manager: managerName(user, opts), apiVersion: apiVersionOf(type), time: kubeTime(now) });
+    if (managed.length > 0) object.metadata.managedFields = managed;
     const name = object.metadata.name ?? '';
     if (this.store.get(storageKey(type), object.metadata.namespace, name)) throw alreadyExists(type.group, type.resource, name);
     if (opts.dryRun) return { object: present(type, object), warnings };
@@ -155,7 +159,7 @@ export class ResourceService {
     const old = this.stored(type, ns, name);
     const rv = obj.metadata.resourceVersion;
     if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(type.group, type.resource, name);
-    return this.write(type, old, obj, 'UPDATE', undefined, opts);
+    return this.write(type, old, obj, 'UPDATE', undefined, { ...opts, user });
   }
 
   patch(user: UserInfo, type: ResourceType, ns: string | undefined, name: string, patchType: PatchType, patch: unknown, opts: WriteOpts = {}): WriteResult {
@@ -183,10 +187,14 @@ export class ResourceService {
     const rv = obj.metadata.resourceVersion;
     if (rv !== undefined && rv !== old.metadata.resourceVersion) throw conflict(type.group, type.resource, name);
     this.checkNamespaceOfBody(type, ns, obj);
-    return this.write(type, old, obj, 'UPDATE', { type: patchType, body: patch }, opts);
+    return this.write(type, old, obj, 'UPDATE', { type: patchType, body: patch }, { ...opts, user });
   }
 
   /** Update path shared by PUT and PATCH: subresource semantics, admission, no-op detection, finalization. */
+  private userOf(opts: WriteOpts): UserInfo | undefined {
+    return opts.user;
+  }
+
   private write(type: ResourceType, old: KubeObject, next: KubeObject, op: Operation, patch: { type: string; body: unknown } | undefined, opts: WriteOpts): WriteResult {
     let candidate = next;
     if (opts.subresource === 'status') {
@@ -207,7 +215,16 @@ export class ResourceService {
       fieldValidation: opts.fieldValidation ?? 'Warn',
     });
     carryUpdate(type, object, old);
+    if (old.metadata.managedFields) object.metadata.managedFields = old.metadata.managedFields;
     if (unchanged(object, old)) return { object: present(type, old), warnings };
+    const managed = updateManagedFields(old, object, {
+      manager: managerName(this.userOf(opts), opts),
+      apiVersion: apiVersionOf(type),
+      time: kubeTime(this.clock.now()),
+      subresource: opts.subresource === 'status' ? 'status' : undefined,
+    });
+    if (managed.length > 0) object.metadata.managedFields = managed;
+    else delete object.metadata.managedFields;
     if (opts.dryRun) return { object: present(type, object), warnings };
     const key = storageKey(type);
     if (object.metadata.deletionTimestamp && (object.metadata.finalizers ?? []).length === 0 && !isGracefulPod(type, object)) {
@@ -262,6 +279,11 @@ export class ResourceService {
     }
     return { apiVersion: apiVersionOf(type), kind: type.listKind, metadata: { resourceVersion: String(this.store.currentRv()) }, items: out };
   }
+}
+
+/** The field manager of a write: the fieldManager parameter, else (in-process) the caller's name. */
+function managerName(user: UserInfo | undefined, opts: WriteOptions): string {
+  return (opts.fieldManager ?? user?.username ?? 'unknown').slice(0, 128);
 }
 
 function isGracefulPod(type: ResourceType, o: KubeObject): boolean {
