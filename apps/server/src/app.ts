@@ -102,7 +102,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.watch !== false) app.addHook('onReady', async () => hub.start());
   // Streams never finish by themselves: end them first so close() only waits for real
   // in-flight requests (a PATCH being written completes before the process exits).
+  // Keep-alive sockets that become idle after close() began would hold it for keepAliveTimeout:
+  // answers sent while closing say `Connection: close`.
+  let closing = false;
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   app.addHook('preClose', async () => {
+    closing = true;
     for (const end of app.longLived) end();
     app.longLived.clear();
   });

@@ -44,7 +44,10 @@ export async function relayPodLog(
   });
   reply.raw.flushHeaders();
   metrics.logStreams.inc();
-  const end = () => upstreamAbort.abort();
+  const end = () => {
+    upstreamAbort.abort();
+    reply.raw.socket?.destroySoon();
+  };
   longLived.add(end);
   try {
     await pipeline(upstream, reply.raw, { signal: upstreamAbort.signal });

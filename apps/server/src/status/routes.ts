@@ -70,7 +70,10 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
           onDrop: () => app.metrics.streamDropped.inc(),
         });
         app.metrics.streamClients.inc();
-        const end = () => conn.close();
+        const end = () => {
+          conn.close();
+          reply.raw.socket?.destroySoon();
+        };
         app.longLived.add(end);
         const lastEventId = request.headers['last-event-id'] ?? request.query.lastEventId;
         const replay = hub.since(lastEventId);

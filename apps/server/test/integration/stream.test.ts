@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { ChangeEvent, SnapshotEvent, TimelineResponse } from '@irc/shared';
 import { describe, expect, it } from 'vitest';
 import { openStream, until } from './harness.js';
@@ -84,5 +85,33 @@ describe('event stream and timeline', () => {
     const all = (await (await h.fetch('/api/v1/timeline?limit=1000')).json()) as TimelineResponse;
     const times = all.entries.map((e) => Date.parse(e.time));
     expect([...times].sort((x, y) => y - x)).toEqual(times);
+  });
+
+  it('shutdown ends open streams at once and lets an in-flight write finish', async () => {
+    const extra = await h.startServer({});
+    const s = openStream(`${extra.baseUrl}/api/v1/stream`);
+    await s.ready;
+    const current = (await (await h.fetch(`${extra.baseUrl}/api/v1/config`)).json()) as { resourceVersion: string };
+    // An in-flight write: headers and half the body are sent before shutdown starts.
+    const body = JSON.stringify({ patch: { operatorLogLevel: 'Normal' }, resourceVersion: current.resourceVersion });
+    const req = http.request(`${extra.baseUrl}/api/v1/config`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${h.tokens.admin}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    });
+    const answer = new Promise<number>((resolve) => req.on('response', (r) => (r.resume(), resolve(r.statusCode ?? 0))));
+    req.write(body.slice(0, 10));
+    await until(async () => (await (await fetch(`${extra.baseUrl}/metrics`)).text()).includes('irc_stream_clients 1'), 'the stream to be counted');
+    const started = Date.now();
+    const closing = extra.app.close();
+    req.end(body.slice(10));
+    const status = await answer;
+    await closing;
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect([200, 409]).toContain(status); // 409 only if the operator wrote in between
+    const res = { status };
+    if (res.status === 200) {
+      const out = JSON.parse(await h.kubectl('get', 'configs.imageregistry.operator.openshift.io', 'cluster', '-o', 'json'));
+      expect(out.spec.operatorLogLevel).toBe('Normal');
+    }
   });
 });
