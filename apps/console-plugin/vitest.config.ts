@@ -8,8 +8,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
-    // PatternFly's CommonJS build require()s CSS; the ESM build through Vite does not break Node.
-    server: { deps: { inline: [/@patternfly\//] } },
     css: false,
     testTimeout: 30_000,
     hookTimeout: 120_000,
