@@ -81,7 +81,8 @@ async function loadNamespace(ns: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  // The console's i18next settings: `~` separates namespace and key, keys are sentences.
+  // The console's i18next settings (frontend/i18n.js): `~` separates namespace and key, keys
+  // are sentences, React escapes, and components do not suspend while a namespace loads.
   await i18next.use(ReactI18next.initReactI18next).init({
     lng: 'en',
     fallbackLng: 'en',
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
     nsSeparator: '~',
     keySeparator: false,
     interpolation: { escapeValue: false },
+    react: { useSuspense: false },
     showSupportNotice: false,
   });
   await loadNamespace(`plugin__${PLUGIN_NAME}`);
