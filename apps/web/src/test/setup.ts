@@ -1,5 +1,4 @@
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
 import '../shell/i18n.js';
 
 // jsdom lacks these; PatternFly and our virtual list touch them.
@@ -10,9 +9,13 @@ class NoopResizeObserver {
 }
 const g = globalThis as unknown as Record<string, unknown>;
 g.ResizeObserver ??= NoopResizeObserver;
-if (!window.matchMedia) {
+if (typeof window !== 'undefined' && !window.matchMedia) {
   window.matchMedia = (query: string) =>
     ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false }) as MediaQueryList;
 }
 
-afterEach(() => cleanup());
+// Node-environment tests (no DOM) load this file too.
+if (typeof document !== 'undefined') {
+  const { cleanup } = await import('@testing-library/react');
+  afterEach(() => cleanup());
+}

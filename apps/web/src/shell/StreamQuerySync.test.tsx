@@ -1,0 +1,55 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fakePlatform, renderPage, route } from '../test/fakePlatform.js';
+import { ConnectionIndicator } from './ConnectionIndicator.js';
+import PodsPage from '../pods/PodsPage.js';
+
+const pods = (names: string[]) => ({
+  namespace: 'openshift-image-registry',
+  pods: names.map((name) => ({
+    name,
+    namespace: 'openshift-image-registry',
+    component: 'registry',
+    phase: 'Running',
+    ready: true,
+    readyContainers: '1/1',
+    restarts: 0,
+    deleting: false,
+    containers: [],
+  })),
+});
+
+describe('live updates', () => {
+  it('refetches pods on a streamed Pod change, shows reconnecting, and refetches everything after a reconnect', async () => {
+    let current = ['image-registry-a'];
+    const platform = fakePlatform((path) => (path === '/v1/pods' ? pods(current) : { user: { username: 'a', groups: [] }, authMode: 'kubeconfig', permissions: [] }));
+    renderPage(
+      platform,
+      [
+        route(
+          '/pods',
+          <>
+            <ConnectionIndicator />
+            <PodsPage />
+          </>,
+        ),
+      ],
+      '/pods',
+    );
+    await screen.findByRole('link', { name: 'image-registry-a' });
+    expect(screen.getByRole('status').textContent).toBe('Live');
+
+    current = ['image-registry-a', 'image-registry-b'];
+    act(() => platform.eventStream.emit('change', { kind: 'Pod', type: 'ADDED', object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'image-registry-b' } } }));
+    await screen.findByRole('link', { name: 'image-registry-b' });
+
+    act(() => platform.eventStream.setState('reconnecting'));
+    expect(screen.getByRole('status').textContent).toBe('Reconnecting');
+    current = ['image-registry-c'];
+    const before = platform.requests.filter((r) => r.path === '/v1/pods').length;
+    act(() => platform.eventStream.setState('live'));
+    await screen.findByRole('link', { name: 'image-registry-c' });
+    expect(platform.requests.filter((r) => r.path === '/v1/pods').length).toBe(before + 1);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Live'));
+  });
+});
