@@ -2,7 +2,7 @@
  * Finding the Config singleton: `cluster` today; clusters bootstrapped before operator PR #201
  * (2019) named it `instance`, so fall back to that.
  */
-import { RegistryNames, type StorageClaimInfo } from '@irc/shared';
+import { RegistryNames, type ConfigSpec, type StorageClaimInfo } from '@irc/shared';
 import type { KubeClient } from '../kube/client.js';
 import { KubeError, isNotFound, toKubeError } from '../kube/errors.js';
 import { ConfigResource, NS, type KubeObjectLike } from '../kube/resources.js';
@@ -29,14 +29,15 @@ export async function readConfig(client: KubeClient): Promise<LiveConfig> {
   );
 }
 
-export function specOf(config: KubeObjectLike): Record<string, unknown> {
+/** The spec as the registry schema types it (fields may be missing on a live object). */
+export function specOf(config: KubeObjectLike): Partial<ConfigSpec> {
   const spec = config.spec;
-  return spec && typeof spec === 'object' ? (spec as Record<string, unknown>) : {};
+  return spec && typeof spec === 'object' ? (spec as Partial<ConfigSpec>) : {};
 }
 
 /** The claim behind `spec.storage.pvc`, so the RWO rule can judge replicas and strategy. */
 export async function readStorageClaim(client: KubeClient, config: KubeObjectLike): Promise<StorageClaimInfo | undefined> {
-  const storage = specOf(config).storage as { pvc?: { claim?: string } } | undefined;
+  const storage = specOf(config).storage;
   if (!storage?.pvc) return undefined;
   const name = storage.pvc.claim || RegistryNames.defaultClaimName;
   try {

@@ -1,5 +1,5 @@
 /** Checklist items 6–8: storage credentials and claim, routes, events. */
-import { CREDENTIAL_KEYS, RegistryNames, configuredBackends, type DiagnosticStep, type Verdict } from '@irc/shared';
+import { CREDENTIAL_KEYS, RegistryNames, configuredBackends, type ConfigSpec, type DiagnosticStep, type Verdict } from '@irc/shared';
 import { specOf } from '../config/read-config.js';
 import { NS, toIso } from '../kube/resources.js';
 import type { Gathered } from './gather.js';
@@ -16,8 +16,8 @@ export function storageStep(g: Gathered): DiagnosticStep {
   };
   if (!g.config.ok) return step({ ...base, verdict: 'warning', evidence: ['cannot read the configuration'], nextStep: 'See the configuration step.' });
   const spec = specOf(g.config.value);
-  const backend = configuredBackends(spec.storage as Record<string, unknown> | undefined)[0];
-  const replicas = Number(spec.replicas ?? 1);
+  const backend = configuredBackends(spec.storage)[0];
+  const replicas = spec.replicas ?? 1;
   if (!backend) return step({ ...base, verdict: 'warning', evidence: ['no storage backend in spec: the operator picks the platform default'], nextStep: 'Choose a storage backend in the Storage section.' });
   if (backend === 'emptyDir') {
     return step({ ...base, verdict: replicas > 1 ? 'warning' : 'ok', evidence: ['emptyDir: ephemeral, per pod', ...(replicas > 1 ? [`${replicas} replicas serve different content`] : [])], nextStep: 'emptyDir loses images on every restart: use object storage or a PVC in production.' });
@@ -50,7 +50,7 @@ export function storageStep(g: Gathered): DiagnosticStep {
   });
 }
 
-function claimStep(g: Gathered, base: Omit<Parameters<typeof step>[0], 'verdict' | 'evidence' | 'nextStep'>, spec: Record<string, unknown>, replicas: number): DiagnosticStep {
+function claimStep(g: Gathered, base: Omit<Parameters<typeof step>[0], 'verdict' | 'evidence' | 'nextStep'>, spec: Partial<ConfigSpec>, replicas: number): DiagnosticStep {
   if (!g.claim || !g.claim.ok) {
     const absent = g.claim && !g.claim.ok && g.claim.error.statusCode === 404;
     return step({ ...base, verdict: absent ? 'failing' : 'warning', evidence: [absent ? 'the claim does not exist' : (g.claim ? cannotRead('the claim', g.claim) : undefined) ?? 'claim unknown'], nextStep: 'Create the claim or leave spec.storage.pvc.claim empty for the operator to create image-registry-storage.' });

@@ -47,7 +47,7 @@ export function configStep(g: Gathered): DiagnosticStep {
   }
   const spec = specOf(g.config.value);
   const state = managementState(g);
-  const backends = configuredBackends(spec.storage as Record<string, unknown> | undefined);
+  const backends = configuredBackends(spec.storage);
   const evidence = [`managementState: ${state}`, `storage: ${backends.join(', ') || '(none configured)'}`, `replicas: ${String(spec.replicas ?? '?')}`];
   let verdict: Verdict = 'ok';
   const removedExpected = state === 'Removed';

@@ -94,7 +94,7 @@ export async function gather(client: KubeClient): Promise<Gathered> {
 
 function claimName(config: Read<KubeObjectLike>): string | undefined {
   if (!config.ok) return undefined;
-  const pvc = (specOf(config.value).storage as { pvc?: { claim?: string } } | undefined)?.pvc;
+  const pvc = specOf(config.value).storage?.pvc;
   return pvc ? pvc.claim || RegistryNames.defaultClaimName : undefined;
 }
 
