@@ -4,7 +4,11 @@ import type { SimWorld } from '../cluster/cloud.js';
 import type { PlatformFacts } from '../cluster/seed/index.js';
 import { createKlog } from '../operator/klog.js';
 import { startOperator, type OperatorHandle } from '../operator/index.js';
-import { NS, OPERATOR_VERSION_STRING } from '../operator/defaults.js';
+import { NS, OPERATOR_NAME, OPERATOR_VERSION_STRING } from '../operator/defaults.js';
+import { EventRecorder } from '../cluster/events.js';
+import { R } from '../cluster/refs.js';
+import { randomUUID } from 'node:crypto';
+import { tryGet } from '../cluster/objects.js';
 
 const LEASE = `${NS}/openshift-master-controllers`;
 const LEASE_RETRY_MS = 5_000;
@@ -53,6 +57,7 @@ export function startOperatorProcess(
     log.info('imageconfig.go:113', 'Starting ImageConfigController');
     log.info('controllerimagepruner.go:400', 'Starting ImagePrunerController');
     log.info('caconfig.go:197', 'Starting ImageRegistryCertificatesController');
+    announce(ctx, id);
     operator = startOperator(ctx, world, platform(), log);
   };
   acquire();
@@ -73,4 +78,18 @@ export function startOperatorProcess(
     },
     kill: stop,
   };
+}
+
+/** The events a starting operator leaves behind: LeaderElection on its lease, FeatureGatesInitialized on its Deployment. */
+function announce(ctx: ControllerContext, podKey: string): void {
+  const api = ctx.api();
+  const events = new EventRecorder(api, ctx.clock);
+  const source = { component: 'cluster-image-registry-operator' };
+  const podName = api.list(R.pods, NS, { labelSelector: `name=${OPERATOR_NAME}` }).items.find((p) => podKey.startsWith(p.metadata.uid ?? '?'))?.metadata.name ?? OPERATOR_NAME;
+  const lease = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'openshift-master-controllers', namespace: NS, uid: '' } };
+  events.record(source, lease, 'Normal', 'LeaderElection', `${podName}_${randomUUID()} became leader`);
+  const self = tryGet(api, R.deployments, NS, OPERATOR_NAME);
+  if (self) {
+    events.record(source, self, 'Normal', 'FeatureGatesInitialized', 'FeatureGates updated to featuregates.Features{Enabled:[]v1.FeatureGateName{"AWSClusterHostedDNS", "AdditionalRoutingCapabilities", "ImageStreamImportMode"}, Disabled:[]v1.FeatureGateName{}}');
+  }
 }

@@ -35,6 +35,9 @@ describe('image registry operator: workshop flow', () => {
       message: 'Available: The registry is ready\nNodeCADaemonAvailable: The daemon set node-ca has available replicas\nImagePrunerAvailable: Pruner CronJob has been created',
     });
     expect(condition(co, 'Degraded')).toMatchObject({ status: 'False', reason: 'AsExpected' });
+    const evs = events(sb.api());
+    expect(evs.some((e) => e.reason === 'LeaderElection' && /^cluster-image-registry-operator-\w+-\w{5}_[0-9a-f-]{36} became leader$/.test(String(e.message)))).toBe(true);
+    expect(evs.some((e) => e.reason === 'FeatureGatesInitialized')).toBe(true);
     const pod = registryPods(sb.api())[0];
     expect(pod?.metadata.name).toMatch(/^image-registry-[bcdfghjklmnpqrstvwxz2456789]{6,10}-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect(rec(pod, 'spec').nodeName).toMatch(/^ip-10-0-/);

@@ -115,7 +115,7 @@ export function registryDeployment(input: DeploymentInputs): KubeObject {
     : Object.keys(userSelector).length > 0
       ? undefined
       : defaultSpread(input.zonedNodes);
-  const probe = (initialDelaySeconds: number) => ({ httpGet: { path: '/healthz', port: 5000, scheme: 'HTTPS' }, initialDelaySeconds, timeoutSeconds: 5 });
+  const probe = (initialDelaySeconds: number) => ({ httpGet: { path: '/healthz', port: 5000, scheme: 'HTTPS' }, initialDelaySeconds, timeoutSeconds: 5, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 });
   const strategy =
     str(spec.rolloutStrategy) === 'Recreate'
       ? { type: 'Recreate' }
