@@ -94,9 +94,18 @@ export function routesStep(g: Gathered): DiagnosticStep {
     evidence.push(`internal hostname: ${status.internalRegistryHostname ?? '(not set)'}`);
     if (status.externalRegistryHostnames?.length) evidence.push(`external hostnames: ${status.externalRegistryHostnames.join(', ')}`);
     const ca = (g.imageConfig.value.spec as { additionalTrustedCA?: { name?: string } } | undefined)?.additionalTrustedCA?.name;
-    if (ca) evidence.push(`additional trusted CA ConfigMap: openshift-config/${ca}`);
+    if (ca && g.trustedCA && !g.trustedCA.ok && g.trustedCA.error.statusCode === 404) {
+      verdict = 'failing';
+      evidence.push(`additional trusted CA ConfigMap openshift-config/${ca} does not exist`);
+    } else if (ca) evidence.push(`additional trusted CA ConfigMap: openshift-config/${ca}`);
   }
-  return step({ ...base, verdict, evidence, nextStep: verdict === 'ok' ? 'Nothing to do.' : 'A route that is not admitted has a host conflict or a router problem: read its status conditions.', links });
+  const nextStep =
+    verdict === 'ok'
+      ? 'Nothing to do.'
+      : verdict === 'failing'
+        ? 'Create the ConfigMap in openshift-config (keys: registry host names, values: PEM) or clear images.config.openshift.io/cluster spec.additionalTrustedCA.'
+        : 'A route that is not admitted has a host conflict or a router problem: read its status conditions.';
+  return step({ ...base, verdict, evidence, nextStep, links });
 }
 
 export function eventsStep(g: Gathered, now = Date.now()): DiagnosticStep {

@@ -38,6 +38,8 @@ export interface Gathered {
   claim: Read<V1PersistentVolumeClaim> | undefined;
   routes: Read<KubeObjectLike[]>;
   imageConfig: Read<KubeObjectLike>;
+  /** The ConfigMap named by images.config spec.additionalTrustedCA, when one is named. */
+  trustedCA: Read<unknown> | undefined;
   events: Read<CoreV1Event[]>;
   operatorLogs: PodLog[];
   registryLogs: PodLog[];
@@ -70,6 +72,10 @@ export async function gather(client: KubeClient): Promise<Gathered> {
   const claim = pvcName
     ? await attempt(client.core.readNamespacedPersistentVolumeClaim({ name: pvcName, namespace: NS }, o()))
     : undefined;
+  const caName = imageConfig.ok
+    ? (imageConfig.value.spec as { additionalTrustedCA?: { name?: string } } | undefined)?.additionalTrustedCA?.name
+    : undefined;
+  const trustedCA = caName ? await attempt(client.core.readNamespacedConfigMap({ name: caName, namespace: 'openshift-config' }, o())) : undefined;
   const [operatorLogs, registryLogs] = await Promise.all([
     logsOf(client, operatorPods, RegistryNames.operatorContainer, OPERATOR_LOG_TAIL),
     logsOf(client, registryPods, RegistryNames.registryContainer, REGISTRY_LOG_TAIL),
@@ -86,6 +92,7 @@ export async function gather(client: KubeClient): Promise<Gathered> {
     claim,
     routes,
     imageConfig,
+    trustedCA,
     events,
     operatorLogs,
     registryLogs,

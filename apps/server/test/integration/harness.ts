@@ -3,7 +3,7 @@
  * kubectl), and the server started on port 0 with a captured log stream.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,8 @@ export interface Harness {
   bodies: string[];
   fetch(path: string, init?: RequestInit & { token?: string; csrf?: boolean }): Promise<Response>;
   kubectl(...args: string[]): Promise<string>;
+  /** Start or clear a sandbox fault scenario through the kubeconfig (admin). */
+  scenario(name: string, on: boolean): Promise<void>;
   startServer(opts: Partial<AppOptions> & { context?: string }): Promise<{ app: FastifyInstance; baseUrl: string }>;
   stop(): Promise<void>;
 }
@@ -101,6 +103,15 @@ export async function startHarness(opts: Partial<AppOptions> = {}): Promise<Harn
     async kubectl(...args) {
       const { stdout } = await run('kubectl', ['--kubeconfig', kubeconfigPath, '--context', 'admin', ...args], { timeout: 20_000 });
       return stdout;
+    },
+    async scenario(name, on) {
+      if (on) {
+        const body = join(dir, 'empty.json');
+        writeFileSync(body, '{}');
+        await h.kubectl('create', '--raw', `/sandbox/v1/scenarios/${name}`, '-f', body);
+      } else {
+        await h.kubectl('delete', '--raw', `/sandbox/v1/scenarios/${name}`);
+      }
     },
     async stop() {
       for (const a of extra) await a.close();

@@ -1,0 +1,50 @@
+import type { DiagnosticsResponse, DiagnosticStep } from '@irc/shared';
+import { describe, expect, it } from 'vitest';
+import { until } from './harness.js';
+import { registryHarness } from './registry.js';
+
+/** The checklist turns each sandbox fault scenario into a failing step that names the cause. */
+describe('diagnostics under fault scenarios', () => {
+  const h = registryHarness();
+
+  async function stepUntil(id: DiagnosticStep['id'], match: (s: DiagnosticStep) => boolean, what: string): Promise<DiagnosticStep> {
+    return until(async () => {
+      const d = (await (await h.fetch('/api/v1/diagnostics')).json()) as DiagnosticsResponse;
+      const step = d.steps.find((s) => s.id === id)!;
+      return match(step) ? step : undefined;
+    }, what, 30_000, 300);
+  }
+
+  it('registry-crashloop → registry pods failing with CrashLoopBackOff and log links', async () => {
+    await h.scenario('registry-crashloop', true);
+    try {
+      const step = await stepUntil('registry-pods', (s) => s.evidence.some((e) => e.includes('CrashLoopBackOff')), 'CrashLoopBackOff in the pods step');
+      expect(step.verdict).toBe('failing');
+      expect(step.links.some((l) => l.kind === 'log')).toBe(true);
+    } finally {
+      await h.scenario('registry-crashloop', false);
+    }
+  });
+
+  it('operator-down → operator step failing', async () => {
+    await h.scenario('operator-down', true);
+    try {
+      const step = await stepUntil('operator', (s) => s.verdict === 'failing', 'the operator step to fail');
+      expect(step.evidence.join('\n')).toMatch(/operator 0 ready/);
+    } finally {
+      await h.scenario('operator-down', false);
+    }
+  });
+
+  it('trusted-ca-missing → routes step failing, configuration reports the degraded controller', async () => {
+    await h.scenario('trusted-ca-missing', true);
+    try {
+      const step = await stepUntil('routes', (s) => s.verdict === 'failing', 'the missing CA ConfigMap');
+      expect(step.evidence.join('\n')).toContain('openshift-config/registry-cas does not exist');
+      const config = await stepUntil('config', (s) => s.evidence.some((e) => e.startsWith('ImageRegistryCertificatesControllerDegraded=True')), 'the degraded certificates controller');
+      expect(config.verdict).toBe('failing');
+    } finally {
+      await h.scenario('trusted-ca-missing', false);
+    }
+  });
+});
