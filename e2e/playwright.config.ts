@@ -1,12 +1,12 @@
 import { defineConfig } from '@playwright/test';
-import { e2ePorts, e2eKubeconfig } from './support/env.js';
+import { e2ePorts, e2eKubeconfig, e2eOutputDir } from './support/env.js';
 
 // Playwright runs Debian's Chromium (browsers cannot be downloaded here) against `pnpm start`
 // on the sandbox, at a near-instant sandbox time scale. One worker: the tests share one
 // sandbox cluster and the machines have two cores.
 export default defineConfig({
   testDir: './tests',
-  outputDir: './test-results',
+  outputDir: e2eOutputDir,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

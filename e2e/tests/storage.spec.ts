@@ -36,7 +36,7 @@ test('S3 credentials are write-only: saved, reported as set, never shown', async
 test('an out-of-range S3 chunk size is reported on its field and cannot be applied', async ({ page }) => {
   await page.goto('/config/storage');
   await page.getByLabel('Chunk size (MiB)').fill('2');
-  await expect(page.getByText(/greater than or equal to 5/).first()).toBeVisible();
+  await expect(page.getByText(/must be >= 5|greater than or equal to 5/).first()).toBeVisible();
   await expect(page.getByLabel('Chunk size (MiB)')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('button', { name: 'Review changes' })).toBeDisabled();
 });
