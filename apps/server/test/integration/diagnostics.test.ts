@@ -15,36 +15,36 @@ describe('diagnostics under fault scenarios', () => {
     }, what, 30_000, 300);
   }
 
-  it('registry-crashloop → registry pods failing with CrashLoopBackOff and log links', async () => {
-    await h.scenario('registry-crashloop', true);
+  async function withScenario(name: string, body: () => Promise<void>): Promise<void> {
+    await h.scenario(name, true);
     try {
+      await body();
+    } finally {
+      await h.scenario(name, false);
+    }
+  }
+
+  it('registry-crashloop → registry pods failing with CrashLoopBackOff and log links', async () => {
+    await withScenario('registry-crashloop', async () => {
       const step = await stepUntil('registry-pods', (s) => s.evidence.some((e) => e.includes('CrashLoopBackOff')), 'CrashLoopBackOff in the pods step');
       expect(step.verdict).toBe('failing');
       expect(step.links.some((l) => l.kind === 'log')).toBe(true);
-    } finally {
-      await h.scenario('registry-crashloop', false);
-    }
+    });
   });
 
   it('operator-down → operator step failing', async () => {
-    await h.scenario('operator-down', true);
-    try {
+    await withScenario('operator-down', async () => {
       const step = await stepUntil('operator', (s) => s.verdict === 'failing', 'the operator step to fail');
       expect(step.evidence.join('\n')).toMatch(/operator 0 ready/);
-    } finally {
-      await h.scenario('operator-down', false);
-    }
+    });
   });
 
   it('trusted-ca-missing → routes step failing, configuration reports the degraded controller', async () => {
-    await h.scenario('trusted-ca-missing', true);
-    try {
+    await withScenario('trusted-ca-missing', async () => {
       const step = await stepUntil('routes', (s) => s.verdict === 'failing', 'the missing CA ConfigMap');
       expect(step.evidence.join('\n')).toContain('openshift-config/registry-cas does not exist');
       const config = await stepUntil('config', (s) => s.evidence.some((e) => e.startsWith('ImageRegistryCertificatesControllerDegraded=True')), 'the degraded certificates controller');
       expect(config.verdict).toBe('failing');
-    } finally {
-      await h.scenario('trusted-ca-missing', false);
-    }
+    });
   });
 });
