@@ -7,8 +7,9 @@ import { startDeploymentController } from './deployment-controller.js';
 import { startDaemonSetController } from './daemonset-controller.js';
 import { startJobController } from './job-controller.js';
 import { startRouter } from './router.js';
+import { startEventTTL } from './event-ttl.js';
 
-/** Starts kube-controller-manager's controllers, the scheduler, the kubelets and the router. */
+/** Starts kube-controller-manager's controllers, the scheduler, the kubelets, the router and the event TTL. */
 export function startKubeControllers(ctx: ControllerContext, runtime: ContainerRuntime): () => void {
   const stops = [
     startDeploymentController(ctx),
@@ -18,6 +19,7 @@ export function startKubeControllers(ctx: ControllerContext, runtime: ContainerR
     startScheduler(ctx),
     startKubelet(ctx, runtime),
     startRouter(ctx),
+    startEventTTL(ctx),
   ];
   return () => {
     for (const s of stops.reverse()) s();

@@ -1,8 +1,9 @@
+import type { ClusterOperatorStatusCondition, ConditionStatus } from '@irc/shared';
 import type { Condition } from './conditions.js';
 
-export interface CoCondition {
+export interface CoCondition extends ClusterOperatorStatusCondition {
   type: 'Available' | 'Progressing' | 'Degraded';
-  status: 'True' | 'False' | 'Unknown';
+  status: ConditionStatus;
   lastTransitionTime: string;
   reason: string;
   message?: string;

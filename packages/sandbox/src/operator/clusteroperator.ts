@@ -1,3 +1,4 @@
+import type { ObjectReference } from '@irc/shared';
 import type { KubeObject } from '../core/types.js';
 import { R } from '../cluster/refs.js';
 import { arr, rec, stableStringify, tryGet } from '../cluster/objects.js';
@@ -6,7 +7,7 @@ import { aggregateClusterOperator } from './clusteroperator-status.js';
 import type { OperatorEnv } from './context.js';
 import { CO_NAME, NS, RELEASE_VERSION } from './defaults.js';
 
-export const RELATED_OBJECTS = [
+export const RELATED_OBJECTS: ObjectReference[] = [
   { group: 'imageregistry.operator.openshift.io', resource: 'configs', name: 'cluster' },
   { group: 'imageregistry.operator.openshift.io', resource: 'imagepruners', name: 'cluster' },
   { group: 'rbac.authorization.k8s.io', resource: 'clusterroles', name: 'system:registry' },

@@ -1,9 +1,10 @@
+import type { ConditionStatus } from '@irc/shared';
 import { rfc3339 } from '../cluster/time.js';
 
 /** operatorv1.OperatorCondition */
 export interface Condition {
   type: string;
-  status: 'True' | 'False' | 'Unknown';
+  status: ConditionStatus;
   lastTransitionTime: string;
   reason?: string;
   message?: string;

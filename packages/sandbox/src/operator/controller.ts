@@ -51,6 +51,7 @@ export class RegistryController {
 
   sync(): { requeueAfterMs?: number } {
     const { api, log } = this.env;
+    log.info('controller.go:322', 'get event from workqueue', 4);
     const cfg = tryGet(api, R.configs, undefined, CONFIG_NAME);
     if (!cfg) {
       bootstrap(this.env);

@@ -1,5 +1,5 @@
 import { R } from '../cluster/refs.js';
-import { tryGet, rec, str } from '../cluster/objects.js';
+import { tryGet, rec } from '../cluster/objects.js';
 import type { ApiClient } from '../core/types.js';
 import { INSTALLER_CREDS_SECRET, NS, USER_CONFIG_SECRET } from './defaults.js';
 import { SyncError } from './context.js';
@@ -80,4 +80,3 @@ export function userSecretFor(api: ApiClient, backend: string): Record<string, s
   return user;
 }
 
-export { str };

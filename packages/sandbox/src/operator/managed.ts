@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { KubeObject } from '../core/types.js';
 import { R } from '../cluster/refs.js';
-import { arr, errorMessage, isRecord, labelsOf, rec, str, tryGet } from '../cluster/objects.js';
+import { arr, errorMessage, labelsOf, rec, str, tryGet } from '../cluster/objects.js';
 import { isServed } from '../cluster/served.js';
 import type { OperatorEnv, StorageResult } from './context.js';
 import { SyncError } from './context.js';
@@ -96,4 +96,3 @@ function applyAll(env: OperatorEnv, cfg: KubeObject, storage: StorageResult, htt
   for (const stale of staleRoutes(api, routes.map((r) => r.obj.metadata.name ?? ''))) deleteObject(env, R.routes, stale);
 }
 
-export { isRecord };

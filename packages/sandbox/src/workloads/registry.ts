@@ -102,6 +102,8 @@ export function startRegistry(clock: Clock, world: SimWorld, pod: KubeObject, co
     if (!r) return;
     const push = Math.random() < 0.15 && !env.REGISTRY_STORAGE_MAINTENANCE_READONLY;
     const digest = `sha256:${Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('')}`;
+    out('debug', 'authorizing request', { 'http.request.method': push ? 'PUT' : 'GET', 'http.request.uri': `/v2/${r.repo}/manifests/${r.tag}`, 'vars.name': r.repo });
+    out('debug', `(*blobDescriptorService).Stat: found ${r.repo} in local cache`);
     out('info', 'authorized request', { 'go.version': 'go1.23.6', 'http.request.host': INTERNAL_HOSTNAME, 'http.request.method': push ? 'PUT' : 'GET', 'http.request.uri': `/v2/${r.repo}/manifests/${r.tag}`, 'openshift.auth.user': r.user, 'vars.name': r.repo, 'vars.reference': r.tag });
     out('info', 'response completed', {
       'http.request.host': INTERNAL_HOSTNAME,

@@ -1,4 +1,4 @@
-import type { ApiClient, KubeObject } from '../../core/types.js';
+import type { ApiClient } from '../../core/types.js';
 import { R } from '../refs.js';
 import { randomSuffix, randomHex } from '../names.js';
 import { ensure } from './ensure.js';
@@ -139,4 +139,3 @@ export function tolerate(fn: () => unknown): void {
   }
 }
 
-export type { KubeObject };

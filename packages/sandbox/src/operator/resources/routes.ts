@@ -1,6 +1,6 @@
 import type { ApiClient, KubeObject } from '../../core/types.js';
 import { R } from '../../cluster/refs.js';
-import { arr, rec, str } from '../../cluster/objects.js';
+import { arr, str } from '../../cluster/objects.js';
 import type { Json } from '../../cluster/objects.js';
 import { secretData } from '../credentials.js';
 import { DEFAULT_ROUTE, NS, REGISTRY_NAME, ROUTE_OWNER_ANNOTATION } from '../defaults.js';
@@ -76,4 +76,3 @@ export function admittedHosts(routes: KubeObject[]): string[] {
   return [...new Set([...def, ...others])];
 }
 
-export { rec };
