@@ -7,7 +7,8 @@ import {
 } from '@irc/shared';
 import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { KubeClient } from '../kube/client.js';
 import { identityKey } from '../me/whoami.js';
 import { errorResponses } from '../platform/errors.js';
 import { requestClient, requestToken } from '../platform/request-client.js';
@@ -22,12 +23,11 @@ export interface StreamOptions {
 }
 
 /**
- * Which kinds this caller may see. With a bearer token: a SelfSubjectAccessReview per kind, as
+ * The kinds this caller may NOT see, with the reason. With a bearer token: a SelfSubjectAccessReview per kind, as
  * the caller. Without one (kubeconfig mode only, forRequest refuses otherwise): the caller IS
  * the server identity, which the hub already watches with — everything.
  */
-async function allowedKinds(request: FastifyRequest, reply: FastifyReply, kinds: StreamKind[]): Promise<Map<StreamKind, string>> {
-  const client = requestClient(request, reply);
+async function deniedKinds(request: FastifyRequest, client: KubeClient, kinds: StreamKind[]): Promise<Map<StreamKind, string>> {
   const token = requestToken(request);
   const denied = new Map<StreamKind, string>();
   if (!token) return denied;
@@ -59,7 +59,8 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
       async (request, reply) => {
         const hub = app.hub;
         const kinds = hub.kinds();
-        const denied = await allowedKinds(request, reply, kinds);
+        const client = requestClient(request, reply);
+        const denied = await deniedKinds(request, client, kinds);
         if (denied.size === kinds.length) {
           return reply.status(403).send({ statusCode: 403, reason: 'Forbidden', message: `you may not watch any registry object: ${[...denied.values()][0]}` });
         }
@@ -96,7 +97,7 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
         });
         const recheck = requestToken(request)
           ? setInterval(() => {
-              allowedKinds(request, reply, kinds)
+              deniedKinds(request, client, kinds)
                 .then((now) => {
                   for (const [kind, why] of now) {
                     if (!denied.has(kind)) {
@@ -129,7 +130,7 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
         },
       },
       async (request, reply) => {
-        const denied = await allowedKinds(request, reply, ['Config', 'ClusterOperator', 'Event']);
+        const denied = await deniedKinds(request, requestClient(request, reply), ['Config', 'ClusterOperator', 'Event']);
         if (denied.size === 3) {
           return reply.status(403).send({ statusCode: 403, reason: 'Forbidden', message: `you may not read the registry's history: ${[...denied.values()][0]}` });
         }
