@@ -55,6 +55,32 @@ describe('managedFields (Update operations)', () => {
     expect(e[1]).toMatchObject({ manager: 'deployment-controller', subresource: 'status', fieldsV1: { 'f:status': { 'f:replicas': {} } } });
   });
 
+  it('server-side apply: creates, shares equal values, conflicts on different ones unless forced, drops what it stops applying', () => {
+    const s = newApiServer();
+    servers.push(s);
+    const svc = s.service;
+    const type = s.registry.find('', 'v1', 'configmaps');
+    if (!type) throw new Error('configmaps not registered');
+    const admin = { username: 'admin', groups: ['system:masters'] };
+    const config = (data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ssa' }, data });
+    const created = svc.apply(admin, type, 'default', 'ssa', config({ a: '1', b: '2' }), { fieldManager: 'applier' });
+    expect(created.created).toBe(true);
+    expect(entries(created.object)).toEqual([expect.objectContaining({ manager: 'applier', operation: 'Apply', fieldsV1: { 'f:data': { 'f:a': {}, 'f:b': {} } } })]);
+    svc.patch(admin, type, 'default', 'ssa', 'merge', { data: { a: '9' } }, { fieldManager: 'editor' });
+    let err: unknown;
+    try {
+      svc.apply(admin, type, 'default', 'ssa', config({ a: '1', b: '2' }), { fieldManager: 'applier' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toMatchObject({ status: { code: 409, reason: 'Conflict', details: { causes: [{ reason: 'FieldManagerConflict', field: '.data.a' }] } } });
+    expect((err as Error).message).toMatch(/^Apply failed with 1 conflict: conflict with "editor" using v1 at .*Z: \.data\.a$/);
+    const forced = svc.apply(admin, type, 'default', 'ssa', config({ a: '1' }), { fieldManager: 'applier', force: true }).object;
+    expect(forced.data).toEqual({ a: '1' });
+    expect(entries(forced).map((e) => e.manager)).toEqual(['applier']);
+    expect(() => svc.apply(admin, type, 'default', 'ssa', config({}), {})).toThrow(/fieldManager: Required value: is required for apply patch/);
+  });
+
   it('fieldsV1 round-trips through its member paths', () => {
     const paths = fieldPaths({ metadata: { finalizers: ['a', 'b'] }, spec: { x: { y: 1 }, list: [1, 2] } }, 'main');
     const tree = toFieldsV1(paths.keys());

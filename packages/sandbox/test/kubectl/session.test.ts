@@ -79,6 +79,17 @@ suite('kubectl session', () => {
     expect(await ok('get', 'deploy')).toMatch(/^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s+0\/1\s+0\s+0\s+\d+s\n$/);
   });
 
+  it('apply --server-side, with conflicts against other managers', async () => {
+    const ssa = CM.replace('name: demo', 'name: ssa');
+    expect(await kin(ssa, 'apply', '--server-side', '-f', '-')).toMatchObject({ code: 0, stdout: 'configmap/ssa serverside-applied\n', stderr: '' });
+    await ok('patch', 'cm', 'ssa', '--type', 'merge', '-p', '{"data":{"a":"other"}}');
+    const conflict = await kin(ssa, 'apply', '--server-side', '-f', '-');
+    expect(conflict.code).not.toBe(0);
+    expect(conflict.stderr).toMatch(/Apply failed with 1 conflict: conflict with "kubectl-patch" using v1 at \S+: \.data\.a/);
+    expect(await kin(ssa, 'apply', '--server-side', '--force-conflicts', '-f', '-')).toMatchObject({ code: 0, stderr: '' });
+    expect(await ok('get', 'cm', 'ssa', '-o', 'jsonpath={.data.a}')).toBe('1');
+  });
+
   it('strict validation rejects unknown fields', async () => {
     const r = await kin(CM.replace('name: demo', 'name: typo\n  lables: {}'), 'create', '-f', '-');
     expect(r.code).not.toBe(0);

@@ -17,12 +17,22 @@ const OWNED_META = new Set(['labels', 'annotations', 'finalizers', 'ownerReferen
 const SEP = '\u0000';
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function walk(value: unknown, path: string[], names: string[], out: FieldPaths): void {
+/** LabelSelector is an atomic struct (`+structType=atomic`): owned whole. */
+const isLabelSelector = (field: string, v: Record<string, unknown>): boolean => field === 'selector' && ('matchLabels' in v || 'matchExpressions' in v);
+
+interface Walk {
+  out: FieldPaths;
+  /** Update entries list a map that was set as a member (`.`); Apply entries list only its keys. */
+  mapMembers: boolean;
+}
+
+function walk(value: unknown, path: string[], names: string[], w: Walk): void {
+  const { out } = w;
   const field = names[names.length - 1] ?? '';
-  if (isObj(value)) {
+  if (isObj(value) && !isLabelSelector(field, value)) {
     const entries = Object.entries(value);
-    if (MAP_FIELDS.has(field) || entries.length === 0) out.set(path.join(SEP), entries.length === 0 ? '{}' : '.');
-    for (const [k, v] of entries) walk(v, [...path, `f:${k}`], [...names, k], out);
+    if ((w.mapMembers && MAP_FIELDS.has(field)) || entries.length === 0) out.set(path.join(SEP), entries.length === 0 ? '{}' : '.');
+    for (const [k, v] of entries) walk(v, [...path, `f:${k}`], [...names, k], w);
     return;
   }
   if (Array.isArray(value)) {
@@ -31,7 +41,7 @@ function walk(value: unknown, path: string[], names: string[], out: FieldPaths):
       for (const item of value as Array<Record<string, unknown>>) {
         const itemPath = [...path, `k:${JSON.stringify({ [key]: item[key] })}`];
         out.set(itemPath.join(SEP), '.');
-        for (const [k, v] of Object.entries(item)) walk(v, [...itemPath, `f:${k}`], [...names, k], out);
+        for (const [k, v] of Object.entries(item)) walk(v, [...itemPath, `f:${k}`], [...names, k], w);
       }
       return;
     }
@@ -45,24 +55,26 @@ function walk(value: unknown, path: string[], names: string[], out: FieldPaths):
 }
 
 /** The fields `obj` sets: spec-like content and owned metadata; status only for the status subresource. */
-export function fieldPaths(obj: Record<string, unknown> | undefined, part: 'main' | 'status'): FieldPaths {
+export function fieldPaths(obj: Record<string, unknown> | undefined, part: 'main' | 'status', operation: 'Update' | 'Apply' = 'Update'): FieldPaths {
   const out: FieldPaths = new Map();
+  const w: Walk = { out, mapMembers: operation === 'Update' };
   if (!obj) return out;
   for (const [k, v] of Object.entries(obj)) {
     if (k === 'apiVersion' || k === 'kind') continue;
     if (k === 'metadata') {
       if (part === 'status' || !isObj(v)) continue;
-      for (const [mk, mv] of Object.entries(v)) if (OWNED_META.has(mk)) walk(mv, ['f:metadata', `f:${mk}`], ['metadata', mk], out);
+      for (const [mk, mv] of Object.entries(v)) if (OWNED_META.has(mk)) walk(mv, ['f:metadata', `f:${mk}`], ['metadata', mk], w);
       continue;
     }
     if ((k === 'status') !== (part === 'status')) continue;
-    walk(v, [`f:${k}`], [k], out);
+    walk(v, [`f:${k}`], [k], w);
   }
   return out;
 }
 
 /** fieldsV1 JSON from a set of paths (`{}` leaves, `.` for members that also have children). */
-export function toFieldsV1(paths: Iterable<string>): Record<string, unknown> {
+export function toFieldsV1(members: Iterable<string>): Record<string, unknown> {
+  const paths = [...members];
   const root: Record<string, unknown> = {};
   for (const p of paths) {
     let node = root;
@@ -84,7 +96,14 @@ export function toFieldsV1(paths: Iterable<string>): Record<string, unknown> {
     }
   };
   mark(root, new Set(paths), '');
-  return root;
+  return sorted(root);
+}
+
+/** structured-merge-diff serializes `.` first, then children in path order. */
+function sorted(n: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(n).sort((a, b) => (a === '.' ? -1 : b === '.' ? 1 : a < b ? -1 : a > b ? 1 : 0))) out[k] = sorted(n[k] as Record<string, unknown>);
+  return out;
 }
 
 /** The member paths of a fieldsV1 tree (the inverse of toFieldsV1). */

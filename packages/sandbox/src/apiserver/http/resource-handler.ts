@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError, methodNotAllowed, statusFailure } from '../../core/errors.js';
+import { ApiError, badRequest, methodNotAllowed, statusFailure } from '../../core/errors.js';
 import type { KubeObject, UserInfo } from '../../core/types.js';
 import { storageKey } from '../resources/registry.js';
 import type { ResourceType } from '../resources/resource-type.js';
@@ -95,7 +95,13 @@ export async function handleResource(ctx: HandlerContext): Promise<void> {
     }
     case 'patch': {
       const patchType = patchTypeOf(ctx.req.headers['content-type']);
-      if (patchType === 'apply') throw serverSideApplyUnsupported();
+      if (patchType === 'apply') {
+        const force = q.get('force') === 'true';
+        const applied = service.apply(user, type, ns, name, await body(ctx), { ...writeOptions(q), force, subresource: sub === 'status' ? 'status' : undefined });
+        setWarnings(res, applied.warnings);
+        return sendJson(res, applied.created ? 201 : 200, renderOne(ctx, rendering, applied.object, now), pretty);
+      }
+      if (q.has('force')) throw badRequest('force: Forbidden: may not be specified for non-apply patch');
       const result = service.patch(user, type, ns, name, patchType, await body(ctx), { ...writeOptions(q, ctx.req.headers['user-agent']), subresource: sub === 'status' ? 'status' : undefined });
       setWarnings(res, result.warnings);
       return sendJson(res, 200, renderOne(ctx, rendering, result.object, now), pretty);

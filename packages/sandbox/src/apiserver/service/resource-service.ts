@@ -1,4 +1,4 @@
-import { ApiError, alreadyExists, badRequest, conflict, forbidden, groupResource, methodNotAllowed, notFound, statusFailure } from '../../core/errors.js';
+import { ApiError, alreadyExists, badRequest, conflict, forbidden, groupResource, invalid, methodNotAllowed, notFound, statusFailure } from '../../core/errors.js';
 import type {
   Clock, DeleteOptions, KubeObject, ListOptions, ListResult, PatchType, StatusBody, UserInfo, WatchEvent, WatchOptions, WriteOptions, WriteResult,
 } from '../../core/types.js';
@@ -13,7 +13,8 @@ import { matchesFields, parseFieldSelector } from '../selectors/fields.js';
 import { matchesLabels, parseLabelSelector } from '../selectors/labels.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { planDelete } from './deletion.js';
-import { updateManagedFields } from '../fieldmanager/managed-fields.js';
+import { planApply, removePaths } from '../fieldmanager/apply.js';
+import { updateManagedFields, type ManagedFieldsEntry } from '../fieldmanager/managed-fields.js';
 import { carryUpdate, generatedName, kubeTime, stampCreate, unchanged } from './object-meta.js';
 import { paginate } from './paginate.js';
 import { present } from './present.js';
@@ -124,7 +125,7 @@ export class ResourceService {
     obj.metadata.namespace = ns;
   }
 
-  create(user: UserInfo, type: ResourceType, ns: string | undefined, body: unknown, opts: WriteOptions = {}): WriteResult {
+  create(user: UserInfo, type: ResourceType, ns: string | undefined, body: unknown, opts: WriteOptions & { applied?: KubeObject } = {}): WriteResult {
     if (!type.verbs.includes('create')) throw methodNotAllowed();
     const obj = asObject(body, type);
     const virtual = this.virtualCreate.get(storageKey(type));
@@ -140,7 +141,9 @@ export class ResourceService {
     const { object, warnings } = admit({ type, operation: 'CREATE', object: obj, fieldValidation: opts.fieldValidation ?? 'Warn' });
     const now = this.clock.now();
     stampCreate(type, object, now);
-    const managed = updateManagedFields(undefined, object, { manager: managerName(user, opts), apiVersion: apiVersionOf(type), time: kubeTime(now) });
+    const w = { manager: managerName(user, opts), apiVersion: apiVersionOf(type), time: kubeTime(now) };
+    // Created by server-side apply: the applier owns what its configuration sets, as an Apply entry.
+    const managed = opts.applied ? planApply({ ...object, metadata: { ...object.metadata, managedFields: [] } }, opts.applied, { ...w, force: true }).managedFields([]) : updateManagedFields(undefined, object, w);
     if (managed.length > 0) object.metadata.managedFields = managed;
     const name = object.metadata.name ?? '';
     if (this.store.get(storageKey(type), object.metadata.namespace, name)) throw alreadyExists(type.group, type.resource, name);
@@ -190,12 +193,49 @@ export class ResourceService {
     return this.write(type, old, obj, 'UPDATE', { type: patchType, body: patch }, { ...opts, user });
   }
 
+  /**
+   * Server-side apply (PATCH application/apply-patch+yaml): creates the object when missing,
+   * else merges the configuration in, with field ownership and conflicts (409 unless `force`).
+   */
+  apply(user: UserInfo, type: ResourceType, ns: string | undefined, name: string, body: unknown, opts: WriteOpts & { force?: boolean }): WriteResult & { created: boolean } {
+    if (!type.verbs.includes('patch')) throw methodNotAllowed();
+    this.authorize(user, 'patch', type, ns, name, opts.subresource);
+    if (!opts.fieldManager)
+      throw invalid('meta.k8s.io', 'PatchOptions', '', [{ reason: 'FieldValueRequired', field: 'fieldManager', message: 'Required value: is required for apply patch' }]);
+    const config = asObject(body, type);
+    if (config.metadata.name !== undefined && config.metadata.name !== name)
+      throw badRequest(`the name of the object (${String(config.metadata.name)}) does not match the name on the URL (${name})`);
+    config.metadata.name = name;
+    const live = this.store.get(storageKey(type), type.namespaced ? ns : undefined, name);
+    if (!live) return { ...this.create(user, type, ns, config, { ...opts, applied: config }), created: true };
+    const plan = planApply(live, config, {
+      manager: opts.fieldManager,
+      apiVersion: apiVersionOf(type),
+      time: kubeTime(this.clock.now()),
+      force: opts.force === true,
+      subresource: opts.subresource === 'status' ? 'status' : undefined,
+    });
+    const merged = asObject(applyStrategicMergePatch(present(type, live), config), type);
+    removePaths(merged, plan.remove);
+    merged.metadata.resourceVersion = live.metadata.resourceVersion;
+    this.checkNamespaceOfBody(type, ns, merged);
+    return { ...this.write(type, live, merged, 'UPDATE', { type: 'apply', body }, { ...opts, user }, plan.managedFields), created: false };
+  }
+
   /** Update path shared by PUT and PATCH: subresource semantics, admission, no-op detection, finalization. */
   private userOf(opts: WriteOpts): UserInfo | undefined {
     return opts.user;
   }
 
-  private write(type: ResourceType, old: KubeObject, next: KubeObject, op: Operation, patch: { type: string; body: unknown } | undefined, opts: WriteOpts): WriteResult {
+  private write(
+    type: ResourceType,
+    old: KubeObject,
+    next: KubeObject,
+    op: Operation,
+    patch: { type: string; body: unknown } | undefined,
+    opts: WriteOpts,
+    ownership?: (entries: ManagedFieldsEntry[]) => ManagedFieldsEntry[],
+  ): WriteResult {
     let candidate = next;
     if (opts.subresource === 'status') {
       candidate = { ...structuredClone(old), status: next.status };
@@ -215,16 +255,17 @@ export class ResourceService {
       fieldValidation: opts.fieldValidation ?? 'Warn',
     });
     carryUpdate(type, object, old);
-    if (old.metadata.managedFields) object.metadata.managedFields = old.metadata.managedFields;
-    if (unchanged(object, old)) return { object: present(type, old), warnings };
-    const managed = updateManagedFields(old, object, {
-      manager: managerName(this.userOf(opts), opts),
-      apiVersion: apiVersionOf(type),
-      time: kubeTime(this.clock.now()),
-      subresource: opts.subresource === 'status' ? 'status' : undefined,
-    });
+    const managed = ownership
+      ? ownership((old.metadata.managedFields ?? []) as ManagedFieldsEntry[])
+      : updateManagedFields(old, object, {
+          manager: managerName(this.userOf(opts), opts),
+          apiVersion: apiVersionOf(type),
+          time: kubeTime(this.clock.now()),
+          subresource: opts.subresource === 'status' ? 'status' : undefined,
+        });
     if (managed.length > 0) object.metadata.managedFields = managed;
     else delete object.metadata.managedFields;
+    if (unchanged(object, old)) return { object: present(type, old), warnings };
     if (opts.dryRun) return { object: present(type, object), warnings };
     const key = storageKey(type);
     if (object.metadata.deletionTimestamp && (object.metadata.finalizers ?? []).length === 0 && !isGracefulPod(type, object)) {
