@@ -29,7 +29,7 @@ export function ConditionsTable({ conditions, label, dataTest }: { conditions: C
             <Td dataLabel={t('Message')}>
               <MessageLines message={condition.message} />
             </Td>
-            <Td dataLabel={t('Since')} className="irc-nowrap">
+            <Td dataLabel={t('Since')} modifier="nowrap">
               <Since time={condition.lastTransitionTime} />
             </Td>
           </Tr>
