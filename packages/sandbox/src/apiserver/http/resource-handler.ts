@@ -62,6 +62,7 @@ export async function handleResource(ctx: HandlerContext): Promise<void> {
   const sub = info.subresource;
 
   if (sub === 'scale') return handleScale(ctx);
+  if (sub !== undefined && STREAMING_SUBRESOURCES.has(sub)) throw streamingUnsupported(sub);
   if (sub === 'log') throw new Error('pods/log is routed to the log handler');
   if (sub !== undefined && sub !== 'status') throw notFoundResource();
   if (sub === 'status' && !type.hasStatus) throw notFoundResource();
@@ -134,6 +135,13 @@ async function handleScale(ctx: HandlerContext): Promise<void> {
     return sendJson(res, 200, writeScale(service, user, type, info.namespace, name, { patch: { type: patchType, body: await body(ctx) } }, writeOptions(url.searchParams, ctx.req.headers['user-agent'])));
   }
   throw methodNotAllowed();
+}
+
+/** Subresources that need a live container (SPDY/WebSocket streams); the sandbox's containers are simulated. */
+export const STREAMING_SUBRESOURCES = new Set(['exec', 'attach', 'portforward', 'proxy']);
+
+export function streamingUnsupported(sub: string): ApiError {
+  return badRequest(`pods/${sub} is not available in the sandbox cluster: its containers are simulated (use logs, describe and events instead)`);
 }
 
 export function notFoundResource(): ApiError {

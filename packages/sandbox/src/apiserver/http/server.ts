@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { ApiError, forbidden, statusFailure, unauthorized } from '../../core/errors.js';
 import type { UserInfo } from '../../core/types.js';
 import type { ApiServer } from '../api-server.js';
@@ -9,7 +10,7 @@ import { forbiddenMessage } from '../rbac/authorizer.js';
 import type { ServingCert } from '../tls/self-signed.js';
 import type { TokenAuthenticator } from './auth.js';
 import { handlePodLog } from './log-handler.js';
-import { handleResource, notFoundResource } from './resource-handler.js';
+import { handleResource, notFoundResource, streamingUnsupported } from './resource-handler.js';
 import { parseRequestInfo } from './request-info.js';
 import { sendError, sendJson, sendNotFoundPage } from './respond.js';
 
@@ -87,6 +88,13 @@ export async function startHttp(opts: HttpOptions): Promise<RunningHttp> {
   };
   const server: Server = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, listener) : createServer(listener);
   server.keepAliveTimeout = 65_000;
+  // exec/attach/port-forward arrive as WebSocket/SPDY upgrades: answer them with a Status, not a dropped socket.
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    const sub = /\/pods\/[^/]+\/(exec|attach|portforward)/.exec(req.url ?? '')?.[1];
+    const status = sub ? streamingUnsupported(sub).status : notFoundResource().status;
+    const body = JSON.stringify(status);
+    socket.end(`HTTP/1.1 ${status.code} ${status.code === 400 ? 'Bad Request' : 'Not Found'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());
