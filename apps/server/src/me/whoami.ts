@@ -21,7 +21,9 @@ export function identityKey(token: string | undefined): string {
 }
 
 export async function whoami(client: KubeClient, token: string | undefined): Promise<UserInfo> {
-  const key = identityKey(token);
+  // Per cluster and identity: the server identity differs per kubeconfig context.
+  const server = client.kc.getCurrentCluster()?.server ?? '';
+  const key = `${server}|${token ? identityKey(token) : `server:${client.kc.getCurrentContext()}`}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.user;
   try {

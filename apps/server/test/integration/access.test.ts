@@ -1,5 +1,6 @@
 import type { ConfigResponse, ErrorBody, MeResponse } from '@irc/shared';
 import { describe, expect, it } from 'vitest';
+import { openStream, until } from './harness.js';
 import { registryHarness } from './registry.js';
 
 describe('acting as the user (token mode and per-request tokens)', () => {
@@ -65,5 +66,21 @@ describe('acting as the user (token mode and per-request tokens)', () => {
   it('the developer may not watch: the stream refuses every kind', async () => {
     const res = await h.fetch(`${tokenServer}/api/v1/stream`, { token: h.tokens.developer });
     expect(res.status).toBe(403);
+  });
+
+  it('a server run with the viewer context streams as the viewer and says so in /me', async () => {
+    const viewerServer = (await h.startServer({ context: 'viewer' })).baseUrl;
+    const me = (await (await h.fetch(`${viewerServer}/api/v1/me`)).json()) as MeResponse;
+    expect(me.user.username).toBe('viewer');
+    expect(me.authMode).toBe('kubeconfig');
+    expect(me.permissions.find((p) => p.id === 'config.patch')?.allowed).toBe(false);
+    const s = openStream(`${viewerServer}/api/v1/stream`);
+    await s.ready;
+    const config = await until(
+      () => s.messages.find((m) => (m.event === 'change' || m.event === 'snapshot') && m.data.includes('"kind":"Config"') && m.data.includes('"name":"cluster"')),
+      'the viewer hub to deliver the Config',
+    );
+    expect(config).toBeDefined();
+    s.close();
   });
 });
