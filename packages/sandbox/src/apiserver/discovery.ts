@@ -79,3 +79,58 @@ export function apiResourceList(registry: ResourceRegistry, group: string, versi
   }
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/${version}` : version, resources };
 }
+
+/** The media type kube-apiserver answers aggregated discovery with. */
+export const AGGREGATED_DISCOVERY = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
+
+/** True when the client asks for aggregated discovery (apidiscovery.k8s.io v2 or v2beta1) first. */
+export function wantsAggregated(accept: string | undefined): 'v2' | 'v2beta1' | undefined {
+  for (const range of (accept ?? '').split(',')) {
+    const params = range.split(';').map((s) => s.trim());
+    if (params[0] !== 'application/json') continue;
+    if (!params.includes('g=apidiscovery.k8s.io') || !params.includes('as=APIGroupDiscoveryList')) return undefined;
+    if (params.includes('v=v2')) return 'v2';
+    if (params.includes('v=v2beta1')) return 'v2beta1';
+  }
+  return undefined;
+}
+
+function discoveryResource(t: ResourceType): object {
+  const entry: Record<string, unknown> = {
+    resource: t.resource,
+    responseKind: { group: t.group, version: t.version, kind: t.kind },
+    scope: t.namespaced ? 'Namespaced' : 'Cluster',
+    singularResource: t.singular,
+    verbs: t.verbs,
+  };
+  if (t.shortNames.length > 0) entry.shortNames = t.shortNames;
+  if (t.categories.length > 0) entry.categories = t.categories;
+  if (t.subresources.length > 0)
+    entry.subresources = t.subresources.map((sub) => {
+      const f = subresourceFacts(t, sub);
+      return { subresource: sub, responseKind: { group: f.group ?? t.group, version: f.version ?? t.version, kind: f.kind }, verbs: f.verbs };
+    });
+  return entry;
+}
+
+/** APIGroupDiscoveryList for `/api` (legacy: the core group) or `/apis` (every named group). */
+export function aggregatedDiscovery(registry: ResourceRegistry, legacy: boolean, version: 'v2' | 'v2beta1'): object {
+  const groups = legacy ? [''] : registry.groups().filter((g) => g !== '');
+  return {
+    kind: 'APIGroupDiscoveryList',
+    apiVersion: `apidiscovery.k8s.io/${version}`,
+    metadata: {},
+    items: groups.map((group) => {
+      const preferred = registry.preferredVersion(group);
+      const versions = registry.versionsOf(group).sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : 0));
+      return {
+        metadata: { name: group, creationTimestamp: null },
+        versions: versions.map((v) => ({
+          version: v,
+          resources: registry.all().filter((t) => t.group === group && t.version === v).map(discoveryResource),
+          freshness: 'Current',
+        })),
+      };
+    }),
+  };
+}

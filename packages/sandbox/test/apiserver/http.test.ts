@@ -34,6 +34,18 @@ describe('authentication and discovery', () => {
     expect((await call(sb, 'GET', '/apis/nope.example.io/v1')).text).toBe('404 page not found\n');
   });
 
+  it('answers aggregated discovery (apidiscovery.k8s.io/v2) when asked first', async () => {
+    const accept = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json';
+    const r = await call(sb, 'GET', '/apis', { accept });
+    expect(r.headers['content-type']).toBe('application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList');
+    const apps = (r.json as { items: Array<{ metadata: { name: string }; versions: Array<{ resources: Array<{ resource: string; scope: string; shortNames?: string[]; subresources?: Array<{ subresource: string }> }> }> }> }).items.find((g) => g.metadata.name === 'apps');
+    const deploy = apps?.versions[0]?.resources.find((x) => x.resource === 'deployments');
+    expect(deploy).toMatchObject({ scope: 'Namespaced', shortNames: ['deploy'] });
+    expect(deploy?.subresources?.map((x) => x.subresource)).toEqual(['scale', 'status']);
+    const core = await call(sb, 'GET', '/api', { accept });
+    expect(at(core.json, 'items.0.metadata.name')).toBe('');
+  });
+
   it('publishes OpenAPI v3 with the fieldValidation parameter kubectl looks for', async () => {
     const index = (await call(sb, 'GET', '/openapi/v3')).json as { paths: Record<string, { serverRelativeURL: string }> };
     const apps = index.paths['apis/apps/v1'];

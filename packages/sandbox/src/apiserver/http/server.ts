@@ -5,7 +5,7 @@ import type { Duplex } from 'node:stream';
 import { ApiError, forbidden, statusFailure, unauthorized } from '../../core/errors.js';
 import type { UserInfo } from '../../core/types.js';
 import type { ApiServer } from '../api-server.js';
-import { apiGroup, apiGroupList, apiResourceList, apiVersions, KUBE_VERSION } from '../discovery.js';
+import { AGGREGATED_DISCOVERY, aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersions, KUBE_VERSION, wantsAggregated } from '../discovery.js';
 import { forbiddenMessage } from '../rbac/authorizer.js';
 import type { ServingCert } from '../tls/self-signed.js';
 import type { TokenAuthenticator } from './auth.js';
@@ -65,6 +65,12 @@ export async function startHttp(opts: HttpOptions): Promise<RunningHttp> {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new ApiError(statusFailure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'));
       authorizePath(user, 'get', info.path);
       const d = info.discovery;
+      const aggregated = d.group === undefined && d.version === undefined ? wantsAggregated(req.headers.accept) : undefined;
+      if (aggregated) {
+        const body = JSON.stringify(aggregatedDiscovery(api.registry, d.legacy, aggregated));
+        res.writeHead(200, { 'Content-Type': AGGREGATED_DISCOVERY.replace('v=v2', `v=${aggregated}`), Vary: 'Accept', 'Cache-Control': 'no-cache, private', 'Content-Length': Buffer.byteLength(body) });
+        return void res.end(body);
+      }
       let doc: object | undefined;
       if (d.legacy) doc = d.version === undefined ? apiVersions(serverAddress) : d.version === 'v1' ? apiResourceList(api.registry, '', 'v1') : undefined;
       else if (d.group === undefined) doc = apiGroupList(api.registry);
