@@ -75,8 +75,13 @@ describe('event stream and timeline', () => {
   });
 
   it('the timeline records condition transitions, events and console changes, newest first', async () => {
+    const live = openStream(`${h.baseUrl}/api/v1/stream`);
+    await live.ready;
     const { status } = await patchFresh(h, { readOnly: true });
     expect(status).toBe(200);
+    // the same entry goes out live on the stream
+    await until(() => live.messages.some((m) => m.event === 'timeline' && m.data.includes('"type":"change"') && m.data.includes('"readOnly":true')), 'the live timeline entry');
+    live.close();
     const t = (await (await h.fetch('/api/v1/timeline?type=change')).json()) as TimelineResponse;
     const change = t.entries[0];
     expect(change?.type).toBe('change');
