@@ -19,7 +19,8 @@ interface Props {
 
 const FALLBACK_ROW = 20;
 const FALLBACK_CHAR = 8;
-const TIMESTAMP_CH = 31;
+/** .irc-log__line padding-inline-end (spacer md) plus a little slack for rounding. */
+const LINE_PADDING_PX = 20;
 
 /** Measures one monospace row and character once mounted (jsdom: fallbacks). */
 function useMetrics(probe: React.RefObject<HTMLSpanElement | null>) {
@@ -46,16 +47,19 @@ export function LogView({ buffer, version, wrap, showTimestamps, query, current,
   const layout = useMemo(() => new VirtualLayout(metrics.row, null), [metrics.row]);
 
   const gutterCh = String(buffer.dropped + buffer.length).length + 2;
-  const columns = wrap ? Math.max(20, Math.floor(viewport.width / metrics.char) - gutterCh - (showTimestamps ? TIMESTAMP_CH : 0) - 2) : null;
+  // Wrapped lines break anywhere (break-all) across the full width, number and timestamp
+  // included, so a line's rows follow from its total characters over the columns that fit.
+  const columns = wrap ? Math.max(20, Math.floor((viewport.width - LINE_PADDING_PX) / metrics.char)) : null;
+  const prefix = gutterCh + 1;
   const lines = buffer.all();
 
   // Lay out fully when the geometry changes or old lines were dropped, incrementally on appends.
-  const geometry = `${metrics.row}|${columns}|${showTimestamps}`;
+  const geometry = `${metrics.row}|${columns}|${showTimestamps}|${prefix}`;
   const laidOut = useRef({ geometry: '', dropped: -1 });
   useMemo(() => {
     const previous = laidOut.current;
     if (previous.geometry !== geometry || previous.dropped !== buffer.dropped || lines.length < layout.length) {
-      const lengthOf = showTimestamps ? (line: string) => line.length : (line: string) => splitTimestamp(line)[1].length;
+      const lengthOf = showTimestamps ? (line: string) => prefix + line.length : (line: string) => prefix + splitTimestamp(line)[1].length;
       layout.configure(metrics.row, columns, lines, lengthOf);
       laidOut.current = { geometry, dropped: buffer.dropped };
     } else {
