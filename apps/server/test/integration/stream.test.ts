@@ -92,6 +92,17 @@ describe('event stream and timeline', () => {
     expect([...times].sort((x, y) => y - x)).toEqual(times);
   });
 
+  it('records the condition transitions the operator makes (seen live)', async () => {
+    const current = (await (await h.fetch('/api/v1/config')).json()) as { config: { spec: { replicas: number } } };
+    const { status } = await patchFresh(h, { replicas: current.config.spec.replicas + 1 });
+    expect(status).toBe(200);
+    const entry = await until(async () => {
+      const t = (await (await h.fetch('/api/v1/timeline?type=condition&limit=200')).json()) as TimelineResponse;
+      return t.entries.find((e) => e.type === 'condition' && e.condition.type === 'Progressing' && e.condition.from === 'False' && e.condition.to === 'True');
+    }, 'a Progressing False→True transition', 20_000, 200);
+    expect(entry.object.kind === 'Config' || entry.object.kind === 'ClusterOperator').toBe(true);
+  });
+
   it('shutdown ends open streams at once and lets an in-flight write finish', async () => {
     const extra = await h.startServer({});
     const s = openStream(`${extra.baseUrl}/api/v1/stream`);
