@@ -11,8 +11,12 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const absoluteFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' });
 
+/** Cluster and browser clocks differ a little: a time slightly ahead of the browser reads "now". */
+const CLOCK_SKEW_MS = 120_000;
+
 export function formatRelative(time: string | Date, now: number): string {
-  const ms = new Date(time).getTime() - now;
+  let ms = new Date(time).getTime() - now;
+  if (ms > 0 && ms < CLOCK_SKEW_MS) ms = 0;
   for (const [unit, size] of UNITS) {
     if (Math.abs(ms) >= size || unit === 'second') return relativeFormat.format(Math.round(ms / size), unit);
   }
