@@ -42,7 +42,9 @@ function goValue(v: unknown): string {
  */
 function strictFailure(input: AdmitInput, messages: string[]): ApiError {
   const message = `strict decoding error: ${messages.join(', ')}`;
-  if (!input.patch) return badRequest(message);
+  // Create and update decode the body strictly: transformDecodeError's 400 wording.
+  const { kind, version } = input.type;
+  if (!input.patch) return badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: ${message}`);
   const shown = input.patch.type === 'strategic' ? goValue(input.patch.body) : JSON.stringify(input.object);
   const cause: StatusCause = { reason: 'FieldValueInvalid', field: 'patch', message: `Invalid value: ${JSON.stringify(shown)}: ${message}` };
   return invalid('', '', '', [cause]);

@@ -27,9 +27,15 @@ export function decodeBody(raw: Buffer, contentType: string | undefined): unknow
   try {
     return yaml ? (parseYaml(text) as unknown) : (JSON.parse(text) as unknown);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw badRequest(`couldn't get version/kind; json parse error: ${why}`);
+    throw badRequest(`couldn't get version/kind; json parse error: ${goJsonError(e instanceof Error ? e.message : String(e))}`);
   }
+}
+
+/** Go's encoding/json wording for the usual JSON.parse failures. */
+function goJsonError(jsMessage: string): string {
+  if (/Unexpected end of JSON input/.test(jsMessage)) return 'unexpected end of JSON input';
+  const token = /Unexpected token '?(.)'?/.exec(jsMessage)?.[1];
+  return token ? `invalid character '${token}' looking for beginning of value` : jsMessage;
 }
 
 export type PatchContent = 'merge' | 'json' | 'strategic' | 'apply';
