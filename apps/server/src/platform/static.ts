@@ -8,6 +8,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 const NON_SPA = /^\/(api|healthz|readyz|metrics)(\/|$)/;
+/** A missing file (`/assets/x.js`) must 404, not turn into HTML the browser would run as script. */
+const LOOKS_LIKE_FILE = /\/[^/?]+\.[A-Za-z0-9]+(\?|$)/;
 
 export async function registerStatic(app: FastifyInstance, webDist: string | undefined): Promise<boolean> {
   const hasUi = !!webDist && existsSync(join(webDist, 'index.html'));
@@ -15,7 +17,7 @@ export async function registerStatic(app: FastifyInstance, webDist: string | und
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (hasUi && (request.method === 'GET' || request.method === 'HEAD') && !NON_SPA.test(request.url)) {
+    if (hasUi && (request.method === 'GET' || request.method === 'HEAD') && !NON_SPA.test(request.url) && !LOOKS_LIKE_FILE.test(request.url)) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     return reply.status(404).send({ statusCode: 404, reason: 'NotFound', message: `no route ${request.method} ${request.url.split('?')[0]}` });

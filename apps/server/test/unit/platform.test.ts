@@ -160,6 +160,7 @@ describe('platform (no cluster)', () => {
     const deep = await app.inject('/config/storage');
     expect(deep.statusCode).toBe(200);
     expect(deep.body).toContain('<title>console</title>');
+    expect((await app.inject('/assets/gone-1234.js')).statusCode).toBe(404);
     const api = await app.inject('/api/v1/nope');
     expect(api.statusCode).toBe(404);
     expect(api.json().reason).toBe('NotFound');
