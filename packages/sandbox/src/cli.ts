@@ -75,7 +75,8 @@ async function scenarioCommand(args: string[]): Promise<number> {
     console.error(`error: ${body.message ?? `HTTP ${res.status}`}`);
     return 1;
   }
-  if (body.items) {
+  if (method === 'DELETE') console.log(name ? `scenario ${name} cleared` : 'all scenarios cleared');
+  else if (body.items) {
     for (const s of body.items) console.log(`${s.active ? '*' : ' '} ${s.name.padEnd(28)} ${s.description}`);
     if (body.items.length === 0) console.log('no scenarios');
   } else console.log(`scenario ${body.name ?? action} activated`);

@@ -1,4 +1,5 @@
 import { ScaledClock, timeScaleFromEnv } from './core/clock.js';
+import { ApiError, statusFailure } from './core/errors.js';
 import type { ApiClient, Clock, PodLogStore, ScenarioControl, UserInfo } from './core/types.js';
 import { startControllers } from './controllers.js';
 import { ApiServer, SYSTEM_ADMIN } from './apiserver/api-server.js';
@@ -49,7 +50,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const apiServer = new ApiServer({ clock, watchHistory: opts.watchHistory });
   const users = makeUsers();
   const tls = opts.tls === false ? undefined : selfSignedCert();
-  let scenarios: ScenarioControl = { list: () => [], activate: async () => undefined, clear: async () => undefined };
+  // Without controllers there are no scenarios: every name is unknown.
+  let scenarios: ScenarioControl = {
+    list: () => [],
+    activate: async (name) => {
+      throw new ApiError(statusFailure(404, 'NotFound', `scenario "${name}" not found`, { name, kind: 'scenarios' }));
+    },
+    clear: async () => undefined,
+  };
   const http = await startHttp({
     api: apiServer,
     authn: new TokenAuthenticator(Object.values(users)),

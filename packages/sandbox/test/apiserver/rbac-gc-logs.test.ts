@@ -50,6 +50,9 @@ describe('RBAC', () => {
     const control = await call(sb, 'GET', '/sandbox/v1/scenarios', { token: sb.tokens.viewer });
     expect(control.status).toBe(403);
     expect((await call(sb, 'GET', '/sandbox/v1/scenarios')).status).toBe(200);
+    const unknown = await call(sb, 'POST', '/sandbox/v1/scenarios/nope');
+    expect([unknown.status, at(unknown.json, 'message')]).toEqual([404, 'scenario "nope" not found']);
+    expect((await call(sb, 'DELETE', '/sandbox/v1/scenarios')).status).toBe(200);
   });
 });
 
