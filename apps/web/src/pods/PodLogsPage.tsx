@@ -20,16 +20,15 @@ import {
   Tooltip,
 } from '@patternfly/react-core';
 import { DownloadIcon, PauseIcon, PlayIcon } from '@patternfly/react-icons';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useT } from '../common/i18n.js';
 import { usePodsQuery } from '../common/queries.js';
 import { ErrorState } from '../common/states.js';
 import { usePlatform } from '../shell/platform.js';
 import { downloadLines } from './logs/download.js';
-import { splitTimestamp } from './logs/logBuffer.js';
-import { findMatches } from './logs/logSearch.js';
 import { LogView } from './logs/LogView.js';
+import { useMatches } from './logs/useMatches.js';
 import { MAX_LINES, useLogStream } from './logs/useLogStream.js';
 
 /** Lines asked for on open, then on each "load older" (the API serves at most 100,000). */
@@ -60,10 +59,7 @@ export default function PodLogsPage() {
   const { buffer, version } = stream;
 
   const query = useDeferredValue(search);
-  const matches = useMemo(
-    () => findMatches(buffer.all(), query, MATCH_LIMIT, (line) => splitTimestamp(line)[1]),
-    [query, version, buffer],
-  );
+  const matches = useMatches(buffer, version, query, MATCH_LIMIT);
   const current = matches.length ? matches[Math.min(matchIndex, matches.length - 1)] : undefined;
   const goTo = (delta: number) => {
     if (!matches.length) return;

@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
+import { PageErrorBoundary } from '../common/PageErrorBoundary.js';
 import { PageLoading } from '../common/states.js';
 
 // Every page is its own chunk: the shell loads first, pages on demand.
@@ -19,7 +20,11 @@ const DiagnosticsPage = lazy(() => import('../diagnostics/DiagnosticsPage.js'));
 const NotFoundPage = lazy(() => import('../common/NotFoundPage.js'));
 
 function page(node: ReactNode): ReactNode {
-  return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
+  return (
+    <PageErrorBoundary>
+      <Suspense fallback={<PageLoading />}>{node}</Suspense>
+    </PageErrorBoundary>
+  );
 }
 
 /** The app's pages, relative to the shell's route prefix (standalone: `/`). */

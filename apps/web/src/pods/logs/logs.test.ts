@@ -89,3 +89,22 @@ describe('VirtualLayout', () => {
     expect(layout.totalHeight).toBe(10);
   });
 });
+
+describe('incremental search', () => {
+  it('searches only appended lines while streaming, and everything again for a new query or after drops', async () => {
+    const { incrementalMatches } = await import('./useMatches.js');
+    const buffer = new LogBuffer(1000);
+    buffer.append('a error\nb\n');
+    let scan = incrementalMatches({ query: '', dropped: 0, scanned: 0, lines: null, matches: [] }, buffer, 'error', 100);
+    expect(scan.matches.map((m) => m.line)).toEqual([0]);
+    buffer.append('c error\n');
+    const next = incrementalMatches(scan, buffer, 'error', 100);
+    expect(next.matches.map((m) => m.line)).toEqual([0, 2]);
+    expect(next.matches[0]).toBe(scan.matches[0]);
+    scan = incrementalMatches(next, buffer, 'b', 100);
+    expect(scan.matches.map((m) => m.line)).toEqual([1]);
+    // Timestamps are not searched: the view shows them apart.
+    buffer.append('2026-11-25T10:00:00.000000000Z b again\n');
+    expect(incrementalMatches(scan, buffer, '2026', 100).matches).toEqual([]);
+  });
+});
