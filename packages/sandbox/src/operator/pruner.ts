@@ -74,7 +74,15 @@ export function prunerCronJob(spec: Record<string, unknown>, registryRemoved: bo
 function lastJob(env: OperatorEnv, cron: KubeObject | undefined): KubeObject | undefined {
   if (!cron) return undefined;
   const jobs = env.api.list(R.jobs, NS).items.filter((j) => isOwnedBy(j, cron) || j.metadata.labels?.app === PRUNER_NAME || str(j.metadata.name)?.startsWith(`${PRUNER_NAME}-`));
-  return jobs.sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp))).at(-1);
+  // creationTimestamp has second precision: the resourceVersion orders jobs created within one second
+  const order = (j: KubeObject): [string, number] => [String(j.metadata.creationTimestamp), Number(j.metadata.resourceVersion) || 0];
+  return jobs
+    .sort((a, b) => {
+      const [ta, ra] = order(a);
+      const [tb, rb] = order(b);
+      return ta === tb ? ra - rb : ta.localeCompare(tb);
+    })
+    .at(-1);
 }
 
 /**

@@ -15,6 +15,7 @@ describe('fault scenarios', () => {
   afterEach(async () => {
     await sb.scenarios.clear();
     await registryReady(sb);
+    await waitFor('CO healthy', () => cond(clusterOperator(sb.api()), 'Degraded') === 'False AsExpected' && cond(clusterOperator(sb.api()), 'Available') === 'True Ready');
   });
 
   test('catalog and unknown names', async () => {
@@ -103,7 +104,7 @@ describe('fault scenarios', () => {
     await sb.scenarios.activate('clusteroperator-degraded');
     await waitFor('CO Degraded ImagePrunerJobFailed', () => {
       const d = condition(clusterOperator(api), 'Degraded');
-      return d?.status === 'True' && d.reason === 'ImagePrunerJobFailed' && d.message === 'ImagePrunerDegraded: Job has reached the specified backoff limit';
+      return d?.status === 'True' && String(d.reason).split('::').includes('ImagePrunerJobFailed') && String(d.message).split('\n').includes('ImagePrunerDegraded: Job has reached the specified backoff limit');
     });
     const pruner = api.get(R.imagePruners, undefined, 'cluster');
     expect(cond(pruner, 'Failed')).toBe('True BackoffLimitExceeded');
@@ -120,7 +121,7 @@ describe('fault scenarios', () => {
     });
     await waitFor('CO Degraded', () => {
       const d = condition(clusterOperator(api), 'Degraded');
-      return d?.reason === 'ImageRegistryCertificatesControllerError' && String(d.message).startsWith('ImageRegistryCertificatesControllerDegraded: ');
+      return d?.status === 'True' && String(d.reason).split('::').includes('ImageRegistryCertificatesControllerError') && String(d.message).split('\n').some((l) => l.startsWith('ImageRegistryCertificatesControllerDegraded: '));
     });
     await sb.scenarios.clear();
     expect(sb.scenarios.list().every((s) => !s.active)).toBe(true);
