@@ -53,7 +53,7 @@ export const configRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: PatchConfigResponseSchema,
           409: ConflictBodySchema,
-          ...errorResponses(400, 401, 403, 404, 422, 429, 503, 504),
+          ...errorResponses(400, 401, 403, 404, 413, 422, 429, 503, 504),
         },
       },
     },

@@ -29,7 +29,7 @@ export const storageRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['storage'],
         summary: 'Set or remove storage credential keys in image-registry-private-configuration-user (create or update)',
         body: PutCredentialsRequestSchema,
-        response: { 200: CredentialsStatusSchema, ...errorResponses(400, 401, 403, 409, 422, 429, 503, 504) },
+        response: { 200: CredentialsStatusSchema, ...errorResponses(400, 401, 403, 409, 413, 422, 429, 503, 504) },
       },
     },
     async (request, reply) => {
