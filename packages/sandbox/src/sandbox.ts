@@ -19,7 +19,7 @@ export interface SandboxOptions {
   kubeconfigPath?: string | false;
   /** Start the simulated operator and kube controllers (default true). */
   controllers?: boolean;
-  /** Watch history per resource (default 1000). */
+  /** Most watch events kept per resource (default: a ~75 s freshness window, like kube's watch cache). */
   watchHistory?: number;
   /** Serve HTTPS with a fresh self-signed certificate (default true: kubectl sends tokens only over TLS). */
   tls?: boolean;

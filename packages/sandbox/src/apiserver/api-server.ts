@@ -20,7 +20,7 @@ const SEED_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lea
 
 export interface ApiServerOptions {
   clock: Clock;
-  /** Watch history per resource; small values make 410 Expired testable. */
+  /** Most watch events kept per resource (default: a ~75 s window, as kube sizes its watch cache); small values make 410 Expired testable. */
   watchHistory?: number;
   /** CRDs to serve; default: validation's sandboxCrds(). */
   crds?: CustomResourceDefinition[];
@@ -41,7 +41,7 @@ export class ApiServer {
 
   constructor(opts: ApiServerOptions) {
     this.clock = opts.clock;
-    this.store = new ObjectStore(opts.watchHistory ?? 1000);
+    this.store = new ObjectStore(opts.watchHistory ?? 100_000);
     this.registry.add(...builtinResourceTypes());
     this.authorizer = new RbacAuthorizer({
       clusterRoles: () => this.store.list('rbac.authorization.k8s.io/clusterroles'),

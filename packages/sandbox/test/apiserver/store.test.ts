@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/core/errors.js';
 import type { KubeObject } from '../../src/core/types.js';
+import { ObjectStore } from '../../src/apiserver/storage/object-store.js';
 import { CONFIGMAPS, newApiServer, WIDGETS } from './fixtures.js';
 
 const servers: Array<{ stop(): void }> = [];
@@ -104,5 +105,21 @@ describe('store semantics through the in-process client', () => {
     expect(api.get(CONFIGMAPS, 'default', 'f').metadata.deletionTimestamp).toBeDefined();
     api.patch(CONFIGMAPS, 'default', 'f', 'merge', { metadata: { finalizers: null } });
     expect(() => api.get(CONFIGMAPS, 'default', 'f')).toThrow(/not found/);
+  });
+});
+
+describe('watch history', () => {
+  it('keeps a fresh window, evicts stale events beyond the minimum, and reports 410 for older resourceVersions', () => {
+    let now = 0;
+    const store = new ObjectStore(100_000, 75_000, () => now);
+    const obj = (i: number) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `c${i}`, namespace: 'd' } });
+    for (let i = 0; i < 150; i++) store.put('/configmaps', obj(i));
+    expect(Array.isArray(store.since('/configmaps', 1))).toBe(true);
+    now = 80_000;
+    store.put('/configmaps', obj(999));
+    const old = store.since('/configmaps', 1);
+    expect(Array.isArray(old)).toBe(false);
+    const recent = store.since('/configmaps', store.currentRv() - 5);
+    expect(Array.isArray(recent) && recent.length).toBe(5);
   });
 });

@@ -5,6 +5,8 @@ export type StoredEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 /** One change as the watch cache keeps it; `previous` lets selector-filtered watches see transitions. */
 export interface StoredEvent {
   rv: number;
+  /** When it happened (ms), for the freshness window. */
+  at?: number;
   type: StoredEventType;
   object: KubeObject;
   previous?: KubeObject;
@@ -21,6 +23,9 @@ interface Bucket {
   listeners: Set<StoreListener>;
 }
 
+/** The watch cache never keeps fewer events than this per resource (kube's lower bound). */
+const MIN_HISTORY = 100;
+
 export const objectKey = (ns: string | undefined, name: string): string => `${ns ?? ''}/${name}`;
 
 /**
@@ -33,7 +38,16 @@ export class ObjectStore {
   private readonly buckets = new Map<string, Bucket>();
   private readonly anyListeners = new Set<(resourceKey: string, e: StoredEvent) => void>();
 
-  constructor(private readonly historyCapacity = 1000) {}
+  /**
+   * @param historyCapacity most events kept per resource
+   * @param freshMs events younger than this are never evicted below `historyCapacity`; older ones
+   *   go once more than MIN_HISTORY are kept — kube's watch cache sizes itself to a ~75 s window the same way.
+   */
+  constructor(
+    private readonly historyCapacity = 100_000,
+    private readonly freshMs = 75_000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   currentRv(): number {
     return this.rv;
@@ -92,8 +106,11 @@ export class ObjectStore {
   }
 
   private record(b: Bucket, e: StoredEvent): void {
+    const now = this.now();
+    e.at = now;
     b.history.push(e);
-    while (b.history.length > this.historyCapacity) b.evictedThrough = (b.history.shift() as StoredEvent).rv;
+    const stale = (x: StoredEvent | undefined): boolean => x !== undefined && now - (x.at ?? now) > this.freshMs && b.history.length > MIN_HISTORY;
+    while (b.history.length > this.historyCapacity || stale(b.history[0])) b.evictedThrough = (b.history.shift() as StoredEvent).rv;
     for (const l of [...b.listeners]) l(e);
     for (const l of [...this.anyListeners]) l(b.key, e);
   }
