@@ -227,6 +227,18 @@ describe('watch', () => {
     expect(event.object.message).toMatch(/^too old resource version: 2 \(\d+\)$/);
   });
 
+  it('a label-selected watch sees objects enter (ADDED) and leave (DELETED) the selection', async () => {
+    const rv = ((await call(sb, 'GET', CMS)).json as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
+    const w = stream(sb, `${CMS}?watch=1&labelSelector=phase%3Dlive&resourceVersion=${rv}`);
+    await call(sb, 'POST', CMS, { body: cm('moving', {}, { phase: 'draft' }) });
+    await call(sb, 'PATCH', `${CMS}/moving`, { body: { metadata: { labels: { phase: 'live' } } }, contentType: 'application/merge-patch+json' });
+    await call(sb, 'PATCH', `${CMS}/moving`, { body: { data: { x: '1' } }, contentType: 'application/merge-patch+json' });
+    await call(sb, 'PATCH', `${CMS}/moving`, { body: { metadata: { labels: { phase: 'gone' } } }, contentType: 'application/merge-patch+json' });
+    const types = (await w.waitFor(3)).map((l) => (JSON.parse(l) as { type: string }).type);
+    w.close();
+    expect(types).toEqual(['ADDED', 'MODIFIED', 'DELETED']);
+  });
+
   it('sends initial ADDED events and an initial-events-end bookmark', async () => {
     const w = stream(sb, `${CMS}?watch=1&labelSelector=tier%3Dweb&allowWatchBookmarks=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan`);
     const lines = (await w.waitFor(3)).map((l) => JSON.parse(l) as { type: string; object: { metadata: { name?: string; annotations?: Record<string, string> } } });
