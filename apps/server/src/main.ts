@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     authMode: cli.authMode,
     webDist: cli.webDist ?? join(here, '..', '..', 'web', 'dist'),
     logLevel: cli.logLevel,
+    secureCookie: cli.secureCookie,
+    trustProxy: cli.trustProxy,
   });
   await app.listen({ host: cli.host, port: cli.port });
 

@@ -4,6 +4,8 @@
  *   --context NAME
  *   --auth kubeconfig|token (AUTH_MODE; default kubeconfig)
  *   --web-dist PATH (default: apps/web/dist next to this package, when present)
+ *   --secure-cookie (SECURE_COOKIE=1): the CSRF cookie is Secure (served over HTTPS)
+ *   --trust-proxy (TRUST_PROXY=1): behind a reverse proxy (client IP for rate limits)
  *   HOST (127.0.0.1), PORT (9000), LOG_LEVEL (info)
  */
 import { parseArgs } from 'node:util';
@@ -17,7 +19,11 @@ export interface CliOptions {
   port: number;
   webDist?: string;
   logLevel: string;
+  secureCookie: boolean;
+  trustProxy: boolean;
 }
+
+const truthy = (v: string | undefined) => v === '1' || v === 'true';
 
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   const { values } = parseArgs({
@@ -30,6 +36,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
       port: { type: 'string' },
       'web-dist': { type: 'string' },
       'log-level': { type: 'string' },
+      'secure-cookie': { type: 'boolean' },
+      'trust-proxy': { type: 'boolean' },
     },
     strict: true,
     allowPositionals: false,
@@ -46,5 +54,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     port,
     ...((values['web-dist'] ?? env.WEB_DIST) ? { webDist: values['web-dist'] ?? env.WEB_DIST } : {}),
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
+    secureCookie: values['secure-cookie'] ?? truthy(env.SECURE_COOKIE),
+    trustProxy: values['trust-proxy'] ?? truthy(env.TRUST_PROXY),
   };
 }
