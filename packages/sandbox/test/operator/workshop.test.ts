@@ -41,6 +41,10 @@ describe('image registry operator: workshop flow', () => {
     const pod = registryPods(sb.api())[0];
     expect(pod?.metadata.name).toMatch(/^image-registry-[bcdfghjklmnpqrstvwxz2456789]{6,10}-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect(rec(pod, 'spec').nodeName).toMatch(/^ip-10-0-/);
+    // two replicas: the default required anti-affinity puts them on different workers
+    const nodes = registryPods(sb.api()).map((p) => String(rec(p, 'spec').nodeName));
+    expect(new Set(nodes).size).toBe(2);
+    for (const n of nodes) expect(sb.api().get(R.nodes, undefined, n).metadata.labels).toHaveProperty('node-role.kubernetes.io/worker');
   });
 
   test('Removed tears the registry down, Managed brings it back', async () => {
