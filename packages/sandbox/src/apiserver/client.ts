@@ -42,7 +42,9 @@ export class InProcessClient implements ApiClient {
     return this.service.update(this.user, this.type(ref), ns, obj.metadata.name ?? '', obj, opts);
   }
 
-  patch(ref: ResourceRef, ns: string | undefined, name: string, type: PatchType, patch: unknown, opts?: WriteOptions & { subresource?: 'status' }): WriteResult {
+  /** `apply` is server-side apply (fieldManager required, conflicts are 409s). */
+  patch(ref: ResourceRef, ns: string | undefined, name: string, type: PatchType, patch: unknown, opts?: WriteOptions & { subresource?: 'status'; force?: boolean }): WriteResult {
+    if (type === 'apply') return this.service.apply(this.user, this.type(ref), ns, name, patch, opts ?? {});
     return this.service.patch(this.user, this.type(ref), ns, name, type, patch, opts);
   }
 
