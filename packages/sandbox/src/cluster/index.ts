@@ -6,6 +6,7 @@ import { startReplicaSetController } from './replicaset-controller.js';
 import { startDeploymentController } from './deployment-controller.js';
 import { startDaemonSetController } from './daemonset-controller.js';
 import { startJobController } from './job-controller.js';
+import { startCronJobController } from './cronjob-controller.js';
 import { startRouter } from './router.js';
 import { startEventTTL } from './event-ttl.js';
 
@@ -16,6 +17,7 @@ export function startKubeControllers(ctx: ControllerContext, runtime: ContainerR
     startReplicaSetController(ctx),
     startDaemonSetController(ctx),
     startJobController(ctx),
+    startCronJobController(ctx),
     startScheduler(ctx),
     startKubelet(ctx, runtime),
     startRouter(ctx),
