@@ -1,5 +1,5 @@
 import type { ConfigSpec, FieldError, LogLevel, ResourcesSection, SectionPatch, Toleration } from '../../common/contract.js';
-import { compact, parseInteger, type SectionDefinition } from '../editor/sectionModel.js';
+import { compact, oneOf, parseInteger, type SectionDefinition } from '../editor/sectionModel.js';
 
 export interface TolerationDraft {
   key: string;
@@ -30,9 +30,9 @@ export const advancedSection: SectionDefinition<AdvancedDraft> = {
     nodeSelector: Object.entries(spec.nodeSelector ?? {}).map(([key, value]) => ({ key, value })),
     tolerations: (spec.tolerations ?? []).map((tol) => ({
       key: tol.key ?? '',
-      operator: tol.operator ?? '',
+      operator: oneOf(tol.operator, ['Exists', 'Equal'], ''),
       value: tol.value ?? '',
-      effect: tol.effect ?? '',
+      effect: oneOf(tol.effect, ['NoSchedule', 'PreferNoSchedule', 'NoExecute'], ''),
       tolerationSeconds: q(tol.tolerationSeconds),
     })),
     resources: {

@@ -92,8 +92,10 @@ export interface ConflictSummary {
 
 /** What changed between the version the admin edited and the live one, and where it collides. */
 export function summarizeConflict(seen: ConfigSpec, live: ConfigSpec, patch: SectionPatch): ConflictSummary {
-  const keys = new Set([...Object.keys(seen), ...Object.keys(live)]);
-  const changedMeanwhile = [...keys].filter((key) => !deepEqual(seen[key], live[key])).sort();
+  const before = seen as Record<string, unknown>;
+  const after = live as Record<string, unknown>;
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const changedMeanwhile = [...keys].filter((key) => !deepEqual(before[key], after[key])).sort();
   const touched = new Set(Object.keys(patch).filter((key) => patch[key as keyof SectionPatch] !== undefined));
   return { changedMeanwhile, overlapping: changedMeanwhile.filter((key) => touched.has(key)) };
 }
@@ -116,6 +118,11 @@ export function parseInteger(text: string, path: string, errors: FieldError[]): 
     return undefined;
   }
   return Number(trimmed);
+}
+
+/** `value` if it is one of `allowed`, else `fallback` (CRD strings are free-form patterns). */
+export function oneOf<const T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
 }
 
 /** Drops keys whose value is undefined or '' so that a cleared input removes the field. */

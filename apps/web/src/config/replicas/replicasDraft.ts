@@ -1,5 +1,5 @@
 import type { ConfigSpec, FieldError, RolloutStrategy } from '../../common/contract.js';
-import { parseInteger, type SectionDefinition } from '../editor/sectionModel.js';
+import { oneOf, parseInteger, type SectionDefinition } from '../editor/sectionModel.js';
 
 export interface ReplicasDraft {
   replicas: string;
@@ -10,7 +10,7 @@ export const replicasSection: SectionDefinition<ReplicasDraft> = {
   id: 'replicas',
   fromSpec: (spec: ConfigSpec) => ({
     replicas: spec.replicas === undefined ? '' : String(spec.replicas),
-    rolloutStrategy: spec.rolloutStrategy ?? '',
+    rolloutStrategy: oneOf(spec.rolloutStrategy, ['RollingUpdate', 'Recreate'], ''),
   }),
   toPatch(draft) {
     const errors: FieldError[] = [];

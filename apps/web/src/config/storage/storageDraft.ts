@@ -1,6 +1,6 @@
 import type { ConfigSpec, FieldError, JsonObject, SectionPatch } from '../../common/contract.js';
 import { configuredBackends, type Backend } from '../../common/storage.js';
-import { compact, parseInteger, type SectionDefinition } from '../editor/sectionModel.js';
+import { compact, oneOf, parseInteger, type SectionDefinition } from '../editor/sectionModel.js';
 
 /** Form fields per backend (strings while typing); unknown live fields are kept on save. */
 export interface StorageDraft {
@@ -48,7 +48,7 @@ export function storageDraftFromSpec(spec: ConfigSpec): StorageDraft {
   const ibmcos = obj(storage.ibmcos);
   return {
     backend: configuredBackends(storage)[0] ?? '',
-    managementState: storage.managementState ?? '',
+    managementState: oneOf(storage.managementState, ['Managed', 'Unmanaged'], ''),
     s3: {
       bucket: str(s3.bucket),
       region: str(s3.region),
