@@ -147,6 +147,10 @@ suite('kubectl session', () => {
     expect(await can('viewer', 'get', 'secrets')).toBe('no');
     expect(await can('viewer', 'get', 'pods')).toBe('yes');
     expect(await ok('--context', 'developer', 'auth', 'whoami')).toMatch(/Username\s+developer/);
+    // Impersonation: admin may act as the viewer; the viewer may not act as anyone.
+    expect((await k('--as=viewer', 'auth', 'can-i', 'get', 'secrets')).stdout.trim()).toBe('no');
+    const denied = await k('--context', 'viewer', '--as=admin', 'get', 'pods');
+    expect(denied.stderr).toContain('users "admin" is forbidden: User "viewer" cannot impersonate resource "users" in API group "" at the cluster scope');
   });
 
   it('create job --from=cronjob keeps the template (protobuf body) and can-i --list', async () => {

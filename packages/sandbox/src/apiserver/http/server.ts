@@ -9,6 +9,7 @@ import { AGGREGATED_DISCOVERY, aggregatedDiscovery, apiGroup, apiGroupList, apiR
 import { forbiddenMessage } from '../rbac/authorizer.js';
 import type { ServingCert } from '../tls/self-signed.js';
 import type { TokenAuthenticator } from './auth.js';
+import { impersonate } from './impersonation.js';
 import { handlePodLog } from './log-handler.js';
 import { handleResource, notFoundResource, streamingUnsupported } from './resource-handler.js';
 import { parseRequestInfo } from './request-info.js';
@@ -55,8 +56,9 @@ export async function startHttp(opts: HttpOptions): Promise<RunningHttp> {
       res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
       return void res.end('ok');
     }
-    const user = opts.authn.authenticate(req);
-    if (!user) throw unauthorized();
+    const authenticated = opts.authn.authenticate(req);
+    if (!authenticated) throw unauthorized();
+    const user = impersonate(req, authenticated, api.authorizer);
 
     for (const route of opts.routes ?? []) if (await route(req, res, url, user)) return;
 

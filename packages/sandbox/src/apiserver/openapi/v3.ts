@@ -47,11 +47,13 @@ function operations(t: ResourceType): Record<string, object> {
       parameters: [param('name', 'path', `name of the ${t.kind}`), ...scope, param('pretty', 'query', "If 'true', then the output is pretty printed."), ...WRITE_PARAMS],
     },
   };
+  // kubectl looks for fieldValidation on the first PATCH operation of the kind it meets (map
+  // order): every write operation must carry it, or kubectl falls back to OpenAPI v2.
   if (t.hasStatus)
     paths[`${base}/{name}/status`] = {
       get: op('get'),
-      put: op('put', body(['application/json'])),
-      patch: op('patch', body(PATCH_TYPES)),
+      put: op('put', { ...body(['application/json']), parameters: WRITE_PARAMS }),
+      patch: op('patch', { ...body(PATCH_TYPES), parameters: [...WRITE_PARAMS, param('force', 'query', 'Force is going to "force" Apply requests.', 'boolean')] }),
       parameters: [param('name', 'path', `name of the ${t.kind}`), ...scope, ...WRITE_PARAMS],
     };
   return paths;
