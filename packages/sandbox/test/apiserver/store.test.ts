@@ -108,6 +108,21 @@ describe('store semantics through the in-process client', () => {
   });
 });
 
+describe('pod updates', () => {
+  it('allow image changes and binding a node once, forbid other spec changes like kube', () => {
+    const api = setup();
+    const pods = { group: '', version: 'v1', resource: 'pods' };
+    api.create(pods, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'a:1' }] } });
+    expect(api.patch(pods, 'default', 'p', 'strategic', { spec: { containers: [{ name: 'c', image: 'a:2' }] } }).object.spec).toMatchObject({ containers: [{ image: 'a:2' }] });
+    expect(api.patch(pods, 'default', 'p', 'merge', { spec: { nodeName: 'n1' } }).object.spec).toMatchObject({ nodeName: 'n1' });
+    const e = caught(() => api.patch(pods, 'default', 'p', 'merge', { spec: { nodeName: 'n2' } }));
+    expect(e.code).toBe(422);
+    expect(e.message).toMatch(/^Pod "p" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers\[\*\].image`/);
+    const labels = api.patch(pods, 'default', 'p', 'merge', { metadata: { labels: { a: 'b' } } }).object;
+    expect(labels.metadata.labels).toEqual({ a: 'b' });
+  });
+});
+
 describe('watch history', () => {
   it('keeps a fresh window, evicts stale events beyond the minimum, and reports 410 for older resourceVersions', () => {
     let now = 0;

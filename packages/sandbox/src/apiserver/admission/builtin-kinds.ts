@@ -1,6 +1,6 @@
 import type { KubeObject, StatusCause } from '../../core/types.js';
 import { formatSelectorObject, matchesSelectorObject, type LabelSelectorObject } from '../selectors/labels.js';
-import { invalidValue, notSupported, required } from './field-errors.js';
+import { forbiddenField, invalidValue, notSupported, required } from './field-errors.js';
 import { configMapKey } from './names.js';
 import { defaultPodSpec, validatePodSpec } from './pod-spec.js';
 
@@ -8,8 +8,39 @@ type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const spec = (o: KubeObject): Json => (isObj(o.spec) ? o.spec : {});
 
-export function validatePod(o: KubeObject): StatusCause[] {
-  return validatePodSpec(o.spec, 'spec');
+const POD_UPDATE_FORBIDDEN =
+  'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
+
+/**
+ * ValidatePodUpdate: a pod's spec is immutable but for container images, activeDeadlineSeconds,
+ * added tolerations and terminationGracePeriodSeconds. The sandbox also lets spec.nodeName be set
+ * once (its scheduler binds pods that way, where kube uses the pods/binding subresource).
+ */
+function podSpecChangeAllowed(next: Json, old: Json): boolean {
+  const allowed: Json = structuredClone(old);
+  for (const list of ['containers', 'initContainers']) {
+    const before = Array.isArray(old[list]) ? (old[list] as Json[]) : [];
+    const after = Array.isArray(next[list]) ? (next[list] as Json[]) : [];
+    if (before.length !== after.length) return false;
+    if (Array.isArray(old[list])) allowed[list] = before.map((c, i) => ({ ...c, image: after[i]?.image }));
+  }
+  for (const k of ['activeDeadlineSeconds', 'terminationGracePeriodSeconds']) if (k in next) allowed[k] = next[k];
+  const tolerations = Array.isArray(old.tolerations) ? old.tolerations : [];
+  if (Array.isArray(next.tolerations) && JSON.stringify(next.tolerations.slice(0, tolerations.length)) === JSON.stringify(tolerations)) allowed.tolerations = next.tolerations;
+  if (!old.nodeName && next.nodeName) allowed.nodeName = next.nodeName;
+  return JSON.stringify(sortKeys(allowed)) === JSON.stringify(sortKeys(next));
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (!isObj(v)) return v;
+  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])]));
+}
+
+export function validatePod(o: KubeObject, old: KubeObject | undefined): StatusCause[] {
+  const causes = validatePodSpec(o.spec, 'spec');
+  if (old && isObj(o.spec) && isObj(old.spec) && !podSpecChangeAllowed(o.spec, old.spec)) causes.push(forbiddenField('spec', POD_UPDATE_FORBIDDEN));
+  return causes;
 }
 
 /** Deployments, ReplicaSets, StatefulSets, DaemonSets: selector required and matching the template. */
