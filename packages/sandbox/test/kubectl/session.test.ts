@@ -76,6 +76,8 @@ suite('kubectl session', () => {
     expect(await kin(DEPLOY, 'create', '-f', '-')).toMatchObject({ code: 0, stdout: 'deployment.apps/web created\n', stderr: '' });
     expect(await ok('create', 'configmap', 'literal', '--from-literal=k=v')).toBe('configmap/literal created\n');
     expect(await ok('create', 'secret', 'generic', 'sec', '--from-literal=password=s3cr3t')).toBe('secret/sec created\n');
+    expect(await ok('run', 'one-off', '--image=busybox:1.36', '--restart=Never', '--env=A=1', '--', 'sleep', '5')).toBe('pod/one-off created\n');
+    expect(await ok('get', 'pod', 'one-off', '-o', 'jsonpath={.spec.containers[0].args}')).toBe('["sleep","5"]');
     expect(await ok('get', 'deploy')).toMatch(/^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s+0\/1\s+0\s+0\s+\d+s\n$/);
   });
 

@@ -9,6 +9,7 @@ const MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
 const POINTER_INTS = new Set([
   'replicas', 'terminationGracePeriodSeconds', 'revisionHistoryLimit', 'progressDeadlineSeconds',
   'backoffLimit', 'parallelism', 'completions', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished',
+  'startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit',
 ]);
 
 function text(b: Uint8Array): string {

@@ -42,6 +42,11 @@ const PodSpec: Schema = {
 
 const PodTemplateSpec: Schema = { 1: f('metadata', ObjectMeta), 2: f('spec', PodSpec) };
 
+const JobSpec: Schema = {
+  1: f('parallelism', 'int'), 2: f('completions', 'int'), 3: f('activeDeadlineSeconds', 'int'), 4: f('selector', LabelSelector), 5: f('manualSelector', 'bool'),
+  6: f('template', PodTemplateSpec), 7: f('backoffLimit', 'int'), 8: f('ttlSecondsAfterFinished', 'int'), 9: f('completionMode', 'string'), 10: f('suspend', 'bool'),
+};
+
 const PolicyRule: Schema = { 1: f('verbs', 'string', true), 2: f('apiGroups', 'string', true), 3: f('resources', 'string', true), 4: f('resourceNames', 'string', true), 5: f('nonResourceURLs', 'string', true) };
 const Subject: Schema = { 1: f('kind', 'string'), 2: f('apiGroup', 'string'), 3: f('name', 'string'), 4: f('namespace', 'string') };
 const RoleRef: Schema = { 1: f('apiGroup', 'string'), 2: f('kind', 'string'), 3: f('name', 'string') };
@@ -72,13 +77,15 @@ export const KINDS: Record<string, Schema> = {
       2: f('selector', 'map'), 3: f('clusterIP', 'string'), 4: f('type', 'string'), 5: f('externalIPs', 'string', true), 7: f('sessionAffinity', 'string'), 10: f('externalName', 'string'),
     }),
   },
-  Job: {
+  Job: { 1: f('metadata', ObjectMeta), 2: f('spec', JobSpec) },
+  CronJob: {
     1: f('metadata', ObjectMeta),
     2: f('spec', {
-      1: f('parallelism', 'int'), 2: f('completions', 'int'), 3: f('activeDeadlineSeconds', 'int'), 4: f('selector', LabelSelector), 5: f('manualSelector', 'bool'),
-      6: f('template', PodTemplateSpec), 7: f('backoffLimit', 'int'), 8: f('ttlSecondsAfterFinished', 'int'), 9: f('completionMode', 'string'), 10: f('suspend', 'bool'),
+      1: f('schedule', 'string'), 2: f('startingDeadlineSeconds', 'int'), 3: f('concurrencyPolicy', 'string'), 4: f('suspend', 'bool'),
+      5: f('jobTemplate', { 1: f('metadata', ObjectMeta), 2: f('spec', JobSpec) }), 6: f('successfulJobsHistoryLimit', 'int'), 7: f('failedJobsHistoryLimit', 'int'), 8: f('timeZone', 'string'),
     }),
   },
+  Pod: { 1: f('metadata', ObjectMeta), 2: f('spec', PodSpec) },
   Deployment: {
     1: f('metadata', ObjectMeta),
     2: f('spec', {
