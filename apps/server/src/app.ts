@@ -5,6 +5,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { ConfigGenerations } from './config/generations.js';
 import { configRoutes } from './config/routes.js';
 import { diagnosticsRoutes } from './diagnostics/routes.js';
 import { ClusterAccess, type AuthMode } from './kube/access.js';
@@ -54,6 +55,8 @@ declare module 'fastify' {
     timeline: Timeline;
     metrics: Metrics;
     accessReviews: AccessReviewCache;
+    /** resourceVersion → generation of the Config versions seen (PATCH conflict detection). */
+    configGenerations: ConfigGenerations;
     /** Enders of long-lived responses (event streams, followed logs), run on shutdown. */
     longLived: Set<() => void>;
   }
@@ -73,11 +76,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const cluster = await ClusterAccess.create(options.kubeconfig, options.authMode ?? 'kubeconfig', options.kubeTimeoutMs);
   const metrics = new Metrics();
   const timeline = new Timeline();
-  const hub = new StreamHub({ client: () => cluster.serverClient(), timeline, metrics });
+  const configGenerations = new ConfigGenerations();
+  const hub = new StreamHub({
+    client: () => cluster.serverClient(),
+    timeline,
+    metrics,
+    observe: (kind, obj) => {
+      if (kind === 'Config') configGenerations.observe(obj);
+    },
+  });
   app.decorate('cluster', cluster);
   app.decorate('metrics', metrics);
   app.decorate('timeline', timeline);
   app.decorate('hub', hub);
+  app.decorate('configGenerations', configGenerations);
   app.decorate('accessReviews', new AccessReviewCache());
   app.decorate('longLived', new Set<() => void>());
 

@@ -2,9 +2,10 @@
  * PATCH /api/v1/config: section patch → shared rules → JSON merge patch with a
  * `metadata.resourceVersion` precondition → API server (optionally dry run).
  *
- * Nothing is stored unless every check passes: rule errors → 422 before any write; a stale
- * resourceVersion → 409 from the API server itself (no read-modify-write window); the API
- * server's own validation (CRD schema, CEL, strict fields) → 422 with its causes.
+ * Nothing is stored unless every check passes: rule errors → 422 before any write; a changed
+ * spec (metadata.generation) since the admin's version → 409; the precondition makes the API
+ * server itself refuse a spec change racing with the write (no read-modify-write window); the
+ * API server's own validation (CRD schema, CEL, strict fields) → 422 with its causes.
  */
 import {
   RegistryNames,
@@ -19,6 +20,7 @@ import { PatchStrategy } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
 import { KubeError, toKubeError } from '../kube/errors.js';
 import { ConfigResource, forBrowser, type KubeObjectLike } from '../kube/resources.js';
+import { generationOf, type ConfigGenerations } from './generations.js';
 import { readConfig, readStorageClaim, specOf, type LiveConfig } from './read-config.js';
 
 export class RuleViolation extends KubeError {
@@ -42,28 +44,61 @@ export interface PatchOutcome extends PatchConfigResponse {
   configName: string;
 }
 
-export async function patchConfig(client: KubeClient, body: PatchConfigRequest): Promise<PatchOutcome> {
-  const live = await readConfig(client);
-  if (live.resourceVersion !== body.resourceVersion) {
-    // Fail fast; the API server enforces the same precondition atomically below.
-    throw new StaleConfig(live);
-  }
+/** Precondition retries while only status moves (the operator writes it every few seconds). */
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Kubernetes-style optimistic concurrency on the SPEC the admin saw: a different live
+ * resourceVersion is a conflict only when metadata.generation moved too (see generations.ts).
+ * The merge patch always carries the live resourceVersion as its precondition, so a spec
+ * change racing with us is still refused atomically by the API server.
+ */
+export async function patchConfig(client: KubeClient, body: PatchConfigRequest, seen: ConfigGenerations): Promise<PatchOutcome> {
+  let live = await readConfig(client);
+  seen.observe(live.object);
+  const sameVersion = body.resourceVersion === live.resourceVersion;
+  // The generation of the version the admin edited; undefined when nobody knows it.
+  const expected = sameVersion ? generationOf(live.object) : (body.generation ?? seen.generationAt(body.resourceVersion));
+  if (!sameVersion && (expected === undefined || expected !== generationOf(live.object))) throw new StaleConfig(live);
+
+  // Same generation → same spec: the rules and the merge patch computed once hold for every
+  // retry, which then only re-reads the resourceVersion (a short window for the next race).
   const current = specOf(live.object) as SpecLike;
   const claim = await readStorageClaimForPatch(client, live, body);
   const ctx = { current, ...(claim ? { claimAccessModes: claim.accessModes } : {}) };
   const errors = validateSectionPatch(body.patch, ctx);
   if (errors.length > 0) throw new RuleViolation(errors);
-
   const { patch, ocCommand } = sectionPatchToMergePatch(body.patch, current, live.name);
-  const withPrecondition = { ...patch, metadata: { resourceVersion: body.resourceVersion } };
   const dryRun = body.dryRun === true;
-  let result;
+
+  for (let attempt = 1; ; attempt++) {
+    const result = await sendPatch(client, live, patch, dryRun);
+    if (result) {
+      const stored = result.data as KubeObjectLike;
+      if (!dryRun) seen.observe(stored);
+      return {
+        configName: live.name,
+        config: forBrowser(stored) as PatchConfigResponse['config'],
+        patch,
+        ocCommand,
+        warnings: [...splitWarnings(result.headers.warning), ...sectionPatchWarnings(body.patch, ctx)],
+        dryRun,
+      };
+    }
+    live = await readConfig(client);
+    seen.observe(live.object);
+    if (expected === undefined || generationOf(live.object) !== expected || attempt >= MAX_ATTEMPTS) throw new StaleConfig(live);
+  }
+}
+
+/** The merge patch with `live`'s resourceVersion as precondition; undefined when that precondition failed (409). */
+async function sendPatch(client: KubeClient, live: LiveConfig, patch: Record<string, unknown>, dryRun: boolean) {
   try {
-    result = await client.custom.patchClusterCustomObjectWithHttpInfo(
+    return await client.custom.patchClusterCustomObjectWithHttpInfo(
       {
         ...ConfigResource,
         name: live.name,
-        body: withPrecondition,
+        body: { ...patch, metadata: { resourceVersion: live.resourceVersion } },
         fieldManager: RegistryNames.fieldManager,
         fieldValidation: 'Strict',
         ...(dryRun ? { dryRun: 'All' } : {}),
@@ -72,17 +107,9 @@ export async function patchConfig(client: KubeClient, body: PatchConfigRequest):
     );
   } catch (err) {
     const e = toKubeError(err);
-    if (e.statusCode === 409) throw new StaleConfig(await readConfig(client));
+    if (e.statusCode === 409) return undefined;
     throw e;
   }
-  return {
-    configName: live.name,
-    config: forBrowser(result.data as KubeObjectLike) as PatchConfigResponse['config'],
-    patch,
-    ocCommand,
-    warnings: [...splitWarnings(result.headers.warning), ...sectionPatchWarnings(body.patch, ctx)],
-    dryRun,
-  };
 }
 
 /** The claim the patch will use (a patch may name a new claim), for the RWO rule. */

@@ -38,7 +38,9 @@ export const configRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const client = requestClient(request, reply);
-      return toResponse(client, await readConfig(client));
+      const live = await readConfig(client);
+      app.configGenerations.observe(live.object);
+      return toResponse(client, live);
     },
   );
 
@@ -60,7 +62,7 @@ export const configRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const client = requestClient(request, reply);
       try {
-        const outcome = await patchConfig(client, request.body);
+        const outcome = await patchConfig(client, request.body, app.configGenerations);
         app.metrics.configPatches.inc({ outcome: outcome.dryRun ? 'dry-run' : 'applied' });
         if (!outcome.dryRun && Object.keys(outcome.patch).length > 0) {
           const user = await whoami(client, requestToken(request)).catch(() => ({ username: 'unknown' }));

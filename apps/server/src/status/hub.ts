@@ -37,6 +37,8 @@ export interface HubOptions {
   replayBuffer?: number;
   backoff?: BackoffOptions;
   targets?: readonly WatchTarget[];
+  /** Sees every object version the watches deliver (e.g. Config resourceVersion → generation). */
+  observe?: (kind: StreamKind, obj: KubeObjectLike) => void;
 }
 
 export class StreamHub {
@@ -126,6 +128,7 @@ export class StreamHub {
   }
 
   private onChange(kind: StreamKind, type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: KubeObjectLike, previous: KubeObjectLike | undefined): void {
+    if (type !== 'DELETED') this.opts.observe?.(kind, obj);
     if (kind === 'Config' || kind === 'ClusterOperator') {
       if (type !== 'DELETED') this.opts.timeline.observeConditions(kind, obj, previous);
     } else if (kind === 'Event' && type !== 'DELETED') {

@@ -27,8 +27,17 @@ export type ConfigResponse = Static<typeof ConfigResponseSchema>;
 export const PatchConfigRequestSchema = Type.Object(
   {
     patch: SectionPatchSchema,
-    /** The resourceVersion the user edited; a newer live object → 409. */
+    /**
+     * The resourceVersion the user edited. A newer live object whose spec is unchanged (same
+     * metadata.generation: only status or metadata moved) is patched anyway; a changed spec → 409.
+     */
     resourceVersion: Type.String({ minLength: 1 }),
+    /**
+     * Optional: metadata.generation of the object the user edited (`config.metadata.generation`).
+     * Lets the server tell a status-only change from a spec change even for a resourceVersion
+     * it has not seen itself (another replica, a restart).
+     */
+    generation: Type.Optional(Type.Integer({ minimum: 1 })),
     /** Server-side dry run (`dryRun=All`): validated and defaulted, nothing stored. */
     dryRun: Type.Optional(Type.Boolean()),
   },
