@@ -8,6 +8,7 @@ import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } fr
 import { DEVELOPER_NAMESPACE, seedRbac } from './rbac/seed.js';
 import { builtinResourceTypes } from './resources/builtin.js';
 import { ResourceRegistry, storageKey } from './resources/registry.js';
+import { bindPod } from './service/binding.js';
 import { ResourceService } from './service/resource-service.js';
 import { kubeTime, stampCreate } from './service/object-meta.js';
 import { ObjectStore } from './storage/object-store.js';
@@ -51,6 +52,7 @@ export class ApiServer {
     });
     this.service = new ResourceService(this.registry, this.store, this.clock, this.authorizer);
     this.service.virtualCreate.set('authorization.k8s.io/selfsubjectaccessreviews', (user, body) => selfSubjectAccessReview(this.authorizer, user, body));
+    this.service.virtualCreate.set('/bindings', (_user, body) => bindPod(this.service, body.metadata.namespace, body));
     this.service.virtualCreate.set('authorization.k8s.io/selfsubjectrulesreviews', (user, body) => selfSubjectRulesReview(this.authorizer, user, body));
     this.service.virtualCreate.set('authentication.k8s.io/selfsubjectreviews', (user) => selfSubjectReview(user));
     for (const crd of opts.crds ?? sandboxCrds()) this.installCrd(crd);

@@ -29,6 +29,8 @@ function subresourceFacts(t: ResourceType, sub: string): SubresourceFacts {
       return { kind: 'Scale', group: 'autoscaling', version: 'v1', verbs: ['get', 'patch', 'update'] };
     case 'finalize':
       return { kind: t.kind, verbs: ['update'] };
+    case 'binding':
+      return { kind: 'Binding', verbs: ['create'] };
     default:
       return { kind: t.kind, verbs: ['get', 'patch', 'update'] };
   }

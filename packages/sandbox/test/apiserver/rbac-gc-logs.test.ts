@@ -120,6 +120,21 @@ describe('garbage collection', () => {
     expect(gone(PODS, 'graceful')()).toBe(true);
   });
 
+  it('binds a pod to a node once (pods/binding and the bindings resource)', async () => {
+    const api = sb.api();
+    api.create(PODS, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'tobind' }, spec: { containers: [{ name: 'c', image: 'x:1' }] } });
+    const r = await call(sb, 'POST', '/api/v1/namespaces/default/pods/tobind/binding', { body: { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'tobind' }, target: { kind: 'Node', name: 'node-a' } } });
+    expect(r.status).toBe(201);
+    expect((api.get(PODS, 'default', 'tobind').spec as { nodeName?: string }).nodeName).toBe('node-a');
+    let err: unknown;
+    try {
+      api.create({ group: '', version: 'v1', resource: 'bindings' }, 'default', { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'tobind' }, target: { name: 'node-b' } });
+    } catch (e) {
+      err = e;
+    }
+    expect((err as Error).message).toBe('Operation cannot be fulfilled on pods/binding "tobind": pod tobind is already assigned to node "node-a"');
+  });
+
   it('deleting a namespace empties it, then removes it', async () => {
     const api = sb.api();
     api.create({ group: '', version: 'v1', resource: 'namespaces' }, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'doomed' } });

@@ -3,7 +3,9 @@ import { ApiError, badRequest, methodNotAllowed, statusFailure } from '../../cor
 import type { KubeObject, UserInfo } from '../../core/types.js';
 import { storageKey } from '../resources/registry.js';
 import type { ResourceType } from '../resources/resource-type.js';
+import { bindPod } from '../service/binding.js';
 import { getScale, writeScale } from '../service/scale.js';
+import { asObject } from '../service/resource-service.js';
 import type { ResourceService } from '../service/resource-service.js';
 import { toTable, type IncludeObject } from '../tables/table.js';
 import { decodeBody, patchTypeOf, readBody } from './body.js';
@@ -62,6 +64,11 @@ export async function handleResource(ctx: HandlerContext): Promise<void> {
   const sub = info.subresource;
 
   if (sub === 'scale') return handleScale(ctx);
+  if (sub === 'binding' && type.group === '' && type.resource === 'pods') {
+    if (info.verb !== 'create') throw methodNotAllowed();
+    service.authorize(user, 'create', type, ns, name, 'binding');
+    return sendJson(res, 201, bindPod(service, ns, asObject(await body(ctx), type), name));
+  }
   if (sub !== undefined && STREAMING_SUBRESOURCES.has(sub)) throw streamingUnsupported(sub);
   if (sub === 'log') throw new Error('pods/log is routed to the log handler');
   if (sub !== undefined && sub !== 'status') throw notFoundResource();

@@ -58,10 +58,11 @@ export function builtinResourceTypes(): ResourceType[] {
   return [
     def({ group: '', version: 'v1', resource: 'namespaces', kind: 'Namespace', namespaced: false, shortNames: ['ns'], hasStatus: true, subresources: ['finalize', 'status'], nameRule: 'label', returnDeletedObject: true, fields: fieldsOf('status.phase'), applyDefaults: defaultNamespace, verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] }),
     def({
-      group: '', version: 'v1', resource: 'pods', kind: 'Pod', shortNames: ['po'], categories: ALL, hasStatus: true, subresources: ['log', 'status'], returnDeletedObject: true,
+      group: '', version: 'v1', resource: 'pods', kind: 'Pod', shortNames: ['po'], categories: ALL, hasStatus: true, subresources: ['binding', 'log', 'status'], returnDeletedObject: true,
       fields: fieldsOf('spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.nominatedNodeName'),
       validate: validatePod, applyDefaults: defaultPod,
     }),
+    def({ group: '', version: 'v1', resource: 'bindings', kind: 'Binding', verbs: CREATE_ONLY, nameRule: 'none' }),
     def({ group: '', version: 'v1', resource: 'services', kind: 'Service', shortNames: ['svc'], categories: ALL, hasStatus: true, nameRule: 'dns1035', returnDeletedObject: true, validate: validateService, applyDefaults: defaultService, verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] }),
     def({ group: '', version: 'v1', resource: 'secrets', kind: 'Secret', fields: fieldsOf('type'), validate: validateDataKeys, applyDefaults: defaultSecret }),
     def({ group: '', version: 'v1', resource: 'configmaps', kind: 'ConfigMap', shortNames: ['cm'], validate: validateDataKeys }),

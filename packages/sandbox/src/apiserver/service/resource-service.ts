@@ -131,6 +131,7 @@ export class ResourceService {
     const virtual = this.virtualCreate.get(storageKey(type));
     if (virtual) {
       this.authorize(user, 'create', type, ns);
+      if (type.namespaced) obj.metadata.namespace = ns;
       return { object: virtual(user, obj), warnings: [] };
     }
     if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = generatedName(obj.metadata.generateName);
