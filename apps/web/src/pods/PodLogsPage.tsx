@@ -20,7 +20,7 @@ import {
   Tooltip,
 } from '@patternfly/react-core';
 import { DownloadIcon, PauseIcon, PlayIcon } from '@patternfly/react-icons';
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useT } from '../common/i18n.js';
 import { usePodsQuery } from '../common/queries.js';
@@ -53,6 +53,8 @@ export default function PodLogsPage() {
   const [timestamps, setTimestamps] = useState(false);
   const [search, setSearch] = useState('');
   const [matchIndex, setMatchIndex] = useState(0);
+  /** Bumped on every jump to a match, so that jumping to the same match scrolls to it again. */
+  const [jump, setJump] = useState(0);
   const tailLines = TAIL_STEPS[step]!;
 
   const stream = useLogStream({ namespace, name, container, previous, tailLines, enabled: !pods.isPending });
@@ -65,7 +67,17 @@ export default function PodLogsPage() {
     if (!matches.length) return;
     setFollow(false);
     setMatchIndex((i) => (Math.min(i, matches.length - 1) + delta + matches.length) % matches.length);
+    setJump((n) => n + 1);
   };
+  // A new search shows its first match: stop following the tail, or the next lines would
+  // scroll it away again.
+  const hasMatches = matches.length > 0;
+  useEffect(() => {
+    if (query && hasMatches) {
+      setFollow(false);
+      setJump((n) => n + 1);
+    }
+  }, [query, hasMatches]);
 
   const setParam = (key: string, value: string | undefined) =>
     setParams(
@@ -218,6 +230,7 @@ export default function PodLogsPage() {
             showTimestamps={timestamps}
             query={query}
             current={current}
+            jump={jump}
             follow={follow}
             onFollowChange={setFollow}
           />

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { PatchConfigRequest } from '../../common/contract.js';
 import { ApiError } from '../../shell/http.js';
@@ -67,6 +67,31 @@ describe('section form: review, apply, conflict', () => {
     await screen.findByText('Change applied');
     expect(patches[2]).toMatchObject({ patch: { replicas: 3 }, resourceVersion: '11' });
     expect(patches[2]!.dryRun).toBe(false);
+  });
+
+  it('moves to a newer version silently when only status changed, so no needless conflict', async () => {
+    let current = config('20', { replicas: 2 });
+    const patches: PatchConfigRequest[] = [];
+    const platform = fakePlatform((path, options) => {
+      if (path === '/v1/me') return me(true);
+      if (options.method === 'PATCH') {
+        patches.push(options.body as PatchConfigRequest);
+        return { config: current.config, patch: { spec: { replicas: 4 } }, ocCommand: 'oc patch …', warnings: [], dryRun: true };
+      }
+      return current;
+    });
+    const { client } = renderPage(platform, [route('/config/replicas', <ReplicasSection />)], '/config/replicas');
+    fireEvent.change(await screen.findByRole('textbox', { name: /Replicas/ }), { target: { value: '4' } });
+    // The operator writes status: new resourceVersion, same spec.
+    current = { ...config('21', { replicas: 2 }), config: { ...config('21', { replicas: 2 }).config, status: { readyReplicas: 2 } } as never };
+    await act(async () => client.invalidateQueries());
+    await waitFor(() => expect(platform.requests.filter((r) => r.path === '/v1/config' && !r.options.method).length).toBe(2));
+    expect(screen.queryByText('The configuration changed since you started editing')).toBeNull();
+    const review = screen.getByRole('button', { name: 'Review changes' });
+    fireEvent.click(review);
+    await screen.findByText('Dry run passed');
+    expect(patches[0]).toMatchObject({ resourceVersion: '21', patch: { replicas: 4 } });
+    expect((screen.getByRole('textbox', { name: /Replicas/ }) as HTMLInputElement).value).toBe('4');
   });
 
   it('shows server field errors (422) on the field', async () => {

@@ -1,3 +1,4 @@
+import { deepEqual } from '@irc/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { conflictOf, fieldErrorsOf, usePatchConfig } from '../../common/configPatch.js';
 import type { FieldError, PatchConfigResponse } from '../../common/contract.js';
@@ -34,10 +35,15 @@ export function useSectionEditor<D>(definition: SectionDefinition<D>) {
   const live = query.data;
   useEffect(() => {
     if (!live) return;
-    // Follow the live object while the admin has not typed anything; never overwrite edits.
-    if (!state || (!state.touched && state.base.resourceVersion !== live.resourceVersion)) {
-      setState({ base: live, draft: definition.fromSpec(live.config.spec), touched: false });
+    if (!state || state.base.resourceVersion === live.resourceVersion) {
+      if (!state) setState({ base: live, draft: definition.fromSpec(live.config.spec), touched: false });
+      return;
     }
+    // Follow the live object while the admin has not typed anything; never overwrite edits.
+    if (!state.touched) setState({ base: live, draft: definition.fromSpec(live.config.spec), touched: false });
+    // Only status or metadata moved (the operator writes status all the time): the edit applies
+    // to the same spec, so move to the new version silently instead of failing with a 409 later.
+    else if (deepEqual(state.base.config.spec, live.config.spec)) setState({ ...state, base: live });
   }, [live, state, definition]);
 
   const evaluation = useMemo(() => (state ? evaluateSection(definition, state.draft, state.base) : null), [definition, state]);
@@ -95,7 +101,9 @@ export function useSectionEditor<D>(definition: SectionDefinition<D>) {
   };
 
   const allErrors = [...(evaluation?.errors ?? []), ...serverErrors];
-  const staleBase = Boolean(state && live && state.touched && live.resourceVersion !== state.base.resourceVersion);
+  const staleBase = Boolean(
+    state && live && state.touched && live.resourceVersion !== state.base.resourceVersion && !deepEqual(live.config.spec, state.base.config.spec),
+  );
 
   return {
     query,

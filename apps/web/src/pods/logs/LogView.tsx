@@ -12,6 +12,8 @@ interface Props {
   showTimestamps: boolean;
   query: string;
   current: LogMatch | undefined;
+  /** Changes on every jump to a match (also to the same one again). */
+  jump: number;
   follow: boolean;
   /** The user scrolled away from the bottom (pauses following) or back to it. */
   onFollowChange(follow: boolean): void;
@@ -38,7 +40,7 @@ function useMetrics(probe: React.RefObject<HTMLSpanElement | null>) {
  * A virtual list of log lines: only the lines in view (plus a margin) are in the DOM, so
  * hundreds of thousands of lines scroll as smoothly as ten.
  */
-export function LogView({ buffer, version, wrap, showTimestamps, query, current, follow, onFollowChange }: Props) {
+export function LogView({ buffer, version, wrap, showTimestamps, query, current, jump, follow, onFollowChange }: Props) {
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const probe = useRef<HTMLSpanElement>(null);
@@ -88,14 +90,25 @@ export function LogView({ buffer, version, wrap, showTimestamps, query, current,
     const el = scroller.current;
     if (!el || !current) return;
     const top = layout.offsetOf(current.line);
-    if (top < el.scrollTop || top > el.scrollTop + el.clientHeight - metrics.row) el.scrollTop = Math.max(0, top - el.clientHeight / 3);
-  }, [current, layout, metrics.row]);
+    if (top < el.scrollTop || top > el.scrollTop + el.clientHeight - metrics.row) {
+      el.scrollTop = Math.max(0, top - el.clientHeight / 3);
+      setViewport((v) => ({ ...v, scrollTop: el.scrollTop }));
+    }
+  }, [current, jump, layout, metrics.row]);
 
-  // …and horizontally, when lines are not wrapped and the match is far to the right.
+  // …and horizontally, when lines are not wrapped and the match is far to the right. The row
+  // exists only once the vertical scroll has rendered it, so the reveal waits for it.
+  const reveal = useRef(false);
   useEffect(() => {
-    if (!current) return;
-    scroller.current?.querySelector('.irc-log__mark--current')?.scrollIntoView?.({ block: 'nearest', inline: 'center' });
-  }, [current]);
+    reveal.current = current !== undefined;
+  }, [current, jump]);
+  useEffect(() => {
+    if (!reveal.current) return;
+    const mark = scroller.current?.querySelector('.irc-log__mark--current');
+    if (!mark) return;
+    reveal.current = false;
+    mark.scrollIntoView?.({ block: 'nearest', inline: 'center' });
+  });
 
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
     const el = event.currentTarget;
