@@ -110,7 +110,8 @@ export function handlePodLog(req: IncomingMessage, res: ServerResponse, url: URL
     if (bytes > budget) text = Buffer.from(text).subarray(0, budget).toString('utf8');
     budget -= Math.min(bytes, budget);
     res.write(text);
-    if (budget <= 0) end();
+    // limitBytes reached, or a follower that stopped reading: the stream ends.
+    if (budget <= 0 || res.writableLength > 16 * 1024 * 1024) end();
   };
   for (const l of lines ?? []) write(l);
   if (!q.follow || q.previous || closed) return end();

@@ -2,6 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../../core/errors.js';
 import type { KubeObject, WatchEvent } from '../../core/types.js';
 
+/** Output buffered for a client that does not read, beyond which its watch is closed. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
 /** kube-apiserver closes a watch after a random 30–60 minutes (min-request-timeout 1800 s). */
 function defaultTimeoutMs(): number {
   return (1800 + Math.floor(Math.random() * 1800)) * 1000;
@@ -19,10 +22,13 @@ export function streamWatch(
   start: (emit: (e: WatchEvent) => void) => () => void,
   transform: (o: KubeObject) => unknown = (o) => o,
 ): void {
+  let finish: () => void = () => undefined;
   const write = (e: WatchEvent): void => {
     if (res.writableEnded || res.destroyed) return;
     const object = e.type === 'ERROR' || e.type === 'BOOKMARK' ? e.object : transform(e.object as KubeObject);
     res.write(JSON.stringify({ type: e.type, object }) + '\n');
+    // A client that stops reading is dropped (kube closes watchers whose buffer fills up).
+    if (res.writableLength > MAX_BUFFERED_BYTES) finish();
   };
   // Buffer events produced while the watch starts (initial ADDED), then stream.
   const pending: WatchEvent[] = [];
@@ -46,7 +52,7 @@ export function streamWatch(
   const timer = setTimeout(() => finish(), timeoutSeconds !== undefined && timeoutSeconds > 0 ? timeoutSeconds * 1000 : defaultTimeoutMs());
   timer.unref();
   let done = false;
-  const finish = (): void => {
+  finish = (): void => {
     if (done) return;
     done = true;
     clearTimeout(timer);
