@@ -1,5 +1,5 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
-import type { ContainerProcess, ContainerRuntime } from './container-runtime.js';
+import type { ContainerIO, ContainerProcess, ContainerRuntime } from './container-runtime.js';
 import { EventRecorder } from './events.js';
 import { R } from './refs.js';
 import { WorkQueue } from './queue.js';
@@ -7,6 +7,7 @@ import { watchResource } from './watch.js';
 import { arr, isNotFound, isRecord, isTerminating, num, rec, str, tryDelete, tryGet, type Json } from './objects.js';
 import { podStatus, type ContainerState } from './pod-status.js';
 import { randomHex } from './names.js';
+import { ProbeRunner } from './kubelet-probes.js';
 import { rfc3339 } from './time.js';
 
 /** Kubelet timings (cluster ms): image already present, container create/start. */
@@ -18,7 +19,7 @@ const BACKOFF_MAX_MS = 300_000;
 const BACKOFF_RESET_MS = 600_000;
 const SHUTDOWN_MS = 200;
 
-interface ContainerRun extends ContainerState {
+export interface ContainerRun extends ContainerState {
   spec: Json;
   process?: ContainerProcess;
   readyFails: number;
@@ -28,7 +29,7 @@ interface ContainerRun extends ContainerState {
   probeCancels: Array<() => void>;
 }
 
-interface PodRun {
+export interface PodRun {
   key: string;
   uid: string;
   ns: string;
@@ -108,7 +109,7 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
     c.liveFails = 0;
     c.ready = !isRecord(c.spec.readinessProbe);
     const restartCount = c.restartCount;
-    c.process = runtime.start(run.pod, c.spec, {
+    const io: ContainerIO = {
       log: (text) => ctx.logs.append(run.ns, run.name, c.name, text, ctx.clock.now()),
       exit: (code) => {
         // the process may exit from inside start(): defer so state is consistent
@@ -117,62 +118,27 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
         });
       },
       restartCount,
-    });
+    };
+    try {
+      c.process = runtime.start(run.pod, c.spec, io);
+    } catch {
+      // the runtime could not start the process (StartError): it counts as a failed run
+      c.process = undefined;
+      queueMicrotask(() => !run.gone && 'running' in c.state && c.restartCount === restartCount && containerExited(run, c, 128));
+    }
     startProbes(run, c);
   };
 
-  const stopProbes = (c: ContainerRun): void => {
-    for (const cancel of c.probeCancels) cancel();
-    c.probeCancels = [];
-  };
-
-  const startProbes = (run: PodRun, c: ContainerRun): void => {
-    for (const kind of ['readiness', 'liveness'] as const) {
-      const probe = c.spec[`${kind}Probe`];
-      if (!isRecord(probe)) continue;
-      const initial = (num(probe.initialDelaySeconds) ?? 0) * 1000;
-      const period = (num(probe.periodSeconds) ?? 10) * 1000;
-      const threshold = num(probe.failureThreshold) ?? 3;
-      const once = (): void => runProbe(run, c, kind, threshold);
-      c.probeCancels.push(
-        after(run, initial, () => {
-          once();
-          c.probeCancels.push(ctx.clock.every(period, () => !run.gone && once()));
-        }),
-      );
-    }
-  };
-
-  const runProbe = (run: PodRun, c: ContainerRun, kind: 'readiness' | 'liveness', threshold: number): void => {
-    if (!('running' in c.state) || run.terminating) return;
-    const result = runtime.probe(run.pod, c.spec, kind);
-    const Kind = kind === 'readiness' ? 'Readiness' : 'Liveness';
-    if (result.ok) {
-      if (kind === 'readiness') {
-        c.readyFails = 0;
-        if (!c.ready) {
-          c.ready = true;
-          writeStatus(run);
-        }
-      } else c.liveFails = 0;
-      return;
-    }
-    event(run, c, 'Warning', 'Unhealthy', `${Kind} probe failed: ${result.message ?? 'probe failed'}`);
-    if (kind === 'readiness') {
-      c.readyFails++;
-      if (c.ready && c.readyFails >= threshold) {
-        c.ready = false;
-        writeStatus(run);
-      }
-      return;
-    }
-    c.liveFails++;
-    if (c.liveFails >= threshold) {
-      event(run, c, 'Normal', 'Killing', `Container ${c.name} failed liveness probe, will be restarted`);
-      c.process?.terminate();
-      containerExited(run, c, 2);
-    }
-  };
+  const probes = new ProbeRunner({
+    clock: ctx.clock,
+    runtime,
+    after,
+    event,
+    writeStatus,
+    onLivenessFailure: (run, c) => containerExited(run, c, 2),
+  });
+  const stopProbes = (c: ContainerRun): void => probes.stop(c);
+  const startProbes = (run: PodRun, c: ContainerRun): void => probes.start(run, c);
 
   const containerExited = (run: PodRun, c: ContainerRun, code: number): void => {
     stopProbes(c);

@@ -25,7 +25,7 @@ function micros(d: Date): number {
   return m;
 }
 
-export function klogLine(severity: 'I' | 'W' | 'E', d: Date, fileLine: string, msg: string): string {
+export function klogLine(severity: 'I' | 'W' | 'E' | 'F', d: Date, fileLine: string, msg: string): string {
   const us = micros(d);
   d = new Date(Math.floor(us / 1000));
   const micros6 = pad(us % 1_000_000, 6);

@@ -2,7 +2,7 @@ import type { ControllerContext } from '../core/types.js';
 import type { ContainerIO, ContainerProcess } from '../cluster/container-runtime.js';
 import type { SimWorld } from '../cluster/cloud.js';
 import type { PlatformFacts } from '../cluster/seed/index.js';
-import { createKlog } from '../operator/klog.js';
+import { createKlog, klogLine } from '../operator/klog.js';
 import { startOperator, type OperatorHandle } from '../operator/index.js';
 import { NS, OPERATOR_NAME, OPERATOR_VERSION_STRING } from '../operator/defaults.js';
 import { EventRecorder } from '../cluster/events.js';
@@ -57,8 +57,15 @@ export function startOperatorProcess(
     log.info('imageconfig.go:113', 'Starting ImageConfigController');
     log.info('controllerimagepruner.go:400', 'Starting ImagePrunerController');
     log.info('caconfig.go:197', 'Starting ImageRegistryCertificatesController');
-    announce(ctx, id);
-    operator = startOperator(ctx, world, platform(), log);
+    try {
+      announce(ctx, id);
+      operator = startOperator(ctx, world, platform(), log);
+    } catch (e) {
+      // a Go operator would exit here: the kubelet restarts the container (CrashLoopBackOff)
+      io.log(klogLine('F', ctx.clock.now(), 'main.go:62', e instanceof Error ? e.message : String(e)));
+      stop();
+      io.exit(255);
+    }
   };
   acquire();
 
