@@ -7,7 +7,8 @@ import type { V1Pod } from '@kubernetes/client-node';
 import { specOf } from '../config/read-config.js';
 import { NS, conditionsOf, toIso } from '../kube/resources.js';
 import type { Gathered } from './gather.js';
-import { registryErrors, syncErrors } from './log-tail.js';
+import { registryErrors, type LogLine } from './log-tail.js';
+import { classifySyncErrors, type SyncErrors } from './sync-errors.js';
 import { cannotRead, conditionLine, lastLines, step, worst } from './step.js';
 
 const CO = { kind: 'ClusterOperator', name: RegistryNames.clusterOperator, apiVersion: 'config.openshift.io/v1' };
@@ -165,17 +166,27 @@ export function operatorStep(g: Gathered): DiagnosticStep {
   }
   const ready = g.operatorDeployment.value.status?.readyReplicas ?? 0;
   const { failing, warning } = podProblems(pods);
-  const syncLines = g.operatorLogs.flatMap((l) => lastLines(syncErrors(l.lines), 3));
-  const verdict: Verdict = ready === 0 || failing.length || syncLines.length ? 'failing' : warning.length ? 'warning' : 'ok';
+  const sync = g.operatorLogs.map((l) => classifySyncErrors(g.config, l.lines));
+  const texts = (pick: (s: SyncErrors) => LogLine[]) => sync.flatMap((s) => lastLines(pick(s).map((l) => l.text), 3));
+  const current = texts((s) => s.current);
+  const unreported = texts((s) => s.unreported);
+  const pastCount = sync.reduce((n, s) => n + s.past.length, 0);
+  const recoveredAt = sync.find((s) => s.recoveredAt)?.recoveredAt;
+  const verdict: Verdict = ready === 0 || failing.length || current.length ? 'failing' : warning.length || unreported.length ? 'warning' : 'ok';
+  const evidence = [`operator ${ready} ready`, ...failing, ...warning, ...current];
+  if (unreported.length) evidence.push(`"unable to sync" after the last status change (${recoveredAt}), not reported as Progressing=True Error:`, ...unreported);
+  if (pastCount) evidence.push(`${pastCount} earlier "unable to sync" line(s) predate the recovery at ${recoveredAt}: a past problem, the operator no longer reports it`);
   return step({
     ...base,
     verdict,
-    evidence: [`operator ${ready} ready`, ...failing, ...warning, ...syncLines],
-    nextStep: syncLines.length
+    evidence,
+    nextStep: current.length
       ? 'The operator cannot apply the configuration: the message after "unable to sync:" names the cause (storage, credentials, invalid spec).'
-      : verdict === 'ok'
-        ? 'Nothing to do.'
-        : 'The operator pod is not running: check its events.',
+      : unreported.length
+        ? 'Recent sync errors the status does not show yet: re-check in a moment; if they persist, read the operator log.'
+        : verdict === 'ok'
+          ? 'Nothing to do.'
+          : 'The operator pod is not running: check its events.',
     links,
   });
 }

@@ -9,7 +9,7 @@ import type { KubeClient } from '../kube/client.js';
 import { KubeError, toKubeError } from '../kube/errors.js';
 import { ClusterOperatorResource, ImageConfigResource, NS, RouteResource, type KubeObjectLike } from '../kube/resources.js';
 import { readConfig, specOf } from '../config/read-config.js';
-import { tailLog } from './log-tail.js';
+import { tailLog, type LogLine } from './log-tail.js';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; error: KubeError };
 
@@ -23,7 +23,7 @@ async function attempt<T>(p: Promise<T>): Promise<Read<T>> {
 
 export interface PodLog {
   pod: string;
-  lines: string[];
+  lines: LogLine[];
 }
 
 export interface Gathered {

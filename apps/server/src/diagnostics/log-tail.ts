@@ -1,26 +1,43 @@
-/** The last N lines of a container log, read through the log API (bounded in bytes). */
+/**
+ * The last N lines of a container log, read through the log API (bounded in bytes), with the
+ * kubelet's timestamps (`timestamps=true`): they tell an error that is still happening from
+ * one the operator has since recovered from.
+ */
 import type { KubeClient } from '../kube/client.js';
 import { NS } from '../kube/resources.js';
 
 const MAX_BYTES = 512 * 1024;
 
-export async function tailLog(client: KubeClient, pod: string, container: string, tailLines: number): Promise<string[]> {
+export interface LogLine {
+  text: string;
+  /** Epoch ms from the kubelet's RFC 3339 prefix; absent when the server sent none. */
+  at?: number;
+}
+
+export async function tailLog(client: KubeClient, pod: string, container: string, tailLines: number): Promise<LogLine[]> {
   const res = await client.stream(
     `/api/v1/namespaces/${NS}/pods/${encodeURIComponent(pod)}/log`,
-    { container, tailLines, limitBytes: MAX_BYTES },
+    { container, tailLines, limitBytes: MAX_BYTES, timestamps: true },
     client.signal({ timeoutMs: 10_000 }),
   );
   const chunks: Buffer[] = [];
   for await (const chunk of res) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').split('\n').filter((l) => l.trim() !== '');
+  return Buffer.concat(chunks).toString('utf8').split('\n').filter((l) => l.trim() !== '').map(parseLogLine);
+}
+
+/** `2026-06-12T09:25:10.004512345Z E0612 …` → { at, text }; a line without the prefix stays whole. */
+export function parseLogLine(line: string): LogLine {
+  const space = line.indexOf(' ');
+  const at = space > 0 && /^\d{4}-\d\d-\d\dT/.test(line) ? Date.parse(line.slice(0, space)) : NaN;
+  return Number.isNaN(at) ? { text: line } : { text: line.slice(space + 1), at };
 }
 
 /** Operator: `E… controller.go:…] unable to sync: …, requeuing` (domain.md §8). */
-export function syncErrors(lines: string[]): string[] {
-  return lines.filter((l) => l.includes('unable to sync'));
+export function syncErrors(lines: LogLine[]): LogLine[] {
+  return lines.filter((l) => l.text.includes('unable to sync'));
 }
 
 /** Registry (logrus): level=error / fatal / panic. */
-export function registryErrors(lines: string[]): string[] {
-  return lines.filter((l) => /\blevel=(error|fatal|panic)\b/.test(l));
+export function registryErrors(lines: LogLine[]): string[] {
+  return lines.map((l) => l.text).filter((l) => /\blevel=(error|fatal|panic)\b/.test(l));
 }

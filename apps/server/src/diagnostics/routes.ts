@@ -2,13 +2,17 @@
 import { DiagnosticsResponseSchema } from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../platform/errors.js';
-import { requestClient } from '../platform/request-client.js';
+import { identityKey } from '../me/whoami.js';
+import { requestToken } from '../platform/request-client.js';
+import { Coalescer } from './coalesce.js';
 import { clusterOperatorStep, configStep, operatorStep, registryDeploymentStep, registryPodsStep } from './checks.js';
 import { eventsStep, routesStep, storageStep } from './checks-storage.js';
-import { gather } from './gather.js';
+import { gather, type Gathered } from './gather.js';
 import { worst } from './step.js';
 
 export const diagnosticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // A gather is ~12 reads and a few bounded log tails; bursts from live re-runs share runs.
+  const runs = new Coalescer<Gathered>();
   app.get(
     '/api/v1/diagnostics',
     {
@@ -18,8 +22,11 @@ export const diagnosticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: DiagnosticsResponseSchema, ...errorResponses(401, 503) },
       },
     },
-    async (request, reply) => {
-      const g = await gather(requestClient(request, reply));
+    async (request) => {
+      const token = requestToken(request);
+      // Shared by several requests: not aborted by one browser's disconnect (the calls time out).
+      const client = app.cluster.forRequest(token);
+      const g = await runs.run(identityKey(token), () => gather(client));
       const steps = [
         clusterOperatorStep(g),
         configStep(g),

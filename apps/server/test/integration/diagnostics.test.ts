@@ -47,4 +47,17 @@ describe('diagnostics under fault scenarios', () => {
       expect(config.verdict).toBe('failing');
     });
   });
+
+  it('s3-credentials-missing-key → operator step failing; cleared → no longer failing (old lines are history)', async () => {
+    await h.scenario('s3-credentials-missing-key', true);
+    try {
+      const failing = await stepUntil('operator', (s) => s.verdict === 'failing', 'the operator step to fail');
+      expect(failing.evidence.join('\n')).toContain('does not contain required key "REGISTRY_STORAGE_S3_SECRETKEY"');
+    } finally {
+      await h.scenario('s3-credentials-missing-key', false);
+    }
+    const recovered = await stepUntil('operator', (s) => s.verdict !== 'failing', 'the operator step to recover', );
+    // The error lines are still in the log tail: they are reported as a past problem.
+    expect(recovered.evidence.join('\n')).toMatch(/earlier "unable to sync" line\(s\) predate the recovery|after the last status change/);
+  });
 });

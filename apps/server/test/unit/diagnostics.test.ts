@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { configStep, operatorStep, registryDeploymentStep, registryPodsStep } from '../../src/diagnostics/checks.js';
 import { storageStep } from '../../src/diagnostics/checks-storage.js';
 import type { Gathered, Read } from '../../src/diagnostics/gather.js';
+import { parseLogLine } from '../../src/diagnostics/log-tail.js';
 import { KubeError } from '../../src/kube/errors.js';
 import type { KubeObjectLike } from '../../src/kube/resources.js';
 
@@ -67,7 +68,7 @@ describe('diagnostics checklist verdicts', () => {
       metadata: { name: 'image-registry-1' },
       status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', message: '0/3 nodes are available: 3 node(s) didn\'t match Pod\'s node affinity/selector.' }] },
     };
-    const step = registryPodsStep(gathered({ registryPods: ok([pending]), registryLogs: [{ pod: 'image-registry-1', lines: ['time="x" level=error msg="response completed with error" err.code="blob unknown"'] }] }));
+    const step = registryPodsStep(gathered({ registryPods: ok([pending]), registryLogs: [{ pod: 'image-registry-1', lines: [{ text: 'time="x" level=error msg="response completed with error" err.code="blob unknown"' }] }] }));
     expect(step.verdict).toBe('warning');
     expect(step.evidence.join('\n')).toContain("didn't match Pod's node affinity");
     expect(step.evidence.join('\n')).toContain('blob unknown');
@@ -75,9 +76,37 @@ describe('diagnostics checklist verdicts', () => {
 
   it('operator: "unable to sync" lines fail the step', () => {
     const line = 'E0612 09:25:10.004512       1 controller.go:400] unable to sync: unable to sync storage configuration: exactly one storage type should be configured at the same time, got 2: [EmptyDir PVC], requeuing';
-    const step = operatorStep(gathered({ operatorLogs: [{ pod: 'op', lines: ['I0612 ok', line] }] }));
+    const step = operatorStep(gathered({ operatorLogs: [{ pod: 'op', lines: [{ text: 'I0612 ok' }, { text: line }] }] }));
     expect(step.verdict).toBe('failing');
     expect(step.evidence).toContain(line);
+  });
+
+  describe('operator: old "unable to sync" lines after a recovery', () => {
+    const line = 'E0612 09:25:10.004512       1 controller.go:400] unable to sync: unable to sync storage configuration: secret "openshift-image-registry/image-registry-private-configuration-user" does not contain required key "REGISTRY_STORAGE_S3_SECRETKEY", requeuing';
+    const at = (iso: string) => ({ text: line, at: Date.parse(iso) });
+    const withProgressing = (status: string, reason: string, since: string) =>
+      ok({ ...config({ managementState: 'Managed', replicas: 1, storage: { s3: { bucket: 'b' } } }), status: { conditions: [
+        { type: 'Available', status: 'True', reason: 'Ready', lastTransitionTime: '2026-06-12T09:00:00Z' },
+        { type: 'Progressing', status, reason, lastTransitionTime: since },
+      ] } });
+
+    it('fail while the Config reports Progressing=True Error', () => {
+      const step = operatorStep(gathered({ config: withProgressing('True', 'Error', '2026-06-12T09:25:10Z'), operatorLogs: [{ pod: 'op', lines: [at('2026-06-12T09:25:10.004Z'), at('2026-06-12T09:25:40.004Z')] }] }));
+      expect(step.verdict).toBe('failing');
+    });
+
+    it('are a past problem once the Config recovered after them: ok, with a note', () => {
+      const step = operatorStep(gathered({ config: withProgressing('False', 'Ready', '2026-06-12T09:30:00Z'), operatorLogs: [{ pod: 'op', lines: [at('2026-06-12T09:25:10.004Z'), at('2026-06-12T09:30:00.400Z')] }] }));
+      expect(step.verdict).toBe('ok');
+      expect(step.evidence.join('\n')).toMatch(/2 earlier "unable to sync" line\(s\) predate the recovery at 2026-06-12T09:30:00.000Z/);
+      expect(step.evidence).not.toContain(line);
+    });
+
+    it('newer than the last status change while no error is reported: a warning that shows them', () => {
+      const step = operatorStep(gathered({ config: withProgressing('False', 'Ready', '2026-06-12T09:30:00Z'), operatorLogs: [{ pod: 'op', lines: [at('2026-06-12T09:25:10.004Z'), at('2026-06-12T09:31:00Z')] }] }));
+      expect(step.verdict).toBe('warning');
+      expect(step.evidence).toContain(line);
+    });
   });
 
   it('storage: a ReadWriteOnce claim with 2 replicas and RollingUpdate fails with the operator messages', () => {
@@ -99,5 +128,12 @@ describe('diagnostics checklist verdicts', () => {
     expect(s3.verdict).toBe('failing');
     const empty = storageStep(gathered({ config: ok(config({ replicas: 2, storage: { emptyDir: {} } })) }));
     expect(empty.verdict).toBe('warning');
+  });
+});
+
+describe('log lines with kubelet timestamps', () => {
+  it('splits the RFC 3339 prefix off; a line without one stays whole', () => {
+    expect(parseLogLine('2026-06-12T09:25:10.004512345Z E0612 x] unable to sync')).toEqual({ text: 'E0612 x] unable to sync', at: Date.parse('2026-06-12T09:25:10.004Z') });
+    expect(parseLogLine('E0612 x] unable to sync')).toEqual({ text: 'E0612 x] unable to sync' });
   });
 });
