@@ -42,11 +42,25 @@ export function conditionsOf(obj: KubeObjectLike | undefined): ConditionLike[] {
   return Array.isArray(status?.conditions) ? status.conditions : [];
 }
 
-/** Objects go to the browser without managedFields (noise, and they name every writer). */
+/** What a secret value is replaced with on its way to the browser (the operator logs it so too). */
+export const REDACTED = '<REDACTED>';
+
+/**
+ * Objects go to the browser without managedFields (noise, and they name every writer) and
+ * without secret values: the Config's `spec.httpSecret` signs the registry's upload state, so
+ * whoever holds it can forge upload sessions. Only whether it is set is shown.
+ */
 export function forBrowser<T extends KubeObjectLike>(obj: T): T {
-  if (!obj.metadata?.managedFields) return obj;
-  const { managedFields: _dropped, ...metadata } = obj.metadata;
-  return { ...obj, metadata } as T;
+  let out: KubeObjectLike = obj;
+  if (out.metadata?.managedFields) {
+    const { managedFields: _dropped, ...metadata } = out.metadata;
+    out = { ...out, metadata };
+  }
+  const spec = out.spec as Record<string, unknown> | undefined;
+  if (spec && typeof spec.httpSecret === 'string' && spec.httpSecret !== '') {
+    out = { ...out, spec: { ...spec, httpSecret: REDACTED } };
+  }
+  return out as T;
 }
 
 export function toIso(value: string | Date | undefined | null): string | undefined {

@@ -62,4 +62,16 @@ describe('storage credentials: write-only, never echoed or logged', () => {
     expect(h.bodies.length).toBeGreaterThan(10);
     expect(h.logs.length).toBeGreaterThan(10);
   });
+
+  it('the registry httpSecret the operator generated never reaches the browser', async () => {
+    const httpSecret = await h.kubectl('get', 'configs.imageregistry.operator.openshift.io', 'cluster', '-o', 'jsonpath={.spec.httpSecret}');
+    expect(httpSecret.length).toBeGreaterThan(32);
+    const config = (await (await h.fetch('/api/v1/config')).json()) as { config: { spec: { httpSecret?: string } } };
+    expect(config.config.spec.httpSecret).toBe('<REDACTED>');
+    const stream = openStream(`${h.baseUrl}/api/v1/stream`);
+    await stream.ready;
+    await until(() => stream.messages.some((m) => m.event === 'snapshot' && m.data.includes('"Config"')), 'the Config snapshot');
+    stream.close();
+    for (const text of [...h.bodies, ...stream.messages.map((m) => m.data), ...h.logs]) expect(text).not.toContain(httpSecret);
+  });
 });
