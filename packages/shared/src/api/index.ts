@@ -9,3 +9,5 @@ export * from './stream.js';
 export * from './diagnostics.js';
 export * from './me.js';
 export * from './platform.js';
+export * from './trust.js';
+export * from './pullsecret.js';

@@ -1,0 +1,54 @@
+/** `GET /api/v1/pull-secret`, `PUT /api/v1/pull-secret/registries/:registry` — names only, never credentials. */
+import {
+  PULL_SECRET_NAME,
+  PULL_SECRET_NAMESPACE,
+  PullSecretRegistryParamsSchema,
+  PullSecretStatusSchema,
+  PutPullSecretRegistryRequestSchema,
+  PutPullSecretRegistryResponseSchema,
+} from '@irc/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { whoami } from '../me/whoami.js';
+import { errorResponses } from '../platform/errors.js';
+import { requestClient, requestToken } from '../platform/request-client.js';
+import { mutationRateLimit } from '../platform/security.js';
+import { pullSecretStatus, putPullSecretRegistry } from './pull-secret.js';
+
+export const pullSecretRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/v1/pull-secret',
+    {
+      schema: {
+        tags: ['pull-secret'],
+        summary: 'Registries the global pull secret (openshift-config/pull-secret) holds credentials for: names and field presence only',
+        response: { 200: PullSecretStatusSchema, ...errorResponses(401, 403, 503, 504) },
+      },
+    },
+    async (request, reply) => pullSecretStatus(requestClient(request, reply)),
+  );
+
+  app.put(
+    '/api/v1/pull-secret/registries/:registry',
+    {
+      config: mutationRateLimit,
+      schema: {
+        tags: ['pull-secret'],
+        summary: "Add or replace one registry's credentials in the global pull secret (other entries untouched; 409 on a concurrent change)",
+        params: PullSecretRegistryParamsSchema,
+        body: PutPullSecretRegistryRequestSchema,
+        response: { 200: PutPullSecretRegistryResponseSchema, ...errorResponses(400, 401, 403, 409, 413, 422, 429, 503, 504) },
+      },
+    },
+    async (request, reply) => {
+      const client = requestClient(request, reply);
+      const result = await putPullSecretRegistry(client, request.params.registry, request.body);
+      const user = await whoami(client, requestToken(request)).catch(() => ({ username: 'unknown' }));
+      app.timeline.recordChange({
+        user: user.username,
+        object: { kind: 'Secret', name: PULL_SECRET_NAME, namespace: PULL_SECRET_NAMESPACE },
+        summary: `${result.replaced ? 'replaced' : 'added'} the credentials for ${result.registry}`,
+      });
+      return result;
+    },
+  );
+};

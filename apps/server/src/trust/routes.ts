@@ -1,0 +1,75 @@
+/** `GET /api/v1/trust`, `PUT/DELETE /api/v1/trust/:registry` — additional trusted registry CAs. */
+import {
+  PutTrustRequestSchema,
+  PutTrustResponseSchema,
+  TRUST_NAMESPACE,
+  TrustRegistryParamsSchema,
+  TrustStatusSchema,
+} from '@irc/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { whoami } from '../me/whoami.js';
+import { errorResponses } from '../platform/errors.js';
+import { requestClient, requestToken } from '../platform/request-client.js';
+import { mutationRateLimit } from '../platform/security.js';
+import type { KubeClient } from '../kube/client.js';
+import type { FastifyRequest } from 'fastify';
+import { deleteTrustedCA, putTrustedCA, trustStatus } from './trusted-cas.js';
+
+export const trustRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  async function record(client: KubeClient, request: FastifyRequest, configMap: string, summary: string) {
+    const user = await whoami(client, requestToken(request)).catch(() => ({ username: 'unknown' }));
+    app.timeline.recordChange({ user: user.username, object: { kind: 'ConfigMap', name: configMap, namespace: TRUST_NAMESPACE }, summary });
+  }
+
+  app.get(
+    '/api/v1/trust',
+    {
+      schema: {
+        tags: ['trust'],
+        summary: 'Registries with an additional trusted CA (images.config.openshift.io/cluster additionalTrustedCA), with certificate details',
+        response: { 200: TrustStatusSchema, ...errorResponses(401, 403, 404, 503, 504) },
+      },
+    },
+    async (request, reply) => trustStatus(requestClient(request, reply)),
+  );
+
+  app.put(
+    '/api/v1/trust/:registry',
+    {
+      config: mutationRateLimit,
+      schema: {
+        tags: ['trust'],
+        summary: "Add or replace a registry's trusted CA bundle (PEM); creates the ConfigMap and the image config reference when missing",
+        params: TrustRegistryParamsSchema,
+        body: PutTrustRequestSchema,
+        response: { 200: PutTrustResponseSchema, ...errorResponses(400, 401, 403, 404, 409, 413, 422, 429, 503, 504) },
+      },
+    },
+    async (request, reply) => {
+      const client = requestClient(request, reply);
+      const result = await putTrustedCA(client, request.params.registry, request.body.pem);
+      const extra = [result.created ? 'created the ConfigMap' : '', result.referenceSet ? 'set images.config.openshift.io/cluster spec.additionalTrustedCA' : ''].filter(Boolean);
+      await record(client, request, result.trust.configMapName, [`set the CA of ${result.registry.registry}`, ...extra].join('; '));
+      return result;
+    },
+  );
+
+  app.delete(
+    '/api/v1/trust/:registry',
+    {
+      config: mutationRateLimit,
+      schema: {
+        tags: ['trust'],
+        summary: "Remove a registry's trusted CA",
+        params: TrustRegistryParamsSchema,
+        response: { 200: TrustStatusSchema, ...errorResponses(400, 401, 403, 404, 409, 422, 429, 503, 504) },
+      },
+    },
+    async (request, reply) => {
+      const client = requestClient(request, reply);
+      const status = await deleteTrustedCA(client, request.params.registry);
+      await record(client, request, status.configMapName, `removed the CA of ${request.params.registry}`);
+      return status;
+    },
+  );
+};

@@ -1,0 +1,193 @@
+/**
+ * Additional trusted CAs (domain.md §6.12): `images.config.openshift.io/cluster
+ * spec.additionalTrustedCA.name` → ConfigMap in `openshift-config`, one key per registry
+ * (`host..port`), value PEM. The operator copies every key into `image-registry-certificates`
+ * and rolls the registry on change.
+ *
+ * Writes: the ConfigMap first (created when missing), then the image config reference (merge
+ * patch guarded by its resourceVersion), so the reference never names a missing ConfigMap.
+ * ConfigMap patches touch one key and carry the resourceVersion just read; a 409 means someone
+ * edited it meanwhile, and re-applying our one-key patch on the fresh object is correct.
+ */
+import {
+  DEFAULT_TRUST_CONFIGMAP,
+  RegistryNames,
+  TRUST_NAMESPACE,
+  registryHostProblem,
+  registryOfTrustKey,
+  trustKeyOf,
+  type PutTrustResponse,
+  type TrustStatus,
+  type TrustedRegistry,
+} from '@irc/shared';
+import { PatchStrategy, type V1ConfigMap } from '@kubernetes/client-node';
+import type { KubeClient } from '../kube/client.js';
+import { KubeError, toKubeError } from '../kube/errors.js';
+import { ImageConfigResource, type KubeObjectLike } from '../kube/resources.js';
+import { PemProblem, certificateWarnings, parseBundle } from './certificates.js';
+
+const MAX_ATTEMPTS = 4;
+
+export function invalid(path: string, message: string): KubeError {
+  return new KubeError(422, 'Invalid', `${path}: ${message}`, [{ field: path, message }]);
+}
+
+/** `host`, `host:port` or the key form `host..port` → the ConfigMap key; 422 otherwise. */
+export function keyOfRegistryParam(param: string): string {
+  const registry = registryOfTrustKey(param);
+  const problem = registryHostProblem(registry);
+  if (problem) throw invalid('registry', problem);
+  return trustKeyOf(registry);
+}
+
+interface TrustState {
+  imageConfig: KubeObjectLike;
+  referenced: string | undefined;
+  configMap: V1ConfigMap | undefined;
+}
+
+async function readImageConfig(client: KubeClient): Promise<KubeObjectLike> {
+  try {
+    return (await client.custom.getClusterCustomObject({ ...ImageConfigResource, name: 'cluster' }, client.opts())) as KubeObjectLike;
+  } catch (err) {
+    throw toKubeError(err);
+  }
+}
+
+async function readConfigMap(client: KubeClient, name: string): Promise<V1ConfigMap | undefined> {
+  try {
+    return await client.core.readNamespacedConfigMap({ name, namespace: TRUST_NAMESPACE }, client.opts());
+  } catch (err) {
+    const e = toKubeError(err);
+    if (e.statusCode === 404) return undefined;
+    throw e;
+  }
+}
+
+async function readState(client: KubeClient): Promise<TrustState> {
+  const imageConfig = await readImageConfig(client);
+  const spec = imageConfig.spec as { additionalTrustedCA?: { name?: string } } | undefined;
+  const referenced = spec?.additionalTrustedCA?.name || undefined;
+  const configMap = await readConfigMap(client, referenced ?? DEFAULT_TRUST_CONFIGMAP);
+  return { imageConfig, referenced, configMap };
+}
+
+export function describeRegistry(key: string, value: string): TrustedRegistry {
+  try {
+    const { certificates } = parseBundle(value);
+    return { registry: registryOfTrustKey(key), key, certificates, warnings: certificateWarnings(certificates) };
+  } catch (err) {
+    const why = err instanceof PemProblem ? err.message : 'unreadable';
+    return { registry: registryOfTrustKey(key), key, certificates: [], warnings: [`the stored value is not usable: ${why}`] };
+  }
+}
+
+function describe(state: TrustState): TrustStatus {
+  const data = state.configMap?.data ?? {};
+  return {
+    namespace: TRUST_NAMESPACE,
+    configMapName: state.referenced ?? DEFAULT_TRUST_CONFIGMAP,
+    referenced: !!state.referenced,
+    // Only the referenced ConfigMap is trusted by the operator: an unreferenced default one is reported but not "in use".
+    exists: !!state.configMap,
+    registries: Object.keys(data)
+      .sort()
+      .map((k) => describeRegistry(k, data[k] ?? '')),
+    ...(state.configMap?.metadata?.resourceVersion ? { resourceVersion: state.configMap.metadata.resourceVersion } : {}),
+  };
+}
+
+export async function trustStatus(client: KubeClient): Promise<TrustStatus> {
+  return describe(await readState(client));
+}
+
+const mergePatch = (client: KubeClient) => client.opts({ headers: { 'Content-Type': PatchStrategy.MergePatch } });
+
+/** One key set (string) or removed (null) with the ConfigMap's resourceVersion as precondition. */
+async function patchKey(client: KubeClient, cm: V1ConfigMap, key: string, value: string | null): Promise<V1ConfigMap> {
+  return client.core.patchNamespacedConfigMap(
+    {
+      name: cm.metadata?.name ?? '',
+      namespace: TRUST_NAMESPACE,
+      body: { metadata: { resourceVersion: cm.metadata?.resourceVersion }, data: { [key]: value } },
+      fieldManager: RegistryNames.fieldManager,
+    },
+    mergePatch(client),
+  );
+}
+
+async function setReference(client: KubeClient, imageConfig: KubeObjectLike, name: string): Promise<KubeObjectLike> {
+  return (await client.custom.patchClusterCustomObject(
+    {
+      ...ImageConfigResource,
+      name: 'cluster',
+      body: { metadata: { resourceVersion: imageConfig.metadata?.resourceVersion }, spec: { additionalTrustedCA: { name } } },
+      fieldManager: RegistryNames.fieldManager,
+    },
+    mergePatch(client),
+  )) as KubeObjectLike;
+}
+
+/** Add or replace one registry's CA bundle. Bad PEM → 422 before anything is read or written. */
+export async function putTrustedCA(client: KubeClient, registryParam: string, pem: string): Promise<PutTrustResponse> {
+  const key = keyOfRegistryParam(registryParam);
+  let bundle;
+  try {
+    bundle = parseBundle(pem);
+  } catch (err) {
+    if (err instanceof PemProblem) throw invalid('pem', err.message);
+    throw err;
+  }
+  for (let attempt = 1; ; attempt++) {
+    const state = await readState(client);
+    const name = state.referenced ?? DEFAULT_TRUST_CONFIGMAP;
+    let created = false;
+    let referenceSet = false;
+    try {
+      if (!state.configMap) {
+        state.configMap = await client.core.createNamespacedConfigMap(
+          {
+            namespace: TRUST_NAMESPACE,
+            body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: TRUST_NAMESPACE }, data: { [key]: bundle.pem } },
+            fieldManager: RegistryNames.fieldManager,
+          },
+          client.opts(),
+        );
+        created = true;
+      } else if (state.configMap.data?.[key] !== bundle.pem) {
+        state.configMap = await patchKey(client, state.configMap, key, bundle.pem);
+      }
+      if (!state.referenced) {
+        state.imageConfig = await setReference(client, state.imageConfig, name);
+        state.referenced = name;
+        referenceSet = true;
+      }
+    } catch (err) {
+      const e = toKubeError(err);
+      // 409: a concurrent writer (ConfigMap created, edited, or the reference set meanwhile): re-read and re-apply.
+      if (e.statusCode === 409 && attempt < MAX_ATTEMPTS) continue;
+      throw e;
+    }
+    const registry = describeRegistry(key, bundle.pem);
+    return { trust: describe(state), registry, warnings: registry.warnings, created, referenceSet };
+  }
+}
+
+/** Remove one registry's CA; 404 when it has none. The ConfigMap and the reference stay (an empty ConfigMap is valid). */
+export async function deleteTrustedCA(client: KubeClient, registryParam: string): Promise<TrustStatus> {
+  const key = keyOfRegistryParam(registryParam);
+  for (let attempt = 1; ; attempt++) {
+    const state = await readState(client);
+    if (!state.referenced || !state.configMap || state.configMap.data?.[key] === undefined) {
+      throw new KubeError(404, 'NotFound', `no trusted CA for registry ${registryOfTrustKey(key)}`);
+    }
+    try {
+      state.configMap = await patchKey(client, state.configMap, key, null);
+      return describe(state);
+    } catch (err) {
+      const e = toKubeError(err);
+      if (e.statusCode === 409 && attempt < MAX_ATTEMPTS) continue;
+      throw e;
+    }
+  }
+}
