@@ -18,11 +18,13 @@ import { openApiRoute, registerOpenApi } from './platform/openapi.js';
 import { registerSecurity } from './platform/security.js';
 import { registerStatic } from './platform/static.js';
 import { podRoutes } from './pods/routes.js';
+import { pullSecretRoutes } from './pullsecret/routes.js';
 import { AccessReviewCache } from './status/access-review.js';
 import { StreamHub } from './status/hub.js';
 import { streamRoutes, type StreamOptions } from './status/routes.js';
 import { Timeline } from './status/timeline.js';
 import { storageRoutes } from './storage/routes.js';
+import { trustRoutes } from './trust/routes.js';
 
 export interface AppOptions {
   /** The server's kubeconfig (already loaded: see kube/kubeconfig.ts). */
@@ -108,6 +110,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(streamRoutes(options.stream));
   await app.register(diagnosticsRoutes);
   await app.register(meRoutes);
+  await app.register(trustRoutes);
+  await app.register(pullSecretRoutes);
   openApiRoute(app);
   await registerStatic(app, options.webDist);
 
