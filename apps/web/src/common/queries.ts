@@ -84,6 +84,9 @@ export function useDiagnosticsQuery() {
   return useQuery({
     queryKey: queryKeys.diagnostics,
     queryFn: ({ signal }) => request<DiagnosticsResponse>(paths.diagnostics, { signal }),
+    // Stream changes refetch at once; log-based checks (operator "unable to sync" lines) change
+    // without any object changing, so the open page also re-runs them every few seconds.
+    refetchInterval: 10_000,
   });
 }
 
