@@ -15,6 +15,7 @@ import { healthRoutes } from './platform/health.js';
 import { loggerOptions } from './platform/logging.js';
 import { Metrics, installRequestMetrics } from './platform/metrics.js';
 import { openApiRoute, registerOpenApi } from './platform/openapi.js';
+import { registerPluginAssets } from './platform/plugin-assets.js';
 import { registerSecurity } from './platform/security.js';
 import { registerStatic } from './platform/static.js';
 import { podRoutes } from './pods/routes.js';
@@ -33,6 +34,8 @@ export interface AppOptions {
   authMode?: AuthMode;
   /** Built web app to serve (apps/web/dist); absent → API only. */
   webDist?: string;
+  /** Built console plugin (apps/console-plugin/dist), served under /plugin/ without authentication. */
+  pluginDist?: string;
   /** pino level ('info'), or false for no logs. */
   logLevel?: string | false;
   /** Where log lines go (tests capture them); default stdout. */
@@ -113,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(trustRoutes);
   await app.register(pullSecretRoutes);
   openApiRoute(app);
+  await registerPluginAssets(app, options.pluginDist);
   await registerStatic(app, options.webDist);
 
   if (options.watch !== false) app.addHook('onReady', async () => hub.start());

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     kubeconfig,
     authMode: cli.authMode,
     webDist: cli.webDist ?? join(here, '..', '..', 'web', 'dist'),
+    pluginDist: cli.pluginDist ?? join(here, '..', '..', 'console-plugin', 'dist'),
     logLevel: cli.logLevel,
     secureCookie: cli.secureCookie,
     trustProxy: cli.trustProxy,

@@ -4,6 +4,7 @@
  *   --context NAME
  *   --auth kubeconfig|token (AUTH_MODE; default kubeconfig)
  *   --web-dist PATH (default: apps/web/dist next to this package, when present)
+ *   --plugin-dist PATH (PLUGIN_DIST; default: apps/console-plugin/dist, when present): /plugin/
  *   --secure-cookie (SECURE_COOKIE=1): the CSRF cookie is Secure (served over HTTPS)
  *   --trust-proxy (TRUST_PROXY=1): behind a reverse proxy (client IP for rate limits)
  *   HOST (127.0.0.1), PORT (9000), LOG_LEVEL (info)
@@ -18,6 +19,7 @@ export interface CliOptions {
   host: string;
   port: number;
   webDist?: string;
+  pluginDist?: string;
   logLevel: string;
   secureCookie: boolean;
   trustProxy: boolean;
@@ -35,6 +37,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
       host: { type: 'string' },
       port: { type: 'string' },
       'web-dist': { type: 'string' },
+      'plugin-dist': { type: 'string' },
       'log-level': { type: 'string' },
       'secure-cookie': { type: 'boolean' },
       'trust-proxy': { type: 'boolean' },
@@ -53,6 +56,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     host: values.host ?? env.HOST ?? '127.0.0.1',
     port,
     ...((values['web-dist'] ?? env.WEB_DIST) ? { webDist: values['web-dist'] ?? env.WEB_DIST } : {}),
+    ...((values['plugin-dist'] ?? env.PLUGIN_DIST) ? { pluginDist: values['plugin-dist'] ?? env.PLUGIN_DIST } : {}),
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     secureCookie: values['secure-cookie'] ?? truthy(env.SECURE_COOKIE),
     trustProxy: values['trust-proxy'] ?? truthy(env.TRUST_PROXY),

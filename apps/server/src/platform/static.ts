@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
-const NON_SPA = /^\/(api|healthz|readyz|metrics)(\/|$)/;
+/** Paths that are never the SPA: the API, probes, metrics and the console plugin's assets. */
+const NON_SPA = /^\/(api|healthz|readyz|metrics|plugin)(\/|$)/;
 /** A missing file (`/assets/x.js`) must 404, not turn into HTML the browser would run as script. */
 const LOOKS_LIKE_FILE = /\/[^/?]+\.[A-Za-z0-9]+(\?|$)/;
 
