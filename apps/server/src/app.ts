@@ -18,6 +18,7 @@ import { openApiRoute, registerOpenApi } from './platform/openapi.js';
 import { registerPluginAssets } from './platform/plugin-assets.js';
 import { registerSecurity } from './platform/security.js';
 import { registerStatic } from './platform/static.js';
+import { createServer, watchKeyPair, type TlsFiles } from './platform/tls.js';
 import { podRoutes } from './pods/routes.js';
 import { pullSecretRoutes } from './pullsecret/routes.js';
 import { AccessReviewCache } from './status/access-review.js';
@@ -48,7 +49,9 @@ export interface AppOptions {
   /** Start the watch hub (stream, timeline). Default true. */
   watch?: boolean;
   stream?: StreamOptions;
-  /** Mark the CSRF cookie Secure (when served over HTTPS). */
+  /** Serve HTTPS with this certificate and key (reloaded when the files change). */
+  tls?: TlsFiles;
+  /** Mark the CSRF cookie Secure. Default: true when serving HTTPS ({@link tls}), else false. */
   secureCookie?: boolean;
   trustProxy?: boolean;
 }
@@ -72,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logLevel === false ? false : loggerOptions(options.logLevel ?? 'info', options.logStream),
     bodyLimit: options.bodyLimitBytes ?? 256 * 1024,
     trustProxy: options.trustProxy ?? false,
+    serverFactory: (handler) => createServer(handler, options.tls),
   })
     // TypeBox validates every part: bodies strictly ("2" is not a number, unknown sections are
     // errors, every bad field reported at once), query strings and params with conversion.
@@ -102,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installRequestMetrics(app, metrics);
   await registerSecurity(app, {
     mutationsPerMinute: options.mutationsPerMinute ?? 60,
-    secureCookie: options.secureCookie ?? false,
+    secureCookie: options.secureCookie ?? options.tls !== undefined,
   });
   await registerOpenApi(app);
 
@@ -133,7 +137,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     for (const end of app.longLived) end();
     app.longLived.clear();
   });
+  const stopTlsReload = options.tls ? watchKeyPair(app.server, options.tls, app.log) : () => undefined;
   app.addHook('onClose', async () => {
+    stopTlsReload();
     hub.stop();
     cluster.close();
   });

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     webDist: cli.webDist ?? join(here, '..', '..', 'web', 'dist'),
     pluginDist: cli.pluginDist ?? join(here, '..', '..', 'console-plugin', 'dist'),
     logLevel: cli.logLevel,
+    ...(cli.tls ? { tls: cli.tls } : {}),
     secureCookie: cli.secureCookie,
     trustProxy: cli.trustProxy,
   });
