@@ -22,7 +22,11 @@ function deleteRegistryPods(env: ScenarioEnv): void {
   }
 }
 
-/** Runs the pruner now, like `oc create job --from=cronjob/image-pruner`. */
+/**
+ * Runs the pruner now, like `oc create job --from=cronjob/image-pruner`. The name comes from
+ * generateName: activate and clear may run in the same minute, and the CronJob controller names
+ * its own Jobs `image-pruner-<scheduled minute>`, so a time-derived name could collide.
+ */
 function runPrunerJob(env: ScenarioEnv): void {
   const cron = tryGet(env.api, R.cronJobs, NS, PRUNER_NAME);
   if (!cron) return;
@@ -31,7 +35,7 @@ function runPrunerJob(env: ScenarioEnv): void {
     apiVersion: 'batch/v1',
     kind: 'Job',
     metadata: {
-      name: `${PRUNER_NAME}-${Math.floor(env.ctx.clock.now().getTime() / 60_000)}${Math.floor(Math.random() * 90 + 10)}`,
+      generateName: `${PRUNER_NAME}-manual-`,
       namespace: NS,
       labels: { ...(rec(jobTemplate, 'metadata', 'labels') as Record<string, string>) },
       annotations: { 'cronjob.kubernetes.io/instantiate': 'manual' },

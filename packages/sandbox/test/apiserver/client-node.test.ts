@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { AuthorizationV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, Log, PatchStrategy, Watch, setHeaderOptions } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox.js';
+import { eventually } from './fixtures.js';
 
 /** @kubernetes/client-node 1.4 (what apps/server uses) against the sandbox, as against kube-apiserver. */
 let sb: SandboxHandle;
@@ -45,13 +46,14 @@ describe('@kubernetes/client-node 1.4', () => {
     const start = (await core.listNamespacedConfigMap({ namespace: 'default' })).metadata?.resourceVersion ?? '';
     const events: string[] = [];
     const watch = new Watch(kc);
+    let ctl: AbortController | undefined;
     const done = new Promise<unknown>((resolve) => {
-      void watch.watch('/api/v1/namespaces/default/configmaps', { resourceVersion: start }, (type: string) => events.push(type), resolve).then((ctl) => {
-        setTimeout(() => ctl.abort(), 1500);
-      });
+      void watch.watch('/api/v1/namespaces/default/configmaps', { resourceVersion: start }, (type: string) => events.push(type), resolve).then((c) => (ctl = c));
     });
-    await new Promise((r) => setTimeout(r, 200));
+    // The watch starts from `start`, so the ADDED arrives whenever the stream is established.
     await core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'watched' } } });
+    await eventually(() => events.length > 0 && ctl);
+    ctl?.abort();
     await done;
     expect(events).toEqual(['ADDED']);
 
@@ -70,8 +72,9 @@ describe('@kubernetes/client-node 1.4', () => {
     const out = new PassThrough();
     let text = '';
     out.on('data', (c: Buffer) => (text += c.toString()));
+    const ended = new Promise((r) => out.on('finish', r));
     await new Log(kc).log('default', 'lp', 'c', out, { tailLines: 2 });
-    await new Promise((r) => setTimeout(r, 200));
+    await ended;
     expect(text).toBe('b\nc\n');
   });
 

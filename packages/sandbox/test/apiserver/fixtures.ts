@@ -36,7 +36,8 @@ export function newApiServer(watchHistory?: number): ApiServer {
   return new ApiServer({ clock: new ScaledClock(0.01), watchHistory, crds: [widgetCrd()] });
 }
 
-export async function eventually<T>(fn: () => T | undefined, timeoutMs = 3000): Promise<T> {
+/** Polls until `fn` holds; the deadline is generous because CI machines are small and shared. */
+export async function eventually<T>(fn: () => T | undefined, timeoutMs = 20_000): Promise<T> {
   const start = Date.now();
   for (;;) {
     try {

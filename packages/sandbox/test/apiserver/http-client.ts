@@ -90,7 +90,7 @@ export function stream(sb: SandboxHandle, path: string, token: string = sb.token
     lines,
     ended,
     close: () => req.destroy(),
-    async waitFor(n, timeoutMs = 5000) {
+    async waitFor(n, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       while (lines.length < n) {
         if (Date.now() > deadline) throw new Error(`expected ${n} lines, got ${lines.length}: ${lines.join(' | ')}`);

@@ -41,7 +41,7 @@ export function kubectlBackground(kubeconfig: string, home: string, args: string
     child,
     output: () => out,
     exited,
-    async waitFor(re, timeoutMs = 10_000) {
+    async waitFor(re, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (!re.test(out)) {
         if (Date.now() > deadline) throw new Error(`timed out waiting for ${re} in:\n${out}`);

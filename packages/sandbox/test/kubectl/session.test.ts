@@ -135,9 +135,9 @@ suite('kubectl session', () => {
     const prev = await k('logs', 'image-registry-1', '--previous');
     expect(prev.stderr).toContain('previous terminated container "registry" in pod "image-registry-1" not found');
     const f = kubectlBackground(kc, dir, ['logs', '-f', 'image-registry-1', '--tail=0']);
-    await new Promise((r) => setTimeout(r, 500));
-    sb.logs.append('default', 'image-registry-1', 'registry', 'followed line');
-    await f.waitFor(/followed line\n/);
+    // --tail=0: a line logged before kubectl connects is never shown, so keep logging until one is.
+    const logging = setInterval(() => sb.logs.append('default', 'image-registry-1', 'registry', 'followed line'), 200);
+    await f.waitFor(/followed line\n/).finally(() => clearInterval(logging));
     await k('delete', 'pod', 'image-registry-1', '--grace-period=0', '--force');
     expect(await f.exited).toBe(0);
   });

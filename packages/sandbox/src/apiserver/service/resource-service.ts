@@ -134,7 +134,7 @@ export class ResourceService {
       if (type.namespaced) obj.metadata.namespace = ns;
       return { object: virtual(user, obj), warnings: [] };
     }
-    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = generatedName(obj.metadata.generateName);
+    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = this.freeGeneratedName(type, ns, obj.metadata.generateName ?? '');
     this.authorize(user, 'create', type, ns, obj.metadata.name);
     this.requireNamespace(type, ns, true);
     this.checkNamespaceOfBody(type, ns, obj);
@@ -150,6 +150,13 @@ export class ResourceService {
     if (this.store.get(storageKey(type), object.metadata.namespace, name)) throw alreadyExists(type.group, type.resource, name);
     if (opts.dryRun) return { object: present(type, object), warnings };
     return { object: present(type, this.store.put(storageKey(type), object)), warnings };
+  }
+
+  /** kube-apiserver (GenerateNameRetries, on since 1.31) tries up to 8 suffixes before reporting AlreadyExists. */
+  private freeGeneratedName(type: ResourceType, ns: string | undefined, prefix: string): string {
+    let name = generatedName(prefix);
+    for (let attempt = 1; attempt < 8 && this.store.get(storageKey(type), type.namespaced ? ns : undefined, name); attempt++) name = generatedName(prefix);
+    return name;
   }
 
   update(user: UserInfo, type: ResourceType, ns: string | undefined, name: string, body: unknown, opts: WriteOpts = {}): WriteResult {
