@@ -1,7 +1,7 @@
 import { Alert, Card, CardBody, CardTitle, HelperText, HelperTextItem, Stack, ToggleGroup, ToggleGroupItem } from '@patternfly/react-core';
 import { useState } from 'react';
 import { AccessTooltip } from '../common/AccessTooltip.js';
-import { usePatchConfig } from '../common/configPatch.js';
+import { conflictOf, usePatchConfig } from '../common/configPatch.js';
 import type { ConfigData } from '../common/queries.js';
 import type { ManagementState, SectionPatch } from '../common/contract.js';
 import { useT } from '../common/i18n.js';
@@ -18,7 +18,23 @@ export function ManagementStateCard({ data }: { data: ConfigData }) {
   const [confirmRemove, setConfirmRemove] = useState(false);
   const current = data.config.spec.managementState ?? 'Managed';
 
-  const apply = (body: SectionPatch) => patch.mutate({ patch: body, resourceVersion: data.resourceVersion });
+  // A management-state change is one field. If the server answers 409 because something else
+  // changed meanwhile (the operator writes back spec.storage on removal, for instance) but the
+  // management state is still what the admin saw, re-applying on the live version overwrites
+  // nothing the admin did not see: do it once, instead of showing a conflict they cannot act on.
+  const apply = (body: SectionPatch) =>
+    patch.mutate(
+      { patch: body, resourceVersion: data.resourceVersion },
+      {
+        onError: (error) => {
+          const live = conflictOf(error);
+          const seenState = data.config.spec.managementState;
+          if (live && live.config.spec.managementState === seenState && live.resourceVersion !== data.resourceVersion) {
+            patch.mutate({ patch: body, resourceVersion: live.resourceVersion });
+          }
+        },
+      },
+    );
 
   const choose = (state: ManagementState) => {
     if (state === current) return;
