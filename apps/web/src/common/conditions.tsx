@@ -1,23 +1,21 @@
 import { Icon, Label } from '@patternfly/react-core';
 import { CheckCircleIcon, ExclamationCircleIcon, ExclamationTriangleIcon, QuestionCircleIcon } from '@patternfly/react-icons';
+import { conditionHealth as sharedConditionHealth } from '@irc/shared';
 import type { Condition } from './contract.js';
 import { useT } from './i18n.js';
 
 export type Health = 'good' | 'bad' | 'warning' | 'unknown';
 
 /**
- * Whether a condition is in its healthy state (domain.md §4): every *Available and Storage*
- * condition True, every *Progressing, *Degraded and Removed False. Progressing True and Removed
- * True are expected transitions, shown as warnings; Degraded True or Available False are bad.
+ * Whether a condition is in its healthy state, by the shared polarity rule (domain.md §4:
+ * *Available and Storage* good when True; *Progressing, *Degraded and Removed good when False).
+ * A rollout in progress (Progressing True) or an intended removal (Removed True) is not a fault:
+ * those are shown as warnings; Degraded True or Available False are bad.
  */
 export function conditionHealth(condition: Pick<Condition, 'type' | 'status'>): Health {
-  const { type, status } = condition;
-  if (status === 'Unknown') return 'unknown';
-  const isTrue = status === 'True';
-  if (type.endsWith('Available') || type.startsWith('Storage')) return isTrue ? 'good' : 'bad';
-  if (type.endsWith('Degraded') || type === 'Failed') return isTrue ? 'bad' : 'good';
-  if (type.endsWith('Progressing') || type === 'Removed') return isTrue ? 'warning' : 'good';
-  return 'unknown';
+  const health = sharedConditionHealth(condition.type, condition.status);
+  if (health !== 'bad') return health;
+  return condition.type.endsWith('Progressing') || condition.type === 'Removed' ? 'warning' : 'bad';
 }
 
 const COLOR = { good: 'green', bad: 'red', warning: 'orange', unknown: 'grey' } as const;
