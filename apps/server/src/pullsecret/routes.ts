@@ -2,6 +2,7 @@
 import {
   PULL_SECRET_NAME,
   PULL_SECRET_NAMESPACE,
+  PULL_SECRET_PATH,
   PullSecretRegistryParamsSchema,
   PullSecretStatusSchema,
   PutPullSecretRegistryRequestSchema,
@@ -16,7 +17,7 @@ import { pullSecretStatus, putPullSecretRegistry } from './pull-secret.js';
 
 export const pullSecretRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
-    '/api/v1/pull-secret',
+    PULL_SECRET_PATH,
     {
       schema: {
         tags: ['pull-secret'],
@@ -28,7 +29,7 @@ export const pullSecretRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.put(
-    '/api/v1/pull-secret/registries/:registry',
+    `${PULL_SECRET_PATH}/registries/:registry`,
     {
       config: mutationRateLimit,
       schema: {

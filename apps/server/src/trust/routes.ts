@@ -3,6 +3,7 @@ import {
   PutTrustRequestSchema,
   PutTrustResponseSchema,
   TRUST_NAMESPACE,
+  TRUST_PATH,
   TrustRegistryParamsSchema,
   TrustStatusSchema,
 } from '@irc/shared';
@@ -22,7 +23,7 @@ export const trustRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   app.get(
-    '/api/v1/trust',
+    TRUST_PATH,
     {
       schema: {
         tags: ['trust'],
@@ -34,7 +35,7 @@ export const trustRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.put(
-    '/api/v1/trust/:registry',
+    `${TRUST_PATH}/:registry`,
     {
       config: mutationRateLimit,
       schema: {
@@ -55,7 +56,7 @@ export const trustRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.delete(
-    '/api/v1/trust/:registry',
+    `${TRUST_PATH}/:registry`,
     {
       config: mutationRateLimit,
       schema: {
@@ -67,8 +68,8 @@ export const trustRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const client = requestClient(request, reply);
-      const status = await deleteTrustedCA(client, request.params.registry);
-      await record(client, request, status.configMapName, `removed the CA of ${request.params.registry}`);
+      const { status, registry } = await deleteTrustedCA(client, request.params.registry);
+      await record(client, request, status.configMapName, `removed the CA of ${registry}`);
       return status;
     },
   );

@@ -174,7 +174,7 @@ export async function putTrustedCA(client: KubeClient, registryParam: string, pe
 }
 
 /** Remove one registry's CA; 404 when it has none. The ConfigMap and the reference stay (an empty ConfigMap is valid). */
-export async function deleteTrustedCA(client: KubeClient, registryParam: string): Promise<TrustStatus> {
+export async function deleteTrustedCA(client: KubeClient, registryParam: string): Promise<{ status: TrustStatus; registry: string }> {
   const key = keyOfRegistryParam(registryParam);
   for (let attempt = 1; ; attempt++) {
     const state = await readState(client);
@@ -183,7 +183,7 @@ export async function deleteTrustedCA(client: KubeClient, registryParam: string)
     }
     try {
       state.configMap = await patchKey(client, state.configMap, key, null);
-      return describe(state);
+      return { status: describe(state), registry: registryOfTrustKey(key) };
     } catch (err) {
       const e = toKubeError(err);
       if (e.statusCode === 409 && attempt < MAX_ATTEMPTS) continue;
