@@ -34,6 +34,20 @@ describe('additional trusted CAs (images.config.openshift.io additionalTrustedCA
     expect(t).toMatchObject({ namespace: 'openshift-config', configMapName: 'registry-cas', referenced: false, exists: false, registries: [] });
   });
 
+  it('scenario trusted-ca-missing: a dangling reference is reported (referenced, not existing) and degrades the operator', async () => {
+    await h.scenario('trusted-ca-missing', true);
+    try {
+      await until(async () => (await certsDegraded())?.status === 'True', 'ImageRegistryCertificatesControllerDegraded=True');
+      expect((await certsDegraded())?.message).toContain('configmap "registry-cas" not found');
+      const t = (await (await h.fetch('/api/v1/trust')).json()) as TrustStatus;
+      expect(t).toMatchObject({ configMapName: 'registry-cas', referenced: true, exists: false, registries: [] });
+    } finally {
+      await h.scenario('trusted-ca-missing', false);
+    }
+    await until(async () => (await certsDegraded())?.status === 'False', 'ImageRegistryCertificatesControllerDegraded=False');
+    expect((await imageConfig()).spec.additionalTrustedCA).toBeUndefined();
+  });
+
   it('bad PEM → 422 on the pem field; nothing is created', async () => {
     for (const pem of ['not a certificate', certs.key, certs.ca.replace(/\n[A-Za-z0-9+/]{16}/, '\n%%%%')]) {
       const res = await put(REGISTRY, pem);
