@@ -14,6 +14,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/app.js';
 import { loadKubeConfig } from '../../src/kube/kubeconfig.js';
 
+export { until } from '../helpers/until.js';
+
 const run = promisify(execFile);
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -121,21 +123,6 @@ export async function startHarness(opts: Partial<AppOptions> = {}): Promise<Harn
     },
   };
   return h;
-}
-
-export async function until<T>(fn: () => T | Promise<T>, what: string, ms = 15_000, every = 50): Promise<NonNullable<T>> {
-  const end = Date.now() + ms;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v) return v as NonNullable<T>;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, every));
-  }
 }
 
 export interface SseMessage {

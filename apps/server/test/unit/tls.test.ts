@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { parseCli } from '../../src/options.js';
 import { kubeconfigFor } from '../helpers/kubeconfig.js';
+import { until } from '../helpers/until.js';
 
 const run = promisify(execFile);
 const UNREACHABLE = 'http://127.0.0.1:1';
@@ -33,14 +34,6 @@ function get(port: number, path: string, ca: Buffer[]): Promise<{ status: number
     });
     req.on('error', reject);
   });
-}
-
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const end = Date.now() + 15_000;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('HTTPS from TLS_CERT_FILE / TLS_KEY_FILE', () => {

@@ -3,16 +3,11 @@ import { ClusterAccess } from '../../src/kube/access.js';
 import { ResourceWatcher, type ChangeType } from '../../src/status/watcher.js';
 import { FakeWatchServer, type FakeObject } from '../helpers/fake-watch-server.js';
 import { kubeconfigFor } from '../helpers/kubeconfig.js';
+import { until as poll } from '../helpers/until.js';
+
+const until = (cond: () => boolean, what: string, ms = 3000) => poll(cond, what, ms, 10);
 
 const pod = (name: string, rv: string): FakeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'ns', resourceVersion: rv } });
-
-async function until(cond: () => boolean, what: string, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('ResourceWatcher (informer)', () => {
   let fake: FakeWatchServer;
