@@ -1,12 +1,13 @@
+import { configuredBackends as sharedConfiguredBackends, type StorageBackend } from '@irc/shared';
 import type { StorageSpec } from './contract.js';
 
-export const BACKENDS = ['s3', 'gcs', 'azure', 'swift', 'pvc', 'emptyDir', 'ibmcos', 'oss'] as const;
-export type Backend = (typeof BACKENDS)[number];
+/** Display order of the backend chooser. */
+export const BACKENDS = ['s3', 'gcs', 'azure', 'swift', 'pvc', 'emptyDir', 'ibmcos', 'oss'] as const satisfies readonly StorageBackend[];
+export type Backend = StorageBackend;
 
-/** The configured backend(s) of a storage spec; more than one is an error the operator reports. */
+/** The configured backend(s) of a storage spec (the shared rule); more than one is an error the operator reports. */
 export function configuredBackends(storage: StorageSpec | undefined): Backend[] {
-  if (!storage) return [];
-  return BACKENDS.filter((backend) => storage[backend] !== undefined && storage[backend] !== null);
+  return sharedConfiguredBackends(storage as Record<string, unknown> | undefined);
 }
 
 export function backendLabel(backend: Backend | undefined, t: (key: string) => string): string {
