@@ -49,6 +49,7 @@ export const trustRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const client = requestClient(request, reply);
       const result = await putTrustedCA(client, request.params.registry, request.body.pem);
+      if (!result.changed) return result;
       const extra = [result.created ? 'created the ConfigMap' : '', result.referenceSet ? 'set images.config.openshift.io/cluster spec.additionalTrustedCA' : ''].filter(Boolean);
       await record(client, request, result.trust.configMapName, [`set the CA of ${result.registry.registry}`, ...extra].join('; '));
       return result;

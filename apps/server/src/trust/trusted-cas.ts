@@ -143,6 +143,7 @@ export async function putTrustedCA(client: KubeClient, registryParam: string, pe
     const name = state.referenced ?? DEFAULT_TRUST_CONFIGMAP;
     let created = false;
     let referenceSet = false;
+    let patched = false;
     try {
       if (!state.configMap) {
         state.configMap = await client.core.createNamespacedConfigMap(
@@ -156,6 +157,7 @@ export async function putTrustedCA(client: KubeClient, registryParam: string, pe
         created = true;
       } else if (state.configMap.data?.[key] !== bundle.pem) {
         state.configMap = await patchKey(client, state.configMap, key, bundle.pem);
+        patched = true;
       }
       if (!state.referenced) {
         state.imageConfig = await setReference(client, state.imageConfig, name);
@@ -169,7 +171,7 @@ export async function putTrustedCA(client: KubeClient, registryParam: string, pe
       throw e;
     }
     const registry = describeRegistry(key, bundle.pem);
-    return { trust: describe(state), registry, warnings: registry.warnings, created, referenceSet };
+    return { trust: describe(state), registry, warnings: registry.warnings, created, referenceSet, changed: created || patched || referenceSet };
   }
 }
 

@@ -76,7 +76,7 @@ describe('additional trusted CAs (images.config.openshift.io additionalTrustedCA
     const res = await put(REGISTRY, certs.ca);
     expect(res.status).toBe(200);
     const body = (await res.json()) as PutTrustResponse;
-    expect(body).toMatchObject({ created: true, referenceSet: true, warnings: [] });
+    expect(body).toMatchObject({ created: true, referenceSet: true, changed: true, warnings: [] });
     expect(body.registry).toMatchObject({ registry: REGISTRY, key: KEY });
     expect(body.registry.certificates[0]).toMatchObject({ subject: 'CN=IRC Test CA, O=Image Registry Console', ca: true, expired: false, fingerprintSha256: opensslFingerprint(certs.ca) });
 
@@ -110,8 +110,12 @@ describe('additional trusted CAs (images.config.openshift.io additionalTrustedCA
     const res = await put(KEY, certs.leaf); // the key form names the same registry
     expect(res.status).toBe(200);
     const body = (await res.json()) as PutTrustResponse;
-    expect(body).toMatchObject({ created: false, referenceSet: false });
+    expect(body).toMatchObject({ created: false, referenceSet: false, changed: true });
     expect(body.warnings.join()).toMatch(/not a CA certificate/);
+    const rv = (await configMap()).metadata.resourceVersion;
+    const again = (await (await put(REGISTRY, certs.leaf)).json()) as PutTrustResponse;
+    expect(again.changed).toBe(false);
+    expect((await configMap()).metadata.resourceVersion).toBe(rv);
     expect(opensslFingerprint((await configMap()).data[KEY])).toBe(opensslFingerprint(certs.leaf));
   });
 

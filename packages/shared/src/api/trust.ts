@@ -100,6 +100,8 @@ export const PutTrustResponseSchema = Type.Object({
   /** What changed besides the key: the ConfigMap created, the image config reference set. */
   created: Type.Boolean(),
   referenceSet: Type.Boolean(),
+  /** False when the registry already had exactly this bundle (nothing was written). */
+  changed: Type.Boolean(),
 });
 export type PutTrustResponse = Static<typeof PutTrustResponseSchema>;
 
