@@ -41,7 +41,10 @@ export function diffLines(before: string, after: string): DiffLine[] {
   return out;
 }
 
-/** Spec fields that hold secrets: shown as changed or not, never with their value. */
+/**
+ * Spec fields that hold secrets. The server already sends them as `<REDACTED>`; this is defence
+ * in depth, and shows no part of a value (not even its length or last characters).
+ */
 const SECRET_FIELDS = new Set(['httpSecret']);
 export const REDACTED = '<redacted>';
 
@@ -51,7 +54,7 @@ export function redactSecrets<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    out[key] = SECRET_FIELDS.has(key) && typeof v === 'string' && v !== '' ? `${REDACTED} (${v.length} characters, ends …${v.slice(-4)})` : redactSecrets(v);
+    out[key] = SECRET_FIELDS.has(key) && typeof v === 'string' && v !== '' ? REDACTED : redactSecrets(v);
   }
   return out as T;
 }

@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from '../support/a11y.js';
+import { screenshotBothThemes } from '../support/screens.js';
+
+// Every configuration page an admin can deep-link to: it loads the live configuration, passes
+// axe, and is kept as a light and a dark screenshot. The workflows themselves have their own specs.
+const pages = [
+  { path: '/config/proxy', form: 'Proxy configuration', name: 'config-proxy' },
+  { path: '/config/routes', form: 'Routes configuration', name: 'config-routes' },
+  { path: '/config/requests', form: 'Request limits configuration', name: 'config-requests' },
+  { path: '/config/advanced', form: 'Advanced configuration', name: 'config-advanced' },
+] as const;
+
+for (const { path, form, name } of pages) {
+  test(`${path} shows its form for the live configuration`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByRole('form', { name: form })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Review changes' })).toBeDisabled();
+    await expectNoSeriousA11yViolations(page);
+    await screenshotBothThemes(page, name);
+  });
+}
+
+test('/config/yaml shows the whole Config read-only, without the http secret', async ({ page }) => {
+  await page.goto('/config/yaml');
+  await expect(page.getByText('kind: Config')).toBeVisible();
+  await expect(page.getByText(/httpSecret: <redacted>/i)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await screenshotBothThemes(page, 'config-yaml');
+});
+
+test('an unknown address says so and links back', async ({ page }) => {
+  await page.goto('/no-such-page');
+  await expect(page.getByRole('link', { name: /overview/i }).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
