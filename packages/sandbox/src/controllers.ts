@@ -1,6 +1,6 @@
 import type { ControllerContext, ControllerHandle } from './core/types.js';
 import { newWorld } from './cluster/cloud.js';
-import { seedCluster } from './cluster/seed/index.js';
+import { readPlatform, seedCluster } from './cluster/seed/index.js';
 import { startKubeControllers } from './cluster/index.js';
 import { createWorkloadRuntime } from './workloads/runtime.js';
 import { createScenarioControl } from './scenarios/control.js';
@@ -16,10 +16,11 @@ import { INSTALLER_CREDS_SECRET, NS } from './operator/defaults.js';
 export function startControllers(ctx: ControllerContext): ControllerHandle {
   const api = ctx.api();
   const world = newWorld();
-  const platform = seedCluster(api, ctx.clock);
+  const seeded = seedCluster(api, ctx.clock);
   const minted = secretData(api, NS, INSTALLER_CREDS_SECRET)?.aws_access_key_id;
   if (minted) world.s3.allowKey(minted);
-  const runtime = createWorkloadRuntime(ctx, world, () => platform);
+  // the facts live in infrastructures.config.openshift.io/cluster: an edit there is what pods see next
+  const runtime = createWorkloadRuntime(ctx, world, () => readPlatform(api) ?? seeded);
   const stopKube = startKubeControllers(ctx, runtime);
   const scenarios = createScenarioControl({ ctx, api, world });
   return {

@@ -7,6 +7,7 @@ import { startDeploymentController } from './deployment-controller.js';
 import { startDaemonSetController } from './daemonset-controller.js';
 import { startJobController } from './job-controller.js';
 import { startCronJobController } from './cronjob-controller.js';
+import { startDisruptionController } from './disruption-controller.js';
 import { startRouter } from './router.js';
 import { startEventTTL } from './event-ttl.js';
 
@@ -18,6 +19,7 @@ export function startKubeControllers(ctx: ControllerContext, runtime: ContainerR
     startDaemonSetController(ctx),
     startJobController(ctx),
     startCronJobController(ctx),
+    startDisruptionController(ctx),
     startScheduler(ctx),
     startKubelet(ctx, runtime),
     startRouter(ctx),

@@ -16,6 +16,7 @@ export const R = {
   pvcs: core('persistentvolumeclaims'),
   deployments: apps('deployments'),
   replicaSets: apps('replicasets'),
+  statefulSets: apps('statefulsets'),
   daemonSets: apps('daemonsets'),
   jobs: { group: 'batch', version: 'v1', resource: 'jobs' },
   cronJobs: { group: 'batch', version: 'v1', resource: 'cronjobs' },

@@ -6,7 +6,7 @@ import { watchResource } from '../cluster/watch.js';
 import { errorMessage, tryGet } from '../cluster/objects.js';
 import { isServed } from '../cluster/served.js';
 import type { SimWorld } from '../cluster/cloud.js';
-import type { PlatformFacts } from '../cluster/seed/index.js';
+import { readPlatform, type PlatformFacts } from '../cluster/seed/index.js';
 import type { Klog } from './klog.js';
 import type { OperatorEnv } from './context.js';
 import { RegistryController } from './controller.js';
@@ -36,7 +36,10 @@ export function startOperator(ctx: ControllerContext, world: SimWorld, platform:
     world,
     log,
     events: new EventRecorder(api, ctx.clock),
-    platform,
+    // read from infrastructures.config.openshift.io/cluster at every use, as the operator's lister does
+    get platform() {
+      return readPlatform(api) ?? platform;
+    },
     self: () => tryGet(api, R.deployments, NS, OPERATOR_NAME) ?? { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } },
   };
   const controller = new RegistryController(env);

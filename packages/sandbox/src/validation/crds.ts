@@ -6,6 +6,7 @@
  */
 import type { TSchema } from 'typebox';
 import { ClusterOperator, Config, ConsolePlugin, ImageConfig, ImagePruner, Route } from '@irc/shared';
+import { Infrastructure, Proxy } from './platform-schemas.js';
 import { toOpenApiSchema } from './typebox-to-openapi.js';
 import type { CustomResourceDefinition } from './types.js';
 
@@ -28,6 +29,26 @@ interface CrdSource {
 const condition = (type: string, field = 'status') => `.status.conditions[?(@.type=="${type}")].${field}`;
 
 const SOURCES: CrdSource[] = [
+  {
+    group: 'config.openshift.io',
+    kind: 'Infrastructure',
+    plural: 'infrastructures',
+    scope: 'Cluster',
+    schema: Infrastructure,
+    description: 'Infrastructure holds cluster-wide information about Infrastructure. The canonical name is `cluster`.',
+    statusSubresource: true,
+    annotations: { 'api-approved.openshift.io': 'https://github.com/openshift/api/pull/470' },
+  },
+  {
+    group: 'config.openshift.io',
+    kind: 'Proxy',
+    plural: 'proxies',
+    scope: 'Cluster',
+    schema: Proxy,
+    description: 'Proxy holds cluster-wide information on how to configure default proxies for the cluster. The canonical name is `cluster`.',
+    statusSubresource: true,
+    annotations: { 'api-approved.openshift.io': 'https://github.com/openshift/api/pull/470' },
+  },
   {
     group: 'imageregistry.operator.openshift.io',
     kind: 'Config',

@@ -34,6 +34,12 @@ test.skipIf(!hasKubectl)('kubectl sees the registry pods Running on named nodes,
   for (const row of rows) expect(row).toMatch(/^image-registry-\w+-\w{5}\s+1\/1\s+Running\s+0\s+\S+\s+10\.\d+\.\d+\.\d+\s+ip-10-0-\d+-\d+\.ec2\.internal\s/);
   const co = await kubectl('get', 'co', 'image-registry', '--no-headers');
   expect(co).toMatch(/^image-registry\s+4\.19\.0\s+True\s+False\s+False\s/);
+  const pdb = await kubectl('get', 'pdb', '-n', 'openshift-image-registry', '--no-headers');
+  expect(pdb).toMatch(/^image-registry\s+1\s+N\/A\s+1\s+\S+\n$/);
+  const netpol = await kubectl('get', 'netpol', '-n', 'openshift-image-registry', '--no-headers');
+  expect(netpol).toMatch(/^image-registry-networkpolicy\s+docker-registry=default\s+\S+\n$/);
+  const infra = await kubectl('get', 'infrastructure', 'cluster', '-o', 'jsonpath={.status.infrastructureName} {.status.platformStatus.aws.region}');
+  expect(infra).toMatch(/^sandbox-[a-z0-9]{5} us-east-1$/);
   const logs = await kubectl('logs', '-n', 'openshift-image-registry', 'deploy/cluster-image-registry-operator');
   expect(logs).toMatch(/^I\d{4} [\d:.]+ {7}1 main\.go:39\] Cluster Image Registry Operator Version: /);
 });

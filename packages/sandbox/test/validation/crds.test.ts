@@ -12,13 +12,15 @@ function rulesOf(s: JSONSchemaProps | undefined): string[] {
 
 describe('sandboxCrds', () => {
   const crds = new Map(sandboxCrds().map((c) => [c.metadata.name, c]));
-  it('serves the six OpenShift kinds the console touches', () => {
+  it('serves the OpenShift kinds the console and the operator touch', () => {
     expect([...crds.keys()].sort()).toEqual([
       'clusteroperators.config.openshift.io',
       'configs.imageregistry.operator.openshift.io',
       'consoleplugins.console.openshift.io',
       'imagepruners.imageregistry.operator.openshift.io',
       'images.config.openshift.io',
+      'infrastructures.config.openshift.io',
+      'proxies.config.openshift.io',
       'routes.route.openshift.io',
     ]);
   });

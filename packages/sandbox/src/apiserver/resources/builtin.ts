@@ -16,6 +16,7 @@ import {
   validateService,
   validateWorkload,
 } from '../admission/builtin-kinds.js';
+import { defaultNetworkPolicy, defaultPodDisruptionBudget, validateNetworkPolicy, validatePodDisruptionBudget } from '../admission/policy-kinds.js';
 import { ALL_VERBS, type FieldGetter, type ResourceType } from './resource-type.js';
 
 /** Reads a dotted path as a string (fieldSelector values are strings). */
@@ -79,6 +80,8 @@ export function builtinResourceTypes(): ResourceType[] {
     def({ group: 'apps', version: 'v1', resource: 'statefulsets', kind: 'StatefulSet', shortNames: ['sts'], categories: ALL, hasStatus: true, generation: true, subresources: ['scale', 'status'], validate: validateWorkload, applyDefaults: defaultReplicated }),
     def({ group: 'batch', version: 'v1', resource: 'jobs', kind: 'Job', categories: ALL, hasStatus: true, generation: true, fields: fieldsOf('status.successful'), validate: validateJob, applyDefaults: defaultJob }),
     def({ group: 'batch', version: 'v1', resource: 'cronjobs', kind: 'CronJob', shortNames: ['cj'], categories: ALL, hasStatus: true, generation: true, validate: validateCronJob, applyDefaults: defaultCronJob }),
+    def({ group: 'policy', version: 'v1', resource: 'poddisruptionbudgets', kind: 'PodDisruptionBudget', shortNames: ['pdb'], hasStatus: true, generation: true, validate: validatePodDisruptionBudget, applyDefaults: defaultPodDisruptionBudget }),
+    def({ group: 'networking.k8s.io', version: 'v1', resource: 'networkpolicies', kind: 'NetworkPolicy', shortNames: ['netpol'], generation: true, validate: validateNetworkPolicy, applyDefaults: defaultNetworkPolicy }),
     def({ group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterroles', kind: 'ClusterRole', namespaced: false, nameRule: 'path', strategicMerge: true }),
     def({ group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterrolebindings', kind: 'ClusterRoleBinding', namespaced: false, nameRule: 'path', validate: validateRoleBinding }),
     def({ group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'roles', kind: 'Role', nameRule: 'path' }),

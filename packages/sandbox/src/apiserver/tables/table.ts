@@ -8,6 +8,7 @@ import {
 import { since } from './duration.js';
 import { jsonPathValues } from './jsonpath.js';
 import { podPrinter } from './pod-printer.js';
+import { networkPolicyPrinter, pdbPrinter } from './policy-printers.js';
 import { cronJobPrinter, daemonSetPrinter, deploymentPrinter, jobPrinter, replicaSetPrinter, statefulSetPrinter } from './workload-printers.js';
 
 const BUILTIN: Record<string, Printer> = {
@@ -26,6 +27,8 @@ const BUILTIN: Record<string, Printer> = {
   'apps/statefulsets': statefulSetPrinter,
   'batch/jobs': jobPrinter,
   'batch/cronjobs': cronJobPrinter,
+  'policy/poddisruptionbudgets': pdbPrinter,
+  'networking.k8s.io/networkpolicies': networkPolicyPrinter,
   'rbac.authorization.k8s.io/clusterrolebindings': bindingPrinter,
   'rbac.authorization.k8s.io/rolebindings': bindingPrinter,
 };

@@ -20,3 +20,4 @@ export function seedCluster(api: ApiClient, clock: Clock): PlatformFacts {
 }
 
 export type { PlatformFacts };
+export { readPlatform } from './platform.js';

@@ -3,7 +3,7 @@ import { R } from '../refs.js';
 import { randomSuffix, randomHex } from '../names.js';
 import { ensure } from './ensure.js';
 import { INTERNAL_HOSTNAME, NS, INSTALLER_CREDS_SECRET, TRUSTED_CA_CONFIGMAP } from '../../operator/defaults.js';
-import { tryGet, str, rec } from '../objects.js';
+import { isNotFound, tryGet, str, rec } from '../objects.js';
 
 /** The cloud facts an AWS IPI install records in `infrastructures.config.openshift.io/cluster`. */
 export interface PlatformFacts {
@@ -134,8 +134,9 @@ aWduYXR1cmUtcGFydC10d28=
 export function tolerate(fn: () => unknown): void {
   try {
     fn();
-  } catch {
-    // the kind is not served by this sandbox: nothing to seed
+  } catch (e) {
+    // the kind is not served by this sandbox: nothing to seed (anything else is a seeding bug)
+    if (!isNotFound(e)) throw e;
   }
 }
 
