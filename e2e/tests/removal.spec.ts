@@ -26,9 +26,28 @@ test('undeploying and redeploying the registry is recorded on the timeline', asy
   await waitForRegistryReady();
 
   await page.getByRole('link', { name: 'Condition timeline' }).click();
-  const entries = page.getByRole('list', { name: 'Timeline entries' }).or(page.getByRole('table', { name: 'Timeline entries' })).or(page.getByRole('grid', { name: 'Timeline entries' }));
-  await expect(entries.getByText(/managementState/).first()).toBeVisible();
-  await expect(entries.getByText(/DeletingDeployment|Removed/).first()).toBeVisible();
+  const entries = page.getByRole('list', { name: 'Timeline entries' });
+  // The console's own changes, who made them, and the operator's condition transitions.
+  await expect(entries.getByText(/admin changed .*managementState/).first()).toBeVisible();
+  await expect(entries.getByText('DeletingDeployment').first()).toBeVisible();
+  await expect(entries.getByText(/Available/).first()).toBeVisible();
+
+  // Filter by kind: only console changes, then only condition changes of one type.
+  const kinds = page.getByRole('group', { name: 'Kinds of entries' });
+  await kinds.getByRole('button', { name: 'Events' }).click();
+  await kinds.getByRole('button', { name: 'Condition changes' }).click();
+  await expect(entries.getByText('DeletingDeployment')).toHaveCount(0);
+  await expect(entries.getByText(/admin changed .*managementState/).first()).toBeVisible();
+  await kinds.getByRole('button', { name: 'Condition changes' }).click();
+  await kinds.getByRole('button', { name: 'Console changes' }).click();
+  await page.getByRole('combobox', { name: 'Condition type' }).selectOption('Removed');
+  await expect(entries.getByText(/admin changed/)).toHaveCount(0);
+  await expect(entries.getByRole('listitem').first()).toContainText('Removed');
+
+  // Relative times by default; absolute on request, kept in the address for a deep link.
+  await page.getByRole('group', { name: 'Time format' }).getByRole('button', { name: 'Absolute' }).click();
+  await expect(page).toHaveURL(/time=absolute/);
+  await expect(entries.locator('time').first()).toHaveText(/\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}:\d{2}/);
   await expectNoSeriousA11yViolations(page);
   await screenshotBothThemes(page, 'timeline');
 });
