@@ -134,9 +134,30 @@ function qosClass(spec: Json): string {
   return !any ? 'BestEffort' : guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
+/** The not-ready/unreachable NoExecute tolerations DefaultTolerationSeconds adds (300 s each). */
+const DEFAULT_TOLERATIONS = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'];
+
+/**
+ * SetDefaults_Pod plus what kube-apiserver's default admission plugins add to every new pod:
+ * ServiceAccount (serviceAccountName "default"), Priority (priority 0, PreemptLowerPriority),
+ * DefaultTolerationSeconds (300 s NoExecute tolerations unless the pod tolerates those taints).
+ */
 export function defaultPod(o: KubeObject): void {
   defaultPodSpec(o.spec);
-  if (isObj(o.spec)) (o.spec as Json).enableServiceLinks ??= true;
+  if (isObj(o.spec)) {
+    const s = o.spec as Json;
+    s.enableServiceLinks ??= true;
+    s.serviceAccountName ??= typeof s.serviceAccount === 'string' && s.serviceAccount ? s.serviceAccount : 'default';
+    s.serviceAccount ??= s.serviceAccountName;
+    if (s.priorityClassName === undefined) {
+      s.priority ??= 0;
+      s.preemptionPolicy ??= 'PreemptLowerPriority';
+    }
+    const tolerations = Array.isArray(s.tolerations) ? (s.tolerations as unknown[]) : [];
+    const tolerates = (key: string) => tolerations.some((t) => isObj(t) && (t.key === key || (t.key === undefined && t.operator === 'Exists')) && (t.effect === undefined || t.effect === '' || t.effect === 'NoExecute'));
+    const added = DEFAULT_TOLERATIONS.filter((k) => !tolerates(k)).map((key) => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }));
+    if (added.length > 0) s.tolerations = [...tolerations, ...added];
+  }
   // A new pod starts Pending (the status the create strategy sets); the kubelet takes it from there.
   o.status ??= { phase: 'Pending', qosClass: qosClass(spec(o)) };
 }
@@ -147,16 +168,39 @@ export function defaultDeployment(o: KubeObject): void {
   s.replicas ??= 1;
   s.revisionHistoryLimit ??= 10;
   s.progressDeadlineSeconds ??= 600;
-  s.strategy ??= { type: 'RollingUpdate' };
+  s.strategy ??= {};
   const strategy = s.strategy as Json;
-  if (strategy.type === 'RollingUpdate') strategy.rollingUpdate ??= { maxUnavailable: '25%', maxSurge: '25%' };
+  strategy.type ??= 'RollingUpdate';
+  if (strategy.type === 'RollingUpdate') {
+    strategy.rollingUpdate ??= {};
+    const ru = strategy.rollingUpdate as Json;
+    ru.maxUnavailable ??= '25%';
+    ru.maxSurge ??= '25%';
+  }
   defaultTemplate(s);
 }
 
+/** SetDefaults_ReplicaSet / _DaemonSet / _StatefulSet (apps/v1). */
 export function defaultReplicated(o: KubeObject): void {
   const s = spec(o);
   o.spec = s;
   if (o.kind !== 'DaemonSet') s.replicas ??= 1;
+  if (o.kind === 'DaemonSet') {
+    s.revisionHistoryLimit ??= 10;
+    s.updateStrategy ??= {};
+    const us = s.updateStrategy as Json;
+    us.type ??= 'RollingUpdate';
+    if (us.type === 'RollingUpdate') us.rollingUpdate = { maxUnavailable: 1, maxSurge: 0, ...(isObj(us.rollingUpdate) ? us.rollingUpdate : {}) };
+  }
+  if (o.kind === 'StatefulSet') {
+    s.revisionHistoryLimit ??= 10;
+    s.podManagementPolicy ??= 'OrderedReady';
+    s.persistentVolumeClaimRetentionPolicy ??= { whenDeleted: 'Retain', whenScaled: 'Retain' };
+    s.updateStrategy ??= {};
+    const us = s.updateStrategy as Json;
+    us.type ??= 'RollingUpdate';
+    if (us.type === 'RollingUpdate') us.rollingUpdate = { partition: 0, ...(isObj(us.rollingUpdate) ? us.rollingUpdate : {}) };
+  }
   defaultTemplate(s);
 }
 
@@ -166,6 +210,10 @@ export function defaultJob(o: KubeObject): void {
   s.backoffLimit ??= 6;
   s.completions ??= 1;
   s.parallelism ??= 1;
+  s.completionMode ??= 'NonIndexed';
+  s.suspend ??= false;
+  // JobPodReplacementPolicy (beta, on in 1.32): Failed when a podFailurePolicy is set
+  s.podReplacementPolicy ??= isObj(s.podFailurePolicy) ? 'Failed' : 'TerminatingOrFailed';
   defaultTemplate(s);
 }
 

@@ -46,7 +46,27 @@ export function validatePodSpec(spec: unknown, field: string, restartPolicies = 
   return causes;
 }
 
+/** SetDefaults_Probe and the handler defaults (HTTPGetAction path/scheme, GRPCAction service). */
+function defaultProbe(probe: unknown): void {
+  if (!isObj(probe)) return;
+  probe.timeoutSeconds ??= 1;
+  probe.periodSeconds ??= 10;
+  probe.successThreshold ??= 1;
+  probe.failureThreshold ??= 3;
+  defaultHandler(probe);
+}
+
+function defaultHandler(handler: Json): void {
+  if (isObj(handler.httpGet)) {
+    handler.httpGet.path ??= '/';
+    handler.httpGet.scheme ??= 'HTTP';
+  }
+  if (isObj(handler.grpc)) handler.grpc.service ??= '';
+}
+
 function defaultContainer(c: Json): void {
+  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) defaultProbe(c[probe]);
+  if (isObj(c.lifecycle)) for (const hook of ['postStart', 'preStop']) if (isObj(c.lifecycle[hook])) defaultHandler(c.lifecycle[hook]);
   c.terminationMessagePath ??= '/dev/termination-log';
   c.terminationMessagePolicy ??= 'File';
   c.resources ??= {};
