@@ -22,6 +22,16 @@ export function usePatchConfig() {
   });
 }
 
+/**
+ * The version of the Config the admin saw: its resourceVersion, and the spec's generation, so
+ * that the server can tell a status-only change (no conflict) from a spec change (409) even if
+ * it never saw that resourceVersion itself.
+ */
+export function seenVersion(data: ConfigData): Pick<PatchConfigRequest, 'resourceVersion' | 'generation'> {
+  const generation = (data.config.metadata as { generation?: unknown }).generation;
+  return { resourceVersion: data.resourceVersion, ...(typeof generation === 'number' && generation >= 1 ? { generation } : {}) };
+}
+
 export function conflictOf(error: unknown): ConfigData | undefined {
   if (!(error instanceof ApiError) || error.status !== 409) return undefined;
   const body = error.body as Partial<ConflictBody> | undefined;

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticsResponse } from '../common/contract.js';
 import { fakePlatform, renderPage, route } from '../test/fakePlatform.js';
+import { meResponse } from '../test/fixtures.js';
 import DiagnosticsPage from './DiagnosticsPage.js';
 
 const diagnostics: DiagnosticsResponse = {
@@ -23,7 +24,7 @@ const diagnostics: DiagnosticsResponse = {
 
 describe('DiagnosticsPage', () => {
   it('shows verdicts, opens failing steps with evidence, next step and a link to the pod log', async () => {
-    const platform = fakePlatform((path) => (path === '/v1/diagnostics' ? diagnostics : { user: { username: 'a', groups: [] }, authMode: 'kubeconfig', permissions: [] }));
+    const platform = fakePlatform((path) => (path === '/v1/diagnostics' ? diagnostics : meResponse()));
     renderPage(platform, [route('/diagnostics', <DiagnosticsPage />)], '/diagnostics');
     const list = await screen.findByRole('list', { name: 'Diagnostic checks' });
     const failing = list.querySelector('[data-test="step-storage-credentials"]') as HTMLElement;

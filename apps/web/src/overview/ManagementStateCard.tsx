@@ -1,7 +1,7 @@
 import { Alert, Card, CardBody, CardTitle, HelperText, HelperTextItem, Stack, ToggleGroup, ToggleGroupItem } from '@patternfly/react-core';
 import { useState } from 'react';
 import { AccessTooltip } from '../common/AccessTooltip.js';
-import { conflictOf, usePatchConfig } from '../common/configPatch.js';
+import { conflictOf, seenVersion, usePatchConfig } from '../common/configPatch.js';
 import type { ConfigData } from '../common/queries.js';
 import type { ManagementState, SectionPatch } from '../common/contract.js';
 import { useT } from '../common/i18n.js';
@@ -24,13 +24,13 @@ export function ManagementStateCard({ data }: { data: ConfigData }) {
   // nothing the admin did not see: do it once, instead of showing a conflict they cannot act on.
   const apply = (body: SectionPatch) =>
     patch.mutate(
-      { patch: body, resourceVersion: data.resourceVersion },
+      { patch: body, ...seenVersion(data) },
       {
         onError: (error) => {
           const live = conflictOf(error);
           const seenState = data.config.spec.managementState;
           if (live && live.config.spec.managementState === seenState && live.resourceVersion !== data.resourceVersion) {
-            patch.mutate({ patch: body, resourceVersion: live.resourceVersion });
+            patch.mutate({ patch: body, ...seenVersion(live) });
           }
         },
       },

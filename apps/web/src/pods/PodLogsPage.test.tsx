@@ -2,30 +2,16 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { StreamTextOptions } from '../shell/platform.js';
 import { fakePlatform, renderPage, route } from '../test/fakePlatform.js';
+import { meResponse, podSummary } from '../test/fixtures.js';
 import PodLogsPage from './PodLogsPage.js';
 
-const pods = {
-  namespace: 'openshift-image-registry',
-  pods: [
-    {
-      name: 'image-registry-abc-12345',
-      namespace: 'openshift-image-registry',
-      component: 'registry',
-      phase: 'Running',
-      ready: true,
-      readyContainers: '1/1',
-      restarts: 0,
-      deleting: false,
-      containers: [{ name: 'registry', ready: true, restartCount: 0, state: 'running', hasPreviousLog: false }],
-    },
-  ],
-};
+const pods = { namespace: 'openshift-image-registry', pods: [podSummary('image-registry-abc-12345')] };
 
 function setup() {
   let options: StreamTextOptions | undefined;
   let finish: () => void = () => {};
   const platform = fakePlatform(
-    (path) => (path === '/v1/pods' ? pods : path === '/v1/me' ? { user: { username: 'admin', groups: [] }, authMode: 'kubeconfig', permissions: [] } : {}),
+    (path) => (path === '/v1/pods' ? pods : path === '/v1/me' ? meResponse() : {}),
     (_path, opts) => {
       options = opts;
       return new Promise<void>((resolve) => (finish = resolve));

@@ -1,28 +1,16 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakePlatform, renderPage, route } from '../test/fakePlatform.js';
+import { meResponse, podSummary } from '../test/fixtures.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import PodsPage from '../pods/PodsPage.js';
 
-const pods = (names: string[]) => ({
-  namespace: 'openshift-image-registry',
-  pods: names.map((name) => ({
-    name,
-    namespace: 'openshift-image-registry',
-    component: 'registry',
-    phase: 'Running',
-    ready: true,
-    readyContainers: '1/1',
-    restarts: 0,
-    deleting: false,
-    containers: [],
-  })),
-});
+const pods = (names: string[]) => ({ namespace: 'openshift-image-registry', pods: names.map((name) => podSummary(name, { containers: [] })) });
 
 describe('live updates', () => {
   it('refetches pods on a streamed Pod change, shows reconnecting, and refetches everything after a reconnect', async () => {
     let current = ['image-registry-a'];
-    const platform = fakePlatform((path) => (path === '/v1/pods' ? pods(current) : { user: { username: 'a', groups: [] }, authMode: 'kubeconfig', permissions: [] }));
+    const platform = fakePlatform((path) => (path === '/v1/pods' ? pods(current) : meResponse()));
     renderPage(
       platform,
       [

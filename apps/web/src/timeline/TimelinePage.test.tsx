@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../common/contract.js';
 import { fakePlatform, renderPage, route } from '../test/fakePlatform.js';
+import { meResponse } from '../test/fixtures.js';
 import TimelinePage from './TimelinePage.js';
 
 const object = { kind: 'Config', name: 'cluster' };
@@ -14,7 +15,7 @@ const entries: TimelineEntry[] = [
 function setup() {
   const platform = fakePlatform((path) => {
     if (path === '/v1/timeline') return { entries, total: entries.length };
-    if (path === '/v1/me') return { user: { username: 'admin', groups: [] }, authMode: 'kubeconfig', permissions: [] };
+    if (path === '/v1/me') return meResponse();
     throw new Error(path);
   });
   renderPage(platform, [route('/timeline', <TimelinePage />)], '/timeline');

@@ -36,7 +36,7 @@ export function SectionForm<D>({ definition, label, children, after }: Props<D>)
 
   return (
     <FieldsContext.Provider value={{ errors: editor.errors, disabled: !access.allowed, disabledReason: access.reason }}>
-      <Stack hasGutter data-test={`section-${definition.id}`}>
+      <Stack hasGutter data-test={`section-${definition.id}`} data-resource-version={state.base.resourceVersion}>
         {!access.allowed && !access.loading ? (
           <Alert variant="info" isInline title={t('Read-only')}>
             {access.reason}

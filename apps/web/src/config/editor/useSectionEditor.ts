@@ -1,6 +1,6 @@
 import { deepEqual } from '@irc/shared';
 import { useEffect, useMemo, useState } from 'react';
-import { conflictOf, fieldErrorsOf, usePatchConfig } from '../../common/configPatch.js';
+import { conflictOf, fieldErrorsOf, seenVersion, usePatchConfig } from '../../common/configPatch.js';
 import type { FieldError, PatchConfigResponse } from '../../common/contract.js';
 import { useConfigQuery, type ConfigData } from '../../common/queries.js';
 import { errorsByPath, evaluateSection, summarizeConflict, type SectionDefinition } from './sectionModel.js';
@@ -59,7 +59,7 @@ export function useSectionEditor<D>(definition: SectionDefinition<D>) {
     setReview({ status: 'pending', dryRun });
     setServerErrors([]);
     try {
-      const response = await mutation.mutateAsync({ patch: evaluation.patch, resourceVersion: base.resourceVersion, dryRun });
+      const response = await mutation.mutateAsync({ patch: evaluation.patch, ...seenVersion(base), dryRun });
       if (dryRun) setReview({ status: 'reviewed', response });
       else {
         setReview({ status: 'applied', response });
