@@ -1,4 +1,5 @@
 import type { ResourceType } from '../resources/resource-type.js';
+import { BUILTIN_KIND_FIELDS } from './builtin-schemas.js';
 
 /** Reverse-DNS schema names as kube-apiserver publishes them (io.k8s.api.apps.v1.Deployment). */
 export function schemaName(t: ResourceType): string {
@@ -48,12 +49,17 @@ function withMetaRef(schema: Record<string, unknown>): Record<string, unknown> {
   return { ...schema, properties: props };
 }
 
-/** The schema of a resource's kind: a CRD's openAPIV3Schema, or an open object for built-ins. */
+/** The schema of a resource's kind: a CRD's openAPIV3Schema, the built-in schema, or an open object. */
 export function kindSchema(t: ResourceType): Record<string, unknown> {
   const gvk = [{ group: t.group, kind: t.kind, version: t.version }];
   if (t.crd) {
     const v = t.crd.spec.versions.find((x) => x.name === t.version);
     const schema = structuredClone(v?.schema.openAPIV3Schema ?? { type: 'object' }) as Record<string, unknown>;
+    return { ...withMetaRef(schema), 'x-kubernetes-group-version-kind': gvk };
+  }
+  const known = BUILTIN_KIND_FIELDS[`${t.group || 'core'}/${t.kind}`];
+  if (known) {
+    const schema = { type: 'object', description: known.description, properties: known.properties, ...(known.required ? { required: known.required } : {}) };
     return { ...withMetaRef(schema), 'x-kubernetes-group-version-kind': gvk };
   }
   const open = { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ResourceRegistry } from '../resources/registry.js';
 import type { ResourceType } from '../resources/resource-type.js';
+import { BUILTIN_COMPONENTS } from './builtin-schemas.js';
 import { kindSchema, OBJECT_META, objectMetaSchema, schemaName } from './schemas.js';
 
 const param = (name: string, where: 'path' | 'query', description: string, type = 'string'): object => ({
@@ -63,7 +64,8 @@ function operations(t: ResourceType): Record<string, object> {
 export function groupVersionDocument(registry: ResourceRegistry, group: string, version: string): object | undefined {
   const types = registry.all().filter((t) => t.group === group && t.version === version && t.verbs.includes('get'));
   if (types.length === 0) return undefined;
-  const schemas: Record<string, unknown> = { [OBJECT_META]: objectMetaSchema };
+  // kube publishes every schema a group/version's kinds reference; the shared ones are small enough to always include
+  const schemas: Record<string, unknown> = { [OBJECT_META]: objectMetaSchema, ...(types.some((t) => !t.crd) ? BUILTIN_COMPONENTS : {}) };
   let paths: Record<string, object> = {};
   for (const t of types) {
     schemas[schemaName(t)] = kindSchema(t);
