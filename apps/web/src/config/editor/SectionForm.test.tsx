@@ -79,6 +79,8 @@ describe('section form: review, apply, conflict', () => {
     await waitFor(() => expect(document.querySelector('[data-test="section-replicas"]')?.getAttribute('data-resource-version')).toBe('21'));
     expect(screen.queryByText('The configuration changed since you started editing')).toBeNull();
     const review = screen.getByRole('button', { name: 'Review changes' });
+    // Enabled only once the user's permissions have loaded (slow on a loaded CI machine).
+    await waitFor(() => expect((review as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(review);
     await screen.findByText('Dry run passed');
     expect(patches[0]).toMatchObject({ resourceVersion: '21', patch: { replicas: 4 } });
