@@ -11,7 +11,8 @@ import { PLUGIN_NAME, PROXY_ALIAS } from '../src/plugin.js';
 import { pluginDir } from './dist.js';
 
 const deployDir = join(pluginDir, '..', '..', 'deploy');
-const CRD_ORACLE = '/work/shared/reference/90_consoleplugins.crd.yaml';
+// The real CRD from openshift/api, in shared/reference/ beside the project root (absent → skipped).
+const CRD_ORACLE = [join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'reference', '90_consoleplugins.crd.yaml'), '/work/shared/reference/90_consoleplugins.crd.yaml'].find((p) => existsSync(p)) ?? 'shared/reference/90_consoleplugins.crd.yaml';
 
 function hasKubectl(): boolean {
   try {

@@ -1,13 +1,18 @@
 /**
- * The real CRDs from openshift/api (/work/shared/reference) — the oracle. Tests that need them
- * skip with a clear message when that folder is absent (the project builds and runs without it).
+ * The real CRDs from openshift/api (`shared/reference/` beside the project root) — the oracle.
+ * Tests that need them skip with a clear message when that folder is absent (the project builds
+ * and runs without it).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { CustomResourceDefinition } from '../../src/validation/index.js';
 
-export const REFERENCE_DIR = process.env.IRC_REFERENCE_DIR ?? '/work/shared/reference';
+/** test/validation → packages/sandbox → packages → repo root → its parent, where shared/ lies. */
+const besideRepo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', '..', 'shared', 'reference');
+export const REFERENCE_DIR =
+  process.env.IRC_REFERENCE_DIR ?? [besideRepo, '/work/shared/reference'].find((dir) => existsSync(join(dir, '00_configs.crd.yaml'))) ?? besideRepo;
 export const hasReference = existsSync(join(REFERENCE_DIR, '00_configs.crd.yaml'));
 export const SKIP_REASON = `reference CRDs not found in ${REFERENCE_DIR} (set IRC_REFERENCE_DIR): oracle tests skipped`;
 
