@@ -17,6 +17,8 @@ const YamlSection = lazy(() => import('../config/yaml/YamlSection.js'));
 const PodsPage = lazy(() => import('../pods/PodsPage.js'));
 const PodLogsPage = lazy(() => import('../pods/PodLogsPage.js'));
 const DiagnosticsPage = lazy(() => import('../diagnostics/DiagnosticsPage.js'));
+const TrustPage = lazy(() => import('../trust/TrustPage.js'));
+const PullSecretPage = lazy(() => import('../pullsecret/PullSecretPage.js'));
 const NotFoundPage = lazy(() => import('../common/NotFoundPage.js'));
 
 function page(node: ReactNode): ReactNode {
@@ -49,6 +51,8 @@ export const pageRoutes: RouteObject[] = [
   { path: 'pods', element: page(<PodsPage />) },
   { path: 'pods/:namespace/:name/logs', element: page(<PodLogsPage />) },
   { path: 'diagnostics', element: page(<DiagnosticsPage />) },
+  { path: 'trust', element: page(<TrustPage />) },
+  { path: 'pull-secret', element: page(<PullSecretPage />) },
   { path: '*', element: page(<NotFoundPage />) },
 ];
 
@@ -64,5 +68,7 @@ export function navEntries(t: (key: string) => string): NavEntry[] {
     { path: '/config', label: t('Configuration') },
     { path: '/pods', label: t('Pods and logs') },
     { path: '/diagnostics', label: t('Diagnostics') },
+    { path: '/trust', label: t('Trusted registries') },
+    { path: '/pull-secret', label: t('Registry credentials') },
   ];
 }

@@ -1,0 +1,96 @@
+import { Alert, Button, Card, CardBody, CardTitle, Content, Modal, ModalBody, ModalFooter, ModalHeader, PageSection, Stack, Title } from '@patternfly/react-core';
+import { useState } from 'react';
+import { useT } from '../common/i18n.js';
+import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
+import { useForbiddenAccess } from './forbiddenAccess.js';
+import { TrustedRegistriesTable } from './TrustedRegistriesTable.js';
+import { TrustForm } from './TrustForm.js';
+import { trustQueryKey, useDeleteTrust, useTrustQuery } from './queries.js';
+
+function RemoveModal({ registry, onClose }: { registry: string; onClose(): void }) {
+  const t = useT();
+  const remove = useDeleteTrust();
+  return (
+    <Modal isOpen onClose={onClose} variant="small" aria-labelledby="irc-trust-remove-title" aria-describedby="irc-trust-remove-body">
+      <ModalHeader title={t('Remove the CA of {{registry}}?', { registry })} titleIconVariant="warning" labelId="irc-trust-remove-title" />
+      <ModalBody id="irc-trust-remove-body">
+        <Stack hasGutter>
+          <p>{t('Nodes and the registry stop trusting this CA for {{registry}}; pulls and mirroring from it fail TLS verification unless another CA covers it.', { registry })}</p>
+          {remove.isError ? (
+            <Alert variant="danger" isInline title={t('The CA was not removed')}>
+              {remove.error.message}
+            </Alert>
+          ) : null}
+        </Stack>
+      </ModalBody>
+      <ModalFooter>
+        <Button variant="danger" isLoading={remove.isPending} isDisabled={remove.isPending} onClick={() => remove.mutate(registry, { onSuccess: onClose })}>
+          {t('Remove')}
+        </Button>
+        <Button variant="link" onClick={onClose}>
+          {t('Cancel')}
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+}
+
+/** Additional trusted CAs per registry (images.config.openshift.io/cluster spec.additionalTrustedCA). */
+export default function TrustPage() {
+  const t = useT();
+  const trust = useTrustQuery();
+  const access = useForbiddenAccess(trustQueryKey, trust.error);
+  const [replacing, setReplacing] = useState<{ registry: string; nonce: number }>();
+  const [removing, setRemoving] = useState<string>();
+
+  return (
+    <>
+      <PageSection>
+        <Title headingLevel="h1">{t('Trusted registries')}</Title>
+        <Content component="p">
+          {t('Additional certificate authorities that nodes and the image registry trust when they pull from, or mirror, a registry with a private or self-signed certificate.')}
+        </Content>
+      </PageSection>
+      <PageSection data-test="trust">
+        <Stack hasGutter>
+          {trust.isPending ? <PageLoading /> : null}
+          {trust.isError ? <ErrorState error={trust.error} title={t('Could not read the trusted CAs')} onRetry={() => void trust.refetch()} /> : null}
+          {trust.data ? (
+            <>
+              <Alert
+                variant={trust.data.referenced && !trust.data.exists ? 'warning' : 'info'}
+                isInline
+                isPlain={!(trust.data.referenced && !trust.data.exists)}
+                title={t('Stored in the ConfigMap {{name}} in {{namespace}}', { name: trust.data.configMapName, namespace: trust.data.namespace })}
+                data-test="trust-storage"
+              >
+                {trust.data.referenced && !trust.data.exists
+                  ? t('The image config references this ConfigMap but it does not exist: the operator reports its certificates controller degraded. Adding a CA creates it.')
+                  : !trust.data.referenced
+                    ? t('The image config references no ConfigMap yet. Adding the first CA creates the ConfigMap when missing and sets images.config.openshift.io/cluster spec.additionalTrustedCA to it.')
+                    : t('Each key is a registry hostname (hostname..port when a port is given); the value is its PEM bundle.')}
+              </Alert>
+              {trust.data.registries.length === 0 ? (
+                <EmptyMessage title={t('No registry has an additional trusted CA')} />
+              ) : (
+                <TrustedRegistriesTable
+                  registries={trust.data.registries}
+                  access={access}
+                  onReplace={(registry) => setReplacing({ registry, nonce: Date.now() })}
+                  onRemove={setRemoving}
+                />
+              )}
+            </>
+          ) : null}
+          <Card>
+            <CardTitle component="h2">{t('Add registry CA')}</CardTitle>
+            <CardBody>
+              <TrustForm access={access} replacing={replacing} />
+            </CardBody>
+          </Card>
+        </Stack>
+      </PageSection>
+      {removing ? <RemoveModal registry={removing} onClose={() => setRemoving(undefined)} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { useMutationState } from '@tanstack/react-query';
+import { useT } from '../common/i18n.js';
+import type { Access } from '../common/permissions.js';
+import { ApiError } from '../shell/http.js';
+
+/**
+ * /api/v1/me has no permission check for these objects, so the server decides: once a read or a
+ * write under `mutationKey` answered 403, controls are disabled with the server's reason.
+ */
+export function useForbiddenAccess(mutationKey: readonly string[], queryError: unknown): Access {
+  const t = useT();
+  const errors = useMutationState({ filters: { mutationKey: [...mutationKey] }, select: (m) => m.state.error });
+  const forbidden = [queryError, ...errors].find((e): e is ApiError => e instanceof ApiError && e.status === 403);
+  if (!forbidden) return { allowed: true, reason: '', loading: false };
+  return { allowed: false, reason: t('The server refused: {{message}}', { message: forbidden.message }), loading: false };
+}
