@@ -21,11 +21,11 @@ export function PullSecretRegistriesTable({ registries }: { registries: PullSecr
     <Table aria-label={t('Registries in the pull secret')} variant="compact" data-test="pull-secret-registries">
       <Thead>
         <Tr>
-          <Th>{t('Registry')}</Th>
-          <Th>{t('Auth token')}</Th>
-          <Th>{t('Username and password')}</Th>
-          <Th>{t('Identity token')}</Th>
-          <Th>{t('Email')}</Th>
+          <Th modifier="wrap">{t('Registry')}</Th>
+          <Th modifier="wrap">{t('Auth token')}</Th>
+          <Th modifier="wrap">{t('Username and password')}</Th>
+          <Th modifier="wrap">{t('Identity token')}</Th>
+          <Th modifier="wrap">{t('Email')}</Th>
         </Tr>
       </Thead>
       <Tbody>

@@ -12,7 +12,7 @@ function SavedAlert({ result }: { result: PutTrustResponse }) {
   const extra = [
     result.created ? t('Created the ConfigMap {{name}}.', { name: result.trust.configMapName }) : '',
     result.referenceSet ? t('Set the image config reference (additionalTrustedCA) to it.') : '',
-    result.changed ? '' : t('The registry already had exactly this bundle: nothing was written.'),
+    result.changed !== false ? '' : t('The registry already had exactly this bundle: nothing was written.'),
   ].filter(Boolean);
   return (
     <Alert variant={result.warnings.length > 0 ? 'warning' : 'success'} isInline title={t('Saved the CA of {{registry}}', { registry: result.registry.registry })} data-test="trust-saved">

@@ -65,13 +65,13 @@ export function TrustedRegistriesTable({ registries, access, onReplace, onRemove
     <Table aria-label={t('Trusted registries')} variant="compact" data-test="trusted-registries">
       <Thead>
         <Tr>
-          <Th>{t('Hostname')}</Th>
-          <Th>{t('Port')}</Th>
-          <Th>{t('Subject')}</Th>
-          <Th>{t('Issuer')}</Th>
-          <Th>{t('Validity')}</Th>
-          <Th>{t('SHA-256 fingerprint')}</Th>
-          <Th>{t('CA')}</Th>
+          <Th modifier="wrap">{t('Hostname')}</Th>
+          <Th modifier="wrap">{t('Port')}</Th>
+          <Th modifier="wrap">{t('Subject')}</Th>
+          <Th modifier="wrap">{t('Issuer')}</Th>
+          <Th modifier="wrap">{t('Validity')}</Th>
+          <Th modifier="wrap">{t('SHA-256 fingerprint')}</Th>
+          <Th modifier="wrap">{t('CA')}</Th>
           <Th screenReaderText={t('Actions')} />
         </Tr>
       </Thead>
