@@ -13,3 +13,5 @@ export const ConfigPage = () => <PluginPage path="config" />;
 export const PodsPage = () => <PluginPage path="pods" />;
 export const PodLogsPage = () => <PluginPage path="pods/:namespace/:name/logs" />;
 export const DiagnosticsPage = () => <PluginPage path="diagnostics" />;
+export const TrustPage = () => <PluginPage path="trust" />;
+export const PullSecretPage = () => <PluginPage path="pull-secret" />;
