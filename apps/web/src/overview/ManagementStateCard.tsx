@@ -55,7 +55,7 @@ export function ManagementStateCard({ data }: { data: ConfigData }) {
       <CardBody>
         <Stack hasGutter>
           <AccessTooltip access={access}>
-            <ToggleGroup aria-label={t('Management state')}>
+            <ToggleGroup aria-label={t('Management state')} className="irc-wrap">
               {STATES.map((state) => (
                 <ToggleGroupItem
                   key={state}
