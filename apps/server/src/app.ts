@@ -81,6 +81,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // errors, every bad field reported at once), query strings and params with conversion.
     .setValidatorCompiler(TypeBoxValidatorCompiler)
     .withTypeProvider<TypeBoxTypeProvider>();
+  // Every body this API takes is JSON: Fastify's built-in text/plain parser would hand a string
+  // to the schema (a confusing 422) instead of the 415 a wrong content type deserves.
+  app.removeContentTypeParser('text/plain');
 
   const cluster = await ClusterAccess.create(options.kubeconfig, options.authMode ?? 'kubeconfig', options.kubeTimeoutMs);
   const metrics = new Metrics();
