@@ -181,6 +181,8 @@ export function buildCorpus(doc: OpenApiDoc, opts: CorpusOptions): HostileCase[]
     const add = (c: Omit<HostileCase, 'route' | 'method' | 'headers'> & { method?: string; headers?: Record<string, string> }) =>
       cases.push({ route, method: r.method, headers: mutating ? { ...withCsrf } : {}, ...c });
     const bodySchema = r.op.requestBody?.content?.['application/json']?.schema;
+    // a JSON content type without a body is its own 400: only routes that take a body get one
+    const sendHeaders = !mutating ? {} : bodySchema ? json : withCsrf;
 
     // Path parameters: traversal, encodings, NUL, very long, unicode — refused, never 5xx.
     const pathParams = (r.op.parameters ?? []).filter((p) => p.in === 'path');
@@ -190,7 +192,7 @@ export function buildCorpus(doc: OpenApiDoc, opts: CorpusOptions): HostileCase[]
         add({
           kind: 'path-param',
           path: samplePath(hostile),
-          headers: mutating ? json : {},
+          headers: sendHeaders,
           body: bodySchema ? JSON.stringify(harmlessBody(bodySchema)) : undefined,
           expect: [400, 403, 404, 414, 422],
         });
@@ -208,12 +210,12 @@ export function buildCorpus(doc: OpenApiDoc, opts: CorpusOptions): HostileCase[]
     }
     // Prototype-pollution keys in the query string: never 5xx, never polluting.
     for (const q of [`__proto__[${POLLUTED}]=1`, `__proto__.${POLLUTED}=1`, `constructor[prototype][${POLLUTED}]=1`, `__proto__=1`, `constructor=1`, `${'k'.repeat(3000)}=1`, '%00=%00', 'a=%zz']) {
-      add({ kind: 'query-pollution', path: `${path}?${q}`, headers: mutating ? json : {}, body: bodySchema ? '{}' : undefined, expect: [200, 400, 403, 404, 422, 409] });
+      add({ kind: 'query-pollution', path: `${path}?${q}`, headers: sendHeaders, body: bodySchema ? '{}' : undefined, expect: [200, 400, 403, 404, 422, 409] });
     }
 
     // Odd headers: forged or garbage credentials, huge ids, wrong Accept — refused or ignored, never 5xx.
     for (const headers of HOSTILE_HEADERS) {
-      add({ kind: 'header', path, headers: { ...(mutating ? json : {}), ...headers }, body: bodySchema ? '{}' : undefined, expect: [200, 400, 401, 403, 404, 406, 409, 422] });
+      add({ kind: 'header', path, headers: { ...sendHeaders, ...headers }, body: bodySchema ? '{}' : undefined, expect: [200, 400, 401, 403, 404, 406, 409, 422] });
     }
 
     if (!mutating) continue;
