@@ -26,3 +26,22 @@ export function useAccess(id: PermissionId): Access {
     loading: false,
   };
 }
+
+/**
+ * May the current user do all of `ids` (one change that needs several API writes)? Answers with
+ * the first denial's reason. A /me without a permissions list lets the API decide, like an error.
+ */
+export function useAccessAll(ids: readonly PermissionId[]): Access {
+  const t = useT();
+  const me = useMeQuery();
+  if (me.isPending) return { allowed: false, reason: t('Checking your permissions…'), loading: true };
+  const permissions = me.isError || !Array.isArray(me.data.permissions) ? [] : me.data.permissions;
+  const denied = ids.map((id) => permissions.find((p) => p.id === id)).find((p) => p !== undefined && !p.allowed);
+  if (!denied) return { allowed: true, reason: '', loading: false };
+  return { allowed: false, reason: denied.reason || t('You are not allowed to make this change.'), loading: false };
+}
+
+/** The first of several answers that denies (say the /me check, then a 403 the server gave). */
+export function firstDenied(...answers: Access[]): Access {
+  return answers.find((a) => !a.allowed) ?? answers[0] ?? { allowed: true, reason: '', loading: false };
+}

@@ -1,8 +1,9 @@
 import { Alert, Card, CardBody, CardTitle, Content, List, ListItem, PageSection, Stack, Title } from '@patternfly/react-core';
 import { useT } from '../common/i18n.js';
-import type { Access } from '../common/permissions.js';
+import { firstDenied, useAccessAll, type Access } from '../common/permissions.js';
 import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
 import { useForbiddenAccess } from '../trust/forbiddenAccess.js';
+import { ReadOnlyAlert } from '../trust/ReadOnlyAlert.js';
 import { PullSecretForm } from './PullSecretForm.js';
 import { PullSecretRegistriesTable } from './PullSecretRegistriesTable.js';
 import { pullSecretQueryKey, usePullSecretQuery } from './queries.js';
@@ -11,11 +12,13 @@ import { pullSecretQueryKey, usePullSecretQuery } from './queries.js';
 export default function PullSecretPage() {
   const t = useT();
   const status = usePullSecretQuery();
-  const forbidden = useForbiddenAccess(pullSecretQueryKey, status.error);
+  // Writing needs the secret's resourceVersion, so reading it is part of the permission.
+  const allowed = useAccessAll(['pullsecret.get', status.data?.exists === false ? 'pullsecret.create' : 'pullsecret.patch']);
+  const forbidden = firstDenied(allowed, useForbiddenAccess(pullSecretQueryKey, status.error));
   const malformed = status.data?.exists === true && !status.data.valid;
   // Nothing is sent before the secret was read: its resourceVersion guards against lost updates.
   const access: Access = status.isPending
-    ? { allowed: false, reason: t('Loading'), loading: true }
+    ? firstDenied(allowed, { allowed: false, reason: t('Loading'), loading: true })
     : malformed
       ? { allowed: false, reason: t('The pull secret is malformed: fix it first (it is left untouched).'), loading: false }
       : forbidden;
@@ -30,6 +33,7 @@ export default function PullSecretPage() {
       </PageSection>
       <PageSection data-test="pull-secret">
         <Stack hasGutter>
+          <ReadOnlyAlert access={forbidden} dataTest="pull-secret-read-only" />
           {status.isPending ? <PageLoading /> : null}
           {status.isError ? <ErrorState error={status.error} title={t('Could not read the pull secret')} onRetry={() => void status.refetch()} /> : null}
           {status.data ? (

@@ -1,11 +1,14 @@
 import { Alert, Button, Card, CardBody, CardTitle, Content, Modal, ModalBody, ModalFooter, ModalHeader, PageSection, Stack, Title } from '@patternfly/react-core';
 import { useState } from 'react';
 import { useT } from '../common/i18n.js';
+import { firstDenied, useAccessAll } from '../common/permissions.js';
 import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
 import { useForbiddenAccess } from './forbiddenAccess.js';
 import { TrustedRegistriesTable } from './TrustedRegistriesTable.js';
 import { TrustForm } from './TrustForm.js';
+import { ReadOnlyAlert } from './ReadOnlyAlert.js';
 import { trustQueryKey, useDeleteTrust, useTrustQuery } from './queries.js';
+import { trustWritePermissions } from './trustPermissions.js';
 
 function RemoveModal({ registry, onClose }: { registry: string; onClose(): void }) {
   const t = useT();
@@ -39,7 +42,8 @@ function RemoveModal({ registry, onClose }: { registry: string; onClose(): void 
 export default function TrustPage() {
   const t = useT();
   const trust = useTrustQuery();
-  const access = useForbiddenAccess(trustQueryKey, trust.error);
+  // Said up front from /me; a 403 the server gives anyway (say RBAC changed since) still disables.
+  const access = firstDenied(useAccessAll(trustWritePermissions(trust.data)), useForbiddenAccess(trustQueryKey, trust.error));
   const [replacing, setReplacing] = useState<{ registry: string; nonce: number }>();
   const [removing, setRemoving] = useState<string>();
 
@@ -53,6 +57,7 @@ export default function TrustPage() {
       </PageSection>
       <PageSection data-test="trust">
         <Stack hasGutter>
+          <ReadOnlyAlert access={access} dataTest="trust-read-only" />
           {trust.isPending ? <PageLoading /> : null}
           {trust.isError ? <ErrorState error={trust.error} title={t('Could not read the trusted CAs')} onRetry={() => void trust.refetch()} /> : null}
           {trust.data ? (

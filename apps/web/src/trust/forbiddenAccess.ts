@@ -4,7 +4,7 @@ import type { Access } from '../common/permissions.js';
 import { ApiError } from '../shell/http.js';
 
 /**
- * /api/v1/me has no permission check for these objects, so the server decides: once a read or a
+ * The fallback behind the /me checks (which can be stale, or missing on an older server): once a read or a
  * write under `mutationKey` answered 403, controls are disabled with the server's reason.
  */
 export function useForbiddenAccess(mutationKey: readonly string[], queryError: unknown): Access {

@@ -16,6 +16,15 @@ export const PERMISSION_CHECKS = {
   'pods.log': { verb: 'get', group: '', resource: 'pods', subresource: 'log', namespace: 'openshift-image-registry' },
   'events.list': { verb: 'list', group: '', resource: 'events', namespace: 'openshift-image-registry' },
   'deployments.list': { verb: 'list', group: 'apps', resource: 'deployments', namespace: 'openshift-image-registry' },
+  // Trusted registries: the CA ConfigMap in openshift-config (its name comes from the image config,
+  // so the check is namespace-wide), and images.config.openshift.io/cluster that references it.
+  'trust.configmaps.patch': { verb: 'patch', group: '', resource: 'configmaps', namespace: 'openshift-config' },
+  'trust.configmaps.create': { verb: 'create', group: '', resource: 'configmaps', namespace: 'openshift-config' },
+  'trust.imageconfig.patch': { verb: 'patch', group: 'config.openshift.io', resource: 'images', name: 'cluster' },
+  // Registry credentials: the global pull secret openshift-config/pull-secret.
+  'pullsecret.get': { verb: 'get', group: '', resource: 'secrets', namespace: 'openshift-config', name: 'pull-secret' },
+  'pullsecret.patch': { verb: 'patch', group: '', resource: 'secrets', namespace: 'openshift-config', name: 'pull-secret' },
+  'pullsecret.create': { verb: 'create', group: '', resource: 'secrets', namespace: 'openshift-config' },
 } as const satisfies Record<string, AccessCheck>;
 export type PermissionId = keyof typeof PERMISSION_CHECKS;
 
