@@ -93,3 +93,8 @@ export function toKubeError(err: unknown): KubeError {
 export function isNotFound(err: unknown): boolean {
   return toKubeError(err).statusCode === 404;
 }
+
+/** A 422 naming one field, worded like the API server's own `Invalid` answers (`path: message`). */
+export function invalidField(path: string, message: string): KubeError {
+  return new KubeError(422, 'Invalid', `${path}: ${message}`, [{ field: path, message }]);
+}

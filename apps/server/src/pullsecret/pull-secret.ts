@@ -19,8 +19,7 @@ import {
 } from '@irc/shared';
 import { PatchStrategy, type V1Secret } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
-import { KubeError, toKubeError } from '../kube/errors.js';
-import { invalid } from '../trust/trusted-cas.js';
+import { KubeError, invalidField, toKubeError } from '../kube/errors.js';
 import { isUserColonSecret, parseDockerConfig, registryEntries, type DockerConfig } from './dockerconfig.js';
 
 async function readSecret(client: KubeClient): Promise<V1Secret | undefined> {
@@ -50,10 +49,10 @@ export async function pullSecretStatus(client: KubeClient): Promise<PullSecretSt
 function entryOf(body: PutPullSecretRegistryRequest): Record<string, string> {
   let auth: string;
   if ('token' in body) {
-    if (!isUserColonSecret(body.token)) throw invalid('token', 'must be the base64 "auth" value of a pull secret entry (base64 of username:password)');
+    if (!isUserColonSecret(body.token)) throw invalidField('token', 'must be the base64 "auth" value of a pull secret entry (base64 of username:password)');
     auth = body.token;
   } else {
-    if (body.username.includes(':')) throw invalid('username', 'must not contain ":" (the runtime splits username:password on the first ":")');
+    if (body.username.includes(':')) throw invalidField('username', 'must not contain ":" (the runtime splits username:password on the first ":")');
     auth = Buffer.from(`${body.username}:${body.password}`, 'utf8').toString('base64');
   }
   return { auth, ...(body.email ? { email: body.email } : {}) };
@@ -61,7 +60,7 @@ function entryOf(body: PutPullSecretRegistryRequest): Record<string, string> {
 
 export async function putPullSecretRegistry(client: KubeClient, registry: string, body: PutPullSecretRegistryRequest): Promise<PutPullSecretRegistryResponse> {
   const problem = registryHostProblem(registry);
-  if (problem) throw invalid('registry', problem);
+  if (problem) throw invalidField('registry', problem);
   const entry = entryOf(body);
   const secret = await readSecret(client);
   if (body.resourceVersion && secret?.metadata?.resourceVersion !== body.resourceVersion) {

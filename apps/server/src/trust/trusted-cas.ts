@@ -22,21 +22,17 @@ import {
 } from '@irc/shared';
 import { PatchStrategy, type V1ConfigMap } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
-import { KubeError, toKubeError } from '../kube/errors.js';
+import { KubeError, invalidField, toKubeError } from '../kube/errors.js';
 import { ImageConfigResource, type KubeObjectLike } from '../kube/resources.js';
 import { PemProblem, certificateWarnings, parseBundle } from './certificates.js';
 
 const MAX_ATTEMPTS = 4;
 
-export function invalid(path: string, message: string): KubeError {
-  return new KubeError(422, 'Invalid', `${path}: ${message}`, [{ field: path, message }]);
-}
-
 /** `host`, `host:port` or the key form `host..port` → the ConfigMap key; 422 otherwise. */
 export function keyOfRegistryParam(param: string): string {
   const registry = registryOfTrustKey(param);
   const problem = registryHostProblem(registry);
-  if (problem) throw invalid('registry', problem);
+  if (problem) throw invalidField('registry', problem);
   return trustKeyOf(registry);
 }
 
@@ -135,7 +131,7 @@ export async function putTrustedCA(client: KubeClient, registryParam: string, pe
   try {
     bundle = parseBundle(pem);
   } catch (err) {
-    if (err instanceof PemProblem) throw invalid('pem', err.message);
+    if (err instanceof PemProblem) throw invalidField('pem', err.message);
     throw err;
   }
   for (let attempt = 1; ; attempt++) {
