@@ -7,6 +7,8 @@
  * resourceVersion checks, watch events). That is what keeps the sandbox honest.
  */
 
+import type { ObjectMeta as SharedObjectMeta } from '@irc/shared';
+
 /** A Kubernetes object as stored and served: plain JSON. */
 export interface KubeObject {
   apiVersion: string;
@@ -15,32 +17,13 @@ export interface KubeObject {
   [key: string]: unknown;
 }
 
-export interface ObjectMeta {
-  name?: string;
-  generateName?: string;
-  namespace?: string;
-  uid?: string;
-  resourceVersion?: string;
-  generation?: number;
-  creationTimestamp?: string;
-  deletionTimestamp?: string;
+/** metav1.ObjectMeta as the shared model has it, plus what only the API server itself records. */
+export interface ObjectMeta extends SharedObjectMeta {
   deletionGracePeriodSeconds?: number;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  ownerReferences?: OwnerReference[];
-  finalizers?: string[];
   managedFields?: unknown[];
-  [key: string]: unknown;
 }
 
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-  blockOwnerDeletion?: boolean;
-}
+export type OwnerReference = NonNullable<SharedObjectMeta['ownerReferences']>[number];
 
 /** metav1.Status, as every error is answered. */
 export interface StatusBody {
