@@ -44,6 +44,35 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
     keyGenerator: (request: FastifyRequest) => `${identityKey(requestToken(request))}:${request.ip}`,
   });
   installCsrf(app, { secureCookie: opts.secureCookie });
+  app.addHook('preValidation', async (request) => refuseLenientIntegers(request));
+}
+
+/** What an integer query parameter may look like on the wire (Go's strconv.ParseInt, base 10, without '+'). */
+const DECIMAL = /^-?[0-9]+$/;
+
+interface QuerySchema {
+  properties?: Record<string, { type?: unknown }>;
+}
+
+/**
+ * The validator converts query strings leniently before it checks them (`0x10` → 16, `1.5` → 1,
+ * `1e2` → 100, `` → 0, `true` → 1): a typo would silently become another number. Runs before
+ * validation, on the raw strings, for every `type: 'integer'` property of the route's
+ * querystring schema (shared QueryInteger); answers like a schema error, naming each parameter.
+ */
+function refuseLenientIntegers(request: FastifyRequest): void {
+  const properties = (request.routeOptions.schema?.querystring as QuerySchema | undefined)?.properties;
+  if (!properties) return;
+  const query = request.query as Record<string, unknown>;
+  const errors = Object.entries(properties)
+    .filter(([name, schema]) => {
+      const raw = Object.hasOwn(query, name) ? query[name] : undefined;
+      // absent, or repeated (an array the schema refuses by itself)
+      return schema.type === 'integer' && typeof raw === 'string' && !(DECIMAL.test(raw) && Number.isSafeInteger(Number(raw)));
+    })
+    .map(([name]) => ({ keyword: 'pattern', instancePath: `/${name}`, message: 'must be a whole number in decimal digits', params: {} }));
+  if (errors.length === 0) return;
+  throw Object.assign(new Error('invalid querystring'), { statusCode: 400, validation: errors, validationContext: 'querystring' });
 }
 
 /** Route config for mutating routes. */

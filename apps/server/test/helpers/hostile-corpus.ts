@@ -106,16 +106,22 @@ const HOSTILE_HEADERS: Record<string, string>[] = [
 ];
 
 /**
- * Values the query conversion takes leniently today ('0x10' → 16, '1.5' → 1, '' → 0 for
- * integers; any string for string params): asserted only not to fail the server.
+ * Odd values a parameter may legitimately take or refuse (any string for a string param; '-0'
+ * is a decimal integer): asserted only not to fail the server.
  */
-const LENIENT_QUERY_VALUES = ['0x10', '1.5', '', ' 1 ', 'x'.repeat(5000), '-0', '1e2'];
+const LENIENT_QUERY_VALUES = ['', ' 1 ', 'x'.repeat(5000), '-0', '1e2'];
+
+/**
+ * Values the validator's conversion would read as another number ('0x10' → 16, '1.5' → 1,
+ * '' → 0, '1e2' → 100, 'true' → 1): an integer parameter takes decimal digits only.
+ */
+const NOT_DECIMAL = ['0x10', '1.5', '', ' 1 ', '1e2', 'true', '0b11', '+5', '1 ', '٣', '9007199254740993'];
 
 /** Bad values for a query parameter of the given schema (each must be refused with 400). */
 function badQueryValues(schema: Schema): string[] {
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   if (type === 'integer' || type === 'number') {
-    const out = ['abc', '1.5e', 'NaN', '1;2', '%00', '1,2', 'Infinity'];
+    const out = ['abc', '1.5e', 'NaN', '1;2', '%00', '1,2', 'Infinity', ...(type === 'integer' ? NOT_DECIMAL : [])];
     if (schema.minimum !== undefined) out.push(String(schema.minimum - 1), '-1e9');
     if (schema.maximum !== undefined) out.push(String(schema.maximum + 1));
     out.push('1e400');
@@ -205,7 +211,8 @@ export function buildCorpus(doc: OpenApiDoc, opts: CorpusOptions): HostileCase[]
         const statuses = p.schema?.type === 'string' ? [400, 403, 404] : [400];
         add({ kind: 'query-value', path: `${path}?${p.name}=${encodeURIComponent(v)}`, expect: statuses, field: p.schema?.type === 'string' ? undefined : p.name });
       }
-      for (const v of LENIENT_QUERY_VALUES) add({ kind: 'query-lenient', path: `${path}?${p.name}=${encodeURIComponent(v)}`, expect: [200, 400, 403, 404, 409, 422] });
+      const strict = new Set(badQueryValues(p.schema ?? {}));
+      for (const v of LENIENT_QUERY_VALUES.filter((x) => !strict.has(x))) add({ kind: 'query-lenient', path: `${path}?${p.name}=${encodeURIComponent(v)}`, expect: [200, 400, 403, 404, 409, 422] });
       add({ kind: 'query-repeated', path: `${path}?${p.name}=1&${p.name}=2`, expect: [200, 400, 403, 404, 409, 422] });
     }
     // Prototype-pollution keys in the query string: never 5xx, never polluting.

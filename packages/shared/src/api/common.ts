@@ -16,6 +16,16 @@ export const FieldErrorSchema = Type.Object(
 export type FieldError = Static<typeof FieldErrorSchema>;
 
 /**
+ * An integer query parameter. Query strings are converted leniently by the validator (`0x10`
+ * → 16, `1.5` → 1, `1e2` → 100, `` → 0); the server refuses anything but decimal digits
+ * (`-?[0-9]+`, a safe integer) with a 400 naming the parameter — see the server's
+ * platform/security.ts, which keys on `type: 'integer'` in a route's querystring schema.
+ */
+export function QueryInteger(range: { minimum?: number; maximum?: number }) {
+  return Type.Integer({ ...range, description: 'decimal digits, optionally after a minus sign: hex, fractions, exponents, blanks and the empty string are refused' });
+}
+
+/**
  * Every non-2xx answer of the BFF. `reason` mirrors metav1.Status reasons (Conflict, Invalid,
  * Forbidden, NotFound, Unauthorized …) or a BFF reason (CsrfRejected, RateLimited, BadRequest).
  * `message` is written for a human and never contains secret values or upstream headers.

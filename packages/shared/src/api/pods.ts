@@ -1,5 +1,6 @@
 /** `GET /api/v1/pods` and `GET /api/v1/pods/:namespace/:name/log`. */
 import Type, { type Static } from 'typebox';
+import { QueryInteger } from './common.js';
 
 export const ContainerSummarySchema = Type.Object({
   name: Type.String(),
@@ -52,11 +53,11 @@ export const PodLogQuerySchema = Type.Object(
   {
     container: Type.Optional(Type.String({ minLength: 1, maxLength: 253 })),
     follow: Type.Optional(Type.Boolean()),
-    tailLines: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
-    sinceSeconds: Type.Optional(Type.Integer({ minimum: 1 })),
+    tailLines: Type.Optional(QueryInteger({ minimum: 0, maximum: 100000 })),
+    sinceSeconds: Type.Optional(QueryInteger({ minimum: 1 })),
     timestamps: Type.Optional(Type.Boolean()),
     previous: Type.Optional(Type.Boolean()),
-    limitBytes: Type.Optional(Type.Integer({ minimum: 1 })),
+    limitBytes: Type.Optional(QueryInteger({ minimum: 1 })),
   },
   { additionalProperties: false },
 );

@@ -4,7 +4,7 @@
  * namespace's events, and changes made through this console.
  */
 import Type, { type Static } from 'typebox';
-import { ObjectRefSchema } from './common.js';
+import { ObjectRefSchema, QueryInteger } from './common.js';
 
 const ConditionStatus = Type.Union([Type.Literal('True'), Type.Literal('False'), Type.Literal('Unknown')]);
 
@@ -62,7 +62,7 @@ export type ChangeEntry = Static<typeof ChangeEntrySchema>;
 
 export const TimelineQuerySchema = Type.Object(
   {
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
+    limit: Type.Optional(QueryInteger({ minimum: 1, maximum: 5000 })),
     /** Only entries at or after this RFC 3339 time. */
     since: Type.Optional(Type.String()),
     type: Type.Optional(Type.Union([Type.Literal('condition'), Type.Literal('event'), Type.Literal('change')])),
