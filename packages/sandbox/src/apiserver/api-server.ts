@@ -7,6 +7,7 @@ import { RbacAuthorizer, SUPERUSER_GROUP } from './rbac/authorizer.js';
 import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './rbac/reviews.js';
 import { DEVELOPER_NAMESPACE, seedRbac } from './rbac/seed.js';
 import { builtinResourceTypes } from './resources/builtin.js';
+import { openshiftResourceTypes, type RegistryHostnames } from './openshift/index.js';
 import { ResourceRegistry, storageKey } from './resources/registry.js';
 import { bindPod } from './service/binding.js';
 import { ResourceService } from './service/resource-service.js';
@@ -43,7 +44,7 @@ export class ApiServer {
   constructor(opts: ApiServerOptions) {
     this.clock = opts.clock;
     this.store = new ObjectStore(opts.watchHistory ?? 100_000);
-    this.registry.add(...builtinResourceTypes());
+    this.registry.add(...builtinResourceTypes(), ...openshiftResourceTypes(() => this.registryHostnames()));
     this.authorizer = new RbacAuthorizer({
       clusterRoles: () => this.store.list('rbac.authorization.k8s.io/clusterroles'),
       clusterRoleBindings: () => this.store.list('rbac.authorization.k8s.io/clusterrolebindings'),
@@ -65,6 +66,20 @@ export class ApiServer {
         if (key === '/pods' && e.type === 'DELETED') this.logs.remove(e.object.metadata.namespace ?? '', e.object.metadata.name ?? '');
       }),
     );
+  }
+
+  /**
+   * The integrated registry's hostnames as openshift-apiserver learns them: from
+   * images.config.openshift.io/cluster status, which the registry operator keeps current.
+   */
+  private registryHostnames(): RegistryHostnames {
+    const image = this.store.get('config.openshift.io/images', undefined, 'cluster');
+    const status = (image?.status ?? {}) as { internalRegistryHostname?: unknown; externalRegistryHostnames?: unknown };
+    const external = Array.isArray(status.externalRegistryHostnames) ? status.externalRegistryHostnames[0] : undefined;
+    return {
+      internal: typeof status.internalRegistryHostname === 'string' ? status.internalRegistryHostname : '',
+      external: typeof external === 'string' && external !== '' ? external : undefined,
+    };
   }
 
   /** Serves a CRD: stored (readable at apiextensions.k8s.io/v1) and its resources registered. */

@@ -5,26 +5,26 @@
  * kube's descriptions shortened: enough for kubectl's client-side checks and `kubectl explain`.
  * Fields not listed here are absent from the schema (kubectl explain says "does not exist").
  */
-type Schema = Record<string, unknown>;
+export type Schema = Record<string, unknown>;
 
-const CORE = 'io.k8s.api.core.v1';
+export const CORE = 'io.k8s.api.core.v1';
 const APPS = 'io.k8s.api.apps.v1';
 const RBAC = 'io.k8s.api.rbac.v1';
-const META = 'io.k8s.apimachinery.pkg.apis.meta.v1';
+export const META = 'io.k8s.apimachinery.pkg.apis.meta.v1';
 
-const str = (description: string, extra: Schema = {}): Schema => ({ type: 'string', description, ...extra });
-const int = (description: string, format = 'int32'): Schema => ({ type: 'integer', format, description });
-const bool = (description: string): Schema => ({ type: 'boolean', description });
-const strMap = (description: string): Schema => ({ type: 'object', additionalProperties: { type: 'string', default: '' }, description });
-const strList = (description: string, extra: Schema = {}): Schema => ({ type: 'array', items: { type: 'string', default: '' }, description, ...extra });
+export const str = (description: string, extra: Schema = {}): Schema => ({ type: 'string', description, ...extra });
+export const int = (description: string, format = 'int32'): Schema => ({ type: 'integer', format, description });
+export const bool = (description: string): Schema => ({ type: 'boolean', description });
+export const strMap = (description: string): Schema => ({ type: 'object', additionalProperties: { type: 'string', default: '' }, description });
+export const strList = (description: string, extra: Schema = {}): Schema => ({ type: 'array', items: { type: 'string', default: '' }, description, ...extra });
 const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
 const intOrString = (description: string): Schema => ({ allOf: [{ $ref: `#/components/schemas/${INT_OR_STRING}` }], description });
 /** A field holding another named schema, as kube's v3 documents reference them. */
-const ref = (name: string, description: string, extra: Schema = {}): Schema => ({ allOf: [{ $ref: `#/components/schemas/${name}` }], default: {}, description, ...extra });
-const refList = (name: string, description: string, extra: Schema = {}): Schema => ({ type: 'array', items: { allOf: [{ $ref: `#/components/schemas/${name}` }], default: {} }, description, ...extra });
+export const ref = (name: string, description: string, extra: Schema = {}): Schema => ({ allOf: [{ $ref: `#/components/schemas/${name}` }], default: {}, description, ...extra });
+export const refList = (name: string, description: string, extra: Schema = {}): Schema => ({ type: 'array', items: { allOf: [{ $ref: `#/components/schemas/${name}` }], default: {} }, description, ...extra });
 const mapList = (name: string, description: string, keys: string[]): Schema =>
   refList(name, description, { 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': keys, 'x-kubernetes-patch-merge-key': keys[0], 'x-kubernetes-patch-strategy': 'merge' });
-const object = (description: string, properties: Record<string, Schema>, required: string[] = []): Schema => ({ type: 'object', description, properties, ...(required.length ? { required } : {}) });
+export const object = (description: string, properties: Record<string, Schema>, required: string[] = []): Schema => ({ type: 'object', description, properties, ...(required.length ? { required } : {}) });
 
 const labelSelector = (description: string): Schema => ref(`${META}.LabelSelector`, description);
 const quantityMap = (description: string): Schema => ({ type: 'object', additionalProperties: { allOf: [{ $ref: `#/components/schemas/io.k8s.apimachinery.pkg.api.resource.Quantity` }] }, description });

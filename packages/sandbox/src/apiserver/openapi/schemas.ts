@@ -1,9 +1,12 @@
 import type { ResourceType } from '../resources/resource-type.js';
 import { BUILTIN_KIND_FIELDS } from './builtin-schemas.js';
+import { OPENSHIFT_KIND_FIELDS, isOpenShiftGroup } from './openshift-schemas.js';
 
 /** Reverse-DNS schema names as kube-apiserver publishes them (io.k8s.api.apps.v1.Deployment). */
 export function schemaName(t: ResourceType): string {
   if (t.crd) return `${t.group.split('.').reverse().join('.')}.${t.version}.${t.kind}`;
+  // openshift-apiserver names its kinds by Go package: com.github.openshift.api.image.v1.ImageStream
+  if (isOpenShiftGroup(t.group)) return `com.github.openshift.api.${t.group.split('.')[0] ?? ''}.${t.version}.${t.kind}`;
   const pkg = t.group === '' ? 'core' : t.group.replace('.k8s.io', '').replace(/\./g, '');
   const base = t.group === 'apiextensions.k8s.io' ? 'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions' : `io.k8s.api.${pkg}`;
   return `${base}.${t.version}.${t.kind}`;
@@ -57,7 +60,7 @@ export function kindSchema(t: ResourceType): Record<string, unknown> {
     const schema = structuredClone(v?.schema.openAPIV3Schema ?? { type: 'object' }) as Record<string, unknown>;
     return { ...withMetaRef(schema), 'x-kubernetes-group-version-kind': gvk };
   }
-  const known = BUILTIN_KIND_FIELDS[`${t.group || 'core'}/${t.kind}`];
+  const known = BUILTIN_KIND_FIELDS[`${t.group || 'core'}/${t.kind}`] ?? OPENSHIFT_KIND_FIELDS[`${t.group}/${t.kind}`];
   if (known) {
     const schema = { type: 'object', description: known.description, properties: known.properties, ...(known.required ? { required: known.required } : {}) };
     return { ...withMetaRef(schema), 'x-kubernetes-group-version-kind': gvk };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ResourceRegistry } from '../resources/registry.js';
 import type { ResourceType } from '../resources/resource-type.js';
 import { BUILTIN_COMPONENTS } from './builtin-schemas.js';
+import { OPENSHIFT_COMPONENTS, isOpenShiftGroup } from './openshift-schemas.js';
 import { kindSchema, OBJECT_META, objectMetaSchema, schemaName } from './schemas.js';
 
 const param = (name: string, where: 'path' | 'query', description: string, type = 'string'): object => ({
@@ -65,7 +66,11 @@ export function groupVersionDocument(registry: ResourceRegistry, group: string, 
   const types = registry.all().filter((t) => t.group === group && t.version === version && t.verbs.includes('get'));
   if (types.length === 0) return undefined;
   // kube publishes every schema a group/version's kinds reference; the shared ones are small enough to always include
-  const schemas: Record<string, unknown> = { [OBJECT_META]: objectMetaSchema, ...(types.some((t) => !t.crd) ? BUILTIN_COMPONENTS : {}) };
+  const schemas: Record<string, unknown> = {
+    [OBJECT_META]: objectMetaSchema,
+    ...(types.some((t) => !t.crd) ? BUILTIN_COMPONENTS : {}),
+    ...(types.some((t) => !t.crd && isOpenShiftGroup(t.group)) ? OPENSHIFT_COMPONENTS : {}),
+  };
   let paths: Record<string, object> = {};
   for (const t of types) {
     schemas[schemaName(t)] = kindSchema(t);

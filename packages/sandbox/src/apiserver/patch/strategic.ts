@@ -36,6 +36,8 @@ export function mergeKeyFor(path: string[]): string | undefined {
     // Service spec.ports: merge key "port"
     return path.length === 2 && path[0] === 'spec' ? 'port' : undefined;
   }
+  // ImageStream spec.tags merge by name, status.tags (NamedTagEventList) by tag
+  if (field === 'tags' && path.length === 2) return path[0] === 'status' ? 'tag' : path[0] === 'spec' ? 'name' : undefined;
   return MERGE_KEYS[field];
 }
 

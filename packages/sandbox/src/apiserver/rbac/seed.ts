@@ -64,6 +64,10 @@ export function seedRbac(registry: ResourceRegistry): { cluster: KubeObject[]; n
       },
       { apiGroups: ['apps'], resources: ['deployments', 'deployments/scale', 'deployments/status', 'replicasets', 'replicasets/scale', 'statefulsets', 'statefulsets/scale', 'daemonsets'], verbs: ALL },
       { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: ALL },
+      // OpenShift's edit role: a project's image streams, deployment and build configs
+      { apiGroups: ['image.openshift.io'], resources: ['imagestreams'], verbs: ALL },
+      { apiGroups: ['apps.openshift.io'], resources: ['deploymentconfigs'], verbs: ALL },
+      { apiGroups: ['build.openshift.io'], resources: ['buildconfigs'], verbs: ALL },
       { apiGroups: ['rbac.authorization.k8s.io'], resources: ['roles', 'rolebindings'], verbs: READ },
       { apiGroups: [''], resources: ['namespaces'], resourceNames: [DEVELOPER_NAMESPACE], verbs: ['get'] },
     ]),

@@ -28,11 +28,12 @@ function path(p: string): FieldGetter {
     return cur === undefined || cur === null ? undefined : String(cur);
   };
 }
-const fieldsOf = (...paths: string[]): Record<string, FieldGetter> => Object.fromEntries(paths.map((p) => [p, path(p)]));
+export const fieldsOf = (...paths: string[]): Record<string, FieldGetter> => Object.fromEntries(paths.map((p) => [p, path(p)]));
 
-type Def = Partial<ResourceType> & Pick<ResourceType, 'group' | 'version' | 'resource' | 'kind'>;
+export type Def = Partial<ResourceType> & Pick<ResourceType, 'group' | 'version' | 'resource' | 'kind'>;
 
-function def(d: Def): ResourceType {
+/** A built-in resource type with kube's usual facts filled in (namespaced, all verbs, strategic merge). */
+export function def(d: Def): ResourceType {
   return {
     listKind: `${d.kind}List`,
     singular: d.kind.toLowerCase(),

@@ -40,6 +40,18 @@ export interface ResourceType {
   validate?: (obj: KubeObject, old: KubeObject | undefined) => StatusCause[];
   /** Server-side defaulting on create/update (kube's SetDefaults_*). */
   applyDefaults?: (obj: KubeObject) => void;
+  /**
+   * The strategy step that needs the object's final metadata.generation (PrepareForCreate /
+   * PrepareForUpdate after the generation moved): e.g. image stream spec tags take the stream's
+   * generation when they change. `old` is undefined on create.
+   */
+  prepareForStorage?: (obj: KubeObject, old: KubeObject | undefined) => void;
+  /**
+   * Fields computed on every read rather than stored (an aggregated API's Decorator): e.g. an
+   * image stream's status.dockerImageRepository follows the registry's current hostname.
+   * Returns a new object; must not mutate the stored one.
+   */
+  decorate?: (obj: KubeObject) => KubeObject;
   /** Set for custom resources. */
   crd?: CustomResourceDefinition;
 }

@@ -142,6 +142,7 @@ export class ResourceService {
     const { object, warnings } = admit({ type, operation: 'CREATE', object: obj, fieldValidation: opts.fieldValidation ?? 'Warn' });
     const now = this.clock.now();
     stampCreate(type, object, now);
+    type.prepareForStorage?.(object, undefined);
     const w = { manager: managerName(user, opts), apiVersion: apiVersionOf(type), time: kubeTime(now) };
     // Created by server-side apply: the applier owns what its configuration sets, as an Apply entry.
     const managed = opts.applied ? planApply({ ...object, metadata: { ...object.metadata, managedFields: [] } }, opts.applied, { ...w, force: true }).managedFields([]) : updateManagedFields(undefined, object, w);
@@ -263,6 +264,7 @@ export class ResourceService {
       fieldValidation: opts.fieldValidation ?? 'Warn',
     });
     carryUpdate(type, object, old);
+    type.prepareForStorage?.(object, old);
     const managed = ownership
       ? ownership((old.metadata.managedFields ?? []) as ManagedFieldsEntry[])
       : updateManagedFields(old, object, {

@@ -8,6 +8,7 @@ import {
 import { since } from './duration.js';
 import { jsonPathValues } from './jsonpath.js';
 import { podPrinter } from './pod-printer.js';
+import { OPENSHIFT_PRINTERS } from '../openshift/index.js';
 import { networkPolicyPrinter, pdbPrinter } from './policy-printers.js';
 import { cronJobPrinter, daemonSetPrinter, deploymentPrinter, jobPrinter, replicaSetPrinter, statefulSetPrinter } from './workload-printers.js';
 
@@ -31,6 +32,7 @@ const BUILTIN: Record<string, Printer> = {
   'networking.k8s.io/networkpolicies': networkPolicyPrinter,
   'rbac.authorization.k8s.io/clusterrolebindings': bindingPrinter,
   'rbac.authorization.k8s.io/rolebindings': bindingPrinter,
+  ...OPENSHIFT_PRINTERS,
 };
 
 /** A CRD's additionalPrinterColumns (cells typed as the apiextensions table convertor does). */
