@@ -27,6 +27,7 @@ import { streamRoutes, type StreamOptions } from './status/routes.js';
 import { Timeline } from './status/timeline.js';
 import { storageRoutes } from './storage/routes.js';
 import { trustRoutes } from './trust/routes.js';
+import { migrationRoutes } from './migration/routes.js';
 
 export interface AppOptions {
   /** The server's kubeconfig (already loaded: see kube/kubeconfig.ts). */
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(meRoutes);
   await app.register(trustRoutes);
   await app.register(pullSecretRoutes);
+  await app.register(migrationRoutes);
   openApiRoute(app);
   await registerPluginAssets(app, options.pluginDist);
   await registerStatic(app, options.webDist);

@@ -11,3 +11,4 @@ export * from './me.js';
 export * from './platform.js';
 export * from './trust.js';
 export * from './pullsecret.js';
+export * from './migration.js';
