@@ -3,6 +3,7 @@
 // relay and directly from the sandbox API, alternating runs.
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { readFileSync } from 'node:fs';
 import { setImmediate as tick } from 'node:timers/promises';
 import { NS, registryPod, rssBytes, sleep, spawnServer, startCluster } from './lib/cluster.mjs';
 import { median, round } from './lib/stats.mjs';
@@ -14,6 +15,15 @@ const TTFL_SAMPLES = 15;
 const BATCH_LINES = 500;
 // The shape of a registry access log line (domain.md), ~200 bytes.
 const LINE = 'time="2026-11-25T21:00:00.000Z" level=info msg="response completed" go.version=go1.22 http.request.method=GET http.request.uri="/v2/openshift/app/blobs/sha256:0123" http.response.status=200 seq=';
+
+/**
+ * CPU time (user + system) a process has used, in ms, from /proc (clock ticks of 10 ms). Unlike
+ * the throughputs, the server's CPU per MB relayed hardly depends on the machine's other load.
+ */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 /** Opens a followed log; resolves once the response headers arrived. `onData(chunk)` sees every body chunk. */
 function openLog(target, query, onData) {
@@ -95,9 +105,12 @@ export async function logRelay() {
     const rssBefore = rssBytes(server.pid);
 
     const tput = { direct: [], server: [] };
+    let serverCpu = 0;
     for (let run = 0; run < RUNS; run++) {
       for (const target of run % 2 === 0 ? [direct, relayed] : [relayed, direct]) {
+        const cpuBefore = cpuMs(server.pid);
         tput[target.name].push(await throughputRun(target, sandbox, pod, `${target.name}-${run}`));
+        if (target === relayed) serverCpu += cpuMs(server.pid) - cpuBefore;
       }
     }
     const ttfl = { direct: [], server: [] };
@@ -114,6 +127,7 @@ export async function logRelay() {
       { name: 'log relay: throughput direct', value: round(viaDirect), unit: 'MB/s', note: `${LOG_MB} MB × ${RUNS} runs, median` },
       { name: 'log relay: throughput via server', value: round(viaServer), unit: 'MB/s' },
       { name: 'log relay: server / direct', value: round(viaServer / viaDirect, 2), unit: 'ratio', target: '≥ 0.9', ok: viaServer / viaDirect >= 0.9 },
+      { name: 'log relay: server CPU per MB relayed', value: round(serverCpu / (LOG_MB * RUNS)), unit: 'ms/MB', note: 'user + system, /proc, 10 ms ticks' },
       { name: 'log relay: time to first line direct', value: round(median(ttfl.direct)), unit: 'ms' },
       { name: 'log relay: time to first line via server', value: round(median(ttfl.server)), unit: 'ms' },
       { name: 'log relay: time to first line over direct', value: round(extraTtfl), unit: 'ms', target: '< 50', ok: extraTtfl < 50 },

@@ -2,18 +2,28 @@
  * Pod log relay: a direct GET on `pods/log` (client-node's `Log` loses the Status of errors and
  * never ends the writable on abort), piped to the browser with backpressure — the upstream
  * socket is paused while the browser is slow — and aborted as soon as the browser goes away.
+ *
+ * The bytes pass through untouched (no line splitting, no re-encoding); only the API's
+ * line-sized HTTP chunks are joined per socket read (ChunkCoalescer).
+ *
+ * How it ends tells the browser what happened: the API ending the log (container exited, pod
+ * deleted) ends the response cleanly; the API connection breaking (API restart, network) ABORTS
+ * the response, so the browser sees an error and resumes with `sinceTime` instead of taking the
+ * cut for the end of the log.
  */
 import { pipeline } from 'node:stream/promises';
-import { POD_LOG_CONTENT_TYPE, type PodLogQuery } from '@irc/shared';
+import { POD_LOG_CONTENT_TYPE } from '@irc/shared';
 import type { FastifyReply } from 'fastify';
 import type { KubeClient } from '../kube/client.js';
 import type { Metrics } from '../platform/metrics.js';
+import { ChunkCoalescer } from './coalesce-chunks.js';
+import type { RelayLogQuery } from './log-query.js';
 
 export async function relayPodLog(
   client: KubeClient,
   reply: FastifyReply,
   target: { namespace: string; name: string },
-  query: PodLogQuery,
+  query: RelayLogQuery,
   metrics: Metrics,
   longLived: Set<() => void>,
 ): Promise<void> {
@@ -29,6 +39,7 @@ export async function relayPodLog(
       follow: query.follow,
       tailLines: query.tailLines,
       sinceSeconds: query.sinceSeconds,
+      sinceTime: query.sinceTime,
       timestamps: query.timestamps,
       previous: query.previous,
       limitBytes: query.limitBytes,
@@ -50,11 +61,12 @@ export async function relayPodLog(
   };
   longLived.add(end);
   try {
-    await pipeline(upstream, reply.raw, { signal: upstreamAbort.signal });
+    await pipeline(upstream, new ChunkCoalescer(), reply.raw, { signal: upstreamAbort.signal });
   } catch {
-    // browser gone (abort) or upstream cut: both end the relay; nothing to tell anyone
+    // Browser gone (abort): nothing to tell anyone. Upstream cut: abort the response rather than
+    // end it, so that the browser can tell a broken stream from a finished log.
     upstream.destroy();
-    if (!reply.raw.writableEnded) reply.raw.end();
+    if (!reply.raw.writableEnded) reply.raw.destroy();
   } finally {
     reply.raw.off('close', onClose);
     longLived.delete(end);
