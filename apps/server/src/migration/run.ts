@@ -6,6 +6,7 @@
  */
 import {
   MIGRATION_KIND_IDS,
+  duplicateProblems,
   mappingProblems,
   migrationSummaryLine,
   namespaceProblem,
@@ -34,6 +35,7 @@ function validate(request: MigrationRequest): ImageReferenceMapping[] {
     const p = namespaceProblem(ns);
     if (p) problems.push({ path: `namespaces[${i}]`, message: p });
   });
+  problems.push(...duplicateProblems('namespaces', request.namespaces), ...duplicateProblems('kinds', request.kinds));
   if (problems.length > 0) {
     throw new KubeError(422, 'Invalid', problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems.map((p) => ({ field: p.path, message: p.message })));
   }

@@ -148,6 +148,11 @@ describe('image reference migration (oc adm migrate image-references) against th
     expect((await run('preview', { kinds: ['pods' as 'jobs'] })).status).toBe(422);
     const badNs = await json<ErrorBody>(await run('preview', { namespaces: ['Not_A_Namespace'] }));
     expect(badNs.fieldErrors).toEqual([{ path: 'namespaces[0]', message: expect.stringContaining('is not a namespace name') }]);
+    const twice = await json<ErrorBody>(await run('preview', { namespaces: ['mig-a', 'mig-a'], kinds: ['jobs', 'jobs'] }));
+    expect(twice.fieldErrors).toEqual([
+      { path: 'namespaces[1]', message: '"mig-a" is listed twice' },
+      { path: 'kinds[1]', message: '"jobs" is listed twice' },
+    ]);
   });
 
   it('refuses a POST without the CSRF token', async () => {

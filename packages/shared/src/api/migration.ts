@@ -54,9 +54,9 @@ export const MigrationRequestSchema = Type.Object(
   {
     /** `SRC=DST` each, applied first-match-wins. */
     mappings: Type.Array(Type.String({ maxLength: 600 }), { minItems: 1, maxItems: MAX_MAPPINGS }),
-    /** Only these namespaces are read or written. */
-    namespaces: Type.Array(Type.String({ minLength: 1, maxLength: 63 }), { minItems: 1, maxItems: MAX_MIGRATION_NAMESPACES, uniqueItems: true }),
-    kinds: Type.Array(MigrationKindSchema, { minItems: 1, maxItems: MIGRATION_KIND_IDS.length, uniqueItems: true }),
+    /** Only these namespaces are read or written. Each at most once (checked by the server: see duplicateProblems). */
+    namespaces: Type.Array(Type.String({ minLength: 1, maxLength: 63 }), { minItems: 1, maxItems: MAX_MIGRATION_NAMESPACES }),
+    kinds: Type.Array(MigrationKindSchema, { minItems: 1, maxItems: MIGRATION_KIND_IDS.length }),
   },
   { additionalProperties: false },
 );
@@ -212,6 +212,14 @@ export function mappingProblems(mappings: readonly string[]): Array<{ path: stri
     if (!parsed.ok) problems.push({ path: `mappings[${i}]`, message: parsed.message });
   });
   return problems;
+}
+
+/**
+ * Repeated entries as `field[i]` problems. Not the schema's `uniqueItems`: its deep comparison
+ * recurses into whatever a hostile body nests there, and overflows the stack.
+ */
+export function duplicateProblems(field: string, values: readonly string[]): Array<{ path: string; message: string }> {
+  return values.flatMap((v, i) => (values.indexOf(v) < i ? [{ path: `${field}[${i}]`, message: `"${v}" is listed twice` }] : []));
 }
 
 /** Namespace names are DNS-1123 labels. */
