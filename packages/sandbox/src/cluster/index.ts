@@ -5,6 +5,7 @@ import { startKubelet } from './kubelet.js';
 import { startReplicaSetController } from './replicaset-controller.js';
 import { startDeploymentController } from './deployment-controller.js';
 import { startDaemonSetController } from './daemonset-controller.js';
+import { startStatefulSetController } from './statefulset-controller.js';
 import { startJobController } from './job-controller.js';
 import { startCronJobController } from './cronjob-controller.js';
 import { startDisruptionController } from './disruption-controller.js';
@@ -17,6 +18,7 @@ export function startKubeControllers(ctx: ControllerContext, runtime: ContainerR
     startDeploymentController(ctx),
     startReplicaSetController(ctx),
     startDaemonSetController(ctx),
+    startStatefulSetController(ctx),
     startJobController(ctx),
     startCronJobController(ctx),
     startDisruptionController(ctx),

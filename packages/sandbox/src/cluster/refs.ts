@@ -31,6 +31,9 @@ export const R = {
   imageConfigs: { group: 'config.openshift.io', version: 'v1', resource: 'images' },
   infrastructures: { group: 'config.openshift.io', version: 'v1', resource: 'infrastructures' },
   proxies: { group: 'config.openshift.io', version: 'v1', resource: 'proxies' },
+  imageStreams: { group: 'image.openshift.io', version: 'v1', resource: 'imagestreams' },
+  deploymentConfigs: { group: 'apps.openshift.io', version: 'v1', resource: 'deploymentconfigs' },
+  buildConfigs: { group: 'build.openshift.io', version: 'v1', resource: 'buildconfigs' },
 } satisfies Record<string, ResourceRef>;
 
 export const REGISTRY_NS = 'openshift-image-registry';

@@ -10,12 +10,14 @@ import { startOperatorProcess, type LeaderLease } from './operator-process.js';
 import { startNodeCA } from './node-ca.js';
 import { startPrunerJob } from './pruner-job.js';
 import { startApp } from './app.js';
+import { startBatchJob } from './batch-job.js';
 
 type Running = ContainerProcess & { probe?: RegistryProcess['probe']; probeHit?: () => void };
 
 /**
  * What each container of the sandbox does, chosen by the pod's labels: the image registry,
- * the operator (which runs the reconcile loop), node-ca, the pruner job, or a plain app.
+ * the operator (which runs the reconcile loop), node-ca, the pruner job, another Job's
+ * container (works, then exits 0), or a plain app.
  */
 export function createWorkloadRuntime(ctx: ControllerContext, world: SimWorld, platform: () => PlatformFacts): ContainerRuntime {
   const running = new Map<string, Running>();
@@ -32,6 +34,7 @@ export function createWorkloadRuntime(ctx: ControllerContext, world: SimWorld, p
       else if (labels.name === OPERATOR_NAME) proc = startOperatorProcess(ctx, world, platform, lease, k, io);
       else if (labels.name === NODE_CA) proc = startNodeCA(ctx.clock, api, io);
       else if (labels.app === PRUNER_NAME || (labels['job-name'] ?? '').startsWith(PRUNER_NAME)) proc = startPrunerJob(ctx.clock, world, container, io);
+      else if (labels['job-name']) proc = startBatchJob(ctx.clock, container, io);
       else proc = startApp(ctx.clock, pod, container, io);
       running.set(k, proc);
       const forget = (fn: () => void) => () => {

@@ -4,10 +4,12 @@ import { seedNodes } from './nodes.js';
 import { seedPlatform, type PlatformFacts } from './platform.js';
 import { seedOperator } from './operator.js';
 import { seedApps } from './apps.js';
+import { seedImageMigrationSamples } from './image-migration/index.js';
 
 /**
  * The state of a freshly installed cluster, before the image registry operator has run: its
- * namespaces, nodes, platform facts, global pull secret, and the operator's own Deployment.
+ * namespaces, nodes, platform facts, global pull secret, and the operator's own Deployment —
+ * plus the workshop's sample projects (a few apps, the image-migration samples).
  * Idempotent: objects that already exist are left alone.
  */
 export function seedCluster(api: ApiClient, clock: Clock): PlatformFacts {
@@ -16,6 +18,7 @@ export function seedCluster(api: ApiClient, clock: Clock): PlatformFacts {
   const facts = seedPlatform(api);
   seedOperator(api);
   seedApps(api);
+  seedImageMigrationSamples(api, clock);
   return facts;
 }
 
