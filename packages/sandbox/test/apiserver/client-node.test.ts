@@ -85,4 +85,24 @@ describe('@kubernetes/client-node 1.4', () => {
     const crds = (await custom.listClusterCustomObject({ group: 'apiextensions.k8s.io', version: 'v1', plural: 'customresourcedefinitions' })) as { items: unknown[] };
     expect(Array.isArray(crds.items)).toBe(true);
   });
+  it('image streams through CustomObjectsApi: create, merge patch with a stale resourceVersion (409), UpdateStatus like oc adm migrate, watch', async () => {
+    const custom = kc.makeApiClient(CustomObjectsApi);
+    const gvr = { group: 'image.openshift.io', version: 'v1', namespace: 'default', plural: 'imagestreams' };
+    const events: string[] = [];
+    const ctl = await new Watch(kc).watch('/apis/image.openshift.io/v1/namespaces/default/imagestreams', {}, (type: string, obj: { metadata: { name: string } }) => events.push(`${type} ${obj.metadata.name}`), () => undefined);
+    const body = { apiVersion: 'image.openshift.io/v1', kind: 'ImageStream', metadata: { name: 'app' }, spec: { tags: [{ name: 'v1', from: { kind: 'DockerImage', name: 'docker-registry.default.svc:5000/default/app:v1' } }] } };
+    const created = (await custom.createNamespacedCustomObject({ ...gvr, body })) as { metadata: { resourceVersion: string }; status: Record<string, unknown> };
+    expect(created.status).toEqual({ dockerImageRepository: '' });
+    const stale = await custom
+      .patchNamespacedCustomObject({ ...gvr, name: 'app', body: { metadata: { resourceVersion: '1' }, spec: { lookupPolicy: { local: true } } } }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch))
+      .catch((e: unknown) => e);
+    expect((stale as { code: number }).code).toBe(409);
+    const current = (await custom.getNamespacedCustomObject({ ...gvr, name: 'app' })) as Record<string, unknown>;
+    const item = { created: '2024-05-01T00:00:00Z', dockerImageReference: `docker-registry.default.svc:5000/default/app@sha256:${'b'.repeat(64)}`, image: `sha256:${'b'.repeat(64)}`, generation: 1 };
+    const updated = (await custom.replaceNamespacedCustomObjectStatus({ ...gvr, name: 'app', body: { ...current, status: { tags: [{ tag: 'v1', items: [item] }] } } })) as { status: { tags: unknown[] } };
+    expect(updated.status.tags).toEqual([{ tag: 'v1', items: [item] }]);
+    await eventually(() => events.length >= 2 || undefined);
+    ctl.abort();
+    expect(events).toEqual(['ADDED app', 'MODIFIED app']);
+  });
 });

@@ -7,8 +7,6 @@ import { CORE, bool, int, object, ref, refList, str, strMap, type Schema } from 
  * image references live in; the rest of their specs stay open.
  */
 const IMAGE = 'com.github.openshift.api.image.v1';
-const APPS = 'com.github.openshift.api.apps.v1';
-const BUILD = 'com.github.openshift.api.build.v1';
 
 const open = (description: string): Schema => ({ type: 'object', 'x-kubernetes-preserve-unknown-fields': true, description });
 const mergeByName = { 'x-kubernetes-patch-merge-key': 'name', 'x-kubernetes-patch-strategy': 'merge' };
