@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../shell/http.js';
 import type { StreamTextOptions } from '../shell/platform.js';
 import { fakePlatform, renderPage, route } from '../test/fakePlatform.js';
 import { meResponse, podSummary } from '../test/fixtures.js';
@@ -61,5 +62,45 @@ describe('PodLogsPage', () => {
     await act(async () => finish());
     await screen.findByText('The log stream ended');
     expect(screen.getByText(/1 lines loaded/)).toBeTruthy();
+  });
+
+  it('reconnects a broken stream from the last line shown, says so meanwhile, and repeats no line', async () => {
+    const calls: { opts: StreamTextOptions; fail: (e: unknown) => void }[] = [];
+    const platform = fakePlatform(
+      (path) => (path === '/v1/pods' ? pods : path === '/v1/me' ? meResponse() : {}),
+      (_path, opts) => new Promise<void>((_resolve, reject) => calls.push({ opts, fail: reject })),
+    );
+    renderPage(platform, [route('/pods/:namespace/:name/logs', <PodLogsPage />)], '/pods/openshift-image-registry/image-registry-abc-12345/logs');
+    const line = (i: number) => `2026-11-25T21:00:00.${String(100 + Math.floor(i / 3)).padStart(3, '0')}000000Z msg="line ${i}"\n`;
+    await waitFor(() => expect(calls).toHaveLength(1));
+    act(() => calls[0]!.opts.onChunk([0, 1, 2, 3, 4].map(line).join('') + line(5).slice(0, 25)));
+    await act(async () => calls[0]!.fail(new TypeError('network error')));
+    await screen.findByText('Reconnecting to the log stream…');
+    expect(screen.getByText(/reconnecting \(attempt 1\)/)).toBeTruthy();
+    await waitFor(() => expect(calls).toHaveLength(2), { timeout: 3000 });
+    // From the last line shown, not the original tail; lines 3 and 4 share its millisecond.
+    expect(calls[1]!.opts.query).toMatchObject({ sinceTime: '2026-11-25T21:00:00.101000000Z', follow: true, timestamps: true });
+    expect(calls[1]!.opts.query?.tailLines).toBeUndefined();
+    act(() => calls[1]!.opts.onChunk([3, 4, 5, 6, 7].map(line).join('')));
+    await screen.findByText('Resumed');
+    const log = screen.getByRole('log', { name: 'Log lines' });
+    await waitFor(() => expect(log.getAttribute('data-lines')).toBe('8'));
+    const shown = [...log.querySelectorAll('.irc-log__text')].map((el) => el.textContent);
+    expect(shown).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((i) => `msg="line ${i}"`));
+  });
+
+  it('does not retry an answer that will not change (pod gone): the stream failed', async () => {
+    const calls: StreamTextOptions[] = [];
+    const platform = fakePlatform(
+      (path) => (path === '/v1/pods' ? pods : path === '/v1/me' ? meResponse() : {}),
+      (_path, opts) => {
+        calls.push(opts);
+        return Promise.reject(new ApiError(404, 'pods "image-registry-abc-12345" not found', undefined));
+      },
+    );
+    renderPage(platform, [route('/pods/:namespace/:name/logs', <PodLogsPage />)], '/pods/openshift-image-registry/image-registry-abc-12345/logs');
+    await screen.findByText('The log stream failed');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(calls).toHaveLength(1);
   });
 });

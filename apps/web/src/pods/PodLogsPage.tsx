@@ -34,6 +34,7 @@ import { MAX_LINES, useLogStream } from './logs/useLogStream.js';
 /** Lines asked for on open, then on each "load older" (the API serves at most 100,000). */
 const TAIL_STEPS = [5_000, 20_000, 100_000];
 const MATCH_LIMIT = 10_000;
+const STATUS_COLORS = { connecting: 'grey', streaming: 'green', reconnecting: 'orange', resumed: 'blue', ended: 'grey', error: 'red' } as const;
 
 export default function PodLogsPage() {
   const t = useT();
@@ -186,11 +187,13 @@ export default function PodLogsPage() {
             </ToolbarContent>
           </Toolbar>
           <div className="irc-log-status" data-test="log-status">
-            <Label color={stream.status === 'streaming' ? 'green' : stream.status === 'error' ? 'red' : 'grey'}>
+            <Label color={STATUS_COLORS[stream.status]} data-status={stream.status}>
               {
                 {
                   connecting: t('Connecting'),
                   streaming: previous ? t('Loaded') : t('Streaming'),
+                  reconnecting: t('Reconnecting to the log stream…'),
+                  resumed: t('Resumed'),
                   ended: t('Stream ended'),
                   error: t('Stream failed'),
                 }[stream.status]
@@ -203,6 +206,12 @@ export default function PodLogsPage() {
               {t('Load older lines')}
             </Button>
           </div>
+          {stream.status === 'reconnecting' ? (
+            <Alert variant="warning" isInline title={t('The log stream broke: reconnecting (attempt {{count}})', { count: stream.retries })} data-test="log-reconnecting">
+              {t('The lines shown stay; following resumes after the last of them, without repeating any.')}{' '}
+              {stream.error instanceof Error ? t('Cause: {{message}}', { message: stream.error.message }) : null}
+            </Alert>
+          ) : null}
           {stream.status === 'error' ? (
             <Alert
               variant="danger"

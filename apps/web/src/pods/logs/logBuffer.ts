@@ -13,7 +13,14 @@ export class LogBuffer {
   /** Bumped on every change, for cheap React change detection. */
   version = 0;
 
-  constructor(readonly maxLines: number) {}
+  /**
+   * @param accept decides, line by line, whether a complete line is shown (a resumed stream's
+   *   replayed lines are not: see ResumePoint).
+   */
+  constructor(
+    readonly maxLines: number,
+    private readonly accept: (line: string) => boolean = () => true,
+  ) {}
 
   get length(): number {
     return this.lines.length;
@@ -31,21 +38,33 @@ export class LogBuffer {
     if (!chunk) return 0;
     const parts = (this.partial + chunk).split('\n');
     this.partial = parts.pop() ?? '';
-    for (const part of parts) this.lines.push(part.endsWith('\r') ? part.slice(0, -1) : part);
-    this.received += parts.length;
+    let added = 0;
+    for (const part of parts) {
+      const line = part.endsWith('\r') ? part.slice(0, -1) : part;
+      if (!this.accept(line)) continue;
+      this.lines.push(line);
+      added++;
+    }
+    this.received += added;
     this.trim();
-    if (parts.length) this.version++;
-    return parts.length;
+    if (added) this.version++;
+    return added;
   }
 
   /** The stream ended: a last line without newline is still a line. */
   flush(): void {
-    if (this.partial === '') return;
-    this.lines.push(this.partial);
+    const last = this.partial;
     this.partial = '';
+    if (last === '' || !this.accept(last)) return;
+    this.lines.push(last);
     this.received++;
     this.trim();
     this.version++;
+  }
+
+  /** The stream broke mid-line: that line comes again, whole, when the stream resumes. */
+  discardPartial(): void {
+    this.partial = '';
   }
 
   clear(): void {
