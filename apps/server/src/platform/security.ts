@@ -35,6 +35,8 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
       },
     },
     crossOriginEmbedderPolicy: false,
+    // Never framed (the console loads the plugin as scripts): the legacy header agrees with frame-ancestors 'none'.
+    frameguard: { action: 'deny' },
   });
   // Registered globally but applied only where a route opts in (config.rateLimit): mutations.
   await app.register(rateLimit, {
