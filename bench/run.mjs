@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm bench`: runs the benchmarks against the built packages (`pnpm build` first; the root
 // script does it), prints one table and writes bench/results/latest.json. Figures, not asserts:
-// the exit code is 0 whatever the targets say. BENCH_ONLY=logs,fanout,bundles,cold picks some.
+// the exit code is 0 whatever the targets say. `node bench/run.mjs fanout logs` (or
+// BENCH_ONLY=logs,fanout,bundles,cold) picks some.
 // A bench/results/baseline.json (a previous latest.json) adds a "vs baseline" column.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -14,7 +15,11 @@ import { logRelay } from './log-relay.mjs';
 import { watchFanout } from './watch-fanout.mjs';
 
 const BENCHES = { bundles, cold: coldStart, logs: logRelay, fanout: watchFanout };
-const only = process.env.BENCH_ONLY?.split(',').filter(Boolean) ?? Object.keys(BENCHES);
+// Names on the command line (`node bench/run.mjs watch-fanout`) or BENCH_ONLY pick some; the
+// file names work as well as the short keys.
+const ALIASES = { 'watch-fanout': 'fanout', 'log-relay': 'logs', 'cold-start': 'cold' };
+const picked = process.argv.slice(2).length ? process.argv.slice(2) : process.env.BENCH_ONLY?.split(',').filter(Boolean);
+const only = picked?.map((name) => ALIASES[name] ?? name) ?? Object.keys(BENCHES);
 const resultsDir = join(root, 'bench', 'results');
 const baselineFile = join(resultsDir, 'baseline.json');
 const baseline = existsSync(baselineFile) ? new Map(JSON.parse(readFileSync(baselineFile, 'utf8')).results.map((r) => [r.name, r.value])) : new Map();
