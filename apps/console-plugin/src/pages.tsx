@@ -15,3 +15,4 @@ export const PodLogsPage = () => <PluginPage path="pods/:namespace/:name/logs" /
 export const DiagnosticsPage = () => <PluginPage path="diagnostics" />;
 export const TrustPage = () => <PluginPage path="trust" />;
 export const PullSecretPage = () => <PluginPage path="pull-secret" />;
+export const MigrationPage = () => <PluginPage path="migrate-images" />;

@@ -19,6 +19,7 @@ const PodLogsPage = lazy(() => import('../pods/PodLogsPage.js'));
 const DiagnosticsPage = lazy(() => import('../diagnostics/DiagnosticsPage.js'));
 const TrustPage = lazy(() => import('../trust/TrustPage.js'));
 const PullSecretPage = lazy(() => import('../pullsecret/PullSecretPage.js'));
+const MigrationPage = lazy(() => import('../migration/MigrationPage.js'));
 const NotFoundPage = lazy(() => import('../common/NotFoundPage.js'));
 
 function page(node: ReactNode): ReactNode {
@@ -53,6 +54,7 @@ export const pageRoutes: RouteObject[] = [
   { path: 'diagnostics', element: page(<DiagnosticsPage />) },
   { path: 'trust', element: page(<TrustPage />) },
   { path: 'pull-secret', element: page(<PullSecretPage />) },
+  { path: 'migrate-images', element: page(<MigrationPage />) },
   { path: '*', element: page(<NotFoundPage />) },
 ];
 
@@ -70,5 +72,6 @@ export function navEntries(t: (key: string) => string): NavEntry[] {
     { path: '/diagnostics', label: t('Diagnostics') },
     { path: '/trust', label: t('Trusted registries') },
     { path: '/pull-secret', label: t('Registry credentials') },
+    { path: '/migrate-images', label: t('Migrate image references') },
   ];
 }
