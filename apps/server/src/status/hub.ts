@@ -16,6 +16,7 @@ import type { SnapshotEvent, StreamEventName, StreamKind, TimelineEntry } from '
 import type { KubeClient } from '../kube/client.js';
 import { forBrowser, type KubeObjectLike } from '../kube/resources.js';
 import type { Metrics } from '../platform/metrics.js';
+import { sseFrame } from './sse.js';
 import { WATCH_TARGETS, isRelevant } from './targets.js';
 import { entryKind, type Timeline } from './timeline.js';
 import { ResourceWatcher, type BackoffOptions, type WatcherState, type WatchTarget } from './watcher.js';
@@ -24,7 +25,8 @@ export interface HubMessage {
   seq: number;
   event: StreamEventName;
   kind: StreamKind;
-  data: string;
+  /** The whole SSE message (id, event, data), serialized once for every client. */
+  frame: Buffer;
 }
 
 export type HubListener = (message: HubMessage) => void;
@@ -48,6 +50,8 @@ export class StreamHub {
   private readonly listeners = new Set<HubListener>();
   private readonly watchers = new Map<StreamKind, ResourceWatcher>();
   private readonly replayBuffer: number;
+  /** Snapshot frames by kind, reused by every client connecting before the next change. */
+  private readonly snapshotFrames = new Map<StreamKind, { key: string; frame: Buffer }>();
 
   constructor(private readonly opts: HubOptions) {
     this.replayBuffer = opts.replayBuffer ?? 2000;
@@ -99,6 +103,19 @@ export class StreamHub {
     return { kind, items: items as SnapshotEvent['items'], resourceVersion: w?.lastResourceVersion ?? '' };
   }
 
+  /**
+   * {@link snapshot} as an SSE frame with the current id. A reconnect storm (1,000 tabs after a
+   * server restart) serializes each kind once, not once per client.
+   */
+  snapshotFrame(kind: StreamKind): Buffer {
+    const key = `${this.seq}|${this.watchers.get(kind)?.lastResourceVersion ?? ''}`;
+    const hit = this.snapshotFrames.get(kind);
+    if (hit?.key === key) return hit.frame;
+    const frame = sseFrame(this.lastId(), 'snapshot', JSON.stringify(this.snapshot(kind)));
+    this.snapshotFrames.set(kind, { key, frame });
+    return frame;
+  }
+
   state(kind: StreamKind): WatcherState {
     return this.watchers.get(kind)?.state ?? 'resyncing';
   }
@@ -139,7 +156,8 @@ export class StreamHub {
   }
 
   private publish(event: StreamEventName, kind: StreamKind, data: unknown): void {
-    const message: HubMessage = { seq: ++this.seq, event, kind, data: JSON.stringify(data) };
+    const seq = ++this.seq;
+    const message: HubMessage = { seq, event, kind, frame: sseFrame(`${this.epoch}.${seq}`, event, JSON.stringify(data)) };
     this.log.push(message);
     if (this.log.length > this.replayBuffer) this.log.splice(0, this.log.length - this.replayBuffer);
     for (const listener of this.listeners) listener(message);

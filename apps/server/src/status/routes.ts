@@ -79,7 +79,7 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
         const lastEventId = request.headers['last-event-id'] ?? request.query.lastEventId;
         const replay = hub.since(lastEventId);
         if (replay) {
-          for (const m of replay) if (!denied.has(m.kind)) conn.send(`${hub.epoch}.${m.seq}`, m.event, m.data);
+          for (const m of replay) if (!denied.has(m.kind)) conn.sendFrame(m.frame);
         } else {
           const id = hub.lastId();
           conn.send(id, 'reset', '{}');
@@ -87,13 +87,13 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
             if (denied.has(kind)) {
               conn.send(id, 'state', JSON.stringify({ kind, state: 'forbidden', message: denied.get(kind) }));
             } else {
-              conn.send(id, 'snapshot', JSON.stringify(hub.snapshot(kind)));
+              conn.sendFrame(hub.snapshotFrame(kind));
               conn.send(id, 'state', JSON.stringify({ kind, state: hub.state(kind) }));
             }
           }
         }
         const unsubscribe = hub.subscribe((m) => {
-          if (!denied.has(m.kind)) conn.send(`${hub.epoch}.${m.seq}`, m.event, m.data);
+          if (!denied.has(m.kind)) conn.sendFrame(m.frame);
         });
         const recheck = requestToken(request)
           ? setInterval(() => {
