@@ -1,7 +1,22 @@
-/** `/healthz` (process up), `/readyz` (cluster reachable), `/metrics`. */
-import { HealthResponseSchema, ReadyResponseSchema } from '@irc/shared';
+/** `/healthz` (process up), `/readyz` (cluster reachable and not shutting down), `/metrics`. */
+import type { Server } from 'node:net';
+import { HealthResponseSchema, ReadyResponseSchema, type ReadyResponse } from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import { toKubeError } from '../kube/errors.js';
+
+/** Servers whose shutdown began (keyed by the listening server: plugins see child instances). */
+const draining = new WeakSet<Server>();
+/** The last cluster probe per server: a draining server answers at once with it instead of probing. */
+const lastProbe = new WeakMap<Server, ReadyResponse['cluster']>();
+
+/**
+ * From now on `/readyz` answers 503 while everything else is still served: load balancers and
+ * the endpoints controller stop sending new work before the server stops listening.
+ */
+export function markDraining(app: FastifyInstance): void {
+  draining.add(app.server);
+}
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -15,21 +30,18 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['platform'],
-        summary: 'The cluster API answers (as the server identity)',
+        summary: 'The cluster API answers (as the server identity) and the server is not shutting down',
         response: { 200: ReadyResponseSchema, 503: ReadyResponseSchema },
       },
     },
     async (_request, reply) => {
-      const client = app.cluster.serverClient();
-      try {
-        const info = await client.version.getCode(client.opts({ timeoutMs: 5000 }));
-        return { status: 'ready' as const, cluster: { reachable: true, gitVersion: info.gitVersion } };
-      } catch (err) {
-        const e = toKubeError(err);
-        // A 401/403 still proves the API answers; only transport failures make us unready.
-        if (e.statusCode < 500) return { status: 'ready' as const, cluster: { reachable: true, message: e.message } };
-        return reply.status(503).send({ status: 'unavailable' as const, cluster: { reachable: false, message: e.message } });
+      if (draining.has(app.server)) {
+        const known = lastProbe.get(app.server) ?? { reachable: true };
+        return reply.status(503).send({ status: 'unavailable', cluster: { ...known, message: 'the console is shutting down: finishing in-flight requests' } });
       }
+      const cluster = await probeCluster(app);
+      lastProbe.set(app.server, cluster);
+      return cluster.reachable ? { status: 'ready' as const, cluster } : reply.status(503).send({ status: 'unavailable', cluster });
     },
   );
 
@@ -42,3 +54,15 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 };
+
+async function probeCluster(app: FastifyInstance): Promise<ReadyResponse['cluster']> {
+  const client = app.cluster.serverClient();
+  try {
+    const info = await client.version.getCode(client.opts({ timeoutMs: 5000 }));
+    return { reachable: true, gitVersion: info.gitVersion };
+  } catch (err) {
+    const e = toKubeError(err);
+    // A 401/403 still proves the API answers; only transport failures make us unready.
+    return { reachable: e.statusCode < 500, message: e.message };
+  }
+}

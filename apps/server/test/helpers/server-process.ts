@@ -1,0 +1,111 @@
+/**
+ * The server as its own process, built from the CURRENT sources (src/main.ts and the workspace
+ * packages' src/, through the "source" condition — never a stale dist/), so a test can send it
+ * real signals and measure its memory alone. Third-party packages stay external and load from
+ * node_modules as in production.
+ *
+ * Test instrumentation only: the bundle starts with a SIGUSR2 handler that runs a full garbage
+ * collection (the process runs with --expose-gc), so "memory back to baseline" compares live
+ * heap, not whatever V8 had not collected yet.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const serverRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+let bundled: Promise<string> | undefined;
+
+/** Bundles src/main.ts once per test file (≈1 s). */
+export function bundleServer(): Promise<string> {
+  bundled ??= (async () => {
+    const outDir = join(serverRoot, 'node_modules', '.irc-test');
+    mkdirSync(outDir, { recursive: true });
+    const outfile = join(outDir, `main-${process.pid}.mjs`);
+    await build({
+      entryPoints: [join(serverRoot, 'src', 'main.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      conditions: ['source'],
+      logLevel: 'error',
+      banner: { js: "process.on('SIGUSR2', () => globalThis.gc?.());" },
+      plugins: [
+        {
+          name: 'third-party-external',
+          setup(b) {
+            // Workspace packages (@irc/*) are bundled from source; everything else loads from node_modules.
+            b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@irc/') ? undefined : { path: args.path, external: true }));
+          },
+        },
+      ],
+    });
+    return outfile;
+  })();
+  return bundled;
+}
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  /** stdout + stderr lines (pino JSON). */
+  output: string[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Resident set size now, bytes (/proc). */
+  rss(): number;
+  /** Full GC in the child, then its heap in use (bytes, from /metrics). */
+  heapAfterGc(): Promise<number>;
+  /** SIGTERM, then SIGKILL after `ms` if it has not exited. */
+  stop(ms?: number): Promise<void>;
+}
+
+export async function spawnServer(kubeconfigPath: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const main = await bundleServer();
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', main, '--kubeconfig', kubeconfigPath, '--context', 'admin', '--host', '127.0.0.1', '--port', '0', '--web-dist', '/nonexistent', '--plugin-dist', '/nonexistent'],
+    { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const output: string[] = [];
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const url = await new Promise<string>((resolve, reject) => {
+    const onLine = (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+        output.push(line);
+        const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
+        if (m?.[1]) resolve(m[1]);
+      }
+    };
+    child.stdout?.on('data', onLine);
+    child.stderr?.on('data', onLine);
+    void exited.then(({ code }) => reject(new Error(`server exited (${code}) before listening:\n${output.join('\n')}`)));
+    setTimeout(() => reject(new Error(`server not listening within 30 s:\n${output.join('\n')}`)), 30_000).unref();
+  });
+  const pid = child.pid ?? 0;
+  return {
+    url,
+    pid,
+    child,
+    output,
+    exited,
+    rss: () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024,
+    async heapAfterGc() {
+      child.kill('SIGUSR2');
+      await new Promise((r) => setTimeout(r, 300));
+      const text = await (await fetch(`${url}/metrics`)).text();
+      const m = /^nodejs_heap_size_used_bytes (\S+)$/m.exec(text);
+      return Number(m?.[1] ?? NaN);
+    },
+    async stop(ms = 30_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), ms);
+      await exited;
+      clearTimeout(t);
+    },
+  };
+}
