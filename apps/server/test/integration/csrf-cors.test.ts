@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditAuthorizer } from '../helpers/kube-audit.js';
 import { csrfCookie, send, type Exchange } from '../helpers/route-client.js';
-import { operationsOf, ROUTE_TABLE, type RequestContext, type RouteRow, type SampleRequest } from '../helpers/route-table.js';
+import { operationsOf, ROUTE_TABLE, type RouteRow, type SampleRequest } from '../helpers/route-table.js';
+import { routeContext } from '../helpers/route-context.js';
 import { makeCertificates } from '../helpers/trust-certs.js';
-import { until } from './harness.js';
 import { registryHarness } from './registry.js';
 
 const EVIL = 'https://evil.example';
@@ -32,15 +32,7 @@ describe('CSRF, CORS and security headers on every route', () => {
     limitedServer = (await started.startServer({ watch: false, mutationsPerMinute: 1 })).baseUrl;
   });
   const certs = makeCertificates();
-  const ctx: RequestContext = {
-    caPem: certs.ca,
-    configResourceVersion: async () => h.kubectl('get', 'configs.imageregistry.operator.openshift.io', 'cluster', '-o', 'jsonpath={.metadata.resourceVersion}'),
-    registryPod: async () =>
-      until(async () => {
-        const name = await h.kubectl('get', 'pods', '-n', 'openshift-image-registry', '-l', 'name=cluster-image-registry-operator', '-o', 'jsonpath={.items[0].metadata.name}');
-        return name ? { namespace: 'openshift-image-registry', name } : undefined;
-      }, 'the operator pod'),
-  };
+  const ctx = routeContext(h, certs.ca);
   /** Every answer of this file, for the header checks at the end. */
   const answers: { what: string; res: Exchange }[] = [];
   const keep = (what: string, res: Exchange) => {

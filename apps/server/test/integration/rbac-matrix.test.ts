@@ -6,9 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { auditAuthorizer, selfSubjectAccessReview, type AuditRecord } from '../helpers/kube-audit.js';
+import { routeContext } from '../helpers/route-context.js';
 import { makeCertificates } from '../helpers/trust-certs.js';
 import { csrfCookie, send } from '../helpers/route-client.js';
-import { operationsOf, ROUTE_TABLE, type KubeAccess, type RequestContext, type RouteRow } from '../helpers/route-table.js';
+import { operationsOf, ROUTE_TABLE, type KubeAccess, type RouteRow } from '../helpers/route-table.js';
 import { until } from './harness.js';
 import { registryHarness } from './registry.js';
 
@@ -92,22 +93,8 @@ describe('RBAC matrix: every route × every caller agrees with the cluster', () 
     return allowed ? 'allow' : 'forbidden';
   }
 
-  function context(): RequestContext {
-    let pod: { namespace: string; name: string } | undefined;
-    return {
-      caPem: certs.ca,
-      configResourceVersion: async () =>
-        h.kubectl('get', 'configs.imageregistry.operator.openshift.io', 'cluster', '-o', 'jsonpath={.metadata.resourceVersion}'),
-      registryPod: async () => {
-        pod ??= await until(async () => {
-          const name = await h.kubectl('get', 'pods', '-n', 'openshift-image-registry', '-l', 'name=cluster-image-registry-operator', '-o', 'jsonpath={.items[0].metadata.name}');
-          return name ? { namespace: 'openshift-image-registry', name } : undefined;
-        }, 'the operator pod');
-        return pod;
-      },
-    };
-  }
   const certs = makeCertificates();
+  const context = () => routeContext(h, certs.ca);
 
   it('has a row for every operation of the OpenAPI document', async () => {
     const doc = (await (await h.fetch('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
