@@ -6,6 +6,7 @@ import { startReplicaSetController } from './replicaset-controller.js';
 import { startDeploymentController } from './deployment-controller.js';
 import { startDaemonSetController } from './daemonset-controller.js';
 import { startStatefulSetController } from './statefulset-controller.js';
+import { startImageImportController } from './image-import-controller.js';
 import { startJobController } from './job-controller.js';
 import { startCronJobController } from './cronjob-controller.js';
 import { startDisruptionController } from './disruption-controller.js';
@@ -19,6 +20,7 @@ export function startKubeControllers(ctx: ControllerContext, runtime: ContainerR
     startReplicaSetController(ctx),
     startDaemonSetController(ctx),
     startStatefulSetController(ctx),
+    startImageImportController(ctx),
     startJobController(ctx),
     startCronJobController(ctx),
     startDisruptionController(ctx),

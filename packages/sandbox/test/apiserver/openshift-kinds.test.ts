@@ -97,6 +97,7 @@ describe('ImageStream', () => {
     expect(causes[0]?.message).toBe('Invalid value: "Quay.io/UPPER/Case:1": invalid reference format: repository name must be lowercase');
     expect(causes[1]?.message).toBe("Required value: valid values are 'DockerImage', 'ImageStreamImage', 'ImageStreamTag'");
     expect(causes[3]?.message).toBe('Invalid value: "Remote": valid values are "Source", "Local"');
+    expect(causes[4]?.message).toBe('Duplicate value: "a"');
     expect(() => admin.get(IS, NS, 'bad')).toThrow(/not found/);
     expect(causesOf(() => admin.create(IS, NS, { ...imageStream('Upper', []) })).map((c) => c.field)).toContain('metadata.name');
     expect(causesOf(() => admin.create(IS, NS, { ...imageStream('repo', []), spec: { dockerImageRepository: 'quay.io/a/b:1' } }))[0]?.message).toMatch(/may not contain a tag/);

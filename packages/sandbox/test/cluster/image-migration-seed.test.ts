@@ -166,6 +166,48 @@ describe('image-migration samples', () => {
     expect(after).toMatchObject({ replicas: 1, updatedReplicas: 1, currentReplicas: 1 });
   });
 
+  test('the importer: new tags are imported, a re-import from the 3.x host fails with its DNS error, a migrated stream keeps its history', async () => {
+    const api = sb.api();
+    api.create(R.imageStreams, 'developer', {
+      apiVersion: 'image.openshift.io/v1',
+      kind: 'ImageStream',
+      metadata: { name: 'hello' },
+      spec: { tags: [{ name: 'current', from: { kind: 'ImageStreamTag', name: 'hello:1.0' } }, { name: '1.0', from: { kind: 'DockerImage', name: 'quay.io/openshift/origin-hello-openshift:1.0' } }] },
+    });
+    const hello = await waitFor('hello imported', () => {
+      const tags = arr(api.get(R.imageStreams, 'developer', 'hello'), 'status', 'tags');
+      return tags.length === 2 ? tags : undefined;
+    });
+    expect(hello.map((t) => `${String(t.tag)} ${String(arr(t, 'items')[0]?.dockerImageReference)}`)).toEqual([
+      expect.stringMatching(new RegExp(`^1\\.0 quay.io/openshift/origin-hello-openshift${DIGEST}$`)),
+      expect.stringMatching(new RegExp(`^current quay.io/openshift/origin-hello-openshift${DIGEST}$`)),
+    ]);
+
+    // generation 0 asks for a new import: the 3.x service name does not resolve on this cluster
+    api.patch(R.imageStreams, 'workshop-batch', 'cleanup', 'json', [{ op: 'replace', path: '/spec/tags/0/generation', value: 0 }]);
+    const failed = await waitFor('import condition', () => arr(arr(api.get(R.imageStreams, 'workshop-batch', 'cleanup'), 'status', 'tags')[0], 'conditions')[0]);
+    expect(failed).toMatchObject({ type: 'ImportSuccess', status: 'False', reason: 'InternalError', generation: 2 });
+    expect(String(failed.message)).toContain(`Get "https://${OLD}/v2/": dial tcp: lookup docker-registry.default.svc on 172.30.0.10:53: no such host`);
+    expect(arr(arr(api.get(R.imageStreams, 'workshop-batch', 'cleanup'), 'status', 'tags')[0], 'items')).toHaveLength(1);
+
+    // oc adm migrate: UpdateStatus first, then the spec; the re-import finds the same image
+    const report = api.get(R.imageStreams, 'workshop-batch', 'report');
+    const migrate = (v: unknown): unknown => JSON.parse(JSON.stringify(v).replaceAll(OLD, NEW));
+    api.update(R.imageStreams, 'workshop-batch', { ...report, status: migrate(report.status) }, { subresource: 'status' });
+    const fresh = api.get(R.imageStreams, 'workshop-batch', 'report');
+    api.update(R.imageStreams, 'workshop-batch', { ...fresh, spec: migrate(fresh.spec) });
+    const migrated = await waitFor('report re-imported', () => {
+      const tags = arr(api.get(R.imageStreams, 'workshop-batch', 'report'), 'status', 'tags');
+      // only the changed DockerImage tag has a new generation; `latest` follows it unchanged
+      return arr(tags.find((t) => t.tag === '3.0'), 'items')[0]?.generation === 2 ? tags : undefined;
+    });
+    for (const t of migrated) {
+      expect(arr(t, 'items')).toHaveLength(1);
+      expect(String(arr(t, 'items')[0]?.dockerImageReference)).toMatch(new RegExp(`^${NEW}/workshop-batch/report${DIGEST}$`));
+      expect(arr(t, 'conditions')).toEqual([]);
+    }
+  });
+
   test('the viewer sees the samples but not their pull secrets', () => {
     const viewer = sb.api('viewer');
     expect(viewer.list(R.imageStreams, undefined).items.filter((i) => i.metadata.namespace?.startsWith('workshop-')).length).toBe(7);

@@ -133,7 +133,8 @@ export function validateImageStream(o: KubeObject): StatusCause[] {
 
 /**
  * image/v1 SetDefaults: tag reference policy Source, import mode Legacy, lookupPolicy.local
- * false (serialized without omitempty). The repositories in status are not stored: the
+ * false (serialized without omitempty). Tags keep the order they were written in (openshift-apiserver
+ * keeps them as a map and lists them by name). The repositories in status are not stored: the
  * Decorator computes them on read.
  */
 export function defaultImageStream(o: KubeObject): void {

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { KubeObject } from '../../../core/types.js';
-import { parseImageReference } from '../../../apiserver/openshift/image-reference.js';
+import { importedImage } from '../../image-import.js';
 import type { Json } from '../../objects.js';
 
 /**
@@ -10,18 +9,6 @@ import type { Json } from '../../objects.js';
  */
 
 export type SampleTag = { name: string; dockerImage: string } | { name: string; imageStreamTag: string };
-
-/** A stable fake digest for a repository:tag, so a seeded stream reads the same on every start. */
-export function digestOf(repositoryAndTag: string): string {
-  return `sha256:${createHash('sha256').update(repositoryAndTag).digest('hex')}`;
-}
-
-/** `host/ns/name:tag` → `host/ns/name@sha256:…`, what the importer records for a tag. */
-function byDigest(pullSpec: string): { dockerImageReference: string; image: string } {
-  const ref = parseImageReference(pullSpec);
-  const image = digestOf(`${ref.repository}:${ref.tag || 'latest'}`);
-  return { dockerImageReference: `${ref.registry ? `${ref.registry}/` : ''}${ref.repository}@${image}`, image };
-}
 
 export function imageStream(ns: string, name: string, tags: SampleTag[], dockerImageRepository?: string): KubeObject {
   const spec: Json = {
@@ -47,7 +34,7 @@ export function importedStatus(stream: KubeObject, now: Date, ageDays: number): 
   const eventOf = (tagName: string, depth = 0): Json | undefined => {
     const tag = tags.find((t) => t.name === tagName);
     if (!tag || depth > tags.length) return undefined;
-    if (tag.from.kind === 'DockerImage') return { created, ...byDigest(tag.from.name), generation: 1 };
+    if (tag.from.kind === 'DockerImage') return { created, ...importedImage(tag.from.name), generation: 1 };
     return eventOf(tag.from.name.split(':')[1] ?? '', depth + 1);
   };
   return {
