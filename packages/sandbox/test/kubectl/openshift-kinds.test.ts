@@ -110,6 +110,19 @@ spec:
     expect(explain).toMatch(/type\s+<string> -required-/);
   });
 
+  it('apply (client-side and server-side) adds and drops tags by name', async () => {
+    const stream = (name: string, tags: string[]): string =>
+      `apiVersion: image.openshift.io/v1\nkind: ImageStream\nmetadata: {name: ${name}, namespace: developer}\nspec:\n  tags:\n${tags.map((t) => `  - name: "${t}"\n    from: {kind: DockerImage, name: "quay.io/a/b:${t}"}\n`).join('')}`;
+    const tagsOf = async (name: string): Promise<string> => ok('get', 'is', name, '-n', 'developer', '-o', 'jsonpath={.spec.tags[*].name}');
+    for (const [mode, name] of [['--server-side', 'ssa'], ['--validate=true', 'csa']] as const) {
+      expect((await kin(stream(name, ['1.0', '2.0']), 'apply', mode, '-f', '-')).code).toBe(0);
+      expect(await tagsOf(name)).toBe('1.0 2.0');
+      const dropped = await kin(stream(name, ['1.0']), 'apply', mode, '-f', '-');
+      expect({ code: dropped.code, stderr: dropped.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(await tagsOf(name)).toBe('1.0');
+    }
+  });
+
   it('the viewer reads but cannot write; the developer has image streams in its own namespace', async () => {
     const can = async (ctx: string, ...args: string[]) => (await k('--context', ctx, 'auth', 'can-i', ...args)).stdout.trim();
     expect(await can('viewer', 'list', 'imagestreams.image.openshift.io', '-A')).toBe('yes');

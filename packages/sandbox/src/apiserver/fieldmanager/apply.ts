@@ -99,9 +99,14 @@ export function planApply(live: KubeObject, config: KubeObject, w: { manager: st
 
 /** Removes the fields at the given paths from an object (leaves, keyed list items, set members). */
 export function removePaths(obj: KubeObject, paths: string[]): void {
+  // A keyed list item or set member that goes is removed whole: its own fields (the merge key
+  // among them) are not removed first, or the item could no longer be found by its key.
+  const items = new Set(paths.filter((p) => /^[kv]:/.test(p.split(SEP).pop() ?? '')));
+  const insideRemovedItem = (parts: string[]): boolean => parts.slice(0, -1).some((_, i) => items.has(parts.slice(0, i + 1).join(SEP)));
   // Deepest first, so removing an item never invalidates a path below it.
   for (const p of [...paths].sort((a, b) => b.split(SEP).length - a.split(SEP).length)) {
     const parts = p.split(SEP);
+    if (insideRemovedItem(parts)) continue;
     let parent: unknown = obj;
     for (const el of parts.slice(0, -1)) parent = step(parent, el);
     const last = parts[parts.length - 1] as string;
