@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { identityKey } from '../me/whoami.js';
 import { installCsrf } from './csrf.js';
+import { HttpError } from './errors.js';
 import { requestToken } from './request-client.js';
 
 export interface SecurityOptions {
@@ -45,8 +46,20 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
     timeWindow: '1 minute',
     keyGenerator: (request: FastifyRequest) => `${identityKey(requestToken(request))}:${request.ip}`,
   });
+  app.addHook('onRequest', async (request) => refuseForeignCredentials(request));
   installCsrf(app, { secureCookie: opts.secureCookie });
   app.addHook('preValidation', async (request) => refuseLenientIntegers(request));
+}
+
+/**
+ * A request to the API that carries a credential other than a well-formed bearer token (Basic,
+ * `Bearer` with nothing or two words after it) would otherwise count as token-less and — in
+ * kubeconfig mode — act as the server's own identity: whoever sent it meant someone else.
+ */
+function refuseForeignCredentials(request: FastifyRequest): void {
+  const header = request.headers.authorization;
+  if (header === undefined || !request.url.startsWith('/api/v1/') || requestToken(request)) return;
+  throw new HttpError(401, 'Unauthorized', 'unsupported Authorization header: send "Bearer <token>", or no Authorization header at all');
 }
 
 /** What an integer query parameter may look like on the wire (Go's strconv.ParseInt, base 10, without '+'). */

@@ -63,8 +63,8 @@ export interface SsarAnswer {
   allowed: boolean;
 }
 
-/** A SelfSubjectAccessReview sent straight to the cluster as `token` (kubectl auth can-i). */
-export function selfSubjectAccessReview(apiUrl: string, caPem: string | undefined, token: string, access: KubeAccess): Promise<SsarAnswer> {
+/** A SelfSubjectAccessReview sent straight to the cluster with this Authorization header (kubectl auth can-i). */
+export function selfSubjectAccessReview(apiUrl: string, caPem: string | undefined, authorization: string, access: KubeAccess): Promise<SsarAnswer> {
   const body = JSON.stringify({
     apiVersion: 'authorization.k8s.io/v1',
     kind: 'SelfSubjectAccessReview',
@@ -74,7 +74,7 @@ export function selfSubjectAccessReview(apiUrl: string, caPem: string | undefine
   return new Promise((resolve, reject) => {
     const req = https.request(
       url,
-      { method: 'POST', ca: caPem, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      { method: 'POST', ca: caPem, headers: { authorization, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

@@ -15,9 +15,11 @@ import { registryHarness } from './registry.js';
 
 const USERS = ['admin', 'viewer', 'developer'] as const;
 /** Order matters for state: the denied users try a DELETE while the entry still exists. */
-const CALLERS = ['developer', 'viewer', 'invalid', 'admin', 'none'] as const;
+const CALLERS = ['developer', 'viewer', 'invalid', 'basic', 'admin', 'none'] as const;
 type Caller = (typeof CALLERS)[number];
 const INVALID_TOKEN = 'sandbox-nobody-0000000000000000';
+/** A credential that is not a bearer token: never a reason to act as anyone. */
+const BASIC = `Basic ${Buffer.from('admin:admin').toString('base64')}`;
 
 /**
  * Disagreements with the API found by this matrix, in folders owned elsewhere (handed over).
@@ -25,11 +27,8 @@ const INVALID_TOKEN = 'sandbox-nobody-0000000000000000';
  * Key: `<server label or *> <route> as <caller>`.
  */
 const KNOWN_DEVIATIONS: Record<string, string> = {
-  '* GET /api/v1/timeline as invalid':
-    "403 instead of 401: status/access-review.ts turns the review's own 401 (token not a user) into a denial, so an unknown token reads as 'forbidden'",
   '* GET /api/v1/diagnostics as invalid':
     '200 instead of 401: diagnostics/gather.ts attempt() keeps every failed read as a step finding, so an unknown token gets a full checklist of 401s',
-  '* GET /api/v1/stream as invalid': '403 instead of 401: the same access-review.ts path as the timeline',
   'kubeconfig(developer) GET /api/v1/timeline as none':
     "200 although the API refuses the server identity (developer) all three kinds: status/routes.ts deniedKinds() assumes the server identity may see everything",
 };
@@ -68,20 +67,27 @@ describe('RBAC matrix: every route × every caller agrees with the cluster', () 
   const cells: Cell[] = [];
   const ssarCache = new Map<string, Promise<{ status: number; allowed: boolean }>>();
 
-  function tokenOf(caller: Caller, server: Server): string | undefined {
+  function tokenOf(caller: Caller): string | undefined {
     if (caller === 'invalid') return INVALID_TOKEN;
-    if (caller === 'none') return undefined;
+    if (caller === 'none' || caller === 'basic') return undefined;
     return h.tokens[caller];
+  }
+
+  /** The Authorization header the caller sends (and asks the API with). */
+  function authorizationOf(caller: Caller): string | undefined {
+    if (caller === 'basic') return BASIC;
+    const token = tokenOf(caller);
+    return token ? `Bearer ${token}` : undefined;
   }
 
   /** The cluster's answer for this caller: as its token, or (no token, standalone) as the server identity. */
   async function expected(row: RouteRow, caller: Caller, server: Server): Promise<Cell['expected']> {
     if (row.needs === 'public') return 'allow';
     if (caller === 'none' && server.mode === 'token') return 'unauthenticated';
-    const token = tokenOf(caller, server) ?? h.tokens[server.identity];
+    const authorization = authorizationOf(caller) ?? `Bearer ${h.tokens[server.identity]}`;
     const ask = (a: KubeAccess) => {
-      const key = `${token}|${JSON.stringify(a)}`;
-      if (!ssarCache.has(key)) ssarCache.set(key, selfSubjectAccessReview(h.sandbox.url, h.sandbox.caPem, token, a));
+      const key = `${authorization}|${JSON.stringify(a)}`;
+      if (!ssarCache.has(key)) ssarCache.set(key, selfSubjectAccessReview(h.sandbox.url, h.sandbox.caPem, authorization, a));
       return ssarCache.get(key) as Promise<{ status: number; allowed: boolean }>;
     };
     // Even an empty list asks something: is the token a user at all?
@@ -115,8 +121,9 @@ describe('RBAC matrix: every route × every caller agrees with the cluster', () 
             const want = await expected(row, caller, server);
             const req = await row.request(ctx);
             await audit.settle();
-            const token = tokenOf(caller, server);
-            const res = await send(server.baseUrl, req, { token, csrf: token ? undefined : csrf });
+            const token = tokenOf(caller);
+            const headers = caller === 'basic' ? { authorization: BASIC } : undefined;
+            const res = await send(server.baseUrl, req, { token, csrf: token ? undefined : csrf, headers });
             cells.push({ server: server.label, route, caller, status: res.status, expected: want, audit: await audit.settle() });
           }
         }
@@ -152,7 +159,7 @@ describe('RBAC matrix: every route × every caller agrees with the cluster', () 
       const users = new Set(c.audit.map((r) => r.username));
       // Who the API must have seen: the token's user; without a token, the server identity in
       // standalone mode and nobody in token mode; nobody for a token the cluster rejects.
-      const acting = c.caller === 'invalid' || (c.caller === 'none' && server.mode === 'token') ? undefined : c.caller === 'none' ? server.identity : c.caller;
+      const acting = c.caller === 'invalid' || c.caller === 'basic' || (c.caller === 'none' && server.mode === 'token') ? undefined : c.caller === 'none' ? server.identity : c.caller;
       for (const u of users) if (u !== acting) problems.push(`${c.server} ${c.route} as ${c.caller}: the API saw ${u} (${c.audit.filter((r) => r.username === u).map((r) => `${r.verb} ${r.what}`).join(', ')})`);
       // A route that reads the cluster for an authenticated caller shows in the audit (caches aside: the first cell of each).
       if (acting && row.needs !== 'public' && c.audit.length === 0 && c.status !== 200 && c.status !== 404) problems.push(`${c.server} ${c.route} as ${c.caller}: ${c.status} without any decision of the API`);
@@ -176,7 +183,7 @@ describe('RBAC matrix: every route × every caller agrees with the cluster', () 
       for (const caller of CALLERS) {
         const want = await expected(row, caller, server);
         await audit.settle();
-        const res = await send(hub.baseUrl, await row.request(context()), { token: tokenOf(caller, server) });
+        const res = await send(hub.baseUrl, await row.request(context()), { token: tokenOf(caller), headers: caller === 'basic' ? { authorization: BASIC } : undefined });
         const seen = await audit.settle();
         out.push(`${caller}: ${res.status} (API: ${want})`);
         if (want === 'allow') {
@@ -186,7 +193,7 @@ describe('RBAC matrix: every route × every caller agrees with the cluster', () 
           expect(res.status, `${caller}: fixed? remove it from KNOWN_DEVIATIONS`).toBe(403);
         } else expect(res.status, caller).toBe(want === 'forbidden' ? 403 : 401);
         // a token caller's access was reviewed as that caller
-        if (caller !== 'none' && caller !== 'invalid') expect(seen.some((r) => r.username === caller), `${caller}: ${JSON.stringify(seen)}`).toBe(true);
+        if (authorizationOf(caller)?.startsWith('Bearer ') && caller !== 'invalid') expect(seen.some((r) => r.username === caller), `${caller}: ${JSON.stringify(seen)}`).toBe(true);
       }
     } finally {
       audit.restore();
