@@ -22,7 +22,7 @@ import {
   type RequestContext,
   type ResponseContext,
 } from '@kubernetes/client-node';
-import { kubeErrorFromStatus, toKubeError } from './errors.js';
+import { kubeErrorFromStatus, parseRetryAfter, toKubeError } from './errors.js';
 
 export interface CallOptions {
   timeoutMs?: number;
@@ -110,7 +110,12 @@ export class KubeClient {
           size += c.length;
           if (size <= 65536) chunks.push(c);
         });
-        res.on('end', () => reject(kubeErrorFromStatus(code, Buffer.concat(chunks).toString('utf8') || undefined)));
+        res.on('end', () => {
+          const error = kubeErrorFromStatus(code, Buffer.concat(chunks).toString('utf8') || undefined);
+          const retryAfter = parseRetryAfter(res.headers['retry-after']);
+          if (retryAfter !== undefined) error.retryAfterSeconds = retryAfter;
+          reject(error);
+        });
         res.on('error', (e) => reject(toKubeError(e)));
       });
       req.on('error', (e) => reject(toKubeError(e)));

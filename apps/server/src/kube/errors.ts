@@ -12,6 +12,9 @@ export interface StatusCause {
 }
 
 export class KubeError extends Error {
+  /** How long the API asked us to wait (Retry-After header, or the Status' details.retryAfterSeconds on 429/5xx). */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly statusCode: number,
     readonly reason: string,
@@ -48,7 +51,7 @@ interface StatusLike {
   code?: number;
   reason?: string;
   message?: string;
-  details?: { causes?: StatusCause[] };
+  details?: { causes?: StatusCause[]; retryAfterSeconds?: number };
 }
 
 /** Build from a metav1.Status body (a string as client-node keeps it, or an object). */
@@ -66,7 +69,18 @@ export function kubeErrorFromStatus(code: number, body: unknown): KubeError {
   const reason = status?.reason || REASON_BY_CODE[code] || 'Error';
   const message =
     status?.kind === 'Status' && status.message ? status.message : defaultMessage(code, reason);
-  return new KubeError(code, reason, message, status?.details?.causes ?? []);
+  const error = new KubeError(code, reason, message, status?.details?.causes ?? []);
+  const retryAfter = status?.details?.retryAfterSeconds;
+  if (typeof retryAfter === 'number' && retryAfter > 0) error.retryAfterSeconds = retryAfter;
+  return error;
+}
+
+/** `Retry-After: <seconds>` or `Retry-After: <HTTP date>` → seconds (undefined if absent or unreadable). */
+export function parseRetryAfter(header: string | undefined, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 function defaultMessage(code: number, reason: string): string {

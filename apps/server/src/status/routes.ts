@@ -9,11 +9,21 @@ import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { KubeClient } from '../kube/client.js';
+import { toKubeError } from '../kube/errors.js';
 import { identityKey } from '../me/whoami.js';
 import { errorResponses } from '../platform/errors.js';
 import { requestClient, requestToken } from '../platform/request-client.js';
 import { SseConnection } from './sse.js';
 import { KIND_ACCESS } from './targets.js';
+
+/**
+ * The `session` event (not yet in the shared contract's STREAM_EVENT_NAMES): the caller's token
+ * stopped being accepted. The stream ends after it; reconnecting gets a 401 until they sign in.
+ */
+export const SESSION_EXPIRED = {
+  state: 'expired',
+  message: 'Your session has expired or your token is no longer accepted by the cluster. Sign in again to resume live updates.',
+} as const;
 
 export interface StreamOptions {
   heartbeatMs?: number;
@@ -27,14 +37,14 @@ export interface StreamOptions {
  * the caller. Without one (kubeconfig mode only, forRequest refuses otherwise): the caller IS
  * the server identity, which the hub already watches with — everything.
  */
-async function deniedKinds(request: FastifyRequest, client: KubeClient, kinds: StreamKind[]): Promise<Map<StreamKind, string>> {
+async function deniedKinds(request: FastifyRequest, client: KubeClient, kinds: StreamKind[], maxAgeMs?: number): Promise<Map<StreamKind, string>> {
   const token = requestToken(request);
   const denied = new Map<StreamKind, string>();
   if (!token) return denied;
   const identity = identityKey(token);
   await Promise.all(
     kinds.map(async (kind) => {
-      const answer = await request.server.accessReviews.review(client, identity, KIND_ACCESS[kind]);
+      const answer = await request.server.accessReviews.review(client, identity, KIND_ACCESS[kind], maxAgeMs);
       if (!answer.allowed) denied.set(kind, answer.reason || `not allowed to ${KIND_ACCESS[kind].verb} ${KIND_ACCESS[kind].resource}`);
     }),
   );
@@ -95,9 +105,14 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
         const unsubscribe = hub.subscribe((m) => {
           if (!denied.has(m.kind)) conn.sendFrame(m.frame);
         });
+        // The token may expire or lose rights while the tab stays open: ask again (fresh answers).
+        // A 401 ends the stream with a `session` event — the data comes from the server's own
+        // watches, so a caller who can no longer prove who they are gets nothing more. An API
+        // outage keeps the last answers (nothing flows meanwhile anyway) until the next check.
+        const recheckMs = options.recheckMs ?? 60_000;
         const recheck = requestToken(request)
           ? setInterval(() => {
-              deniedKinds(request, client, kinds)
+              deniedKinds(request, client, kinds, recheckMs / 2)
                 .then((now) => {
                   for (const [kind, why] of now) {
                     if (!denied.has(kind)) {
@@ -106,8 +121,12 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
                     }
                   }
                 })
-                .catch(() => conn.close());
-            }, options.recheckMs ?? 60_000)
+                .catch((err: unknown) => {
+                  if (toKubeError(err).statusCode !== 401) return;
+                  conn.send(hub.lastId(), 'session', JSON.stringify(SESSION_EXPIRED));
+                  end();
+                });
+            }, recheckMs)
           : undefined;
         reply.raw.once('close', () => {
           unsubscribe();

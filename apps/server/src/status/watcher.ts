@@ -5,8 +5,11 @@
  *  - 410 Gone arrives as an ERROR event carrying a Status (not as a failed request): relist,
  *    and turn the difference between the old cache and the new list into ADDED / MODIFIED /
  *    DELETED, so subscribers stay consistent without a reset;
- *  - connect errors (401/403/429/refused) retry with exponential backoff (capped), forever,
- *    until stop().
+ *  - connect errors (401/403/429/500/refused) retry with exponential backoff, forever, until
+ *    stop(). The cap is short (4 s) so a watch is back within 5 s of the API returning, however
+ *    long it was away — one list+watch per kind every 4 s costs an apiserver nothing. A
+ *    `Retry-After` (429, 503 from a loaded apiserver or its priority-and-fairness filter) is
+ *    obeyed as the next delay instead, up to 30 s.
  */
 import type { StreamKind } from '@irc/shared';
 import type { KubeClient } from '../kube/client.js';
@@ -44,6 +47,18 @@ interface WatchEventLine {
 
 class Expired extends Error {}
 
+/** Defaults: 0.5 s, doubling, at most 4 s (streams must resume within 5 s of the API returning). */
+export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 500, maxMs: 4000 };
+const MAX_RETRY_AFTER_MS = 30_000;
+const WATCH_CONNECT_TIMEOUT_MS = 15_000;
+const WATCH_TIMEOUT_SECONDS = 300 + Math.floor(Math.random() * 300);
+
+/** The wait before the next attempt: the API's Retry-After when it gave one, else `delay` less up to 20% jitter. */
+function nextWait(err: KubeError, delay: number): number {
+  if (err.retryAfterSeconds !== undefined) return Math.min(err.retryAfterSeconds * 1000, MAX_RETRY_AFTER_MS);
+  return Math.round(delay * (0.8 + Math.random() * 0.2));
+}
+
 export function objectKey(obj: KubeObjectLike): string {
   return `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
 }
@@ -55,13 +70,14 @@ export class ResourceWatcher {
   private stopped = false;
   private current?: AbortController;
   private wake?: () => void;
+  private stateMessage?: string;
   state: WatcherState = 'resyncing';
 
   constructor(
     readonly target: WatchTarget,
     private readonly client: () => KubeClient,
     private readonly handlers: WatcherHandlers,
-    private readonly backoff: BackoffOptions = { initialMs: 500, maxMs: 30_000 },
+    private readonly backoff: BackoffOptions = DEFAULT_BACKOFF,
   ) {}
 
   items(): KubeObjectLike[] {
@@ -118,7 +134,7 @@ export class ResourceWatcher {
         }
         this.handlers.restart('error');
         this.setState(e.statusCode === 403 ? 'forbidden' : 'resyncing', e.message);
-        await this.sleep(delay);
+        await this.sleep(nextWait(e, delay));
         delay = Math.min(delay * 2, this.backoff.maxMs);
       }
     }
@@ -153,17 +169,24 @@ export class ResourceWatcher {
   private async watchOnce(): Promise<void> {
     const controller = new AbortController();
     this.current = controller;
-    const res = await this.client().stream(
-      this.target.path,
-      {
-        watch: 1,
-        resourceVersion: this.resourceVersion,
-        allowWatchBookmarks: true,
-        fieldSelector: this.target.fieldSelector,
-        labelSelector: this.target.labelSelector,
-      },
-      controller.signal,
-    );
+    // An API that accepts the connection but never answers must not hold the watch forever.
+    const connectTimer = setTimeout(() => controller.abort(), WATCH_CONNECT_TIMEOUT_MS);
+    const res = await this.client()
+      .stream(
+        this.target.path,
+        {
+          watch: 1,
+          resourceVersion: this.resourceVersion,
+          allowWatchBookmarks: true,
+          // As client-go's reflector: the API ends the watch after a few minutes and we resume
+          // from the last resourceVersion, so a silently dead connection is replaced in bounded time.
+          timeoutSeconds: WATCH_TIMEOUT_SECONDS,
+          fieldSelector: this.target.fieldSelector,
+          labelSelector: this.target.labelSelector,
+        },
+        controller.signal,
+      )
+      .finally(() => clearTimeout(connectTimer));
     this.setState('synced');
     this.handlers.connection?.(1);
     let buffer = '';
@@ -210,9 +233,12 @@ export class ResourceWatcher {
     }
   }
 
+  /** Publishes a state (with why) when it changes — not on every retry of the same failure. */
   private setState(state: WatcherState, message?: string): void {
+    if (state === this.state && message === this.stateMessage) return;
     if (state === this.state && !message) return;
     this.state = state;
+    this.stateMessage = message;
     this.handlers.state(state, message);
   }
 
