@@ -66,6 +66,7 @@ export async function patchObject(
   name: string,
   patch: JsonPatchOp[],
   dryRun: boolean,
+  subresource?: 'status',
 ): Promise<string | undefined> {
   const common = { name, namespace, body: patch, fieldManager: RegistryNames.fieldManager, ...(dryRun ? { dryRun: 'All' } : {}) };
   // Patch methods default to application/json-patch+json (client-node), which is what we send.
@@ -77,9 +78,10 @@ export async function patchObject(
     const k = MIGRATION_KINDS[kind];
     // The custom-objects API is plain URL templating over /apis/{group}/{version}/…: it serves
     // apps and batch as well as OpenShift kinds, and answers plain JSON.
-    const written = (await client.custom.patchNamespacedCustomObject({ ...common, group: k.group, version: k.version, plural: kind }, client.opts())) as {
-      metadata?: { resourceVersion?: string };
-    };
+    const params = { ...common, group: k.group, version: k.version, plural: kind };
+    const written = (await (subresource === 'status'
+      ? client.custom.patchNamespacedCustomObjectStatus(params, client.opts())
+      : client.custom.patchNamespacedCustomObject(params, client.opts()))) as { metadata?: { resourceVersion?: string } };
     return written.metadata?.resourceVersion;
   } catch (err) {
     throw toKubeError(err);

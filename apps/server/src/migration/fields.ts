@@ -4,8 +4,9 @@
  *  - pod-template kinds: every container's `image` — oc rewrites `containers` only; init
  *    containers are rewritten here too, since a pod whose init container still pulls from the
  *    retired registry does not start;
- *  - ImageStream: `spec.dockerImageRepository` and `spec.tags[].from.name` of kind DockerImage
- *    (status tags are the image controller's to refresh: not written here);
+ *  - ImageStream: `spec.dockerImageRepository` and `spec.tags[].from.name` of kind DockerImage,
+ *    and the tag history `status.tags[].items[].dockerImageReference` (oc writes it through the
+ *    status subresource, before the spec, so that nothing resolves a tag to the old registry);
  *  - BuildConfig: `spec.output.to`, `spec.source.images[].from` and the custom, docker and
  *    source strategies' `from` — only where the reference's kind is DockerImage (an
  *    ImageStreamTag is a name inside the cluster, not a registry reference).
@@ -70,7 +71,19 @@ const POD_SPEC_PATH: Partial<Record<MigrationKind, string[]>> = {
   cronjobs: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
 };
 
-/** The image references of one object (secrets are handled by dockerconfig.ts). */
+/** ImageStream tag history: written through the `status` subresource. */
+export function imageStreamStatusFields(obj: unknown): ImageField[] {
+  const out: ImageField[] = [];
+  const tags = at(obj, ['status', 'tags']);
+  if (!Array.isArray(tags)) return out;
+  tags.forEach((_t, i) => {
+    const items = at(obj, ['status', 'tags', i, 'items']);
+    if (Array.isArray(items)) items.forEach((_x, j) => stringField(obj, ['status', 'tags', i, 'items', j, 'dockerImageReference'], out));
+  });
+  return out;
+}
+
+/** The image references of one object's spec (secrets are handled by dockerconfig.ts). */
 export function imageFields(kind: MigrationKind, obj: unknown): ImageField[] {
   const out: ImageField[] = [];
   const podSpec = POD_SPEC_PATH[kind];

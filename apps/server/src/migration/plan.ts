@@ -9,7 +9,7 @@
  */
 import type { ImageReferenceMapping, MigrationChange, MigrationKind } from '@irc/shared';
 import { rewriteSecret, secretStrings } from './dockerconfig.js';
-import { imageFields } from './fields.js';
+import { imageFields, imageStreamStatusFields, type ImageField } from './fields.js';
 import { mapImageReference } from './reference.js';
 
 export interface JsonPatchOp {
@@ -22,8 +22,10 @@ export interface ObjectPlan {
   status: 'migrated' | 'unchanged' | 'ignored' | 'error';
   message?: string;
   changes: MigrationChange[];
-  /** Present when status is `migrated`. */
+  /** The spec write, when the spec changes. */
   patch?: JsonPatchOp[];
+  /** The `status` subresource write (ImageStream tag history), sent first when present. */
+  statusPatch?: JsonPatchOp[];
   /** Secret values a failure message must not repeat. */
   sensitive: string[];
 }
@@ -54,14 +56,32 @@ export function planObject(kind: MigrationKind, obj: PlannedObject, mappings: re
   if (kind === 'jobs' && owner?.kind === 'CronJob') {
     return { status: 'ignored', message: `created by CronJob ${owner.name ?? ''}: migrate the CronJob instead`.trim(), changes: [], sensitive: [] };
   }
+  const spec = rewrite(imageFields(kind, obj), mappings);
+  const status = kind === 'imagestreams' ? rewrite(imageStreamStatusFields(obj), mappings) : { changes: [], ops: [] };
+  const changes = [...spec.changes, ...status.changes];
+  if (changes.length === 0) return { status: 'unchanged', changes, sensitive: [] };
+  return {
+    status: 'migrated',
+    changes,
+    ...(spec.ops.length > 0 ? { patch: withPrecondition(obj, spec.ops) } : {}),
+    ...(status.ops.length > 0 ? { statusPatch: withPrecondition(obj, status.ops) } : {}),
+    sensitive: [],
+  };
+}
+
+function rewrite(fields: ImageField[], mappings: readonly ImageReferenceMapping[]): { changes: MigrationChange[]; ops: JsonPatchOp[] } {
   const changes: MigrationChange[] = [];
   const ops: JsonPatchOp[] = [];
-  for (const f of imageFields(kind, obj)) {
+  for (const f of fields) {
     const next = mapImageReference(mappings, f.value);
     if (next === f.value) continue;
     changes.push({ field: f.field, old: f.value, new: next });
     ops.push({ op: 'replace', path: f.pointer, value: next });
   }
-  if (changes.length === 0) return { status: 'unchanged', changes, sensitive: [] };
-  return { status: 'migrated', changes, patch: withPrecondition(obj, ops), sensitive: [] };
+  return { changes, ops };
+}
+
+/** The same patch with another resourceVersion precondition (the spec write after the status write). */
+export function withResourceVersion(patch: JsonPatchOp[], resourceVersion: string): JsonPatchOp[] {
+  return patch.map((op) => (op.path === '/metadata/resourceVersion' ? { ...op, value: resourceVersion } : op));
 }

@@ -24,7 +24,7 @@ import { KubeError, toKubeError } from '../kube/errors.js';
 import { listObjects, patchObject, readObject, servedKinds, type ListedObject } from './cluster.js';
 import { ocCommands } from './command.js';
 import { scrub } from './dockerconfig.js';
-import { planObject } from './plan.js';
+import { planObject, withResourceVersion, type ObjectPlan } from './plan.js';
 
 /** Writes in flight at once: enough to hide latency, few enough not to crowd the API server. */
 const PARALLEL_WRITES = 4;
@@ -59,9 +59,9 @@ async function migrateOne(client: KubeClient, mappings: ImageReferenceMapping[],
   for (let attempt = 0; ; attempt++) {
     const plan = planObject(t.kind, object, mappings);
     const result = { ...base, status: plan.status, changes: plan.changes, ...(plan.message ? { message: plan.message } : {}) };
-    if (plan.status !== 'migrated' || !plan.patch) return { ...result, attempted: false };
+    if (plan.status !== 'migrated') return { ...result, attempted: false };
     try {
-      const resourceVersion = await patchObject(client, t.kind, t.namespace, base.name, plan.patch, dryRun);
+      const resourceVersion = await writePlan(client, { ...t, object }, plan, dryRun);
       return { ...result, attempted: true, ...(resourceVersion ? { resourceVersion } : {}) };
     } catch (err) {
       const e = toKubeError(err);
@@ -80,6 +80,22 @@ async function migrateOne(client: KubeClient, mappings: ImageReferenceMapping[],
       return { ...result, status: 'error', reason: e.reason, message: scrub(e.message, plan.sensitive), attempted: true };
     }
   }
+}
+
+/**
+ * Status first, then spec (as oc does: a spec write must not let anything resolve a tag to the
+ * old registry from a stale history). The spec write is preconditioned on the status write's
+ * resourceVersion; a dry run stored nothing, so it keeps the version read.
+ */
+async function writePlan(client: KubeClient, t: Target, plan: ObjectPlan, dryRun: boolean): Promise<string | undefined> {
+  const name = t.object.metadata.name;
+  let resourceVersion = t.object.metadata.resourceVersion;
+  if (plan.statusPatch) {
+    const written = await patchObject(client, t.kind, t.namespace, name, plan.statusPatch, dryRun, 'status');
+    if (!dryRun && written) resourceVersion = written;
+  }
+  if (!plan.patch) return resourceVersion;
+  return patchObject(client, t.kind, t.namespace, name, resourceVersion ? withResourceVersion(plan.patch, resourceVersion) : plan.patch, dryRun);
 }
 
 async function inParallel<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

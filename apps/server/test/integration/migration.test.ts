@@ -114,6 +114,9 @@ describe('image reference migration (oc adm migrate image-references) against th
     writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: fixtures() }));
     // Server-side validation still applies; kubectl's client-side OpenAPI check does not know every kind here.
     await h.kubectl('apply', '--validate=false', '-f', file);
+    // The tag history an import would have recorded (status is written through its subresource).
+    const history = { status: { tags: [{ tag: 'stable', items: [{ created: '2026-01-01T00:00:00Z', dockerImageReference: `${OLD}/shop/web@sha256:${'b'.repeat(64)}`, image: `sha256:${'b'.repeat(64)}`, generation: 1 }] }] } };
+    await h.kubectl('patch', 'imagestream.image.openshift.io', 'web', '-n', 'mig-a', '--subresource=status', '--type=merge', '-p', JSON.stringify(history));
   }, 90_000);
   afterAll(async () => {
     await h?.stop();
@@ -189,7 +192,11 @@ describe('image reference migration (oc adm migrate image-references) against th
       { field: 'spec.template.spec.initContainers[0].image', old: `${OLD}/shop/migrate@sha256:${'a'.repeat(64)}`, new: `${NEW}/shop/migrate@sha256:${'a'.repeat(64)}` },
       { field: 'spec.template.spec.containers[0].image', old: `${OLD}/shop/web:1.2`, new: `${NEW}/shop/web:1.2` },
     ]);
-    expect(preview.objects.find((o) => key(o) === 'mig-a/imagestreams/web')?.changes.map((c) => c.field)).toEqual(['spec.dockerImageRepository', 'spec.tags[0].from.name']);
+    // Spec, then the tag history (which the sandbox's import controller may have added to).
+    const isFields = preview.objects.find((o) => key(o) === 'mig-a/imagestreams/web')?.changes.map((c) => c.field) ?? [];
+    expect(isFields.slice(0, 2)).toEqual(['spec.dockerImageRepository', 'spec.tags[0].from.name']);
+    expect(isFields.slice(2).length).toBeGreaterThan(0);
+    expect(isFields.slice(2).every((f) => /^status\.tags\[\d+\]\.items\[\d+\]\.dockerImageReference$/.test(f))).toBe(true);
     expect(preview.objects.find((o) => key(o) === 'mig-a/buildconfigs/web')?.changes.map((c) => c.field)).toEqual(['spec.output.to.name', 'spec.strategy.dockerStrategy.from.name']);
     expect(preview.objects.find((o) => key(o) === 'mig-a/secrets/pull')).toMatchObject({ status: 'migrated', changes: [{ field: 'data[.dockerconfigjson].auths', old: OLD, new: NEW }] });
     expect(preview.objects.find((o) => key(o) === 'mig-a/secrets/legacy-pull')).toMatchObject({ status: 'migrated', changes: [{ field: 'data[.dockercfg]', old: OLD, new: NEW }] });
@@ -236,8 +243,14 @@ describe('image reference migration (oc adm migrate image-references) against th
       expect(JSON.stringify(obj.spec), `${kind}/${name}`).toContain(NEW);
       expect(JSON.stringify(obj.spec), `${kind}/${name}`).not.toContain(OLD);
     }
-    const is = (await getJson('imagestream.image.openshift.io', 'web', '-n', 'mig-a')) as { spec: { dockerImageRepository: string; tags: Array<{ from: { kind: string; name: string } }> } };
+    const is = (await getJson('imagestream.image.openshift.io', 'web', '-n', 'mig-a')) as {
+      spec: { dockerImageRepository: string; tags: Array<{ from: { kind: string; name: string } }> };
+      status: { tags: Array<{ items: Array<{ dockerImageReference: string }> }> };
+    };
     expect(is.spec.dockerImageRepository).toBe(`${NEW}/shop/web`);
+    const history = is.status.tags.flatMap((t) => t.items.map((i) => i.dockerImageReference));
+    expect(history).toContain(`${NEW}/shop/web@sha256:${'b'.repeat(64)}`);
+    expect(history.filter((r) => r.startsWith(OLD))).toEqual([]);
     expect(is.spec.tags.map((t) => t.from.name)).toEqual([`${NEW}/shop/web:1.2`, 'web:stable']);
 
     const pull = (await getJson('secret', 'pull', '-n', 'mig-a')) as { data: Record<string, string> };

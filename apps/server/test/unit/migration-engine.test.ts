@@ -173,6 +173,22 @@ describe('fields per kind and planning', () => {
     expect(imageFields('imagestreams', is).map((f) => f.field)).toEqual(['spec.dockerImageRepository', 'spec.tags[0].from.name']);
   });
 
+  it('ImageStream tag history goes to a separate status patch, each with the resourceVersion precondition', () => {
+    const m = mappings(`${OLD}/*=${NEW}/*`);
+    const is = {
+      metadata: { name: 'app', resourceVersion: '7' },
+      spec: { tags: [{ name: 'a', from: { kind: 'ImageStreamTag', name: 'app:b' } }] },
+      status: { tags: [{ tag: 'a', items: [{ dockerImageReference: `${OLD}/ns/app@${DIGEST}` }, { dockerImageReference: `quay.io/ns/app@${DIGEST}` }] }] },
+    };
+    const plan = planObject('imagestreams', is, m);
+    expect(plan.changes.map((c) => c.field)).toEqual(['status.tags[0].items[0].dockerImageReference']);
+    expect(plan.patch).toBeUndefined();
+    expect(plan.statusPatch).toEqual([
+      { op: 'replace', path: '/metadata/resourceVersion', value: '7' },
+      { op: 'replace', path: '/status/tags/0/items/0/dockerImageReference', value: `${NEW}/ns/app@${DIGEST}` },
+    ]);
+  });
+
   it('BuildConfig: output, source images and strategies of kind DockerImage', () => {
     const ref = (name: string, kind = 'DockerImage') => ({ kind, name });
     const bc = {

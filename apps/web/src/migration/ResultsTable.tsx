@@ -66,7 +66,8 @@ export function ResultsTable({ result, caption }: { result: MigrationResponse; c
               <Td dataLabel={t('Old → new')} modifier="breakWord">
                 {c ? (
                   <>
-                    <code>{c.old}</code> → <code>{c.new}</code>
+                    <code>{c.old}</code>
+                    <br />→ <code>{c.new}</code>
                   </>
                 ) : (
                   o.message

@@ -1,5 +1,5 @@
 import { MIGRATION_KINDS, type MigrationKind, type MigrationOptions, namespaceProblem } from '@irc/shared';
-import { Alert, Button, Checkbox, Flex, FlexItem, FormFieldGroup, FormGroup, Label, TextInput } from '@patternfly/react-core';
+import { Alert, Button, Checkbox, Flex, FlexItem, FormGroup, Label, TextInput } from '@patternfly/react-core';
 import { useId, useState } from 'react';
 import { useT } from '../common/i18n.js';
 import { FieldHelp } from '../trust/formParts.js';
@@ -123,8 +123,7 @@ export function KindsField({ options, selected, onChange, disabled }: KindProps)
     secrets: t('Pull secrets'),
   };
   return (
-    <FormFieldGroup>
-      <FormGroup label={t('Kinds')} isRequired role="group" isInline fieldId={`${ids}-imagestreams`}>
+    <FormGroup label={t('Kinds')} isRequired role="group" isInline fieldId={`${ids}-imagestreams`}>
         {(Object.keys(MIGRATION_KINDS) as MigrationKind[]).map((id) => {
           const served = options?.kinds.find((k) => k.id === id)?.served ?? true;
           return (
@@ -138,7 +137,6 @@ export function KindsField({ options, selected, onChange, disabled }: KindProps)
             />
           );
         })}
-      </FormGroup>
-    </FormFieldGroup>
+    </FormGroup>
   );
 }
