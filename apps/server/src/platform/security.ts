@@ -47,6 +47,10 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
     keyGenerator: (request: FastifyRequest) => `${identityKey(requestToken(request))}:${request.ip}`,
   });
   app.addHook('onRequest', async (request) => refuseForeignCredentials(request));
+  // API answers describe who may do what and which credentials exist: never kept by a browser or proxy cache.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
   installCsrf(app, { secureCookie: opts.secureCookie });
   app.addHook('preValidation', async (request) => refuseLenientIntegers(request));
 }

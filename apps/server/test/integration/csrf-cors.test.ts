@@ -158,6 +158,9 @@ describe('CSRF, CORS and security headers on every route', () => {
     const problems: string[] = [];
     for (const { what, res } of answers) {
       const missing = securityProblems(res.headers);
+      const api = what.includes('/api/') || /^(bad query|no token|unknown token|forbidden|invalid body|wrong content|rate limited|unknown API)/.test(what);
+      const cache = String(res.headers['cache-control'] ?? '');
+      if (api && !/no-store|no-cache/.test(cache)) missing.push(`cache-control: ${cache || '(none)'}, want no-store`);
       if (missing.length) problems.push(`${what} (${res.status}): ${missing.join('; ')}`);
     }
     console.log(`security headers: ${answers.length} answers checked (${[...kinds].sort().join(', ')})`);
