@@ -17,7 +17,7 @@
  *   proxy.delay(300);                       // every request waits 300 ms before it is forwarded
  *   proxy.fail({ status: 429, retryAfterSeconds: 1, forMs: 3000 });  // or { count: 5 }, { match }
  *   proxy.expireWatches();                  // open watches get an ERROR 410 event and end
- *   proxy.goneOnWatch(1);                   // the next watch resuming from a resourceVersion: 410
+ *   proxy.goneOnWatch(1, (r) => r.path.endsWith('/pods'));  // the next such watch resuming from an RV: 410
  *   proxy.rejectToken(token);               // that bearer token now gets 401 (it "expired")
  *   proxy.clear();                          // no fault; proxy.requests lists what went through
  *   await proxy.stop();
@@ -103,7 +103,7 @@ export class ChaosProxy {
   private readonly rejected = new Set<string>();
   private delayMs = 0;
   private rule?: FailRule & { until?: number };
-  private goneBudget = 0;
+  private gone?: { count: number; match?: (req: ProxiedRequest) => boolean };
   private listening = false;
 
   private constructor(private readonly opts: ChaosProxyOptions) {
@@ -195,9 +195,9 @@ export class ChaosProxy {
     return n;
   }
 
-  /** The next `count` watches that resume from a resourceVersion get 200 + ERROR 410 at once. */
-  goneOnWatch(count = 1): void {
-    this.goneBudget = count;
+  /** The next `count` (matching) watches that resume from a resourceVersion get 200 + ERROR 410 at once. */
+  goneOnWatch(count = 1, match?: (req: ProxiedRequest) => boolean): void {
+    this.gone = { count, match };
   }
 
   /** This bearer token stops being accepted (401), as an expired one is. */
@@ -213,7 +213,7 @@ export class ChaosProxy {
   clear(): void {
     this.delayMs = 0;
     this.rule = undefined;
-    this.goneBudget = 0;
+    this.gone = undefined;
     this.rejected.clear();
   }
 
@@ -283,8 +283,8 @@ export class ChaosProxy {
       return answer(rule.status, `chaos-proxy: injected ${rule.status}`, headers);
     }
     const rv = url.searchParams.get('resourceVersion') ?? '';
-    if (record.watch && rv && this.goneBudget > 0) {
-      this.goneBudget--;
+    if (record.watch && rv && this.gone && this.gone.count > 0 && (!this.gone.match || this.gone.match(record))) {
+      this.gone.count--;
       record.outcome = 'gone';
       req.resume();
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -111,7 +111,7 @@ describe('watch faults', () => {
     await rig.proxy.down();
     await new Promise((r) => setTimeout(r, 30)); // a fresh clock tick: a new lastTransitionTime
     setProbe('True', 'During');
-    rig.proxy.goneOnWatch(KINDS.length);
+    rig.proxy.goneOnWatch(1, (r) => r.path.endsWith('/configs'));
     await rig.proxy.up();
     await until(() => probe(live, 'During'), 'the change, from the re-list', 10_000);
     expect(rig.proxy.requests.some((r) => r.outcome === 'gone' && r.path.endsWith('/configs'))).toBe(true);
