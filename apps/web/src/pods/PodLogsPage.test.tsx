@@ -36,7 +36,7 @@ describe('PodLogsPage', () => {
     expect(rendered.length).toBeLessThan(200);
     // Timestamps are hidden by default; the text is there.
     expect(log.textContent).not.toContain('2025-06-12T09:20:05');
-  });
+  }, 30_000); // 200k lines through jsdom: seconds on a loaded CI machine
 
   it('searches with highlight and a match counter, and steps to the next match', async () => {
     const { send, options } = setup();

@@ -20,7 +20,7 @@ import {
   Tooltip,
 } from '@patternfly/react-core';
 import { DownloadIcon, PauseIcon, PlayIcon } from '@patternfly/react-icons';
-import { useDeferredValue, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useT } from '../common/i18n.js';
 import { usePodsQuery } from '../common/queries.js';
@@ -61,8 +61,10 @@ export default function PodLogsPage() {
   const stream = useLogStream({ namespace, name, container, previous, tailLines, enabled: !pods.isPending });
   const { buffer, version } = stream;
 
-  const query = useDeferredValue(search);
-  const matches = useMatches(buffer, version, query, MATCH_LIMIT);
+  // Not deferred: a search costs at most one slice per render (useMatches), and a deferred
+  // query kept losing to the stream's per-frame renders, restarting its scan every time.
+  const query = search;
+  const { matches, searching } = useMatches(buffer, version, query, MATCH_LIMIT);
   const current = matches.length ? matches[Math.min(matchIndex, matches.length - 1)] : undefined;
   const goTo = (delta: number) => {
     if (!matches.length) return;
@@ -169,7 +171,7 @@ export default function PodLogsPage() {
                   }}
                   onClear={() => setSearch('')}
                   onSearch={() => goTo(1)}
-                  resultsCount={query ? `${matches.length ? Math.min(matchIndex, matches.length - 1) + 1 : 0} / ${matches.length}${matches.length >= MATCH_LIMIT ? '+' : ''}` : undefined}
+                  resultsCount={query ? `${matches.length ? Math.min(matchIndex, matches.length - 1) + 1 : 0} / ${matches.length}${matches.length >= MATCH_LIMIT ? '+' : searching ? '…' : ''}` : undefined}
                   onNextClick={() => goTo(1)}
                   onPreviousClick={() => goTo(-1)}
                   isNextNavigationButtonDisabled={!matches.length}

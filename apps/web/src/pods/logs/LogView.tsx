@@ -79,29 +79,32 @@ export function LogView({ buffer, version, wrap, showTimestamps, query, current,
     return () => observer.disconnect();
   }, []);
 
-  // Follow: stick to the bottom as lines arrive.
+  const reveal = useRef(false);
+  // Follow: stick to the bottom as lines arrive. Following wins over a match still to be
+  // revealed (Follow pressed right after a search must not be undone by the reveal's scroll).
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (follow && el) el.scrollTop = layout.totalHeight;
+    if (!follow || !el) return;
+    reveal.current = false;
+    el.scrollTop = layout.totalHeight;
   }, [follow, version, layout, columns, showTimestamps]);
 
-  // Search: bring the current match into view (a third from the top).
+  // Search: bring the current match into view (a third from the top), unless following.
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (!el || !current) return;
+    if (!el || !current || follow) return;
     const top = layout.offsetOf(current.line);
     if (top < el.scrollTop || top > el.scrollTop + el.clientHeight - metrics.row) {
       el.scrollTop = Math.max(0, top - el.clientHeight / 3);
       setViewport((v) => ({ ...v, scrollTop: el.scrollTop }));
     }
-  }, [current, jump, layout, metrics.row]);
+  }, [current, jump, layout, metrics.row, follow]);
 
   // …and horizontally, when lines are not wrapped and the match is far to the right. The row
   // exists only once the vertical scroll has rendered it, so the reveal waits for it.
-  const reveal = useRef(false);
   useEffect(() => {
-    reveal.current = current !== undefined;
-  }, [current, jump]);
+    reveal.current = current !== undefined && !follow;
+  }, [current, jump, follow]);
   useEffect(() => {
     if (!reveal.current) return;
     const mark = scroller.current?.querySelector('.irc-log__mark--current');
@@ -160,6 +163,9 @@ export function LogView({ buffer, version, wrap, showTimestamps, query, current,
       tabIndex={0}
       data-test="log-view"
       data-lines={buffer.length}
+      // Strict containment: rows changing every frame while following re-lay out this box only,
+      // not the whole page around it (its height is fixed by CSS).
+      style={{ contain: 'strict' }}
     >
       <span ref={probe} className="irc-log__probe" aria-hidden="true">
         0123456789

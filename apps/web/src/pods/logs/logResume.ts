@@ -10,7 +10,7 @@
  * content — several lines share a millisecond at 2,000 lines/s); the first line that differs
  * or is newer ends the replay.
  */
-import { splitTimestamp } from './logBuffer.js';
+import { textStart } from './logBuffer.js';
 
 /** `…T09:20:05.46815Z` and `…T09:20:05.468150000Z` compare equal: fractions padded to ns. */
 export function normalizeStamp(stamp: string): string {
@@ -19,13 +19,12 @@ export function normalizeStamp(stamp: string): string {
 }
 
 export class ResumePoint {
-  /** Normalized timestamp of the last accepted line ('' before any). */
-  private last = '';
-  /** Raw text of the accepted lines carrying `last`, in order. */
-  private atLast: string[] = [];
+  /** Timestamp of the last accepted line, as received ('' before any). */
   private lastRaw = '';
-  /** While replaying after a resume: lines at `last` still expected, in order. */
-  private expected: string[] | null = null;
+  /** Raw text of the accepted lines carrying `lastRaw`, in order. */
+  private atLast: string[] = [];
+  /** While replaying after a resume: `lastRaw` normalized, and the lines at it still expected. */
+  private replay: { last: string; expected: string[] } | null = null;
 
   /** `sinceTime` for the next request, or undefined when nothing was shown yet. */
   sinceTime(): string | undefined {
@@ -34,36 +33,43 @@ export class ResumePoint {
 
   /** The stream broke: the next lines are a replay from `sinceTime()`. */
   beginReplay(): void {
-    this.expected = this.last ? [...this.atLast] : null;
+    this.replay = this.lastRaw ? { last: normalizeStamp(this.lastRaw), expected: [...this.atLast] } : null;
   }
 
   /** Forget everything (a new log is shown). */
   reset(): void {
-    this.last = '';
     this.lastRaw = '';
     this.atLast = [];
-    this.expected = null;
+    this.replay = null;
   }
 
   /** True when `line` is new and must be shown; records it as the last shown line. */
   accept(line: string): boolean {
-    const [raw] = splitTimestamp(line);
-    if (!raw) return true; // no timestamp: nothing to compare, nothing to resume from
-    const stamp = normalizeStamp(raw);
-    if (this.expected) {
-      if (stamp < this.last) return false;
-      if (stamp === this.last && this.expected.length > 0 && this.expected[0] === line) {
-        this.expected.shift();
+    // Hot path (every line of a flood): same timestamp as the previous line, no copy made.
+    if (!this.replay && this.lastRaw && line.startsWith(this.lastRaw) && line.charCodeAt(this.lastRaw.length) === 32) {
+      this.atLast.push(line);
+      return true;
+    }
+    const start = textStart(line);
+    if (!start) return true; // no timestamp: nothing to compare, nothing to resume from
+    const raw = line.slice(0, start - 1);
+    if (this.replay) {
+      const stamp = normalizeStamp(raw);
+      const { last, expected } = this.replay;
+      if (stamp < last) return false;
+      if (stamp === last && expected.length > 0 && expected[0] === line) {
+        expected.shift();
         return false;
       }
-      this.expected = null; // newer, or a line at `last` not seen before: the replay is over
+      this.replay = null; // newer, or a line at the last timestamp not seen before: the replay is over
+      if (stamp === last) {
+        this.atLast.push(line);
+        return true;
+      }
     }
-    if (stamp === this.last) this.atLast.push(line);
-    else {
-      this.last = stamp;
-      this.lastRaw = raw;
-      this.atLast = [line];
-    }
+    this.lastRaw = raw;
+    this.atLast.length = 0; // reused: a fresh array per timestamp showed in a flood's profile
+    this.atLast.push(line);
     return true;
   }
 }

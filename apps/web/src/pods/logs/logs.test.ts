@@ -92,10 +92,10 @@ describe('VirtualLayout', () => {
 
 describe('incremental search', () => {
   it('searches only appended lines while streaming, and everything again for a new query or after drops', async () => {
-    const { incrementalMatches } = await import('./useMatches.js');
+    const { incrementalMatches, EMPTY_SCAN } = await import('./useMatches.js');
     const buffer = new LogBuffer(1000);
     buffer.append('a error\nb\n');
-    let scan = incrementalMatches({ query: '', dropped: 0, scanned: 0, lines: null, matches: [] }, buffer, 'error', 100);
+    let scan = incrementalMatches(EMPTY_SCAN, buffer, 'error', 100);
     expect(scan.matches.map((m) => m.line)).toEqual([0]);
     buffer.append('c error\n');
     const next = incrementalMatches(scan, buffer, 'error', 100);
@@ -106,5 +106,33 @@ describe('incremental search', () => {
     // Timestamps are not searched: the view shows them apart.
     buffer.append('2026-11-25T10:00:00.000000000Z b again\n');
     expect(incrementalMatches(scan, buffer, '2026', 100).matches).toEqual([]);
+  });
+
+  it('shifts the matches when old lines are dropped instead of searching everything again', async () => {
+    const { incrementalMatches, EMPTY_SCAN } = await import('./useMatches.js');
+    const buffer = new LogBuffer(100);
+    for (let i = 0; i < 100; i++) buffer.append(i % 10 === 0 ? `hit ${i}\n` : `line ${i}\n`);
+    const scan = incrementalMatches(EMPTY_SCAN, buffer, 'HIT', 1000);
+    expect(scan.matches).toHaveLength(10);
+    for (let i = 100; i < 111; i++) buffer.append(i % 10 === 0 ? `hit ${i}\n` : `line ${i}\n`); // 111 > 100 + 10% slack: 11 dropped
+    expect(buffer.dropped).toBe(11);
+    const next = incrementalMatches(scan, buffer, 'HIT', 1000);
+    expect(next.matches.map((m) => buffer.line(m.line))).toEqual([20, 30, 40, 50, 60, 70, 80, 90, 100, 110].map((n) => `hit ${n}`));
+  });
+
+  it('searches a huge buffer in slices: each call stops at its budget and the next one goes on, in order', async () => {
+    const { incrementalMatches, scanPending, EMPTY_SCAN } = await import('./useMatches.js');
+    const buffer = new LogBuffer(400_000);
+    buffer.append(Array.from({ length: 300_000 }, (_, i) => `2026-11-25T10:00:00.000000000Z msg="x" seq=${i}\n`).join(''));
+    let scan = incrementalMatches(EMPTY_SCAN, buffer, 'SEQ=2999', 1000, 0);
+    let calls = 1;
+    expect(scan.scanned).toBeLessThan(300_000);
+    while (scanPending(scan, buffer, 1000)) {
+      scan = incrementalMatches(scan, buffer, 'SEQ=2999', 1000, 0);
+      calls++;
+    }
+    expect(calls).toBeGreaterThan(10);
+    expect(scan.matches.map((m) => m.line)).toEqual(findMatches(buffer.all(), 'seq=2999', 1000, () => 0).map((m) => m.line));
+    expect(scan.matches[0]).toEqual({ line: 2999, start: 8, end: 16 });
   });
 });
