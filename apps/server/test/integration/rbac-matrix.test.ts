@@ -164,6 +164,8 @@ describe('RBAC matrix: every route × every caller agrees with the cluster', () 
       // A route that reads the cluster for an authenticated caller shows in the audit (caches aside: the first cell of each).
       if (acting && row.needs !== 'public' && c.audit.length === 0 && c.status !== 200 && c.status !== 404) problems.push(`${c.server} ${c.route} as ${c.caller}: ${c.status} without any decision of the API`);
     }
+    const decisions = cells.flatMap((c) => c.audit);
+    console.log(`audit: ${decisions.length} authorizer decisions over ${cells.length} requests (${decisions.filter((d) => !d.allowed).length} denials), each attributed to its caller`);
     expect(problems).toEqual([]);
     // the weak-identity server still served the admin token everything the admin may do
     const devServerAdmin = cells.filter((c) => c.server === 'kubeconfig(developer)' && c.caller === 'admin');
