@@ -9,7 +9,8 @@
  * heap, not whatever V8 had not collected yet.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -20,9 +21,13 @@ let bundled: Promise<string> | undefined;
 /** Bundles src/main.ts once per test file (≈1 s). */
 export function bundleServer(): Promise<string> {
   bundled ??= (async () => {
-    const outDir = join(serverRoot, 'node_modules', '.irc-test');
+    // Inside the package, so node resolves the external packages from node_modules as usual.
+    const base = join(serverRoot, 'node_modules', '.irc-test');
+    removeStaleBundles(base);
+    const outDir = join(base, String(process.pid));
     mkdirSync(outDir, { recursive: true });
-    const outfile = join(outDir, `main-${process.pid}.mjs`);
+    process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
+    const outfile = join(outDir, 'main.mjs');
     await build({
       entryPoints: [join(serverRoot, 'src', 'main.ts')],
       outfile,
@@ -65,26 +70,29 @@ export interface ServerProcess {
 
 export async function spawnServer(kubeconfigPath: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const main = await bundleServer();
+  const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['--expose-gc', main, '--kubeconfig', kubeconfigPath, '--context', 'admin', '--host', '127.0.0.1', '--port', '0', '--web-dist', '/nonexistent', '--plugin-dist', '/nonexistent'],
+    ['--expose-gc', main, '--kubeconfig', kubeconfigPath, '--context', 'admin', '--host', '127.0.0.1', '--port', String(port), '--web-dist', '/nonexistent', '--plugin-dist', '/nonexistent'],
     { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const output: string[] = [];
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const url = await new Promise<string>((resolve, reject) => {
-    const onLine = (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-        output.push(line);
-        const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
-        if (m?.[1]) resolve(m[1]);
-      }
-    };
-    child.stdout?.on('data', onLine);
-    child.stderr?.on('data', onLine);
-    void exited.then(({ code }) => reject(new Error(`server exited (${code}) before listening:\n${output.join('\n')}`)));
-    setTimeout(() => reject(new Error(`server not listening within 30 s:\n${output.join('\n')}`)), 30_000).unref();
-  });
+  const onOutput = (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+  child.stdout?.on('data', onOutput);
+  child.stderr?.on('data', onOutput);
+  const url = `http://127.0.0.1:${port}`;
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
+    if (gone || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server ${gone ? 'exited' : 'not listening within 30 s'}:\n${output.join('\n')}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
   const pid = child.pid ?? 0;
   return {
     url,
@@ -108,4 +116,31 @@ export async function spawnServer(kubeconfigPath: string, env: Record<string, st
       clearTimeout(t);
     },
   };
+}
+
+/** A port nobody listens on right now (the child binds it a moment later; loopback only). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Bundles of test processes that are gone (a killed worker never runs its exit handler). */
+function removeStaleBundles(base: string): void {
+  if (!existsSync(base)) return;
+  for (const name of readdirSync(base)) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      rmSync(join(base, name), { recursive: true, force: true });
+    }
+  }
 }
