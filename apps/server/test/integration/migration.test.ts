@@ -293,8 +293,39 @@ describe('image reference migration (oc adm migrate image-references) against th
     expect(wider.listProblems).toEqual([{ kind: 'secrets', namespace: 'mig-rbac', statusCode: 403, reason: 'Forbidden', message: expect.any(String) }]);
   });
 
-  it('no response and no log line carries a pull-secret credential', () => {
+  it("the workshop's seeded sample projects: preview == apply object for object, then nothing left to migrate", async () => {
+    const options = await json<MigrationOptions>(await h.fetch('/api/v1/migration/options'));
+    const samples = options.namespaces.filter((n) => n.sample === 'image-migration' && n.name.startsWith('workshop-')).map((n) => n.name);
+    expect(samples.length).toBeGreaterThan(0);
+    const body = { namespaces: samples };
+    const dry = await json<MigrationResponse>(await run('preview', body));
+    expect(dry.summary.migrated).toBeGreaterThan(0);
+    expect(dry.listProblems).toEqual([]);
+    const done = await json<MigrationResponse>(await run('apply', body));
+    expect(comparable(done.objects)).toEqual(comparable(dry.objects));
+    expect(done.summaryLine).toBe(dry.summaryLine.replace('summary (dry run):', 'summary:'));
+    for (const ns of samples) {
+      const workloads = await getJson('deployments,statefulsets,daemonsets,cronjobs', '-n', ns);
+      expect(JSON.stringify((workloads.items as Array<{ spec: unknown }>).map((i) => i.spec)), ns).not.toContain(`${OLD}/`);
+    }
+    const second = await json<MigrationResponse>(await run('apply', body));
+    expect(second.summary.migrated).toBe(0);
+    expect(second.summary.errors).toBe(dry.summary.errors);
+  });
+
+  it('no response and no log line carries a pull-secret credential', async () => {
     const secrets = [AUTH, OTHER_AUTH, PASSWORD, Buffer.from(PASSWORD).toString('base64'), dockerconfigjson({ [OLD]: { auth: AUTH }, 'quay.io': { auth: OTHER_AUTH } })];
+    // …and those of the seeded samples' pull secrets (whole documents and each entry's auth).
+    const seeded = (await getJson('secrets', '-A', '-l', 'workshop.openshift.io/sample=image-migration')) as { items: Array<{ data?: Record<string, string> }> };
+    const all = (await getJson('secrets', '-A')) as { items: Array<{ type: string; metadata: { namespace: string }; data?: Record<string, string> }> };
+    const samplePulls = all.items.filter((x) => x.metadata.namespace.startsWith('workshop-') && x.type.startsWith('kubernetes.io/docker'));
+    for (const x of [...seeded.items, ...samplePulls]) {
+      for (const v of Object.values(x.data ?? {})) {
+        secrets.push(v);
+        for (const m of Buffer.from(v, 'base64').toString('utf8').matchAll(/"auth"\s*:\s*"([^"]+)"/g)) if (m[1]) secrets.push(m[1]);
+      }
+    }
+    expect(samplePulls.length).toBeGreaterThan(0);
     expect(h.bodies.length).toBeGreaterThan(10);
     for (const text of [...h.bodies, ...h.logs]) for (const s of secrets) expect(text).not.toContain(s);
     expect(h.logs.some((l) => l.includes('image references migrated'))).toBe(true);
