@@ -13,12 +13,13 @@ import { root } from './lib/paths.mjs';
 import { round } from './lib/stats.mjs';
 import { logRelay } from './log-relay.mjs';
 import { logViewerFlood } from './log-viewer-flood.mjs';
+import { patchToScreen } from './patch-to-screen.mjs';
 import { watchFanout } from './watch-fanout.mjs';
 
-const BENCHES = { bundles, cold: coldStart, logs: logRelay, fanout: watchFanout, flood: logViewerFlood };
+const BENCHES = { bundles, cold: coldStart, logs: logRelay, fanout: watchFanout, flood: logViewerFlood, patch: patchToScreen };
 // Names on the command line (`node bench/run.mjs watch-fanout`) or BENCH_ONLY pick some; the
 // file names work as well as the short keys.
-const ALIASES = { 'watch-fanout': 'fanout', 'log-relay': 'logs', 'cold-start': 'cold', 'log-viewer-flood': 'flood' };
+const ALIASES = { 'watch-fanout': 'fanout', 'log-relay': 'logs', 'cold-start': 'cold', 'log-viewer-flood': 'flood', 'patch-to-screen': 'patch' };
 const picked = process.argv.slice(2).length ? process.argv.slice(2) : process.env.BENCH_ONLY?.split(',').filter(Boolean);
 const only = picked?.map((name) => ALIASES[name] ?? name) ?? Object.keys(BENCHES);
 const resultsDir = join(root, 'bench', 'results');
