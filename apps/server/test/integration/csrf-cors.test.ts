@@ -22,12 +22,19 @@ const webDist = mkdtempSync(join(tmpdir(), 'irc-web-'));
 mkdirSync(join(webDist, 'assets'));
 writeFileSync(join(webDist, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body></body></html>');
 writeFileSync(join(webDist, 'assets', 'app.js'), 'export {};\n');
-afterAll(() => rmSync(webDist, { recursive: true, force: true }));
+// and a console plugin build: public code the console may fetch cross-origin (plugin-assets.ts)
+const pluginDist = mkdtempSync(join(tmpdir(), 'irc-plugin-'));
+writeFileSync(join(pluginDist, 'plugin-manifest.json'), '{"name":"image-registry-console-plugin","version":"0.0.0","extensions":[]}');
+writeFileSync(join(pluginDist, 'plugin-entry.0123456789abcdef0123.min.js'), 'window.x = 1;\n');
+afterAll(() => {
+  rmSync(webDist, { recursive: true, force: true });
+  rmSync(pluginDist, { recursive: true, force: true });
+});
 
 describe('CSRF, CORS and security headers on every route', () => {
   let tokenServer = '';
   let limitedServer = '';
-  const h = registryHarness({ mutationsPerMinute: 1_000_000, webDist }, async (started) => {
+  const h = registryHarness({ mutationsPerMinute: 1_000_000, webDist, pluginDist }, async (started) => {
     tokenServer = (await started.startServer({ authMode: 'token', watch: false })).baseUrl;
     limitedServer = (await started.startServer({ watch: false, mutationsPerMinute: 1 })).baseUrl;
   });
@@ -136,6 +143,9 @@ describe('CSRF, CORS and security headers on every route', () => {
     keep('HTML index', await send(h.baseUrl, get('/')));
     keep('HTML SPA fallback', await send(h.baseUrl, get('/trust')));
     keep('static asset', await send(h.baseUrl, get('/assets/app.js')));
+    keep('plugin manifest', await send(h.baseUrl, get('/plugin/plugin-manifest.json')));
+    keep('plugin entry', await send(h.baseUrl, get('/plugin/plugin-entry.0123456789abcdef0123.min.js')));
+    keep('missing plugin file (404)', await send(h.baseUrl, get('/plugin/nope.js')));
     keep('missing asset (404)', await send(h.baseUrl, get('/assets/missing.js')));
     keep('OpenAPI document', await send(h.baseUrl, get('/api/openapi.json')));
     keep('unknown API path (404)', await send(h.baseUrl, get('/api/v1/nope')));
@@ -154,12 +164,13 @@ describe('CSRF, CORS and security headers on every route', () => {
     keep('event stream', await send(h.baseUrl, get('/api/v1/stream', { stream: true })));
 
     const kinds = new Set(answers.map((a) => `${a.res.status} ${String(a.res.headers['content-type'] ?? '').split(';')[0]}`));
+    expect(answers.find((a) => a.what === 'plugin manifest')?.res.status).toBe(200);
     for (const k of ['200 application/json', '200 text/html', '200 text/event-stream', '200 text/plain', '404 application/json', '400 application/json', '401 application/json', '403 application/json', '422 application/json', '415 application/json', '429 application/json']) {
       expect([...kinds], k).toContain(k);
     }
     const problems: string[] = [];
     for (const { what, res } of answers) {
-      const missing = securityProblems(res.headers);
+      const missing = securityProblems(res.headers, what.startsWith('plugin ') ? 'cross-origin' : 'same-origin');
       const api = what.includes('/api/') || /^(bad query|no token|unknown token|forbidden|invalid body|wrong content|rate limited|unknown API)/.test(what);
       const cache = String(res.headers['cache-control'] ?? '');
       if (api && !/no-store|no-cache/.test(cache)) missing.push(`cache-control: ${cache || '(none)'}, want no-store`);
@@ -171,7 +182,7 @@ describe('CSRF, CORS and security headers on every route', () => {
 });
 
 /** What every answer must carry (and must not). */
-function securityProblems(headers: Exchange['headers']): string[] {
+function securityProblems(headers: Exchange['headers'], resourcePolicy: string): string[] {
   const out: string[] = [];
   const csp = String(headers['content-security-policy'] ?? '');
   const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name ?? '', values]));
@@ -194,7 +205,7 @@ function securityProblems(headers: Exchange['headers']): string[] {
     'x-frame-options': 'DENY',
     'referrer-policy': 'no-referrer',
     'cross-origin-opener-policy': 'same-origin',
-    'cross-origin-resource-policy': 'same-origin',
+    'cross-origin-resource-policy': resourcePolicy,
   };
   for (const [name, value] of Object.entries(want)) if (String(headers[name] ?? '') !== value) out.push(`${name}: ${String(headers[name] ?? '(none)')}, want ${value}`);
   if (!String(headers['strict-transport-security'] ?? '').includes('max-age=')) out.push('no Strict-Transport-Security');
