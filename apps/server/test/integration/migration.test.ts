@@ -288,6 +288,9 @@ describe('image reference migration (oc adm migrate image-references) against th
     expect(result.summaryLine).toBe('summary: total=3 errors=1 ignored=0 unchanged=0 migrated=2');
     expect(JSON.stringify(await getJson('deployment', 'ok-2', '-n', 'mig-rbac'))).toContain(`${NEW}/shop/two:1`);
     expect(JSON.stringify(await getJson('deployment', 'denied', '-n', 'mig-rbac'))).toContain(`${OLD}/shop/three:1`);
+    // developer may not list namespaces: the form says so and takes typed names.
+    const devOptions = await json<MigrationOptions>(await h.fetch('/api/v1/migration/options', { token: h.tokens.developer }));
+    expect(devOptions).toMatchObject({ namespaces: [], namespacesListed: false, namespacesMessage: expect.stringContaining('forbidden') });
     // developer may not list secrets or image streams there: reported per kind, not as objects.
     const wider = await json<MigrationResponse>(await run('preview', { namespaces: ['mig-rbac'], kinds: ['deployments', 'secrets'] }, h.tokens.developer));
     expect(wider.listProblems).toEqual([{ kind: 'secrets', namespace: 'mig-rbac', statusCode: 403, reason: 'Forbidden', message: expect.any(String) }]);
