@@ -13,3 +13,11 @@ export {
 export { startSandbox, type SandboxOptions, type SandboxHandle } from './sandbox.js';
 export type { SandboxUserName } from './apiserver/http/auth.js';
 export { kubeconfigYaml, defaultKubeconfigPath, findRepoRoot } from './apiserver/kubeconfig.js';
+export {
+  OLD_REGISTRY,
+  NEW_REGISTRY,
+  SAMPLE_LABEL as IMAGE_MIGRATION_SAMPLE_LABEL,
+  SAMPLE_NAMESPACES as IMAGE_MIGRATION_SAMPLE_NAMESPACES,
+  type SampleNamespace as ImageMigrationSampleNamespace,
+} from './cluster/seed/image-migration/samples.js';
+export { parseImageReference, formatImageReference, type ImageReference } from './apiserver/openshift/image-reference.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ApiClient, KubeObject } from '../../src/core/types.js';
 import type { SandboxHandle } from '../../src/index.js';
-import { R, startTestSandbox, tryGet, waitFor } from './harness.js';
+import { R, registryReady, startTestSandbox, tryGet, waitFor } from './harness.js';
 import { arr, rec } from '../../src/cluster/objects.js';
 
 /**
@@ -206,6 +206,19 @@ describe('image-migration samples', () => {
       expect(String(arr(t, 'items')[0]?.dockerImageReference)).toMatch(new RegExp(`^${NEW}/workshop-batch/report${DIGEST}$`));
       expect(arr(t, 'conditions')).toEqual([]);
     }
+  });
+
+  test('turning the default route on publishes the public repository of every stream', async () => {
+    const api = sb.api();
+    await registryReady(sb);
+    api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { defaultRoute: true } });
+    const stream = await waitFor('public repository', () => {
+      const s = api.get(R.imageStreams, 'workshop-shop', 'storefront');
+      return rec(s, 'status').publicDockerImageRepository ? s : undefined;
+    });
+    expect(rec(stream, 'status').publicDockerImageRepository).toMatch(/^default-route-openshift-image-registry\.apps\.[a-z0-9.-]+\/workshop-shop\/storefront$/);
+    api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { defaultRoute: false } });
+    await waitFor('public repository gone', () => rec(api.get(R.imageStreams, 'workshop-shop', 'storefront'), 'status').publicDockerImageRepository === undefined);
   });
 
   test('the viewer sees the samples but not their pull secrets', () => {
