@@ -15,15 +15,15 @@ import { registryHostProblem } from './trust.js';
 
 /** The kinds that can be migrated, by the resource name `oc … --include=` takes. */
 export const MIGRATION_KINDS = {
-  imagestreams: { group: 'image.openshift.io', version: 'v1', kind: 'ImageStream', label: 'Image streams' },
-  deployments: { group: 'apps', version: 'v1', kind: 'Deployment', label: 'Deployments' },
-  deploymentconfigs: { group: 'apps.openshift.io', version: 'v1', kind: 'DeploymentConfig', label: 'Deployment configs' },
-  statefulsets: { group: 'apps', version: 'v1', kind: 'StatefulSet', label: 'Stateful sets' },
-  daemonsets: { group: 'apps', version: 'v1', kind: 'DaemonSet', label: 'Daemon sets' },
-  jobs: { group: 'batch', version: 'v1', kind: 'Job', label: 'Jobs' },
-  cronjobs: { group: 'batch', version: 'v1', kind: 'CronJob', label: 'Cron jobs' },
-  buildconfigs: { group: 'build.openshift.io', version: 'v1', kind: 'BuildConfig', label: 'Build configs' },
-  secrets: { group: '', version: 'v1', kind: 'Secret', label: 'Pull secrets' },
+  imagestreams: { group: 'image.openshift.io', version: 'v1', kind: 'ImageStream' },
+  deployments: { group: 'apps', version: 'v1', kind: 'Deployment' },
+  deploymentconfigs: { group: 'apps.openshift.io', version: 'v1', kind: 'DeploymentConfig' },
+  statefulsets: { group: 'apps', version: 'v1', kind: 'StatefulSet' },
+  daemonsets: { group: 'apps', version: 'v1', kind: 'DaemonSet' },
+  jobs: { group: 'batch', version: 'v1', kind: 'Job' },
+  cronjobs: { group: 'batch', version: 'v1', kind: 'CronJob' },
+  buildconfigs: { group: 'build.openshift.io', version: 'v1', kind: 'BuildConfig' },
+  secrets: { group: '', version: 'v1', kind: 'Secret' },
 } as const;
 export type MigrationKind = keyof typeof MIGRATION_KINDS;
 export const MIGRATION_KIND_IDS = Object.keys(MIGRATION_KINDS) as MigrationKind[];
