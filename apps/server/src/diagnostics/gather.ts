@@ -68,6 +68,12 @@ export async function gather(client: KubeClient): Promise<Gathered> {
       attempt(client.custom.getClusterCustomObject({ ...ImageConfigResource, name: 'cluster' }, o()) as Promise<KubeObjectLike>),
       attempt(client.core.listNamespacedEvent({ namespace: NS }, o()).then((l) => l.items)),
     ]);
+  // A step can say "could not check" for a forbidden read, but not for a caller the cluster
+  // does not know at all: a dead token gets 401 like every other route, not a page of 401s.
+  const unauthenticated = [config, clusterOperator, registryDeployment, registryPods, events].find(
+    (r) => !r.ok && r.error.statusCode === 401,
+  );
+  if (unauthenticated && !unauthenticated.ok) throw unauthenticated.error;
   const pvcName = claimName(config);
   const claim = pvcName
     ? await attempt(client.core.readNamespacedPersistentVolumeClaim({ name: pvcName, namespace: NS }, o()))

@@ -27,8 +27,6 @@ const BASIC = `Basic ${Buffer.from('admin:admin').toString('base64')}`;
  * Key: `<server label or *> <route> as <caller>`.
  */
 const KNOWN_DEVIATIONS: Record<string, string> = {
-  '* GET /api/v1/diagnostics as invalid':
-    '200 instead of 401: diagnostics/gather.ts attempt() keeps every failed read as a step finding, so an unknown token gets a full checklist of 401s',
   'kubeconfig(developer) GET /api/v1/timeline as none':
     "200 although the API refuses the server identity (developer) all three kinds: status/routes.ts deniedKinds() assumes the server identity may see everything",
 };
