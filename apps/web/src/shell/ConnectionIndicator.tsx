@@ -1,24 +1,33 @@
 import { Label, Tooltip } from '@patternfly/react-core';
-import { CheckCircleIcon, SyncAltIcon } from '@patternfly/react-icons';
+import { CheckCircleIcon, ExclamationCircleIcon, SyncAltIcon } from '@patternfly/react-icons';
 import { useT } from '../common/i18n.js';
-import { useStreamState } from './useStream.js';
+import { useLiveUpdatesStatus, useStreamState } from './useStream.js';
 
-/** Masthead badge: are the pages receiving live updates right now? */
+type Badge = 'live' | 'connecting' | 'reconnecting' | 'cluster-unreachable' | 'expired';
+
+/** Masthead badge: are the pages receiving live updates right now, and if not, why? */
 export function ConnectionIndicator() {
   const t = useT();
   const state = useStreamState();
-  const live = state === 'live';
-  const text = live ? t('Live') : state === 'connecting' ? t('Connecting') : t('Reconnecting');
-  const help = live
-    ? t('Live updates are on: pages refresh as the cluster changes.')
-    : t('Live updates are paused: the connection to the server is being re-established. Data shown may be stale.');
+  const status = useLiveUpdatesStatus();
+  const badge: Badge =
+    status.kind === 'expired' || status.kind === 'cluster-unreachable' ? status.kind : state === 'live' ? 'live' : state === 'connecting' ? 'connecting' : 'reconnecting';
+  const paused = t('Live updates are paused: the connection to the server is being re-established. Data shown may be stale.');
+  const words: Record<Badge, [text: string, help: string]> = {
+    live: [t('Live'), t('Live updates are on: pages refresh as the cluster changes.')],
+    connecting: [t('Connecting'), paused],
+    reconnecting: [t('Reconnecting'), paused],
+    'cluster-unreachable': [t('Cluster unreachable'), t('Live updates are paused: the cluster API is not reachable. Retrying…')],
+    expired: [t('Session expired'), t('Live updates stopped: your session has expired. Sign in again.')],
+  };
+  const [text, help] = words[badge];
   return (
     <Tooltip content={help}>
       <Label
         data-test="connection-indicator"
-        data-state={state}
-        color={live ? 'green' : 'orange'}
-        icon={live ? <CheckCircleIcon /> : <SyncAltIcon />}
+        data-state={badge}
+        color={badge === 'live' ? 'green' : badge === 'expired' ? 'red' : 'orange'}
+        icon={badge === 'live' ? <CheckCircleIcon /> : badge === 'expired' ? <ExclamationCircleIcon /> : <SyncAltIcon />}
         tabIndex={0}
         aria-label={`${t('Live updates')}: ${text}`}
         role="status"

@@ -8,13 +8,20 @@
  * parameter, since a fresh EventSource cannot set the header. A server that sends
  * `heartbeat` events gets a watchdog: silence for longer than `staleAfterMs` forces a reconnect
  * (a proxy may keep a dead connection open).
+ *
+ * Session end: the server sends a `session` event ({state: 'expired', message}) when the
+ * user's token stops being accepted, then closes. EventSource cannot see an HTTP status, so
+ * when it gives up we also ask the URL once with fetch: a 401 means the same. Either way the
+ * stream goes `expired` and stops retrying — only signing in again helps.
  */
-export type StreamState = 'connecting' | 'live' | 'reconnecting';
+export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'expired';
 
 export type StreamListener = (data: unknown, id: string | undefined) => void;
 
 export interface EventStream {
   readonly state: StreamState;
+  /** Why the stream is `expired`, as the server put it. */
+  readonly message?: string;
   subscribe(kind: string, listener: StreamListener): () => void;
   onState(listener: (state: StreamState) => void): () => void;
   close(): void;
@@ -37,6 +44,23 @@ export interface EventStreamOptions {
   backoffMs?: { initial: number; max: number };
   staleAfterMs?: number;
   timers?: { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
+  /** HTTP status of a plain GET of `url` (default: fetch, body not read); undefined if unknown. */
+  probeStatus?: (url: string) => Promise<number | undefined>;
+}
+
+const SESSION_ENDED = 'Your session has expired or your token is no longer accepted. Sign in again to resume live updates.';
+
+async function fetchStatus(url: string): Promise<number | undefined> {
+  if (typeof fetch !== 'function') return undefined;
+  const controller = new AbortController();
+  try {
+    const res = await fetch(url, { credentials: 'include', headers: { accept: 'text/event-stream' }, signal: controller.signal });
+    return res.status;
+  } catch {
+    return undefined;
+  } finally {
+    controller.abort(); // only the status was wanted
+  }
 }
 
 const CLOSED = 2;
@@ -46,6 +70,7 @@ export function createEventStream(options: EventStreamOptions): EventStream {
   const resumeParam = options.resumeParam ?? 'lastEventId';
   const backoff = options.backoffMs ?? { initial: 1000, max: 30_000 };
   const staleAfterMs = options.staleAfterMs ?? 45_000;
+  const probeStatus = options.probeStatus ?? fetchStatus;
   const timers = options.timers ?? {
     setTimeout: (fn: () => void, ms: number) => globalThis.setTimeout(fn, ms),
     clearTimeout: (handle: unknown) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -62,6 +87,7 @@ export function createEventStream(options: EventStreamOptions): EventStream {
   let staleTimer: unknown;
   let heartbeatsSeen = false;
   let closed = false;
+  let message: string | undefined;
 
   function setState(next: StreamState): void {
     if (next === state) return;
@@ -76,7 +102,36 @@ export function createEventStream(options: EventStreamOptions): EventStream {
     staleTimer = timers.setTimeout(() => reconnect(), staleAfterMs);
   }
 
+  /** The session is over: stop for good (until the page is reloaded after signing in). */
+  function expire(why: string | undefined): void {
+    if (closed) return;
+    message = why || SESSION_ENDED;
+    stop();
+    setState('expired');
+  }
+
+  function stop(): void {
+    closed = true;
+    source?.close();
+    source = undefined;
+    if (retryTimer !== undefined) timers.clearTimeout(retryTimer);
+    if (staleTimer !== undefined) timers.clearTimeout(staleTimer);
+    retryTimer = staleTimer = undefined;
+  }
+
+  function onSession(event: MessageEvent): void {
+    let data: unknown;
+    try {
+      data = JSON.parse(String(event.data)) as unknown;
+    } catch {
+      return;
+    }
+    const session = data as { state?: unknown; message?: unknown } | null;
+    if (session?.state === 'expired') expire(typeof session.message === 'string' ? session.message : undefined);
+  }
+
   function dispatch(kind: string, event: MessageEvent): void {
+    if (kind === 'session') return onSession(event);
     if (event.lastEventId) lastEventId = event.lastEventId;
     if (kind === 'heartbeat') heartbeatsSeen = true;
     armWatchdog();
@@ -119,10 +174,16 @@ export function createEventStream(options: EventStreamOptions): EventStream {
     current.onerror = () => {
       if (source !== current) return;
       setState('reconnecting');
-      // CONNECTING: the browser retries itself (with Last-Event-ID). CLOSED: it gave up.
-      if (current.readyState === CLOSED) scheduleRetry();
+      // CONNECTING: the browser retries itself (with Last-Event-ID). CLOSED: it gave up —
+      // on an HTTP error; a 401 among them ends the session instead of retrying.
+      if (current.readyState === CLOSED) {
+        scheduleRetry();
+        void probeStatus(options.url).then((status) => {
+          if (status === 401) expire(undefined);
+        });
+      }
     };
-    for (const kind of ['heartbeat', 'message', ...listeners.keys()]) attach(kind);
+    for (const kind of ['heartbeat', 'message', 'session', ...listeners.keys()]) attach(kind);
   }
 
   function scheduleRetry(): void {
@@ -149,6 +210,9 @@ export function createEventStream(options: EventStreamOptions): EventStream {
     get state() {
       return state;
     },
+    get message() {
+      return message;
+    },
     subscribe(kind, listener) {
       let set = listeners.get(kind);
       if (!set) listeners.set(kind, (set = new Set()));
@@ -160,12 +224,6 @@ export function createEventStream(options: EventStreamOptions): EventStream {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);
     },
-    close() {
-      closed = true;
-      source?.close();
-      source = undefined;
-      if (retryTimer !== undefined) timers.clearTimeout(retryTimer);
-      if (staleTimer !== undefined) timers.clearTimeout(staleTimer);
-    },
+    close: stop,
   };
 }

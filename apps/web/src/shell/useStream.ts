@@ -1,8 +1,9 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { StreamListener, StreamState } from './eventStream.js';
 import { usePlatform } from './platform.js';
 import { liveStoreFor, type LiveKindState } from './liveStore.js';
 import type { StreamKind } from '../common/contract.js';
+import { currentStatus, watchLiveUpdates, type LiveUpdatesStatus } from './liveUpdatesStatus.js';
 
 /** Live / reconnecting state of the tab's event stream. */
 export function useStreamState(): StreamState {
@@ -29,4 +30,16 @@ export function useLiveObjects(kind: StreamKind): LiveKindState {
     (notify) => store.subscribe(kind, notify),
     () => store.get(kind),
   );
+}
+
+/** Live updates as the user should hear about them: live, paused (and why), reconnected, session over. */
+export function useLiveUpdatesStatus(): LiveUpdatesStatus {
+  const { eventStream } = usePlatform();
+  const store = liveStoreFor(eventStream);
+  const [status, setStatus] = useState(() => currentStatus(eventStream, store));
+  useEffect(() => {
+    setStatus(currentStatus(eventStream, store));
+    return watchLiveUpdates(eventStream, store, setStatus);
+  }, [eventStream, store]);
+  return status;
 }

@@ -57,4 +57,24 @@ describe('TimelinePage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Absolute' }));
     await waitFor(() => expect(items()[0]!.querySelector('time')!.textContent).toMatch(/2026/));
   });
+
+  it('says when live updates pause because the cluster API fails, and when they are back', async () => {
+    const platform = setup();
+    await screen.findByRole('list', { name: 'Timeline entries' });
+    expect(screen.queryByText(/Live updates paused/)).toBeNull();
+    act(() => platform.eventStream.emit('state', { kind: 'Config', state: 'resyncing', message: 'the cluster is unreachable (ECONNREFUSED)' }));
+    expect(await screen.findByText('Live updates paused: the cluster API is not reachable. Retrying…')).toBeTruthy();
+    expect(screen.getByText('the cluster is unreachable (ECONNREFUSED)')).toBeTruthy();
+    act(() => platform.eventStream.emit('state', { kind: 'Config', state: 'synced' }));
+    expect(await screen.findByText('Reconnected: live updates are on again.')).toBeTruthy();
+    expect(screen.queryByText(/Live updates paused/)).toBeNull();
+  });
+
+  it('asks to sign in again when the session has expired', async () => {
+    const platform = setup();
+    await screen.findByRole('list', { name: 'Timeline entries' });
+    act(() => platform.eventStream.setState('expired'));
+    expect(await screen.findByText('Your session has expired: sign in again.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign in again' })).toBeTruthy();
+  });
 });

@@ -18,6 +18,7 @@ import { useSearchParams } from 'react-router';
 import { conditionHealth, HealthIcon } from '../common/conditions.js';
 import type { TimelineEntry } from '../common/contract.js';
 import { useT } from '../common/i18n.js';
+import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
 import { useTimelineQuery } from '../common/queries.js';
 import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
 import { formatAbsolute, formatRelative, useNow } from '../common/time.js';
@@ -103,6 +104,7 @@ export default function TimelinePage() {
         </Content>
       </PageSection>
       <PageSection>
+        <LiveUpdatesBanner />
         <Toolbar data-test="timeline-filters">
           <ToolbarContent>
             <ToolbarItem>
