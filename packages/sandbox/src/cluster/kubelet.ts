@@ -18,9 +18,13 @@ const BACKOFF_MAX_MS = 300_000;
 /** A container that ran this long without crashing gets its back-off reset (kubelet: 10 min). */
 const BACKOFF_RESET_MS = 600_000;
 const SHUTDOWN_MS = 200;
+/** How long an init container works before it exits 0 (cluster ms). */
+const INIT_RUN_MS = 2_000;
 
 export interface ContainerRun extends ContainerState {
   spec: Json;
+  /** an init container: runs to completion before the app containers start */
+  init?: boolean;
   process?: ContainerProcess;
   readyFails: number;
   liveFails: number;
@@ -39,6 +43,7 @@ export interface PodRun {
   podIP: string;
   startTime: string;
   containers: ContainerRun[];
+  initContainers: ContainerRun[];
   terminating: boolean;
   terminalPhase?: 'Succeeded' | 'Failed';
   timers: Set<() => void>;
@@ -59,7 +64,7 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
 
   const now = (): string => rfc3339(ctx.clock.now());
   const source = (run: PodRun) => ({ component: 'kubelet', host: str(rec(run.pod, 'spec').nodeName) ?? '' });
-  const fieldPath = (c: ContainerRun) => `spec.containers{${c.name}}`;
+  const fieldPath = (c: ContainerRun) => `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}`;
   const event = (run: PodRun, c: ContainerRun | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void =>
     events.record(source(run), run.pod, type, reason, message, c ? { fieldPath: fieldPath(c) } : {});
 
@@ -181,8 +186,51 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
 
   // ---- pod lifecycle ------------------------------------------------------------------
 
+  /** Init containers one after the other, each working INIT_RUN_MS and exiting 0; then the app containers. */
+  const runInitContainers = (run: PodRun, i: number): void => {
+    const c = run.initContainers[i];
+    if (!c) {
+      for (const main of run.containers) startContainer(run, main);
+      writeStatus(run);
+      return;
+    }
+    event(run, c, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
+    event(run, c, 'Normal', 'Created', `Created container ${c.name}`);
+    event(run, c, 'Normal', 'Started', `Started container ${c.name}`);
+    c.containerID = `cri-o://${randomHex(32)}`;
+    const startedAt = now();
+    c.state = { running: { startedAt } };
+    writeStatus(run);
+    after(run, INIT_RUN_MS, () => {
+      if (run.terminating) return;
+      c.state = { terminated: { exitCode: 0, reason: 'Completed', startedAt, finishedAt: now(), containerID: c.containerID } };
+      c.ready = true;
+      runInitContainers(run, i + 1);
+      if (i + 1 < run.initContainers.length) writeStatus(run);
+    });
+  };
+
+  const newContainerRun = (spec: Json, init: boolean, waiting: string): ContainerRun => ({
+    spec,
+    init,
+    name: str(spec.name) ?? 'container',
+    image: str(spec.image) ?? '',
+    containerID: '',
+    restartCount: 0,
+    state: { waiting: { reason: waiting } },
+    lastState: {},
+    ready: false,
+    started: false,
+    readyFails: 0,
+    liveFails: 0,
+    runStartedAt: 0,
+    backoffMs: 0,
+    probeCancels: [],
+  });
+
   const admit = (pod: KubeObject, nodeName: string): PodRun => {
     const { hostIP, podIP } = allocateIP(nodeName);
+    const initSpecs = arr(pod, 'spec', 'initContainers');
     const run: PodRun = {
       key: `${pod.metadata.namespace}/${pod.metadata.name}`,
       uid: pod.metadata.uid ?? '',
@@ -192,22 +240,8 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
       hostIP,
       podIP,
       startTime: now(),
-      containers: arr(pod, 'spec', 'containers').map((spec) => ({
-        spec,
-        name: str(spec.name) ?? 'container',
-        image: str(spec.image) ?? '',
-        containerID: '',
-        restartCount: 0,
-        state: { waiting: { reason: 'ContainerCreating' } },
-        lastState: {},
-        ready: false,
-        started: false,
-        readyFails: 0,
-        liveFails: 0,
-        runStartedAt: 0,
-        backoffMs: 0,
-        probeCancels: [],
-      })),
+      containers: arr(pod, 'spec', 'containers').map((spec) => newContainerRun(spec, false, initSpecs.length > 0 ? 'PodInitializing' : 'ContainerCreating')),
+      initContainers: initSpecs.map((spec) => newContainerRun(spec, true, 'PodInitializing')),
       terminating: false,
       timers: new Set(),
       gone: false,
@@ -217,8 +251,7 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
     after(run, START_DELAY_MS, () => {
       if (run.terminating) return;
       event(run, undefined, 'Normal', 'AddedInterface', `Add eth0 [${run.podIP}/23] from ovn-kubernetes`);
-      for (const c of run.containers) startContainer(run, c);
-      writeStatus(run);
+      runInitContainers(run, 0);
     });
     return run;
   };

@@ -28,6 +28,8 @@ export interface PodRuntimeView {
   podIP: string;
   startTime: string;
   containers: ContainerState[];
+  /** init containers, in order: they all exit 0 before the app containers start */
+  initContainers?: ContainerState[];
   /** Pod-level terminal phase for restartPolicy Never/OnFailure pods */
   terminalPhase?: 'Succeeded' | 'Failed';
 }
@@ -63,11 +65,14 @@ export function podStatus(view: PodRuntimeView, now: string): Record<string, unk
   const phase = view.terminalPhase ?? (anyRunning || cs.some((c) => c.restartCount > 0 || 'terminated' in c.state) ? 'Running' : 'Pending');
   const notReadyMsg = `containers with unready status: [${notReady.join(' ')}]`;
   const reasonNotReady = view.terminalPhase ? 'PodCompleted' : 'ContainersNotReady';
+  const inits = view.initContainers ?? [];
+  const incomplete = inits.filter((c) => !('terminated' in c.state && c.state.terminated.exitCode === 0)).map((c) => c.name);
+  const initialized = incomplete.length === 0;
   return {
     phase,
     conditions: [
       condition(prev, 'PodReadyToStartContainers', allStarted || phase !== 'Pending', now),
-      condition(prev, 'Initialized', true, now),
+      condition(prev, 'Initialized', initialized, now, initialized ? undefined : 'ContainersNotInitialized', initialized ? undefined : `containers with incomplete status: [${incomplete.join(' ')}]`),
       condition(prev, 'Ready', ready, now, ready ? undefined : reasonNotReady, ready || view.terminalPhase ? undefined : notReadyMsg),
       condition(prev, 'ContainersReady', ready, now, ready ? undefined : reasonNotReady, ready || view.terminalPhase ? undefined : notReadyMsg),
       condition(prev, 'PodScheduled', true, now),
@@ -78,16 +83,27 @@ export function podStatus(view: PodRuntimeView, now: string): Record<string, unk
     podIPs: [{ ip: view.podIP }],
     startTime: view.startTime,
     qosClass: qosClass(view.pod),
-    containerStatuses: cs.map((c) => ({
-      name: c.name,
-      state: c.state,
-      lastState: c.lastState,
-      ready: c.ready,
-      restartCount: c.restartCount,
-      image: c.image,
-      imageID: c.image.includes('@') ? c.image : `${c.image.split(':')[0]}@sha256:${c.containerID.slice(8, 72).padEnd(64, '0')}`,
-      ...(c.containerID ? { containerID: c.containerID } : {}),
-      started: c.started,
-    })),
+    ...(inits.length > 0 ? { initContainerStatuses: inits.map(containerStatus) } : {}),
+    containerStatuses: cs.map(containerStatus),
+  };
+}
+
+/** The repository part of an image reference: without its tag (a registry port is not a tag). */
+function repositoryOf(image: string): string {
+  const colon = image.lastIndexOf(':');
+  return colon > image.lastIndexOf('/') ? image.slice(0, colon) : image;
+}
+
+function containerStatus(c: ContainerState): Record<string, unknown> {
+  return {
+    name: c.name,
+    state: c.state,
+    lastState: c.lastState,
+    ready: c.ready,
+    restartCount: c.restartCount,
+    image: c.image,
+    imageID: c.image.includes('@') ? c.image : `${repositoryOf(c.image)}@sha256:${c.containerID.slice(8, 72).padEnd(64, '0')}`,
+    ...(c.containerID ? { containerID: c.containerID } : {}),
+    started: c.started,
   };
 }

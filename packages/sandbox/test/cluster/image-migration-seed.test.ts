@@ -146,6 +146,12 @@ describe('image-migration samples', () => {
       `storefront ${OLD}/workshop-shop/storefront:1.4 true`,
       'metrics quay.io/prometheus/statsd-exporter:v0.26.1 true',
     ]);
+    // the init container ran to completion first
+    expect(arr(storefront, 'status', 'initContainerStatuses').map((c) => `${String(c.name)} ${String(rec(c, 'state', 'terminated').reason)} ${c.ready === true}`)).toEqual(['assets Completed true']);
+    expect(arr(storefront, 'status', 'conditions').find((c) => c.type === 'Initialized')?.status).toBe('True');
+    expect(String(arr(storefront, 'status', 'initContainerStatuses')[0]?.imageID)).toMatch(new RegExp(`^${OLD}/workshop-shop/storefront-assets@sha256:`));
+    const started = api.list(R.events, 'workshop-shop', { fieldSelector: `involvedObject.name=${storefront?.metadata.name ?? ''},reason=Started` }).items;
+    expect(started.map((e) => rec(e, 'involvedObject').fieldPath)).toEqual(['spec.initContainers{assets}', 'spec.containers{storefront}', 'spec.containers{metrics}']);
     await waitFor('report-backfill Job complete', () => arr(api.get(R.jobs, 'workshop-batch', 'report-backfill'), 'status', 'conditions').some((c) => c.type === 'Complete' && c.status === 'True'));
     await waitFor('log-forwarder on each worker', () => running('workshop-batch', 'app=log-forwarder').length === 3);
     await waitFor('orders-db Running', () => running('workshop-shop', 'app=orders-db').length === 1);
