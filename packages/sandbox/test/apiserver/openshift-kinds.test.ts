@@ -172,6 +172,8 @@ describe('DeploymentConfig and BuildConfig', () => {
     const containers = (patched.spec as { template: { spec: { containers: Array<{ name: string; image: string }> } } }).template.spec.containers;
     expect(containers.map((c) => `${c.name}=${c.image}`)).toEqual(['web=image-registry.openshift-image-registry.svc:5000/legacy/web:1', 'sidecar=quay.io/x/side:1']);
     expect(patched.metadata.generation).toBe(2);
+    const stale = { ...patched, metadata: { ...patched.metadata, resourceVersion: created.metadata.resourceVersion } };
+    expect(() => admin.update(DC, NS, stale)).toThrow(/modified/);
     const causes = causesOf(() => admin.create(DC, NS, { ...dc, metadata: { name: 'broken' }, spec: { selector: { app: 'x' }, template: { metadata: { labels: { app: 'y' } }, spec: { containers: [{ name: 'c' }] } }, triggers: [{ type: 'ImageChange' }] } }));
     expect(causes.map((c) => c.field)).toEqual(['spec.template.metadata.labels', 'spec.template.spec.containers[0].image', 'spec.triggers[0].imageChangeParams']);
   });
@@ -187,6 +189,14 @@ describe('DeploymentConfig and BuildConfig', () => {
     expect(created.spec).toMatchObject({ runPolicy: 'Serial', source: { type: 'Git' }, strategy: { type: 'Source' } });
     const table = toTable(api.registry.resolve(BC)!, [created], { includeObject: 'None', now: new Date() }) as unknown as { rows: Array<{ cells: unknown[] }> };
     expect(table.rows[0]?.cells).toEqual(['web', 'Source', 'Git', 0]);
+    // JSON patch under dry-run changes nothing; a merge patch with a stale resourceVersion is a conflict
+    const dry = admin.patch(BC, NS, 'web', 'json', [{ op: 'replace', path: '/spec/output/to/name', value: 'image-registry.openshift-image-registry.svc:5000/shop/web:latest' }], { dryRun: true }).object;
+    expect((dry.spec as { output: { to: { name: string } } }).output.to.name).toBe('image-registry.openshift-image-registry.svc:5000/shop/web:latest');
+    expect((admin.get(BC, NS, 'web').spec as { output: { to: { name: string } } }).output.to.name).toBe(`${OLD}/shop/web:latest`);
+    expect(() => admin.patch(BC, NS, 'web', 'merge', { metadata: { resourceVersion: '1' }, spec: { runPolicy: 'Parallel' } })).toThrow(/modified/);
+    const merged = admin.patch(BC, NS, 'web', 'merge', { spec: { strategy: { sourceStrategy: { from: { name: 'image-registry.openshift-image-registry.svc:5000/openshift/nodejs:18' } } } } }).object;
+    expect(merged.spec).toMatchObject({ strategy: { sourceStrategy: { from: { kind: 'DockerImage', name: 'image-registry.openshift-image-registry.svc:5000/openshift/nodejs:18' } } } });
+    expect(merged.metadata.generation).toBe(2);
     const causes = causesOf(() => admin.create(BC, NS, { ...bc, metadata: { name: 'two' }, spec: { strategy: { sourceStrategy: { from: { kind: 'Git', name: 'x' } } }, output: { to: { kind: 'ImageStreamTag', name: 'no-tag' } } } }));
     expect(causes.map((c) => c.field)).toEqual(['spec.strategy.sourceStrategy.from.kind', 'spec.output.to.name']);
     expect(causesOf(() => admin.create(BC, NS, { ...bc, metadata: { name: 'none' }, spec: { strategy: {} } }))[0]?.message).toMatch(/exactly one of sourceStrategy/);
