@@ -115,12 +115,15 @@ export function LogView({ buffer, version, wrap, showTimestamps, query, current,
 
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
     const el = event.currentTarget;
-    setViewport((v) => ({ ...v, scrollTop: el.scrollTop }));
+    setViewport((v) => (v.scrollTop === el.scrollTop ? v : { ...v, scrollTop: el.scrollTop }));
     const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - metrics.row * 2;
     if (follow !== atBottom) onFollowChange(atBottom);
   };
 
-  const [first, last] = layout.visibleRange(viewport.scrollTop, viewport.height);
+  // Following: render the rows at the bottom now, rather than the rows at the old scroll
+  // position and then, after the scroll event, the right ones (two renders per batch).
+  const scrollTop = follow ? Math.max(0, layout.totalHeight - viewport.height) : viewport.scrollTop;
+  const [first, last] = layout.visibleRange(scrollTop, viewport.height);
   const rows = [];
   for (let i = first; i < last; i++) {
     const raw = buffer.line(i);

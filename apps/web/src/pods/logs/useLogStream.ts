@@ -10,6 +10,8 @@ export const MAX_LINES = 300_000;
 
 /** Waits between reconnection attempts; the last one repeats, so a returning API is used within 2 s. */
 export const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000];
+/** Shortest time between two redraws of a streaming log. */
+export const PUBLISH_INTERVAL_MS = 100;
 /** How long the "Resumed" status stays before it reads "Streaming" again. */
 const RESUMED_SHOWN_MS = 5_000;
 
@@ -50,7 +52,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 /**
  * Streams a pod log into a LogBuffer. Timestamps are always requested (the view hides them on
  * demand, so toggling needs no reload; resuming needs them). React re-renders at most once per
- * animation frame, however fast lines arrive.
+ * PUBLISH_INTERVAL_MS, however fast lines arrive.
  *
  * A followed log whose stream breaks (API restart, server restart, network) is reopened from
  * the last line shown (`sinceTime`), replayed lines dropped (ResumePoint), with the status
@@ -66,7 +68,7 @@ export function useLogStream(source: LogSource) {
   const [attempt, setAttempt] = useState(0);
   /** Reconnection attempts since the stream broke (0 while streaming). */
   const [retries, setRetries] = useState(0);
-  const frame = useRef<number | null>(null);
+  const pending = useRef(false);
 
   const { namespace, name, container, previous, tailLines, enabled } = source;
   useEffect(() => {
@@ -82,13 +84,23 @@ export function useLogStream(source: LogSource) {
     const controller = new AbortController();
     const { signal } = controller;
     let resumedTimer: ReturnType<typeof setTimeout> | undefined;
+    // Re-render when lines came, in an animation frame, and at most every PUBLISH_INTERVAL_MS:
+    // a quiet log shows each line at once; a flood is redrawn 10 times a second instead of 60,
+    // which is as readable and leaves the main thread free for input (search, scrolling).
+    let lastShown = 0;
     const publish = () => {
-      if (frame.current !== null) return;
-      const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (fn: () => void) => setTimeout(fn, 16) as unknown as number;
-      frame.current = raf(() => {
-        frame.current = null;
-        setVersion(buffer.version);
-      });
+      if (pending.current) return;
+      pending.current = true;
+      const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (fn: () => void) => setTimeout(fn, 16);
+      const show = () =>
+        raf(() => {
+          pending.current = false;
+          lastShown = performance.now();
+          setVersion(buffer.version);
+        });
+      const wait = lastShown + PUBLISH_INTERVAL_MS - performance.now();
+      if (wait > 0) setTimeout(show, wait);
+      else show();
     };
     const showAll = () => {
       buffer.flush();
