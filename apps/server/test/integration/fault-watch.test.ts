@@ -172,6 +172,19 @@ describe('watch faults', () => {
     live.close();
   }, 40_000);
 
+  it('a slow API (1.5 s per request): the resumed watch still delivers each change once', async () => {
+    const live = await connected(rig.baseUrl);
+    rig.proxy.delay(1500);
+    rig.proxy.cutAll();
+    annotate('slow-1');
+    annotate('slow-2');
+    await until(() => sawMark(live, 'slow-2'), 'the changes through the slow API', 10_000, 20);
+    rig.proxy.clear();
+    for (const m of ['slow-1', 'slow-2']) expect(configChanges(live).filter((o) => o.metadata.annotations?.[MARK] === m)).toHaveLength(1);
+    expectNoDuplicateVersions(live);
+    live.close();
+  });
+
   it("an expired token ends the user's stream with a session event, and nothing is fetched in the server's name for them", async () => {
     const viewer = rig.sandbox.tokens.viewer;
     const auth = { authorization: `Bearer ${viewer}` };
