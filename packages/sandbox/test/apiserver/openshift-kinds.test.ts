@@ -226,3 +226,25 @@ test('image references split into registry and repository like library-go', () =
   expect(parseImageReference(`localhost/a@sha256:${'0'.repeat(64)}`)).toMatchObject({ registry: 'localhost', repository: 'a', id: `sha256:${'0'.repeat(64)}` });
   expect(() => parseImageReference('a//b')).toThrow('invalid reference format');
 });
+
+describe('Job templates are immutable (why a migration cannot rewrite a Job)', () => {
+  const api = newApiServer();
+  const admin = api.client();
+  const JOBS = { group: 'batch', version: 'v1', resource: 'jobs' };
+  const job = (name: string, suspend: boolean): KubeObject => ({
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name },
+    spec: { suspend, template: { metadata: { labels: { app: name } }, spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: `${OLD}/shop/seed:1` }] } } },
+  });
+  test('the image cannot change; a suspended Job that never started may change its node selector', () => {
+    admin.create(JOBS, NS, job('seed', true));
+    const causes = causesOf(() => admin.patch(JOBS, NS, 'seed', 'strategic', { spec: { template: { spec: { containers: [{ name: 'main', image: 'image-registry.openshift-image-registry.svc:5000/shop/seed:1' }] } } } }));
+    expect(causes).toEqual([expect.objectContaining({ field: 'spec.template', reason: 'FieldValueInvalid', message: expect.stringMatching(/: field is immutable$/) })]);
+    const moved = admin.patch(JOBS, NS, 'seed', 'merge', { spec: { template: { spec: { nodeSelector: { 'node-role.kubernetes.io/worker': '' } } } } }).object;
+    expect((moved.spec as { template: { spec: { nodeSelector: object } } }).template.spec.nodeSelector).toEqual({ 'node-role.kubernetes.io/worker': '' });
+    expect(admin.patch(JOBS, NS, 'seed', 'merge', { metadata: { labels: { a: 'b' } } }).object.metadata.labels).toEqual({ a: 'b' });
+    admin.create(JOBS, NS, job('running', false));
+    expect(causesOf(() => admin.patch(JOBS, NS, 'running', 'merge', { spec: { template: { spec: { nodeSelector: { a: 'b' } } } } })).map((c) => c.field)).toEqual(['spec.template']);
+  });
+});

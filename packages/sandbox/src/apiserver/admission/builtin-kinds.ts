@@ -63,9 +63,37 @@ export function validateWorkload(o: KubeObject, old: KubeObject | undefined): St
   return causes;
 }
 
-export function validateJob(o: KubeObject): StatusCause[] {
+/** What a suspended Job that never started may still change in its template (mutable scheduling directives). */
+function withSchedulingDirectives(oldTemplate: Json, next: Json): Json {
+  const out = structuredClone(oldTemplate);
+  const meta = (t: Json): Json => (isObj(t.metadata) ? t.metadata : {});
+  out.metadata = { ...meta(out), labels: meta(next).labels, annotations: meta(next).annotations };
+  const outSpec: Json = isObj(out.spec) ? out.spec : {};
+  const nextSpec: Json = isObj(next.spec) ? next.spec : {};
+  for (const k of ['nodeSelector', 'tolerations', 'schedulingGates']) outSpec[k] = nextSpec[k];
+  const affinity: Json = { ...(isObj(outSpec.affinity) ? outSpec.affinity : {}), nodeAffinity: isObj(nextSpec.affinity) ? nextSpec.affinity.nodeAffinity : undefined };
+  if (Object.values(affinity).some((v) => v !== undefined)) outSpec.affinity = affinity;
+  else delete outSpec.affinity;
+  out.spec = outSpec;
+  return JSON.parse(JSON.stringify(out)) as Json;
+}
+
+/**
+ * ValidateJob / ValidateJobSpecUpdate: the pod template and selector are immutable once the Job
+ * exists — only a suspended Job that never started may change its scheduling directives. (So a
+ * migration of image references cannot rewrite a Job: kube-apiserver refuses it.)
+ */
+export function validateJob(o: KubeObject, old?: KubeObject): StatusCause[] {
   const template = isObj(spec(o).template) ? (spec(o).template as Json) : undefined;
-  return validatePodSpec(template?.spec, 'spec.template.spec', ['OnFailure', 'Never']);
+  const causes = validatePodSpec(template?.spec, 'spec.template.spec', ['OnFailure', 'Never']);
+  if (!old || !template) return causes;
+  const before = isObj(spec(old).template) ? (spec(old).template as Json) : {};
+  const neverStarted = spec(old).suspend === true && !(isObj(old.status) && old.status.startTime);
+  const allowed = neverStarted ? withSchedulingDirectives(before, template) : before;
+  if (JSON.stringify(sortKeys(JSON.parse(JSON.stringify(template)))) !== JSON.stringify(sortKeys(allowed))) causes.push(invalidValue('spec.template', template, 'field is immutable'));
+  if (spec(old).selector !== undefined && JSON.stringify(sortKeys(spec(o).selector)) !== JSON.stringify(sortKeys(spec(old).selector)))
+    causes.push(invalidValue('spec.selector', spec(o).selector ?? null, 'field is immutable'));
+  return causes;
 }
 
 export function validateCronJob(o: KubeObject): StatusCause[] {
