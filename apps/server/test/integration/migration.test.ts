@@ -201,13 +201,15 @@ describe('image reference migration (oc adm migrate image-references) against th
     expect(preview.objects.find((o) => key(o) === 'mig-a/secrets/pull')).toMatchObject({ status: 'migrated', changes: [{ field: 'data[.dockerconfigjson].auths', old: OLD, new: NEW }] });
     expect(preview.objects.find((o) => key(o) === 'mig-a/secrets/legacy-pull')).toMatchObject({ status: 'migrated', changes: [{ field: 'data[.dockercfg]', old: OLD, new: NEW }] });
     expect(preview.objects.find((o) => key(o) === 'mig-a/secrets/clash')).toMatchObject({ status: 'error', message: expect.stringContaining('would overwrite the credentials') });
+    // A Job's pod template is immutable (kube-apiserver answers 422): reported, not forced.
+    expect(preview.objects.find((o) => key(o) === 'mig-a/jobs/seed')).toMatchObject({ status: 'error', message: expect.stringContaining('field is immutable') });
     expect(preview.objects.find((o) => key(o) === 'mig-a/deployments/elsewhere')?.status).toBe('unchanged');
     expect(preview.objects.find((o) => key(o) === 'mig-a/secrets/opaque')?.status).toBe('unchanged');
     expect(preview.objects.some((o) => o.namespace === 'mig-outside' || o.namespace === 'mig-rbac')).toBe(false);
     const s = preview.summary;
     expect(s.total).toBe(preview.objects.length);
-    expect(s.errors).toBe(1);
-    expect(s.migrated).toBe(11);
+    expect(s.errors).toBe(2);
+    expect(s.migrated).toBe(10);
     expect(s.total - s.errors - s.ignored - s.unchanged).toBe(s.migrated);
     expect(preview.summaryLine).toBe(`summary (dry run): total=${s.total} errors=${s.errors} ignored=${s.ignored} unchanged=${s.unchanged} migrated=${s.migrated}`);
     expect(preview.commands).toEqual([
@@ -233,7 +235,6 @@ describe('image reference migration (oc adm migrate image-references) against th
     for (const [kind, name, namespace] of [
       ['statefulset', 'db', 'mig-a'],
       ['daemonset', 'agent', 'mig-a'],
-      ['job', 'seed', 'mig-a'],
       ['cronjob', 'nightly', 'mig-a'],
       ['deploymentconfig.apps.openshift.io', 'legacy', 'mig-a'],
       ['buildconfig.build.openshift.io', 'web', 'mig-a'],
@@ -259,16 +260,17 @@ describe('image reference migration (oc adm migrate image-references) against th
     const clash = (await getJson('secret', 'clash', '-n', 'mig-a')) as { data: Record<string, string> };
     expect(clash.data['.dockerconfigjson']).toBe(dockerconfigjson({ [OLD]: { auth: AUTH }, [NEW]: { auth: OTHER_AUTH } }));
 
-    // Objects outside the chosen namespaces were never touched.
+    // The refused Job and objects outside the chosen namespaces were never touched.
+    expect(JSON.stringify(await getJson('job', 'seed', '-n', 'mig-a'))).toContain(`${OLD}/shop/seed:1`);
     expect(JSON.stringify(await getJson('deployment', 'untouched', '-n', 'mig-outside'))).toContain(OLD);
   });
 
   it('a second run migrates nothing (idempotent); the failed object fails the same way', async () => {
     const again = await json<MigrationResponse>(await run('apply', {}));
     expect(again.summary.migrated).toBe(0);
-    expect(again.summary.errors).toBe(1);
+    expect(again.summary.errors).toBe(2);
     expect(again.summary.total).toBe(applied.summary.total);
-    expect(again.objects.filter((o) => o.status === 'error').map(key)).toEqual(['mig-a/secrets/clash']);
+    expect(again.objects.filter((o) => o.status === 'error').map(key).sort()).toEqual(['mig-a/jobs/seed', 'mig-a/secrets/clash']);
     const preview2 = await json<MigrationResponse>(await run('preview', {}));
     expect(preview2.summary.migrated).toBe(0);
   });
