@@ -12,7 +12,7 @@
  * an id from before a restart yields a reset + fresh snapshots instead of a wrong replay.
  */
 import { randomBytes } from 'node:crypto';
-import type { SnapshotEvent, StreamEventName, StreamKind, TimelineEntry } from '@irc/shared';
+import type { SnapshotEvent, StateEvent, StreamEventName, StreamKind, TimelineEntry } from '@irc/shared';
 import type { KubeClient } from '../kube/client.js';
 import { forBrowser, type KubeObjectLike } from '../kube/resources.js';
 import type { Metrics } from '../platform/metrics.js';
@@ -118,6 +118,12 @@ export class StreamHub {
 
   state(kind: StreamKind): WatcherState {
     return this.watchers.get(kind)?.state ?? 'resyncing';
+  }
+
+  /** The `state` message a newly connected client gets: with the reason, during an outage too. */
+  stateEvent(kind: StreamKind): StateEvent {
+    const message = this.watchers.get(kind)?.stateMessage;
+    return { kind, state: this.state(kind), ...(message ? { message } : {}) };
   }
 
   /** Objects of a kind from the cache (diagnostics and pods may use them). */

@@ -98,7 +98,7 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
               conn.send(id, 'state', JSON.stringify({ kind, state: 'forbidden', message: denied.get(kind) }));
             } else {
               conn.sendFrame(hub.snapshotFrame(kind));
-              conn.send(id, 'state', JSON.stringify({ kind, state: hub.state(kind) }));
+              conn.send(id, 'state', JSON.stringify(hub.stateEvent(kind)));
             }
           }
         }

@@ -70,7 +70,8 @@ export class ResourceWatcher {
   private stopped = false;
   private current?: AbortController;
   private wake?: () => void;
-  private stateMessage?: string;
+  /** Why the state is what it is (the last failure), if anything went wrong. */
+  stateMessage?: string;
   state: WatcherState = 'resyncing';
 
   constructor(

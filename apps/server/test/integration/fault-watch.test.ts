@@ -64,6 +64,10 @@ describe('watch faults', () => {
 
     await rig.proxy.down();
     await until(() => states(live).some((st) => st.state === 'resyncing' && /unreachable/.test(st.message ?? '')), 'a "cluster unreachable" state on the stream', 10_000);
+    // a tab opened during the outage is told as well, from its first messages
+    const late = await connected(rig.baseUrl);
+    expect(states(late).some((st) => st.state === 'resyncing' && /unreachable/.test(st.message ?? ''))).toBe(true);
+    late.close();
     const marks = ['restart-1', 'restart-2', 'restart-3'];
     for (const m of marks) annotate(m);
     await new Promise((r) => setTimeout(r, 1500));
