@@ -63,7 +63,7 @@ export class StreamHub {
           target,
           opts.client,
           {
-            change: (type, obj, previous) => this.onChange(kind, type, obj, previous),
+            change: (type, obj, previous, relisted) => this.onChange(kind, type, obj, previous, relisted === true),
             state: (state, message) => this.publish('state', kind, { kind, state, ...(message ? { message } : {}) }),
             restart: (cause) => opts.metrics.watchRestarts.inc({ kind, cause }),
             connection: (delta) => opts.metrics.upstreamWatches.inc(delta),
@@ -150,10 +150,10 @@ export class StreamHub {
     return () => this.listeners.delete(listener);
   }
 
-  private onChange(kind: StreamKind, type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: KubeObjectLike, previous: KubeObjectLike | undefined): void {
+  private onChange(kind: StreamKind, type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: KubeObjectLike, previous: KubeObjectLike | undefined, relisted: boolean): void {
     if (type !== 'DELETED') this.opts.observe?.(kind, obj);
     if (kind === 'Config' || kind === 'ClusterOperator') {
-      if (type !== 'DELETED') this.opts.timeline.observeConditions(kind, obj, previous);
+      if (type !== 'DELETED') this.opts.timeline.observeConditions(kind, obj, previous, { afterGap: relisted });
     } else if (kind === 'Event' && type !== 'DELETED') {
       this.opts.timeline.observeEvent(obj);
     }

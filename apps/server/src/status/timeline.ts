@@ -43,12 +43,21 @@ export class Timeline extends EventEmitter<{ entry: [TimelineEntry] }> {
   }
 
   /** Config / ClusterOperator seen: record condition transitions against the previous copy. */
-  observeConditions(kind: 'Config' | 'ClusterOperator', obj: KubeObjectLike, previous: KubeObjectLike | undefined): void {
+  observeConditions(kind: 'Config' | 'ClusterOperator', obj: KubeObjectLike, previous: KubeObjectLike | undefined, opts: { afterGap?: boolean } = {}): void {
     const object: ObjectRef = { kind, name: obj.metadata?.name ?? '' };
     const before = new Map(conditionsOf(previous).map((c) => [c.type, c]));
     for (const cond of conditionsOf(obj)) {
       const prev = before.get(cond.type);
-      if (prev && prev.status === cond.status && (prev.reason ?? '') === (cond.reason ?? '')) continue;
+      if (prev && prev.status === cond.status && (prev.reason ?? '') === (cond.reason ?? '')) {
+        // After a gap (a 410 re-list), same status but a later lastTransitionTime: it left and
+        // came back unseen. The return is a dated transition; where it came from is unknown, so
+        // `from` is null rather than a guess. Only after a gap: an aggregated condition (the
+        // ClusterOperator's) may move its lastTransitionTime without flipping.
+        const back = toIso(cond.lastTransitionTime);
+        const left = toIso(prev.lastTransitionTime);
+        if (opts.afterGap && back && left && Date.parse(back) > Date.parse(left)) this.add(conditionEntry(object, cond, undefined, back));
+        continue;
+      }
       const statusChanged = !prev || prev.status !== cond.status;
       const time = (statusChanged ? toIso(cond.lastTransitionTime) : undefined) ?? new Date().toISOString();
       this.add(conditionEntry(object, cond, prev, time));

@@ -28,7 +28,8 @@ export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
 export type WatcherState = 'resyncing' | 'synced' | 'forbidden';
 
 export interface WatcherHandlers {
-  change(type: ChangeType, obj: KubeObjectLike, previous: KubeObjectLike | undefined): void;
+  /** `relisted`: found by a re-list after a gap (410), so versions in between were never seen. */
+  change(type: ChangeType, obj: KubeObjectLike, previous: KubeObjectLike | undefined, relisted?: boolean): void;
   state(state: WatcherState, message?: string): void;
   restart(cause: 'drop' | 'expired' | 'error'): void;
   /** An upstream watch connection opened (+1) or closed (-1). */
@@ -153,13 +154,13 @@ export class ResourceWatcher {
       seen.add(key);
       const previous = this.cache.get(key);
       this.cache.set(key, item);
-      if (!previous) this.handlers.change('ADDED', item, undefined);
-      else if (previous.metadata?.resourceVersion !== item.metadata?.resourceVersion) this.handlers.change('MODIFIED', item, previous);
+      if (!previous) this.handlers.change('ADDED', item, undefined, true);
+      else if (previous.metadata?.resourceVersion !== item.metadata?.resourceVersion) this.handlers.change('MODIFIED', item, previous, true);
     }
     for (const [key, previous] of this.cache) {
       if (!seen.has(key)) {
         this.cache.delete(key);
-        this.handlers.change('DELETED', previous, previous);
+        this.handlers.change('DELETED', previous, previous, true);
       }
     }
     this.resourceVersion = list.metadata?.resourceVersion ?? '';

@@ -100,28 +100,36 @@ describe('watch faults', () => {
   it('410 Gone: re-list and resync; the timeline has every condition transition exactly once', async () => {
     await rig.sandbox.scenarios.activate('operator-down'); // nobody else writes Config status now
     await until(() => rig.sandbox.api().list(PODS, NS, { labelSelector: 'name=cluster-image-registry-operator' }).items.length === 0, 'the operator pod to go', 30_000, 100);
-    const setProbe = (status: 'True' | 'False', reason: string) => {
+    const setProbe = (status: 'True' | 'False', reason: string, type = 'ChaosProbe') => {
       const config = rig.sandbox.api().get(CONFIG, undefined, 'cluster') as unknown as KubeObj & Record<string, unknown>;
-      const conditions = (config.status?.conditions ?? []).filter((c) => c.type !== 'ChaosProbe');
-      conditions.push({ type: 'ChaosProbe', status, reason, message: reason, lastTransitionTime: new Date().toISOString() });
+      const conditions = (config.status?.conditions ?? []).filter((c) => c.type !== type);
+      const lastTransitionTime = new Date().toISOString();
+      conditions.push({ type, status, reason, message: reason, lastTransitionTime });
       rig.sandbox.api().update(CONFIG, undefined, { ...config, status: { ...config.status, conditions } } as never, { subresource: 'status' });
+      return lastTransitionTime;
     };
+    const pause = () => new Promise((r) => setTimeout(r, 30)); // a fresh clock tick: a new lastTransitionTime
     const probe = (s: Stream, reason: string) => configChanges(s).some((o) => o.status?.conditions?.some((c) => c.type === 'ChaosProbe' && c.reason === reason));
     const live = await connected(rig.baseUrl);
+    setProbe('True', 'Steady', 'ChaosFlip');
     setProbe('False', 'Before');
     await until(() => probe(live, 'Before'), 'the first probe state');
 
-    // 1. changed while the API was away; the resumed watch is too old (410) → re-list
+    // 1. changed while the API was away; the resumed watch is too old (410) → re-list.
+    //    ChaosFlip goes False and back to True unseen: the re-list only shows a later lastTransitionTime.
     await rig.proxy.down();
-    await new Promise((r) => setTimeout(r, 30)); // a fresh clock tick: a new lastTransitionTime
+    await pause();
     setProbe('True', 'During');
+    setProbe('False', 'Steady', 'ChaosFlip');
+    await pause();
+    const flippedBack = setProbe('True', 'Steady', 'ChaosFlip');
     rig.proxy.goneOnWatch(1, (r) => r.path.endsWith('/configs'));
     await rig.proxy.up();
     await until(() => probe(live, 'During'), 'the change, from the re-list', 10_000);
     expect(rig.proxy.requests.some((r) => r.outcome === 'gone' && r.path.endsWith('/configs'))).toBe(true);
 
     // 2. a change racing an ERROR 410 on the open watch: delivered by the watch or by the re-list, once
-    await new Promise((r) => setTimeout(r, 30));
+    await pause();
     setProbe('False', 'After');
     rig.proxy.expireWatches();
     await until(() => probe(live, 'After'), 'the last probe state', 10_000);
@@ -133,6 +141,9 @@ describe('watch faults', () => {
       .filter((e) => e.type === 'condition' && e.condition.type === 'ChaosProbe')
       .map((e) => (e.type === 'condition' ? `${e.condition.from}→${e.condition.to} ${e.condition.reason}` : ''));
     expect(transitions).toEqual(['True→False After', 'False→True During', 'null→False Before']);
+    const flips = timeline.entries.filter((e) => e.type === 'condition' && e.condition.type === 'ChaosFlip');
+    expect(flips.map((e) => (e.type === 'condition' ? `${e.condition.from}→${e.condition.to}` : ''))).toEqual(['null→True', 'null→True']);
+    expect(flips[0]?.time).toBe(flippedBack); // the unseen return, dated
     for (const reason of ['During', 'After']) {
       expect(configChanges(live).filter((o) => o.status?.conditions?.some((c) => c.type === 'ChaosProbe' && c.reason === reason)).length).toBeGreaterThan(0);
     }

@@ -32,6 +32,21 @@ describe('Timeline', () => {
     expect(t.size).toBe(3);
   });
 
+  it('after a gap, records a condition that left its status and came back unseen (later lastTransitionTime), once', () => {
+    const t = new Timeline();
+    const before = config('1', [{ type: 'Available', status: 'True', reason: 'Ready', lastTransitionTime: '2026-01-01T10:00:00Z' }]);
+    t.observeConditions('Config', before, undefined);
+    const after = config('9', [{ type: 'Available', status: 'True', reason: 'Ready', lastTransitionTime: '2026-01-01T10:05:00Z' }]);
+    t.observeConditions('Config', after, before); // seen live: only a moved lastTransitionTime, not a flip
+    expect(t.size).toBe(1);
+    t.observeConditions('Config', after, before, { afterGap: true });
+    t.observeConditions('Config', after, before, { afterGap: true }); // the same re-list seen twice
+    const back = t.list().filter((e) => e.type === 'condition' && e.time === '2026-01-01T10:05:00Z');
+    expect(back).toHaveLength(1);
+    expect(back[0]?.type === 'condition' && back[0].condition).toMatchObject({ type: 'Available', from: null, to: 'True' });
+    expect(t.size).toBe(2);
+  });
+
   it('records events once per count and console changes, filtered by type and access', () => {
     const t = new Timeline();
     const ev = { apiVersion: 'v1', kind: 'Event', metadata: { name: 'e1', uid: 'u1' }, involvedObject: { kind: 'Pod', name: 'p' }, reason: 'Unhealthy', message: 'Readiness probe failed', type: 'Warning', count: 1, lastTimestamp: '2026-01-01T12:00:00Z' };
