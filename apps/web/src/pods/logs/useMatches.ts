@@ -16,7 +16,7 @@ export interface Scan {
 
 export const EMPTY_SCAN: Scan = { query: '', pattern: null, dropped: 0, scanned: 0, lines: null, matches: [] };
 /** Longest a search keeps the main thread in one go; the rest of the scan continues in later tasks. */
-export const SLICE_MS = 12;
+export const SLICE_MS = 20;
 
 /** True while lines remain to be searched (more matches may come). */
 export function scanPending(scan: Scan, buffer: LogBuffer, limit: number): boolean {
@@ -57,10 +57,16 @@ export function useMatches(buffer: LogBuffer, version: number, query: string, li
   void version; // re-evaluated on every new batch of lines
   scan.current = incrementalMatches(scan.current, buffer, query, limit, SLICE_MS);
   const searching = scanPending(scan.current, buffer, limit);
-  // Not done: another slice in the next task, after the browser has painted and handled input.
+  // Not done: the scan goes on in later tasks (the browser paints and handles input between
+  // them), re-rendering only when it found something or finished — not once per slice.
   useEffect(() => {
     if (!searching) return;
-    const timer = setTimeout(() => setSlice((n) => n + 1), 0);
+    let timer = setTimeout(function step() {
+      const before = scan.current;
+      scan.current = incrementalMatches(before, buffer, query, limit, SLICE_MS);
+      if (scan.current.matches !== before.matches || !scanPending(scan.current, buffer, limit)) setSlice((n) => n + 1);
+      else timer = setTimeout(step, 0);
+    }, 0);
     return () => clearTimeout(timer);
   });
   return { matches: scan.current.matches, searching };
