@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import https from 'node:https';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
@@ -66,8 +67,13 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Runs `clients` clients until `stopAt`; roles: 5% admins, 35% stream holders, the rest readers. */
+  /**
+   * Runs `clients` clients until `stopAt`; roles: 5% admins, 35% stream holders, the rest
+   * readers. Readers keep their connections alive like browsers, on an agent closed at the end
+   * (idle sockets left open would count as server memory).
+   */
   async function drive(clients: number, stopAt: number, tally: Tally): Promise<void> {
+    const readers = new http.Agent({ keepAlive: true });
     const record = async (what: string, fn: () => Promise<number>, ok: (status: number) => boolean) => {
       const t0 = performance.now();
       try {
@@ -87,11 +93,7 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
     const reader = async () => {
       while (Date.now() < stopAt) {
         const path = READ_PATHS[Math.floor(Math.random() * READ_PATHS.length)] ?? '/api/v1/config';
-        await record(`GET ${path}`, async () => {
-          const res = await fetch(`${server.url}${path}`);
-          await res.arrayBuffer();
-          return res.status;
-        }, (s) => s === 200);
+        await record(`GET ${path}`, () => getStatus(`${server.url}${path}`, readers), (s) => s === 200);
         await sleep(Math.min(jitter(500, 2500), stopAt - Date.now()));
       }
     };
@@ -136,9 +138,16 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
     await Promise.all(
       Array.from({ length: clients }, (_, i) => (i < admins ? admin(i) : i < admins + streamers ? streamer() : reader())),
     );
+    readers.destroy();
   }
 
   const newTally = (): Tally => ({ requests: 0, conflicts: 0, applied: 0, streams: 0, streamMessages: 0, errors: [], latencies: [], byWhat: new Map() });
+
+  /** The timeline keeps up to 5,000 entries (condition changes, events, console changes): bounded, but filling during the run. */
+  const timelineEntries = async () => {
+    const body = (await (await fetch(`${server.url}/api/v1/timeline?limit=5000`)).json()) as { entries?: unknown[] };
+    return body.entries?.length ?? 0;
+  };
 
   const streamClients = async () => {
     const text = await (await fetch(`${server.url}/metrics`)).text();
@@ -148,11 +157,14 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
   it(
     'mixes reads, streams and saves without an error; memory returns to its baseline; SIGTERM exits 0',
     async () => {
-      // Warm-up: the same mix, briefly, so JIT code, pools and bounded caches exist in the baseline.
+      // Warm-up: the bounded replay buffer of the event hub (2,000 messages) filled with Config
+      // changes, then the same mix briefly, so JIT code, pools and full buffers are in the
+      // baseline: what grows after that is not bounded.
+      await fillReplayBuffer(sandbox, 2100);
       const warm = newTally();
       await drive(Math.min(CLIENTS, 40), Date.now() + 6000, warm);
       await until(async () => (await streamClients()) === 0, 'warm-up streams to close');
-      const baseline = { heap: await server.heapAfterGc(), rss: server.rss() };
+      const baseline = { heap: await server.heapAfterGc(), rss: server.rss(), timeline: await timelineEntries() };
 
       const tally = newTally();
       const cpu0 = cpuSeconds(server.pid);
@@ -177,7 +189,7 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
 
       await until(async () => (await streamClients()) === 0, 'every stream to close', 10_000);
       await sleep(500);
-      const after = { heap: await server.heapAfterGc(), rss: server.rss() };
+      const after = { heap: await server.heapAfterGc(), rss: server.rss(), timeline: await timelineEntries() };
 
       const sorted = [...tally.latencies].sort((a, b) => a - b);
       console.log(
@@ -191,7 +203,7 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
           }),
           `  sandbox API directly: p50 ${percentile([...direct].sort((a, b) => a - b), 50).toFixed(1)} ms, p99 ${percentile([...direct].sort((a, b) => a - b), 99).toFixed(1)} ms; test process (sandbox + clients) event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms`,
           `  server CPU ${cpu.toFixed(1)} s (${((100 * cpu) / elapsed).toFixed(0)}% of a core)`,
-          `  heap after GC ${mb(baseline.heap)} → ${mb(after.heap)}; RSS ${mb(baseline.rss)} → ${mb(after.rss)}`,
+          `  heap (no code) after GC ${mb(baseline.heap)} → ${mb(after.heap)} (timeline ${baseline.timeline} → ${after.timeline} entries); RSS ${mb(baseline.rss)} → ${mb(after.rss)}`,
         ].join('\n'),
       );
 
@@ -199,10 +211,14 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
       expect(tally.errors.slice(0, 10)).toEqual([]);
       expect(tally.applied).toBeGreaterThan(0);
       expect(tally.streamMessages).toBeGreaterThan(0);
-      // Live heap back within 6 MB (bounded caches fill up under load: +1.5 MB measured); RSS
-      // within 40 MB (the allocator keeps some freed pages).
-      expect(after.heap).toBeLessThan(baseline.heap + 6 * 2 ** 20);
-      expect(after.rss).toBeLessThan(baseline.rss + 40 * 2 ** 20);
+      // RSS: only a gross-leak bound (the allocator keeps freed pages; 200 sockets' buffers).
+      expect(after.rss).toBeLessThan(baseline.rss + 100 * 2 ** 20);
+      // Live data back near the baseline. What a heap-snapshot diff of a clean run showed growing
+      // is the timeline (bounded, 5,000 entries, ~2.5 KB each in the heap, still filling) and
+      // idle keep-alive sockets (closed now): the timeline is allowed for, plus 2 MB. A leak of one request per config read
+      // (~800 in 60 s) exceeds it.
+      const allowance = 2 * 2 ** 20 + Math.max(0, after.timeline - baseline.timeline) * 3 * 1024;
+      expect(after.heap - baseline.heap, `heap growth vs allowance ${mb(allowance)}`).toBeLessThan(allowance);
 
       await server.stop(20_000);
       expect(await server.exited).toEqual({ code: 0, signal: null });
@@ -217,6 +233,28 @@ function apiVersion(sandbox: SandboxHandle): Promise<void> {
       .get(`${sandbox.url}/version`, { ca: sandbox.caPem, headers: { authorization: `Bearer ${sandbox.tokens.admin}` } }, (res) => {
         res.resume();
         res.on('end', resolve);
+      })
+      .on('error', reject);
+  });
+}
+
+/** `count` Config changes (an annotation), straight to the API, in small batches the watch keeps up with. */
+async function fillReplayBuffer(sandbox: SandboxHandle, count: number): Promise<void> {
+  const configs = { group: 'imageregistry.operator.openshift.io', version: 'v1', resource: 'configs' };
+  for (let i = 0; i < count; i++) {
+    sandbox.api().patch(configs, undefined, 'cluster', 'merge', { metadata: { annotations: { 'load-test/fill': String(i) } } });
+    if (i % 50 === 49) await sleep(30);
+  }
+}
+
+/** GET → status, the body read and dropped, on a keep-alive agent. */
+function getStatus(url: string, agent: http.Agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent, headers: { accept: 'application/json' } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
       })
       .on('error', reject);
   });
