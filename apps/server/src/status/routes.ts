@@ -3,6 +3,7 @@ import {
   STREAM_HEARTBEAT_MS,
   TimelineQuerySchema,
   TimelineResponseSchema,
+  type SessionEvent,
   type StreamKind,
 } from '@irc/shared';
 import Type from 'typebox';
@@ -17,13 +18,13 @@ import { SseConnection } from './sse.js';
 import { KIND_ACCESS } from './targets.js';
 
 /**
- * The `session` event (not yet in the shared contract's STREAM_EVENT_NAMES): the caller's token
- * stopped being accepted. The stream ends after it; reconnecting gets a 401 until they sign in.
+ * The `session` event: the caller's token stopped being accepted. The stream ends after it;
+ * reconnecting gets a 401 until they sign in.
  */
-export const SESSION_EXPIRED = {
+export const SESSION_EXPIRED: SessionEvent = {
   state: 'expired',
   message: 'Your session has expired or your token is no longer accepted by the cluster. Sign in again to resume live updates.',
-} as const;
+};
 
 export interface StreamOptions {
   heartbeatMs?: number;
@@ -33,15 +34,14 @@ export interface StreamOptions {
 }
 
 /**
- * The kinds this caller may NOT see, with the reason. With a bearer token: a SelfSubjectAccessReview per kind, as
- * the caller. Without one (kubeconfig mode only, forRequest refuses otherwise): the caller IS
- * the server identity, which the hub already watches with — everything.
+ * The kinds this caller may NOT see, with the reason: a SelfSubjectAccessReview per kind, as the
+ * caller. Without a bearer token (kubeconfig mode only, forRequest refuses otherwise) the caller
+ * is the server identity — asked too, since a kubeconfig user is not necessarily cluster-admin
+ * and the timeline also holds the console's own entries, which the hub did not watch for.
  */
 async function deniedKinds(request: FastifyRequest, client: KubeClient, kinds: StreamKind[], maxAgeMs?: number): Promise<Map<StreamKind, string>> {
-  const token = requestToken(request);
   const denied = new Map<StreamKind, string>();
-  if (!token) return denied;
-  const identity = identityKey(token);
+  const identity = identityKey(requestToken(request));
   await Promise.all(
     kinds.map(async (kind) => {
       const answer = await request.server.accessReviews.review(client, identity, KIND_ACCESS[kind], maxAgeMs);

@@ -26,10 +26,7 @@ const BASIC = `Basic ${Buffer.from('admin:admin').toString('base64')}`;
  * Each must still occur: when one is fixed this test goes red until its line is removed.
  * Key: `<server label or *> <route> as <caller>`.
  */
-const KNOWN_DEVIATIONS: Record<string, string> = {
-  'kubeconfig(developer) GET /api/v1/timeline as none':
-    "200 although the API refuses the server identity (developer) all three kinds: status/routes.ts deniedKinds() assumes the server identity may see everything",
-};
+const KNOWN_DEVIATIONS: Record<string, string> = {};
 
 function deviation(server: string, route: string, caller: string): string | undefined {
   return KNOWN_DEVIATIONS[`${server} ${route} as ${caller}`] ?? KNOWN_DEVIATIONS[`* ${route} as ${caller}`];

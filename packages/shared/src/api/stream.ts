@@ -10,6 +10,7 @@
  *  - `timeline`  a TimelineEntry (see timeline.ts)
  *  - `state`     {@link StateEvent}: per-kind sync state (synced, resyncing, forbidden)
  *  - `reset`     {} — drop local state, snapshots follow
+ *  - `session`   {@link SessionEvent}: the caller's token is no longer accepted; the stream ends
  */
 import Type, { type Static } from 'typebox';
 import { KubeObjectSchema } from './common.js';
@@ -45,7 +46,14 @@ export const StateEventSchema = Type.Object({
 });
 export type StateEvent = Static<typeof StateEventSchema>;
 
-export const STREAM_EVENT_NAMES = ['snapshot', 'change', 'timeline', 'state', 'reset'] as const;
+/** Sent before the server ends a stream whose caller can no longer prove who they are (401). */
+export const SessionEventSchema = Type.Object({
+  state: Type.Literal('expired'),
+  message: Type.String(),
+});
+export type SessionEvent = Static<typeof SessionEventSchema>;
+
+export const STREAM_EVENT_NAMES = ['snapshot', 'change', 'timeline', 'state', 'reset', 'session'] as const;
 export type StreamEventName = (typeof STREAM_EVENT_NAMES)[number];
 
 /** Upper bound between two messages (or pings) on the stream. */
