@@ -36,8 +36,10 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (_request, reply) => {
       if (draining.has(app.server)) {
-        const known = lastProbe.get(app.server) ?? { reachable: true };
-        return reply.status(503).send({ status: 'unavailable', cluster: { ...known, message: 'the console is shutting down: finishing in-flight requests' } });
+        // No probe now: a shutting-down server answers at once. Not probed yet → not claimed reachable.
+        const known = lastProbe.get(app.server);
+        const message = `the console is shutting down: finishing in-flight requests${known ? '' : ' (cluster not probed)'}`;
+        return reply.status(503).send({ status: 'unavailable', cluster: { ...(known ?? { reachable: false }), message } });
       }
       const cluster = await probeCluster(app);
       lastProbe.set(app.server, cluster);
