@@ -2,6 +2,7 @@ import { Content, Nav, NavItem, NavList, PageSection, Title } from '@patternfly/
 import { Link, Outlet, useLocation } from 'react-router';
 import { useT } from '../common/i18n.js';
 import { usePlatform } from '../shell/platform.js';
+import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
 
 export function configSections(t: (key: string) => string) {
   return [
@@ -41,6 +42,7 @@ export default function ConfigLayout() {
         </Nav>
       </PageSection>
       <PageSection>
+        <LiveUpdatesBanner />
         <Outlet />
       </PageSection>
     </>

@@ -27,6 +27,7 @@ import { useDiagnosticsQuery } from '../common/queries.js';
 import { ErrorState, PageLoading } from '../common/states.js';
 import { Since } from '../common/time.js';
 import { usePlatform } from '../shell/platform.js';
+import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
 
 const HEALTH: Record<Verdict, Health> = { ok: 'good', warning: 'warning', failing: 'bad' };
 
@@ -136,6 +137,7 @@ export default function DiagnosticsPage() {
         <Content component="p">{t('The operator’s troubleshooting checklist, run against the cluster now and again whenever something changes.')}</Content>
       </PageSection>
       <PageSection>
+        <LiveUpdatesBanner />
         {query.isPending ? (
           <PageLoading label={t('Running the checks')} />
         ) : query.isError ? (

@@ -6,6 +6,7 @@ import { ErrorState, PageLoading } from '../common/states.js';
 import { ClusterOperatorCard } from './ClusterOperatorCard.js';
 import { ManagementStateCard } from './ManagementStateCard.js';
 import { RegistrySummaryCard } from './RegistrySummaryCard.js';
+import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
 
 export default function OverviewPage() {
   const t = useT();
@@ -17,6 +18,7 @@ export default function OverviewPage() {
         <Content component="p">{t('Is the internal image registry deployed and healthy? Everything here updates live.')}</Content>
       </PageSection>
       <PageSection data-test="overview">
+        <LiveUpdatesBanner />
         {query.isPending ? (
           <PageLoading label={t('Loading the registry configuration')} />
         ) : query.isError ? (
