@@ -26,6 +26,10 @@ export const SESSION_EXPIRED: SessionEvent = {
   message: 'Your session has expired or your token is no longer accepted by the cluster. Sign in again to resume live updates.',
 };
 
+/** Reconnect hint sent when the server shuts down: spread over 1–5 s so tabs do not stampede. */
+const SHUTDOWN_RETRY_MIN_MS = 1_000;
+const SHUTDOWN_RETRY_SPREAD_MS = 4_000;
+
 export interface StreamOptions {
   heartbeatMs?: number;
   maxBufferedBytes?: number;
@@ -81,11 +85,12 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
           onDrop: () => app.metrics.streamDropped.inc(),
         });
         app.metrics.streamClients.inc();
-        const end = () => {
-          conn.close();
+        const end = (retryMs?: number) => {
+          conn.close(retryMs);
           reply.raw.socket?.destroySoon();
         };
-        app.longLived.add(end);
+        const endForShutdown = () => end(SHUTDOWN_RETRY_MIN_MS + Math.random() * SHUTDOWN_RETRY_SPREAD_MS);
+        app.longLived.add(endForShutdown);
         const lastEventId = request.headers['last-event-id'] ?? request.query.lastEventId;
         const replay = hub.since(lastEventId);
         if (replay) {
@@ -130,7 +135,7 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
           : undefined;
         reply.raw.once('close', () => {
           unsubscribe();
-          app.longLived.delete(end);
+          app.longLived.delete(endForShutdown);
           if (recheck) clearInterval(recheck);
           conn.close();
           app.metrics.streamClients.dec();

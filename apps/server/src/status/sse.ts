@@ -70,8 +70,13 @@ export class SseConnection {
     this.write(frame);
   }
 
-  close(): void {
+  /**
+   * Ends the stream. `retryMs` first tells the browser when to reconnect: at shutdown every tab
+   * would otherwise come back after the same 2 s, all at once, to the next replica.
+   */
+  close(retryMs?: number): void {
     if (this.closed) return;
+    if (retryMs !== undefined) this.write(Buffer.from(`retry: ${Math.round(retryMs)}\n\n`));
     this.closed = true;
     clearInterval(this.heartbeat);
     if (!this.res.writableEnded) this.res.end();
