@@ -247,6 +247,23 @@ export const BUILTIN_KIND_FIELDS: Record<string, { description: string; properti
       status: object('NamespaceStatus is information about the current status of a Namespace.', { phase: str('Phase is the current lifecycle phase of the namespace.', { enum: ['Active', 'Terminating'] }), conditions: { type: 'array', items: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true }, description: 'Represents the latest available observations of a namespace\'s current state.' } }),
     },
   },
+  'core/Secret': {
+    description: 'Secret holds secret data of a certain type. The total bytes of the values in the Data field must be less than MaxSecretSize bytes.',
+    properties: {
+      data: { type: 'object', additionalProperties: { type: 'string', format: 'byte' }, description: 'Data contains the secret data. Each key must consist of alphanumeric characters, \'-\', \'_\' or \'.\'. The serialized form of the secret data is a base64 encoded string.' },
+      stringData: strMap('stringData allows specifying non-binary secret data in string form. It is provided as a write-only input field for convenience.'),
+      type: str('Used to facilitate programmatic handling of secret data.'),
+      immutable: bool('Immutable, if set to true, ensures that data stored in the Secret cannot be updated (only object metadata can be modified).'),
+    },
+  },
+  'core/ConfigMap': {
+    description: 'ConfigMap holds configuration data for pods to consume.',
+    properties: {
+      data: strMap('Data contains the configuration data. Each key must consist of alphanumeric characters, \'-\', \'_\' or \'.\'.'),
+      binaryData: { type: 'object', additionalProperties: { type: 'string', format: 'byte' }, description: 'BinaryData contains the binary data. Each key must consist of alphanumeric characters, \'-\', \'_\' or \'.\'.' },
+      immutable: bool('Immutable, if set to true, ensures that data stored in the ConfigMap cannot be updated (only object metadata can be modified).'),
+    },
+  },
   'core/ServiceAccount': {
     description: 'ServiceAccount binds together: a name, understood by users, and perhaps by peripheral systems, for an identity; a principal that can be authenticated and authorized; a set of secrets.',
     properties: {

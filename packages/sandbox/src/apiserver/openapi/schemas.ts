@@ -25,6 +25,7 @@ export const objectMetaSchema = {
     generateName: str('GenerateName is an optional prefix, used by the server, to generate a unique name ONLY IF the Name field has not been provided.'),
     namespace: str('Namespace defines the space within which each name must be unique.'),
     uid: str('UID is the unique in time and space value for this object.'),
+    selfLink: str('Deprecated: selfLink is a legacy read-only field that is no longer populated by the system.'),
     resourceVersion: str('An opaque value that represents the internal version of this object.'),
     generation: { type: 'integer', format: 'int64', description: 'A sequence number representing a specific generation of the desired state.' },
     creationTimestamp: { type: 'string', format: 'date-time', description: 'CreationTimestamp is a timestamp representing the server time when this object was created.' },
@@ -50,6 +51,11 @@ function withMetaRef(schema: Record<string, unknown>): Record<string, unknown> {
   props.kind = str('Kind is a string value representing the REST resource this object represents.');
   props.metadata = { allOf: [{ $ref: `#/components/schemas/${OBJECT_META}` }], default: {}, description: "Standard object's metadata." };
   return { ...schema, properties: props };
+}
+
+/** Whether the kind's fields are known (a CRD schema or a built-in one), rather than left open. */
+export function hasKindSchema(t: ResourceType): boolean {
+  return Boolean(t.crd ?? BUILTIN_KIND_FIELDS[`${t.group || 'core'}/${t.kind}`] ?? OPENSHIFT_KIND_FIELDS[`${t.group}/${t.kind}`]);
 }
 
 /** The schema of a resource's kind: a CRD's openAPIV3Schema, the built-in schema, or an open object. */

@@ -24,7 +24,7 @@ const WRITE_PARAMS = [
  * built-ins: kubectl then computes apply patches from its compiled-in types (exact merge keys)
  * instead of from these trimmed schemas; the server still accepts strategic merge patches.
  */
-const PATCH_TYPES = ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml'];
+export const PATCH_TYPES = ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml'];
 
 function operations(t: ResourceType): Record<string, object> {
   const gvk = { group: t.group, kind: t.kind, version: t.version };
