@@ -88,7 +88,7 @@ suite('kubectl apply -f of a kind: List, validated on the client side against /o
     delete typo.spec.replicas;
     const r = await k('apply', '-f', listFile('typo.json', [typo]));
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/error validating data: ValidationError\(Deployment\.spec\): unknown field "replica" in io\.k8s\.api\.apps\.v1\.Deployment/);
+    expect(r.stderr).toMatch(/error validating data: ValidationError\(Deployment\.spec\): unknown field "replica" in io\.k8s\.api\.apps\.v1\.DeploymentSpec;/);
     expect((await k('get', 'deployment/typo', '-n', 'shop')).stderr).toMatch(/NotFound|not found/);
   });
 

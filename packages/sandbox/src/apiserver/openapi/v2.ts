@@ -30,9 +30,29 @@ const gvkOf = (t: ResourceType, kind = t.kind): { group: string; kind: string; v
 const ref = (name: string): JsonSchema => ({ $ref: `#/definitions/${name}` });
 const str = (description: string): JsonSchema => ({ type: 'string', description });
 
+/**
+ * A built-in kind's inline spec/status become the named definitions kube publishes for its Go
+ * structs (io.k8s.api.apps.v1.DeploymentSpec), so kubectl's errors name the same model as against
+ * a real cluster: `unknown field "replica" in io.k8s.api.apps.v1.DeploymentSpec`. CRDs stay inline.
+ */
+function hoistStructs(t: ResourceType, kind: JsonSchema, definitions: Record<string, JsonSchema>): JsonSchema {
+  const props = kind.properties as Record<string, JsonSchema> | undefined;
+  if (t.crd || !props) return kind;
+  const hoisted = { ...props };
+  for (const [field, suffix] of [['spec', 'Spec'], ['status', 'Status']] as const) {
+    const inline = props[field];
+    if (!inline || inline.$ref !== undefined || inline.properties === undefined) continue;
+    const name = `${schemaName(t)}${suffix}`;
+    if (definitions[name]) continue; // a published component already owns the name (never overwrite it)
+    definitions[name] = inline;
+    hoisted[field] = { ...ref(name), ...(inline.description !== undefined ? { description: inline.description } : {}) };
+  }
+  return { ...kind, properties: hoisted };
+}
+
 /** A kind's definition; kinds whose fields the sandbox does not know stay open, so kubectl refuses nothing in them. */
-function kindDefinition(t: ResourceType): JsonSchema {
-  if (hasKindSchema(t)) return toV2Schema(kindSchema(t), { trimmed: !t.crd });
+function kindDefinition(t: ResourceType, definitions: Record<string, JsonSchema>): JsonSchema {
+  if (hasKindSchema(t)) return hoistStructs(t, toV2Schema(kindSchema(t), { trimmed: !t.crd }), definitions);
   // untyped: kubectl's validation accepts anything (a `type: object` map would still refuse null values)
   return { description: `${t.kind} (${t.group || 'core'}/${t.version}).`, 'x-kubernetes-group-version-kind': [gvkOf(t)] };
 }
@@ -111,7 +131,7 @@ export function openApiV2Document(registry: ResourceRegistry): JsonSchema {
   for (const [name, schema] of Object.entries({ ...BUILTIN_COMPONENTS, ...OPENSHIFT_COMPONENTS })) definitions[name] = toV2Schema(schema, { trimmed: true });
   let allPaths: Record<string, JsonSchema> = {};
   for (const t of registry.all()) {
-    definitions[schemaName(t)] = kindDefinition(t);
+    definitions[schemaName(t)] = kindDefinition(t, definitions);
     if (t.verbs.includes('list')) definitions[`${schemaName(t)}List`] = listDefinition(t);
     allPaths = { ...allPaths, ...paths(t) };
   }
