@@ -5,6 +5,7 @@
  * here as the page uses them) must show every line exactly once, in order, resuming within 5 s
  * of the API's return.
  */
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogBuffer } from '../../../web/src/pods/logs/logBuffer.js';
 import { ResumePoint } from '../../../web/src/pods/logs/logResume.js';
@@ -13,6 +14,29 @@ import { startHarness, until, type Harness } from './harness.js';
 
 const NS = 'openshift-image-registry';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One request, its body chunks to `onText`; resolves on a clean end, rejects on a non-200 or a
+ * broken body. No keep-alive (`agent: false`): an idle connection would hold the server's close
+ * for its 120 s keep-alive.
+ */
+function streamOnce(url: string, signal: AbortSignal, onText: (text: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent: false, signal }, (res) => {
+      res.setEncoding('utf8');
+      if (res.statusCode !== 200) {
+        let body = '';
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => reject(new Error(`HTTP ${res.statusCode}: ${body}`)));
+        return;
+      }
+      res.on('data', onText);
+      res.on('end', () => (res.complete ? resolve() : reject(new Error('body cut'))));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+}
 
 /** Follows a log as the log page does: reopen from the last line shown after every break. */
 function follow(baseUrl: string, podPath: string, container: string) {
@@ -25,10 +49,7 @@ function follow(baseUrl: string, podPath: string, container: string) {
       const since = resume.sinceTime();
       const query = new URLSearchParams({ container, follow: 'true', timestamps: 'true', ...(since ? { sinceTime: since } : { tailLines: '0' }) });
       try {
-        const res = await fetch(`${baseUrl}${podPath}?${query}`, { signal: controller.signal });
-        if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
-        const decoder = new TextDecoder();
-        for await (const chunk of res.body!) buffer.append(decoder.decode(chunk as Uint8Array, { stream: true }));
+        await streamOnce(`${baseUrl}${podPath}?${query}`, controller.signal, (text) => buffer.append(text));
         state.ended = true; // a clean end: the page would say "stream ended" and stop
         return;
       } catch (err) {
@@ -64,8 +85,9 @@ describe('a followed log survives an API restart', () => {
     ({ baseUrl } = await h.startServer({ kubeconfig: proxy.kubeConfig(h.kubeconfigPath, 'admin') }));
   }, 90_000);
   afterAll(async () => {
-    await proxy?.stop();
+    // The servers first: their keep-alive connections to the proxy would hold its close.
     await h?.stop();
+    await proxy?.stop();
   });
 
   it('resumes from the last line shown: every line exactly once and in order', async () => {
@@ -119,8 +141,16 @@ describe('a followed log survives an API restart', () => {
   }, 60_000);
 
   it('rejects a sinceTime that is not an RFC 3339 time, naming the field', async () => {
-    const res = await fetch(`${baseUrl}/api/v1/pods/${NS}/any/log?sinceTime=yesterday`);
-    expect(res.status).toBe(400);
-    expect(await res.text()).toContain('sinceTime');
+    // No keep-alive: an idle connection would hold the server's close for its 120 s keep-alive.
+    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      http.get(`${baseUrl}/api/v1/pods/${NS}/any/log?sinceTime=yesterday`, { agent: false }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      }).on('error', reject);
+    });
+    expect(status).toBe(400);
+    expect(body).toContain('sinceTime');
   });
 });
