@@ -68,6 +68,10 @@ describe('/openapi/v2', () => {
     const tagged = Object.values(doc.definitions).flatMap((d) => (d['x-kubernetes-group-version-kind'] as Json[] | undefined) ?? []).map((g) => JSON.stringify(g));
     expect(new Set(tagged).size).toBe(tagged.length);
     const deployment = doc.definitions['io.k8s.api.apps.v1.Deployment'] as { properties: Record<string, Json> };
+    // built-in structs are named definitions as kube publishes them; a CRD's stay inline
+    expect(deployment.properties.spec?.$ref).toBe('#/definitions/io.k8s.api.apps.v1.DeploymentSpec');
+    expect(doc.definitions['io.k8s.api.apps.v1.DeploymentSpec']?.required).toEqual(['selector', 'template']);
+    expect((doc.definitions['io.openshift.operator.imageregistry.v1.Config'] as { properties: Record<string, Json> }).properties.spec?.$ref).toBeUndefined();
     expect(deployment.properties.metadata).toEqual({ $ref: '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta', description: "Standard object's metadata.", default: {} });
     const paths = doc.paths['/apis/apps/v1/namespaces/{namespace}/deployments/{name}'] as Record<string, Json>;
     expect(paths.patch?.['x-kubernetes-group-version-kind']).toEqual({ group: 'apps', kind: 'Deployment', version: 'v1' });
