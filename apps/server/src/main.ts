@@ -21,6 +21,8 @@ import { loadKubeConfig } from './kube/kubeconfig.js';
 import { parseCli } from './options.js';
 import { markDraining } from './platform/health.js';
 
+const KEEP_ALIVE_MS = 120_000;
+
 async function main(): Promise<void> {
   const cli = parseCli(process.argv.slice(2), process.env);
   const kubeconfig = loadKubeConfig({ kubeconfigPath: cli.kubeconfigPath, context: cli.context });
@@ -35,6 +37,12 @@ async function main(): Promise<void> {
     secureCookie: cli.secureCookie,
     trustProxy: cli.trustProxy,
   });
+  // Fastify applies its keep-alive timeout only to servers it creates; ours comes from a
+  // serverFactory (TLS reload), which leaves Node's 5 s. A client or proxy that keeps an idle
+  // connection longer (the console's backend proxy: Go, 90 s; Node agents: no limit) sometimes
+  // reuses it just as the server closes it: a reset, and a non-idempotent PATCH cannot be
+  // retried. Idle connections are kept longer than those clients keep them.
+  app.server.keepAliveTimeout = KEEP_ALIVE_MS;
   await app.listen({ host: cli.host, port: cli.port });
 
   const timing = shutdownTiming(process.env);

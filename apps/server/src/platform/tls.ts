@@ -34,16 +34,8 @@ export function readKeyPair(files: TlsFiles): KeyPair {
  * (https.Server is one, for every API Fastify and main.ts use).
  */
 export function createServer(handler: http.RequestListener, tls: TlsFiles | undefined): http.Server {
-  const server = tls ? https.createServer(readKeyPair(tls), handler) : http.createServer(handler);
-  // Fastify applies its keep-alive timeout only to servers it creates; a serverFactory's keeps
-  // Node's 5 s. A client or proxy that keeps an idle connection longer (the console's backend
-  // proxy: Go, 90 s; Node agents: no limit) sometimes reuses it just as the server closes it: a
-  // reset, and a non-idempotent PATCH cannot be retried. Idle connections outlive theirs.
-  server.keepAliveTimeout = KEEP_ALIVE_MS;
-  return server;
+  return tls ? https.createServer(readKeyPair(tls), handler) : http.createServer(handler);
 }
-
-const KEEP_ALIVE_MS = 120_000;
 
 export interface ReloadLog {
   info(obj: object, msg: string): void;
