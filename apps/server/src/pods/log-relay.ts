@@ -17,13 +17,13 @@ import type { FastifyReply } from 'fastify';
 import type { KubeClient } from '../kube/client.js';
 import type { Metrics } from '../platform/metrics.js';
 import { ChunkCoalescer } from './coalesce-chunks.js';
-import type { RelayLogQuery } from './log-query.js';
+import type { PodLogQuery } from '@irc/shared';
 
 export async function relayPodLog(
   client: KubeClient,
   reply: FastifyReply,
   target: { namespace: string; name: string },
-  query: RelayLogQuery,
+  query: PodLogQuery,
   metrics: Metrics,
   longLived: Set<() => void>,
 ): Promise<void> {

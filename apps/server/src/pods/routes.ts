@@ -1,12 +1,11 @@
 /** `GET /api/v1/pods`, `GET /api/v1/pods/:namespace/:name/log`. */
-import { PodLogParamsSchema, PodsResponseSchema, RegistryNames, type PodSummary } from '@irc/shared';
+import { PodLogParamsSchema, PodLogQuerySchema, PodsResponseSchema, RegistryNames, type PodSummary } from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { toKubeError } from '../kube/errors.js';
 import { NS } from '../kube/resources.js';
 import { HttpError, errorResponses } from '../platform/errors.js';
 import { requestClient } from '../platform/request-client.js';
-import { RelayLogQuerySchema } from './log-query.js';
 import { relayPodLog } from './log-relay.js';
 import { summarizePod } from './summarize.js';
 
@@ -49,7 +48,7 @@ export const podRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['pods'],
         summary: 'Relay a container log (text/plain); streamed while follow=true',
         params: PodLogParamsSchema,
-        querystring: RelayLogQuerySchema,
+        querystring: PodLogQuerySchema,
         produces: ['text/plain'],
         response: { 200: Type.String({ description: 'log text' }), ...errorResponses(400, 401, 403, 404, 503) },
       },

@@ -58,6 +58,9 @@ export const PodLogQuerySchema = Type.Object(
     timestamps: Type.Optional(Type.Boolean()),
     previous: Type.Optional(Type.Boolean()),
     limitBytes: Type.Optional(QueryInteger({ minimum: 1 })),
+    // Resuming a followed log after a broken stream exactly where it stopped (`sinceSeconds`
+    // would depend on the browser's clock agreeing with the cluster's).
+    sinceTime: Type.Optional(Type.String({ format: 'date-time', description: 'RFC 3339 time: only lines logged at or after it (kubelet timestamps)' })),
   },
   { additionalProperties: false },
 );
