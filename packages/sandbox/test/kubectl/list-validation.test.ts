@@ -114,6 +114,28 @@ suite('kubectl apply -f of a kind: List, validated on the client side against /o
     expect(r.stderr).toMatch(/invalid type for .*replicas: got "string", expected "integer"/);
   });
 
+  it('accepts real Kubernetes fields the sandbox does not describe (a real cluster takes them)', async () => {
+    const full = structuredClone(item.deployment) as { metadata: { name: string; labels: Record<string, string> }; spec: { selector: unknown; template: { metadata: unknown; spec: Record<string, unknown> } } };
+    full.metadata = { ...full.metadata, name: 'full', labels: { app: 'full' } };
+    full.spec.selector = { matchLabels: { app: 'full' } };
+    full.spec.template.metadata = { labels: { app: 'full' } };
+    Object.assign(full.spec.template.spec, {
+      hostAliases: [{ ip: '10.0.0.1', hostnames: ['db.local'] }],
+      dnsConfig: { options: [{ name: 'ndots', value: '2' }] },
+      shareProcessNamespace: true,
+      containers: [{ name: 'web', image: 'quay.io/example/web:1.0', resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }] }],
+    });
+    const build = {
+      apiVersion: 'build.openshift.io/v1',
+      kind: 'BuildConfig',
+      metadata: { name: 'web', namespace: 'shop' },
+      spec: { mountTrustedCA: true, source: { type: 'Git', git: { uri: 'https://example.com/web.git' }, sourceSecret: { name: 'git' } }, strategy: { type: 'Docker', dockerStrategy: { noCache: true } } },
+    };
+    const r = await k('apply', '-f', listFile('full.json', [full, build]), '--dry-run=server');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
   it('kubectl get deploy -o yaml > f && kubectl apply -f f round-trips', async () => {
     const generation = (): Promise<string> => k('get', 'deployment/web', '-n', 'shop', '-o', 'jsonpath={.metadata.generation}/{.spec.replicas}').then((r) => r.stdout);
     const before = await generation();

@@ -1,6 +1,8 @@
 import type { ResourceRegistry } from '../resources/registry.js';
 import type { ResourceType } from '../resources/resource-type.js';
+import { BUILTIN_FIELDS } from './builtin-fields.js';
 import { BUILTIN_COMPONENTS } from './builtin-schemas.js';
+import { OPENSHIFT_FIELDS } from './openshift-fields.js';
 import { OPENSHIFT_COMPONENTS } from './openshift-schemas.js';
 import { hasKindSchema, kindSchema, OBJECT_META, objectMetaSchema, schemaName } from './schemas.js';
 import { PATCH_TYPES } from './v3.js';
@@ -125,15 +127,35 @@ function paths(t: ResourceType): Record<string, JsonSchema> {
   return out;
 }
 
+/**
+ * The sandbox's built-in schemas list only the fields it uses; kubectl would refuse every other
+ * real field (`hostAliases`, `dnsConfig` …) that a real cluster takes. Those are added untyped:
+ * accepted as they are, while a typo at a level the table covers is still refused.
+ */
+function acceptRealFields(def: JsonSchema, path: string, fields: string[]): void {
+  let node: JsonSchema | undefined = def;
+  for (const step of path.match(/[^.[\]{}]+|\[\]|\{\}/g) ?? []) {
+    const next: unknown = step === '[]' ? node?.items : step === '{}' ? node?.additionalProperties : (node?.properties as Record<string, unknown> | undefined)?.[step];
+    node = typeof next === 'object' && next !== null ? (next as JsonSchema) : undefined;
+  }
+  const props = node?.properties as Record<string, JsonSchema> | undefined;
+  if (!props) return;
+  for (const field of fields) props[field] ??= { description: 'Not described by the sandbox: accepted as is.' };
+}
+
 /** `/openapi/v2` as JSON (the protobuf form is encoded from this). */
 export function openApiV2Document(registry: ResourceRegistry): JsonSchema {
-  const definitions: Record<string, JsonSchema> = { [OBJECT_META]: toV2Schema(objectMetaSchema, { trimmed: true }), [LIST_META]: listMetaSchema };
+  const definitions: Record<string, JsonSchema> = { [OBJECT_META]: toV2Schema(objectMetaSchema, { trimmed: true }), [LIST_META]: structuredClone(listMetaSchema) };
   for (const [name, schema] of Object.entries({ ...BUILTIN_COMPONENTS, ...OPENSHIFT_COMPONENTS })) definitions[name] = toV2Schema(schema, { trimmed: true });
   let allPaths: Record<string, JsonSchema> = {};
   for (const t of registry.all()) {
     definitions[schemaName(t)] = kindDefinition(t, definitions);
     if (t.verbs.includes('list')) definitions[`${schemaName(t)}List`] = listDefinition(t);
     allPaths = { ...allPaths, ...paths(t) };
+  }
+  for (const [name, paths] of Object.entries({ ...BUILTIN_FIELDS, ...OPENSHIFT_FIELDS })) {
+    const def = definitions[name];
+    if (def) for (const [path, fields] of Object.entries(paths)) acceptRealFields(def, path, fields);
   }
   const sorted = Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => a.localeCompare(b)));
   return { swagger: '2.0', info: { title: 'Kubernetes', version: 'v1.32.4' }, paths: allPaths, definitions: sorted };
