@@ -57,3 +57,24 @@ export function realFields(doc: { definitions: Record<string, Json> }, roots: Ar
   }
   return out;
 }
+
+/** The client-node model of a built-in kind (V1Pod; core Event is CoreV1Event). */
+export function kindModel(kind: string): string | undefined {
+  return [`V1${kind}`, `CoreV1${kind}`].find((m) => models[m]?.getAttributeTypeMap);
+}
+
+/** For kinds the sandbox has no schema for: their top-level fields and those of spec/status. */
+export function openKindFields(kinds: Array<[string, string]>): FieldTable {
+  const out: FieldTable = {};
+  for (const [def, model] of kinds) {
+    const attrs = models[model]?.getAttributeTypeMap() ?? [];
+    const entry: Record<string, string[]> = { '': attrs.map((a) => a.baseName).sort() };
+    for (const part of ['spec', 'status']) {
+      const child = attrs.find((a) => a.baseName === part);
+      const sub = child ? modelOf(child.type) : undefined;
+      if (sub) entry[part] = (models[sub]?.getAttributeTypeMap() ?? []).map((a) => a.baseName).sort();
+    }
+    out[def] = entry;
+  }
+  return out;
+}

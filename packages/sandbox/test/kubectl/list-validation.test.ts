@@ -92,12 +92,17 @@ suite('kubectl apply -f of a kind: List, validated on the client side against /o
     expect((await k('get', 'deployment/typo', '-n', 'shop')).stderr).toMatch(/NotFound|not found/);
   });
 
-  it('checks every kind the List holds: a typo in the CRD object, the Secret or the ImageStream is refused too', async () => {
+  it('checks every kind the List holds: a typo in the CRD object, the Secret, the ImageStream, a Pod or a StatefulSet is refused too', async () => {
     const config = { ...item.config, spec: { ...item.config.spec, replicass: 2 } };
     const secret = { ...item.secret, strinData: { a: 'b' } };
     const stream = { ...item.imageStream, spec: { ...item.imageStream.spec, tags: [{ name: 'latest', form: { kind: 'DockerImage', name: 'x' } }] } };
-    const r = await k('apply', '-f', listFile('typos.json', [config, secret, stream]));
+    // kinds the sandbox has no schema for are still checked at their top, spec and status levels
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'shop' }, spec: { containers: [{ name: 'c', image: 'x', imagePullPolicyy: 'Always' }] } };
+    const sts = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 's', namespace: 'shop' }, spec: { replica: 1 } };
+    const r = await k('apply', '-f', listFile('typos.json', [config, secret, stream, pod, sts]));
     expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/unknown field "imagePullPolicyy" in io\.k8s\.api\.core\.v1\.Container/);
+    expect(r.stderr).toMatch(/unknown field "replica" in io\.k8s\.api\.apps\.v1\.StatefulSetSpec/);
     expect(r.stderr).toMatch(/unknown field "replicass"/);
     expect(r.stderr).toMatch(/unknown field "strinData"/);
     expect(r.stderr).toMatch(/unknown field "form"/);
@@ -158,7 +163,8 @@ suite('kubectl apply -f of a kind: List, validated on the client side against /o
     expect(exported.code).toBe(0);
     const file = join(dir, 'everything.yaml');
     writeFileSync(file, exported.stdout);
-    expect(readFileSync(file, 'utf8')).toMatch(/kind: Deployment[\s\S]*kind: Config\b/);
+    const text = readFileSync(file, 'utf8');
+    for (const kind of ['Deployment', 'ReplicaSet', 'Pod', 'Event', 'Config', 'ImageStream']) expect(text).toMatch(new RegExp(`^  kind: ${kind}$`, 'm'));
     const r = await k('apply', '-f', file, '--dry-run=client');
     expect(r.stderr).not.toMatch(/error validating/);
     expect(r.code).toBe(0);

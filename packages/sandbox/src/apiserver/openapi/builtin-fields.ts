@@ -157,3 +157,75 @@ export const BUILTIN_FIELDS: Record<string, Record<string, string[]>> = {
     'ownerReferences[]': ['apiVersion', 'blockOwnerDeletion', 'controller', 'kind', 'name', 'uid'],
   },
 };
+
+/**
+ * Built-in kinds the sandbox has no schema for (Pod, StatefulSet, Job, Event …): their top-level,
+ * spec and status field names, published untyped so kubectl still refuses a typo at those levels.
+ */
+export const OPEN_KIND_FIELDS: Record<string, Record<string, string[]>> = {
+  'io.k8s.api.apps.v1.DaemonSet': {
+    '': ['apiVersion', 'kind', 'metadata', 'spec', 'status'],
+    'spec': ['minReadySeconds', 'revisionHistoryLimit', 'selector', 'template', 'updateStrategy'],
+    'status': ['collisionCount', 'conditions', 'currentNumberScheduled', 'desiredNumberScheduled', 'numberAvailable', 'numberMisscheduled', 'numberReady', 'numberUnavailable', 'observedGeneration', 'updatedNumberScheduled'],
+  },
+  'io.k8s.api.apps.v1.ReplicaSet': {
+    '': ['apiVersion', 'kind', 'metadata', 'spec', 'status'],
+    'spec': ['minReadySeconds', 'replicas', 'selector', 'template'],
+    'status': ['availableReplicas', 'conditions', 'fullyLabeledReplicas', 'observedGeneration', 'readyReplicas', 'replicas', 'terminatingReplicas'],
+  },
+  'io.k8s.api.apps.v1.StatefulSet': {
+    '': ['apiVersion', 'kind', 'metadata', 'spec', 'status'],
+    'spec': ['minReadySeconds', 'ordinals', 'persistentVolumeClaimRetentionPolicy', 'podManagementPolicy', 'replicas', 'revisionHistoryLimit', 'selector', 'serviceName', 'template', 'updateStrategy', 'volumeClaimTemplates'],
+    'status': ['availableReplicas', 'collisionCount', 'conditions', 'currentReplicas', 'currentRevision', 'observedGeneration', 'readyReplicas', 'replicas', 'updateRevision', 'updatedReplicas'],
+  },
+  'io.k8s.api.authentication.v1.SelfSubjectReview': {
+    '': ['apiVersion', 'kind', 'metadata', 'status'],
+    'status': ['userInfo'],
+  },
+  'io.k8s.api.authorization.v1.SelfSubjectAccessReview': {
+    '': ['apiVersion', 'kind', 'metadata', 'spec', 'status'],
+    'spec': ['nonResourceAttributes', 'resourceAttributes'],
+    'status': ['allowed', 'denied', 'evaluationError', 'reason'],
+  },
+  'io.k8s.api.authorization.v1.SelfSubjectRulesReview': {
+    '': ['apiVersion', 'kind', 'metadata', 'spec', 'status'],
+    'spec': ['namespace'],
+    'status': ['evaluationError', 'incomplete', 'nonResourceRules', 'resourceRules'],
+  },
+  'io.k8s.api.batch.v1.CronJob': {
+    '': ['apiVersion', 'kind', 'metadata', 'spec', 'status'],
+    'spec': ['concurrencyPolicy', 'failedJobsHistoryLimit', 'jobTemplate', 'schedule', 'startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'suspend', 'timeZone'],
+    'status': ['active', 'lastScheduleTime', 'lastSuccessfulTime'],
+  },
+  'io.k8s.api.batch.v1.Job': {
+    '': ['apiVersion', 'kind', 'metadata', 'spec', 'status'],
+    'spec': ['activeDeadlineSeconds', 'backoffLimit', 'backoffLimitPerIndex', 'completionMode', 'completions', 'managedBy', 'manualSelector', 'maxFailedIndexes', 'parallelism', 'podFailurePolicy', 'podReplacementPolicy', 'selector', 'successPolicy', 'suspend', 'template', 'ttlSecondsAfterFinished'],
+    'status': ['active', 'completedIndexes', 'completionTime', 'conditions', 'failed', 'failedIndexes', 'ready', 'startTime', 'succeeded', 'terminating', 'uncountedTerminatedPods'],
+  },
+  'io.k8s.api.core.v1.Binding': {
+    '': ['apiVersion', 'kind', 'metadata', 'target'],
+  },
+  'io.k8s.api.core.v1.Event': {
+    '': ['action', 'apiVersion', 'count', 'eventTime', 'firstTimestamp', 'involvedObject', 'kind', 'lastTimestamp', 'message', 'metadata', 'reason', 'related', 'reportingComponent', 'reportingInstance', 'series', 'source', 'type'],
+  },
+  'io.k8s.api.core.v1.Node': {
+    '': ['apiVersion', 'kind', 'metadata', 'spec', 'status'],
+    'spec': ['configSource', 'externalID', 'podCIDR', 'podCIDRs', 'providerID', 'taints', 'unschedulable'],
+    'status': ['addresses', 'allocatable', 'capacity', 'conditions', 'config', 'daemonEndpoints', 'features', 'images', 'nodeInfo', 'phase', 'runtimeHandlers', 'volumesAttached', 'volumesInUse'],
+  },
+  'io.k8s.api.core.v1.PersistentVolumeClaim': {
+    '': ['apiVersion', 'kind', 'metadata', 'spec', 'status'],
+    'spec': ['accessModes', 'dataSource', 'dataSourceRef', 'resources', 'selector', 'storageClassName', 'volumeAttributesClassName', 'volumeMode', 'volumeName'],
+    'status': ['accessModes', 'allocatedResourceStatuses', 'allocatedResources', 'capacity', 'conditions', 'currentVolumeAttributesClassName', 'modifyVolumeStatus', 'phase'],
+  },
+  'io.k8s.api.core.v1.Pod': {
+    '': ['apiVersion', 'kind', 'metadata', 'spec', 'status'],
+    'spec': ['activeDeadlineSeconds', 'affinity', 'automountServiceAccountToken', 'containers', 'dnsConfig', 'dnsPolicy', 'enableServiceLinks', 'ephemeralContainers', 'hostAliases', 'hostIPC', 'hostNetwork', 'hostPID', 'hostUsers', 'hostname', 'hostnameOverride', 'imagePullSecrets', 'initContainers', 'nodeName', 'nodeSelector', 'os', 'overhead', 'preemptionPolicy', 'priority', 'priorityClassName', 'readinessGates', 'resourceClaims', 'resources', 'restartPolicy', 'runtimeClassName', 'schedulerName', 'schedulingGates', 'securityContext', 'serviceAccount', 'serviceAccountName', 'setHostnameAsFQDN', 'shareProcessNamespace', 'subdomain', 'terminationGracePeriodSeconds', 'tolerations', 'topologySpreadConstraints', 'volumes'],
+    'status': ['conditions', 'containerStatuses', 'ephemeralContainerStatuses', 'extendedResourceClaimStatus', 'hostIP', 'hostIPs', 'initContainerStatuses', 'message', 'nominatedNodeName', 'observedGeneration', 'phase', 'podIP', 'podIPs', 'qosClass', 'reason', 'resize', 'resourceClaimStatuses', 'startTime'],
+  },
+  'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition': {
+    '': ['apiVersion', 'kind', 'metadata', 'spec', 'status'],
+    'spec': ['conversion', 'group', 'names', 'preserveUnknownFields', 'scope', 'versions'],
+    'status': ['acceptedNames', 'conditions', 'storedVersions'],
+  },
+};

@@ -1,6 +1,6 @@
 import type { ResourceRegistry } from '../resources/registry.js';
 import type { ResourceType } from '../resources/resource-type.js';
-import { BUILTIN_FIELDS } from './builtin-fields.js';
+import { BUILTIN_FIELDS, OPEN_KIND_FIELDS } from './builtin-fields.js';
 import { BUILTIN_COMPONENTS } from './builtin-schemas.js';
 import { OPENSHIFT_FIELDS } from './openshift-fields.js';
 import { OPENSHIFT_COMPONENTS } from './openshift-schemas.js';
@@ -45,16 +45,35 @@ function hoistStructs(t: ResourceType, kind: JsonSchema, definitions: Record<str
     const inline = props[field];
     if (!inline || inline.$ref !== undefined || inline.properties === undefined) continue;
     const name = `${schemaName(t)}${suffix}`;
-    if (definitions[name]) continue; // a published component already owns the name (never overwrite it)
-    definitions[name] = inline;
+    // a published component of that name is the same Go struct (kube names them <Kind>Spec): use
+    // it, the richer one (a Pod's spec is the PodSpec its templates use); never overwrite it
+    definitions[name] ??= inline;
     hoisted[field] = { ...ref(name), ...(inline.description !== undefined ? { description: inline.description } : {}) };
   }
   return { ...kind, properties: hoisted };
 }
 
+const UNTYPED: JsonSchema = { description: 'Not described by the sandbox: accepted as is.' };
+const untyped = (names: string[] | undefined): Record<string, JsonSchema> => Object.fromEntries((names ?? []).map((n) => [n, { ...UNTYPED }]));
+
+/** A built-in kind the sandbox has no schema for, from its real field names: typos at the top, in spec and in status are refused. */
+function namesOnlyKind(t: ResourceType, fields: Record<string, string[]>): JsonSchema {
+  const props: Record<string, JsonSchema> = {
+    ...untyped(fields['']),
+    apiVersion: str('APIVersion defines the versioned schema of this representation of an object.'),
+    kind: str('Kind is a string value representing the REST resource this object represents.'),
+    metadata: { ...ref(OBJECT_META), description: "Standard object's metadata.", default: {} },
+  };
+  for (const part of ['spec', 'status'])
+    if (fields[part]) props[part] = { type: 'object', description: `${part === 'spec' ? 'Spec defines the desired' : 'Status is the observed'} state of the ${t.kind}.`, properties: untyped(fields[part]) };
+  return { type: 'object', description: `${t.kind} (${t.group || 'core'}/${t.version}).`, properties: props, 'x-kubernetes-group-version-kind': [gvkOf(t)] };
+}
+
 /** A kind's definition; kinds whose fields the sandbox does not know stay open, so kubectl refuses nothing in them. */
 function kindDefinition(t: ResourceType, definitions: Record<string, JsonSchema>): JsonSchema {
   if (hasKindSchema(t)) return hoistStructs(t, toV2Schema(kindSchema(t), { trimmed: !t.crd }), definitions);
+  const known = t.crd ? undefined : OPEN_KIND_FIELDS[schemaName(t)];
+  if (known) return hoistStructs(t, namesOnlyKind(t, known), definitions);
   // untyped: kubectl's validation accepts anything (a `type: object` map would still refuse null values)
   return { description: `${t.kind} (${t.group || 'core'}/${t.version}).`, 'x-kubernetes-group-version-kind': [gvkOf(t)] };
 }
