@@ -97,10 +97,23 @@ export function handlePodLog(req: IncomingMessage, res: ServerResponse, url: URL
   let budget = q.limitBytes ?? Infinity;
   let closed = false;
   const stops: Array<() => void> = [];
+  // Lines logged in the same tick go out as one chunk, as kube-apiserver relays what each read
+  // of the kubelet's stream returned (many lines), not one HTTP chunk per line.
+  let pending = '';
+  let pendingBytes = 0;
+  let flushScheduled = false;
+  const flush = (): void => {
+    flushScheduled = false;
+    if (!pending || res.writableEnded) return;
+    res.write(pending);
+    pending = '';
+    pendingBytes = 0;
+  };
   const end = (): void => {
     if (closed) return;
     closed = true;
     for (const s of stops) s();
+    flush();
     res.end();
   };
   const write = (l: LogLine): void => {
@@ -109,7 +122,13 @@ export function handlePodLog(req: IncomingMessage, res: ServerResponse, url: URL
     const bytes = Buffer.byteLength(text);
     if (bytes > budget) text = Buffer.from(text).subarray(0, budget).toString('utf8');
     budget -= Math.min(bytes, budget);
-    res.write(text);
+    pending += text;
+    pendingBytes += bytes;
+    if (pendingBytes >= 64 * 1024) flush();
+    else if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flush);
+    }
     // limitBytes reached, or a follower that stopped reading: the stream ends.
     if (budget <= 0 || res.writableLength > 16 * 1024 * 1024) end();
   };
