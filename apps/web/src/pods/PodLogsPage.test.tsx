@@ -85,8 +85,9 @@ describe('PodLogsPage', () => {
     await screen.findByText('Resumed');
     const log = screen.getByRole('log', { name: 'Log lines' });
     await waitFor(() => expect(log.getAttribute('data-lines')).toBe('8'));
-    const shown = [...log.querySelectorAll('.irc-log__text')].map((el) => el.textContent);
-    expect(shown).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((i) => `msg="line ${i}"`));
+    // Rows are redrawn at most 10 times a second while streaming: wait for the next redraw.
+    const shown = () => [...log.querySelectorAll('.irc-log__text')].map((el) => el.textContent);
+    await waitFor(() => expect(shown()).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((i) => `msg="line ${i}"`)));
   });
 
   it('does not retry an answer that will not change (pod gone): the stream failed', async () => {
