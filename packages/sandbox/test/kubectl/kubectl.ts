@@ -1,5 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { expect } from 'vitest';
 
 export const KUBECTL = '/usr/bin/kubectl';
 export const hasKubectl = existsSync(KUBECTL);
@@ -21,6 +22,13 @@ export function kubectl(kubeconfig: string, home: string, args: string[], input?
     );
     if (input !== undefined) child.stdin?.end(input);
   });
+}
+
+/** A successful command: exit 0 and nothing on stderr (no discovery/OpenAPI noise); its stdout. */
+export async function kubectlOk(kubeconfig: string, home: string, args: string[]): Promise<string> {
+  const r = await kubectl(kubeconfig, home, args);
+  expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 0, stderr: '' });
+  return r.stdout;
 }
 
 export interface Background {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox.js';
-import { hasKubectl, kubectl, kubectlBackground, type Run } from './kubectl.js';
+import { hasKubectl, kubectl, kubectlBackground, kubectlOk, type Run } from './kubectl.js';
 
 /**
  * A scripted kubectl 1.32 session against the sandbox: every command must behave as against
@@ -18,12 +18,7 @@ let kc: string;
 const k = (...args: string[]): Promise<Run> => kubectl(kc, dir, args);
 const kin = (input: string, ...args: string[]): Promise<Run> => kubectl(kc, dir, args, input);
 
-/** A successful command: exit 0 and nothing on stderr (no discovery/openapi noise). */
-async function ok(...args: string[]): Promise<string> {
-  const r = await k(...args);
-  expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 0, stderr: '' });
-  return r.stdout;
-}
+const ok = (...args: string[]): Promise<string> => kubectlOk(kc, dir, args);
 
 const CM = `apiVersion: v1
 kind: ConfigMap
