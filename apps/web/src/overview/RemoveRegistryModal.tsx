@@ -1,4 +1,5 @@
-import { Alert, Button, Checkbox, Modal, ModalBody, ModalFooter, ModalHeader, Stack } from '@patternfly/react-core';
+import { Alert, Button, Checkbox } from '@patternfly/react-core';
+import { ConfirmModal } from '../common/ConfirmModal.js';
 import { useState } from 'react';
 import type { RegistryConfig } from '../common/contract.js';
 import { useT } from '../common/i18n.js';
@@ -32,10 +33,17 @@ export function RemoveRegistryModal({ config, busy, onConfirm, onSetStorageUnman
   const [understood, setUnderstood] = useState(false);
   const storageName = managedStorageName(config, t);
   return (
-    <Modal isOpen onClose={onClose} variant="medium" aria-labelledby="irc-remove-title" aria-describedby="irc-remove-body" data-test="remove-registry-modal">
-      <ModalHeader title={t('Remove the image registry?')} titleIconVariant="warning" labelId="irc-remove-title" />
-      <ModalBody id="irc-remove-body">
-        <Stack hasGutter>
+    <ConfirmModal
+      id="irc-remove"
+      variant="medium"
+      title={t('Remove the image registry?')}
+      confirmLabel={t('Remove the registry')}
+      busy={busy}
+      canConfirm={understood}
+      onConfirm={onConfirm}
+      onClose={onClose}
+      data-test="remove-registry-modal"
+    >
         <p>
           {t(
             'Setting the management state to Removed makes the operator delete the registry deployment, its service, routes and secrets. Image pushes and pulls to the internal registry stop.',
@@ -66,16 +74,6 @@ export function RemoveRegistryModal({ config, busy, onConfirm, onSetStorageUnman
           isChecked={understood}
           onChange={(_event, checked) => setUnderstood(checked)}
         />
-        </Stack>
-      </ModalBody>
-      <ModalFooter>
-        <Button variant="danger" onClick={onConfirm} isDisabled={!understood || busy} isLoading={busy}>
-          {t('Remove the registry')}
-        </Button>
-        <Button variant="link" onClick={onClose}>
-          {t('Cancel')}
-        </Button>
-      </ModalFooter>
-    </Modal>
+    </ConfirmModal>
   );
 }

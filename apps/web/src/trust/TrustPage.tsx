@@ -1,5 +1,6 @@
-import { Alert, Button, Card, CardBody, CardTitle, Content, Modal, ModalBody, ModalFooter, ModalHeader, PageSection, Stack, Title } from '@patternfly/react-core';
+import { Alert, Card, CardBody, CardTitle, Content, PageSection, Stack, Title } from '@patternfly/react-core';
 import { useState } from 'react';
+import { ConfirmModal } from '../common/ConfirmModal.js';
 import { useT } from '../common/i18n.js';
 import { firstDenied, useAccessAll } from '../common/permissions.js';
 import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
@@ -14,27 +15,21 @@ function RemoveModal({ registry, onClose }: { registry: string; onClose(): void 
   const t = useT();
   const remove = useDeleteTrust();
   return (
-    <Modal isOpen onClose={onClose} variant="small" aria-labelledby="irc-trust-remove-title" aria-describedby="irc-trust-remove-body">
-      <ModalHeader title={t('Remove the CA of {{registry}}?', { registry })} titleIconVariant="warning" labelId="irc-trust-remove-title" />
-      <ModalBody id="irc-trust-remove-body">
-        <Stack hasGutter>
-          <p>{t('Nodes and the registry stop trusting this CA for {{registry}}; pulls and mirroring from it fail TLS verification unless another CA covers it.', { registry })}</p>
-          {remove.isError ? (
-            <Alert variant="danger" isInline title={t('The CA was not removed')}>
-              {remove.error.message}
-            </Alert>
-          ) : null}
-        </Stack>
-      </ModalBody>
-      <ModalFooter>
-        <Button variant="danger" isLoading={remove.isPending} isDisabled={remove.isPending} onClick={() => remove.mutate(registry, { onSuccess: onClose })}>
-          {t('Remove')}
-        </Button>
-        <Button variant="link" onClick={onClose}>
-          {t('Cancel')}
-        </Button>
-      </ModalFooter>
-    </Modal>
+    <ConfirmModal
+      id="irc-trust-remove"
+      title={t('Remove the CA of {{registry}}?', { registry })}
+      confirmLabel={t('Remove')}
+      busy={remove.isPending}
+      onConfirm={() => remove.mutate(registry, { onSuccess: onClose })}
+      onClose={onClose}
+    >
+      <p>{t('Nodes and the registry stop trusting this CA for {{registry}}; pulls and mirroring from it fail TLS verification unless another CA covers it.', { registry })}</p>
+      {remove.isError ? (
+        <Alert variant="danger" isInline title={t('The CA was not removed')}>
+          {remove.error.message}
+        </Alert>
+      ) : null}
+    </ConfirmModal>
   );
 }
 
