@@ -44,10 +44,11 @@ export function ResultsTable({ result, caption }: { result: MigrationResponse; c
       <Table aria-label={caption} variant="compact" data-test="migration-table">
         <Thead>
           <Tr>
-            <Th>{t('Object')}</Th>
-            <Th>{t('Field')}</Th>
-            <Th>{t('Old → new')}</Th>
-            <Th>{t('Result')}</Th>
+            {/* Fixed shares: the breakWord cells' min-content is one character, so auto layout crushed them. */}
+            <Th width={20}>{t('Object')}</Th>
+            <Th width={25}>{t('Field')}</Th>
+            <Th width={40}>{t('Old → new')}</Th>
+            <Th width={15}>{t('Result')}</Th>
           </Tr>
         </Thead>
         <Tbody>
