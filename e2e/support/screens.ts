@@ -6,36 +6,63 @@ import { artifactsDir } from './env.js';
 export type Theme = 'light' | 'dark';
 export const themes: readonly Theme[] = ['light', 'dark'];
 
-// The same class and storage key the standalone shell's theme toggle uses (apps/web/src/shell/theme.ts).
+// The same class, storage key and toggle the standalone shell uses (apps/web/src/shell/theme.ts).
 const DARK_CLASS = 'pf-v6-theme-dark';
 const THEME_STORAGE_KEY = 'irc-theme';
+const THEME_TOGGLE = '[data-test="theme-toggle"]';
 
 interface ThemeState {
   dark: boolean;
   stored: string | null;
 }
 
-/** Applies a theme state as the app's toggle does: the PatternFly class on <html> and the remembered choice. */
-async function applyThemeState(page: Page, next: ThemeState): Promise<ThemeState> {
-  const previous = await page.evaluate(
-    ({ cls, key, next }) => {
-      const root = document.documentElement;
+async function currentThemeState(page: Page): Promise<ThemeState> {
+  return page.evaluate(
+    ({ cls, key }) => {
       let stored: string | null = null;
       try {
         stored = localStorage.getItem(key);
-        if (next.stored === null) localStorage.removeItem(key);
-        else localStorage.setItem(key, next.stored);
+      } catch {
+        // storage disabled: nothing remembered
+      }
+      return { dark: document.documentElement.classList.contains(cls), stored };
+    },
+    { cls: DARK_CLASS, key: THEME_STORAGE_KEY },
+  );
+}
+
+/**
+ * Switches the theme as a user's choice does: through the masthead toggle when the page has one
+ * (a DOM click, so an open modal does not stop it), so the app's state, the toggle's label and
+ * the remembered choice follow; the class on <html> is set as well for pages without the toggle.
+ * `stored` then puts back exactly what was remembered before (possibly nothing).
+ */
+async function applyThemeState(page: Page, next: ThemeState, restoreStored: boolean): Promise<void> {
+  await page.evaluate(
+    ({ cls, key, toggleSelector, next, restoreStored }) => {
+      const toggle = document.querySelector<HTMLButtonElement>(toggleSelector);
+      if (toggle && (toggle.getAttribute('aria-pressed') === 'true') !== next.dark) toggle.click();
+      document.documentElement.classList.toggle(cls, next.dark);
+      try {
+        if (restoreStored && next.stored === null) localStorage.removeItem(key);
+        else if (restoreStored && next.stored !== null) localStorage.setItem(key, next.stored);
+        else localStorage.setItem(key, next.dark ? 'dark' : 'light');
       } catch {
         // storage disabled: the class alone still switches the theme
       }
-      const dark = root.classList.contains(cls);
-      root.classList.toggle(cls, next.dark);
-      return { dark, stored };
     },
-    { cls: DARK_CLASS, key: THEME_STORAGE_KEY, next },
+    { cls: DARK_CLASS, key: THEME_STORAGE_KEY, toggleSelector: THEME_TOGGLE, next, restoreStored },
+  );
+  // The toggle re-renders (icon, label, aria-pressed) on React's schedule, not within the click.
+  await page.waitForFunction(
+    ({ cls, toggleSelector, dark }) => {
+      const toggle = document.querySelector(toggleSelector);
+      const toggleAgrees = !toggle || (toggle.getAttribute('aria-pressed') === 'true') === dark;
+      return toggleAgrees && document.documentElement.classList.contains(cls) === dark;
+    },
+    { cls: DARK_CLASS, toggleSelector: THEME_TOGGLE, dark: next.dark },
   );
   await settleStyles(page);
-  return previous;
 }
 
 /**
@@ -53,11 +80,12 @@ async function settleStyles(page: Page): Promise<void> {
 
 /** Runs `body` with the page in `theme`, then puts the page's previous theme back, so a spec continues unchanged. */
 export async function withTheme<T>(page: Page, theme: Theme, body: () => Promise<T>): Promise<T> {
-  const previous = await applyThemeState(page, { dark: theme === 'dark', stored: theme });
+  const previous = await currentThemeState(page);
+  await applyThemeState(page, { dark: theme === 'dark', stored: theme }, false);
   try {
     return await body();
   } finally {
-    await applyThemeState(page, previous);
+    await applyThemeState(page, previous, true);
   }
 }
 
