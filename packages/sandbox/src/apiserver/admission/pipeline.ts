@@ -4,7 +4,7 @@ import { admitCustomResource, invalidMessage } from '../../validation/index.js';
 import { apiVersionOf, type ResourceType } from '../resources/resource-type.js';
 import { validateObjectMeta } from './object-meta.js';
 import { normalizeSecret } from './secrets.js';
-import { unknownTopLevelFields } from './unknown-fields.js';
+import { pruneUnknownFields } from './unknown-fields.js';
 
 export type Operation = 'CREATE' | 'UPDATE';
 
@@ -92,7 +92,7 @@ export function admit(input: AdmitInput): Admitted {
     return { object: result.object, warnings };
   }
 
-  const unknown = unknownTopLevelFields(obj);
+  const unknown = pruneUnknownFields(obj);
   if (unknown.length > 0) {
     if (input.fieldValidation === 'Strict') throw strictFailure(input, unknown);
     if (input.fieldValidation === 'Warn') warnings.push(...unknown);

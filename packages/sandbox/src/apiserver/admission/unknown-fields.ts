@@ -1,33 +1,84 @@
 import type { KubeObject } from '../../core/types.js';
+import { BUILTIN_KIND_MODELS, BUILTIN_STRUCTS } from './builtin-types.js';
+import { OPENSHIFT_KIND_STRUCTS, OPENSHIFT_STRUCTS } from './openshift-types.js';
 
 /**
- * Unknown-field detection for built-in kinds at the levels the sandbox knows (top level and
- * metadata) — enough for `kubectl --validate=strict` typos like `metdata:` or `sepc:`.
- * Custom resources get full structural detection from validation/.
+ * Unknown fields of built-in kinds, found the way kube-apiserver's strict JSON decoder finds them:
+ * at every depth of the Go struct (`spec.replica`, `spec.template.spec.containers[0].imagePullPolcy`),
+ * in document order, and dropped from the object whatever fieldValidation says (a Go struct has
+ * nowhere to keep them). Leaves — string maps like labels or Secret data, quantities,
+ * int-or-string, RawExtension — take anything. Custom resources are pruned by validation/ instead.
  */
+type Struct = Map<string, string>;
+let structs: Map<string, Struct> | undefined;
+
+/** field → reference ('' for a leaf), parsed once from the `field` / `field:Ref` tables. */
+function structTable(): Map<string, Struct> {
+  if (structs) return structs;
+  structs = new Map();
+  for (const [name, fields] of Object.entries({ ...BUILTIN_STRUCTS, ...OPENSHIFT_STRUCTS })) {
+    const struct: Struct = new Map();
+    for (const field of fields.split(' ')) {
+      const colon = field.indexOf(':');
+      if (colon < 0) struct.set(field, '');
+      else struct.set(field.slice(0, colon), field.slice(colon + 1));
+    }
+    structs.set(name, struct);
+  }
+  return structs;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
+
+function walk(value: unknown, ref: string, path: string, unknown: string[]): void {
+  if (ref.startsWith('[]')) {
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, ref.slice(2), `${path}[${i}]`, unknown));
+    return;
+  }
+  if (!isPlainObject(value)) return;
+  if (ref.startsWith('{}')) {
+    for (const [key, item] of Object.entries(value)) walk(item, ref.slice(2), join(path, key), unknown);
+    return;
+  }
+  const struct = structTable().get(ref);
+  if (!struct) return;
+  for (const [key, item] of Object.entries(value)) {
+    const child = struct.get(key);
+    if (child === undefined) {
+      unknown.push(join(path, key));
+      delete value[key];
+    } else if (child) walk(item, child, join(path, key), unknown);
+  }
+}
+
+/** The root struct of a built-in or OpenShift kind, when the sandbox knows its fields. */
+export function structOfKind(kind: string): string | undefined {
+  return BUILTIN_KIND_MODELS[kind] ?? OPENSHIFT_KIND_STRUCTS[kind];
+}
+
+/**
+ * Removes every field the kind's struct does not have from `obj` (in place) and answers kube's
+ * strict-decoding messages for them: `unknown field "spec.replica"`.
+ */
+export function pruneUnknownFields(obj: KubeObject): string[] {
+  const root = structOfKind(obj.kind);
+  if (!root) return unknownTopLevelFields(obj);
+  const unknown: string[] = [];
+  walk(obj, root, '', unknown);
+  return unknown.map((f) => `unknown field "${f}"`);
+}
+
 const META = new Set([
   'name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation', 'creationTimestamp',
   'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields',
 ]);
-const COMMON = ['apiVersion', 'kind', 'metadata'];
-const TOP: Record<string, string[]> = {
-  ConfigMap: ['data', 'binaryData', 'immutable'],
-  Secret: ['data', 'stringData', 'type', 'immutable'],
-  ServiceAccount: ['secrets', 'imagePullSecrets', 'automountServiceAccountToken'],
-  Event: [
-    'involvedObject', 'reason', 'message', 'source', 'firstTimestamp', 'lastTimestamp', 'count', 'type', 'eventTime',
-    'series', 'action', 'related', 'reportingComponent', 'reportingInstance',
-  ],
-  ClusterRole: ['rules', 'aggregationRule'],
-  Role: ['rules'],
-  ClusterRoleBinding: ['subjects', 'roleRef'],
-  RoleBinding: ['subjects', 'roleRef'],
-};
 
-export function unknownTopLevelFields(obj: KubeObject): string[] {
-  const allowed = new Set([...COMMON, ...(TOP[obj.kind] ?? ['spec', 'status'])]);
+/** Kinds without a struct table: only top level (apiVersion/kind/metadata/spec/status) and metadata. */
+function unknownTopLevelFields(obj: KubeObject): string[] {
+  const allowed = new Set(['apiVersion', 'kind', 'metadata', 'spec', 'status']);
   const unknown = Object.keys(obj).filter((k) => !allowed.has(k));
-  const meta = typeof obj.metadata === 'object' && obj.metadata !== null ? Object.keys(obj.metadata) : [];
+  const meta = isPlainObject(obj.metadata) ? Object.keys(obj.metadata) : [];
   unknown.push(...meta.filter((k) => !META.has(k)).map((k) => `metadata.${k}`));
   return unknown.map((f) => `unknown field "${f}"`);
 }
