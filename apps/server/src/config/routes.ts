@@ -10,9 +10,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { KubeClient } from '../kube/client.js';
 import { toKubeError } from '../kube/errors.js';
 import { forBrowser } from '../kube/resources.js';
-import { whoami } from '../me/whoami.js';
 import { errorResponses } from '../platform/errors.js';
-import { requestClient, requestToken } from '../platform/request-client.js';
+import { requestClient } from '../platform/request-client.js';
+import { recordConsoleChange } from '../status/record-change.js';
 import { mutationRateLimit } from '../platform/security.js';
 import { RuleViolation, StaleConfig, patchConfig } from './patch-config.js';
 import { readConfig, readStorageClaim, type LiveConfig } from './read-config.js';
@@ -65,9 +65,7 @@ export const configRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const outcome = await patchConfig(client, request.body, app.configGenerations);
         app.metrics.configPatches.inc({ outcome: outcome.dryRun ? 'dry-run' : 'applied' });
         if (!outcome.dryRun && Object.keys(outcome.patch).length > 0) {
-          const user = await whoami(client, requestToken(request)).catch(() => ({ username: 'unknown' }));
-          app.timeline.recordChange({
-            user: user.username,
+          await recordConsoleChange(request, client, {
             object: { kind: 'Config', name: outcome.configName },
             summary: `changed ${Object.keys(request.body.patch).join(', ')}`,
             patch: outcome.patch,

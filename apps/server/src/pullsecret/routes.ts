@@ -9,9 +9,9 @@ import {
   PutPullSecretRegistryResponseSchema,
 } from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { whoami } from '../me/whoami.js';
 import { errorResponses } from '../platform/errors.js';
-import { requestClient, requestToken } from '../platform/request-client.js';
+import { requestClient } from '../platform/request-client.js';
+import { recordConsoleChange } from '../status/record-change.js';
 import { mutationRateLimit } from '../platform/security.js';
 import { pullSecretStatus, putPullSecretRegistry } from './pull-secret.js';
 
@@ -43,9 +43,7 @@ export const pullSecretRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const client = requestClient(request, reply);
       const result = await putPullSecretRegistry(client, request.params.registry, request.body);
-      const user = await whoami(client, requestToken(request)).catch(() => ({ username: 'unknown' }));
-      app.timeline.recordChange({
-        user: user.username,
+      await recordConsoleChange(request, client, {
         object: { kind: 'Secret', name: PULL_SECRET_NAME, namespace: PULL_SECRET_NAMESPACE },
         summary: `${result.replaced ? 'replaced' : 'added'} the credentials for ${result.registry}`,
       });

@@ -1,9 +1,9 @@
 /** `GET/PUT /api/v1/storage/credentials` — key names and change times only, never values. */
 import { CredentialsStatusSchema, PutCredentialsRequestSchema } from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { whoami } from '../me/whoami.js';
 import { errorResponses } from '../platform/errors.js';
-import { requestClient, requestToken } from '../platform/request-client.js';
+import { requestClient } from '../platform/request-client.js';
+import { recordConsoleChange } from '../status/record-change.js';
 import { mutationRateLimit } from '../platform/security.js';
 import { NS } from '../kube/resources.js';
 import { SECRET_NAME, credentialsStatus, putCredentials } from './credentials.js';
@@ -36,12 +36,10 @@ export const storageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const client = requestClient(request, reply);
       const { status, changed } = await putCredentials(client, request.body);
       if (changed.length > 0) {
-        const user = await whoami(client, requestToken(request)).catch(() => ({ username: 'unknown' }));
         const values = request.body.values as Record<string, string | null | undefined>;
         const set = changed.filter((k) => values[k] !== null);
         const removed = changed.filter((k) => values[k] === null);
-        app.timeline.recordChange({
-          user: user.username,
+        await recordConsoleChange(request, client, {
           object: { kind: 'Secret', name: SECRET_NAME, namespace: NS },
           summary: [set.length ? `set ${set.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean).join('; '),
         });

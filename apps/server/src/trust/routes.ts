@@ -8,19 +8,17 @@ import {
   TrustStatusSchema,
 } from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { whoami } from '../me/whoami.js';
 import { errorResponses } from '../platform/errors.js';
-import { requestClient, requestToken } from '../platform/request-client.js';
+import { requestClient } from '../platform/request-client.js';
+import { recordConsoleChange } from '../status/record-change.js';
 import { mutationRateLimit } from '../platform/security.js';
 import type { KubeClient } from '../kube/client.js';
 import type { FastifyRequest } from 'fastify';
 import { deleteTrustedCA, putTrustedCA, trustStatus } from './trusted-cas.js';
 
 export const trustRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  async function record(client: KubeClient, request: FastifyRequest, configMap: string, summary: string) {
-    const user = await whoami(client, requestToken(request)).catch(() => ({ username: 'unknown' }));
-    app.timeline.recordChange({ user: user.username, object: { kind: 'ConfigMap', name: configMap, namespace: TRUST_NAMESPACE }, summary });
-  }
+  const record = (client: KubeClient, request: FastifyRequest, configMap: string, summary: string) =>
+    recordConsoleChange(request, client, { object: { kind: 'ConfigMap', name: configMap, namespace: TRUST_NAMESPACE }, summary });
 
   app.get(
     TRUST_PATH,
