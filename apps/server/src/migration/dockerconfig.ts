@@ -7,7 +7,8 @@
  * Unlike oc (which overwrites), a rename onto a key the secret already has is refused: it would
  * silently drop one of the two credentials.
  */
-import type { ImageReferenceMapping, MigrationChange } from '@irc/shared';
+import { isPlainObject as isObj, type ImageReferenceMapping, type MigrationChange } from '@irc/shared';
+import { decodeJsonSecretValue } from '../kube/secret-json.js';
 import { mapDockerAuthKey } from './reference.js';
 
 export const DOCKER_SECRET_KEYS: Record<string, string> = {
@@ -21,7 +22,6 @@ export type SecretRewrite =
   | { kind: 'ok'; dataKey: string; changes: MigrationChange[]; /** base64 of the rewritten document, when changed */ data?: string };
 
 type Json = Record<string, unknown>;
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function rewriteSecret(mappings: readonly ImageReferenceMapping[], type: unknown, data: unknown): SecretRewrite {
   const dataKey = typeof type === 'string' ? DOCKER_SECRET_KEYS[type] : undefined;
@@ -29,12 +29,9 @@ export function rewriteSecret(mappings: readonly ImageReferenceMapping[], type: 
   const field = `data[${dataKey}]`;
   const encoded = isObj(data) ? data[dataKey] : undefined;
   if (typeof encoded !== 'string') return { kind: 'error', message: `${field} is missing` };
-  let doc: unknown;
-  try {
-    doc = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
-  } catch {
-    return { kind: 'error', message: `${field} is not valid JSON` };
-  }
+  const decoded = decodeJsonSecretValue(encoded);
+  if (!decoded.ok) return { kind: 'error', message: `${field} is not valid JSON` };
+  const doc = decoded.value;
   const json = dataKey === '.dockerconfigjson';
   const auths = json ? (isObj(doc) ? doc.auths : undefined) : doc;
   if (!isObj(auths)) return { kind: 'error', message: json ? `${field}.auths must be an object of registry → credentials` : `${field} must be an object of registry → credentials` };
@@ -61,12 +58,9 @@ export function secretStrings(data: unknown): string[] {
   const walk = (v: unknown) => {
     if (typeof v === 'string') {
       if (v.length >= 4) out.push(v);
-      try {
-        const decoded = Buffer.from(v, 'base64').toString('utf8');
-        if (decoded.startsWith('{')) walk(JSON.parse(decoded));
-      } catch {
-        /* not base64 JSON: the raw value was already kept */
-      }
+      // A nested base64 JSON document (a whole .dockerconfigjson) holds credentials too.
+      const decoded = decodeJsonSecretValue(v);
+      if (decoded.ok && isObj(decoded.value)) walk(decoded.value);
     } else if (Array.isArray(v)) v.forEach(walk);
     else if (isObj(v)) Object.values(v).forEach(walk);
   };

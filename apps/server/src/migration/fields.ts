@@ -11,7 +11,7 @@
  *    source strategies' `from` — only where the reference's kind is DockerImage (an
  *    ImageStreamTag is a name inside the cluster, not a registry reference).
  */
-import type { MigrationKind } from '@irc/shared';
+import { isPlainObject as isObj, type MigrationKind } from '@irc/shared';
 
 export interface ImageField {
   /** Kubernetes field path, as shown: `spec.template.spec.containers[0].image`. */
@@ -21,8 +21,6 @@ export interface ImageField {
   value: string;
 }
 
-type Json = Record<string, unknown>;
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Walks `path` (keys and indexes) from `root`; undefined when any step is missing. */
 function at(root: unknown, path: ReadonlyArray<string | number>): unknown {

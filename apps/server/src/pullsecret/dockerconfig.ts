@@ -3,7 +3,8 @@
  * malformed, loosely enough to keep whatever else it holds (other auths, credHelpers …) as is.
  * Problems name the field, never a value.
  */
-import type { FieldError, PullSecretRegistry } from '@irc/shared';
+import { isPlainObject as isObject, type FieldError, type PullSecretRegistry } from '@irc/shared';
+import { decodeJsonSecretValue } from '../kube/secret-json.js';
 
 export type DockerConfig = { auths: Record<string, Record<string, unknown>> } & Record<string, unknown>;
 
@@ -17,12 +18,9 @@ export function parseDockerConfig(base64: string | undefined, secretType: string
     problems.push({ path: 'type', message: `is ${secretType ? `"${secretType}"` : 'not set'}, expected "kubernetes.io/dockerconfigjson"` });
   }
   if (base64 === undefined) return { ok: false, problems: [...problems, { path: KEY_PATH, message: 'is missing' }] };
-  let doc: unknown;
-  try {
-    doc = JSON.parse(Buffer.from(base64, 'base64').toString('utf8'));
-  } catch {
-    return { ok: false, problems: [...problems, { path: KEY_PATH, message: 'is not valid JSON' }] };
-  }
+  const decoded = decodeJsonSecretValue(base64);
+  if (!decoded.ok) return { ok: false, problems: [...problems, { path: KEY_PATH, message: 'is not valid JSON' }] };
+  const doc = decoded.value;
   if (!isObject(doc)) return { ok: false, problems: [...problems, { path: KEY_PATH, message: 'must be a JSON object' }] };
   if (!isObject(doc.auths)) {
     problems.push({ path: `${KEY_PATH}.auths`, message: doc.auths === undefined ? 'is missing' : 'must be an object of registry → credentials' });
@@ -60,8 +58,4 @@ export function isUserColonSecret(auth: string): boolean {
   const decoded = Buffer.from(auth, 'base64').toString('utf8');
   const i = decoded.indexOf(':');
   return i > 0 && i < decoded.length - 1;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
