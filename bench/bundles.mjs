@@ -13,7 +13,8 @@ const gzSize = (file) => gzipSync(readFileSync(file)).length;
 const sum = (files) => files.reduce((n, f) => n + gzSize(f), 0);
 
 function requireDist(dir, file) {
-  if (!existsSync(join(dir, file))) throw new Error(`bench: ${join(dir, file)} is missing; run \`pnpm build\` first`);
+  if (!existsSync(join(dir, file)))
+    throw new Error(`bench: ${join(dir, file)} is missing; run \`pnpm build\` first`);
 }
 
 /** The initial JS and CSS files of the standalone app, from its index.html. */
@@ -24,7 +25,8 @@ export function webInitialAssets(dist) {
   const local = (href) => join(dist, href.replace(/^\//, '').split('?')[0]);
   const js = [];
   const css = [];
-  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) if (attr(tag, 'src')) js.push(local(attr(tag, 'src')));
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/g))
+    if (attr(tag, 'src')) js.push(local(attr(tag, 'src')));
   for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
     const rel = attr(tag, 'rel');
     const href = attr(tag, 'href');
@@ -47,11 +49,17 @@ export function pluginAssets(dist) {
   const chunkFile = (id) => {
     const hash = hashes.get(id);
     if (!hash && !files.some((f) => f.startsWith(`${id}-chunk-`))) return undefined;
-    const name = files.find((f) => f.startsWith(`${id}-chunk-`)) ?? (hash && files.find((f) => f.endsWith(`-chunk-${hash}.min.js`)));
+    const name =
+      files.find((f) => f.startsWith(`${id}-chunk-`)) ??
+      (hash && files.find((f) => f.endsWith(`-chunk-${hash}.min.js`)));
     if (!name) throw new Error(`bench: plugin chunk ${id} not found in ${dist}`);
     return join(dist, name);
   };
-  const modules = new Set(JSON.stringify(manifest.extensions).match(/"\$codeRef":"[^".]+/g)?.map((s) => s.slice('"$codeRef":"'.length)) ?? []);
+  const modules = new Set(
+    JSON.stringify(manifest.extensions)
+      .match(/"\$codeRef":"[^".]+/g)
+      ?.map((s) => s.slice('"$codeRef":"'.length)) ?? [],
+  );
   const exposed = {};
   for (const name of modules) {
     const m = new RegExp(`\\b${name}:\\(\\)=>Promise\\.all\\(\\[([^\\]]*)\\]\\)`).exec(entryText);
@@ -68,13 +76,32 @@ export async function bundles() {
   const webCss = sum(web.css);
   const entry = sum(plugin.entry);
   const rows = [
-    { name: 'bundle: standalone initial JS (gz)', value: round(webJs / KB), unit: 'KB', target: '< 400', ok: webJs < 400 * KB, note: `${web.js.length} files` },
-    { name: 'bundle: standalone initial CSS (gz)', value: round(webCss / KB), unit: 'KB', note: `${web.css.length} files` },
+    {
+      name: 'bundle: standalone initial JS (gz)',
+      value: round(webJs / KB),
+      unit: 'KB',
+      target: '< 400',
+      ok: webJs < 400 * KB,
+      note: `${web.js.length} files`,
+    },
+    {
+      name: 'bundle: standalone initial CSS (gz)',
+      value: round(webCss / KB),
+      unit: 'KB',
+      note: `${web.css.length} files`,
+    },
     { name: 'bundle: plugin entry (gz)', value: round(entry / KB), unit: 'KB' },
   ];
   for (const [name, files] of Object.entries(plugin.exposed)) {
     const size = sum(files);
-    rows.push({ name: `bundle: plugin entry + "${name}" (gz)`, value: round((entry + size) / KB), unit: 'KB', target: '< 150', ok: entry + size < 150 * KB, note: `${files.length} chunks; shared modules come from the console` });
+    rows.push({
+      name: `bundle: plugin entry + "${name}" (gz)`,
+      value: round((entry + size) / KB),
+      unit: 'KB',
+      target: '< 150',
+      ok: entry + size < 150 * KB,
+      note: `${files.length} chunks; shared modules come from the console`,
+    });
   }
   return rows;
 }

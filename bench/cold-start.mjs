@@ -21,7 +21,8 @@ async function sandboxToKubeconfig() {
   const exited = new Promise((r) => child.once('exit', r));
   try {
     while (!existsSync(kubeconfig)) {
-      if (child.exitCode !== null) throw new Error(`bench: the sandbox exited (${child.exitCode}) before writing its kubeconfig`);
+      if (child.exitCode !== null)
+        throw new Error(`bench: the sandbox exited (${child.exitCode}) before writing its kubeconfig`);
       if (performance.now() - started > 30_000) throw new Error('bench: no sandbox kubeconfig within 30 s');
       await sleep(2);
     }
@@ -48,7 +49,17 @@ export async function coldStart() {
     await cluster.stop();
   }
   return [
-    { name: 'cold start: server spawn → /readyz 200', value: round(median(serverMs)), unit: 'ms', note: `median of ${RUNS}` },
-    { name: 'cold start: sandbox spawn → kubeconfig written', value: round(median(sandboxMs)), unit: 'ms', note: `median of ${RUNS}` },
+    {
+      name: 'cold start: server spawn → /readyz 200',
+      value: round(median(serverMs)),
+      unit: 'ms',
+      note: `median of ${RUNS}`,
+    },
+    {
+      name: 'cold start: sandbox spawn → kubeconfig written',
+      value: round(median(sandboxMs)),
+      unit: 'ms',
+      note: `median of ${RUNS}`,
+    },
   ];
 }

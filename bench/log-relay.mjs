@@ -14,7 +14,8 @@ const RUNS = Number(process.env.BENCH_LOG_RUNS ?? 3);
 const TTFL_SAMPLES = 15;
 const BATCH_LINES = 500;
 // The shape of a registry access log line (domain.md), ~200 bytes.
-const LINE = 'time="2026-11-25T21:00:00.000Z" level=info msg="response completed" go.version=go1.22 http.request.method=GET http.request.uri="/v2/openshift/app/blobs/sha256:0123" http.response.status=200 seq=';
+const LINE =
+  'time="2026-11-25T21:00:00.000Z" level=info msg="response completed" go.version=go1.22 http.request.method=GET http.request.uri="/v2/openshift/app/blobs/sha256:0123" http.response.status=200 seq=';
 
 /**
  * CPU time (user + system) a process has used, in ms, from /proc (clock ticks of 10 ms). Unlike
@@ -29,16 +30,20 @@ function cpuMs(pid) {
 function openLog(target, query, onData) {
   return new Promise((resolve, reject) => {
     const url = `${target.base}?${new URLSearchParams(query)}`;
-    const req = (url.startsWith('https:') ? httpsRequest : httpRequest)(url, { ca: target.ca, headers: target.headers, agent: false }, (res) => {
-      if (res.statusCode !== 200) {
-        res.resume();
-        reject(new Error(`bench: ${target.name} log answered ${res.statusCode}`));
-        return;
-      }
-      res.on('data', onData);
-      res.on('error', () => undefined);
-      resolve(() => req.destroy());
-    });
+    const req = (url.startsWith('https:') ? httpsRequest : httpRequest)(
+      url,
+      { ca: target.ca, headers: target.headers, agent: false },
+      (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          reject(new Error(`bench: ${target.name} log answered ${res.statusCode}`));
+          return;
+        }
+        res.on('data', onData);
+        res.on('error', () => undefined);
+        resolve(() => req.destroy());
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -50,13 +55,17 @@ async function throughputRun(target, sandbox, pod, runId) {
   let tail = '';
   let done;
   const arrived = new Promise((r) => (done = r));
-  const close = await openLog(target, { container: pod.container, follow: 'true', tailLines: '0' }, (chunk) => {
-    tail = (tail + chunk.toString('latin1')).slice(-sentinel.length - 2);
-    if (tail.includes(sentinel)) done(performance.now());
-  });
+  const close = await openLog(
+    target,
+    { container: pod.container, follow: 'true', tailLines: '0' },
+    (chunk) => {
+      tail = (tail + chunk.toString('latin1')).slice(-sentinel.length - 2);
+      if (tail.includes(sentinel)) done(performance.now());
+    },
+  );
   const started = performance.now();
   let emitted = 0;
-  for (let seq = 0; emitted < LOG_MB * MB; ) {
+  for (let seq = 0; emitted < LOG_MB * MB;) {
     for (let i = 0; i < BATCH_LINES; i++, seq++) {
       const text = LINE + seq;
       sandbox.logs.append(NS, pod.name, pod.container, text);
@@ -77,7 +86,9 @@ async function timeToFirstLine(target, pod) {
   const started = performance.now();
   let first;
   const got = new Promise((r) => (first = r));
-  const close = await openLog(target, { container: pod.container, follow: 'true', tailLines: '100' }, () => first(performance.now()));
+  const close = await openLog(target, { container: pod.container, follow: 'true', tailLines: '100' }, () =>
+    first(performance.now()),
+  );
   const t = await got;
   close();
   return t - started;
@@ -115,7 +126,8 @@ export async function logRelay() {
     }
     const ttfl = { direct: [], server: [] };
     for (let i = 0; i < TTFL_SAMPLES; i++) {
-      for (const target of i % 2 === 0 ? [direct, relayed] : [relayed, direct]) ttfl[target.name].push(await timeToFirstLine(target, pod));
+      for (const target of i % 2 === 0 ? [direct, relayed] : [relayed, direct])
+        ttfl[target.name].push(await timeToFirstLine(target, pod));
     }
     await sleep(1000);
     const rssAfter = rssBytes(server.pid);
@@ -124,15 +136,43 @@ export async function logRelay() {
     const viaDirect = median(tput.direct);
     const extraTtfl = median(ttfl.server) - median(ttfl.direct);
     return [
-      { name: 'log relay: throughput direct', value: round(viaDirect), unit: 'MB/s', note: `${LOG_MB} MB × ${RUNS} runs, median` },
+      {
+        name: 'log relay: throughput direct',
+        value: round(viaDirect),
+        unit: 'MB/s',
+        note: `${LOG_MB} MB × ${RUNS} runs, median`,
+      },
       { name: 'log relay: throughput via server', value: round(viaServer), unit: 'MB/s' },
-      { name: 'log relay: server / direct', value: round(viaServer / viaDirect, 2), unit: 'ratio', target: '≥ 0.9', ok: viaServer / viaDirect >= 0.9 },
-      { name: 'log relay: server CPU per MB relayed', value: round(serverCpu / (LOG_MB * RUNS)), unit: 'ms/MB', note: 'user + system, /proc, 10 ms ticks' },
+      {
+        name: 'log relay: server / direct',
+        value: round(viaServer / viaDirect, 2),
+        unit: 'ratio',
+        target: '≥ 0.9',
+        ok: viaServer / viaDirect >= 0.9,
+      },
+      {
+        name: 'log relay: server CPU per MB relayed',
+        value: round(serverCpu / (LOG_MB * RUNS)),
+        unit: 'ms/MB',
+        note: 'user + system, /proc, 10 ms ticks',
+      },
       { name: 'log relay: time to first line direct', value: round(median(ttfl.direct)), unit: 'ms' },
       { name: 'log relay: time to first line via server', value: round(median(ttfl.server)), unit: 'ms' },
-      { name: 'log relay: time to first line over direct', value: round(extraTtfl), unit: 'ms', target: '< 50', ok: extraTtfl < 50 },
+      {
+        name: 'log relay: time to first line over direct',
+        value: round(extraTtfl),
+        unit: 'ms',
+        target: '< 50',
+        ok: extraTtfl < 50,
+      },
       { name: 'log relay: server RSS before', value: round(rssBefore / MB), unit: 'MB' },
-      { name: 'log relay: server RSS after', value: round(rssAfter / MB), unit: 'MB', target: 'flat', note: `Δ ${round((rssAfter - rssBefore) / MB)} MB after ${round(LOG_MB * RUNS)} MB relayed` },
+      {
+        name: 'log relay: server RSS after',
+        value: round(rssAfter / MB),
+        unit: 'MB',
+        target: 'flat',
+        note: `Δ ${round((rssAfter - rssBefore) / MB)} MB after ${round(LOG_MB * RUNS)} MB relayed`,
+      },
     ];
   } finally {
     await server.stop();

@@ -14,10 +14,19 @@ const TOTAL = Number(process.env.BENCH_FLOOD_LINES ?? 500_000);
 const SEARCH_EVERY_MS = Number(process.env.BENCH_FLOOD_SEARCH_EVERY_MS ?? 10_000);
 const MB = 1024 * 1024;
 // A registry access-log line (domain.md), ~200 bytes; `seq=` makes each one findable.
-const LINE = 'time="2026-11-25T21:00:00.000Z" level=info msg="response completed" go.version=go1.22 http.request.method=GET http.request.uri="/v2/openshift/app/blobs/sha256:0123" http.response.status=200 seq=';
+const LINE =
+  'time="2026-11-25T21:00:00.000Z" level=info msg="response completed" go.version=go1.22 http.request.method=GET http.request.uri="/v2/openshift/app/blobs/sha256:0123" http.response.status=200 seq=';
 const SENTINEL = 'FLOOD-END';
 // As e2e/playwright.config.ts launches Debian's Chromium.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Installed before the app loads: every long task's duration, from now on. */
 function observeLongTasks() {
@@ -43,7 +52,8 @@ async function searchInPage(query) {
   const ms = await new Promise((resolve) => {
     const check = () => {
       const mark = document.querySelector('.irc-log__mark--current');
-      if (mark && mark.textContent.toLowerCase() === query.toLowerCase()) resolve(performance.now() - started);
+      if (mark && mark.textContent.toLowerCase() === query.toLowerCase())
+        resolve(performance.now() - started);
       else if (performance.now() - started > 15_000) resolve(Number.NaN);
       else requestAnimationFrame(check);
     };
@@ -74,14 +84,19 @@ async function waitForLineInPage({ text, timeoutMs }) {
 export async function logViewerFlood() {
   const cluster = await startCluster();
   const server = await spawnServer(cluster.kubeconfigPath);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   try {
     const { sandbox } = cluster;
     const pod = await registryPod(sandbox);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(observeLongTasks);
     const cdp = await page.context().newCDPSession(page);
-    await page.goto(`${server.url}/pods/${NS}/${pod.name}/logs?container=${encodeURIComponent(pod.container)}`);
+    await page.goto(
+      `${server.url}/pods/${NS}/${pod.name}/logs?container=${encodeURIComponent(pod.container)}`,
+    );
     await page.locator('[data-test="log-status"]').getByText('Streaming').waitFor({ timeout: 30_000 });
     await sleep(1000); // the initial tail is in; long tasks of the page load are not the flood's
     const longTasksBefore = await page.evaluate(() => window.__longTasks.length);
@@ -138,12 +153,48 @@ export async function logViewerFlood() {
     const searchMax = searches.length ? Math.max(...searches) : NaN;
     const note = `${TOTAL.toLocaleString('en')} lines at ${RATE}/s`;
     return [
-      { name: 'log viewer flood: emitted rate', value: round(TOTAL / emitSeconds), unit: 'lines/s', note: `${note}, ${round(emitSeconds)} s` },
-      { name: 'log viewer flood: longest main-thread task', value: round(maxTask), unit: 'ms', target: '< 200', ok: maxTask < 200, note: `${longTasks.length} long tasks (> 50 ms), p50 ${round(median(longTasks))} ms, ${longTasks.filter((d) => d > 200).length} over 200 ms` },
-      { name: 'log viewer flood: search latency p50', value: round(median(searches)), unit: 'ms', note: `${searches.length} searches while following` },
-      { name: 'log viewer flood: search latency max', value: round(searchMax), unit: 'ms', target: '< 300', ok: searchMax < 300, note: `p90 ${round(percentile(searches, 90))} ms` },
-      { name: 'log viewer flood: JS heap max', value: round(maxHeap / MB), unit: 'MB', target: '< 300', ok: maxHeap < 300 * MB, note: `sampled every 2 s; ${round(heapAfterGc / MB)} MB after GC at the end` },
-      { name: 'log viewer flood: last line shown after', value: round(Number.isNaN(lagMs) ? lagMs : catchUpMs), unit: 'ms', note: `flood end → the last line rendered; following: ${following}; ${status.replace(/\s+/g, ' ').slice(0, 120)}` },
+      {
+        name: 'log viewer flood: emitted rate',
+        value: round(TOTAL / emitSeconds),
+        unit: 'lines/s',
+        note: `${note}, ${round(emitSeconds)} s`,
+      },
+      {
+        name: 'log viewer flood: longest main-thread task',
+        value: round(maxTask),
+        unit: 'ms',
+        target: '< 200',
+        ok: maxTask < 200,
+        note: `${longTasks.length} long tasks (> 50 ms), p50 ${round(median(longTasks))} ms, ${longTasks.filter((d) => d > 200).length} over 200 ms`,
+      },
+      {
+        name: 'log viewer flood: search latency p50',
+        value: round(median(searches)),
+        unit: 'ms',
+        note: `${searches.length} searches while following`,
+      },
+      {
+        name: 'log viewer flood: search latency max',
+        value: round(searchMax),
+        unit: 'ms',
+        target: '< 300',
+        ok: searchMax < 300,
+        note: `p90 ${round(percentile(searches, 90))} ms`,
+      },
+      {
+        name: 'log viewer flood: JS heap max',
+        value: round(maxHeap / MB),
+        unit: 'MB',
+        target: '< 300',
+        ok: maxHeap < 300 * MB,
+        note: `sampled every 2 s; ${round(heapAfterGc / MB)} MB after GC at the end`,
+      },
+      {
+        name: 'log viewer flood: last line shown after',
+        value: round(Number.isNaN(lagMs) ? lagMs : catchUpMs),
+        unit: 'ms',
+        note: `flood end → the last line rendered; following: ${following}; ${status.replace(/\s+/g, ' ').slice(0, 120)}`,
+      },
     ];
   } finally {
     await browser.close();
@@ -154,5 +205,8 @@ export async function logViewerFlood() {
 
 // `node bench/log-viewer-flood.mjs` runs it alone (BENCH_FLOOD_LINES=20000 for a quick look).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const r of await logViewerFlood()) console.log(`${r.name}: ${r.value} ${r.unit}${r.target ? ` (target ${r.target}${r.ok ? ' ✓' : ' ✗'})` : ''}${r.note ? `  — ${r.note}` : ''}`);
+  for (const r of await logViewerFlood())
+    console.log(
+      `${r.name}: ${r.value} ${r.unit}${r.target ? ` (target ${r.target}${r.ok ? ' ✓' : ' ✗'})` : ''}${r.note ? `  — ${r.note}` : ''}`,
+    );
 }

@@ -16,31 +16,55 @@ import { logViewerFlood } from './log-viewer-flood.mjs';
 import { patchToScreen } from './patch-to-screen.mjs';
 import { watchFanout } from './watch-fanout.mjs';
 
-const BENCHES = { bundles, cold: coldStart, logs: logRelay, fanout: watchFanout, flood: logViewerFlood, patch: patchToScreen };
+const BENCHES = {
+  bundles,
+  cold: coldStart,
+  logs: logRelay,
+  fanout: watchFanout,
+  flood: logViewerFlood,
+  patch: patchToScreen,
+};
 // Names on the command line (`node bench/run.mjs watch-fanout`) or BENCH_ONLY pick some; the
 // file names work as well as the short keys.
-const ALIASES = { 'watch-fanout': 'fanout', 'log-relay': 'logs', 'cold-start': 'cold', 'log-viewer-flood': 'flood', 'patch-to-screen': 'patch' };
-const picked = process.argv.slice(2).length ? process.argv.slice(2) : process.env.BENCH_ONLY?.split(',').filter(Boolean);
+const ALIASES = {
+  'watch-fanout': 'fanout',
+  'log-relay': 'logs',
+  'cold-start': 'cold',
+  'log-viewer-flood': 'flood',
+  'patch-to-screen': 'patch',
+};
+const picked = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : process.env.BENCH_ONLY?.split(',').filter(Boolean);
 const only = picked?.map((name) => ALIASES[name] ?? name) ?? Object.keys(BENCHES);
 const resultsDir = join(root, 'bench', 'results');
 const baselineFile = join(resultsDir, 'baseline.json');
-const baseline = existsSync(baselineFile) ? new Map(JSON.parse(readFileSync(baselineFile, 'utf8')).results.map((r) => [r.name, r.value])) : new Map();
+const baseline = existsSync(baselineFile)
+  ? new Map(JSON.parse(readFileSync(baselineFile, 'utf8')).results.map((r) => [r.name, r.value]))
+  : new Map();
 
 const started = Date.now();
 const results = [];
 for (const key of only) {
   const bench = BENCHES[key];
-  if (!bench) throw new Error(`bench: unknown benchmark "${key}" (known: ${Object.keys(BENCHES).join(', ')})`);
+  if (!bench)
+    throw new Error(`bench: unknown benchmark "${key}" (known: ${Object.keys(BENCHES).join(', ')})`);
   process.stderr.write(`bench: ${key}…\n`);
   try {
     results.push(...(await bench()));
   } catch (err) {
-    results.push({ name: `${key}: failed`, value: NaN, unit: '', note: err instanceof Error ? err.message : String(err) });
+    results.push({
+      name: `${key}: failed`,
+      value: NaN,
+      unit: '',
+      note: err instanceof Error ? err.message : String(err),
+    });
   }
 }
 for (const r of results) {
   const base = baseline.get(r.name);
-  if (typeof base === 'number' && base !== 0 && Number.isFinite(r.value)) r.vsBaseline = round(r.value / base, 2);
+  if (typeof base === 'number' && base !== 0 && Number.isFinite(r.value))
+    r.vsBaseline = round(r.value / base, 2);
 }
 
 const columns = [
@@ -53,12 +77,26 @@ const columns = [
 ];
 const cells = results.map((r) => columns.map(([, f]) => f(r)));
 const widths = columns.map(([h], i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-const line = (c) => c.map((v, i) => (i === 1 ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd();
+const line = (c) =>
+  c
+    .map((v, i) => (i === 1 ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+    .join('  ')
+    .trimEnd();
 console.log(line(columns.map(([h]) => h)));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const c of cells) console.log(line(c));
 
-const machine = { node: process.version, cpus: availableParallelism(), cpu: cpus()[0]?.model, loadavg1: round(loadavg()[0], 2) };
+const machine = {
+  node: process.version,
+  cpus: availableParallelism(),
+  cpu: cpus()[0]?.model,
+  loadavg1: round(loadavg()[0], 2),
+};
 mkdirSync(resultsDir, { recursive: true });
-writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify({ at: new Date(started).toISOString(), seconds: round((Date.now() - started) / 1000), machine, results }, null, 2)}\n`);
-console.log(`\n${round((Date.now() - started) / 1000)} s; written bench/results/latest.json (load average ${machine.loadavg1} on ${machine.cpus} cores)`);
+writeFileSync(
+  join(resultsDir, 'latest.json'),
+  `${JSON.stringify({ at: new Date(started).toISOString(), seconds: round((Date.now() - started) / 1000), machine, results }, null, 2)}\n`,
+);
+console.log(
+  `\n${round((Date.now() - started) / 1000)} s; written bench/results/latest.json (load average ${machine.loadavg1} on ${machine.cpus} cores)`,
+);

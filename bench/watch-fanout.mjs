@@ -11,7 +11,17 @@ import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { CONFIG_REF, NS, fetchText, metricValue, registryPod, rssBytes, sleep, spawnServer, startCluster } from './lib/cluster.mjs';
+import {
+  CONFIG_REF,
+  NS,
+  fetchText,
+  metricValue,
+  registryPod,
+  rssBytes,
+  sleep,
+  spawnServer,
+  startCluster,
+} from './lib/cluster.mjs';
 import { percentile, round } from './lib/stats.mjs';
 
 const LEVELS = (process.env.BENCH_FANOUT_LEVELS ?? '1,100,1000').split(',').map(Number);
@@ -41,33 +51,38 @@ const DIGIT_0 = 48;
  */
 function openClient(url, seen) {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}/api/v1/stream`, { agent: false, headers: { accept: 'text/event-stream' } }, (res) => {
-      if (res.statusCode !== 200) {
-        res.resume();
-        reject(new Error(`bench: stream answered ${res.statusCode}`));
-        return;
-      }
-      let carry = Buffer.alloc(0);
-      let ready = false;
-      res.on('data', (chunk) => {
-        const now = wallNow();
-        // A mark split across chunks is found with the previous chunk's tail in front.
-        const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-        carry = Buffer.from(buf.subarray(Math.max(0, buf.length - 40)));
-        if (!ready && buf.includes(SNAPSHOT)) {
-          ready = true;
-          resolve(() => req.destroy());
+    const req = request(
+      `${url}/api/v1/stream`,
+      { agent: false, headers: { accept: 'text/event-stream' } },
+      (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          reject(new Error(`bench: stream answered ${res.statusCode}`));
+          return;
         }
-        for (let at = buf.indexOf(MARK_PREFIX); at >= 0; at = buf.indexOf(MARK_PREFIX, at + 1)) {
-          let seq = 0;
-          let i = at + MARK_PREFIX.length;
-          for (; i < buf.length && buf[i] >= DIGIT_0 && buf[i] <= DIGIT_0 + 9; i++) seq = seq * 10 + (buf[i] - DIGIT_0);
-          if (i === buf.length) break; // maybe cut short: the next chunk has it whole
-          if (!seen.has(seq)) seen.set(seq, now);
-        }
-      });
-      res.on('error', () => undefined);
-    });
+        let carry = Buffer.alloc(0);
+        let ready = false;
+        res.on('data', (chunk) => {
+          const now = wallNow();
+          // A mark split across chunks is found with the previous chunk's tail in front.
+          const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+          carry = Buffer.from(buf.subarray(Math.max(0, buf.length - 40)));
+          if (!ready && buf.includes(SNAPSHOT)) {
+            ready = true;
+            resolve(() => req.destroy());
+          }
+          for (let at = buf.indexOf(MARK_PREFIX); at >= 0; at = buf.indexOf(MARK_PREFIX, at + 1)) {
+            let seq = 0;
+            let i = at + MARK_PREFIX.length;
+            for (; i < buf.length && buf[i] >= DIGIT_0 && buf[i] <= DIGIT_0 + 9; i++)
+              seq = seq * 10 + (buf[i] - DIGIT_0);
+            if (i === buf.length) break; // maybe cut short: the next chunk has it whole
+            if (!seen.has(seq)) seen.set(seq, now);
+          }
+        });
+        res.on('error', () => undefined);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -96,7 +111,9 @@ async function clientProcess() {
 
 /** The clients, in their own process; `call(type, extra)` answers with the child's reply. */
 function spawnClients() {
-  const child = fork(fileURLToPath(import.meta.url), ['--sse-clients'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(import.meta.url), ['--sse-clients'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const exited = new Promise((r) => child.once('exit', r));
   const call = (type, extra = {}) =>
     new Promise((resolve, reject) => {
@@ -123,7 +140,10 @@ function spawnClients() {
 
 async function metrics(server) {
   const text = (await fetchText(`${server.url}/metrics`)).body;
-  return { upstream: metricValue(text, 'irc_upstream_watches'), clients: metricValue(text, 'irc_stream_clients') };
+  return {
+    upstream: metricValue(text, 'irc_upstream_watches'),
+    clients: metricValue(text, 'irc_stream_clients'),
+  };
 }
 
 /** Alternating Config and registry-pod annotation patches; returns mark id → wall-clock send time. */
@@ -172,14 +192,43 @@ async function level(n, server, sandbox) {
     const perClient = (rssConnected - rssIdle) / n;
     const note = `${CHANGES} changes at ${CHANGES_PER_SECOND}/s (Config and pod alternating)${missed ? `, ${missed} deliveries missed` : ''}`;
     const rows = [
-      { name: `fan-out ${n}: upstream watches`, value: during.upstream, unit: 'watches', target: 'one per kind', note: `${during.clients} clients on the stream` },
+      {
+        name: `fan-out ${n}: upstream watches`,
+        value: during.upstream,
+        unit: 'watches',
+        target: 'one per kind',
+        note: `${during.clients} clients on the stream`,
+      },
       { name: `fan-out ${n}: p50 change→client`, value: round(percentile(all, 50)), unit: 'ms' },
-      { name: `fan-out ${n}: p99 change→client`, value: round(p99), unit: 'ms', ...(n >= 1000 ? { target: '< 100', ok: p99 < 100 } : {}), note },
-      { name: `fan-out ${n}: p99 Config / pod`, value: round(percentile(latencies.Config, 99)), unit: 'ms', note: `pod ${round(percentile(latencies.Pod, 99))} ms` },
+      {
+        name: `fan-out ${n}: p99 change→client`,
+        value: round(p99),
+        unit: 'ms',
+        ...(n >= 1000 ? { target: '< 100', ok: p99 < 100 } : {}),
+        note,
+      },
+      {
+        name: `fan-out ${n}: p99 Config / pod`,
+        value: round(percentile(latencies.Config, 99)),
+        unit: 'ms',
+        note: `pod ${round(percentile(latencies.Pod, 99))} ms`,
+      },
       // Unlike the latencies, barely moved by other load on the machine: the server's own cost.
-      { name: `fan-out ${n}: server CPU per change`, value: round(cpuPerChange), unit: 'ms', note: 'user+system, change → every client written' },
+      {
+        name: `fan-out ${n}: server CPU per change`,
+        value: round(cpuPerChange),
+        unit: 'ms',
+        note: 'user+system, change → every client written',
+      },
     ];
-    if (n >= 100) rows.push({ name: `fan-out ${n}: server memory per client`, value: round(perClient / KB), unit: 'KB', ...(n >= 1000 ? { target: '< 64', ok: perClient < 64 * KB } : {}), note: 'RSS growth / clients' });
+    if (n >= 100)
+      rows.push({
+        name: `fan-out ${n}: server memory per client`,
+        value: round(perClient / KB),
+        unit: 'KB',
+        ...(n >= 1000 ? { target: '< 64', ok: perClient < 64 * KB } : {}),
+        note: 'RSS growth / clients',
+      });
     return rows;
   } finally {
     await clients.stop();

@@ -16,7 +16,11 @@ const kubeconfig = process.env.SANDBOX_KUBECONFIG ?? join(root, '.sandbox', 'kub
 const children = [];
 
 function run(name, args, env) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`start: ${name} exited (${signal ?? code}); stopping`);
@@ -32,7 +36,9 @@ function stop(code) {
   stopping = true;
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
   setTimeout(() => process.exit(code), 3000).unref();
-  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => process.exit(code));
+  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(
+    () => process.exit(code),
+  );
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
@@ -52,8 +58,13 @@ run('sandbox', ['packages/sandbox/dist/cli.js'], { SANDBOX_KUBECONFIG: kubeconfi
 await waitForFile(kubeconfig, startedAt - 1000, 60_000);
 
 const servers = [[process.env.PORT ?? '9000', process.env.CONSOLE_CONTEXT ?? 'admin']];
-for (const pair of (process.env.START_SERVERS ?? '').split(',').filter(Boolean)) servers.push(pair.split(':'));
+for (const pair of (process.env.START_SERVERS ?? '').split(',').filter(Boolean))
+  servers.push(pair.split(':'));
 for (const [port, context] of servers) {
-  run(`server:${port}`, ['apps/server/dist/main.js', '--kubeconfig', kubeconfig, '--context', context], { PORT: port });
+  run(`server:${port}`, ['apps/server/dist/main.js', '--kubeconfig', kubeconfig, '--context', context], {
+    PORT: port,
+  });
 }
-console.log(`start: console on http://${process.env.HOST ?? '127.0.0.1'}:${servers[0][0]}  (sandbox kubeconfig: ${kubeconfig})`);
+console.log(
+  `start: console on http://${process.env.HOST ?? '127.0.0.1'}:${servers[0][0]}  (sandbox kubeconfig: ${kubeconfig})`,
+);

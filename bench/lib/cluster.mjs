@@ -11,7 +11,11 @@ import { root } from './paths.mjs';
 import { startSandbox } from '../../packages/sandbox/dist/index.js';
 
 export const NS = 'openshift-image-registry';
-export const CONFIG_REF = { group: 'imageregistry.operator.openshift.io', version: 'v1', resource: 'configs' };
+export const CONFIG_REF = {
+  group: 'imageregistry.operator.openshift.io',
+  version: 'v1',
+  resource: 'configs',
+};
 const POD_REF = { group: '', version: 'v1', resource: 'pods' };
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -25,7 +29,11 @@ export function scratchDir() {
 /** The sandbox (in process) with its kubeconfig in a scratch directory; stop() removes both. */
 export async function startCluster() {
   const scratch = scratchDir();
-  const sandbox = await startSandbox({ port: 0, kubeconfigPath: join(scratch.dir, 'kubeconfig'), log: false });
+  const sandbox = await startSandbox({
+    port: 0,
+    kubeconfigPath: join(scratch.dir, 'kubeconfig'),
+    log: false,
+  });
   return {
     sandbox,
     kubeconfigPath: sandbox.kubeconfigPath,
@@ -68,13 +76,17 @@ export function rssBytes(pid) {
 /** GET → {status, body} (whole body), over http or https. */
 export function fetchText(url, { ca, headers = {}, timeoutMs = 5000 } = {}) {
   return new Promise((resolve, reject) => {
-    const req = (url.startsWith('https:') ? httpsRequest : httpRequest)(url, { ca, headers, timeout: timeoutMs }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode, body }));
-      res.on('error', reject);
-    });
+    const req = (url.startsWith('https:') ? httpsRequest : httpRequest)(
+      url,
+      { ca, headers, timeout: timeoutMs },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode, body }));
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`timeout: ${url}`)));
     req.on('error', reject);
     req.end();
@@ -84,7 +96,10 @@ export function fetchText(url, { ca, headers = {}, timeoutMs = 5000 } = {}) {
 /** Polls `url` until it answers 200; returns the elapsed ms since `since`. */
 export async function waitFor200(url, since, timeoutMs = 30_000) {
   while (performance.now() - since < timeoutMs) {
-    const ok = await fetchText(url, { timeoutMs: 1000 }).then((r) => r.status === 200, () => false);
+    const ok = await fetchText(url, { timeoutMs: 1000 }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return performance.now() - since;
     await sleep(5);
   }
@@ -98,16 +113,31 @@ export async function waitFor200(url, since, timeoutMs = 30_000) {
 export async function spawnServer(kubeconfigPath, { logLevel = 'warn' } = {}) {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [join(root, 'apps/server/dist/main.js'), '--kubeconfig', kubeconfigPath, '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: logLevel, NODE_ENV: 'production' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'apps/server/dist/main.js'),
+      '--kubeconfig',
+      kubeconfigPath,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: logLevel, NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const exited = new Promise((r) => child.once('exit', r));
   const url = `http://127.0.0.1:${port}`;
   let readyMs;
   try {
-    readyMs = await Promise.race([waitFor200(`${url}/readyz`, started), exited.then((code) => Promise.reject(new Error(`bench: server exited (${code}) before ready`)))]);
+    readyMs = await Promise.race([
+      waitFor200(`${url}/readyz`, started),
+      exited.then((code) => Promise.reject(new Error(`bench: server exited (${code}) before ready`))),
+    ]);
   } catch (err) {
     child.kill('SIGKILL');
     throw err;

@@ -6,4 +6,5 @@ export function percentile(values, p) {
 }
 
 export const median = (values) => percentile(values, 50);
-export const round = (n, digits = 1) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : n);
+export const round = (n, digits = 1) =>
+  Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : n;

@@ -6,7 +6,13 @@ import { themes, withTheme, type Theme } from './screens.js';
 async function seriousViolations(page: Page, theme: Theme): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  return bad.map((v) => `[${theme}] ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+  return bad.map(
+    (v) =>
+      `[${theme}] ${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join('; ')}`,
+  );
 }
 
 /**
@@ -15,6 +21,7 @@ async function seriousViolations(page: Page, theme: Theme): Promise<string[]> {
  */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   const summary: string[] = [];
-  for (const theme of themes) summary.push(...(await withTheme(page, theme, () => seriousViolations(page, theme))));
+  for (const theme of themes)
+    summary.push(...(await withTheme(page, theme, () => seriousViolations(page, theme))));
   expect(summary, 'serious/critical accessibility violations').toEqual([]);
 }

@@ -11,7 +11,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -86,12 +92,15 @@ export async function startFakeConsole(opts: FakeConsoleOptions): Promise<FakeCo
       const header = req.headers['x-csrftoken'];
       call.csrf = !cookie || typeof header !== 'string' ? 'missing' : header === cookie ? 'ok' : 'mismatch';
       if (call.csrf !== 'ok') {
-        res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid CSRFToken' }));
+        res
+          .writeHead(403, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: 'invalid CSRFToken' }));
         return;
       }
     }
     const headers: OutgoingHttpHeaders = {};
-    for (const [key, value] of Object.entries(req.headers)) if (!STRIPPED.has(key) && value !== undefined) headers[key] = value;
+    for (const [key, value] of Object.entries(req.headers))
+      if (!STRIPPED.has(key) && value !== undefined) headers[key] = value;
     headers.authorization = `Bearer ${opts.userToken}`;
     const target = new URL(path, opts.upstream);
     const upstream = httpRequest(target, { method, headers }, (answer) => {
@@ -111,7 +120,8 @@ export async function startFakeConsole(opts: FakeConsoleOptions): Promise<FakeCo
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://console.invalid');
     const path = url.pathname;
-    if (path === proxyPrefix || path.startsWith(`${proxyPrefix}/`)) return proxy(req, res, `${path.slice(proxyPrefix.length) || '/'}${url.search}`);
+    if (path === proxyPrefix || path.startsWith(`${proxyPrefix}/`))
+      return proxy(req, res, `${path.slice(proxyPrefix.length) || '/'}${url.search}`);
     if (path.startsWith(assetsPrefix)) return sendFile(res, opts.pluginDist, path.slice(assetsPrefix.length));
     if (path === '/locales/resource.json') {
       const ns = url.searchParams.get('ns') ?? '';
@@ -119,12 +129,18 @@ export async function startFakeConsole(opts: FakeConsoleOptions): Promise<FakeCo
       if (ns !== `plugin__${opts.pluginName}` || !/^[a-z-]+$/i.test(lng)) return res.writeHead(404).end();
       return sendFile(res, opts.pluginDist, `locales/${lng}/${ns}.json`);
     }
-    if (path.startsWith('/static/host/')) return sendFile(res, opts.hostDist, path.slice('/static/host/'.length));
-    if (path.startsWith('/static/patternfly/')) return sendFile(res, opts.patternflyDir, path.slice('/static/patternfly/'.length));
-    if (path.startsWith('/api/')) return res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    if (path.startsWith('/static/host/'))
+      return sendFile(res, opts.hostDist, path.slice('/static/host/'.length));
+    if (path.startsWith('/static/patternfly/'))
+      return sendFile(res, opts.patternflyDir, path.slice('/static/patternfly/'.length));
+    if (path.startsWith('/api/'))
+      return res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     // Any other path is a console page: the console sets its CSRF cookie and boots.
     if (!cookieValue(req.headers.cookie, 'csrf-token')) {
-      res.setHeader('set-cookie', `csrf-token=${randomBytes(24).toString('base64url')}; Path=/; SameSite=Lax`);
+      res.setHeader(
+        'set-cookie',
+        `csrf-token=${randomBytes(24).toString('base64url')}; Path=/; SameSite=Lax`,
+      );
     }
     return sendFile(res, opts.hostDist, 'index.html');
   });

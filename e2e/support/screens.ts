@@ -110,10 +110,15 @@ async function contentHeight(page: Page): Promise<number> {
 export async function screenshotBothThemes(page: Page, name: string): Promise<void> {
   mkdirSync(artifactsDir, { recursive: true });
   const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
-  await page.setViewportSize({ width: viewport.width, height: Math.min(6000, Math.max(viewport.height, await contentHeight(page))) });
+  await page.setViewportSize({
+    width: viewport.width,
+    height: Math.min(6000, Math.max(viewport.height, await contentHeight(page))),
+  });
   try {
     for (const theme of themes) {
-      await withTheme(page, theme, () => page.screenshot({ path: join(artifactsDir, `${name}-${theme}.png`), fullPage: true }));
+      await withTheme(page, theme, () =>
+        page.screenshot({ path: join(artifactsDir, `${name}-${theme}.png`), fullPage: true }),
+      );
     }
   } finally {
     await page.setViewportSize(viewport);

@@ -9,9 +9,13 @@ test.afterAll(async () => {
   await ensureHealthyRegistry();
 });
 
-test('a change made with kubectl during an edit is resolved without losing what the admin typed', async ({ page }) => {
+test('a change made with kubectl during an edit is resolved without losing what the admin typed', async ({
+  page,
+}) => {
   await page.goto('/config/replicas');
-  const replicas = page.getByRole('textbox', { name: 'Replicas' }).or(page.getByRole('spinbutton', { name: 'Replicas' }));
+  const replicas = page
+    .getByRole('textbox', { name: 'Replicas' })
+    .or(page.getByRole('spinbutton', { name: 'Replicas' }));
   await expect(replicas).toHaveValue('2');
   await replicas.fill('3');
 

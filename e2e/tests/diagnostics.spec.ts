@@ -8,7 +8,9 @@ test.afterAll(ensureHealthyRegistry);
 
 test('a sandbox fault scenario is diagnosed: S3 credentials missing a key', async ({ page }) => {
   await page.goto('/diagnostics');
-  const checks = page.getByRole('list', { name: 'Diagnostic checks' }).or(page.getByRole('grid', { name: 'Diagnostic checks' }));
+  const checks = page
+    .getByRole('list', { name: 'Diagnostic checks' })
+    .or(page.getByRole('grid', { name: 'Diagnostic checks' }));
   await expect(checks).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await screenshotBothThemes(page, 'diagnostics');

@@ -13,7 +13,10 @@ declare global {
  * fetch's TypeError, and the connection is closed.
  */
 function breakableLogStreams() {
-  const open = new Set<{ controller: ReadableStreamDefaultController<Uint8Array>; reader: ReadableStreamDefaultReader<Uint8Array> }>();
+  const open = new Set<{
+    controller: ReadableStreamDefaultController<Uint8Array>;
+    reader: ReadableStreamDefaultReader<Uint8Array>;
+  }>();
   const fetchFirst = window.fetch.bind(window);
   window.fetch = async (input, init) => {
     const res = await fetchFirst(input, init);
@@ -56,11 +59,17 @@ function breakableLogStreams() {
  * back, and resumes after the last line shown — no line twice, none out of order. (The API
  * restarting under the server is covered by apps/server's pods-log-resume integration test.)
  */
-test('a broken log stream says it is reconnecting, then resumes without repeating lines', async ({ page, context }) => {
+test('a broken log stream says it is reconnecting, then resumes without repeating lines', async ({
+  page,
+  context,
+}) => {
   await page.addInitScript(breakableLogStreams);
   await page.goto('/pods');
   const pods = page.getByRole('grid', { name: 'Pods' }).or(page.getByRole('table', { name: 'Pods' }));
-  await pods.getByRole('link', { name: /^image-registry-/ }).first().click();
+  await pods
+    .getByRole('link', { name: /^image-registry-/ })
+    .first()
+    .click();
   const status = page.locator('[data-test="log-status"]');
   await expect(status.getByText('Streaming')).toBeVisible();
   const lines = page.getByRole('log', { name: 'Log lines' });
@@ -90,6 +99,7 @@ test('a broken log stream says it is reconnecting, then resumes without repeatin
   const all = text.split('\n').filter(Boolean);
   expect(all.length).toBeGreaterThanOrEqual(countBefore);
   const stamps = all.map((l) => l.slice(0, l.indexOf(' ')));
-  for (let i = 1; i < stamps.length; i++) expect(stamps[i]! >= stamps[i - 1]!, `line ${i + 1} is older than line ${i}`).toBe(true);
+  for (let i = 1; i < stamps.length; i++)
+    expect(stamps[i]! >= stamps[i - 1]!, `line ${i + 1} is older than line ${i}`).toBe(true);
   expect(new Set(all).size, 'a line shown twice').toBe(all.length);
 });

@@ -5,7 +5,10 @@ import { screenshotBothThemes } from '../support/screens.js';
 test('following a registry pod log and searching it', async ({ page }) => {
   await page.goto('/pods');
   const pods = page.getByRole('grid', { name: 'Pods' }).or(page.getByRole('table', { name: 'Pods' }));
-  await pods.getByRole('link', { name: /^image-registry-/ }).first().click();
+  await pods
+    .getByRole('link', { name: /^image-registry-/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { name: /^Logs of image-registry-/ })).toBeVisible();
   await expect(page.getByText('Streaming')).toBeVisible();
 

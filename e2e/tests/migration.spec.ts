@@ -12,12 +12,19 @@ const SAMPLES = ['workshop-batch', 'workshop-legacy', 'workshop-shop'];
 async function sampleCredentials(): Promise<string[]> {
   const out: string[] = [];
   for (const ns of SAMPLES) {
-    const list = JSON.parse(await kubectl(['get', 'secrets', '-n', ns, '-o', 'json'])) as { items: Array<{ type: string; data?: Record<string, string> }> };
-    for (const s of list.items.filter((x) => x.type === 'kubernetes.io/dockerconfigjson' || x.type === 'kubernetes.io/dockercfg')) {
+    const list = JSON.parse(await kubectl(['get', 'secrets', '-n', ns, '-o', 'json'])) as {
+      items: Array<{ type: string; data?: Record<string, string> }>;
+    };
+    for (const s of list.items.filter(
+      (x) => x.type === 'kubernetes.io/dockerconfigjson' || x.type === 'kubernetes.io/dockercfg',
+    )) {
       for (const value of Object.values(s.data ?? {})) {
         out.push(value);
         const doc = JSON.parse(Buffer.from(value, 'base64').toString('utf8')) as Record<string, unknown>;
-        const auths = (s.type === 'kubernetes.io/dockerconfigjson' ? doc.auths : doc) as Record<string, { auth?: string }>;
+        const auths = (s.type === 'kubernetes.io/dockerconfigjson' ? doc.auths : doc) as Record<
+          string,
+          { auth?: string }
+        >;
         for (const entry of Object.values(auths)) {
           if (!entry.auth) continue;
           out.push(entry.auth);
@@ -35,7 +42,10 @@ function recordApiBodies(page: Page): string[] {
   const bodies: string[] = [];
   page.on('response', (res: Response) => {
     if (!res.url().includes('/api/')) return;
-    res.text().then((t) => bodies.push(t), () => undefined);
+    res.text().then(
+      (t) => bodies.push(t),
+      () => undefined,
+    );
   });
   return bodies;
 }
@@ -44,15 +54,28 @@ async function fillSampleMigration(page: Page): Promise<void> {
   await page.goto('/migrate-images');
   await expect(page.getByRole('heading', { name: 'Migrate image references', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: /Use the example/ }).click();
-  await expect(page.getByRole('textbox', { name: 'Mapping 1', exact: true })).toHaveValue(`${OLD}/*=${NEW}/*`);
+  await expect(page.getByRole('textbox', { name: 'Mapping 1', exact: true })).toHaveValue(
+    `${OLD}/*=${NEW}/*`,
+  );
   await page.getByRole('button', { name: 'Select the sample namespaces' }).click();
-  for (const ns of SAMPLES) await expect(page.getByRole('checkbox', { name: new RegExp(`^${ns}`) })).toBeChecked();
+  for (const ns of SAMPLES)
+    await expect(page.getByRole('checkbox', { name: new RegExp(`^${ns}`) })).toBeChecked();
 }
 
 /** Object, field and old → new of every change row (the result column says "Will migrate" or "Migrated"). */
 async function changeRows(page: Page, table: string): Promise<string[]> {
-  const rows = page.getByRole('grid', { name: table }).or(page.getByRole('table', { name: table })).getByRole('row');
-  const texts = await rows.evaluateAll((trs) => trs.slice(1).map((tr) => Array.from(tr.querySelectorAll('td')).slice(0, 3).map((td) => td.textContent ?? '').join(' | ')));
+  const rows = page
+    .getByRole('grid', { name: table })
+    .or(page.getByRole('table', { name: table }))
+    .getByRole('row');
+  const texts = await rows.evaluateAll((trs) =>
+    trs.slice(1).map((tr) =>
+      Array.from(tr.querySelectorAll('td'))
+        .slice(0, 3)
+        .map((td) => td.textContent ?? '')
+        .join(' | '),
+    ),
+  );
   // Continuation rows of one object leave its cell empty: carry the object name down.
   let object = '';
   return texts.map((t) => {
@@ -64,7 +87,8 @@ async function changeRows(page: Page, table: string): Promise<string[]> {
 
 /** The app marks its parts with data-test (the console's convention), not data-testid. */
 const part = (page: Page, name: string) => page.locator(`[data-test="${name}"]`);
-const summaryOf = async (page: Page, card: string) => (await part(page, card).locator('[data-test="migration-summary"]').textContent()) ?? '';
+const summaryOf = async (page: Page, card: string) =>
+  (await part(page, card).locator('[data-test="migration-summary"]').textContent()) ?? '';
 
 test('a viewer can preview but Apply is disabled with the reason', async ({ page }) => {
   await page.goto(`http://127.0.0.1:${e2ePorts.viewer}/migrate-images`);
@@ -78,7 +102,9 @@ test('a viewer can preview but Apply is disabled with the reason', async ({ page
   await expectNoSeriousA11yViolations(page);
 });
 
-test('preview, apply after confirmation (result matches the preview), then a second run migrates nothing', async ({ page }) => {
+test('preview, apply after confirmation (result matches the preview), then a second run migrates nothing', async ({
+  page,
+}) => {
   const bodies = recordApiBodies(page);
   await fillSampleMigration(page);
   await expectNoSeriousA11yViolations(page);
@@ -87,11 +113,15 @@ test('preview, apply after confirmation (result matches the preview), then a sec
   const preview = part(page, 'migration-preview');
   await expect(preview).toBeVisible();
   const dryRunSummary = await summaryOf(page, 'migration-preview');
-  expect(dryRunSummary).toMatch(/^summary \(dry run\): total=\d+ errors=\d+ ignored=\d+ unchanged=\d+ migrated=[1-9]\d*$/);
+  expect(dryRunSummary).toMatch(
+    /^summary \(dry run\): total=\d+ errors=\d+ ignored=\d+ unchanged=\d+ migrated=[1-9]\d*$/,
+  );
   await expect(preview.getByText(`${NEW}/workshop-shop/storefront:1.4`).first()).toBeVisible();
   const commands = page.getByRole('textbox', { name: 'oc command' });
   await expect(commands).toHaveCount(SAMPLES.length);
-  await expect(commands.first()).toHaveValue(`oc adm migrate image-references '${OLD}/*=${NEW}/*' --include=imagestreams,deployments,deploymentconfigs,statefulsets,daemonsets,jobs,cronjobs,buildconfigs,secrets -n workshop-batch`);
+  await expect(commands.first()).toHaveValue(
+    `oc adm migrate image-references '${OLD}/*=${NEW}/*' --include=imagestreams,deployments,deploymentconfigs,statefulsets,daemonsets,jobs,cronjobs,buildconfigs,secrets -n workshop-batch`,
+  );
   const previewRows = await changeRows(page, 'Migration preview');
   expect(previewRows.length).toBeGreaterThan(5);
   await expectNoSeriousA11yViolations(page);
@@ -105,13 +135,19 @@ test('preview, apply after confirmation (result matches the preview), then a sec
   await expect(part(page, 'migration-result')).toBeVisible();
 
   // Object for object, the result is what the preview said.
-  expect(await summaryOf(page, 'migration-result')).toBe(dryRunSummary.replace('summary (dry run):', 'summary:'));
+  expect(await summaryOf(page, 'migration-result')).toBe(
+    dryRunSummary.replace('summary (dry run):', 'summary:'),
+  );
   expect(await changeRows(page, 'Migration result')).toEqual(previewRows);
   await expect(page.getByRole('textbox', { name: 'oc command' }).first()).toHaveValue(/ --confirm$/);
   await screenshotBothThemes(page, 'migration-result');
 
-  const storefront = JSON.parse(await kubectl(['get', 'deployment', 'storefront', '-n', 'workshop-shop', '-o', 'json'])) as { spec: { template: { spec: { containers: Array<{ image: string }> } } } };
-  expect(storefront.spec.template.spec.containers.map((c) => c.image)).toContain(`${NEW}/workshop-shop/storefront:1.4`);
+  const storefront = JSON.parse(
+    await kubectl(['get', 'deployment', 'storefront', '-n', 'workshop-shop', '-o', 'json']),
+  ) as { spec: { template: { spec: { containers: Array<{ image: string }> } } } };
+  expect(storefront.spec.template.spec.containers.map((c) => c.image)).toContain(
+    `${NEW}/workshop-shop/storefront:1.4`,
+  );
 
   // Idempotent: a second preview finds nothing left to migrate.
   await page.getByRole('button', { name: 'Preview' }).click();

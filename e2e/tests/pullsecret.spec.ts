@@ -8,7 +8,9 @@ interface DockerConfig {
 }
 
 async function pullSecretData(): Promise<string> {
-  const secret = JSON.parse(await kubectl(['get', 'secret', 'pull-secret', '-n', 'openshift-config', '-o', 'json'])) as { data: Record<string, string> };
+  const secret = JSON.parse(
+    await kubectl(['get', 'secret', 'pull-secret', '-n', 'openshift-config', '-o', 'json']),
+  ) as { data: Record<string, string> };
   return secret.data['.dockerconfigjson'] ?? '';
 }
 
@@ -24,15 +26,29 @@ test.beforeEach(async () => {
 
 // Puts the seeded pull secret back: the other specs (and the workshop) expect its entries.
 test.afterEach(async () => {
-  if (original) await kubectl(['patch', 'secret', 'pull-secret', '-n', 'openshift-config', '--type', 'merge', '-p', JSON.stringify({ data: { '.dockerconfigjson': original } })]);
+  if (original)
+    await kubectl([
+      'patch',
+      'secret',
+      'pull-secret',
+      '-n',
+      'openshift-config',
+      '--type',
+      'merge',
+      '-p',
+      JSON.stringify({ data: { '.dockerconfigjson': original } }),
+    ]);
 });
 
-test('registries are listed by name only; new registry.redhat.io credentials are saved and never shown', async ({ page }) => {
+test('registries are listed by name only; new registry.redhat.io credentials are saved and never shown', async ({
+  page,
+}) => {
   const seeded = decode(original);
   await page.goto('/pull-secret');
   await expect(page.getByRole('heading', { name: 'Registry credentials', level: 1 })).toBeVisible();
   const table = page.getByRole('grid', { name: 'Registries in the pull secret' });
-  for (const name of Object.keys(seeded.auths)) await expect(table.getByRole('row').filter({ hasText: name }).first()).toBeVisible();
+  for (const name of Object.keys(seeded.auths))
+    await expect(table.getByRole('row').filter({ hasText: name }).first()).toBeVisible();
 
   const form = page.getByRole('form', { name: 'Registry credentials form' });
   await expect(form.getByRole('textbox', { name: /^Registry/ })).toHaveValue('registry.redhat.io');
@@ -60,8 +76,20 @@ test('registries are listed by name only; new registry.redhat.io credentials are
 });
 
 test('a malformed pull secret is shown with its problems and the form is disabled', async ({ page }) => {
-  const broken = Buffer.from(JSON.stringify({ auths: { 'quay.io': { auth: '%%%not-base64%%%' } } })).toString('base64');
-  await kubectl(['patch', 'secret', 'pull-secret', '-n', 'openshift-config', '--type', 'merge', '-p', JSON.stringify({ data: { '.dockerconfigjson': broken } })]);
+  const broken = Buffer.from(JSON.stringify({ auths: { 'quay.io': { auth: '%%%not-base64%%%' } } })).toString(
+    'base64',
+  );
+  await kubectl([
+    'patch',
+    'secret',
+    'pull-secret',
+    '-n',
+    'openshift-config',
+    '--type',
+    'merge',
+    '-p',
+    JSON.stringify({ data: { '.dockerconfigjson': broken } }),
+  ]);
   await page.goto('/pull-secret');
   await expect(page.getByText('The pull secret is malformed')).toBeVisible();
   await expect(page.locator('[data-test="pull-secret-problems"]')).toContainText('quay.io');

@@ -18,11 +18,17 @@ test('undeploying and redeploying the registry is recorded on the timeline', asy
   await dialog.getByRole('checkbox', { name: 'I understand what will be deleted' }).check();
   await dialog.getByRole('button', { name: /^Remove/ }).click();
 
-  await expect(state.getByRole('button', { name: 'Removed', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(state.getByRole('button', { name: 'Removed', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await expect(page.getByText('The registry is removed').first()).toBeVisible({ timeout: 30_000 });
 
   await state.getByRole('button', { name: 'Managed', exact: true }).click();
-  await expect(state.getByRole('button', { name: 'Managed', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(state.getByRole('button', { name: 'Managed', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await waitForRegistryReady();
 
   await page.getByRole('link', { name: 'Condition timeline' }).click();

@@ -10,14 +10,28 @@ test('S3 credentials are write-only: saved, reported as set, never shown', async
   await page.goto('/config/storage');
   await expect(page.getByRole('radio', { name: /Amazon S3/ })).toBeChecked();
 
-  const credentials = page.getByRole('form', { name: 'Storage credentials' }).or(page.locator('form[aria-label="Storage credentials"]'));
+  const credentials = page
+    .getByRole('form', { name: 'Storage credentials' })
+    .or(page.locator('form[aria-label="Storage credentials"]'));
   await credentials.getByLabel('Access key ID').fill('AKIAE2ETESTACCESSKEY');
   await credentials.getByLabel('Secret access key').fill('e2e-secret-key-never-shown-0123456789');
   await credentials.getByRole('button', { name: 'Save credentials' }).click();
   await expect(page.getByText('Credentials saved')).toBeVisible();
 
-  const secret = JSON.parse(await kubectl(['get', 'secret', 'image-registry-private-configuration-user', '-n', 'openshift-image-registry', '-o', 'json']));
-  expect(Buffer.from(secret.data.REGISTRY_STORAGE_S3_SECRETKEY, 'base64').toString()).toBe('e2e-secret-key-never-shown-0123456789');
+  const secret = JSON.parse(
+    await kubectl([
+      'get',
+      'secret',
+      'image-registry-private-configuration-user',
+      '-n',
+      'openshift-image-registry',
+      '-o',
+      'json',
+    ]),
+  );
+  expect(Buffer.from(secret.data.REGISTRY_STORAGE_S3_SECRETKEY, 'base64').toString()).toBe(
+    'e2e-secret-key-never-shown-0123456789',
+  );
 
   await page.reload();
   await expect(page.getByText('e2e-secret-key-never-shown-0123456789')).toHaveCount(0);
@@ -26,9 +40,9 @@ test('S3 credentials are write-only: saved, reported as set, never shown', async
   await screenshotBothThemes(page, 'config-storage');
 
   await page.getByRole('link', { name: 'Overview' }).click();
-  const conditions = page.getByRole('grid', { name: 'Conditions of the registry configuration' }).or(
-    page.getByRole('table', { name: 'Conditions of the registry configuration' }),
-  );
+  const conditions = page
+    .getByRole('grid', { name: 'Conditions of the registry configuration' })
+    .or(page.getByRole('table', { name: 'Conditions of the registry configuration' }));
   await expect(conditions.getByRole('row', { name: /StorageExists.*True/ })).toBeVisible();
   await expect(conditions.getByRole('row', { name: /StorageEncrypted.*True/ })).toBeVisible();
 });

@@ -28,15 +28,34 @@ test.beforeAll(async () => {
   kc.loadFromFile(e2eKubeconfig);
   const cluster = kc.getCurrentCluster();
   if (!cluster?.caData) throw new Error(`no cluster CA in ${e2eKubeconfig}`);
-  proxy = await ChaosProxy.start({ target: cluster.server, targetCa: Buffer.from(cluster.caData, 'base64').toString('utf8') });
+  proxy = await ChaosProxy.start({
+    target: cluster.server,
+    targetCa: Buffer.from(cluster.caData, 'base64').toString('utf8'),
+  });
   dir = mkdtempSync(join(tmpdir(), 'irc-e2e-chaos-'));
   const kubeconfig = proxy.writeKubeconfig(e2eKubeconfig, join(dir, 'kubeconfig'));
-  server = spawn(process.execPath, ['apps/server/dist/main.js', '--kubeconfig', kubeconfig, '--context', 'admin', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
-  });
-  await expect.poll(async () => (await fetch(`${url}/readyz`).catch(() => undefined))?.status, { timeout: 60_000 }).toBe(200);
+  server = spawn(
+    process.execPath,
+    [
+      'apps/server/dist/main.js',
+      '--kubeconfig',
+      kubeconfig,
+      '--context',
+      'admin',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+      stdio: 'ignore',
+    },
+  );
+  await expect
+    .poll(async () => (await fetch(`${url}/readyz`).catch(() => undefined))?.status, { timeout: 60_000 })
+    .toBe(200);
 });
 
 test.afterAll(async () => {
@@ -45,7 +64,9 @@ test.afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('the timeline says live updates are paused while the cluster API is away, then that they are back', async ({ page }) => {
+test('the timeline says live updates are paused while the cluster API is away, then that they are back', async ({
+  page,
+}) => {
   await page.goto(`${url}/timeline`);
   await expect(page.getByRole('list', { name: 'Timeline entries' })).toBeVisible();
   const banner = page.locator('[data-test="live-updates-banner"]');

@@ -5,11 +5,15 @@ import { expectNoSeriousA11yViolations } from '../support/a11y.js';
 // The console run with the sandbox's viewer: may read ConfigMaps, may write nothing, may not read Secrets.
 test.use({ baseURL: `http://127.0.0.1:${e2ePorts.viewer}` });
 
-test('a viewer sees the trusted registries form disabled, with the reason, before trying', async ({ page }) => {
+test('a viewer sees the trusted registries form disabled, with the reason, before trying', async ({
+  page,
+}) => {
   await page.goto('/trust');
   const readOnly = page.locator('[data-test="trust-read-only"]');
   // patch when the trust ConfigMap exists, create when an earlier spec left none: both are the API's words.
-  await expect(readOnly).toContainText(/viewer may not (patch|create) configmaps in namespace openshift-config/);
+  await expect(readOnly).toContainText(
+    /viewer may not (patch|create) configmaps in namespace openshift-config/,
+  );
   const form = page.getByRole('form', { name: 'Add registry CA' });
   await expect(form.getByLabel(/Registry hostname/)).toBeDisabled();
   await expect(form.getByRole('button', { name: 'Save CA' })).toBeDisabled();
@@ -19,7 +23,9 @@ test('a viewer sees the trusted registries form disabled, with the reason, befor
 test('a viewer sees the registry credentials form disabled, with the reason', async ({ page }) => {
   await page.goto('/pull-secret');
   const readOnly = page.locator('[data-test="pull-secret-read-only"]');
-  await expect(readOnly).toContainText('viewer may not get secrets "pull-secret" in namespace openshift-config');
+  await expect(readOnly).toContainText(
+    'viewer may not get secrets "pull-secret" in namespace openshift-config',
+  );
   const form = page.getByRole('form', { name: 'Registry credentials form' });
   await expect(form.getByLabel(/^Registry/)).toBeDisabled();
   await expect(form.getByRole('button', { name: 'Save credentials' })).toBeDisabled();

@@ -11,7 +11,9 @@ test('a read-only viewer sees the controls disabled, with the reason', async ({ 
   await expect(page.getByText(/may not patch|cannot patch|read-only/i).first()).toBeVisible();
 
   await page.goto('/config/replicas');
-  await expect(page.getByRole('textbox', { name: 'Replicas' }).or(page.getByRole('spinbutton', { name: 'Replicas' }))).toBeDisabled();
+  await expect(
+    page.getByRole('textbox', { name: 'Replicas' }).or(page.getByRole('spinbutton', { name: 'Replicas' })),
+  ).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Review changes' })).toBeDisabled();
   await expectNoSeriousA11yViolations(page);
 });

@@ -50,10 +50,14 @@ const report = {
   assets: listAssets(distDir),
   chunks: info.chunks.map((c) => ({
     files: c.files,
-    modules: flatten(c.modules).filter((m) => m.name).map((m) => ({ name: m.name, identifier: m.identifier, size: m.size })),
+    modules: flatten(c.modules)
+      .filter((m) => m.name)
+      .map((m) => ({ name: m.name, identifier: m.identifier, size: m.size })),
   })),
 };
 mkdirSync(join(pluginDir, 'report'), { recursive: true });
 writeFileSync(join(pluginDir, 'report', 'bundle-report.json'), `${JSON.stringify(report, null, 1)}\n`);
 const total = report.assets.reduce((sum, a) => sum + a.size, 0);
-console.log(`console plugin: ${report.assets.length} assets, ${(total / 1024).toFixed(0)} KiB in dist/ (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(
+  `console plugin: ${report.assets.length} assets, ${(total / 1024).toFixed(0)} KiB in dist/ (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+);

@@ -10,15 +10,18 @@ export function copyLocales(localesDir) {
     apply(compiler) {
       const { RawSource } = compiler.webpack.sources;
       compiler.hooks.thisCompilation.tap('CopyLocales', (compilation) => {
-        compilation.hooks.processAssets.tap({ name: 'CopyLocales', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-          for (const lang of readdirSync(localesDir)) {
-            for (const file of readdirSync(join(localesDir, lang)).filter((f) => f.endsWith('.json'))) {
-              const path = join(localesDir, lang, file);
-              compilation.fileDependencies.add(path);
-              compilation.emitAsset(`locales/${lang}/${file}`, new RawSource(readFileSync(path)));
+        compilation.hooks.processAssets.tap(
+          { name: 'CopyLocales', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+          () => {
+            for (const lang of readdirSync(localesDir)) {
+              for (const file of readdirSync(join(localesDir, lang)).filter((f) => f.endsWith('.json'))) {
+                const path = join(localesDir, lang, file);
+                compilation.fileDependencies.add(path);
+                compilation.emitAsset(`locales/${lang}/${file}`, new RawSource(readFileSync(path)));
+              }
             }
-          }
-        });
+          },
+        );
       });
     },
   };

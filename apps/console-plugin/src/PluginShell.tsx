@@ -20,7 +20,11 @@ function sharedQueryClient(): QueryClient {
   queryClient ??= createQueryClient();
   return queryClient;
 }
-const session = createPlatformSession(createPluginPlatform, STREAM_IDLE_MS, () => void sharedQueryClient().invalidateQueries());
+const session = createPlatformSession(
+  createPluginPlatform,
+  STREAM_IDLE_MS,
+  () => void sharedQueryClient().invalidateQueries(),
+);
 
 /** The console has one left-hand entry for us; this bar moves between our pages. */
 function PluginNav() {
@@ -36,7 +40,11 @@ function PluginNav() {
               {navEntries(t).map((entry) => {
                 const to = links.page(entry.path);
                 return (
-                  <NavItem key={entry.path} itemId={entry.path} isActive={pathname === to || pathname.startsWith(`${to}/`)}>
+                  <NavItem
+                    key={entry.path}
+                    itemId={entry.path}
+                    isActive={pathname === to || pathname.startsWith(`${to}/`)}
+                  >
                     <Link to={to}>{entry.label}</Link>
                   </NavItem>
                 );

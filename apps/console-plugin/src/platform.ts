@@ -33,7 +33,9 @@ export function createPluginPlatform(options: PluginPlatformOptions = {}): Platf
   return {
     apiBase,
     ...http,
-    eventStream: options.createEventStream ? options.createEventStream(streamUrl) : createEventStream({ url: streamUrl }),
+    eventStream: options.createEventStream
+      ? options.createEventStream(streamUrl)
+      : createEventStream({ url: streamUrl }),
     links: {
       page: (path) => `${routeBase}${path.startsWith('/') ? path : `/${path}`}`,
       api: (path, query) => buildUrl(apiBase, path, query),

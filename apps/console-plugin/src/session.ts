@@ -25,7 +25,12 @@ const defaultTimers: Timers = {
  * (navigating between our pages does not reconnect). `onReopen` runs when a later session
  * starts: whatever was cached missed the events in between.
  */
-export function createPlatformSession(create: () => Platform, idleMs: number, onReopen: () => void, timers: Timers = defaultTimers): PlatformSession {
+export function createPlatformSession(
+  create: () => Platform,
+  idleMs: number,
+  onReopen: () => void,
+  timers: Timers = defaultTimers,
+): PlatformSession {
   let platform: Platform | undefined;
   let holders = 0;
   let sessions = 0;

@@ -13,10 +13,13 @@ export const hostDist = join(here, 'dist');
 export const pluginDist = join(pluginDir, 'dist');
 /** Dependencies are hoisted to the workspace root (pnpm-workspace.yaml nodeLinker: hoisted). */
 export const rootNodeModules = resolve(pluginDir, '..', '..', 'node_modules');
-export const PLUGIN_NAME = (JSON.parse(readFileSync(join(pluginDir, 'package.json'), 'utf8')) as { consolePlugin: { name: string } }).consolePlugin.name;
+export const PLUGIN_NAME = (
+  JSON.parse(readFileSync(join(pluginDir, 'package.json'), 'utf8')) as { consolePlugin: { name: string } }
+).consolePlugin.name;
 
 function versionOf(pkg: string): string {
-  return (JSON.parse(readFileSync(join(rootNodeModules, pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(rootNodeModules, pkg, 'package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 const INDEX_HTML = `<!doctype html>
@@ -42,12 +45,23 @@ export async function buildHost(): Promise<void> {
     output: { path: hostDist, filename: '[name].js', publicPath: '/static/host/', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'], extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } },
     module: {
-      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, loader: 'esbuild-loader', options: { target: 'es2021', jsx: 'automatic' } }],
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: 'esbuild-loader',
+          options: { target: 'es2021', jsx: 'automatic' },
+        },
+      ],
     },
     plugins: [
       new webpack.DefinePlugin({
         PLUGIN_NAME: JSON.stringify(PLUGIN_NAME),
-        HOST_VERSIONS: JSON.stringify({ react: versionOf('react'), 'react-router': versionOf('react-router'), 'react-i18next': versionOf('react-i18next') }),
+        HOST_VERSIONS: JSON.stringify({
+          react: versionOf('react'),
+          'react-router': versionOf('react-router'),
+          'react-i18next': versionOf('react-i18next'),
+        }),
       }),
     ],
     performance: { hints: false },

@@ -28,7 +28,9 @@ export interface HostStatus {
 const status: HostStatus = { state: 'loading', extensionTypes: [], pages: {} };
 (window as unknown as { __pluginHost: HostStatus }).__pluginHost = status;
 
-type RouteExtension = LoadedExtension & { properties: { path: string | string[]; exact?: boolean; component: CodeRef<ComponentType> } };
+type RouteExtension = LoadedExtension & {
+  properties: { path: string | string[]; exact?: boolean; component: CodeRef<ComponentType> };
+};
 type NavExtension = LoadedExtension & { properties: { id: string; name: string; href: string } };
 
 /**
@@ -110,7 +112,9 @@ async function main(): Promise<void> {
   await store.loadPlugin(`${window.location.origin}/api/plugins/${PLUGIN_NAME}/plugin-manifest.json`);
   const info = store.getPluginInfo().find((p) => p.manifest.name === PLUGIN_NAME);
   if (!info || info.status !== 'loaded') {
-    throw new Error(`plugin not loaded: ${info?.status ?? 'absent'} ${info && 'errorMessage' in info ? String(info.errorMessage) : ''}`);
+    throw new Error(
+      `plugin not loaded: ${info?.status ?? 'absent'} ${info && 'errorMessage' in info ? String(info.errorMessage) : ''}`,
+    );
   }
 
   const extensions = store.getExtensions();

@@ -8,7 +8,8 @@ import { bundleReport, distDir, manifest, scripts } from './dist.js';
  * `react/jsx-runtime` is not on that list: the automatic JSX runtime is bundled (1 KB) and
  * itself consumes the console's `react`.
  */
-const CONSOLE_SHARED = /\/node_modules\/(react|react-router|react-router-dom|react-i18next|react-redux|redux|redux-thunk|@openshift-console\/[^/]+|@openshift\/dynamic-plugin-sdk|@patternfly\/react-topology)\//;
+const CONSOLE_SHARED =
+  /\/node_modules\/(react|react-router|react-router-dom|react-i18next|react-redux|redux|redux-thunk|@openshift-console\/[^/]+|@openshift\/dynamic-plugin-sdk|@patternfly\/react-topology)\//;
 const JSX_RUNTIME = /\/node_modules\/react\/(jsx-runtime\.js|cjs\/react-jsx-runtime\.production\.min\.js)$/;
 
 /** CSS as a stylesheet declares rules and custom properties; PatternFly's JS only names classes. */
@@ -29,7 +30,12 @@ describe('the plugin bundle', () => {
       .map((m) => m.name)
       .filter((name) => name.startsWith('consume shared module'));
     for (const pkg of ['react', 'react-router', 'react-i18next']) {
-      expect(consumed.some((name) => name.startsWith(`consume shared module (default) ${pkg}@`) && name.includes('(singleton)'))).toBe(true);
+      expect(
+        consumed.some(
+          (name) =>
+            name.startsWith(`consume shared module (default) ${pkg}@`) && name.includes('(singleton)'),
+        ),
+      ).toBe(true);
     }
     // No fallback: the console must provide them.
     expect(consumed.filter((n) => /\) (react|react-router|react-i18next)@.*fallback/.test(n))).toEqual([]);
@@ -41,9 +47,14 @@ describe('the plugin bundle', () => {
       .map((m) => m.identifier.split('!').pop() ?? '');
     expect(cssModules.length).toBeGreaterThan(0); // our own irc- styles are there…
     expect(cssModules.filter((path) => !/\/apps\/(web|console-plugin)\/src\//.test(path))).toEqual([]); // …and nothing else
-    expect(readdirSync(distDir, { recursive: true }).map(String).filter((f) => f.endsWith('.css'))).toEqual([]);
+    expect(
+      readdirSync(distDir, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.css')),
+    ).toEqual([]);
     for (const { name, text } of scripts()) {
-      for (const pattern of PATTERNFLY_CSS) expect(pattern.test(text), `${name} matches ${pattern}`).toBe(false);
+      for (const pattern of PATTERNFLY_CSS)
+        expect(pattern.test(text), `${name} matches ${pattern}`).toBe(false);
     }
   });
 

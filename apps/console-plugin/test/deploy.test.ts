@@ -12,7 +12,11 @@ import { pluginDir } from './dist.js';
 
 const deployDir = join(pluginDir, '..', '..', 'deploy');
 // The real CRD from openshift/api, in shared/reference/ beside the project root (absent → skipped).
-const CRD_ORACLE = [join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'reference', '90_consoleplugins.crd.yaml'), '/work/shared/reference/90_consoleplugins.crd.yaml'].find((p) => existsSync(p)) ?? 'shared/reference/90_consoleplugins.crd.yaml';
+const CRD_ORACLE =
+  [
+    join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'reference', '90_consoleplugins.crd.yaml'),
+    '/work/shared/reference/90_consoleplugins.crd.yaml',
+  ].find((p) => existsSync(p)) ?? 'shared/reference/90_consoleplugins.crd.yaml';
 
 function hasKubectl(): boolean {
   try {
@@ -23,12 +27,18 @@ function hasKubectl(): boolean {
   }
 }
 const kubectl = hasKubectl();
-if (!kubectl) console.warn('deploy tests skipped: kubectl is not on PATH (it ships with the machine image and CI)');
+if (!kubectl)
+  console.warn('deploy tests skipped: kubectl is not on PATH (it ships with the machine image and CI)');
 
 interface KubeObject {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string; annotations?: Record<string, string>; labels?: Record<string, string> };
+  metadata: {
+    name: string;
+    namespace?: string;
+    annotations?: Record<string, string>;
+    labels?: Record<string, string>;
+  };
   spec?: Record<string, unknown>;
   rules?: { apiGroups: string[]; resources: string[]; verbs: string[] }[];
 }
@@ -64,15 +74,32 @@ describe.runIf(kubectl)('deploy/ (kustomize base)', () => {
 
   it('renders the namespace, identity, RBAC, workload, service and console plugin', () => {
     expect(objects.map((o) => o.kind).sort()).toEqual(
-      ['ClusterRole', 'ClusterRoleBinding', 'ConsolePlugin', 'Deployment', 'Namespace', 'Role', 'RoleBinding', 'Service', 'ServiceAccount'].sort(),
+      [
+        'ClusterRole',
+        'ClusterRoleBinding',
+        'ConsolePlugin',
+        'Deployment',
+        'Namespace',
+        'Role',
+        'RoleBinding',
+        'Service',
+        'ServiceAccount',
+      ].sort(),
     );
   });
 
   it('runs the server under the restricted profile with probes and resources', () => {
     const spec = pod();
-    expect(spec.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(spec.securityContext).toMatchObject({
+      runAsNonRoot: true,
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
     const [c] = spec.containers;
-    expect(c?.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+    expect(c?.securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+    });
     expect(c?.livenessProbe.httpGet).toMatchObject({ path: '/healthz', scheme: 'HTTPS' });
     expect(c?.readinessProbe.httpGet).toMatchObject({ path: '/readyz', scheme: 'HTTPS' });
     expect(c?.resources.requests).toHaveProperty('cpu');
@@ -82,7 +109,8 @@ describe.runIf(kubectl)('deploy/ (kustomize base)', () => {
   });
 
   it('serves TLS with the certificate the service CA writes for the Service', () => {
-    const secretName = find('Service').metadata.annotations?.['service.beta.openshift.io/serving-cert-secret-name'];
+    const secretName =
+      find('Service').metadata.annotations?.['service.beta.openshift.io/serving-cert-secret-name'];
     expect(secretName).toBeTruthy();
     const spec = pod();
     const volume = spec.volumes.find((v) => v.secret?.secretName === secretName);
@@ -101,12 +129,16 @@ describe.runIf(kubectl)('deploy/ (kustomize base)', () => {
     expect(plugin.metadata.name).toBe(PLUGIN_NAME);
     expect(plugin.spec).toMatchObject({
       backend: { type: 'Service', service: { ...target, basePath: '/plugin/' } },
-      proxy: [{ alias: PROXY_ALIAS, authorization: 'UserToken', endpoint: { type: 'Service', service: target } }],
+      proxy: [
+        { alias: PROXY_ALIAS, authorization: 'UserToken', endpoint: { type: 'Service', service: target } },
+      ],
     });
   });
 
   it("gives the server's own identity read-only access to what it watches, and no secrets", () => {
-    const rules = objects.filter((o) => o.kind === 'ClusterRole' || o.kind === 'Role').flatMap((o) => o.rules ?? []);
+    const rules = objects
+      .filter((o) => o.kind === 'ClusterRole' || o.kind === 'Role')
+      .flatMap((o) => o.rules ?? []);
     expect(rules.length).toBeGreaterThan(0);
     for (const rule of rules) {
       expect(rule.verbs.every((v) => ['get', 'list', 'watch'].includes(v))).toBe(true);
@@ -121,7 +153,9 @@ describe.runIf(kubectl)('deploy/ (kustomize base)', () => {
   });
 
   it.runIf(existsSync(CRD_ORACLE))('ConsolePlugin validates against the real CRD (openshift/api)', () => {
-    const [crd] = parseAllDocuments(readFileSync(CRD_ORACLE, 'utf8')).map((d) => d.toJS() as { spec: { versions: { name: string; schema: { openAPIV3Schema: object } }[] } });
+    const [crd] = parseAllDocuments(readFileSync(CRD_ORACLE, 'utf8')).map(
+      (d) => d.toJS() as { spec: { versions: { name: string; schema: { openAPIV3Schema: object } }[] } },
+    );
     const schema = crd?.spec.versions.find((v) => v.name === 'v1')?.schema.openAPIV3Schema;
     const validate = new Ajv({ strict: false, allErrors: true }).compile(schema ?? {});
     const plugin = find('ConsolePlugin');
@@ -149,17 +183,26 @@ describe.runIf(kubectl)('kubectl apply --dry-run=server of deploy/ against the s
 
   // Asynchronous: the sandbox answers from this very process.
   const run = async (args: string[]) =>
-    (await promisify(execFile)('kubectl', ['--kubeconfig', kubeconfig, '--context', 'admin', ...args], { timeout: 60_000 })).stdout;
+    (
+      await promisify(execFile)('kubectl', ['--kubeconfig', kubeconfig, '--context', 'admin', ...args], {
+        timeout: 60_000,
+      })
+    ).stdout;
 
   it('is accepted by the API server as is', async () => {
     // As on a real cluster, a server-side dry run creates no namespace: objects inside one need
     // it to exist (openshift-image-registry always does; ours is created by a first apply).
     await run(['create', 'namespace', 'image-registry-console']);
     await run(['create', 'namespace', 'openshift-image-registry']);
-    const served = new Set((await run(['api-resources', '--no-headers'])).split('\n').map((line) => line.trim().split(/\s+/).at(-1)));
+    const served = new Set(
+      (await run(['api-resources', '--no-headers']))
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/).at(-1)),
+    );
     const docs = parseAllDocuments(execFileSync('kubectl', ['kustomize', deployDir], { encoding: 'utf8' }));
     const missing = docs.map((d) => (d.toJS() as KubeObject).kind).filter((kind) => !served.has(kind));
-    if (missing.length > 0) console.warn(`deploy dry run: the sandbox serves no ${missing.join(', ')}; those objects are left out`);
+    if (missing.length > 0)
+      console.warn(`deploy dry run: the sandbox serves no ${missing.join(', ')}; those objects are left out`);
     expect(missing).not.toContain('ConsolePlugin');
     expect(missing).not.toContain('Deployment');
     // One object at a time: kubectl validates each against the server's OpenAPI schema first;
@@ -172,20 +215,30 @@ describe.runIf(kubectl)('kubectl apply --dry-run=server of deploy/ against the s
       try {
         out += await run(['apply', '--dry-run=server', '-f', file]);
       } catch (err) {
-        if (!/error validating data: the server could not find the requested resource/.test(String(err))) throw err;
+        if (!/error validating data: the server could not find the requested resource/.test(String(err)))
+          throw err;
         unvalidated.push((doc.toJS() as KubeObject).kind);
         out += await run(['apply', '--dry-run=server', '--validate=false', '-f', file]);
       }
     }
-    if (unvalidated.length > 0) console.warn(`deploy dry run: the sandbox publishes no OpenAPI schema for ${unvalidated.join(', ')}`);
+    if (unvalidated.length > 0)
+      console.warn(`deploy dry run: the sandbox publishes no OpenAPI schema for ${unvalidated.join(', ')}`);
     expect(out).toContain(`consoleplugin.console.openshift.io/${PLUGIN_NAME} created (server dry run)`);
     expect(out).toContain('deployment.apps/image-registry-console created (server dry run)');
-    expect(out).toContain('rolebinding.rbac.authorization.k8s.io/image-registry-console-watch created (server dry run)');
+    expect(out).toContain(
+      'rolebinding.rbac.authorization.k8s.io/image-registry-console-watch created (server dry run)',
+    );
   });
 
   it('is refused when the ConsolePlugin breaks the CRD (the dry run validates)', async () => {
     const broken = join(dir, 'broken.yaml');
-    writeFileSync(broken, readFileSync(join(deployDir, 'consoleplugin.yaml'), 'utf8').replace('authorization: UserToken', 'authorization: Cookie'));
+    writeFileSync(
+      broken,
+      readFileSync(join(deployDir, 'consoleplugin.yaml'), 'utf8').replace(
+        'authorization: UserToken',
+        'authorization: Cookie',
+      ),
+    );
     await expect(run(['apply', '--dry-run=server', '-f', broken])).rejects.toThrow(/authorization/);
   });
 });

@@ -36,12 +36,17 @@ describe('console-extensions.json', () => {
 
   it('lists the registry configuration under Cluster Settings → Configuration', () => {
     expect(ofType('console.global-config').map((e) => e.properties)).toEqual([
-      expect.objectContaining({ name: 'cluster', model: { group: 'imageregistry.operator.openshift.io', version: 'v1', kind: 'Config' } }),
+      expect.objectContaining({
+        name: 'cluster',
+        model: { group: 'imageregistry.operator.openshift.io', version: 'v1', kind: 'Config' },
+      }),
     ]);
   });
 
   it('translates labels from the plugin namespace, with keys the catalogue has', () => {
-    const catalogue = JSON.parse(readFileSync(join(pluginDir, '..', 'web', 'locales', 'en', `plugin__${PLUGIN_NAME}.json`), 'utf8')) as Record<string, string>;
+    const catalogue = JSON.parse(
+      readFileSync(join(pluginDir, '..', 'web', 'locales', 'en', `plugin__${PLUGIN_NAME}.json`), 'utf8'),
+    ) as Record<string, string>;
     const labels = JSON.stringify(extensions).match(/%[^%"]+%/g) ?? [];
     expect(labels.length).toBeGreaterThan(0);
     for (const label of labels) {

@@ -5,5 +5,8 @@ import { isBuilt, pluginDir } from './dist.js';
 /** The bundle tests inspect dist/; build it once when a plain `vitest run` finds none. */
 export default function setup(): void {
   if (isBuilt()) return;
-  execFileSync(process.execPath, [join(pluginDir, 'scripts', 'build.mjs')], { cwd: pluginDir, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(pluginDir, 'scripts', 'build.mjs')], {
+    cwd: pluginDir,
+    stdio: 'inherit',
+  });
 }

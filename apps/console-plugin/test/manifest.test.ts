@@ -16,7 +16,10 @@ describe('plugin-manifest.json', () => {
     expect(m.name).toBe(PLUGIN_NAME);
     expect(meta.name).toBe(PLUGIN_NAME);
     expect(m.version).toBe(meta.version);
-    expect(m.customProperties?.console).toMatchObject({ displayName: meta.displayName, description: meta.description });
+    expect(m.customProperties?.console).toMatchObject({
+      displayName: meta.displayName,
+      description: meta.description,
+    });
   });
 
   it('targets console 4.22+ and registers through the __load_plugin_entry__ callback', () => {
@@ -31,7 +34,10 @@ describe('plugin-manifest.json', () => {
   });
 
   it('passes the SDK schema for plugin manifests', () => {
-    const result = new SchemaValidator('plugin-manifest.json').validate(loadSchema('plugin-manifest.json'), m);
+    const result = new SchemaValidator('plugin-manifest.json').validate(
+      loadSchema('plugin-manifest.json'),
+      m,
+    );
     expect(result.getErrors()).toEqual([]);
   });
 
@@ -47,7 +53,10 @@ describe('plugin-manifest.json', () => {
       const [moduleName, exportName = 'default'] = ref.split('.');
       const path = exposed[moduleName ?? ''];
       expect(path, `${ref}: module not exposed`).toBeDefined();
-      const mod = (await import(join(pluginDir, (path ?? '').replace(/\.tsx$/, '.js')))) as Record<string, unknown>;
+      const mod = (await import(join(pluginDir, (path ?? '').replace(/\.tsx$/, '.js')))) as Record<
+        string,
+        unknown
+      >;
       expect(typeof mod[exportName], `${ref}: no such export`).toBe('function');
     }
   });
@@ -56,7 +65,9 @@ describe('plugin-manifest.json', () => {
     const file = join(distDir, 'locales', 'en', `plugin__${PLUGIN_NAME}.json`);
     expect(existsSync(file)).toBe(true);
     const shipped = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-    const source = JSON.parse(readFileSync(join(pluginDir, '..', 'web', 'locales', 'en', `plugin__${PLUGIN_NAME}.json`), 'utf8')) as Record<string, string>;
+    const source = JSON.parse(
+      readFileSync(join(pluginDir, '..', 'web', 'locales', 'en', `plugin__${PLUGIN_NAME}.json`), 'utf8'),
+    ) as Record<string, string>;
     expect(shipped).toEqual(source);
   });
 });

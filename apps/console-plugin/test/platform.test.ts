@@ -7,7 +7,10 @@ function recorder() {
   const calls: { url: string; init: RequestInit | undefined }[] = [];
   const fetch = async (url: string, init?: RequestInit) => {
     calls.push({ url, init });
-    return new Response(JSON.stringify({ ok: true }), { status: 200, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify({ ok: true }), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
   };
   return { calls, fetch };
 }
@@ -24,13 +27,19 @@ describe('the plugin platform', () => {
     const platform = createPluginPlatform({ fetch, cookie: () => '', createEventStream: fakeStream });
     await platform.request('/v1/config', { query: { dryRun: true } });
     expect(PLUGIN_API_BASE).toBe('/api/proxy/plugin/image-registry-console-plugin/api/api');
-    expect(calls[0]?.url).toBe('/api/proxy/plugin/image-registry-console-plugin/api/api/v1/config?dryRun=true');
+    expect(calls[0]?.url).toBe(
+      '/api/proxy/plugin/image-registry-console-plugin/api/api/v1/config?dryRun=true',
+    );
     expect(streams.at(-1)).toBe('/api/proxy/plugin/image-registry-console-plugin/api/api/v1/stream');
   });
 
   it("echoes the console's csrf-token cookie on mutations only", async () => {
     const { calls, fetch } = recorder();
-    const platform = createPluginPlatform({ fetch, cookie: () => 'openshift-session-token=s; csrf-token=abc%3D123', createEventStream: fakeStream });
+    const platform = createPluginPlatform({
+      fetch,
+      cookie: () => 'openshift-session-token=s; csrf-token=abc%3D123',
+      createEventStream: fakeStream,
+    });
     await platform.request('/v1/config');
     await platform.request('/v1/config', { method: 'PATCH', body: { replicas: 2 } });
     const headers = calls.map((c) => c.init?.headers as Record<string, string>);
@@ -43,7 +52,9 @@ describe('the plugin platform', () => {
     const platform = createPluginPlatform({ fetch: recorder().fetch, createEventStream: fakeStream });
     expect(platform.links.page('/config/storage')).toBe('/image-registry/config/storage');
     expect(platform.links.page('pods')).toBe('/image-registry/pods');
-    expect(platform.links.api('/v1/pods/ns/p/log', { follow: false })).toBe(`${PLUGIN_API_BASE}/v1/pods/ns/p/log?follow=false`);
+    expect(platform.links.api('/v1/pods/ns/p/log', { follow: false })).toBe(
+      `${PLUGIN_API_BASE}/v1/pods/ns/p/log?follow=false`,
+    );
     expect(platform.i18nNamespace).toBe('plugin__image-registry-console-plugin');
   });
 });

@@ -86,7 +86,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // to the schema (a confusing 422) instead of the 415 a wrong content type deserves.
   app.removeContentTypeParser('text/plain');
 
-  const cluster = await ClusterAccess.create(options.kubeconfig, options.authMode ?? 'kubeconfig', options.kubeTimeoutMs);
+  const cluster = await ClusterAccess.create(
+    options.kubeconfig,
+    options.authMode ?? 'kubeconfig',
+    options.kubeTimeoutMs,
+  );
   const metrics = new Metrics();
   const timeline = new Timeline();
   const configGenerations = new ConfigGenerations();

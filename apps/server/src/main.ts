@@ -72,7 +72,8 @@ function shutdownTiming(env: NodeJS.ProcessEnv): ShutdownTiming {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of milliseconds, not "${raw}"`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`${name} must be a whole number of milliseconds, not "${raw}"`);
     return n;
   };
   // Only a pod has routers and endpoints that need a moment to stop sending new work.
@@ -80,7 +81,11 @@ function shutdownTiming(env: NodeJS.ProcessEnv): ShutdownTiming {
   return { delayMs, graceMs: Math.max(ms('SHUTDOWN_GRACE_MS', 25_000), delayMs + 1000) };
 }
 
-async function shutdown(app: FastifyInstance, signal: string, { delayMs, graceMs }: ShutdownTiming): Promise<void> {
+async function shutdown(
+  app: FastifyInstance,
+  signal: string,
+  { delayMs, graceMs }: ShutdownTiming,
+): Promise<void> {
   markDraining(app);
   app.log.info({ signal, delayMs, graceMs }, 'shutting down: readiness 503, finishing in-flight requests');
   const deadline = setTimeout(() => {
@@ -96,6 +101,8 @@ async function shutdown(app: FastifyInstance, signal: string, { delayMs, graceMs
   app.log.info({ signal }, 'shut down cleanly');
 }
 main().catch((err: unknown) => {
-  process.stderr.write(`image-registry-console server: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(
+    `image-registry-console server: ${err instanceof Error ? err.message : String(err)}\n`,
+  );
   process.exit(1);
 });

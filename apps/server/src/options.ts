@@ -51,12 +51,15 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     allowPositionals: false,
   });
   const auth = values.auth ?? env.AUTH_MODE ?? 'kubeconfig';
-  if (auth !== 'kubeconfig' && auth !== 'token') throw new Error(`--auth must be kubeconfig or token, not "${auth}"`);
+  if (auth !== 'kubeconfig' && auth !== 'token')
+    throw new Error(`--auth must be kubeconfig or token, not "${auth}"`);
   const port = Number(values.port ?? env.PORT ?? 9000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port "${values.port ?? env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`invalid port "${values.port ?? env.PORT}"`);
   const certFile = values['tls-cert-file'] ?? env.TLS_CERT_FILE;
   const keyFile = values['tls-key-file'] ?? env.TLS_KEY_FILE;
-  if (!certFile !== !keyFile) throw new Error('--tls-cert-file and --tls-key-file (TLS_CERT_FILE, TLS_KEY_FILE) go together');
+  if (!certFile !== !keyFile)
+    throw new Error('--tls-cert-file and --tls-key-file (TLS_CERT_FILE, TLS_KEY_FILE) go together');
   const tls = certFile && keyFile ? { certFile, keyFile } : undefined;
   return {
     ...(values.kubeconfig ? { kubeconfigPath: values.kubeconfig } : {}),
@@ -65,10 +68,14 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     host: values.host ?? env.HOST ?? '127.0.0.1',
     port,
     ...((values['web-dist'] ?? env.WEB_DIST) ? { webDist: values['web-dist'] ?? env.WEB_DIST } : {}),
-    ...((values['plugin-dist'] ?? env.PLUGIN_DIST) ? { pluginDist: values['plugin-dist'] ?? env.PLUGIN_DIST } : {}),
+    ...((values['plugin-dist'] ?? env.PLUGIN_DIST)
+      ? { pluginDist: values['plugin-dist'] ?? env.PLUGIN_DIST }
+      : {}),
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     ...(tls ? { tls } : {}),
-    secureCookie: values['secure-cookie'] ?? (env.SECURE_COOKIE !== undefined ? truthy(env.SECURE_COOKIE) : tls !== undefined),
+    secureCookie:
+      values['secure-cookie'] ??
+      (env.SECURE_COOKIE !== undefined ? truthy(env.SECURE_COOKIE) : tls !== undefined),
     trustProxy: values['trust-proxy'] ?? truthy(env.TRUST_PROXY),
   };
 }

@@ -24,7 +24,8 @@ function walk(dir, out = []) {
 
 export function buildCatalogue() {
   const keys = new Set();
-  for (const file of walk(join(root, 'src'))) for (const key of extractKeys(readFileSync(file, 'utf8'))) keys.add(key);
+  for (const file of walk(join(root, 'src')))
+    for (const key of extractKeys(readFileSync(file, 'utf8'))) keys.add(key);
   return Object.fromEntries([...keys].sort().map((key) => [key, key]));
 }
 

@@ -8,7 +8,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { e2ePorts } from '../../support/env.js';
 import { kubectl } from '../../support/kubectl.js';
-import { hostDist, patternflyDir, PLUGIN_NAME, pluginDist, preparePluginAndHost } from '../../support/plugin-build.js';
+import {
+  hostDist,
+  patternflyDir,
+  PLUGIN_NAME,
+  pluginDist,
+  preparePluginAndHost,
+} from '../../support/plugin-build.js';
 import { startFakeConsole, type FakeConsole } from '../../support/plugin-console.js';
 
 interface HostStatus {
@@ -19,7 +25,8 @@ interface HostStatus {
 }
 
 const CONFIG = ['configs.imageregistry.operator.openshift.io', 'cluster'];
-const managementState = async () => (await kubectl(['get', ...CONFIG, '-o', 'jsonpath={.spec.managementState}'])).trim();
+const managementState = async () =>
+  (await kubectl(['get', ...CONFIG, '-o', 'jsonpath={.spec.managementState}'])).trim();
 
 let fake: FakeConsole;
 
@@ -28,7 +35,9 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   await preparePluginAndHost();
-  const token = (await kubectl(['config', 'view', '--raw', '--minify', '-o', 'jsonpath={.users[0].user.token}'])).trim();
+  const token = (
+    await kubectl(['config', 'view', '--raw', '--minify', '-o', 'jsonpath={.users[0].user.token}'])
+  ).trim();
   expect(token, 'the admin context of the e2e kubeconfig has a token').not.toBe('');
   fake = await startFakeConsole({
     pluginName: PLUGIN_NAME,
@@ -62,13 +71,17 @@ async function openPlugin(page: Page, path: string): Promise<HostStatus> {
   return status;
 }
 
-test('loads through the console plugin loader and renders the overview against the sandbox', async ({ page }) => {
+test('loads through the console plugin loader and renders the overview against the sandbox', async ({
+  page,
+}) => {
   const status = await openPlugin(page, '/image-registry');
 
   // Every page route's code ref resolved to a component from the exposed module.
   expect(Object.keys(status.pages).length).toBeGreaterThanOrEqual(7);
   for (const [path, resolved] of Object.entries(status.pages)) expect(resolved, path).toBe('function');
-  expect(status.extensionTypes).toEqual(expect.arrayContaining(['console.navigation/href', 'console.page/route', 'console.global-config']));
+  expect(status.extensionTypes).toEqual(
+    expect.arrayContaining(['console.navigation/href', 'console.page/route', 'console.global-config']),
+  );
 
   // The index route redirects; the nav label comes from the plugin's i18n namespace.
   await expect(page).toHaveURL(/\/image-registry\/overview$/);
@@ -78,14 +91,20 @@ test('loads through the console plugin loader and renders the overview against t
   const state = await managementState();
   const card = byTest(page, 'management-state');
   await expect(card.locator('button[aria-pressed="true"]')).toHaveText(state);
-  expect(fake.calls).toContainEqual(expect.objectContaining({ method: 'GET', path: '/api/v1/config', forwarded: true }));
+  expect(fake.calls).toContainEqual(
+    expect.objectContaining({ method: 'GET', path: '/api/v1/config', forwarded: true }),
+  );
 
   // The live event stream works through the proxy too.
   await expect(byTest(page, 'connection-indicator')).toHaveAttribute('data-state', 'live');
 
   // No PatternFly CSS came with the plugin: its only styles are its own irc- classes.
   const pluginStyles = await page.evaluate(() => {
-    const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ textContent: string | null }> } }).document;
+    const doc = (
+      globalThis as unknown as {
+        document: { querySelectorAll(s: string): Iterable<{ textContent: string | null }> };
+      }
+    ).document;
     return [...doc.querySelectorAll('style')].map((s) => s.textContent ?? '');
   });
   expect(pluginStyles.join('\n')).toContain('.irc-');
@@ -110,16 +129,28 @@ test("mutations pass the console's CSRF check and act as the user", async ({ pag
     await card.getByRole('button', { name: target, exact: true }).click();
     await expect.poll(managementState, { timeout: 15_000 }).toBe(target);
     await expect(card.locator('button[aria-pressed="true"]')).toHaveText(target);
-    expect(fake.calls).toContainEqual(expect.objectContaining({ method: 'PATCH', path: '/api/v1/config', csrf: 'ok', forwarded: true }));
+    expect(fake.calls).toContainEqual(
+      expect.objectContaining({ method: 'PATCH', path: '/api/v1/config', csrf: 'ok', forwarded: true }),
+    );
 
     // The proxy really checks: the same request without the header never reaches the server.
-    const refused = await page.request.patch(`${fake.url}/api/proxy/plugin/${PLUGIN_NAME}/api/api/v1/config`, {
-      data: { patch: { managementState: before } },
-    });
+    const refused = await page.request.patch(
+      `${fake.url}/api/proxy/plugin/${PLUGIN_NAME}/api/api/v1/config`,
+      {
+        data: { patch: { managementState: before } },
+      },
+    );
     expect(refused.status()).toBe(403);
     expect(fake.calls.at(-1)).toMatchObject({ method: 'PATCH', csrf: 'missing', forwarded: false });
     expect(await managementState()).toBe(target);
   } finally {
-    await kubectl(['patch', ...CONFIG, '--type', 'merge', '-p', JSON.stringify({ spec: { managementState: before } })]);
+    await kubectl([
+      'patch',
+      ...CONFIG,
+      '--type',
+      'merge',
+      '-p',
+      JSON.stringify({ spec: { managementState: before } }),
+    ]);
   }
 });

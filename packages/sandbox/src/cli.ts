@@ -34,22 +34,31 @@ async function adminEndpoint(): Promise<{ server: string; token: string; ca?: st
 }
 
 /** One JSON request to the sandbox, trusting the kubeconfig's CA (global fetch cannot take one). */
-function call(method: string, url: string, token: string, ca: string | undefined): Promise<{ status: number; body: unknown }> {
+function call(
+  method: string,
+  url: string,
+  token: string,
+  ca: string | undefined,
+): Promise<{ status: number; body: unknown }> {
   const u = new URL(url);
   const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send(u, { method, ca, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        try {
-          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown });
-        } catch {
-          resolve({ status: res.statusCode ?? 0, body: { message: text.trim() } });
-        }
-      });
-    });
+    const req = send(
+      u,
+      { method, ca, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          try {
+            resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown });
+          } catch {
+            resolve({ status: res.statusCode ?? 0, body: { message: text.trim() } });
+          }
+        });
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -70,7 +79,11 @@ async function scenarioCommand(args: string[]): Promise<number> {
     url = `${base}/${encodeURIComponent(action)}`;
   }
   const res = await call(method, url, token, ca);
-  const body = res.body as { message?: string; items?: Array<{ name: string; description: string; active: boolean }>; name?: string };
+  const body = res.body as {
+    message?: string;
+    items?: Array<{ name: string; description: string; active: boolean }>;
+    name?: string;
+  };
   if (res.status < 200 || res.status >= 300) {
     console.error(`error: ${body.message ?? `HTTP ${res.status}`}`);
     return 1;

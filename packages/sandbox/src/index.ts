@@ -20,4 +20,8 @@ export {
   SAMPLE_NAMESPACES as IMAGE_MIGRATION_SAMPLE_NAMESPACES,
   type SampleNamespace as ImageMigrationSampleNamespace,
 } from './cluster/seed/image-migration/samples.js';
-export { parseImageReference, formatImageReference, type ImageReference } from './apiserver/openshift/image-reference.js';
+export {
+  parseImageReference,
+  formatImageReference,
+  type ImageReference,
+} from './apiserver/openshift/image-reference.js';

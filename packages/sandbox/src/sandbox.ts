@@ -54,7 +54,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   let scenarios: ScenarioControl = {
     list: () => [],
     activate: async (name) => {
-      throw new ApiError(statusFailure(404, 'NotFound', `scenario "${name}" not found`, { name, kind: 'scenarios' }));
+      throw new ApiError(
+        statusFailure(404, 'NotFound', `scenario "${name}" not found`, { name, kind: 'scenarios' }),
+      );
     },
     clear: async () => undefined,
   };
@@ -66,11 +68,20 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     routes: [controlRoute(() => scenarios, apiServer.authorizer), openApiRoute(apiServer.registry)],
   });
   const tokens = { admin: users.admin.token, viewer: users.viewer.token, developer: users.developer.token };
-  const kubeconfigPath = opts.kubeconfigPath === false ? undefined : (opts.kubeconfigPath ?? defaultKubeconfigPath());
+  const kubeconfigPath =
+    opts.kubeconfigPath === false ? undefined : (opts.kubeconfigPath ?? defaultKubeconfigPath());
   if (kubeconfigPath) await writeKubeconfig(kubeconfigPath, http.url, tokens, tls?.cert);
-  if (kubeconfigPath && opts.log !== false) console.log(`sandbox: API server at ${http.url}, kubeconfig ${kubeconfigPath}`);
+  if (kubeconfigPath && opts.log !== false)
+    console.log(`sandbox: API server at ${http.url}, kubeconfig ${kubeconfigPath}`);
 
-  const controllers = opts.controllers === false ? undefined : startControllers({ api: (u?: UserInfo) => apiServer.client(u ?? SYSTEM_ADMIN), logs: apiServer.logs, clock });
+  const controllers =
+    opts.controllers === false
+      ? undefined
+      : startControllers({
+          api: (u?: UserInfo) => apiServer.client(u ?? SYSTEM_ADMIN),
+          logs: apiServer.logs,
+          clock,
+        });
   if (controllers) scenarios = controllers.scenarios;
 
   let stopped = false;

@@ -36,7 +36,11 @@ export class RuleViolation extends KubeError {
 
 export class StaleConfig extends KubeError {
   constructor(readonly live: LiveConfig) {
-    super(409, 'Conflict', 'the registry configuration changed since it was loaded: review the live values and retry');
+    super(
+      409,
+      'Conflict',
+      'the registry configuration changed since it was loaded: review the live values and retry',
+    );
   }
 }
 
@@ -53,13 +57,20 @@ const MAX_ATTEMPTS = 8;
  * The merge patch always carries the live resourceVersion as its precondition, so a spec
  * change racing with us is still refused atomically by the API server.
  */
-export async function patchConfig(client: KubeClient, body: PatchConfigRequest, seen: ConfigGenerations): Promise<PatchOutcome> {
+export async function patchConfig(
+  client: KubeClient,
+  body: PatchConfigRequest,
+  seen: ConfigGenerations,
+): Promise<PatchOutcome> {
   let live = await readConfig(client);
   seen.observe(live.object);
   const sameVersion = body.resourceVersion === live.resourceVersion;
   // The generation of the version the admin edited; undefined when nobody knows it.
-  const expected = sameVersion ? generationOf(live.object) : (body.generation ?? seen.generationAt(body.resourceVersion));
-  if (!sameVersion && (expected === undefined || expected !== generationOf(live.object))) throw new StaleConfig(live);
+  const expected = sameVersion
+    ? generationOf(live.object)
+    : (body.generation ?? seen.generationAt(body.resourceVersion));
+  if (!sameVersion && (expected === undefined || expected !== generationOf(live.object)))
+    throw new StaleConfig(live);
 
   // Same generation → same spec: the rules and the merge patch computed once hold for every
   // retry, which then only re-reads the resourceVersion (a short window for the next race).
@@ -87,12 +98,18 @@ export async function patchConfig(client: KubeClient, body: PatchConfigRequest, 
     }
     live = await readConfig(client);
     seen.observe(live.object);
-    if (expected === undefined || generationOf(live.object) !== expected || attempt >= MAX_ATTEMPTS) throw new StaleConfig(live);
+    if (expected === undefined || generationOf(live.object) !== expected || attempt >= MAX_ATTEMPTS)
+      throw new StaleConfig(live);
   }
 }
 
 /** The merge patch with `live`'s resourceVersion as precondition; undefined when that precondition failed (409). */
-async function sendPatch(client: KubeClient, live: LiveConfig, patch: Record<string, unknown>, dryRun: boolean) {
+async function sendPatch(
+  client: KubeClient,
+  live: LiveConfig,
+  patch: Record<string, unknown>,
+  dryRun: boolean,
+) {
   try {
     return await client.custom.patchClusterCustomObjectWithHttpInfo(
       {

@@ -16,7 +16,10 @@ export interface LiveConfig {
 export async function readConfig(client: KubeClient): Promise<LiveConfig> {
   for (const name of [RegistryNames.configName, RegistryNames.legacyConfigName]) {
     try {
-      const object = (await client.custom.getClusterCustomObject({ ...ConfigResource, name }, client.opts())) as KubeObjectLike;
+      const object = (await client.custom.getClusterCustomObject(
+        { ...ConfigResource, name },
+        client.opts(),
+      )) as KubeObjectLike;
       return { name, object, resourceVersion: object.metadata?.resourceVersion ?? '' };
     } catch (err) {
       if (!isNotFound(err)) throw toKubeError(err);
@@ -36,7 +39,10 @@ export function specOf(config: KubeObjectLike): Partial<ConfigSpec> {
 }
 
 /** The claim behind `spec.storage.pvc`, so the RWO rule can judge replicas and strategy. */
-export async function readStorageClaim(client: KubeClient, config: KubeObjectLike): Promise<StorageClaimInfo | undefined> {
+export async function readStorageClaim(
+  client: KubeClient,
+  config: KubeObjectLike,
+): Promise<StorageClaimInfo | undefined> {
   const storage = specOf(config).storage;
   if (!storage?.pvc) return undefined;
   const name = storage.pvc.claim || RegistryNames.defaultClaimName;

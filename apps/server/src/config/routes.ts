@@ -32,7 +32,8 @@ export const configRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['config'],
-        summary: 'The registry configuration (configs.imageregistry.operator.openshift.io cluster, else instance)',
+        summary:
+          'The registry configuration (configs.imageregistry.operator.openshift.io cluster, else instance)',
         response: { 200: ConfigResponseSchema, ...errorResponses(401, 403, 404, 503, 504) },
       },
     },
@@ -50,7 +51,8 @@ export const configRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: mutationRateLimit,
       schema: {
         tags: ['config'],
-        summary: 'Apply a section patch as a JSON merge patch guarded by resourceVersion (optionally dry run)',
+        summary:
+          'Apply a section patch as a JSON merge patch guarded by resourceVersion (optionally dry run)',
         body: PatchConfigRequestSchema,
         response: {
           200: PatchConfigResponseSchema,
@@ -84,7 +86,9 @@ export const configRoutes: FastifyPluginAsyncTypebox = async (app) => {
             live: await toResponse(client, err.live),
           });
         }
-        app.metrics.configPatches.inc({ outcome: err instanceof RuleViolation || toKubeError(err).statusCode === 422 ? 'invalid' : 'error' });
+        app.metrics.configPatches.inc({
+          outcome: err instanceof RuleViolation || toKubeError(err).statusCode === 422 ? 'invalid' : 'error',
+        });
         throw err;
       }
     },

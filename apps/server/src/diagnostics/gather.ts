@@ -4,10 +4,22 @@
  * check, instead of the whole page failing.
  */
 import { RegistryNames } from '@irc/shared';
-import type { V1Deployment, CoreV1Event, V1PersistentVolumeClaim, V1Pod, V1Secret } from '@kubernetes/client-node';
+import type {
+  V1Deployment,
+  CoreV1Event,
+  V1PersistentVolumeClaim,
+  V1Pod,
+  V1Secret,
+} from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
 import { KubeError, toKubeError } from '../kube/errors.js';
-import { ClusterOperatorResource, ImageConfigResource, NS, RouteResource, type KubeObjectLike } from '../kube/resources.js';
+import {
+  ClusterOperatorResource,
+  ImageConfigResource,
+  NS,
+  RouteResource,
+  type KubeObjectLike,
+} from '../kube/resources.js';
 import { readConfig, specOf } from '../config/read-config.js';
 import { tailLog, type LogLine } from './log-tail.js';
 
@@ -50,24 +62,59 @@ const REGISTRY_LOG_TAIL = 200;
 
 export async function gather(client: KubeClient): Promise<Gathered> {
   const o = () => client.opts();
-  const [config, clusterOperator, registryDeployment, operatorDeployment, registryPods, operatorPods, userSecret, cloudSecret, routes, imageConfig, events] =
-    await Promise.all([
-      attempt(readConfig(client).then((c) => c.object)),
-      attempt(client.custom.getClusterCustomObject({ ...ClusterOperatorResource, name: RegistryNames.clusterOperator }, o()) as Promise<KubeObjectLike>),
-      attempt(client.apps.readNamespacedDeployment({ name: RegistryNames.registryDeployment, namespace: NS }, o())),
-      attempt(client.apps.readNamespacedDeployment({ name: RegistryNames.operatorDeployment, namespace: NS }, o())),
-      attempt(client.core.listNamespacedPod({ namespace: NS, labelSelector: RegistryNames.registryPodSelector }, o()).then((l) => l.items)),
-      attempt(client.core.listNamespacedPod({ namespace: NS, labelSelector: RegistryNames.operatorPodSelector }, o()).then((l) => l.items)),
-      attempt(client.core.readNamespacedSecret({ name: RegistryNames.userCredentialsSecret, namespace: NS }, o())),
-      attempt(client.core.readNamespacedSecret({ name: 'installer-cloud-credentials', namespace: NS }, o())),
-      attempt(
-        client.custom
-          .listNamespacedCustomObject({ ...RouteResource, namespace: NS }, o())
-          .then((l: { items?: KubeObjectLike[] }) => l.items ?? []),
-      ),
-      attempt(client.custom.getClusterCustomObject({ ...ImageConfigResource, name: 'cluster' }, o()) as Promise<KubeObjectLike>),
-      attempt(client.core.listNamespacedEvent({ namespace: NS }, o()).then((l) => l.items)),
-    ]);
+  const [
+    config,
+    clusterOperator,
+    registryDeployment,
+    operatorDeployment,
+    registryPods,
+    operatorPods,
+    userSecret,
+    cloudSecret,
+    routes,
+    imageConfig,
+    events,
+  ] = await Promise.all([
+    attempt(readConfig(client).then((c) => c.object)),
+    attempt(
+      client.custom.getClusterCustomObject(
+        { ...ClusterOperatorResource, name: RegistryNames.clusterOperator },
+        o(),
+      ) as Promise<KubeObjectLike>,
+    ),
+    attempt(
+      client.apps.readNamespacedDeployment({ name: RegistryNames.registryDeployment, namespace: NS }, o()),
+    ),
+    attempt(
+      client.apps.readNamespacedDeployment({ name: RegistryNames.operatorDeployment, namespace: NS }, o()),
+    ),
+    attempt(
+      client.core
+        .listNamespacedPod({ namespace: NS, labelSelector: RegistryNames.registryPodSelector }, o())
+        .then((l) => l.items),
+    ),
+    attempt(
+      client.core
+        .listNamespacedPod({ namespace: NS, labelSelector: RegistryNames.operatorPodSelector }, o())
+        .then((l) => l.items),
+    ),
+    attempt(
+      client.core.readNamespacedSecret({ name: RegistryNames.userCredentialsSecret, namespace: NS }, o()),
+    ),
+    attempt(client.core.readNamespacedSecret({ name: 'installer-cloud-credentials', namespace: NS }, o())),
+    attempt(
+      client.custom
+        .listNamespacedCustomObject({ ...RouteResource, namespace: NS }, o())
+        .then((l: { items?: KubeObjectLike[] }) => l.items ?? []),
+    ),
+    attempt(
+      client.custom.getClusterCustomObject(
+        { ...ImageConfigResource, name: 'cluster' },
+        o(),
+      ) as Promise<KubeObjectLike>,
+    ),
+    attempt(client.core.listNamespacedEvent({ namespace: NS }, o()).then((l) => l.items)),
+  ]);
   // A step can say "could not check" for a forbidden read, but not for a caller the cluster
   // does not know at all: a dead token gets 401 like every other route, not a page of 401s.
   const unauthenticated = [config, clusterOperator, registryDeployment, registryPods, events].find(
@@ -79,9 +126,12 @@ export async function gather(client: KubeClient): Promise<Gathered> {
     ? await attempt(client.core.readNamespacedPersistentVolumeClaim({ name: pvcName, namespace: NS }, o()))
     : undefined;
   const caName = imageConfig.ok
-    ? (imageConfig.value.spec as { additionalTrustedCA?: { name?: string } } | undefined)?.additionalTrustedCA?.name
+    ? (imageConfig.value.spec as { additionalTrustedCA?: { name?: string } } | undefined)?.additionalTrustedCA
+        ?.name
     : undefined;
-  const trustedCA = caName ? await attempt(client.core.readNamespacedConfigMap({ name: caName, namespace: 'openshift-config' }, o())) : undefined;
+  const trustedCA = caName
+    ? await attempt(client.core.readNamespacedConfigMap({ name: caName, namespace: 'openshift-config' }, o()))
+    : undefined;
   const [operatorLogs, registryLogs] = await Promise.all([
     logsOf(client, operatorPods, RegistryNames.operatorContainer, OPERATOR_LOG_TAIL),
     logsOf(client, registryPods, RegistryNames.registryContainer, REGISTRY_LOG_TAIL),
@@ -111,9 +161,16 @@ function claimName(config: Read<KubeObjectLike>): string | undefined {
   return pvc ? pvc.claim || RegistryNames.defaultClaimName : undefined;
 }
 
-async function logsOf(client: KubeClient, pods: Read<V1Pod[]>, container: string, tail: number): Promise<PodLog[]> {
+async function logsOf(
+  client: KubeClient,
+  pods: Read<V1Pod[]>,
+  container: string,
+  tail: number,
+): Promise<PodLog[]> {
   if (!pods.ok) return [];
-  const running = pods.value.filter((p) => p.status?.phase === 'Running' || p.status?.containerStatuses?.some((s) => s.state?.running));
+  const running = pods.value.filter(
+    (p) => p.status?.phase === 'Running' || p.status?.containerStatuses?.some((s) => s.state?.running),
+  );
   return Promise.all(
     running.slice(0, 5).map(async (p) => {
       const pod = p.metadata?.name ?? '';

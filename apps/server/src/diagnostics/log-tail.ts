@@ -14,7 +14,12 @@ export interface LogLine {
   at?: number;
 }
 
-export async function tailLog(client: KubeClient, pod: string, container: string, tailLines: number): Promise<LogLine[]> {
+export async function tailLog(
+  client: KubeClient,
+  pod: string,
+  container: string,
+  tailLines: number,
+): Promise<LogLine[]> {
   const res = await client.stream(
     `/api/v1/namespaces/${NS}/pods/${encodeURIComponent(pod)}/log`,
     { container, tailLines, limitBytes: MAX_BYTES, timestamps: true },
@@ -22,7 +27,11 @@ export async function tailLog(client: KubeClient, pod: string, container: string
   );
   const chunks: Buffer[] = [];
   for await (const chunk of res) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').split('\n').filter((l) => l.trim() !== '').map(parseLogLine);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map(parseLogLine);
 }
 
 /** `2026-06-12T09:25:10.004512345Z E0612 …` → { at, text }; a line without the prefix stays whole. */

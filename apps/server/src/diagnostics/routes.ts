@@ -5,7 +5,13 @@ import { errorResponses } from '../platform/errors.js';
 import { identityKey } from '../me/whoami.js';
 import { requestToken } from '../platform/request-client.js';
 import { Coalescer } from './coalesce.js';
-import { clusterOperatorStep, configStep, operatorStep, registryDeploymentStep, registryPodsStep } from './checks.js';
+import {
+  clusterOperatorStep,
+  configStep,
+  operatorStep,
+  registryDeploymentStep,
+  registryPodsStep,
+} from './checks.js';
 import { eventsStep, routesStep, storageStep } from './checks-storage.js';
 import { gather, type Gathered } from './gather.js';
 import { worst } from './step.js';
@@ -18,7 +24,8 @@ export const diagnosticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['diagnostics'],
-        summary: 'The "Identifying errors" checklist computed live: one verdict per step with evidence and next steps',
+        summary:
+          'The "Identifying errors" checklist computed live: one verdict per step with evidence and next steps',
         response: { 200: DiagnosticsResponseSchema, ...errorResponses(401, 503) },
       },
     },

@@ -30,8 +30,11 @@ export function classifySyncErrors(config: Read<KubeObjectLike>, logs: LogLine[]
   const conditions = config.ok ? conditionsOf(config.value) : [];
   const progressing = conditions.find((c) => c.type === 'Progressing');
   // Unknown status, or the operator says it is failing to sync: every error line counts.
-  if (!progressing || (progressing.status === 'True' && progressing.reason === 'Error')) return { current: lines, unreported: [], past: [] };
-  const times = conditions.map((c) => Date.parse(toIso(c.lastTransitionTime) ?? '')).filter((t) => !Number.isNaN(t));
+  if (!progressing || (progressing.status === 'True' && progressing.reason === 'Error'))
+    return { current: lines, unreported: [], past: [] };
+  const times = conditions
+    .map((c) => Date.parse(toIso(c.lastTransitionTime) ?? ''))
+    .filter((t) => !Number.isNaN(t));
   if (times.length === 0) return { current: lines, unreported: [], past: [] };
   const recovered = Math.max(...times);
   const isPast = (l: LogLine) => l.at !== undefined && l.at < recovered + TRANSITION_PRECISION_MS;

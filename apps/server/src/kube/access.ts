@@ -35,7 +35,12 @@ export class ClusterAccess {
 
   /** The server's own identity: background work (the watch hub, readiness). */
   serverClient(): KubeClient {
-    return new KubeClient(this.serverKc, this.agents.server, { kind: 'server' }, { timeoutMs: this.timeoutMs });
+    return new KubeClient(
+      this.serverKc,
+      this.agents.server,
+      { kind: 'server' },
+      { timeoutMs: this.timeoutMs },
+    );
   }
 
   /** A client acting as the bearer of `token`, built from cluster + token only. */
@@ -50,7 +55,11 @@ export class ClusterAccess {
   forRequest(token: string | undefined, signal?: AbortSignal): KubeClient {
     if (token) return this.userClient(token, signal);
     if (this.authMode === 'token') {
-      throw new KubeError(401, 'Unauthorized', 'this console acts as its user: send Authorization: Bearer <token>');
+      throw new KubeError(
+        401,
+        'Unauthorized',
+        'this console acts as its user: send Authorization: Bearer <token>',
+      );
     }
     return this.serverClient().scoped(signal);
   }

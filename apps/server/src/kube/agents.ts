@@ -32,7 +32,9 @@ export async function createAgents(serverKc: KubeConfig): Promise<Agents> {
   const user = make({});
   // Only a client certificate makes the server's connections differ from a user's.
   const hasClientCert = !!(opts.cert || opts.key || opts.pfx);
-  const server = hasClientCert ? make({ cert: opts.cert, key: opts.key, pfx: opts.pfx, passphrase: opts.passphrase }) : user;
+  const server = hasClientCert
+    ? make({ cert: opts.cert, key: opts.key, pfx: opts.pfx, passphrase: opts.passphrase })
+    : user;
   return {
     user,
     server,

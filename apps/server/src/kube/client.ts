@@ -91,40 +91,55 @@ export class KubeClient {
    * and lose the Status of non-200 answers. Resolves with the response once it is 2xx; rejects
    * with a KubeError carrying the parsed Status otherwise. `signal` ends the upstream request.
    */
-  async stream(path: string, query: Record<string, string | number | boolean | undefined>, signal: AbortSignal): Promise<http.IncomingMessage> {
+  async stream(
+    path: string,
+    query: Record<string, string | number | boolean | undefined>,
+    signal: AbortSignal,
+  ): Promise<http.IncomingMessage> {
     const cluster = this.kc.getCurrentCluster();
     if (!cluster) throw new Error('no cluster');
     const url = new URL(cluster.server.replace(/\/$/, '') + path);
     for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
     const opts: https.RequestOptions = {};
     await this.kc.applyToHTTPSOptions(opts);
-    const headers: http.OutgoingHttpHeaders = { ...(opts.headers as http.OutgoingHttpHeaders | undefined), accept: 'application/json, */*' };
+    const headers: http.OutgoingHttpHeaders = {
+      ...(opts.headers as http.OutgoingHttpHeaders | undefined),
+      accept: 'application/json, */*',
+    };
     const transport = url.protocol === 'http:' ? http : https;
     return new Promise((resolve, reject) => {
-      const req = transport.request(url, { method: 'GET', headers, agent: this.agent, signal, auth: opts.auth }, (res) => {
-        const code = res.statusCode ?? 500;
-        if (code >= 200 && code < 300) return resolve(res);
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (c: Buffer) => {
-          size += c.length;
-          if (size <= 65536) chunks.push(c);
-        });
-        res.on('end', () => {
-          const error = kubeErrorFromStatus(code, Buffer.concat(chunks).toString('utf8') || undefined);
-          const retryAfter = parseRetryAfter(res.headers['retry-after']);
-          if (retryAfter !== undefined) error.retryAfterSeconds = retryAfter;
-          reject(error);
-        });
-        res.on('error', (e) => reject(toKubeError(e)));
-      });
+      const req = transport.request(
+        url,
+        { method: 'GET', headers, agent: this.agent, signal, auth: opts.auth },
+        (res) => {
+          const code = res.statusCode ?? 500;
+          if (code >= 200 && code < 300) return resolve(res);
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (c: Buffer) => {
+            size += c.length;
+            if (size <= 65536) chunks.push(c);
+          });
+          res.on('end', () => {
+            const error = kubeErrorFromStatus(code, Buffer.concat(chunks).toString('utf8') || undefined);
+            const retryAfter = parseRetryAfter(res.headers['retry-after']);
+            if (retryAfter !== undefined) error.retryAfterSeconds = retryAfter;
+            reject(error);
+          });
+          res.on('error', (e) => reject(toKubeError(e)));
+        },
+      );
       req.on('error', (e) => reject(toKubeError(e)));
       req.end();
     });
   }
 
   /** A plain-JSON GET (lists for the watch hub: plain objects, no model classes). */
-  async getJson<T>(path: string, query: Record<string, string | number | boolean | undefined> = {}, call: CallOptions = {}): Promise<T> {
+  async getJson<T>(
+    path: string,
+    query: Record<string, string | number | boolean | undefined> = {},
+    call: CallOptions = {},
+  ): Promise<T> {
     const res = await this.stream(path, query, this.signal(call));
     const chunks: Buffer[] = [];
     for await (const chunk of res) chunks.push(chunk as Buffer);

@@ -67,8 +67,7 @@ export function kubeErrorFromStatus(code: number, body: unknown): KubeError {
     status = body as StatusLike;
   }
   const reason = status?.reason || REASON_BY_CODE[code] || 'Error';
-  const message =
-    status?.kind === 'Status' && status.message ? status.message : defaultMessage(code, reason);
+  const message = status?.kind === 'Status' && status.message ? status.message : defaultMessage(code, reason);
   const error = new KubeError(code, reason, message, status?.details?.causes ?? []);
   const retryAfter = status?.details?.retryAfterSeconds;
   if (typeof retryAfter === 'number' && retryAfter > 0) error.retryAfterSeconds = retryAfter;
@@ -99,7 +98,11 @@ export function toKubeError(err: unknown): KubeError {
   }
   if (typeof e?.statusCode === 'number') return kubeErrorFromStatus(e.statusCode, undefined);
   if (e?.type === 'system' || typeof e?.code === 'string') {
-    return new KubeError(503, 'ServiceUnavailable', `the cluster is unreachable (${String(e?.code ?? 'network error')})`);
+    return new KubeError(
+      503,
+      'ServiceUnavailable',
+      `the cluster is unreachable (${String(e?.code ?? 'network error')})`,
+    );
   }
   return new KubeError(500, 'InternalError', 'unexpected error talking to the cluster');
 }

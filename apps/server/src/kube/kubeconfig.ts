@@ -24,7 +24,8 @@ export function loadKubeConfig(source: KubeconfigSource, env: NodeJS.ProcessEnv 
     throw new Error('no cluster configured: pass --kubeconfig PATH, set KUBECONFIG, or run in a pod');
   }
   if (source.context) {
-    if (!kc.getContextObject(source.context)) throw new Error(`kubeconfig has no context "${source.context}"`);
+    if (!kc.getContextObject(source.context))
+      throw new Error(`kubeconfig has no context "${source.context}"`);
     kc.setCurrentContext(source.context);
   }
   if (!kc.getCurrentCluster()) throw new Error('kubeconfig has no current cluster');

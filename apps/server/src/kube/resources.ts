@@ -3,8 +3,16 @@ import { RegistryNames } from '@irc/shared';
 
 export const NS = RegistryNames.namespace;
 
-export const ConfigResource = { group: 'imageregistry.operator.openshift.io', version: 'v1', plural: 'configs' } as const;
-export const ClusterOperatorResource = { group: 'config.openshift.io', version: 'v1', plural: 'clusteroperators' } as const;
+export const ConfigResource = {
+  group: 'imageregistry.operator.openshift.io',
+  version: 'v1',
+  plural: 'configs',
+} as const;
+export const ClusterOperatorResource = {
+  group: 'config.openshift.io',
+  version: 'v1',
+  plural: 'clusteroperators',
+} as const;
 export const RouteResource = { group: 'route.openshift.io', version: 'v1', plural: 'routes' } as const;
 export const ImageConfigResource = { group: 'config.openshift.io', version: 'v1', plural: 'images' } as const;
 

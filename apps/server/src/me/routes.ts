@@ -7,7 +7,14 @@ import { identityKey, whoami } from './whoami.js';
 
 /** A sentence the UI can show next to a disabled control. */
 function deniedReason(username: string, id: PermissionId, authorizerReason: string): string {
-  const c = PERMISSION_CHECKS[id] as { verb: string; group: string; resource: string; subresource?: string; namespace?: string; name?: string };
+  const c = PERMISSION_CHECKS[id] as {
+    verb: string;
+    group: string;
+    resource: string;
+    subresource?: string;
+    namespace?: string;
+    name?: string;
+  };
   const what = `${c.resource}${c.subresource ? `/${c.subresource}` : ''}${c.group ? `.${c.group}` : ''}${c.name ? ` "${c.name}"` : ''}`;
   const where = c.namespace ? ` in namespace ${c.namespace}` : '';
   const base = `${username} may not ${c.verb} ${what}${where}`;
@@ -37,7 +44,9 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
             id,
             ...check,
             allowed: answer.allowed,
-            reason: answer.allowed ? answer.reason || 'allowed' : deniedReason(user.username, id, answer.reason),
+            reason: answer.allowed
+              ? answer.reason || 'allowed'
+              : deniedReason(user.username, id, answer.reason),
           };
         }),
       );

@@ -9,10 +9,16 @@ import { toKubeError } from '../kube/errors.js';
 import type { JsonPatchOp, PlannedObject } from './plan.js';
 
 export interface ListedObject extends PlannedObject {
-  metadata: { name: string; namespace?: string; resourceVersion?: string; ownerReferences?: Array<{ kind?: string; name?: string; controller?: boolean }> };
+  metadata: {
+    name: string;
+    namespace?: string;
+    resourceVersion?: string;
+    ownerReferences?: Array<{ kind?: string; name?: string; controller?: boolean }>;
+  };
 }
 
-const groupPath = (group: string, version: string) => (group === '' ? `/api/${version}` : `/apis/${group}/${version}`);
+const groupPath = (group: string, version: string) =>
+  group === '' ? `/api/${version}` : `/apis/${group}/${version}`;
 
 function collectionPath(kind: MigrationKind, namespace: string): string {
   const k = MIGRATION_KINDS[kind];
@@ -20,7 +26,10 @@ function collectionPath(kind: MigrationKind, namespace: string): string {
 }
 
 /** Which of `kinds` the API server serves (discovery per group version; a 404 means not served). */
-export async function servedKinds(client: KubeClient, kinds: readonly MigrationKind[]): Promise<Set<MigrationKind>> {
+export async function servedKinds(
+  client: KubeClient,
+  kinds: readonly MigrationKind[],
+): Promise<Set<MigrationKind>> {
   const byGroup = new Map<string, MigrationKind[]>();
   for (const kind of kinds) {
     const k = MIGRATION_KINDS[kind];
@@ -43,18 +52,30 @@ export async function servedKinds(client: KubeClient, kinds: readonly MigrationK
   return served;
 }
 
-export async function listObjects(client: KubeClient, kind: MigrationKind, namespace: string): Promise<ListedObject[]> {
+export async function listObjects(
+  client: KubeClient,
+  kind: MigrationKind,
+  namespace: string,
+): Promise<ListedObject[]> {
   const items: ListedObject[] = [];
   let cont: string | undefined;
   do {
-    const page = await client.getJson<{ items?: ListedObject[]; metadata?: { continue?: string } }>(collectionPath(kind, namespace), { limit: 500, continue: cont });
+    const page = await client.getJson<{ items?: ListedObject[]; metadata?: { continue?: string } }>(
+      collectionPath(kind, namespace),
+      { limit: 500, continue: cont },
+    );
     items.push(...(page.items ?? []));
     cont = page.metadata?.continue || undefined;
   } while (cont);
   return items.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
 }
 
-export async function readObject(client: KubeClient, kind: MigrationKind, namespace: string, name: string): Promise<ListedObject> {
+export async function readObject(
+  client: KubeClient,
+  kind: MigrationKind,
+  namespace: string,
+  name: string,
+): Promise<ListedObject> {
   return client.getJson<ListedObject>(`${collectionPath(kind, namespace)}/${encodeURIComponent(name)}`);
 }
 
@@ -68,7 +89,13 @@ export async function patchObject(
   dryRun: boolean,
   subresource?: 'status',
 ): Promise<string | undefined> {
-  const common = { name, namespace, body: patch, fieldManager: RegistryNames.fieldManager, ...(dryRun ? { dryRun: 'All' } : {}) };
+  const common = {
+    name,
+    namespace,
+    body: patch,
+    fieldManager: RegistryNames.fieldManager,
+    ...(dryRun ? { dryRun: 'All' } : {}),
+  };
   // Patch methods default to application/json-patch+json (client-node), which is what we send.
   try {
     if (kind === 'secrets') {
@@ -81,7 +108,9 @@ export async function patchObject(
     const params = { ...common, group: k.group, version: k.version, plural: kind };
     const written = (await (subresource === 'status'
       ? client.custom.patchNamespacedCustomObjectStatus(params, client.opts())
-      : client.custom.patchNamespacedCustomObject(params, client.opts()))) as { metadata?: { resourceVersion?: string } };
+      : client.custom.patchNamespacedCustomObject(params, client.opts()))) as {
+      metadata?: { resourceVersion?: string };
+    };
     return written.metadata?.resourceVersion;
   } catch (err) {
     throw toKubeError(err);

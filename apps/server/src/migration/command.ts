@@ -13,5 +13,8 @@ export function ocCommands(request: MigrationRequest, confirm: boolean): string[
   const mappings = request.mappings.map((m) => shellQuote(m.trim())).join(' ');
   // Same order whatever order the kinds were ticked in: the commands compare equal.
   const include = MIGRATION_KIND_IDS.filter((k) => request.kinds.includes(k)).join(',');
-  return request.namespaces.map((ns) => `oc adm migrate image-references ${mappings} --include=${include} -n ${ns}${confirm ? ' --confirm' : ''}`);
+  return request.namespaces.map(
+    (ns) =>
+      `oc adm migrate image-references ${mappings} --include=${include} -n ${ns}${confirm ? ' --confirm' : ''}`,
+  );
 }

@@ -19,11 +19,20 @@ export const DOCKER_SECRET_KEYS: Record<string, string> = {
 export type SecretRewrite =
   | { kind: 'not-docker' }
   | { kind: 'error'; message: string }
-  | { kind: 'ok'; dataKey: string; changes: MigrationChange[]; /** base64 of the rewritten document, when changed */ data?: string };
+  | {
+      kind: 'ok';
+      dataKey: string;
+      changes: MigrationChange[];
+      /** base64 of the rewritten document, when changed */ data?: string;
+    };
 
 type Json = Record<string, unknown>;
 
-export function rewriteSecret(mappings: readonly ImageReferenceMapping[], type: unknown, data: unknown): SecretRewrite {
+export function rewriteSecret(
+  mappings: readonly ImageReferenceMapping[],
+  type: unknown,
+  data: unknown,
+): SecretRewrite {
   const dataKey = typeof type === 'string' ? DOCKER_SECRET_KEYS[type] : undefined;
   if (!dataKey) return { kind: 'not-docker' };
   const field = `data[${dataKey}]`;
@@ -34,7 +43,13 @@ export function rewriteSecret(mappings: readonly ImageReferenceMapping[], type: 
   const doc = decoded.value;
   const json = dataKey === '.dockerconfigjson';
   const auths = json ? (isObj(doc) ? doc.auths : undefined) : doc;
-  if (!isObj(auths)) return { kind: 'error', message: json ? `${field}.auths must be an object of registry → credentials` : `${field} must be an object of registry → credentials` };
+  if (!isObj(auths))
+    return {
+      kind: 'error',
+      message: json
+        ? `${field}.auths must be an object of registry → credentials`
+        : `${field} must be an object of registry → credentials`,
+    };
   const changesField = json ? `${field}.auths` : field;
 
   const renamed: Json = {};
@@ -43,13 +58,21 @@ export function rewriteSecret(mappings: readonly ImageReferenceMapping[], type: 
     const next = mapDockerAuthKey(mappings, key);
     if (next !== key) changes.push({ field: changesField, old: key, new: next });
     if (Object.hasOwn(renamed, next)) {
-      return { kind: 'error', message: `${changesField}: renaming "${key}" to "${next}" would overwrite the credentials already stored for "${next}"` };
+      return {
+        kind: 'error',
+        message: `${changesField}: renaming "${key}" to "${next}" would overwrite the credentials already stored for "${next}"`,
+      };
     }
     renamed[next] = entry;
   }
   if (changes.length === 0) return { kind: 'ok', dataKey, changes };
   const nextDoc = json ? { ...(doc as Json), auths: renamed } : renamed;
-  return { kind: 'ok', dataKey, changes, data: Buffer.from(JSON.stringify(nextDoc), 'utf8').toString('base64') };
+  return {
+    kind: 'ok',
+    dataKey,
+    changes,
+    data: Buffer.from(JSON.stringify(nextDoc), 'utf8').toString('base64'),
+  };
 }
 
 /** Every string value inside the document (credentials), so error messages can be scrubbed of them. */

@@ -21,7 +21,6 @@ export interface ImageField {
   value: string;
 }
 
-
 /** Walks `path` (keys and indexes) from `root`; undefined when any step is missing. */
 function at(root: unknown, path: ReadonlyArray<string | number>): unknown {
   let cur: unknown = root;
@@ -43,7 +42,8 @@ function pointer(path: ReadonlyArray<string | number>): string {
 
 function stringField(obj: unknown, path: Array<string | number>, out: ImageField[]): void {
   const value = at(obj, path);
-  if (typeof value === 'string' && value !== '') out.push({ field: display(path), pointer: pointer(path), value });
+  if (typeof value === 'string' && value !== '')
+    out.push({ field: display(path), pointer: pointer(path), value });
 }
 
 /** `from`-style ObjectReferences: only `kind: DockerImage` names a registry. */
@@ -76,7 +76,10 @@ export function imageStreamStatusFields(obj: unknown): ImageField[] {
   if (!Array.isArray(tags)) return out;
   tags.forEach((_t, i) => {
     const items = at(obj, ['status', 'tags', i, 'items']);
-    if (Array.isArray(items)) items.forEach((_x, j) => stringField(obj, ['status', 'tags', i, 'items', j, 'dockerImageReference'], out));
+    if (Array.isArray(items))
+      items.forEach((_x, j) =>
+        stringField(obj, ['status', 'tags', i, 'items', j, 'dockerImageReference'], out),
+      );
   });
   return out;
 }
@@ -94,8 +97,10 @@ export function imageFields(kind: MigrationKind, obj: unknown): ImageField[] {
   } else if (kind === 'buildconfigs') {
     dockerImageRef(obj, ['spec', 'output', 'to'], out);
     const images = at(obj, ['spec', 'source', 'images']);
-    if (Array.isArray(images)) images.forEach((_x, i) => dockerImageRef(obj, ['spec', 'source', 'images', i, 'from'], out));
-    for (const strategy of ['customStrategy', 'dockerStrategy', 'sourceStrategy']) dockerImageRef(obj, ['spec', 'strategy', strategy, 'from'], out);
+    if (Array.isArray(images))
+      images.forEach((_x, i) => dockerImageRef(obj, ['spec', 'source', 'images', i, 'from'], out));
+    for (const strategy of ['customStrategy', 'dockerStrategy', 'sourceStrategy'])
+      dockerImageRef(obj, ['spec', 'strategy', strategy, 'from'], out);
   }
   return out;
 }

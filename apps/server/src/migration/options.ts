@@ -3,7 +3,12 @@
  * marked) and which kinds the cluster serves. A caller who may not list namespaces gets an empty
  * list and the reason, and can still type names: the run itself is authorised per namespace.
  */
-import { MIGRATION_KINDS, MIGRATION_KIND_IDS, MIGRATION_SAMPLE_LABEL, type MigrationOptions } from '@irc/shared';
+import {
+  MIGRATION_KINDS,
+  MIGRATION_KIND_IDS,
+  MIGRATION_SAMPLE_LABEL,
+  type MigrationOptions,
+} from '@irc/shared';
 import type { KubeClient } from '../kube/client.js';
 import { toKubeError } from '../kube/errors.js';
 import { servedKinds } from './cluster.js';
@@ -14,7 +19,11 @@ interface NamespaceList {
 
 export async function migrationOptions(client: KubeClient): Promise<MigrationOptions> {
   const served = await servedKinds(client, MIGRATION_KIND_IDS);
-  const kinds = MIGRATION_KIND_IDS.map((id) => ({ id, kind: MIGRATION_KINDS[id].kind, served: served.has(id) }));
+  const kinds = MIGRATION_KIND_IDS.map((id) => ({
+    id,
+    kind: MIGRATION_KINDS[id].kind,
+    served: served.has(id),
+  }));
   try {
     const list = await client.getJson<NamespaceList>('/api/v1/namespaces');
     const namespaces = (list.items ?? [])

@@ -31,7 +31,11 @@ export interface ObjectPlan {
 }
 
 export interface PlannedObject {
-  metadata?: { name?: string; resourceVersion?: string; ownerReferences?: Array<{ kind?: string; name?: string; controller?: boolean }> };
+  metadata?: {
+    name?: string;
+    resourceVersion?: string;
+    ownerReferences?: Array<{ kind?: string; name?: string; controller?: boolean }>;
+  };
   type?: unknown;
   data?: unknown;
   [key: string]: unknown;
@@ -39,10 +43,17 @@ export interface PlannedObject {
 
 function withPrecondition(obj: PlannedObject, ops: JsonPatchOp[]): JsonPatchOp[] {
   // A JSON patch that sets metadata.resourceVersion makes it a precondition (409 on mismatch).
-  return [{ op: 'replace', path: '/metadata/resourceVersion', value: obj.metadata?.resourceVersion ?? '' }, ...ops];
+  return [
+    { op: 'replace', path: '/metadata/resourceVersion', value: obj.metadata?.resourceVersion ?? '' },
+    ...ops,
+  ];
 }
 
-export function planObject(kind: MigrationKind, obj: PlannedObject, mappings: readonly ImageReferenceMapping[]): ObjectPlan {
+export function planObject(
+  kind: MigrationKind,
+  obj: PlannedObject,
+  mappings: readonly ImageReferenceMapping[],
+): ObjectPlan {
   if (kind === 'secrets') {
     const sensitive = secretStrings(obj.data);
     const r = rewriteSecret(mappings, obj.type, obj.data);
@@ -54,10 +65,16 @@ export function planObject(kind: MigrationKind, obj: PlannedObject, mappings: re
   }
   const owner = obj.metadata?.ownerReferences?.find((o) => o.controller === true);
   if (kind === 'jobs' && owner?.kind === 'CronJob') {
-    return { status: 'ignored', message: `created by CronJob ${owner.name ?? ''}: migrate the CronJob instead`.trim(), changes: [], sensitive: [] };
+    return {
+      status: 'ignored',
+      message: `created by CronJob ${owner.name ?? ''}: migrate the CronJob instead`.trim(),
+      changes: [],
+      sensitive: [],
+    };
   }
   const spec = rewrite(imageFields(kind, obj), mappings);
-  const status = kind === 'imagestreams' ? rewrite(imageStreamStatusFields(obj), mappings) : { changes: [], ops: [] };
+  const status =
+    kind === 'imagestreams' ? rewrite(imageStreamStatusFields(obj), mappings) : { changes: [], ops: [] };
   const changes = [...spec.changes, ...status.changes];
   if (changes.length === 0) return { status: 'unchanged', changes, sensitive: [] };
   return {
@@ -69,7 +86,10 @@ export function planObject(kind: MigrationKind, obj: PlannedObject, mappings: re
   };
 }
 
-function rewrite(fields: ImageField[], mappings: readonly ImageReferenceMapping[]): { changes: MigrationChange[]; ops: JsonPatchOp[] } {
+function rewrite(
+  fields: ImageField[],
+  mappings: readonly ImageReferenceMapping[],
+): { changes: MigrationChange[]; ops: JsonPatchOp[] } {
   const changes: MigrationChange[] = [];
   const ops: JsonPatchOp[] = [];
   for (const f of fields) {
@@ -83,5 +103,7 @@ function rewrite(fields: ImageField[], mappings: readonly ImageReferenceMapping[
 
 /** The same patch with another resourceVersion precondition (the spec write after the status write). */
 export function withResourceVersion(patch: JsonPatchOp[], resourceVersion: string): JsonPatchOp[] {
-  return patch.map((op) => (op.path === '/metadata/resourceVersion' ? { ...op, value: resourceVersion } : op));
+  return patch.map((op) =>
+    op.path === '/metadata/resourceVersion' ? { ...op, value: resourceVersion } : op,
+  );
 }

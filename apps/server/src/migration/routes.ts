@@ -1,5 +1,10 @@
 /** `GET /api/v1/migration/options`, `POST /api/v1/migration/preview|apply` — image reference migration. */
-import { MigrationOptionsSchema, MigrationPaths, MigrationRequestSchema, MigrationResponseSchema } from '@irc/shared';
+import {
+  MigrationOptionsSchema,
+  MigrationPaths,
+  MigrationRequestSchema,
+  MigrationResponseSchema,
+} from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../platform/errors.js';
 import { requestClient } from '../platform/request-client.js';
@@ -13,7 +18,8 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['migration'],
-        summary: 'Namespaces the caller can list and the kinds the cluster serves, for the image reference migration form',
+        summary:
+          'Namespaces the caller can list and the kinds the cluster serves, for the image reference migration form',
         response: { 200: MigrationOptionsSchema, ...errorResponses(401, 503, 504) },
       },
     },
@@ -26,9 +32,13 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: mutationRateLimit,
       schema: {
         tags: ['migration'],
-        summary: 'Dry run of oc adm migrate image-references: per-object changes and verdicts (every write sent with dryRun=All)',
+        summary:
+          'Dry run of oc adm migrate image-references: per-object changes and verdicts (every write sent with dryRun=All)',
         body: MigrationRequestSchema,
-        response: { 200: MigrationResponseSchema, ...errorResponses(400, 401, 403, 413, 415, 422, 429, 503, 504) },
+        response: {
+          200: MigrationResponseSchema,
+          ...errorResponses(400, 401, 403, 413, 415, 422, 429, 503, 504),
+        },
       },
     },
     async (request, reply) => runMigration(requestClient(request, reply), request.body, true),
@@ -40,15 +50,22 @@ export const migrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: mutationRateLimit,
       schema: {
         tags: ['migration'],
-        summary: 'oc adm migrate image-references --confirm: rewrites image references and pull secret registry keys object by object; a failure does not stop or undo the others',
+        summary:
+          'oc adm migrate image-references --confirm: rewrites image references and pull secret registry keys object by object; a failure does not stop or undo the others',
         body: MigrationRequestSchema,
-        response: { 200: MigrationResponseSchema, ...errorResponses(400, 401, 403, 413, 415, 422, 429, 503, 504) },
+        response: {
+          200: MigrationResponseSchema,
+          ...errorResponses(400, 401, 403, 413, 415, 422, 429, 503, 504),
+        },
       },
     },
     async (request, reply) => {
       const result = await runMigration(requestClient(request, reply), request.body, false);
       // Counts and the oc summary only: object contents (credentials) never reach a log line.
-      request.log.info({ summary: result.summary, namespaces: request.body.namespaces, kinds: request.body.kinds }, 'image references migrated');
+      request.log.info(
+        { summary: result.summary, namespaces: request.body.namespaces, kinds: request.body.kinds },
+        'image references migrated',
+      );
       return result;
     },
   );

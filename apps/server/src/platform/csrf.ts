@@ -36,7 +36,11 @@ export function installCsrf(app: FastifyInstance, opts: { secureCookie: boolean 
     const cookie = request.cookies[CSRF_COOKIE];
     const header = request.headers[CSRF_HEADER];
     if (typeof header !== 'string' || !cookie || !safeEqual(header, cookie)) {
-      throw new HttpError(403, 'CsrfRejected', `missing or wrong ${CSRF_HEADER} header: reload the page and retry`);
+      throw new HttpError(
+        403,
+        'CsrfRejected',
+        `missing or wrong ${CSRF_HEADER} header: reload the page and retry`,
+      );
     }
   });
 }
@@ -44,7 +48,8 @@ export function installCsrf(app: FastifyInstance, opts: { secureCookie: boolean 
 /** A readable (not httpOnly) cookie: the web app copies it into the header. */
 function issueCookie(request: FastifyRequest, reply: FastifyReply, secure: boolean): void {
   if (request.cookies[CSRF_COOKIE]) return;
-  if (!request.url.startsWith('/api/') && request.url !== '/' && !request.url.startsWith('/index.html')) return;
+  if (!request.url.startsWith('/api/') && request.url !== '/' && !request.url.startsWith('/index.html'))
+    return;
   reply.setCookie(CSRF_COOKIE, randomBytes(24).toString('base64url'), {
     path: '/',
     sameSite: 'strict',

@@ -18,8 +18,12 @@ export class HttpError extends Error {
 }
 
 /** Response schemas for the error codes a route can answer (kept in the OpenAPI document). */
-export function errorResponses<C extends number[]>(...codes: C): { [K in C[number]]: typeof ErrorBodySchema } {
-  return Object.fromEntries(codes.map((c) => [c, ErrorBodySchema])) as { [K in C[number]]: typeof ErrorBodySchema };
+export function errorResponses<C extends number[]>(
+  ...codes: C
+): { [K in C[number]]: typeof ErrorBodySchema } {
+  return Object.fromEntries(codes.map((c) => [c, ErrorBodySchema])) as {
+    [K in C[number]]: typeof ErrorBodySchema;
+  };
 }
 
 /** Conflict answers carry their own body (see config/routes.ts). */
@@ -47,7 +51,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (err instanceof KubeError) {
       body = { statusCode: err.statusCode, reason: err.reason, message: err.message };
       if (err.fieldErrors.length > 0) body.fieldErrors = err.fieldErrors;
-      if (err.statusCode >= 500) request.log.warn({ statusCode: err.statusCode, reason: err.reason }, 'cluster error');
+      if (err.statusCode >= 500)
+        request.log.warn({ statusCode: err.statusCode, reason: err.reason }, 'cluster error');
     } else if (err instanceof HttpError) {
       body = { statusCode: err.statusCode, reason: err.reason, message: err.message };
     } else if ('validation' in err && err.validation) {
@@ -60,7 +65,11 @@ export function installErrorHandler(app: FastifyInstance): void {
         fieldErrors,
       };
     } else if (typeof err.statusCode === 'number' && err.statusCode < 500) {
-      body = { statusCode: err.statusCode, reason: reasonFor(err.statusCode), message: safeClientMessage(err) };
+      body = {
+        statusCode: err.statusCode,
+        reason: reasonFor(err.statusCode),
+        message: safeClientMessage(err),
+      };
     } else {
       request.log.error({ err: { name: err.name, code: (err as FastifyError).code } }, 'unhandled error');
       body = { statusCode: 500, reason: 'InternalError', message: 'internal error' };
@@ -88,23 +97,37 @@ export function toFieldErrors(errors: readonly SchemaError[]): FieldError[] {
     if (v.keyword === 'anyOf' || (v.keyword === 'type' && params.type === 'null')) continue;
     if (v.keyword === 'additionalProperties' && Array.isArray(params.additionalProperties)) continue; // reported per field below
     if (v.keyword === 'boolean' || typeof params.additionalProperty === 'string') {
-      out.push({ path: validationPath(v.instancePath, params.additionalProperty as string | undefined), message: 'unknown field' });
+      out.push({
+        path: validationPath(v.instancePath, params.additionalProperty as string | undefined),
+        message: 'unknown field',
+      });
     } else if (Array.isArray(params.requiredProperties) || typeof params.missingProperty === 'string') {
-      const missing = (params.requiredProperties as string[] | undefined) ?? [params.missingProperty as string];
-      for (const name of missing) out.push({ path: validationPath(v.instancePath, name), message: 'is required' });
+      const missing = (params.requiredProperties as string[] | undefined) ?? [
+        params.missingProperty as string,
+      ];
+      for (const name of missing)
+        out.push({ path: validationPath(v.instancePath, name), message: 'is required' });
     } else {
       out.push({ path: validationPath(v.instancePath), message: v.message ?? 'invalid' });
     }
   }
   const unique = [...new Map(out.map((e) => [`${e.path}|${e.message}`, e])).values()];
-  if (unique.length === 0 && errors[0]) return [{ path: validationPath(errors[0].instancePath), message: errors[0].message ?? 'invalid' }];
+  if (unique.length === 0 && errors[0])
+    return [{ path: validationPath(errors[0].instancePath), message: errors[0].message ?? 'invalid' }];
   return unique;
 }
 
 function reasonFor(code: number): string {
   return (
-    { 400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 413: 'RequestEntityTooLarge', 415: 'UnsupportedMediaType', 429: 'TooManyRequests' }[code] ??
-    'BadRequest'
+    {
+      400: 'BadRequest',
+      401: 'Unauthorized',
+      403: 'Forbidden',
+      404: 'NotFound',
+      413: 'RequestEntityTooLarge',
+      415: 'UnsupportedMediaType',
+      429: 'TooManyRequests',
+    }[code] ?? 'BadRequest'
   );
 }
 
@@ -114,7 +137,8 @@ function reasonFor(code: number): string {
  */
 function safeClientMessage(err: FastifyError): string {
   if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'request body too large';
-  if (err.code?.startsWith('FST_ERR_CTP') || err instanceof SyntaxError) return 'request body is not valid JSON';
+  if (err.code?.startsWith('FST_ERR_CTP') || err instanceof SyntaxError)
+    return 'request body is not valid JSON';
   if (err.statusCode === 429) return 'too many changes in a short time: wait a moment and retry';
   return 'bad request';
 }

@@ -39,17 +39,27 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         // No probe now: a shutting-down server answers at once. Not probed yet → not claimed reachable.
         const known = lastProbe.get(app.server);
         const message = `the console is shutting down: finishing in-flight requests${known ? '' : ' (cluster not probed)'}`;
-        return reply.status(503).send({ status: 'unavailable', cluster: { ...(known ?? { reachable: false }), message } });
+        return reply
+          .status(503)
+          .send({ status: 'unavailable', cluster: { ...(known ?? { reachable: false }), message } });
       }
       const cluster = await probeCluster(app);
       lastProbe.set(app.server, cluster);
-      return cluster.reachable ? { status: 'ready' as const, cluster } : reply.status(503).send({ status: 'unavailable', cluster });
+      return cluster.reachable
+        ? { status: 'ready' as const, cluster }
+        : reply.status(503).send({ status: 'unavailable', cluster });
     },
   );
 
   app.get(
     '/metrics',
-    { schema: { tags: ['platform'], summary: 'Prometheus metrics (text exposition format)', produces: ['text/plain'] } },
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Prometheus metrics (text exposition format)',
+        produces: ['text/plain'],
+      },
+    },
     async (_request, reply) => {
       reply.header('content-type', app.metrics.registry.contentType);
       return app.metrics.registry.metrics();

@@ -17,8 +17,17 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'The user token (console proxy, OAuth proxy)' },
-          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRFToken', description: 'Equal to the csrf-token cookie (standalone)' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'The user token (console proxy, OAuth proxy)',
+          },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-CSRFToken',
+            description: 'Equal to the csrf-token cookie (standalone)',
+          },
         },
       },
     },
@@ -26,9 +35,5 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
 }
 
 export function openApiRoute(app: FastifyInstance): void {
-  app.get(
-    '/api/openapi.json',
-    { schema: { hide: true } },
-    async () => app.swagger(),
-  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -23,7 +23,10 @@ export function pluginCacheControl(path: string): string {
   return HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
-export async function registerPluginAssets(app: FastifyInstance, pluginDist: string | undefined): Promise<boolean> {
+export async function registerPluginAssets(
+  app: FastifyInstance,
+  pluginDist: string | undefined,
+): Promise<boolean> {
   if (!pluginDist || !existsSync(join(pluginDist, 'plugin-manifest.json'))) return false;
   await app.register(fastifyStatic, {
     root: pluginDist,

@@ -49,7 +49,8 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
   app.addHook('onRequest', async (request) => refuseForeignCredentials(request));
   // API answers describe who may do what and which credentials exist: never kept by a browser or proxy cache.
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
   });
   installCsrf(app, { secureCookie: opts.secureCookie });
   app.addHook('preValidation', async (request) => refuseLenientIntegers(request));
@@ -63,7 +64,11 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
 function refuseForeignCredentials(request: FastifyRequest): void {
   const header = request.headers.authorization;
   if (header === undefined || !request.url.startsWith('/api/v1/') || requestToken(request)) return;
-  throw new HttpError(401, 'Unauthorized', 'unsupported Authorization header: send "Bearer <token>", or no Authorization header at all');
+  throw new HttpError(
+    401,
+    'Unauthorized',
+    'unsupported Authorization header: send "Bearer <token>", or no Authorization header at all',
+  );
 }
 
 /** What an integer query parameter may look like on the wire (Go's strconv.ParseInt, base 10, without '+'). */
@@ -87,11 +92,24 @@ function refuseLenientIntegers(request: FastifyRequest): void {
     .filter(([name, schema]) => {
       const raw = Object.hasOwn(query, name) ? query[name] : undefined;
       // absent, or repeated (an array the schema refuses by itself)
-      return schema.type === 'integer' && typeof raw === 'string' && !(DECIMAL.test(raw) && Number.isSafeInteger(Number(raw)));
+      return (
+        schema.type === 'integer' &&
+        typeof raw === 'string' &&
+        !(DECIMAL.test(raw) && Number.isSafeInteger(Number(raw)))
+      );
     })
-    .map(([name]) => ({ keyword: 'pattern', instancePath: `/${name}`, message: 'must be a whole number in decimal digits', params: {} }));
+    .map(([name]) => ({
+      keyword: 'pattern',
+      instancePath: `/${name}`,
+      message: 'must be a whole number in decimal digits',
+      params: {},
+    }));
   if (errors.length === 0) return;
-  throw Object.assign(new Error('invalid querystring'), { statusCode: 400, validation: errors, validationContext: 'querystring' });
+  throw Object.assign(new Error('invalid querystring'), {
+    statusCode: 400,
+    validation: errors,
+    validationContext: 'querystring',
+  });
 }
 
 /** Route config for mutating routes. */

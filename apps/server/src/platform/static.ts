@@ -18,10 +18,19 @@ export async function registerStatic(app: FastifyInstance, webDist: string | und
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (hasUi && (request.method === 'GET' || request.method === 'HEAD') && !NON_SPA.test(request.url) && !LOOKS_LIKE_FILE.test(request.url)) {
+    if (
+      hasUi &&
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !NON_SPA.test(request.url) &&
+      !LOOKS_LIKE_FILE.test(request.url)
+    ) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
-    return reply.status(404).send({ statusCode: 404, reason: 'NotFound', message: `no route ${request.method} ${request.url.split('?')[0]}` });
+    return reply.status(404).send({
+      statusCode: 404,
+      reason: 'NotFound',
+      message: `no route ${request.method} ${request.url.split('?')[0]}`,
+    });
   });
   return hasUi;
 }

@@ -54,7 +54,10 @@ export function watchKeyPair(server: http.Server, tls: TlsFiles, log: ReloadLog)
     } catch (err) {
       // Mid-rotation (one file new, the other not yet) or a broken file: keep serving the old
       // pair; the next change of either file retries.
-      log.warn({ certFile: tls.certFile, err: err instanceof Error ? err.message : String(err) }, 'serving certificate not reloaded');
+      log.warn(
+        { certFile: tls.certFile, err: err instanceof Error ? err.message : String(err) },
+        'serving certificate not reloaded',
+      );
     }
   };
   for (const file of [tls.certFile, tls.keyFile]) watchFile(file, { interval, persistent: false }, reload);

@@ -1,5 +1,11 @@
 /** `GET /api/v1/pods`, `GET /api/v1/pods/:namespace/:name/log`. */
-import { PodLogParamsSchema, PodLogQuerySchema, PodsResponseSchema, RegistryNames, type PodSummary } from '@irc/shared';
+import {
+  PodLogParamsSchema,
+  PodLogQuerySchema,
+  PodsResponseSchema,
+  RegistryNames,
+  type PodSummary,
+} from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { toKubeError } from '../kube/errors.js';
@@ -30,11 +36,19 @@ export const podRoutes: FastifyPluginAsyncTypebox = async (app) => {
       try {
         const lists = await Promise.all(
           COMPONENTS.map(async ({ component, selector }) => {
-            const list = await client.core.listNamespacedPod({ namespace: NS, labelSelector: selector }, client.opts());
+            const list = await client.core.listNamespacedPod(
+              { namespace: NS, labelSelector: selector },
+              client.opts(),
+            );
             return list.items.map((pod) => summarizePod(pod, component, now));
           }),
         );
-        return { namespace: NS, pods: lists.flat().sort((a, b) => a.component.localeCompare(b.component) || a.name.localeCompare(b.name)) };
+        return {
+          namespace: NS,
+          pods: lists
+            .flat()
+            .sort((a, b) => a.component.localeCompare(b.component) || a.name.localeCompare(b.name)),
+        };
       } catch (err) {
         throw toKubeError(err);
       }
@@ -50,7 +64,10 @@ export const podRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: PodLogParamsSchema,
         querystring: PodLogQuerySchema,
         produces: ['text/plain'],
-        response: { 200: Type.String({ description: 'log text' }), ...errorResponses(400, 401, 403, 404, 503) },
+        response: {
+          200: Type.String({ description: 'log text' }),
+          ...errorResponses(400, 401, 403, 404, 503),
+        },
       },
     },
     async (request, reply) => {
@@ -58,7 +75,14 @@ export const podRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (namespace !== NS) {
         throw new HttpError(403, 'Forbidden', `this console only reads logs of pods in ${NS}`);
       }
-      await relayPodLog(requestClient(request, reply), reply, { namespace, name }, request.query, app.metrics, app.longLived);
+      await relayPodLog(
+        requestClient(request, reply),
+        reply,
+        { namespace, name },
+        request.query,
+        app.metrics,
+        app.longLived,
+      );
     },
   );
 };

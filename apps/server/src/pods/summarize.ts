@@ -17,7 +17,9 @@ export function summarizePod(pod: V1Pod, component: PodSummary['component'], now
     ready,
     readyContainers: `${statuses.filter((s) => s.ready).length}/${containers.length}`,
     restarts: statuses.reduce((n, s) => n + (s.restartCount ?? 0), 0),
-    ...(created ? { createdAt: created, ageSeconds: Math.max(0, Math.floor((now - Date.parse(created)) / 1000)) } : {}),
+    ...(created
+      ? { createdAt: created, ageSeconds: Math.max(0, Math.floor((now - Date.parse(created)) / 1000)) }
+      : {}),
     ...(pod.spec?.nodeName ? { node: pod.spec.nodeName } : {}),
     deleting: !!pod.metadata?.deletionTimestamp,
     containers,
@@ -25,7 +27,11 @@ export function summarizePod(pod: V1Pod, component: PodSummary['component'], now
   };
 }
 
-function container(name: string, image: string | undefined, s: V1ContainerStatus | undefined): PodSummary['containers'][number] {
+function container(
+  name: string,
+  image: string | undefined,
+  s: V1ContainerStatus | undefined,
+): PodSummary['containers'][number] {
   const state = s?.state;
   const detail = state?.waiting ?? state?.terminated;
   const startedAt = toIso(state?.running?.startedAt ?? state?.terminated?.startedAt);
@@ -34,7 +40,13 @@ function container(name: string, image: string | undefined, s: V1ContainerStatus
     ...(image ? { image } : {}),
     ready: s?.ready ?? false,
     restartCount: s?.restartCount ?? 0,
-    state: state?.running ? 'running' : state?.waiting ? 'waiting' : state?.terminated ? 'terminated' : 'unknown',
+    state: state?.running
+      ? 'running'
+      : state?.waiting
+        ? 'waiting'
+        : state?.terminated
+          ? 'terminated'
+          : 'unknown',
     ...(detail?.reason ? { reason: detail.reason } : {}),
     ...(detail?.message ? { message: detail.message } : {}),
     ...(startedAt ? { startedAt } : {}),

@@ -12,18 +12,30 @@ export type ParsedDockerConfig = { ok: true; doc: DockerConfig } | { ok: false; 
 
 const KEY_PATH = 'data[.dockerconfigjson]';
 
-export function parseDockerConfig(base64: string | undefined, secretType: string | undefined): ParsedDockerConfig {
+export function parseDockerConfig(
+  base64: string | undefined,
+  secretType: string | undefined,
+): ParsedDockerConfig {
   const problems: FieldError[] = [];
   if (secretType !== 'kubernetes.io/dockerconfigjson') {
-    problems.push({ path: 'type', message: `is ${secretType ? `"${secretType}"` : 'not set'}, expected "kubernetes.io/dockerconfigjson"` });
+    problems.push({
+      path: 'type',
+      message: `is ${secretType ? `"${secretType}"` : 'not set'}, expected "kubernetes.io/dockerconfigjson"`,
+    });
   }
-  if (base64 === undefined) return { ok: false, problems: [...problems, { path: KEY_PATH, message: 'is missing' }] };
+  if (base64 === undefined)
+    return { ok: false, problems: [...problems, { path: KEY_PATH, message: 'is missing' }] };
   const decoded = decodeJsonSecretValue(base64);
-  if (!decoded.ok) return { ok: false, problems: [...problems, { path: KEY_PATH, message: 'is not valid JSON' }] };
+  if (!decoded.ok)
+    return { ok: false, problems: [...problems, { path: KEY_PATH, message: 'is not valid JSON' }] };
   const doc = decoded.value;
-  if (!isObject(doc)) return { ok: false, problems: [...problems, { path: KEY_PATH, message: 'must be a JSON object' }] };
+  if (!isObject(doc))
+    return { ok: false, problems: [...problems, { path: KEY_PATH, message: 'must be a JSON object' }] };
   if (!isObject(doc.auths)) {
-    problems.push({ path: `${KEY_PATH}.auths`, message: doc.auths === undefined ? 'is missing' : 'must be an object of registry → credentials' });
+    problems.push({
+      path: `${KEY_PATH}.auths`,
+      message: doc.auths === undefined ? 'is missing' : 'must be an object of registry → credentials',
+    });
   } else {
     for (const [registry, entry] of Object.entries(doc.auths)) {
       const path = `${KEY_PATH}.auths["${registry}"]`;

@@ -24,7 +24,10 @@ import { isUserColonSecret, parseDockerConfig, registryEntries, type DockerConfi
 
 async function readSecret(client: KubeClient): Promise<V1Secret | undefined> {
   try {
-    return await client.core.readNamespacedSecret({ name: PULL_SECRET_NAME, namespace: PULL_SECRET_NAMESPACE }, client.opts());
+    return await client.core.readNamespacedSecret(
+      { name: PULL_SECRET_NAME, namespace: PULL_SECRET_NAMESPACE },
+      client.opts(),
+    );
   } catch (err) {
     const e = toKubeError(err);
     if (e.statusCode === 404) return undefined;
@@ -49,22 +52,38 @@ export async function pullSecretStatus(client: KubeClient): Promise<PullSecretSt
 function entryOf(body: PutPullSecretRegistryRequest): Record<string, string> {
   let auth: string;
   if ('token' in body) {
-    if (!isUserColonSecret(body.token)) throw invalidField('token', 'must be the base64 "auth" value of a pull secret entry (base64 of username:password)');
+    if (!isUserColonSecret(body.token))
+      throw invalidField(
+        'token',
+        'must be the base64 "auth" value of a pull secret entry (base64 of username:password)',
+      );
     auth = body.token;
   } else {
-    if (body.username.includes(':')) throw invalidField('username', 'must not contain ":" (the runtime splits username:password on the first ":")');
+    if (body.username.includes(':'))
+      throw invalidField(
+        'username',
+        'must not contain ":" (the runtime splits username:password on the first ":")',
+      );
     auth = Buffer.from(`${body.username}:${body.password}`, 'utf8').toString('base64');
   }
   return { auth, ...(body.email ? { email: body.email } : {}) };
 }
 
-export async function putPullSecretRegistry(client: KubeClient, registry: string, body: PutPullSecretRegistryRequest): Promise<PutPullSecretRegistryResponse> {
+export async function putPullSecretRegistry(
+  client: KubeClient,
+  registry: string,
+  body: PutPullSecretRegistryRequest,
+): Promise<PutPullSecretRegistryResponse> {
   const problem = registryHostProblem(registry);
   if (problem) throw invalidField('registry', problem);
   const entry = entryOf(body);
   const secret = await readSecret(client);
   if (body.resourceVersion && secret?.metadata?.resourceVersion !== body.resourceVersion) {
-    throw new KubeError(409, 'Conflict', `the pull secret changed since it was read (resourceVersion ${body.resourceVersion}): reload and try again`);
+    throw new KubeError(
+      409,
+      'Conflict',
+      `the pull secret changed since it was read (resourceVersion ${body.resourceVersion}): reload and try again`,
+    );
   }
 
   let doc: DockerConfig = { auths: {} };
@@ -72,7 +91,12 @@ export async function putPullSecretRegistry(client: KubeClient, registry: string
     const parsed = parseDockerConfig(secret.data?.[PULL_SECRET_KEY], secret.type);
     if (!parsed.ok) {
       const paths = parsed.problems.map((p) => `${p.path} ${p.message}`).join('; ');
-      throw new KubeError(422, 'Invalid', `the existing pull secret is malformed and was left untouched: ${paths}`, parsed.problems.map((p) => ({ field: p.path, message: p.message })));
+      throw new KubeError(
+        422,
+        'Invalid',
+        `the existing pull secret is malformed and was left untouched: ${paths}`,
+        parsed.problems.map((p) => ({ field: p.path, message: p.message })),
+      );
     }
     doc = parsed.doc;
   }
@@ -95,14 +119,25 @@ export async function putPullSecretRegistry(client: KubeClient, registry: string
       : await client.core.createNamespacedSecret(
           {
             namespace: PULL_SECRET_NAMESPACE,
-            body: { apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/dockerconfigjson', metadata: { name: PULL_SECRET_NAME, namespace: PULL_SECRET_NAMESPACE }, data },
+            body: {
+              apiVersion: 'v1',
+              kind: 'Secret',
+              type: 'kubernetes.io/dockerconfigjson',
+              metadata: { name: PULL_SECRET_NAME, namespace: PULL_SECRET_NAMESPACE },
+              data,
+            },
             fieldManager: RegistryNames.fieldManager,
           },
           client.opts(),
         );
   } catch (err) {
     const e = toKubeError(err);
-    if (e.statusCode === 409) throw new KubeError(409, 'Conflict', 'the pull secret changed while it was being written: reload and try again');
+    if (e.statusCode === 409)
+      throw new KubeError(
+        409,
+        'Conflict',
+        'the pull secret changed while it was being written: reload and try again',
+      );
     throw e;
   }
   return { status: describe(written), registry, replaced, created: !secret };

@@ -21,7 +21,8 @@ export const pullSecretRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['pull-secret'],
-        summary: 'Registries the global pull secret (openshift-config/pull-secret) holds credentials for: names and field presence only',
+        summary:
+          'Registries the global pull secret (openshift-config/pull-secret) holds credentials for: names and field presence only',
         response: { 200: PullSecretStatusSchema, ...errorResponses(401, 403, 503, 504) },
       },
     },
@@ -34,10 +35,14 @@ export const pullSecretRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: mutationRateLimit,
       schema: {
         tags: ['pull-secret'],
-        summary: "Add or replace one registry's credentials in the global pull secret (other entries untouched; 409 on a concurrent change)",
+        summary:
+          "Add or replace one registry's credentials in the global pull secret (other entries untouched; 409 on a concurrent change)",
         params: PullSecretRegistryParamsSchema,
         body: PutPullSecretRegistryRequestSchema,
-        response: { 200: PutPullSecretRegistryResponseSchema, ...errorResponses(400, 401, 403, 409, 413, 422, 429, 503, 504) },
+        response: {
+          200: PutPullSecretRegistryResponseSchema,
+          ...errorResponses(400, 401, 403, 409, 413, 422, 429, 503, 504),
+        },
       },
     },
     async (request, reply) => {

@@ -30,7 +30,12 @@ export class AccessReviewCache {
    * a 401 — the caller's token is no longer accepted, which is not a "no" but "sign in again".
    * `maxAgeMs` bounds how old a cached answer may be (a periodic re-check wants a fresh one).
    */
-  async review(client: KubeClient, identity: string, q: AccessQuestion, maxAgeMs = TTL_MS): Promise<AccessAnswer> {
+  async review(
+    client: KubeClient,
+    identity: string,
+    q: AccessQuestion,
+    maxAgeMs = TTL_MS,
+  ): Promise<AccessAnswer> {
     const key = `${identity}|${q.verb}|${q.group}|${q.resource}|${q.subresource ?? ''}|${q.namespace ?? ''}|${q.name ?? ''}`;
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < Math.min(maxAgeMs, TTL_MS)) return hit.answer;
@@ -47,7 +52,10 @@ export class AccessReviewCache {
         client.opts(),
       );
       const allowed = review.status?.allowed === true;
-      answer = { allowed, reason: review.status?.reason || review.status?.evaluationError || (allowed ? 'allowed' : '') };
+      answer = {
+        allowed,
+        reason: review.status?.reason || review.status?.evaluationError || (allowed ? 'allowed' : ''),
+      };
     } catch (err) {
       const e = toKubeError(err);
       // The token is dead: every answer cached for it is void (a reconnect must not be let in).

@@ -63,8 +63,10 @@ export class StreamHub {
           target,
           opts.client,
           {
-            change: (type, obj, previous, relisted) => this.onChange(kind, type, obj, previous, relisted === true),
-            state: (state, message) => this.publish('state', kind, { kind, state, ...(message ? { message } : {}) }),
+            change: (type, obj, previous, relisted) =>
+              this.onChange(kind, type, obj, previous, relisted === true),
+            state: (state, message) =>
+              this.publish('state', kind, { kind, state, ...(message ? { message } : {}) }),
             restart: (cause) => opts.metrics.watchRestarts.inc({ kind, cause }),
             connection: (delta) => opts.metrics.upstreamWatches.inc(delta),
           },
@@ -150,10 +152,17 @@ export class StreamHub {
     return () => this.listeners.delete(listener);
   }
 
-  private onChange(kind: StreamKind, type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: KubeObjectLike, previous: KubeObjectLike | undefined, relisted: boolean): void {
+  private onChange(
+    kind: StreamKind,
+    type: 'ADDED' | 'MODIFIED' | 'DELETED',
+    obj: KubeObjectLike,
+    previous: KubeObjectLike | undefined,
+    relisted: boolean,
+  ): void {
     if (type !== 'DELETED') this.opts.observe?.(kind, obj);
     if (kind === 'Config' || kind === 'ClusterOperator') {
-      if (type !== 'DELETED') this.opts.timeline.observeConditions(kind, obj, previous, { afterGap: relisted });
+      if (type !== 'DELETED')
+        this.opts.timeline.observeConditions(kind, obj, previous, { afterGap: relisted });
     } else if (kind === 'Event' && type !== 'DELETED') {
       this.opts.timeline.observeEvent(obj);
     }
@@ -163,7 +172,12 @@ export class StreamHub {
 
   private publish(event: StreamEventName, kind: StreamKind, data: unknown): void {
     const seq = ++this.seq;
-    const message: HubMessage = { seq, event, kind, frame: sseFrame(`${this.epoch}.${seq}`, event, JSON.stringify(data)) };
+    const message: HubMessage = {
+      seq,
+      event,
+      kind,
+      frame: sseFrame(`${this.epoch}.${seq}`, event, JSON.stringify(data)),
+    };
     this.log.push(message);
     if (this.log.length > this.replayBuffer) this.log.splice(0, this.log.length - this.replayBuffer);
     for (const listener of this.listeners) listener(message);

@@ -23,7 +23,8 @@ import { KIND_ACCESS } from './targets.js';
  */
 export const SESSION_EXPIRED: SessionEvent = {
   state: 'expired',
-  message: 'Your session has expired or your token is no longer accepted by the cluster. Sign in again to resume live updates.',
+  message:
+    'Your session has expired or your token is no longer accepted by the cluster. Sign in again to resume live updates.',
 };
 
 /** Reconnect hint sent when the server shuts down: spread over 1–5 s so tabs do not stampede. */
@@ -43,13 +44,22 @@ export interface StreamOptions {
  * is the server identity — asked too, since a kubeconfig user is not necessarily cluster-admin
  * and the timeline also holds the console's own entries, which the hub did not watch for.
  */
-async function deniedKinds(request: FastifyRequest, client: KubeClient, kinds: StreamKind[], maxAgeMs?: number): Promise<Map<StreamKind, string>> {
+async function deniedKinds(
+  request: FastifyRequest,
+  client: KubeClient,
+  kinds: StreamKind[],
+  maxAgeMs?: number,
+): Promise<Map<StreamKind, string>> {
   const denied = new Map<StreamKind, string>();
   const identity = identityKey(requestToken(request));
   await Promise.all(
     kinds.map(async (kind) => {
       const answer = await request.server.accessReviews.review(client, identity, KIND_ACCESS[kind], maxAgeMs);
-      if (!answer.allowed) denied.set(kind, answer.reason || `not allowed to ${KIND_ACCESS[kind].verb} ${KIND_ACCESS[kind].resource}`);
+      if (!answer.allowed)
+        denied.set(
+          kind,
+          answer.reason || `not allowed to ${KIND_ACCESS[kind].verb} ${KIND_ACCESS[kind].resource}`,
+        );
     }),
   );
   return denied;
@@ -63,11 +73,15 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
       {
         schema: {
           tags: ['status'],
-          summary: 'Server-Sent Events: snapshot/change/timeline/state/reset messages (see the shared stream contract)',
+          summary:
+            'Server-Sent Events: snapshot/change/timeline/state/reset messages (see the shared stream contract)',
           headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ maxLength: 64 })) }),
           querystring: Type.Object({ lastEventId: Type.Optional(Type.String({ maxLength: 64 })) }),
           produces: ['text/event-stream'],
-          response: { 200: Type.String({ description: 'text/event-stream' }), ...errorResponses(401, 403, 503) },
+          response: {
+            200: Type.String({ description: 'text/event-stream' }),
+            ...errorResponses(401, 403, 503),
+          },
         },
       },
       async (request, reply) => {
@@ -76,7 +90,11 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
         const client = requestClient(request, reply);
         const denied = await deniedKinds(request, client, kinds);
         if (denied.size === kinds.length) {
-          return reply.status(403).send({ statusCode: 403, reason: 'Forbidden', message: `you may not watch any registry object: ${[...denied.values()][0]}` });
+          return reply.status(403).send({
+            statusCode: 403,
+            reason: 'Forbidden',
+            message: `you may not watch any registry object: ${[...denied.values()][0]}`,
+          });
         }
         reply.hijack();
         const conn = new SseConnection(reply.raw, {
@@ -122,7 +140,11 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
                   for (const [kind, why] of now) {
                     if (!denied.has(kind)) {
                       denied.set(kind, why);
-                      conn.send(hub.lastId(), 'state', JSON.stringify({ kind, state: 'forbidden', message: why }));
+                      conn.send(
+                        hub.lastId(),
+                        'state',
+                        JSON.stringify({ kind, state: 'forbidden', message: why }),
+                      );
                     }
                   }
                 })
@@ -154,9 +176,17 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
         },
       },
       async (request, reply) => {
-        const denied = await deniedKinds(request, requestClient(request, reply), ['Config', 'ClusterOperator', 'Event']);
+        const denied = await deniedKinds(request, requestClient(request, reply), [
+          'Config',
+          'ClusterOperator',
+          'Event',
+        ]);
         if (denied.size === 3) {
-          return reply.status(403).send({ statusCode: 403, reason: 'Forbidden', message: `you may not read the registry's history: ${[...denied.values()][0]}` });
+          return reply.status(403).send({
+            statusCode: 403,
+            reason: 'Forbidden',
+            message: `you may not read the registry's history: ${[...denied.values()][0]}`,
+          });
         }
         const entries = app.timeline.list(request.query, (kind) => !denied.has(kind));
         return { entries, total: app.timeline.size };

@@ -4,7 +4,10 @@ import { ClusterOperatorResource, ConfigResource, NS } from '../kube/resources.j
 import type { WatchTarget } from './watcher.js';
 
 export const WATCH_TARGETS: readonly WatchTarget[] = [
-  { kind: 'Config', path: `/apis/${ConfigResource.group}/${ConfigResource.version}/${ConfigResource.plural}` },
+  {
+    kind: 'Config',
+    path: `/apis/${ConfigResource.group}/${ConfigResource.version}/${ConfigResource.plural}`,
+  },
   {
     kind: 'ClusterOperator',
     path: `/apis/${ClusterOperatorResource.group}/${ClusterOperatorResource.version}/${ClusterOperatorResource.plural}`,
@@ -16,16 +19,27 @@ export const WATCH_TARGETS: readonly WatchTarget[] = [
 ];
 
 /** The access a user needs to see a kind on the stream (checked per user in token mode). */
-export const KIND_ACCESS: Record<StreamKind, { group: string; resource: string; namespace?: string; name?: string; verb: string }> = {
+export const KIND_ACCESS: Record<
+  StreamKind,
+  { group: string; resource: string; namespace?: string; name?: string; verb: string }
+> = {
   Config: { group: ConfigResource.group, resource: ConfigResource.plural, verb: 'watch' },
-  ClusterOperator: { group: ClusterOperatorResource.group, resource: ClusterOperatorResource.plural, name: RegistryNames.clusterOperator, verb: 'get' },
+  ClusterOperator: {
+    group: ClusterOperatorResource.group,
+    resource: ClusterOperatorResource.plural,
+    name: RegistryNames.clusterOperator,
+    verb: 'get',
+  },
   Deployment: { group: 'apps', resource: 'deployments', namespace: NS, verb: 'watch' },
   Pod: { group: '', resource: 'pods', namespace: NS, verb: 'watch' },
   Event: { group: '', resource: 'events', namespace: NS, verb: 'watch' },
 };
 
 /** Only the registry and operator deployments (and their pods) are of interest. */
-export function isRelevant(kind: StreamKind, obj: { metadata?: { name?: string; labels?: Record<string, string> } }): boolean {
+export function isRelevant(
+  kind: StreamKind,
+  obj: { metadata?: { name?: string; labels?: Record<string, string> } },
+): boolean {
   if (kind === 'Deployment') {
     const name = obj.metadata?.name;
     return name === RegistryNames.registryDeployment || name === RegistryNames.operatorDeployment;

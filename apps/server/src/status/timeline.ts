@@ -5,7 +5,15 @@
  * the watch hub. Bounded ring: the oldest entries go first.
  */
 import { EventEmitter } from 'node:events';
-import type { ChangeEntry, ConditionEntry, EventEntry, ObjectRef, StreamKind, TimelineEntry, TimelineQuery } from '@irc/shared';
+import type {
+  ChangeEntry,
+  ConditionEntry,
+  EventEntry,
+  ObjectRef,
+  StreamKind,
+  TimelineEntry,
+  TimelineQuery,
+} from '@irc/shared';
 import { conditionsOf, toIso, type ConditionLike, type KubeObjectLike } from '../kube/resources.js';
 
 const MAX_ENTRIES = 5000;
@@ -43,7 +51,12 @@ export class Timeline extends EventEmitter<{ entry: [TimelineEntry] }> {
   }
 
   /** Config / ClusterOperator seen: record condition transitions against the previous copy. */
-  observeConditions(kind: 'Config' | 'ClusterOperator', obj: KubeObjectLike, previous: KubeObjectLike | undefined, opts: { afterGap?: boolean } = {}): void {
+  observeConditions(
+    kind: 'Config' | 'ClusterOperator',
+    obj: KubeObjectLike,
+    previous: KubeObjectLike | undefined,
+    opts: { afterGap?: boolean } = {},
+  ): void {
     const object: ObjectRef = { kind, name: obj.metadata?.name ?? '' };
     const before = new Map(conditionsOf(previous).map((c) => [c.type, c]));
     for (const cond of conditionsOf(obj)) {
@@ -55,7 +68,8 @@ export class Timeline extends EventEmitter<{ entry: [TimelineEntry] }> {
         // ClusterOperator's) may move its lastTransitionTime without flipping.
         const back = toIso(cond.lastTransitionTime);
         const left = toIso(prev.lastTransitionTime);
-        if (opts.afterGap && back && left && Date.parse(back) > Date.parse(left)) this.add(conditionEntry(object, cond, undefined, back));
+        if (opts.afterGap && back && left && Date.parse(back) > Date.parse(left))
+          this.add(conditionEntry(object, cond, undefined, back));
         continue;
       }
       const statusChanged = !prev || prev.status !== cond.status;
@@ -80,7 +94,11 @@ export class Timeline extends EventEmitter<{ entry: [TimelineEntry] }> {
     };
     const count = e.series?.count ?? e.count ?? 1;
     const time =
-      toIso(e.series?.lastObservedTime) ?? toIso(e.lastTimestamp) ?? toIso(e.eventTime) ?? toIso(e.firstTimestamp) ?? new Date().toISOString();
+      toIso(e.series?.lastObservedTime) ??
+      toIso(e.lastTimestamp) ??
+      toIso(e.eventTime) ??
+      toIso(e.firstTimestamp) ??
+      new Date().toISOString();
     const entry: EventEntry = {
       id: `event:${e.metadata?.uid ?? e.metadata?.name}:${count}`,
       time,
@@ -95,7 +113,9 @@ export class Timeline extends EventEmitter<{ entry: [TimelineEntry] }> {
         reason: e.reason ?? '',
         message: e.message ?? '',
         count,
-        ...(e.source?.component || e.reportingComponent ? { source: e.source?.component || e.reportingComponent } : {}),
+        ...(e.source?.component || e.reportingComponent
+          ? { source: e.source?.component || e.reportingComponent }
+          : {}),
       },
     };
     this.add(entry);
@@ -131,7 +151,12 @@ export class Timeline extends EventEmitter<{ entry: [TimelineEntry] }> {
   }
 }
 
-function conditionEntry(object: ObjectRef, cond: ConditionLike, prev: ConditionLike | undefined, time: string): ConditionEntry {
+function conditionEntry(
+  object: ObjectRef,
+  cond: ConditionLike,
+  prev: ConditionLike | undefined,
+  time: string,
+): ConditionEntry {
   const to = asStatus(cond.status);
   return {
     id: `condition:${object.kind}/${object.name}:${cond.type}:${to}:${cond.reason ?? ''}:${time}`,

@@ -29,7 +29,12 @@ export type WatcherState = 'resyncing' | 'synced' | 'forbidden';
 
 export interface WatcherHandlers {
   /** `relisted`: found by a re-list after a gap (410), so versions in between were never seen. */
-  change(type: ChangeType, obj: KubeObjectLike, previous: KubeObjectLike | undefined, relisted?: boolean): void;
+  change(
+    type: ChangeType,
+    obj: KubeObjectLike,
+    previous: KubeObjectLike | undefined,
+    relisted?: boolean,
+  ): void;
   state(state: WatcherState, message?: string): void;
   restart(cause: 'drop' | 'expired' | 'error'): void;
   /** An upstream watch connection opened (+1) or closed (-1). */
@@ -144,10 +149,13 @@ export class ResourceWatcher {
 
   private async relist(): Promise<void> {
     this.setState('resyncing');
-    const list = await this.client().getJson<{ metadata?: { resourceVersion?: string }; items?: KubeObjectLike[] }>(
-      this.target.path,
-      { fieldSelector: this.target.fieldSelector, labelSelector: this.target.labelSelector },
-    );
+    const list = await this.client().getJson<{
+      metadata?: { resourceVersion?: string };
+      items?: KubeObjectLike[];
+    }>(this.target.path, {
+      fieldSelector: this.target.fieldSelector,
+      labelSelector: this.target.labelSelector,
+    });
     const seen = new Set<string>();
     for (const item of list.items ?? []) {
       const key = objectKey(item);
@@ -155,7 +163,8 @@ export class ResourceWatcher {
       const previous = this.cache.get(key);
       this.cache.set(key, item);
       if (!previous) this.handlers.change('ADDED', item, undefined, true);
-      else if (previous.metadata?.resourceVersion !== item.metadata?.resourceVersion) this.handlers.change('MODIFIED', item, previous, true);
+      else if (previous.metadata?.resourceVersion !== item.metadata?.resourceVersion)
+        this.handlers.change('MODIFIED', item, previous, true);
     }
     for (const [key, previous] of this.cache) {
       if (!seen.has(key)) {

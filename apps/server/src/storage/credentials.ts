@@ -66,7 +66,10 @@ export function describe(secret: V1Secret | undefined): CredentialsStatus {
  * resourceVersion just read, retried on conflict (someone else edited other keys meanwhile:
  * our patch only touches the keys we were given, so re-applying it is correct).
  */
-export async function putCredentials(client: KubeClient, body: PutCredentialsRequest): Promise<{ status: CredentialsStatus; changed: string[] }> {
+export async function putCredentials(
+  client: KubeClient,
+  body: PutCredentialsRequest,
+): Promise<{ status: CredentialsStatus; changed: string[] }> {
   const values = body.values as Partial<Record<CredentialKey, string | null>>;
   const now = new Date().toISOString();
   for (let attempt = 0; ; attempt++) {
@@ -89,7 +92,10 @@ export async function putCredentials(client: KubeClient, body: PutCredentialsReq
               name: SECRET_NAME,
               namespace: NS,
               body: {
-                metadata: { resourceVersion: secret.metadata?.resourceVersion, annotations: { [CHANGES_ANNOTATION]: JSON.stringify(changes) } },
+                metadata: {
+                  resourceVersion: secret.metadata?.resourceVersion,
+                  annotations: { [CHANGES_ANNOTATION]: JSON.stringify(changes) },
+                },
                 data,
               },
               fieldManager: RegistryNames.fieldManager,
@@ -103,8 +109,14 @@ export async function putCredentials(client: KubeClient, body: PutCredentialsReq
                 apiVersion: 'v1',
                 kind: 'Secret',
                 type: 'Opaque',
-                metadata: { name: SECRET_NAME, namespace: NS, annotations: { [CHANGES_ANNOTATION]: JSON.stringify(changes) } },
-                data: Object.fromEntries(Object.entries(data).filter((e): e is [string, string] => e[1] !== null)),
+                metadata: {
+                  name: SECRET_NAME,
+                  namespace: NS,
+                  annotations: { [CHANGES_ANNOTATION]: JSON.stringify(changes) },
+                },
+                data: Object.fromEntries(
+                  Object.entries(data).filter((e): e is [string, string] => e[1] !== null),
+                ),
               },
               fieldManager: RegistryNames.fieldManager,
             },
@@ -124,7 +136,9 @@ function parseChanges(text: string | undefined): Record<string, string> {
   try {
     const parsed = JSON.parse(text) as unknown;
     if (!parsed || typeof parsed !== 'object') return {};
-    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    return Object.fromEntries(
+      Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
   } catch {
     return {};
   }

@@ -27,9 +27,13 @@ export const storageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: mutationRateLimit,
       schema: {
         tags: ['storage'],
-        summary: 'Set or remove storage credential keys in image-registry-private-configuration-user (create or update)',
+        summary:
+          'Set or remove storage credential keys in image-registry-private-configuration-user (create or update)',
         body: PutCredentialsRequestSchema,
-        response: { 200: CredentialsStatusSchema, ...errorResponses(400, 401, 403, 409, 413, 422, 429, 503, 504) },
+        response: {
+          200: CredentialsStatusSchema,
+          ...errorResponses(400, 401, 403, 409, 413, 422, 429, 503, 504),
+        },
       },
     },
     async (request, reply) => {
@@ -41,7 +45,12 @@ export const storageRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const removed = changed.filter((k) => values[k] === null);
         await recordConsoleChange(request, client, {
           object: { kind: 'Secret', name: SECRET_NAME, namespace: NS },
-          summary: [set.length ? `set ${set.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean).join('; '),
+          summary: [
+            set.length ? `set ${set.join(', ')}` : '',
+            removed.length ? `removed ${removed.join(', ')}` : '',
+          ]
+            .filter(Boolean)
+            .join('; '),
         });
       }
       return status;

@@ -21,16 +21,24 @@ export function parseBundle(text: string, now = new Date()): ParsedBundle {
   const blocks = [...text.matchAll(BLOCK)];
   const others = blocks.filter((b) => b[1] !== 'CERTIFICATE').map((b) => b[1]);
   if (others.length > 0) {
-    throw new PemProblem(`only certificates are accepted, found a PEM "${others[0]}" block${others[0]?.includes('PRIVATE') ? ' (never upload a private key)' : ''}`);
+    throw new PemProblem(
+      `only certificates are accepted, found a PEM "${others[0]}" block${others[0]?.includes('PRIVATE') ? ' (never upload a private key)' : ''}`,
+    );
   }
   if (blocks.length === 0) {
-    throw new PemProblem(text.includes('-----BEGIN') ? 'the PEM block is not terminated (missing -----END CERTIFICATE-----)' : 'not a PEM certificate: expected -----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----');
+    throw new PemProblem(
+      text.includes('-----BEGIN')
+        ? 'the PEM block is not terminated (missing -----END CERTIFICATE-----)'
+        : 'not a PEM certificate: expected -----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----',
+    );
   }
   const certs = blocks.map((b, i) => {
     try {
       return new X509Certificate(b[0]);
     } catch {
-      throw new PemProblem(`certificate ${i + 1} of ${blocks.length} is not a valid X.509 certificate (bad base64 or DER)`);
+      throw new PemProblem(
+        `certificate ${i + 1} of ${blocks.length} is not a valid X.509 certificate (bad base64 or DER)`,
+      );
     }
   });
   return {
@@ -61,9 +69,13 @@ export function certificateWarnings(certs: TrustedCertificate[]): string[] {
   const out: string[] = [];
   certs.forEach((c, i) => {
     const which = certs.length > 1 ? `certificate ${i + 1} (${c.subject})` : `the certificate (${c.subject})`;
-    if (c.expired) out.push(`${which} expired on ${c.validTo}: pulls through this registry will fail TLS verification`);
+    if (c.expired)
+      out.push(`${which} expired on ${c.validTo}: pulls through this registry will fail TLS verification`);
     if (c.notYetValid) out.push(`${which} is not valid before ${c.validFrom}`);
-    if (!c.ca) out.push(`${which} is not a CA certificate (basicConstraints CA:FALSE): trust the CA that issued the registry's certificate instead`);
+    if (!c.ca)
+      out.push(
+        `${which} is not a CA certificate (basicConstraints CA:FALSE): trust the CA that issued the registry's certificate instead`,
+      );
   });
   return out;
 }

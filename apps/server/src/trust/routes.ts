@@ -18,14 +18,18 @@ import { deleteTrustedCA, putTrustedCA, trustStatus } from './trusted-cas.js';
 
 export const trustRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const record = (client: KubeClient, request: FastifyRequest, configMap: string, summary: string) =>
-    recordConsoleChange(request, client, { object: { kind: 'ConfigMap', name: configMap, namespace: TRUST_NAMESPACE }, summary });
+    recordConsoleChange(request, client, {
+      object: { kind: 'ConfigMap', name: configMap, namespace: TRUST_NAMESPACE },
+      summary,
+    });
 
   app.get(
     TRUST_PATH,
     {
       schema: {
         tags: ['trust'],
-        summary: 'Registries with an additional trusted CA (images.config.openshift.io/cluster additionalTrustedCA), with certificate details',
+        summary:
+          'Registries with an additional trusted CA (images.config.openshift.io/cluster additionalTrustedCA), with certificate details',
         response: { 200: TrustStatusSchema, ...errorResponses(401, 403, 404, 503, 504) },
       },
     },
@@ -38,18 +42,30 @@ export const trustRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: mutationRateLimit,
       schema: {
         tags: ['trust'],
-        summary: "Add or replace a registry's trusted CA bundle (PEM); creates the ConfigMap and the image config reference when missing",
+        summary:
+          "Add or replace a registry's trusted CA bundle (PEM); creates the ConfigMap and the image config reference when missing",
         params: TrustRegistryParamsSchema,
         body: PutTrustRequestSchema,
-        response: { 200: PutTrustResponseSchema, ...errorResponses(400, 401, 403, 404, 409, 413, 422, 429, 503, 504) },
+        response: {
+          200: PutTrustResponseSchema,
+          ...errorResponses(400, 401, 403, 404, 409, 413, 422, 429, 503, 504),
+        },
       },
     },
     async (request, reply) => {
       const client = requestClient(request, reply);
       const result = await putTrustedCA(client, request.params.registry, request.body.pem);
       if (!result.changed) return result;
-      const extra = [result.created ? 'created the ConfigMap' : '', result.referenceSet ? 'set images.config.openshift.io/cluster spec.additionalTrustedCA' : ''].filter(Boolean);
-      await record(client, request, result.trust.configMapName, [`set the CA of ${result.registry.registry}`, ...extra].join('; '));
+      const extra = [
+        result.created ? 'created the ConfigMap' : '',
+        result.referenceSet ? 'set images.config.openshift.io/cluster spec.additionalTrustedCA' : '',
+      ].filter(Boolean);
+      await record(
+        client,
+        request,
+        result.trust.configMapName,
+        [`set the CA of ${result.registry.registry}`, ...extra].join('; '),
+      );
       return result;
     },
   );

@@ -44,7 +44,10 @@ interface TrustState {
 
 async function readImageConfig(client: KubeClient): Promise<KubeObjectLike> {
   try {
-    return (await client.custom.getClusterCustomObject({ ...ImageConfigResource, name: 'cluster' }, client.opts())) as KubeObjectLike;
+    return (await client.custom.getClusterCustomObject(
+      { ...ImageConfigResource, name: 'cluster' },
+      client.opts(),
+    )) as KubeObjectLike;
   } catch (err) {
     throw toKubeError(err);
   }
@@ -71,10 +74,20 @@ async function readState(client: KubeClient): Promise<TrustState> {
 export function describeRegistry(key: string, value: string): TrustedRegistry {
   try {
     const { certificates } = parseBundle(value);
-    return { registry: registryOfTrustKey(key), key, certificates, warnings: certificateWarnings(certificates) };
+    return {
+      registry: registryOfTrustKey(key),
+      key,
+      certificates,
+      warnings: certificateWarnings(certificates),
+    };
   } catch (err) {
     const why = err instanceof PemProblem ? err.message : 'unreadable';
-    return { registry: registryOfTrustKey(key), key, certificates: [], warnings: [`the stored value is not usable: ${why}`] };
+    return {
+      registry: registryOfTrustKey(key),
+      key,
+      certificates: [],
+      warnings: [`the stored value is not usable: ${why}`],
+    };
   }
 }
 
@@ -89,7 +102,9 @@ function describe(state: TrustState): TrustStatus {
     registries: Object.keys(data)
       .sort()
       .map((k) => describeRegistry(k, data[k] ?? '')),
-    ...(state.configMap?.metadata?.resourceVersion ? { resourceVersion: state.configMap.metadata.resourceVersion } : {}),
+    ...(state.configMap?.metadata?.resourceVersion
+      ? { resourceVersion: state.configMap.metadata.resourceVersion }
+      : {}),
   };
 }
 
@@ -97,10 +112,16 @@ export async function trustStatus(client: KubeClient): Promise<TrustStatus> {
   return describe(await readState(client));
 }
 
-const mergePatch = (client: KubeClient) => client.opts({ headers: { 'Content-Type': PatchStrategy.MergePatch } });
+const mergePatch = (client: KubeClient) =>
+  client.opts({ headers: { 'Content-Type': PatchStrategy.MergePatch } });
 
 /** One key set (string) or removed (null) with the ConfigMap's resourceVersion as precondition. */
-async function patchKey(client: KubeClient, cm: V1ConfigMap, key: string, value: string | null): Promise<V1ConfigMap> {
+async function patchKey(
+  client: KubeClient,
+  cm: V1ConfigMap,
+  key: string,
+  value: string | null,
+): Promise<V1ConfigMap> {
   return client.core.patchNamespacedConfigMap(
     {
       name: cm.metadata?.name ?? '',
@@ -112,12 +133,19 @@ async function patchKey(client: KubeClient, cm: V1ConfigMap, key: string, value:
   );
 }
 
-async function setReference(client: KubeClient, imageConfig: KubeObjectLike, name: string): Promise<KubeObjectLike> {
+async function setReference(
+  client: KubeClient,
+  imageConfig: KubeObjectLike,
+  name: string,
+): Promise<KubeObjectLike> {
   return (await client.custom.patchClusterCustomObject(
     {
       ...ImageConfigResource,
       name: 'cluster',
-      body: { metadata: { resourceVersion: imageConfig.metadata?.resourceVersion }, spec: { additionalTrustedCA: { name } } },
+      body: {
+        metadata: { resourceVersion: imageConfig.metadata?.resourceVersion },
+        spec: { additionalTrustedCA: { name } },
+      },
       fieldManager: RegistryNames.fieldManager,
     },
     mergePatch(client),
@@ -125,7 +153,11 @@ async function setReference(client: KubeClient, imageConfig: KubeObjectLike, nam
 }
 
 /** Add or replace one registry's CA bundle. Bad PEM → 422 before anything is read or written. */
-export async function putTrustedCA(client: KubeClient, registryParam: string, pem: string): Promise<PutTrustResponse> {
+export async function putTrustedCA(
+  client: KubeClient,
+  registryParam: string,
+  pem: string,
+): Promise<PutTrustResponse> {
   const key = keyOfRegistryParam(registryParam);
   let bundle;
   try {
@@ -145,7 +177,12 @@ export async function putTrustedCA(client: KubeClient, registryParam: string, pe
         state.configMap = await client.core.createNamespacedConfigMap(
           {
             namespace: TRUST_NAMESPACE,
-            body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: TRUST_NAMESPACE }, data: { [key]: bundle.pem } },
+            body: {
+              apiVersion: 'v1',
+              kind: 'ConfigMap',
+              metadata: { name, namespace: TRUST_NAMESPACE },
+              data: { [key]: bundle.pem },
+            },
             fieldManager: RegistryNames.fieldManager,
           },
           client.opts(),
@@ -167,12 +204,22 @@ export async function putTrustedCA(client: KubeClient, registryParam: string, pe
       throw e;
     }
     const registry = describeRegistry(key, bundle.pem);
-    return { trust: describe(state), registry, warnings: registry.warnings, created, referenceSet, changed: created || patched || referenceSet };
+    return {
+      trust: describe(state),
+      registry,
+      warnings: registry.warnings,
+      created,
+      referenceSet,
+      changed: created || patched || referenceSet,
+    };
   }
 }
 
 /** Remove one registry's CA; 404 when it has none. The ConfigMap and the reference stay (an empty ConfigMap is valid). */
-export async function deleteTrustedCA(client: KubeClient, registryParam: string): Promise<{ status: TrustStatus; registry: string }> {
+export async function deleteTrustedCA(
+  client: KubeClient,
+  registryParam: string,
+): Promise<{ status: TrustStatus; registry: string }> {
   const key = keyOfRegistryParam(registryParam);
   for (let attempt = 1; ; attempt++) {
     const state = await readState(client);

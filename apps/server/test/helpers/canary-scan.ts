@@ -8,7 +8,9 @@
 function base64Cores(secret: string, alphabet: 'base64' | 'base64url'): string[] {
   const out: string[] = [];
   for (let shift = 0; shift < 3; shift++) {
-    const encoded = Buffer.from('\0'.repeat(shift) + secret, 'utf8').toString(alphabet).replace(/=+$/, '');
+    const encoded = Buffer.from('\0'.repeat(shift) + secret, 'utf8')
+      .toString(alphabet)
+      .replace(/=+$/, '');
     // drop the characters that mix in the neighbours' bits at either end
     const core = encoded.slice(Math.ceil((shift * 4) / 3), encoded.length - 3);
     if (core.length >= 12) out.push(core);
@@ -42,7 +44,9 @@ export function findCanaries(captured: readonly Captured[], canaries: Record<str
       const form = forms.find((f) => c.text.includes(f));
       if (form) {
         const at = c.text.indexOf(form);
-        problems.push(`${name} in ${c.where}: …${c.text.slice(Math.max(0, at - 60), at + form.length + 20)}…`);
+        problems.push(
+          `${name} in ${c.where}: …${c.text.slice(Math.max(0, at - 60), at + form.length + 20)}…`,
+        );
       }
     }
   }

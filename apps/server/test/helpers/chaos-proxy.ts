@@ -64,10 +64,24 @@ export interface ProxiedRequest {
   at: number;
 }
 
-const REASONS: Record<number, string> = { 401: 'Unauthorized', 410: 'Expired', 429: 'TooManyRequests', 500: 'InternalError', 503: 'ServiceUnavailable' };
+const REASONS: Record<number, string> = {
+  401: 'Unauthorized',
+  410: 'Expired',
+  429: 'TooManyRequests',
+  500: 'InternalError',
+  503: 'ServiceUnavailable',
+};
 
 function statusBody(code: number, message: string): string {
-  return JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: REASONS[code] ?? 'Error', code });
+  return JSON.stringify({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason: REASONS[code] ?? 'Error',
+    code,
+  });
 }
 
 function goneEvent(rv: string): string {
@@ -80,11 +94,33 @@ function makeServingCert(): { cert: string; key: string } {
   try {
     execFileSync(
       '/usr/bin/openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '2',
-        '-subj', '/CN=chaos-proxy', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-addext', 'basicConstraints=critical,CA:TRUE'],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        'key.pem',
+        '-out',
+        'cert.pem',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=chaos-proxy',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1,DNS:localhost',
+        '-addext',
+        'basicConstraints=critical,CA:TRUE',
+      ],
       { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    return { cert: readFileSync(join(dir, 'cert.pem'), 'utf8'), key: readFileSync(join(dir, 'key.pem'), 'utf8') };
+    return {
+      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -279,11 +315,18 @@ export class ChaosProxy {
     const rule = this.activeRule(record);
     if (rule) {
       record.outcome = 'failed';
-      const headers = rule.retryAfterSeconds !== undefined ? { 'retry-after': String(rule.retryAfterSeconds) } : {};
+      const headers =
+        rule.retryAfterSeconds !== undefined ? { 'retry-after': String(rule.retryAfterSeconds) } : {};
       return answer(rule.status, `chaos-proxy: injected ${rule.status}`, headers);
     }
     const rv = url.searchParams.get('resourceVersion') ?? '';
-    if (record.watch && rv && this.gone && this.gone.count > 0 && (!this.gone.match || this.gone.match(record))) {
+    if (
+      record.watch &&
+      rv &&
+      this.gone &&
+      this.gone.count > 0 &&
+      (!this.gone.match || this.gone.match(record))
+    ) {
       this.gone.count--;
       record.outcome = 'gone';
       req.resume();
@@ -295,12 +338,24 @@ export class ChaosProxy {
     else this.forward(req, res, record, rv);
   }
 
-  private forward(req: http.IncomingMessage, res: http.ServerResponse, record: ProxiedRequest, rv: string): void {
+  private forward(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    record: ProxiedRequest,
+    rv: string,
+  ): void {
     if (req.destroyed) return;
     const target = new URL(this.opts.target);
     const headers = { ...req.headers, host: target.host };
     const up = https.request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent: this.upstream },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers,
+        agent: this.upstream,
+      },
       (upRes) => {
         res.writeHead(upRes.statusCode ?? 502, upRes.headers);
         if (record.watch && upRes.statusCode === 200) {

@@ -26,7 +26,12 @@ export interface ConfigHistory {
 interface WatchEvent {
   type: string;
   object: {
-    metadata?: { name?: string; resourceVersion?: string; generation?: number; managedFields?: { manager?: string }[] };
+    metadata?: {
+      name?: string;
+      resourceVersion?: string;
+      generation?: number;
+      managedFields?: { manager?: string }[];
+    };
     spec?: Record<string, unknown>;
   };
 }
@@ -35,32 +40,40 @@ type Sandbox = { url: string; caPem?: string | undefined };
 const CONFIGS = '/apis/imageregistry.operator.openshift.io/v1/configs';
 
 /** The live object, then every version stored after it. */
-export async function watchConfigHistory(sandbox: Sandbox, token: string, name = 'cluster'): Promise<ConfigHistory> {
+export async function watchConfigHistory(
+  sandbox: Sandbox,
+  token: string,
+  name = 'cluster',
+): Promise<ConfigHistory> {
   const initial = JSON.parse(await getText(sandbox, token, `${CONFIGS}/${name}`)) as WatchEvent['object'];
   const versions: ConfigVersion[] = [];
   const waiters = new Set<() => void>();
   const from = initial.metadata?.resourceVersion ?? '';
   const url = `${sandbox.url}${CONFIGS}?watch=1&resourceVersion=${from}&fieldSelector=metadata.name%3D${name}`;
   return new Promise((resolve, reject) => {
-    const req = https.get(url, { ca: sandbox.caPem, headers: { authorization: `Bearer ${token}` } }, (res) => {
-      if (res.statusCode !== 200) {
-        reject(new Error(`watch configs: HTTP ${res.statusCode}`));
-        res.resume();
-        return;
-      }
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
-          const line = buffer.slice(0, nl).trim();
-          buffer = buffer.slice(nl + 1);
-          if (line) record(JSON.parse(line) as WatchEvent);
+    const req = https.get(
+      url,
+      { ca: sandbox.caPem, headers: { authorization: `Bearer ${token}` } },
+      (res) => {
+        if (res.statusCode !== 200) {
+          reject(new Error(`watch configs: HTTP ${res.statusCode}`));
+          res.resume();
+          return;
         }
-      });
-      res.on('error', () => undefined);
-      resolve(history);
-    });
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+            const line = buffer.slice(0, nl).trim();
+            buffer = buffer.slice(nl + 1);
+            if (line) record(JSON.parse(line) as WatchEvent);
+          }
+        });
+        res.on('error', () => undefined);
+        resolve(history);
+      },
+    );
     req.on('error', reject);
 
     function record(event: WatchEvent): void {
@@ -105,12 +118,20 @@ export async function watchConfigHistory(sandbox: Sandbox, token: string, name =
 function getText(sandbox: Sandbox, token: string, path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     https
-      .get(`${sandbox.url}${path}`, { ca: sandbox.caPem, headers: { authorization: `Bearer ${token}` } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`GET ${path}: ${res.statusCode} ${text}`))));
-      })
+      .get(
+        `${sandbox.url}${path}`,
+        { ca: sandbox.caPem, headers: { authorization: `Bearer ${token}` } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () =>
+            res.statusCode === 200
+              ? resolve(text)
+              : reject(new Error(`GET ${path}: ${res.statusCode} ${text}`)),
+          );
+        },
+      )
       .on('error', reject);
   });
 }

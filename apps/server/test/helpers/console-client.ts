@@ -18,7 +18,9 @@ export class ConsoleTab {
 
   /** GET, keeping the CSRF cookie the server issues on the first one. */
   async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
-    const res = await fetch(`${this.baseUrl}${path}`, { headers: { accept: 'application/json', ...this.cookieHeader(), ...headers } });
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      headers: { accept: 'application/json', ...this.cookieHeader(), ...headers },
+    });
     const token = /csrf-token=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
     if (token) this.csrf = decodeURIComponent(token);
     return res;
@@ -43,7 +45,11 @@ export class ConsoleTab {
         'x-csrftoken': this.csrf ?? '',
         ...this.cookieHeader(),
       },
-      body: JSON.stringify({ patch, resourceVersion: seen.resourceVersion, ...(typeof generation === 'number' ? { generation } : {}) }),
+      body: JSON.stringify({
+        patch,
+        resourceVersion: seen.resourceVersion,
+        ...(typeof generation === 'number' ? { generation } : {}),
+      }),
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> } as PatchOutcome;
   }

@@ -64,6 +64,13 @@ export class FakeWatchServer {
     }
     this.listRequests.push(url);
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ kind: 'List', apiVersion: 'v1', metadata: { resourceVersion: this.listResourceVersion }, items: [...this.items.values()] }));
+    res.end(
+      JSON.stringify({
+        kind: 'List',
+        apiVersion: 'v1',
+        metadata: { resourceVersion: this.listResourceVersion },
+        items: [...this.items.values()],
+      }),
+    );
   }
 }

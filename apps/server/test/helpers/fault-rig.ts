@@ -28,7 +28,12 @@ export async function startFaultRig(opts: Partial<AppOptions> = {}): Promise<Fau
   const kubeconfigPath = join(dir, 'kubeconfig');
   const sandbox = await startSandbox({ port: 0, timeScale: 0.01, kubeconfigPath, log: false });
   const proxy = await ChaosProxy.start({ target: sandbox.url, targetCa: sandbox.caPem });
-  const app = await buildApp({ kubeconfig: proxy.kubeConfig(kubeconfigPath, 'admin'), logLevel: false, stream: { heartbeatMs: 1000 }, ...opts });
+  const app = await buildApp({
+    kubeconfig: proxy.kubeConfig(kubeconfigPath, 'admin'),
+    logLevel: false,
+    stream: { heartbeatMs: 1000 },
+    ...opts,
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -65,7 +65,9 @@ export function routesOf(doc: OpenApiDoc): Route[] {
 
 /** Harmless values for path params (a name that cannot exist, in the namespace logs allow). */
 function samplePath(template: string): string {
-  return template.replace(/\{namespace\}/g, 'openshift-image-registry').replace(/\{[^}]+\}/g, 'no-such-name.example.com');
+  return template
+    .replace(/\{namespace\}/g, 'openshift-image-registry')
+    .replace(/\{[^}]+\}/g, 'no-such-name.example.com');
 }
 
 const HOSTILE_SEGMENTS = [
@@ -121,7 +123,16 @@ const NOT_DECIMAL = ['0x10', '1.5', '', ' 1 ', '1e2', 'true', '0b11', '+5', '1 '
 function badQueryValues(schema: Schema): string[] {
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   if (type === 'integer' || type === 'number') {
-    const out = ['abc', '1.5e', 'NaN', '1;2', '%00', '1,2', 'Infinity', ...(type === 'integer' ? NOT_DECIMAL : [])];
+    const out = [
+      'abc',
+      '1.5e',
+      'NaN',
+      '1;2',
+      '%00',
+      '1,2',
+      'Infinity',
+      ...(type === 'integer' ? NOT_DECIMAL : []),
+    ];
     if (schema.minimum !== undefined) out.push(String(schema.minimum - 1), '-1e9');
     if (schema.maximum !== undefined) out.push(String(schema.maximum + 1));
     out.push('1e400');
@@ -151,7 +162,9 @@ function wrongTypes(schema: Schema): unknown[] {
     ['object', { nested: { deeper: 1 } }],
     ['null', null],
   ];
-  return candidates.filter(([t]) => !allowed.has(t) && !(t === 'integer' && allowed.has('number'))).map(([, v]) => v);
+  return candidates
+    .filter(([t]) => !allowed.has(t) && !(t === 'integer' && allowed.has('number')))
+    .map(([, v]) => v);
 }
 
 function deepArray(levels: number): string {
@@ -163,7 +176,20 @@ function deepObject(levels: number): string {
 }
 
 /** Bodies that are not JSON at all, or JSON the parser must refuse. */
-const INVALID_JSON = ['{', '{"a":}', "{'a':1}", '{"a":1,}', '{"a":1}garbage', 'undefined', '\u0000', '{"a":"\ud800"', 'NaN', '{"a":1}{"b":2}', '[1,2', '"unterminated'];
+const INVALID_JSON = [
+  '{',
+  '{"a":}',
+  "{'a':1}",
+  '{"a":1,}',
+  '{"a":1}garbage',
+  'undefined',
+  '\u0000',
+  '{"a":"\ud800"',
+  'NaN',
+  '{"a":1}{"b":2}',
+  '[1,2',
+  '"unterminated',
+];
 
 /** Bodies that are JSON but the wrong shape, whatever the route's schema. */
 const WRONG_SHAPE = ['null', '[]', '"a string"', '42', 'true', '[{}]'];
@@ -184,8 +210,12 @@ export function buildCorpus(doc: OpenApiDoc, opts: CorpusOptions): HostileCase[]
     const route = `${r.method} ${r.template}`;
     const path = samplePath(r.template);
     const mutating = MUTATING.has(r.method);
-    const add = (c: Omit<HostileCase, 'route' | 'method' | 'headers'> & { method?: string; headers?: Record<string, string> }) =>
-      cases.push({ route, method: r.method, headers: mutating ? { ...withCsrf } : {}, ...c });
+    const add = (
+      c: Omit<HostileCase, 'route' | 'method' | 'headers'> & {
+        method?: string;
+        headers?: Record<string, string>;
+      },
+    ) => cases.push({ route, method: r.method, headers: mutating ? { ...withCsrf } : {}, ...c });
     const bodySchema = r.op.requestBody?.content?.['application/json']?.schema;
     // a JSON content type without a body is its own 400: only routes that take a body get one
     const sendHeaders = !mutating ? {} : bodySchema ? json : withCsrf;
@@ -209,26 +239,66 @@ export function buildCorpus(doc: OpenApiDoc, opts: CorpusOptions): HostileCase[]
     for (const p of (r.op.parameters ?? []).filter((q) => q.in === 'query')) {
       for (const v of badQueryValues(p.schema ?? {})) {
         const statuses = p.schema?.type === 'string' ? [400, 403, 404] : [400];
-        add({ kind: 'query-value', path: `${path}?${p.name}=${encodeURIComponent(v)}`, expect: statuses, field: p.schema?.type === 'string' ? undefined : p.name });
+        add({
+          kind: 'query-value',
+          path: `${path}?${p.name}=${encodeURIComponent(v)}`,
+          expect: statuses,
+          field: p.schema?.type === 'string' ? undefined : p.name,
+        });
       }
       const strict = new Set(badQueryValues(p.schema ?? {}));
-      for (const v of LENIENT_QUERY_VALUES.filter((x) => !strict.has(x))) add({ kind: 'query-lenient', path: `${path}?${p.name}=${encodeURIComponent(v)}`, expect: [200, 400, 403, 404, 409, 422] });
-      add({ kind: 'query-repeated', path: `${path}?${p.name}=1&${p.name}=2`, expect: [200, 400, 403, 404, 409, 422] });
+      for (const v of LENIENT_QUERY_VALUES.filter((x) => !strict.has(x)))
+        add({
+          kind: 'query-lenient',
+          path: `${path}?${p.name}=${encodeURIComponent(v)}`,
+          expect: [200, 400, 403, 404, 409, 422],
+        });
+      add({
+        kind: 'query-repeated',
+        path: `${path}?${p.name}=1&${p.name}=2`,
+        expect: [200, 400, 403, 404, 409, 422],
+      });
     }
     // Prototype-pollution keys in the query string: never 5xx, never polluting.
-    for (const q of [`__proto__[${POLLUTED}]=1`, `__proto__.${POLLUTED}=1`, `constructor[prototype][${POLLUTED}]=1`, `__proto__=1`, `constructor=1`, `${'k'.repeat(3000)}=1`, '%00=%00', 'a=%zz']) {
-      add({ kind: 'query-pollution', path: `${path}?${q}`, headers: sendHeaders, body: bodySchema ? '{}' : undefined, expect: [200, 400, 403, 404, 422, 409] });
+    for (const q of [
+      `__proto__[${POLLUTED}]=1`,
+      `__proto__.${POLLUTED}=1`,
+      `constructor[prototype][${POLLUTED}]=1`,
+      `__proto__=1`,
+      `constructor=1`,
+      `${'k'.repeat(3000)}=1`,
+      '%00=%00',
+      'a=%zz',
+    ]) {
+      add({
+        kind: 'query-pollution',
+        path: `${path}?${q}`,
+        headers: sendHeaders,
+        body: bodySchema ? '{}' : undefined,
+        expect: [200, 400, 403, 404, 422, 409],
+      });
     }
 
     // Odd headers: forged or garbage credentials, huge ids, wrong Accept — refused or ignored, never 5xx.
     for (const headers of HOSTILE_HEADERS) {
-      add({ kind: 'header', path, headers: { ...sendHeaders, ...headers }, body: bodySchema ? '{}' : undefined, expect: [200, 400, 401, 403, 404, 406, 409, 422] });
+      add({
+        kind: 'header',
+        path,
+        headers: { ...sendHeaders, ...headers },
+        body: bodySchema ? '{}' : undefined,
+        expect: [200, 400, 401, 403, 404, 406, 409, 422],
+      });
     }
 
     if (!mutating) continue;
 
     // The same mutation without the CSRF pair: refused before anything is parsed.
-    const csrfless: Record<string, string>[] = [{ 'content-type': 'application/json' }, { 'content-type': 'application/json', 'x-csrftoken': opts.csrf }, { 'content-type': 'application/json', cookie: `csrf-token=${opts.csrf}`, 'x-csrftoken': 'other' }, { 'content-type': 'application/json', ...withCsrf, origin: 'https://evil.example.com' }];
+    const csrfless: Record<string, string>[] = [
+      { 'content-type': 'application/json' },
+      { 'content-type': 'application/json', 'x-csrftoken': opts.csrf },
+      { 'content-type': 'application/json', cookie: `csrf-token=${opts.csrf}`, 'x-csrftoken': 'other' },
+      { 'content-type': 'application/json', ...withCsrf, origin: 'https://evil.example.com' },
+    ];
     for (const headers of csrfless) {
       add({ kind: 'csrf', path, headers, body: '{}', expect: [403] });
     }
@@ -237,33 +307,121 @@ export function buildCorpus(doc: OpenApiDoc, opts: CorpusOptions): HostileCase[]
     const props = bodySchema.properties ?? {};
 
     // Body-level problems, each sent twice: with the CSRF pair (validation answers) and without (403).
-    const bodyCases: { kind: string; body: string | Buffer; headers: Record<string, string>; expect: number[]; field?: string }[] = [];
-    for (const b of INVALID_JSON) bodyCases.push({ kind: 'invalid-json', body: b, headers: json, expect: [400] });
+    const bodyCases: {
+      kind: string;
+      body: string | Buffer;
+      headers: Record<string, string>;
+      expect: number[];
+      field?: string;
+    }[] = [];
+    for (const b of INVALID_JSON)
+      bodyCases.push({ kind: 'invalid-json', body: b, headers: json, expect: [400] });
     bodyCases.push({ kind: 'empty-json', body: '', headers: json, expect: [400] });
-    for (const b of WRONG_SHAPE) bodyCases.push({ kind: 'wrong-shape', body: b, headers: json, expect: [400, 422] });
-    bodyCases.push({ kind: 'unknown-field', body: JSON.stringify({ ...harmlessBody(bodySchema), unexpectedField: 1 }), headers: json, expect: [400, 422], field: 'unexpectedField' });
+    for (const b of WRONG_SHAPE)
+      bodyCases.push({ kind: 'wrong-shape', body: b, headers: json, expect: [400, 422] });
+    bodyCases.push({
+      kind: 'unknown-field',
+      body: JSON.stringify({ ...harmlessBody(bodySchema), unexpectedField: 1 }),
+      headers: json,
+      expect: [400, 422],
+      field: 'unexpectedField',
+    });
     for (const [name, schema] of Object.entries(props)) {
       for (const v of wrongTypes(schema)) {
-        bodyCases.push({ kind: 'wrong-type', body: JSON.stringify({ ...harmlessBody(bodySchema), [name]: v }), headers: json, expect: [400, 422], field: name === 'patch' ? 'spec' : name });
+        bodyCases.push({
+          kind: 'wrong-type',
+          body: JSON.stringify({ ...harmlessBody(bodySchema), [name]: v }),
+          headers: json,
+          expect: [400, 422],
+          field: name === 'patch' ? 'spec' : name,
+        });
       }
-      bodyCases.push({ kind: 'deep-nesting', body: `{"${name}":${deepArray(10_000)}}`, headers: json, expect: [400, 413, 422] });
-      bodyCases.push({ kind: 'deep-nesting', body: `{"${name}":${deepObject(10_000)}}`, headers: json, expect: [400, 413, 422] });
-      bodyCases.push({ kind: 'proto-pollution', body: `{"${name}":{"__proto__":{"${POLLUTED}":1}}}`, headers: json, expect: [400, 422] });
+      bodyCases.push({
+        kind: 'deep-nesting',
+        body: `{"${name}":${deepArray(10_000)}}`,
+        headers: json,
+        expect: [400, 413, 422],
+      });
+      bodyCases.push({
+        kind: 'deep-nesting',
+        body: `{"${name}":${deepObject(10_000)}}`,
+        headers: json,
+        expect: [400, 413, 422],
+      });
+      bodyCases.push({
+        kind: 'proto-pollution',
+        body: `{"${name}":{"__proto__":{"${POLLUTED}":1}}}`,
+        headers: json,
+        expect: [400, 422],
+      });
     }
     bodyCases.push({ kind: 'deep-nesting', body: deepArray(10_000), headers: json, expect: [400, 413, 422] });
-    bodyCases.push({ kind: 'deep-nesting', body: deepObject(10_000), headers: json, expect: [400, 413, 422] });
-    bodyCases.push({ kind: 'proto-pollution', body: `{"__proto__":{"${POLLUTED}":1}}`, headers: json, expect: [400, 422] });
-    bodyCases.push({ kind: 'proto-pollution', body: `{"constructor":{"prototype":{"${POLLUTED}":1}}}`, headers: json, expect: [400, 422] });
-    bodyCases.push({ kind: 'proto-pollution', body: `{"a":[{"__proto__":{"${POLLUTED}":1}}]}`, headers: json, expect: [400, 422] });
-    bodyCases.push({ kind: 'oversize', body: Buffer.alloc(opts.bodyLimitBytes * 2, 'a'), headers: json, expect: [413] });
-    bodyCases.push({ kind: 'oversize', body: JSON.stringify({ pad: 'x'.repeat(opts.bodyLimitBytes + 10) }), headers: json, expect: [413] });
+    bodyCases.push({
+      kind: 'deep-nesting',
+      body: deepObject(10_000),
+      headers: json,
+      expect: [400, 413, 422],
+    });
+    bodyCases.push({
+      kind: 'proto-pollution',
+      body: `{"__proto__":{"${POLLUTED}":1}}`,
+      headers: json,
+      expect: [400, 422],
+    });
+    bodyCases.push({
+      kind: 'proto-pollution',
+      body: `{"constructor":{"prototype":{"${POLLUTED}":1}}}`,
+      headers: json,
+      expect: [400, 422],
+    });
+    bodyCases.push({
+      kind: 'proto-pollution',
+      body: `{"a":[{"__proto__":{"${POLLUTED}":1}}]}`,
+      headers: json,
+      expect: [400, 422],
+    });
+    bodyCases.push({
+      kind: 'oversize',
+      body: Buffer.alloc(opts.bodyLimitBytes * 2, 'a'),
+      headers: json,
+      expect: [413],
+    });
+    bodyCases.push({
+      kind: 'oversize',
+      body: JSON.stringify({ pad: 'x'.repeat(opts.bodyLimitBytes + 10) }),
+      headers: json,
+      expect: [413],
+    });
     const valid = JSON.stringify(harmlessBody(bodySchema));
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json-patch+json', 'text/json', 'application/jsonx']) {
-      bodyCases.push({ kind: 'content-type', body: valid, headers: { ...withCsrf, 'content-type': type }, expect: [415] });
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/xml',
+      'application/json-patch+json',
+      'text/json',
+      'application/jsonx',
+    ]) {
+      bodyCases.push({
+        kind: 'content-type',
+        body: valid,
+        headers: { ...withCsrf, 'content-type': type },
+        expect: [415],
+      });
     }
     bodyCases.push({ kind: 'content-type', body: valid, headers: { ...withCsrf }, expect: [415] });
-    bodyCases.push({ kind: 'content-type', body: 'a=1&__proto__[polluted]=1', headers: { ...withCsrf, 'content-type': 'application/x-www-form-urlencoded' }, expect: [415] });
-    bodyCases.push({ kind: 'content-type', body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n', headers: { ...withCsrf, 'content-type': 'multipart/form-data; boundary=x' }, expect: [415] });
+    bodyCases.push({
+      kind: 'content-type',
+      body: 'a=1&__proto__[polluted]=1',
+      headers: { ...withCsrf, 'content-type': 'application/x-www-form-urlencoded' },
+      expect: [415],
+    });
+    bodyCases.push({
+      kind: 'content-type',
+      body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n',
+      headers: { ...withCsrf, 'content-type': 'multipart/form-data; boundary=x' },
+      expect: [415],
+    });
     for (const c of bodyCases) {
       add({ ...c, path });
       const { cookie: _c, 'x-csrftoken': _x, ...noCsrf } = c.headers;
@@ -275,7 +433,15 @@ export function buildCorpus(doc: OpenApiDoc, opts: CorpusOptions): HostileCase[]
   for (const template of new Set(routes.map((r) => r.template))) {
     for (const m of ['GET', 'PUT', 'PATCH', 'POST', 'DELETE']) {
       if (known.has(`${m} ${template}`)) continue;
-      cases.push({ route: '(wrong method)', kind: 'wrong-method', method: m, path: samplePath(template), headers: m === 'GET' ? {} : json, body: m === 'GET' ? undefined : '{}', expect: [404, 405] });
+      cases.push({
+        route: '(wrong method)',
+        kind: 'wrong-method',
+        method: m,
+        path: samplePath(template),
+        headers: m === 'GET' ? {} : json,
+        body: m === 'GET' ? undefined : '{}',
+        expect: [404, 405],
+      });
     }
   }
 
@@ -302,7 +468,15 @@ export function buildCorpus(doc: OpenApiDoc, opts: CorpusOptions): HostileCase[]
   ];
   for (const p of unknown) {
     for (const m of ['GET', 'POST']) {
-      cases.push({ route: '(unknown path)', kind: 'unknown-path', method: m, path: p, headers: m === 'GET' ? {} : json, body: m === 'GET' ? undefined : '{}', expect: [400, 404] });
+      cases.push({
+        route: '(unknown path)',
+        kind: 'unknown-path',
+        method: m,
+        path: p,
+        headers: m === 'GET' ? {} : json,
+        body: m === 'GET' ? undefined : '{}',
+        expect: [400, 404],
+      });
     }
   }
   return cases;

@@ -14,7 +14,16 @@ export interface AuditRecord {
 }
 
 interface Authorizer {
-  authorize(a: { user: { username: string }; verb: string; group?: string; resource?: string; subresource?: string; namespace?: string; name?: string; path?: string }): {
+  authorize(a: {
+    user: { username: string };
+    verb: string;
+    group?: string;
+    resource?: string;
+    subresource?: string;
+    namespace?: string;
+    name?: string;
+    path?: string;
+  }): {
     allowed: boolean;
     reason: string;
   };
@@ -30,7 +39,9 @@ export function auditAuthorizer(authorizer: Authorizer, usernames: readonly stri
   authorizer.authorize = (a) => {
     const d = original(a);
     if (usernames.includes(a.user.username)) {
-      const what = a.path ?? `${a.resource ?? ''}${a.subresource ? `/${a.subresource}` : ''}${a.group ? `.${a.group}` : ''}${a.namespace ? ` -n ${a.namespace}` : ''}${a.name ? ` ${a.name}` : ''}`;
+      const what =
+        a.path ??
+        `${a.resource ?? ''}${a.subresource ? `/${a.subresource}` : ''}${a.group ? `.${a.group}` : ''}${a.namespace ? ` -n ${a.namespace}` : ''}${a.name ? ` ${a.name}` : ''}`;
       records.push({ username: a.user.username, verb: a.verb, what, allowed: d.allowed });
     }
     return d;
@@ -64,7 +75,12 @@ export interface SsarAnswer {
 }
 
 /** A SelfSubjectAccessReview sent straight to the cluster with this Authorization header (kubectl auth can-i). */
-export function selfSubjectAccessReview(apiUrl: string, caPem: string | undefined, authorization: string, access: KubeAccess): Promise<SsarAnswer> {
+export function selfSubjectAccessReview(
+  apiUrl: string,
+  caPem: string | undefined,
+  authorization: string,
+  access: KubeAccess,
+): Promise<SsarAnswer> {
   const body = JSON.stringify({
     apiVersion: 'authorization.k8s.io/v1',
     kind: 'SelfSubjectAccessReview',
@@ -74,13 +90,24 @@ export function selfSubjectAccessReview(apiUrl: string, caPem: string | undefine
   return new Promise((resolve, reject) => {
     const req = https.request(
       url,
-      { method: 'POST', ca: caPem, headers: { authorization, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        method: 'POST',
+        ca: caPem,
+        headers: {
+          authorization,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const status = res.statusCode ?? 0;
-          const parsed = status === 201 || status === 200 ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { status?: { allowed?: boolean } }) : {};
+          const parsed =
+            status === 201 || status === 200
+              ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { status?: { allowed?: boolean } })
+              : {};
           resolve({ status, allowed: parsed.status?.allowed === true });
         });
         res.on('error', reject);

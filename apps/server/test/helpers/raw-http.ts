@@ -28,20 +28,32 @@ export function rawRequest(baseUrl: string, req: RawRequest, timeoutMs = 15_000)
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     // Node sends a DELETE body without Content-Length (nor chunked): say how long it is.
-    const headers = req.body === undefined ? req.headers : { ...req.headers, 'content-length': String(Buffer.byteLength(req.body)) };
-    const r = http.request({ host: hostname, port, method: req.method, path: req.path, headers, agent, timeout: timeoutMs }, (res) => {
-      const type = String(res.headers['content-type'] ?? '');
-      if (!type.includes('json')) {
-        // a stream would never end: its status and headers are all the corpus asserts
-        res.destroy();
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: '' });
-        return;
-      }
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const headers =
+      req.body === undefined
+        ? req.headers
+        : { ...req.headers, 'content-length': String(Buffer.byteLength(req.body)) };
+    const r = http.request(
+      { host: hostname, port, method: req.method, path: req.path, headers, agent, timeout: timeoutMs },
+      (res) => {
+        const type = String(res.headers['content-type'] ?? '');
+        if (!type.includes('json')) {
+          // a stream would never end: its status and headers are all the corpus asserts
+          res.destroy();
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: '' });
+          return;
+        }
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
     r.on('timeout', () => r.destroy(new Error(`timeout: ${req.method} ${req.path.slice(0, 80)}`)));
     r.on('error', reject);
     r.end(req.body);

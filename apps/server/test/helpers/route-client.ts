@@ -24,7 +24,10 @@ export interface SendOptions {
 export function send(baseUrl: string, req: SampleRequest, opts: SendOptions = {}): Promise<Exchange> {
   const { hostname, port } = new URL(baseUrl);
   const body = req.body === undefined ? undefined : JSON.stringify(req.body);
-  const headers: Record<string, string> = { ...(req.stream ? { accept: 'text/event-stream' } : {}), ...opts.headers };
+  const headers: Record<string, string> = {
+    ...(req.stream ? { accept: 'text/event-stream' } : {}),
+    ...opts.headers,
+  };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.csrf) {
     headers.cookie = `csrf-token=${opts.csrf}`;
@@ -35,20 +38,28 @@ export function send(baseUrl: string, req: SampleRequest, opts: SendOptions = {}
     headers['content-length'] = String(Buffer.byteLength(body));
   }
   return new Promise((resolve, reject) => {
-    const r = http.request({ host: hostname, port, method: req.method, path: req.path, headers, timeout: 20_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      const done = () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') });
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', done);
-      res.on('error', () => undefined);
-      if (req.stream && res.statusCode === 200) {
-        setTimeout(() => {
-          res.removeListener('end', done);
-          res.destroy();
-          done();
-        }, opts.streamMs ?? 400);
-      }
-    });
+    const r = http.request(
+      { host: hostname, port, method: req.method, path: req.path, headers, timeout: 20_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        const done = () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          });
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', done);
+        res.on('error', () => undefined);
+        if (req.stream && res.statusCode === 200) {
+          setTimeout(() => {
+            res.removeListener('end', done);
+            res.destroy();
+            done();
+          }, opts.streamMs ?? 400);
+        }
+      },
+    );
     r.on('timeout', () => r.destroy(new Error(`timeout: ${req.method} ${req.path}`)));
     r.on('error', reject);
     r.end(body);

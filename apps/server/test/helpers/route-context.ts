@@ -8,11 +8,26 @@ export function routeContext(h: Harness, caPem: string): RequestContext {
   return {
     caPem,
     configResourceVersion: async () =>
-      h.kubectl('get', 'configs.imageregistry.operator.openshift.io', 'cluster', '-o', 'jsonpath={.metadata.resourceVersion}'),
+      h.kubectl(
+        'get',
+        'configs.imageregistry.operator.openshift.io',
+        'cluster',
+        '-o',
+        'jsonpath={.metadata.resourceVersion}',
+      ),
     // The operator's pod: the registry's pods are replaced whenever its configuration changes.
     registryPod: async () => {
       pod ??= await until(async () => {
-        const name = await h.kubectl('get', 'pods', '-n', 'openshift-image-registry', '-l', 'name=cluster-image-registry-operator', '-o', 'jsonpath={.items[0].metadata.name}');
+        const name = await h.kubectl(
+          'get',
+          'pods',
+          '-n',
+          'openshift-image-registry',
+          '-l',
+          'name=cluster-image-registry-operator',
+          '-o',
+          'jsonpath={.items[0].metadata.name}',
+        );
         return name ? { namespace: 'openshift-image-registry', name } : undefined;
       }, 'the operator pod');
       return pod;

@@ -40,42 +40,84 @@ export interface RouteRow {
 
 const NS = 'openshift-image-registry';
 const CONFIGS = { group: 'imageregistry.operator.openshift.io', resource: 'configs', name: 'cluster' };
-const USER_SECRET = { group: '', resource: 'secrets', namespace: NS, name: 'image-registry-private-configuration-user' };
+const USER_SECRET = {
+  group: '',
+  resource: 'secrets',
+  namespace: NS,
+  name: 'image-registry-private-configuration-user',
+};
 const PULL_SECRET = { group: '', resource: 'secrets', namespace: 'openshift-config', name: 'pull-secret' };
 const TRUST_CONFIGMAPS = { group: '', resource: 'configmaps', namespace: 'openshift-config' };
 const IMAGE_CONFIG = { group: 'config.openshift.io', resource: 'images', name: 'cluster' };
 /** What the stream and the timeline show, kind by kind (server status/targets.ts KIND_ACCESS). */
 const WATCHED = {
   config: { verb: 'watch', ...CONFIGS, name: undefined },
-  clusterOperator: { verb: 'get', group: 'config.openshift.io', resource: 'clusteroperators', name: 'image-registry' },
+  clusterOperator: {
+    verb: 'get',
+    group: 'config.openshift.io',
+    resource: 'clusteroperators',
+    name: 'image-registry',
+  },
   deployments: { verb: 'watch', group: 'apps', resource: 'deployments', namespace: NS },
   pods: { verb: 'watch', group: '', resource: 'pods', namespace: NS },
   events: { verb: 'watch', group: '', resource: 'events', namespace: NS },
 };
 export const TRUST_REGISTRY = 'matrix.registry.example:5000';
 export const PULL_REGISTRY = 'matrix.registry.example';
-const MIGRATION_NOOP = { mappings: ['matrix.nowhere.example/*=matrix.elsewhere.example/*'], namespaces: ['developer'], kinds: ['deployments'] };
+const MIGRATION_NOOP = {
+  mappings: ['matrix.nowhere.example/*=matrix.elsewhere.example/*'],
+  namespaces: ['developer'],
+  kinds: ['deployments'],
+};
 
 export const ROUTE_TABLE: Record<string, RouteRow> = {
   'GET /healthz': { needs: 'public', request: () => ({ method: 'GET', path: '/healthz' }) },
   'GET /readyz': { needs: 'public', request: () => ({ method: 'GET', path: '/readyz' }) },
   'GET /metrics': { needs: 'public', request: () => ({ method: 'GET', path: '/metrics' }) },
   'GET /api/openapi.json': { needs: 'public', request: () => ({ method: 'GET', path: '/api/openapi.json' }) },
-  'GET /api/v1/config': { needs: { all: [{ verb: 'get', ...CONFIGS }] }, request: () => ({ method: 'GET', path: '/api/v1/config' }) },
+  'GET /api/v1/config': {
+    needs: { all: [{ verb: 'get', ...CONFIGS }] },
+    request: () => ({ method: 'GET', path: '/api/v1/config' }),
+  },
   'PATCH /api/v1/config': {
-    needs: { all: [{ verb: 'get', ...CONFIGS }, { verb: 'patch', ...CONFIGS }] },
+    needs: {
+      all: [
+        { verb: 'get', ...CONFIGS },
+        { verb: 'patch', ...CONFIGS },
+      ],
+    },
     request: async (ctx) => ({
       method: 'PATCH',
       path: '/api/v1/config',
-      body: { patch: { logLevel: 'Debug' }, resourceVersion: await ctx.configResourceVersion(), dryRun: true },
+      body: {
+        patch: { logLevel: 'Debug' },
+        resourceVersion: await ctx.configResourceVersion(),
+        dryRun: true,
+      },
     }),
   },
-  'GET /api/v1/storage/credentials': { needs: { all: [{ verb: 'get', ...USER_SECRET }] }, request: () => ({ method: 'GET', path: '/api/v1/storage/credentials' }) },
-  'PUT /api/v1/storage/credentials': {
-    needs: { all: [{ verb: 'get', ...USER_SECRET }, { verb: 'patch', ...USER_SECRET }, { verb: 'create', ...USER_SECRET, name: undefined }] },
-    request: () => ({ method: 'PUT', path: '/api/v1/storage/credentials', body: { values: { REGISTRY_STORAGE_SWIFT_USERNAME: 'matrix-user' } } }),
+  'GET /api/v1/storage/credentials': {
+    needs: { all: [{ verb: 'get', ...USER_SECRET }] },
+    request: () => ({ method: 'GET', path: '/api/v1/storage/credentials' }),
   },
-  'GET /api/v1/pods': { needs: { all: [{ verb: 'list', group: '', resource: 'pods', namespace: NS }] }, request: () => ({ method: 'GET', path: '/api/v1/pods' }) },
+  'PUT /api/v1/storage/credentials': {
+    needs: {
+      all: [
+        { verb: 'get', ...USER_SECRET },
+        { verb: 'patch', ...USER_SECRET },
+        { verb: 'create', ...USER_SECRET, name: undefined },
+      ],
+    },
+    request: () => ({
+      method: 'PUT',
+      path: '/api/v1/storage/credentials',
+      body: { values: { REGISTRY_STORAGE_SWIFT_USERNAME: 'matrix-user' } },
+    }),
+  },
+  'GET /api/v1/pods': {
+    needs: { all: [{ verb: 'list', group: '', resource: 'pods', namespace: NS }] },
+    request: () => ({ method: 'GET', path: '/api/v1/pods' }),
+  },
   'GET /api/v1/pods/{namespace}/{name}/log': {
     needs: { all: [{ verb: 'get', group: '', resource: 'pods', subresource: 'log', namespace: NS }] },
     request: async (ctx) => {
@@ -83,31 +125,67 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
       return { method: 'GET', path: `/api/v1/pods/${pod.namespace}/${pod.name}/log?tailLines=5` };
     },
   },
-  'GET /api/v1/stream': { needs: { all: [], any: Object.values(WATCHED) }, request: () => ({ method: 'GET', path: '/api/v1/stream', stream: true }) },
+  'GET /api/v1/stream': {
+    needs: { all: [], any: Object.values(WATCHED) },
+    request: () => ({ method: 'GET', path: '/api/v1/stream', stream: true }),
+  },
   'GET /api/v1/timeline': {
     needs: { all: [], any: [WATCHED.config, WATCHED.clusterOperator, WATCHED.events] },
     request: () => ({ method: 'GET', path: '/api/v1/timeline?limit=50' }),
   },
-  'GET /api/v1/diagnostics': { needs: { all: [] }, request: () => ({ method: 'GET', path: '/api/v1/diagnostics' }) },
+  'GET /api/v1/diagnostics': {
+    needs: { all: [] },
+    request: () => ({ method: 'GET', path: '/api/v1/diagnostics' }),
+  },
   'GET /api/v1/me': {
     needs: { all: [{ verb: 'create', group: 'authentication.k8s.io', resource: 'selfsubjectreviews' }] },
     request: () => ({ method: 'GET', path: '/api/v1/me' }),
   },
   'GET /api/v1/trust': {
-    needs: { all: [{ verb: 'get', ...IMAGE_CONFIG }, { verb: 'get', ...TRUST_CONFIGMAPS }] },
+    needs: {
+      all: [
+        { verb: 'get', ...IMAGE_CONFIG },
+        { verb: 'get', ...TRUST_CONFIGMAPS },
+      ],
+    },
     request: () => ({ method: 'GET', path: '/api/v1/trust' }),
   },
   'PUT /api/v1/trust/{registry}': {
-    needs: { all: [{ verb: 'get', ...IMAGE_CONFIG }, { verb: 'patch', ...IMAGE_CONFIG }, { verb: 'patch', ...TRUST_CONFIGMAPS }, { verb: 'create', ...TRUST_CONFIGMAPS }] },
-    request: (ctx) => ({ method: 'PUT', path: `/api/v1/trust/${encodeURIComponent(TRUST_REGISTRY)}`, body: { pem: ctx.caPem } }),
+    needs: {
+      all: [
+        { verb: 'get', ...IMAGE_CONFIG },
+        { verb: 'patch', ...IMAGE_CONFIG },
+        { verb: 'patch', ...TRUST_CONFIGMAPS },
+        { verb: 'create', ...TRUST_CONFIGMAPS },
+      ],
+    },
+    request: (ctx) => ({
+      method: 'PUT',
+      path: `/api/v1/trust/${encodeURIComponent(TRUST_REGISTRY)}`,
+      body: { pem: ctx.caPem },
+    }),
   },
   'DELETE /api/v1/trust/{registry}': {
-    needs: { all: [{ verb: 'get', ...IMAGE_CONFIG }, { verb: 'get', ...TRUST_CONFIGMAPS }, { verb: 'patch', ...TRUST_CONFIGMAPS }] },
+    needs: {
+      all: [
+        { verb: 'get', ...IMAGE_CONFIG },
+        { verb: 'get', ...TRUST_CONFIGMAPS },
+        { verb: 'patch', ...TRUST_CONFIGMAPS },
+      ],
+    },
     request: () => ({ method: 'DELETE', path: `/api/v1/trust/${encodeURIComponent(TRUST_REGISTRY)}` }),
   },
-  'GET /api/v1/pull-secret': { needs: { all: [{ verb: 'get', ...PULL_SECRET }] }, request: () => ({ method: 'GET', path: '/api/v1/pull-secret' }) },
+  'GET /api/v1/pull-secret': {
+    needs: { all: [{ verb: 'get', ...PULL_SECRET }] },
+    request: () => ({ method: 'GET', path: '/api/v1/pull-secret' }),
+  },
   'PUT /api/v1/pull-secret/registries/{registry}': {
-    needs: { all: [{ verb: 'get', ...PULL_SECRET }, { verb: 'patch', ...PULL_SECRET }] },
+    needs: {
+      all: [
+        { verb: 'get', ...PULL_SECRET },
+        { verb: 'patch', ...PULL_SECRET },
+      ],
+    },
     request: () => ({
       method: 'PUT',
       path: `/api/v1/pull-secret/registries/${encodeURIComponent(PULL_REGISTRY)}`,
@@ -116,9 +194,18 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
   },
   // The run degrades per namespace and object (list problems, per-object verdicts from the API):
   // any authenticated caller gets an answer. A mapping that matches nothing writes nothing.
-  'GET /api/v1/migration/options': { needs: { all: [] }, request: () => ({ method: 'GET', path: '/api/v1/migration/options' }) },
-  'POST /api/v1/migration/preview': { needs: { all: [] }, request: () => ({ method: 'POST', path: '/api/v1/migration/preview', body: MIGRATION_NOOP }) },
-  'POST /api/v1/migration/apply': { needs: { all: [] }, request: () => ({ method: 'POST', path: '/api/v1/migration/apply', body: MIGRATION_NOOP }) },
+  'GET /api/v1/migration/options': {
+    needs: { all: [] },
+    request: () => ({ method: 'GET', path: '/api/v1/migration/options' }),
+  },
+  'POST /api/v1/migration/preview': {
+    needs: { all: [] },
+    request: () => ({ method: 'POST', path: '/api/v1/migration/preview', body: MIGRATION_NOOP }),
+  },
+  'POST /api/v1/migration/apply': {
+    needs: { all: [] },
+    request: () => ({ method: 'POST', path: '/api/v1/migration/apply', body: MIGRATION_NOOP }),
+  },
 };
 
 /** `GET /api/v1/config`-style keys of every operation in an OpenAPI document. */

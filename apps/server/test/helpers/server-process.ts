@@ -43,7 +43,9 @@ export function bundleServer(): Promise<string> {
           name: 'third-party-external',
           setup(b) {
             // Workspace packages (@irc/*) are bundled from source; everything else loads from node_modules.
-            b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@irc/') ? undefined : { path: args.path, external: true }));
+            b.onResolve({ filter: /^[^./]/ }, (args) =>
+              args.path.startsWith('@irc/') ? undefined : { path: args.path, external: true },
+            );
           },
         },
       ],
@@ -68,16 +70,36 @@ export interface ServerProcess {
   stop(ms?: number): Promise<void>;
 }
 
-export async function spawnServer(kubeconfigPath: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function spawnServer(
+  kubeconfigPath: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const main = await bundleServer();
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['--expose-gc', main, '--kubeconfig', kubeconfigPath, '--context', 'admin', '--host', '127.0.0.1', '--port', String(port), '--web-dist', '/nonexistent', '--plugin-dist', '/nonexistent'],
+    [
+      '--expose-gc',
+      main,
+      '--kubeconfig',
+      kubeconfigPath,
+      '--context',
+      'admin',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--web-dist',
+      '/nonexistent',
+      '--plugin-dist',
+      '/nonexistent',
+    ],
     { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const output: string[] = [];
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const onOutput = (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
   child.stdout?.on('data', onOutput);
   child.stderr?.on('data', onOutput);
@@ -86,7 +108,13 @@ export async function spawnServer(kubeconfigPath: string, env: Record<string, st
   void exited.then(() => (gone = true));
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (gone || Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`server ${gone ? 'exited' : 'not listening within 30 s'}:\n${output.join('\n')}`);
@@ -100,14 +128,17 @@ export async function spawnServer(kubeconfigPath: string, env: Record<string, st
     child,
     output,
     exited,
-    rss: () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024,
+    rss: () =>
+      Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024,
     async heapAfterGc() {
       child.kill('SIGUSR2');
       await new Promise((r) => setTimeout(r, 300));
       const text = await (await fetch(`${url}/metrics`)).text();
       const used = Number(/^nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1] ?? NaN);
       // Compiled code grows as more paths get optimised under load: not data the server holds.
-      const code = [...text.matchAll(/^nodejs_heap_space_size_used_bytes\{space="code(?:_large_object)?"\} (\S+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+      const code = [
+        ...text.matchAll(/^nodejs_heap_space_size_used_bytes\{space="code(?:_large_object)?"\} (\S+)$/gm),
+      ].reduce((sum, m) => sum + Number(m[1]), 0);
       return used - code;
     },
     async stop(ms = 30_000) {

@@ -1,5 +1,10 @@
 /** Polls until `fn` yields a truthy value (returned), or fails naming what it waited for. */
-export async function until<T>(fn: () => T | Promise<T>, what: string, ms = 15_000, every = 50): Promise<NonNullable<T>> {
+export async function until<T>(
+  fn: () => T | Promise<T>,
+  what: string,
+  ms = 15_000,
+  every = 50,
+): Promise<NonNullable<T>> {
   const end = Date.now() + ms;
   let last: unknown;
   for (;;) {

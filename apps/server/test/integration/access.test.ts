@@ -31,7 +31,9 @@ describe('acting as the user (token mode and per-request tokens)', () => {
     expect(body.message).toContain('viewer');
     // Nothing the console could have written changed. (Not the resourceVersion: the operator may
     // write the Config's status at any moment, which bumps it.)
-    const after = (await (await h.fetch(`${tokenServer}/api/v1/config`, { token: viewer })).json()) as ConfigResponse;
+    const after = (await (
+      await h.fetch(`${tokenServer}/api/v1/config`, { token: viewer })
+    ).json()) as ConfigResponse;
     expect(after.config.metadata.generation).toBe(current.config.metadata.generation);
     const specOf = (r: ConfigResponse) => (r.config as { spec?: { readOnly?: boolean } }).spec;
     expect(specOf(after)).toEqual(specOf(current));
@@ -39,18 +41,24 @@ describe('acting as the user (token mode and per-request tokens)', () => {
   });
 
   it('/me tells the viewer who they are and why the controls are disabled', async () => {
-    const me = (await (await h.fetch(`${tokenServer}/api/v1/me`, { token: h.tokens.viewer })).json()) as MeResponse;
+    const me = (await (
+      await h.fetch(`${tokenServer}/api/v1/me`, { token: h.tokens.viewer })
+    ).json()) as MeResponse;
     expect(me.user.username).toBe('viewer');
     expect(me.authMode).toBe('token');
     const byId = Object.fromEntries(me.permissions.map((p) => [p.id, p]));
     expect(byId['config.get']?.allowed).toBe(true);
     expect(byId['config.patch']?.allowed).toBe(false);
-    expect(byId['config.patch']?.reason).toMatch(/viewer may not patch configs\.imageregistry\.operator\.openshift\.io/);
+    expect(byId['config.patch']?.reason).toMatch(
+      /viewer may not patch configs\.imageregistry\.operator\.openshift\.io/,
+    );
     expect(byId['credentials.get']?.allowed).toBe(false);
   });
 
   it('/me for the admin allows everything', async () => {
-    const me = (await (await h.fetch(`${tokenServer}/api/v1/me`, { token: h.tokens.admin })).json()) as MeResponse;
+    const me = (await (
+      await h.fetch(`${tokenServer}/api/v1/me`, { token: h.tokens.admin })
+    ).json()) as MeResponse;
     expect(me.user.username).toBe('admin');
     expect(me.permissions.every((p) => p.allowed)).toBe(true);
   });
@@ -82,7 +90,13 @@ describe('acting as the user (token mode and per-request tokens)', () => {
     const s = openStream(`${viewerServer}/api/v1/stream`);
     await s.ready;
     const config = await until(
-      () => s.messages.find((m) => (m.event === 'change' || m.event === 'snapshot') && m.data.includes('"kind":"Config"') && m.data.includes('"name":"cluster"')),
+      () =>
+        s.messages.find(
+          (m) =>
+            (m.event === 'change' || m.event === 'snapshot') &&
+            m.data.includes('"kind":"Config"') &&
+            m.data.includes('"name":"cluster"'),
+        ),
       'the viewer hub to deliver the Config',
     );
     expect(config).toBeDefined();

@@ -35,7 +35,8 @@ interface Attempt {
 }
 
 const REGIONS = ['eu-west-1', 'ap-south-1', 'us-east-2'];
-const rec = (v: unknown): Spec => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Spec) : {});
+const rec = (v: unknown): Spec =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Spec) : {};
 const s3Of = (spec: Spec) => rec(rec(spec.storage).s3);
 const withoutSecret = (spec: Spec) => {
   const { httpSecret: _secret, ...rest } = spec;
@@ -44,14 +45,33 @@ const withoutSecret = (spec: Spec) => {
 
 /** Editors of different sections; `n` is unique per attempt, so no change is ever a no-op. */
 const EDITORS: Record<string, Admin> = {
-  requests: { section: 'requests', edit: (_s, n) => ({ requests: { read: { maxRunning: n }, write: { maxInQueue: n + 1 } } }) },
-  proxy: { section: 'proxy', edit: (_s, n) => ({ proxy: { http: `http://proxy-${n}.example.com:3128`, noProxy: '.cluster.local' } }) },
-  resources: { section: 'resources', edit: (_s, n) => ({ resources: { requests: { cpu: `${100 + n}m`, memory: '256Mi' } } }) },
-  tolerations: { section: 'tolerations', edit: (_s, n) => ({ tolerations: [{ key: `example.com/t${n}`, operator: 'Exists', effect: 'NoSchedule' }] }) },
+  requests: {
+    section: 'requests',
+    edit: (_s, n) => ({ requests: { read: { maxRunning: n }, write: { maxInQueue: n + 1 } } }),
+  },
+  proxy: {
+    section: 'proxy',
+    edit: (_s, n) => ({ proxy: { http: `http://proxy-${n}.example.com:3128`, noProxy: '.cluster.local' } }),
+  },
+  resources: {
+    section: 'resources',
+    edit: (_s, n) => ({ resources: { requests: { cpu: `${100 + n}m`, memory: '256Mi' } } }),
+  },
+  tolerations: {
+    section: 'tolerations',
+    edit: (_s, n) => ({
+      tolerations: [{ key: `example.com/t${n}`, operator: 'Exists', effect: 'NoSchedule' }],
+    }),
+  },
   // The storage form keeps every field it loaded (bucket and region included) and changes one.
   storageChunk: {
     section: 'storage',
-    edit: (s, n) => ({ storage: { ...rec(s.storage), s3: { ...s3Of(s), chunkSizeMiB: 5 + (n % 5000) } } as SectionPatch['storage'] }),
+    edit: (s, n) => ({
+      storage: {
+        ...rec(s.storage),
+        s3: { ...s3Of(s), chunkSizeMiB: 5 + (n % 5000) },
+      } as SectionPatch['storage'],
+    }),
   },
   // Moves the bucket to another region and clears its name so the operator chooses one.
   storageRegion: {
@@ -91,7 +111,10 @@ describe('concurrent admins saving the registry configuration', () => {
     return attempts;
   }
 
-  async function judge(attempts: Attempt[], history: ConfigHistory): Promise<{ accepted: Attempt[]; rejected: Attempt[] }> {
+  async function judge(
+    attempts: Attempt[],
+    history: ConfigHistory,
+  ): Promise<{ accepted: Attempt[]; rejected: Attempt[] }> {
     const accepted = attempts.filter((a) => a.outcome.status === 200);
     const rejected = attempts.filter((a) => a.outcome.status === 409);
     const other = attempts.filter((a) => a.outcome.status !== 200 && a.outcome.status !== 409);
@@ -104,13 +127,16 @@ describe('concurrent admins saving the registry configuration', () => {
       const stored = await history.waitFor(rv);
       const base = history.before(rv);
       // No lost update: the write landed on exactly the spec this admin saw.
-      expect(base?.generation, `${a.section} by admin ${a.admin} landed on the generation it saw`).toBe(a.seen.config.metadata.generation);
+      expect(base?.generation, `${a.section} by admin ${a.admin} landed on the generation it saw`).toBe(
+        a.seen.config.metadata.generation,
+      );
       expect(withoutSecret(base?.spec ?? {})).toEqual(withoutSecret(spec(a.seen)));
       expect(stored.generation).toBe((base?.generation ?? 0) + 1);
       expectApplied(a, stored.spec);
       expect(stored.spec.httpSecret).toBe(base?.spec.httpSecret);
       const keptBucket = s3Of(rec(a.patch.storage)).bucket === s3Of(spec(a.seen)).bucket;
-      if (a.section !== 'storage' || keptBucket) expect(s3Of(stored.spec).bucket).toBe(s3Of(base?.spec ?? {}).bucket);
+      if (a.section !== 'storage' || keptBucket)
+        expect(s3Of(stored.spec).bucket).toBe(s3Of(base?.spec ?? {}).bucket);
     }
 
     for (const r of rejected) {
@@ -137,17 +163,36 @@ describe('concurrent admins saving the registry configuration', () => {
 
   /** For every section, the final spec holds the accepted change stored last. */
   function expectLastWriteWins(accepted: Attempt[], history: ConfigHistory, final: Spec): void {
-    const order = (a: Attempt) => history.versions.indexOf(history.find(String((a.outcome.body as PatchConfigResponse).config.metadata.resourceVersion)) as ConfigVersion);
+    const order = (a: Attempt) =>
+      history.versions.indexOf(
+        history.find(
+          String((a.outcome.body as PatchConfigResponse).config.metadata.resourceVersion),
+        ) as ConfigVersion,
+      );
     const last = new Map<Section, Attempt>();
     for (const a of [...accepted].sort((x, y) => order(x) - order(y))) last.set(a.section, a);
     for (const a of last.values()) expectApplied(a, final);
   }
 
   async function operatorSettled(): Promise<Spec> {
-    const infraName = (await h.kubectl('get', 'infrastructures.config.openshift.io/cluster', '-o', 'jsonpath={.status.infrastructureName}')).trim();
+    const infraName = (
+      await h.kubectl(
+        'get',
+        'infrastructures.config.openshift.io/cluster',
+        '-o',
+        'jsonpath={.status.infrastructureName}',
+      )
+    ).trim();
     return until(
       async () => {
-        const spec = JSON.parse(await h.kubectl('get', 'configs.imageregistry.operator.openshift.io/cluster', '-o', 'jsonpath={.spec}')) as Spec;
+        const spec = JSON.parse(
+          await h.kubectl(
+            'get',
+            'configs.imageregistry.operator.openshift.io/cluster',
+            '-o',
+            'jsonpath={.spec}',
+          ),
+        ) as Spec;
         const s3 = s3Of(spec);
         return s3.bucket === `${infraName}-image-registry-${String(s3.region)}` ? spec : undefined;
       },
@@ -174,26 +219,50 @@ describe('concurrent admins saving the registry configuration', () => {
     }
   }
 
-  it.each([2, 5, 10])('%i admins saving the same section: one wins per version, the others get 409 with the live object', async (n) => {
-    const { accepted, rejected } = await run(Array.from({ length: n }, () => EDITORS.requests as Admin), 2);
-    // No admin starves: each one's change got in after rebasing on the live object.
-    expect(new Set(accepted.map((a) => a.admin)).size).toBe(n);
-    if (n > 2) expect(rejected.length).toBeGreaterThan(0);
-  }, 120_000);
+  it.each([2, 5, 10])(
+    '%i admins saving the same section: one wins per version, the others get 409 with the live object',
+    async (n) => {
+      const { accepted, rejected } = await run(
+        Array.from({ length: n }, () => EDITORS.requests as Admin),
+        2,
+      );
+      // No admin starves: each one's change got in after rebasing on the live object.
+      expect(new Set(accepted.map((a) => a.admin)).size).toBe(n);
+      if (n > 2) expect(rejected.length).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 
   it('10 admins across sections while the operator writes back the bucket of a new region', async () => {
-    const names = ['requests', 'proxy', 'resources', 'tolerations', 'storageChunk', 'storageRegion', 'requests', 'proxy', 'storageChunk', 'storageRegion'];
-    const { accepted, rejected, history } = await run(names.map((k) => EDITORS[k] as Admin), 2);
+    const names = [
+      'requests',
+      'proxy',
+      'resources',
+      'tolerations',
+      'storageChunk',
+      'storageRegion',
+      'requests',
+      'proxy',
+      'storageChunk',
+      'storageRegion',
+    ];
+    const { accepted, rejected, history } = await run(
+      names.map((k) => EDITORS[k] as Admin),
+      2,
+    );
     expect(new Set(accepted.map((a) => a.admin)).size).toBe(names.length);
     expect(rejected.length).toBeGreaterThan(0);
     // The race the test is about happened: the operator wrote a bucket back after a console write cleared it.
-    const writeBacks = history.versions.filter((v, i) => i > 0 && s3Of(v.spec).bucket && !s3Of(history.versions[i - 1]?.spec ?? {}).bucket);
+    const writeBacks = history.versions.filter(
+      (v, i) => i > 0 && s3Of(v.spec).bucket && !s3Of(history.versions[i - 1]?.spec ?? {}).bucket,
+    );
     expect(writeBacks.length).toBeGreaterThan(0);
   }, 120_000);
 
   it('a form loaded before the operator chose the bucket cannot drop it: 409, then the rebased save keeps it', async () => {
     const CONFIG = 'configs.imageregistry.operator.openshift.io/cluster';
-    const merge = (patch: unknown) => h.kubectl('patch', CONFIG, '--type', 'merge', '-p', JSON.stringify(patch));
+    const merge = (patch: unknown) =>
+      h.kubectl('patch', CONFIG, '--type', 'merge', '-p', JSON.stringify(patch));
     // Unmanaged: the real operator stands still, so the write-back below happens exactly once, when the test says.
     await merge({ spec: { managementState: 'Unmanaged', storage: { s3: { bucket: null } } } });
     const history = await watchConfigHistory(h.sandbox, h.tokens.admin);
@@ -210,7 +279,9 @@ describe('concurrent admins saving the registry configuration', () => {
 
       const rebased = await tab.patch(EDITORS.storageChunk?.edit(spec(live), 8) ?? {}, live);
       expect(rebased.status).toBe(200);
-      const stored = await history.waitFor(String((rebased.body as PatchConfigResponse).config.metadata.resourceVersion));
+      const stored = await history.waitFor(
+        String((rebased.body as PatchConfigResponse).config.metadata.resourceVersion),
+      );
       expect(s3Of(stored.spec)).toMatchObject({ bucket: 'chosen-by-the-operator', chunkSizeMiB: 13 });
       expect(new Set(history.versions.map((v) => v.spec.httpSecret)).size).toBe(1);
     } finally {

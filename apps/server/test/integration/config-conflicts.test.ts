@@ -13,8 +13,13 @@ describe('PATCH /api/v1/config conflicts follow the spec, not the resourceVersio
 
   const getConfig = async () => (await (await h.fetch('/api/v1/config')).json()) as ConfigResponse;
   const generation = (c: ConfigResponse) => c.config.metadata.generation;
-  const kubectlJson = async () => JSON.parse(await h.kubectl('get', CONFIG, '-o', 'json')) as { metadata: { resourceVersion: string; generation: number }; spec: Record<string, unknown> };
-  const patch = (body: Record<string, unknown>) => h.fetch('/api/v1/config', { method: 'PATCH', body: JSON.stringify(body) });
+  const kubectlJson = async () =>
+    JSON.parse(await h.kubectl('get', CONFIG, '-o', 'json')) as {
+      metadata: { resourceVersion: string; generation: number };
+      spec: Record<string, unknown>;
+    };
+  const patch = (body: Record<string, unknown>) =>
+    h.fetch('/api/v1/config', { method: 'PATCH', body: JSON.stringify(body) });
 
   /** A status-only write, as the operator makes them (a new readyReplicas each time, never a no-op). */
   let statusWrites = 0;
@@ -23,7 +28,14 @@ describe('PATCH /api/v1/config conflicts follow the spec, not the resourceVersio
     const status = await new Promise<number>((resolve, reject) => {
       const req = https.request(
         `${h.sandbox.url}/apis/imageregistry.operator.openshift.io/v1/configs/cluster/status`,
-        { method: 'PATCH', ca: h.sandbox.caPem, headers: { authorization: `Bearer ${h.tokens.admin}`, 'content-type': 'application/merge-patch+json' } },
+        {
+          method: 'PATCH',
+          ca: h.sandbox.caPem,
+          headers: {
+            authorization: `Bearer ${h.tokens.admin}`,
+            'content-type': 'application/merge-patch+json',
+          },
+        },
         (res) => {
           res.resume();
           res.on('end', () => resolve(res.statusCode ?? 0));
@@ -37,7 +49,15 @@ describe('PATCH /api/v1/config conflicts follow the spec, not the resourceVersio
 
   it('a status-only change between GET and PATCH is applied, not refused', async () => {
     const seen = await getConfig();
-    await h.kubectl('patch', CONFIG, '--subresource=status', '--type', 'merge', '-p', '{"status":{"readyReplicas":7}}');
+    await h.kubectl(
+      'patch',
+      CONFIG,
+      '--subresource=status',
+      '--type',
+      'merge',
+      '-p',
+      '{"status":{"readyReplicas":7}}',
+    );
     const live = await kubectlJson();
     expect(live.metadata.resourceVersion).not.toBe(seen.resourceVersion);
     expect(live.metadata.generation).toBe(generation(seen));
@@ -53,10 +73,29 @@ describe('PATCH /api/v1/config conflicts follow the spec, not the resourceVersio
     const other = await h.startServer({ watch: false });
     const seen = await getConfig();
     await writeStatus();
-    const send = (body: Record<string, unknown>) => h.fetch(`${other.baseUrl}/api/v1/config`, { method: 'PATCH', token: h.tokens.admin, body: JSON.stringify(body) });
-    expect((await send({ patch: { logLevel: 'Trace' }, resourceVersion: seen.resourceVersion })).status).toBe(409);
-    expect((await send({ patch: { logLevel: 'Trace' }, resourceVersion: seen.resourceVersion, generation: generation(seen) })).status).toBe(200);
-    const older = await send({ patch: { logLevel: 'Normal' }, resourceVersion: seen.resourceVersion, generation: (generation(seen) ?? 1) - 1 });
+    const send = (body: Record<string, unknown>) =>
+      h.fetch(`${other.baseUrl}/api/v1/config`, {
+        method: 'PATCH',
+        token: h.tokens.admin,
+        body: JSON.stringify(body),
+      });
+    expect((await send({ patch: { logLevel: 'Trace' }, resourceVersion: seen.resourceVersion })).status).toBe(
+      409,
+    );
+    expect(
+      (
+        await send({
+          patch: { logLevel: 'Trace' },
+          resourceVersion: seen.resourceVersion,
+          generation: generation(seen),
+        })
+      ).status,
+    ).toBe(200);
+    const older = await send({
+      patch: { logLevel: 'Normal' },
+      resourceVersion: seen.resourceVersion,
+      generation: (generation(seen) ?? 1) - 1,
+    });
     expect(older.status).toBe(409);
     expect((await kubectlJson()).spec.logLevel).toBe('Trace');
   });
@@ -64,8 +103,20 @@ describe('PATCH /api/v1/config conflicts follow the spec, not the resourceVersio
   it('a spec change by kubectl is a conflict, and the kubectl change survives', async () => {
     const seen = await getConfig();
     await h.kubectl('patch', CONFIG, '--type', 'merge', '-p', '{"spec":{"disableRedirect":true}}');
-    await h.kubectl('patch', CONFIG, '--subresource=status', '--type', 'merge', '-p', '{"status":{"readyReplicas":3}}');
-    const res = await patch({ patch: { disableRedirect: false }, resourceVersion: seen.resourceVersion, generation: generation(seen) });
+    await h.kubectl(
+      'patch',
+      CONFIG,
+      '--subresource=status',
+      '--type',
+      'merge',
+      '-p',
+      '{"status":{"readyReplicas":3}}',
+    );
+    const res = await patch({
+      patch: { disableRedirect: false },
+      resourceVersion: seen.resourceVersion,
+      generation: generation(seen),
+    });
     expect(res.status).toBe(409);
     const body = (await res.json()) as ConflictBody;
     expect(spec(body.live).disableRedirect).toBe(true);

@@ -15,26 +15,50 @@ describe('config routes on the sandbox', () => {
 
   it('dry run validates and stores nothing', async () => {
     const before = spec(await getConfig()).logLevel;
-    const { status, body } = await patchFresh(h, { logLevel: before === 'Trace' ? 'Debug' : 'Trace' }, { dryRun: true });
+    const { status, body } = await patchFresh(
+      h,
+      { logLevel: before === 'Trace' ? 'Debug' : 'Trace' },
+      { dryRun: true },
+    );
     expect(status).toBe(200);
     expect(body.dryRun).toBe(true);
     expect(spec(await getConfig()).logLevel).toBe(before);
   });
 
   it('PATCH applies a merge patch and returns the patch and the oc command', async () => {
-    const { status, body } = await patchFresh(h, { logLevel: 'Debug', nodeSelector: { 'node-role.kubernetes.io/infra': '' } });
+    const { status, body } = await patchFresh(h, {
+      logLevel: 'Debug',
+      nodeSelector: { 'node-role.kubernetes.io/infra': '' },
+    });
     expect(status).toBe(200);
     expect(body.patch).toMatchObject({ spec: { logLevel: 'Debug' } });
-    expect(body.ocCommand).toMatch(/^oc patch configs\.imageregistry\.operator\.openshift\.io\/cluster --type merge --patch '\{"spec":/);
-    const out = JSON.parse(await h.kubectl('get', 'configs.imageregistry.operator.openshift.io', 'cluster', '-o', 'json'));
+    expect(body.ocCommand).toMatch(
+      /^oc patch configs\.imageregistry\.operator\.openshift\.io\/cluster --type merge --patch '\{"spec":/,
+    );
+    const out = JSON.parse(
+      await h.kubectl('get', 'configs.imageregistry.operator.openshift.io', 'cluster', '-o', 'json'),
+    );
     expect(out.spec.logLevel).toBe('Debug');
     expect(out.spec.nodeSelector).toEqual({ 'node-role.kubernetes.io/infra': '' });
   });
 
   it('a stale resourceVersion → 409 with the live config, and the other writer’s change is kept', async () => {
     const stale = await getConfig();
-    await h.kubectl('patch', 'configs.imageregistry.operator.openshift.io/cluster', '--type', 'merge', '-p', '{"spec":{"disableRedirect":true}}');
-    const res = await h.fetch('/api/v1/config', { method: 'PATCH', body: JSON.stringify({ patch: { disableRedirect: false, readOnly: true }, resourceVersion: stale.resourceVersion }) });
+    await h.kubectl(
+      'patch',
+      'configs.imageregistry.operator.openshift.io/cluster',
+      '--type',
+      'merge',
+      '-p',
+      '{"spec":{"disableRedirect":true}}',
+    );
+    const res = await h.fetch('/api/v1/config', {
+      method: 'PATCH',
+      body: JSON.stringify({
+        patch: { disableRedirect: false, readOnly: true },
+        resourceVersion: stale.resourceVersion,
+      }),
+    });
     expect(res.status).toBe(409);
     const body = (await res.json()) as ConflictBody;
     expect(body.reason).toBe('Conflict');
@@ -47,7 +71,9 @@ describe('config routes on the sandbox', () => {
 
   it('bad input by the shared rules → 422 with field paths, nothing changed', async () => {
     const before = await getConfig();
-    const { status, body } = await patchFresh(h, { routes: [{ name: 'a' }, { name: 'a' }, { name: 'default-route' }] });
+    const { status, body } = await patchFresh(h, {
+      routes: [{ name: 'a' }, { name: 'a' }, { name: 'default-route' }],
+    });
     expect(status).toBe(422);
     const err = body as unknown as ErrorBody;
     expect(err.fieldErrors?.map((f) => f.path)).toEqual(['spec.routes[1].name', 'spec.routes[2].name']);
@@ -56,7 +82,9 @@ describe('config routes on the sandbox', () => {
 
   it('bad input caught by the API server (CRD schema) → 422 with its causes, nothing changed', async () => {
     const before = JSON.stringify(spec(await getConfig()).storage);
-    const { status, body } = await patchFresh(h, { storage: { s3: { bucket: 'b', trustedCA: { name: 'Not_A_DNS_Name' } } } });
+    const { status, body } = await patchFresh(h, {
+      storage: { s3: { bucket: 'b', trustedCA: { name: 'Not_A_DNS_Name' } } },
+    });
     expect(status).toBe(422);
     const err = body as unknown as ErrorBody;
     expect(err.reason).toBe('Invalid');

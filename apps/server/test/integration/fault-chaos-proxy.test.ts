@@ -17,23 +17,37 @@ describe('chaos proxy', () => {
   let proxy: ChaosProxy;
   let kubeconfig: string;
 
-  const kubectl = (...args: string[]) => run('kubectl', ['--kubeconfig', kubeconfig, '--context', 'admin', '--request-timeout=5s', ...args], { timeout: 15_000 });
+  const kubectl = (...args: string[]) =>
+    run('kubectl', ['--kubeconfig', kubeconfig, '--context', 'admin', '--request-timeout=5s', ...args], {
+      timeout: 15_000,
+    });
 
   /** A raw GET through the proxy: status, Retry-After and body. */
   const get = (path: string, token: string) =>
     new Promise<{ status: number; retryAfter?: string; body: string }>((resolve, reject) => {
-      const req = https.get(`${proxy.url}${path}`, { ca: proxy.caPem, agent: false, headers: { authorization: `Bearer ${token}` } }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'], body }));
-      });
+      const req = https.get(
+        `${proxy.url}${path}`,
+        { ca: proxy.caPem, agent: false, headers: { authorization: `Bearer ${token}` } },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (body += c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'], body }),
+          );
+        },
+      );
       req.on('error', reject);
     });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'irc-chaos-it-'));
-    sandbox = await startSandbox({ port: 0, timeScale: 0.01, kubeconfigPath: join(dir, 'sandbox.kubeconfig'), log: false });
+    sandbox = await startSandbox({
+      port: 0,
+      timeScale: 0.01,
+      kubeconfigPath: join(dir, 'sandbox.kubeconfig'),
+      log: false,
+    });
     proxy = await ChaosProxy.start({ target: sandbox.url, targetCa: sandbox.caPem });
     kubeconfig = proxy.writeKubeconfig(join(dir, 'sandbox.kubeconfig'), join(dir, 'proxy.kubeconfig'));
   });
@@ -45,9 +59,17 @@ describe('chaos proxy', () => {
   });
 
   it('forwards kubectl over TLS it terminates (the kubeconfig trusts the proxy CA)', async () => {
-    const { stdout } = await kubectl('get', 'configs.imageregistry.operator.openshift.io', 'cluster', '-o', 'name');
+    const { stdout } = await kubectl(
+      'get',
+      'configs.imageregistry.operator.openshift.io',
+      'cluster',
+      '-o',
+      'name',
+    );
     expect(stdout.trim()).toBe('config.imageregistry.operator.openshift.io/cluster');
-    expect(proxy.requests.some((r) => r.path.endsWith('/configs/cluster') && r.outcome === 'forwarded')).toBe(true);
+    expect(proxy.requests.some((r) => r.path.endsWith('/configs/cluster') && r.outcome === 'forwarded')).toBe(
+      true,
+    );
   });
 
   it('injects 429 with Retry-After for a count of requests, then forwards again', async () => {
@@ -62,7 +84,9 @@ describe('chaos proxy', () => {
   it('refuses connections while down and serves again on the same address once up', async () => {
     const url = proxy.url;
     await proxy.down();
-    await expect(get('/api/v1/namespaces', sandbox.tokens.admin)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    await expect(get('/api/v1/namespaces', sandbox.tokens.admin)).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+    });
     await proxy.up();
     expect(proxy.url).toBe(url);
     expect((await get('/api/v1/namespaces', sandbox.tokens.admin)).status).toBe(200);
@@ -70,22 +94,36 @@ describe('chaos proxy', () => {
 
   it('answers 401 to a rejected token only', async () => {
     proxy.rejectToken(sandbox.tokens.viewer);
-    expect((await get('/api/v1/namespaces/openshift-image-registry/pods', sandbox.tokens.viewer)).status).toBe(401);
-    expect((await get('/api/v1/namespaces/openshift-image-registry/pods', sandbox.tokens.admin)).status).toBe(200);
+    expect(
+      (await get('/api/v1/namespaces/openshift-image-registry/pods', sandbox.tokens.viewer)).status,
+    ).toBe(401);
+    expect((await get('/api/v1/namespaces/openshift-image-registry/pods', sandbox.tokens.admin)).status).toBe(
+      200,
+    );
     proxy.clear();
-    expect((await get('/api/v1/namespaces/openshift-image-registry/pods', sandbox.tokens.viewer)).status).toBe(200);
+    expect(
+      (await get('/api/v1/namespaces/openshift-image-registry/pods', sandbox.tokens.viewer)).status,
+    ).toBe(200);
   });
 
   it('ends an open watch with ERROR 410, and answers a resumed watch with 410 when asked', async () => {
-    const list = JSON.parse((await get('/api/v1/namespaces/openshift-image-registry/pods', sandbox.tokens.admin)).body) as { metadata: { resourceVersion: string } };
+    const list = JSON.parse(
+      (await get('/api/v1/namespaces/openshift-image-registry/pods', sandbox.tokens.admin)).body,
+    ) as { metadata: { resourceVersion: string } };
     const rv = list.metadata.resourceVersion;
-    const watched = get(`/api/v1/namespaces/openshift-image-registry/pods?watch=1&resourceVersion=${rv}`, sandbox.tokens.admin);
+    const watched = get(
+      `/api/v1/namespaces/openshift-image-registry/pods?watch=1&resourceVersion=${rv}`,
+      sandbox.tokens.admin,
+    );
     for (let i = 0; i < 100 && proxy.openWatchCount === 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(proxy.expireWatches()).toBe(1);
     const ended = await watched;
     expect(ended.body.trim().split('\n').at(-1)).toContain('"code":410');
     proxy.goneOnWatch(1);
-    const gone = await get(`/api/v1/namespaces/openshift-image-registry/pods?watch=1&resourceVersion=${rv}`, sandbox.tokens.admin);
+    const gone = await get(
+      `/api/v1/namespaces/openshift-image-registry/pods?watch=1&resourceVersion=${rv}`,
+      sandbox.tokens.admin,
+    );
     expect(gone.status).toBe(200);
     expect(JSON.parse(gone.body)).toMatchObject({ type: 'ERROR', object: { code: 410, reason: 'Expired' } });
   });

@@ -15,13 +15,27 @@ const MARK = 'fault.irc.example/mark';
 const KINDS: StreamKind[] = ['Config', 'ClusterOperator', 'Deployment', 'Pod', 'Event'];
 
 type Stream = ReturnType<typeof openStream>;
-type KubeObj = { metadata: { resourceVersion?: string; annotations?: Record<string, string> }; status?: { conditions?: Condition[] } };
-type Condition = { type: string; status: string; reason?: string; message?: string; lastTransitionTime?: string };
+type KubeObj = {
+  metadata: { resourceVersion?: string; annotations?: Record<string, string> };
+  status?: { conditions?: Condition[] };
+};
+type Condition = {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+};
 
 const parse = <T>(m: SseMessage) => JSON.parse(m.data) as T;
 const configChanges = (s: Stream) =>
-  s.messages.filter((m) => m.event === 'change').map((m) => parse<ChangeEvent>(m)).filter((c) => c.kind === 'Config').map((c) => c.object as unknown as KubeObj);
-const sawMark = (s: Stream, mark: string) => configChanges(s).some((o) => o.metadata.annotations?.[MARK] === mark);
+  s.messages
+    .filter((m) => m.event === 'change')
+    .map((m) => parse<ChangeEvent>(m))
+    .filter((c) => c.kind === 'Config')
+    .map((c) => c.object as unknown as KubeObj);
+const sawMark = (s: Stream, mark: string) =>
+  configChanges(s).some((o) => o.metadata.annotations?.[MARK] === mark);
 const states = (s: Stream) => s.messages.filter((m) => m.event === 'state').map((m) => parse<StateEvent>(m));
 
 /** Every kind's latest state on this stream is `synced`. */
@@ -41,17 +55,28 @@ function expectNoDuplicateVersions(s: Stream): void {
 async function connected(url: string, headers: Record<string, string> = {}): Promise<Stream> {
   const s = openStream(`${url}/api/v1/stream`, headers);
   await s.ready;
-  await until(() => s.messages.filter((m) => m.event === 'snapshot').length === KINDS.length, 'five snapshots');
+  await until(
+    () => s.messages.filter((m) => m.event === 'snapshot').length === KINDS.length,
+    'five snapshots',
+  );
   return s;
 }
 
 describe('watch faults', () => {
   let rig: FaultRig;
-  const annotate = (mark: string) => rig.sandbox.api().patch(CONFIG, undefined, 'cluster', 'merge', { metadata: { annotations: { [MARK]: mark } } });
+  const annotate = (mark: string) =>
+    rig.sandbox
+      .api()
+      .patch(CONFIG, undefined, 'cluster', 'merge', { metadata: { annotations: { [MARK]: mark } } });
 
   beforeAll(async () => {
     rig = await startFaultRig({ stream: { heartbeatMs: 1000, recheckMs: 300 } });
-    await until(() => rig.app.hub.items('Config').length > 0 && KINDS.every((k) => rig.app.hub.state(k) === 'synced'), 'the hub to sync', 30_000, 100);
+    await until(
+      () => rig.app.hub.items('Config').length > 0 && KINDS.every((k) => rig.app.hub.state(k) === 'synced'),
+      'the hub to sync',
+      30_000,
+      100,
+    );
   }, 60_000);
   afterAll(async () => rig?.stop());
 
@@ -63,10 +88,16 @@ describe('watch faults', () => {
     const rvBefore = rig.app.hub.snapshot('Config').resourceVersion;
 
     await rig.proxy.down();
-    await until(() => states(live).some((st) => st.state === 'resyncing' && /unreachable/.test(st.message ?? '')), 'a "cluster unreachable" state on the stream', 10_000);
+    await until(
+      () => states(live).some((st) => st.state === 'resyncing' && /unreachable/.test(st.message ?? '')),
+      'a "cluster unreachable" state on the stream',
+      10_000,
+    );
     // a tab opened during the outage is told as well, from its first messages
     const late = await connected(rig.baseUrl);
-    expect(states(late).some((st) => st.state === 'resyncing' && /unreachable/.test(st.message ?? ''))).toBe(true);
+    expect(states(late).some((st) => st.state === 'resyncing' && /unreachable/.test(st.message ?? ''))).toBe(
+      true,
+    );
     late.close();
     const marks = ['restart-1', 'restart-2', 'restart-3'];
     for (const m of marks) annotate(m);
@@ -78,11 +109,14 @@ describe('watch faults', () => {
     await until(() => sawMark(live, 'restart-3'), 'the last change made during the outage', 10_000, 20);
     expect(Date.now() - upAt).toBeLessThan(5000);
     await until(() => allSynced(live, resumedFrom), 'every kind synced again', 5000);
-    for (const m of marks) expect(configChanges(live).filter((o) => o.metadata.annotations?.[MARK] === m)).toHaveLength(1);
+    for (const m of marks)
+      expect(configChanges(live).filter((o) => o.metadata.annotations?.[MARK] === m)).toHaveLength(1);
     expectNoDuplicateVersions(live);
     expect(live.messages.filter((m) => m.event === 'reset')).toHaveLength(1); // the first one only: the stream never broke
     // re-watched from where it was, not re-listed from scratch
-    const configWatches = rig.proxy.requests.filter((r) => r.watch && r.path.endsWith('/configs') && r.at >= upAt);
+    const configWatches = rig.proxy.requests.filter(
+      (r) => r.watch && r.path.endsWith('/configs') && r.at >= upAt,
+    );
     expect(configWatches[0]?.query.get('resourceVersion')).toBe(rvBefore);
     expect(await rig.metric('irc_upstream_watches')).toBe(KINDS.length);
 
@@ -91,7 +125,8 @@ describe('watch faults', () => {
     await back.ready;
     await until(() => sawMark(back, 'restart-3'), 'the replay');
     expect(back.messages.some((m) => m.event === 'reset' || m.event === 'snapshot')).toBe(false);
-    for (const m of marks) expect(configChanges(back).filter((o) => o.metadata.annotations?.[MARK] === m)).toHaveLength(1);
+    for (const m of marks)
+      expect(configChanges(back).filter((o) => o.metadata.annotations?.[MARK] === m)).toHaveLength(1);
     expectNoDuplicateVersions(back);
     live.close();
     back.close();
@@ -99,17 +134,32 @@ describe('watch faults', () => {
 
   it('410 Gone: re-list and resync; the timeline has every condition transition exactly once', async () => {
     await rig.sandbox.scenarios.activate('operator-down'); // nobody else writes Config status now
-    await until(() => rig.sandbox.api().list(PODS, NS, { labelSelector: 'name=cluster-image-registry-operator' }).items.length === 0, 'the operator pod to go', 30_000, 100);
+    await until(
+      () =>
+        rig.sandbox.api().list(PODS, NS, { labelSelector: 'name=cluster-image-registry-operator' }).items
+          .length === 0,
+      'the operator pod to go',
+      30_000,
+      100,
+    );
     const setProbe = (status: 'True' | 'False', reason: string, type = 'ChaosProbe') => {
-      const config = rig.sandbox.api().get(CONFIG, undefined, 'cluster') as unknown as KubeObj & Record<string, unknown>;
+      const config = rig.sandbox.api().get(CONFIG, undefined, 'cluster') as unknown as KubeObj &
+        Record<string, unknown>;
       const conditions = (config.status?.conditions ?? []).filter((c) => c.type !== type);
       const lastTransitionTime = new Date().toISOString();
       conditions.push({ type, status, reason, message: reason, lastTransitionTime });
-      rig.sandbox.api().update(CONFIG, undefined, { ...config, status: { ...config.status, conditions } } as never, { subresource: 'status' });
+      rig.sandbox
+        .api()
+        .update(CONFIG, undefined, { ...config, status: { ...config.status, conditions } } as never, {
+          subresource: 'status',
+        });
       return lastTransitionTime;
     };
     const pause = () => new Promise((r) => setTimeout(r, 30)); // a fresh clock tick: a new lastTransitionTime
-    const probe = (s: Stream, reason: string) => configChanges(s).some((o) => o.status?.conditions?.some((c) => c.type === 'ChaosProbe' && c.reason === reason));
+    const probe = (s: Stream, reason: string) =>
+      configChanges(s).some((o) =>
+        o.status?.conditions?.some((c) => c.type === 'ChaosProbe' && c.reason === reason),
+      );
     const live = await connected(rig.baseUrl);
     setProbe('True', 'Steady', 'ChaosFlip');
     setProbe('False', 'Before');
@@ -133,19 +183,33 @@ describe('watch faults', () => {
     setProbe('False', 'After');
     rig.proxy.expireWatches();
     await until(() => probe(live, 'After'), 'the last probe state', 10_000);
-    await until(async () => (await rig.metric('irc_upstream_watch_restarts_total', 'kind="Config",cause="expired"')) >= 2, 'two 410 restarts');
+    await until(
+      async () =>
+        (await rig.metric('irc_upstream_watch_restarts_total', 'kind="Config",cause="expired"')) >= 2,
+      'two 410 restarts',
+    );
     await until(() => KINDS.every((k) => rig.app.hub.state(k) === 'synced'), 'resynced', 5000);
 
-    const timeline = (await (await fetch(`${rig.baseUrl}/api/v1/timeline?type=condition&limit=1000`)).json()) as TimelineResponse;
+    const timeline = (await (
+      await fetch(`${rig.baseUrl}/api/v1/timeline?type=condition&limit=1000`)
+    ).json()) as TimelineResponse;
     const transitions = timeline.entries
       .filter((e) => e.type === 'condition' && e.condition.type === 'ChaosProbe')
-      .map((e) => (e.type === 'condition' ? `${e.condition.from}→${e.condition.to} ${e.condition.reason}` : ''));
+      .map((e) =>
+        e.type === 'condition' ? `${e.condition.from}→${e.condition.to} ${e.condition.reason}` : '',
+      );
     expect(transitions).toEqual(['True→False After', 'False→True During', 'null→False Before']);
     const flips = timeline.entries.filter((e) => e.type === 'condition' && e.condition.type === 'ChaosFlip');
-    expect(flips.map((e) => (e.type === 'condition' ? `${e.condition.from}→${e.condition.to}` : ''))).toEqual(['null→True', 'null→True']);
+    expect(flips.map((e) => (e.type === 'condition' ? `${e.condition.from}→${e.condition.to}` : ''))).toEqual(
+      ['null→True', 'null→True'],
+    );
     expect(flips[0]?.time).toBe(flippedBack); // the unseen return, dated
     for (const reason of ['During', 'After']) {
-      expect(configChanges(live).filter((o) => o.status?.conditions?.some((c) => c.type === 'ChaosProbe' && c.reason === reason)).length).toBeGreaterThan(0);
+      expect(
+        configChanges(live).filter((o) =>
+          o.status?.conditions?.some((c) => c.type === 'ChaosProbe' && c.reason === reason),
+        ).length,
+      ).toBeGreaterThan(0);
     }
     expectNoDuplicateVersions(live);
     live.close();
@@ -158,7 +222,11 @@ describe('watch faults', () => {
     rig.proxy.fail({ status: 429, retryAfterSeconds: 2, forMs: 5000 });
     const failEnds = Date.now() + 5000;
     rig.proxy.cutAll();
-    await until(() => states(live).some((st) => st.state === 'resyncing' && /429|too many/i.test(st.message ?? '')), 'the throttling on the stream', 5000);
+    await until(
+      () => states(live).some((st) => st.state === 'resyncing' && /429|too many/i.test(st.message ?? '')),
+      'the throttling on the stream',
+      5000,
+    );
     annotate('throttled');
     await until(() => sawMark(live, 'throttled'), 'the change made while throttled', 15_000, 20);
     expect(Date.now() - failEnds).toBeLessThan(5000);
@@ -195,7 +263,8 @@ describe('watch faults', () => {
     annotate('slow-2');
     await until(() => sawMark(live, 'slow-2'), 'the changes through the slow API', 10_000, 20);
     rig.proxy.clear();
-    for (const m of ['slow-1', 'slow-2']) expect(configChanges(live).filter((o) => o.metadata.annotations?.[MARK] === m)).toHaveLength(1);
+    for (const m of ['slow-1', 'slow-2'])
+      expect(configChanges(live).filter((o) => o.metadata.annotations?.[MARK] === m)).toHaveLength(1);
     expectNoDuplicateVersions(live);
     live.close();
   });
@@ -206,8 +275,15 @@ describe('watch faults', () => {
     const live = await connected(rig.baseUrl, auth);
     const from = rig.proxy.requests.length;
     rig.proxy.rejectToken(viewer);
-    const session = await until(() => live.messages.find((m) => m.event === 'session'), 'a session event', 5000);
-    expect(parse<{ state: string; message: string }>(session)).toMatchObject({ state: 'expired', message: expect.stringMatching(/sign in again/i) });
+    const session = await until(
+      () => live.messages.find((m) => m.event === 'session'),
+      'a session event',
+      5000,
+    );
+    expect(parse<{ state: string; message: string }>(session)).toMatchObject({
+      state: 'expired',
+      message: expect.stringMatching(/sign in again/i),
+    });
     expect(live.messages.at(-1)?.event).toBe('session'); // nothing after it: the stream ended
     await until(async () => (await rig.metric('irc_stream_clients')) === 0, 'the stream to close');
     // reconnecting with the dead token: 401, not a stream fed by the server's identity
@@ -216,7 +292,9 @@ describe('watch faults', () => {
     expect(again.status).toBe(401);
     again.close();
     // every access review since the token died was asked as the viewer, never as the server
-    const reviews = rig.proxy.requests.slice(from).filter((r) => r.path.endsWith('/selfsubjectaccessreviews'));
+    const reviews = rig.proxy.requests
+      .slice(from)
+      .filter((r) => r.path.endsWith('/selfsubjectaccessreviews'));
     expect(reviews.length).toBeGreaterThan(0);
     expect(reviews.every((r) => r.authorization === `Bearer ${viewer}`)).toBe(true);
     rig.proxy.clear();

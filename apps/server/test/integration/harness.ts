@@ -33,7 +33,9 @@ export interface Harness {
   kubectl(...args: string[]): Promise<string>;
   /** Start or clear a sandbox fault scenario through the kubeconfig (admin). */
   scenario(name: string, on: boolean): Promise<void>;
-  startServer(opts: Partial<AppOptions> & { context?: string }): Promise<{ app: FastifyInstance; baseUrl: string }>;
+  startServer(
+    opts: Partial<AppOptions> & { context?: string },
+  ): Promise<{ app: FastifyInstance; baseUrl: string }>;
   stop(): Promise<void>;
 }
 
@@ -103,7 +105,11 @@ export async function startHarness(opts: Partial<AppOptions> = {}): Promise<Harn
       return res;
     },
     async kubectl(...args) {
-      const { stdout } = await run('kubectl', ['--kubeconfig', kubeconfigPath, '--context', 'admin', ...args], { timeout: 20_000 });
+      const { stdout } = await run(
+        'kubectl',
+        ['--kubeconfig', kubeconfigPath, '--context', 'admin', ...args],
+        { timeout: 20_000 },
+      );
       return stdout;
     },
     async scenario(name, on) {

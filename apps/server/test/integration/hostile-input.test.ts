@@ -16,17 +16,25 @@ const PARALLEL = 8;
 async function clusterSnapshot(h: Harness): Promise<string> {
   const get = async (...args: string[]) => {
     try {
-      return JSON.parse(await h.kubectl('get', ...args, '-o', 'json')) as { spec?: unknown; data?: unknown; type?: string };
+      return JSON.parse(await h.kubectl('get', ...args, '-o', 'json')) as {
+        spec?: unknown;
+        data?: unknown;
+        type?: string;
+      };
     } catch (err) {
       if (/NotFound|not found/i.test(String(err))) return null;
       throw err;
     }
   };
   const image = await get('images.config.openshift.io', 'cluster');
-  const trustName = (image?.spec as { additionalTrustedCA?: { name?: string } } | undefined)?.additionalTrustedCA?.name || 'registry-cas';
+  const trustName =
+    (image?.spec as { additionalTrustedCA?: { name?: string } } | undefined)?.additionalTrustedCA?.name ||
+    'registry-cas';
   const parts = {
     config: (await get('configs.imageregistry.operator.openshift.io', 'cluster'))?.spec,
-    credentials: (await get('secret', 'image-registry-private-configuration-user', '-n', 'openshift-image-registry'))?.data ?? null,
+    credentials:
+      (await get('secret', 'image-registry-private-configuration-user', '-n', 'openshift-image-registry'))
+        ?.data ?? null,
     image: image?.spec,
     trust: (await get('configmap', trustName, '-n', 'openshift-config'))?.data ?? null,
     pullSecret: (await get('secret', 'pull-secret', '-n', 'openshift-config'))?.data ?? null,
@@ -37,12 +45,17 @@ async function clusterSnapshot(h: Harness): Promise<string> {
 /** Two equal snapshots a second apart: the operator has nothing left to write. */
 async function quiescentSnapshot(h: Harness): Promise<string> {
   let last = '';
-  return until(async () => {
-    const now = await clusterSnapshot(h);
-    const stable = now === last;
-    last = now;
-    return stable ? now : undefined;
-  }, 'the cluster to be quiescent', 30_000, 1000);
+  return until(
+    async () => {
+      const now = await clusterSnapshot(h);
+      const stable = now === last;
+      last = now;
+      return stable ? now : undefined;
+    },
+    'the cluster to be quiescent',
+    30_000,
+    1000,
+  );
 }
 
 interface Outcome {
@@ -61,10 +74,14 @@ function judge(c: HostileCase, res: RawResponse): string | undefined {
   } catch {
     return `a ${res.status} without a JSON body (${String(res.headers['content-type'])})`;
   }
-  if (typeof body.message !== 'string' || body.message.length === 0) return `a ${res.status} without a message`;
+  if (typeof body.message !== 'string' || body.message.length === 0)
+    return `a ${res.status} without a message`;
   if (c.field) {
-    const named = (body.fieldErrors ?? []).some((f) => typeof f.path === 'string' && f.path.includes(c.field ?? ''));
-    if (!named && !body.message.includes(c.field)) return `the error does not name ${c.field}: ${res.text.slice(0, 200)}`;
+    const named = (body.fieldErrors ?? []).some(
+      (f) => typeof f.path === 'string' && f.path.includes(c.field ?? ''),
+    );
+    if (!named && !body.message.includes(c.field))
+      return `the error does not name ${c.field}: ${res.text.slice(0, 200)}`;
   }
   return undefined;
 }
@@ -77,7 +94,12 @@ async function runAll(baseUrl: string, cases: HostileCase[]): Promise<Outcome[]>
       const c = cases[next++];
       if (!c) break;
       try {
-        const res = await rawRequest(baseUrl, { method: c.method, path: c.path, headers: c.headers, body: c.body });
+        const res = await rawRequest(baseUrl, {
+          method: c.method,
+          path: c.path,
+          headers: c.headers,
+          body: c.body,
+        });
         out.push({ c, res, problem: judge(c, res) });
       } catch (err) {
         out.push({ c, problem: `request failed: ${String(err)}` });
@@ -107,22 +129,34 @@ describe('hostile input: every route, no 5xx, precise 4xx, nothing changed', () 
     const csrf = /csrf-token=([^;]+)/.exec(me.headers.get('set-cookie') ?? '')?.[1];
     expect(csrf).toBeTruthy();
     const before = await quiescentSnapshot(h);
-    expect(JSON.parse(before)).toMatchObject({ config: expect.any(Object), image: expect.any(Object), pullSecret: expect.any(Object) });
+    expect(JSON.parse(before)).toMatchObject({
+      config: expect.any(Object),
+      image: expect.any(Object),
+      pullSecret: expect.any(Object),
+    });
     const protoKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 
     const cases = buildCorpus(doc, { csrf: csrf ?? '', bodyLimitBytes: BODY_LIMIT });
     const outcomes = await runAll(h.baseUrl, cases);
 
     const t = tally(outcomes);
-    console.log(`hostile corpus: ${outcomes.length} cases\n${Object.entries(t).map(([r, s]) => `  ${r}: ${JSON.stringify(s)}`).join('\n')}`);
-    const routes = new Set(Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)));
+    console.log(
+      `hostile corpus: ${outcomes.length} cases\n${Object.entries(t)
+        .map(([r, s]) => `  ${r}: ${JSON.stringify(s)}`)
+        .join('\n')}`,
+    );
+    const routes = new Set(
+      Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)),
+    );
     for (const r of routes) expect(t[r], `no cases for ${r}`).toBeDefined();
     expect(outcomes.length).toBeGreaterThanOrEqual(1000);
-    const problems = outcomes.filter((o) => o.problem).map((o) => `${o.c.kind} ${o.c.method} ${o.c.path.slice(0, 100)}: ${o.problem}`);
+    const problems = outcomes
+      .filter((o) => o.problem)
+      .map((o) => `${o.c.kind} ${o.c.method} ${o.c.path.slice(0, 100)}: ${o.problem}`);
     expect(problems.slice(0, 30)).toEqual([]);
 
     // nothing reached the prototype of the server's objects (the server runs in this process)
-    expect((({}) as Record<string, unknown>)[POLLUTED]).toBeUndefined();
+    expect(({} as Record<string, unknown>)[POLLUTED]).toBeUndefined();
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoKeys);
     expect(await quiescentSnapshot(h)).toBe(before);
     closeRawAgent();
@@ -150,11 +184,17 @@ describe('hostile input: every route, no 5xx, precise 4xx, nothing changed', () 
     }
     // a request line cut short by CR/LF: an HTTP/0.9-style line the parser may answer, but the
     // would-be header stays a request header and is never echoed into the response
-    const short = await rawExchange(h.baseUrl, `GET /api/v1/config\r\nSet-Cookie: x=1 HTTP/1.1\r\nHost: ${host}\r\n\r\n`);
+    const short = await rawExchange(
+      h.baseUrl,
+      `GET /api/v1/config\r\nSet-Cookie: x=1 HTTP/1.1\r\nHost: ${host}\r\n\r\n`,
+    );
     expect(Number(/^HTTP\/1\.1 (\d{3})/.exec(short)?.[1])).toBeLessThan(500);
     expect(short.toLowerCase()).not.toContain('set-cookie: x=1');
     // an encoded CR/LF in a value that reaches a header-bearing answer stays inside the value
-    const res = await rawRequest(h.baseUrl, { method: 'GET', path: '/api/v1/timeline?type=%0d%0aSet-Cookie:%20x=1' });
+    const res = await rawRequest(h.baseUrl, {
+      method: 'GET',
+      path: '/api/v1/timeline?type=%0d%0aSet-Cookie:%20x=1',
+    });
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.headers)).not.toContain('x=1');
     closeRawAgent();

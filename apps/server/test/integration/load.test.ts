@@ -25,7 +25,13 @@ import { until } from './harness.js';
  */
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 200);
-const READ_PATHS = ['/api/v1/config', '/api/v1/pods', '/api/v1/timeline', '/api/v1/me', '/api/v1/diagnostics'];
+const READ_PATHS = [
+  '/api/v1/config',
+  '/api/v1/pods',
+  '/api/v1/timeline',
+  '/api/v1/me',
+  '/api/v1/diagnostics',
+];
 
 interface Tally {
   requests: number;
@@ -40,7 +46,8 @@ interface Tally {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const jitter = (min: number, max: number) => min + Math.random() * (max - min);
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 /** CPU seconds the process used (user + system, /proc/<pid>/stat, 100 ticks/s). */
@@ -56,9 +63,19 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'irc-load-'));
-    sandbox = await startSandbox({ port: 0, timeScale: 0.1, kubeconfigPath: join(dir, 'kubeconfig'), log: false });
+    sandbox = await startSandbox({
+      port: 0,
+      timeScale: 0.1,
+      kubeconfigPath: join(dir, 'kubeconfig'),
+      log: false,
+    });
     server = await spawnServer(join(dir, 'kubeconfig'), { LOG_LEVEL: 'warn' });
-    await until(async () => (await fetch(`${server.url}/api/v1/config`)).status === 200, 'the operator to bootstrap the Config', 30_000, 200);
+    await until(
+      async () => (await fetch(`${server.url}/api/v1/config`)).status === 200,
+      'the operator to bootstrap the Config',
+      30_000,
+      200,
+    );
   }, 90_000);
 
   afterAll(async () => {
@@ -93,7 +110,11 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
     const reader = async () => {
       while (Date.now() < stopAt) {
         const path = READ_PATHS[Math.floor(Math.random() * READ_PATHS.length)] ?? '/api/v1/config';
-        await record(`GET ${path}`, () => getStatus(`${server.url}${path}`, readers), (s) => s === 200);
+        await record(
+          `GET ${path}`,
+          () => getStatus(`${server.url}${path}`, readers),
+          (s) => s === 200,
+        );
         await sleep(Math.min(jitter(500, 2500), stopAt - Date.now()));
       }
     };
@@ -103,15 +124,23 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
       while (Date.now() < stopAt) {
         const seen = await tab.config().catch(() => undefined);
         if (seen) {
-          await record('PATCH /api/v1/config', async () => {
-            const answer = await tab.patch({ requests: { read: { maxRunning: 1 + Math.floor(Math.random() * 1e6) + i } } }, seen);
-            if (answer.status === 200) tally.applied++;
-            if (answer.status === 409) {
-              tally.conflicts++;
-              if (!(answer.body as ConflictBody).live?.resourceVersion) tally.errors.push('409 without the live object');
-            }
-            return answer.status;
-          }, (s) => s === 200 || s === 409);
+          await record(
+            'PATCH /api/v1/config',
+            async () => {
+              const answer = await tab.patch(
+                { requests: { read: { maxRunning: 1 + Math.floor(Math.random() * 1e6) + i } } },
+                seen,
+              );
+              if (answer.status === 200) tally.applied++;
+              if (answer.status === 409) {
+                tally.conflicts++;
+                if (!(answer.body as ConflictBody).live?.resourceVersion)
+                  tally.errors.push('409 without the live object');
+              }
+              return answer.status;
+            },
+            (s) => s === 200 || s === 409,
+          );
         } else tally.errors.push('GET /api/v1/config before a save failed');
         // ≥13 s apart: at most 5 saves per admin per minute, under the server's mutation limit.
         await sleep(Math.min(jitter(13_000, 16_000), stopAt - Date.now()));
@@ -128,7 +157,8 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
         if (status !== 200) tally.errors.push(`stream: HTTP ${status}`);
         const holdUntil = Math.min(stopAt, Date.now() + jitter(10_000, 30_000));
         await Promise.race([stream.done, sleep(Math.max(0, holdUntil - Date.now()))]);
-        if (stream.ended || stream.error) tally.errors.push(`stream ended early: ${stream.error ?? 'by the server'}`);
+        if (stream.ended || stream.error)
+          tally.errors.push(`stream ended early: ${stream.error ?? 'by the server'}`);
         tally.streamMessages += stream.messages;
         stream.close();
       }
@@ -136,16 +166,29 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
     const admins = Math.max(1, Math.round(clients * 0.05));
     const streamers = Math.round(clients * 0.35);
     await Promise.all(
-      Array.from({ length: clients }, (_, i) => (i < admins ? admin(i) : i < admins + streamers ? streamer() : reader())),
+      Array.from({ length: clients }, (_, i) =>
+        i < admins ? admin(i) : i < admins + streamers ? streamer() : reader(),
+      ),
     );
     readers.destroy();
   }
 
-  const newTally = (): Tally => ({ requests: 0, conflicts: 0, applied: 0, streams: 0, streamMessages: 0, errors: [], latencies: [], byWhat: new Map() });
+  const newTally = (): Tally => ({
+    requests: 0,
+    conflicts: 0,
+    applied: 0,
+    streams: 0,
+    streamMessages: 0,
+    errors: [],
+    latencies: [],
+    byWhat: new Map(),
+  });
 
   /** The timeline keeps up to 5,000 entries (condition changes, events, console changes): bounded, but filling during the run. */
   const timelineEntries = async () => {
-    const body = (await (await fetch(`${server.url}/api/v1/timeline?limit=5000`)).json()) as { entries?: unknown[] };
+    const body = (await (await fetch(`${server.url}/api/v1/timeline?limit=5000`)).json()) as {
+      entries?: unknown[];
+    };
     return body.entries?.length ?? 0;
   };
 
@@ -164,7 +207,11 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
       const warm = newTally();
       await drive(Math.min(CLIENTS, 40), Date.now() + 6000, warm);
       await until(async () => (await streamClients()) === 0, 'warm-up streams to close');
-      const baseline = { heap: await server.heapAfterGc(), rss: server.rss(), timeline: await timelineEntries() };
+      const baseline = {
+        heap: await server.heapAfterGc(),
+        rss: server.rss(),
+        timeline: await timelineEntries(),
+      };
 
       const tally = newTally();
       const cpu0 = cpuSeconds(server.pid);
@@ -189,7 +236,11 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
 
       await until(async () => (await streamClients()) === 0, 'every stream to close', 10_000);
       await sleep(500);
-      const after = { heap: await server.heapAfterGc(), rss: server.rss(), timeline: await timelineEntries() };
+      const after = {
+        heap: await server.heapAfterGc(),
+        rss: server.rss(),
+        timeline: await timelineEntries(),
+      };
 
       const sorted = [...tally.latencies].sort((a, b) => a - b);
       console.log(
@@ -201,7 +252,15 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
             const s = [...l].sort((a, b) => a - b);
             return `    ${what}: ${l.length}, p50 ${percentile(s, 50).toFixed(1)} ms, p99 ${percentile(s, 99).toFixed(1)} ms`;
           }),
-          `  sandbox API directly: p50 ${percentile([...direct].sort((a, b) => a - b), 50).toFixed(1)} ms, p99 ${percentile([...direct].sort((a, b) => a - b), 99).toFixed(1)} ms; test process (sandbox + clients) event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms`,
+          `  sandbox API directly: p50 ${percentile(
+            [...direct].sort((a, b) => a - b),
+            50,
+          ).toFixed(1)} ms, p99 ${percentile(
+            [...direct].sort((a, b) => a - b),
+            99,
+          ).toFixed(
+            1,
+          )} ms; test process (sandbox + clients) event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms`,
           `  server CPU ${cpu.toFixed(1)} s (${((100 * cpu) / elapsed).toFixed(0)}% of a core)`,
           `  heap (no code) after GC ${mb(baseline.heap)} → ${mb(after.heap)} (timeline ${baseline.timeline} → ${after.timeline} entries); RSS ${mb(baseline.rss)} → ${mb(after.rss)}`,
         ].join('\n'),
@@ -231,10 +290,14 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
 function apiVersion(sandbox: SandboxHandle): Promise<void> {
   return new Promise((resolve, reject) => {
     https
-      .get(`${sandbox.url}/version`, { ca: sandbox.caPem, headers: { authorization: `Bearer ${sandbox.tokens.admin}` } }, (res) => {
-        res.resume();
-        res.on('end', resolve);
-      })
+      .get(
+        `${sandbox.url}/version`,
+        { ca: sandbox.caPem, headers: { authorization: `Bearer ${sandbox.tokens.admin}` } },
+        (res) => {
+          res.resume();
+          res.on('end', resolve);
+        },
+      )
       .on('error', reject);
   });
 }
@@ -243,7 +306,9 @@ function apiVersion(sandbox: SandboxHandle): Promise<void> {
 async function fillReplayBuffer(sandbox: SandboxHandle, count: number): Promise<void> {
   const configs = { group: 'imageregistry.operator.openshift.io', version: 'v1', resource: 'configs' };
   for (let i = 0; i < count; i++) {
-    sandbox.api().patch(configs, undefined, 'cluster', 'merge', { metadata: { annotations: { 'load-test/fill': String(i) } } });
+    sandbox.api().patch(configs, undefined, 'cluster', 'merge', {
+      metadata: { annotations: { 'load-test/fill': String(i) } },
+    });
     if (i % 50 === 49) await sleep(30);
   }
 }

@@ -3,7 +3,14 @@ import type { MeResponse, Permission } from '@irc/shared';
 import { describe, expect, it } from 'vitest';
 import { registryHarness } from './registry.js';
 
-const REGISTRY_IDS = ['trust.configmaps.patch', 'trust.configmaps.create', 'trust.imageconfig.patch', 'pullsecret.get', 'pullsecret.patch', 'pullsecret.create'];
+const REGISTRY_IDS = [
+  'trust.configmaps.patch',
+  'trust.configmaps.create',
+  'trust.imageconfig.patch',
+  'pullsecret.get',
+  'pullsecret.patch',
+  'pullsecret.create',
+];
 
 describe('/me permissions for trusted registries and registry credentials', () => {
   let tokenServer = '';
@@ -26,12 +33,24 @@ describe('/me permissions for trusted registries and registry credentials', () =
   it('the viewer may not, and each denial says what is missing', async () => {
     const byId = await permissionsOf(h.tokens.viewer);
     for (const id of REGISTRY_IDS) expect(byId[id], id).toMatchObject({ allowed: false });
-    expect(byId['trust.configmaps.patch']?.reason).toMatch(/^viewer may not patch configmaps in namespace openshift-config/);
-    expect(byId['trust.configmaps.create']?.reason).toMatch(/^viewer may not create configmaps in namespace openshift-config/);
-    expect(byId['trust.imageconfig.patch']?.reason).toMatch(/^viewer may not patch images\.config\.openshift\.io "cluster"/);
-    expect(byId['pullsecret.get']?.reason).toMatch(/^viewer may not get secrets "pull-secret" in namespace openshift-config/);
-    expect(byId['pullsecret.patch']?.reason).toMatch(/^viewer may not patch secrets "pull-secret" in namespace openshift-config/);
-    expect(byId['pullsecret.create']?.reason).toMatch(/^viewer may not create secrets in namespace openshift-config/);
+    expect(byId['trust.configmaps.patch']?.reason).toMatch(
+      /^viewer may not patch configmaps in namespace openshift-config/,
+    );
+    expect(byId['trust.configmaps.create']?.reason).toMatch(
+      /^viewer may not create configmaps in namespace openshift-config/,
+    );
+    expect(byId['trust.imageconfig.patch']?.reason).toMatch(
+      /^viewer may not patch images\.config\.openshift\.io "cluster"/,
+    );
+    expect(byId['pullsecret.get']?.reason).toMatch(
+      /^viewer may not get secrets "pull-secret" in namespace openshift-config/,
+    );
+    expect(byId['pullsecret.patch']?.reason).toMatch(
+      /^viewer may not patch secrets "pull-secret" in namespace openshift-config/,
+    );
+    expect(byId['pullsecret.create']?.reason).toMatch(
+      /^viewer may not create secrets in namespace openshift-config/,
+    );
   });
 
   it('the checks agree with the API: the viewer reads the trusted CAs but is refused the pull secret', async () => {

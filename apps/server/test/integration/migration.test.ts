@@ -1,20 +1,37 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ErrorBody, MigrationObjectResult, MigrationOptions, MigrationRequest, MigrationResponse } from '@irc/shared';
+import type {
+  ErrorBody,
+  MigrationObjectResult,
+  MigrationOptions,
+  MigrationRequest,
+  MigrationResponse,
+} from '@irc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.js';
 
 const OLD = 'docker-registry.default.svc:5000';
 const NEW = 'image-registry.openshift-image-registry.svc:5000';
 const MAPPING = `${OLD}/*=${NEW}/*`;
-const ALL_KINDS: MigrationRequest['kinds'] = ['imagestreams', 'deployments', 'deploymentconfigs', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs', 'buildconfigs', 'secrets'];
+const ALL_KINDS: MigrationRequest['kinds'] = [
+  'imagestreams',
+  'deployments',
+  'deploymentconfigs',
+  'statefulsets',
+  'daemonsets',
+  'jobs',
+  'cronjobs',
+  'buildconfigs',
+  'secrets',
+];
 
 // Credentials seeded into the pull secrets: none may appear in a response or a log line.
 const PASSWORD = 'Migr4tion-S3cret-never-shown';
 const AUTH = Buffer.from(`robot:${PASSWORD}`).toString('base64');
 const OTHER_AUTH = Buffer.from('other:An0ther-Secret-value').toString('base64');
-const dockerconfigjson = (auths: Record<string, unknown>) => Buffer.from(JSON.stringify({ auths })).toString('base64');
+const dockerconfigjson = (auths: Record<string, unknown>) =>
+  Buffer.from(JSON.stringify({ auths })).toString('base64');
 
 const labels = { app: 'demo' };
 const podTemplate = (image: string, init?: string, restartPolicy?: string) => ({
@@ -25,7 +42,11 @@ const podTemplate = (image: string, init?: string, restartPolicy?: string) => ({
     containers: [{ name: 'main', image }],
   },
 });
-const ns = (name: string) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'workshop.openshift.io/sample': 'image-migration' } } });
+const ns = (name: string) => ({
+  apiVersion: 'v1',
+  kind: 'Namespace',
+  metadata: { name, labels: { 'workshop.openshift.io/sample': 'image-migration' } },
+});
 const deployment = (namespace: string, name: string, image: string, init?: string) => ({
   apiVersion: 'apps/v1',
   kind: 'Deployment',
@@ -42,10 +63,39 @@ function fixtures(): unknown[] {
     ns('mig-rbac'),
     deployment(a, 'web', `${OLD}/shop/web:1.2`, `${OLD}/shop/migrate@sha256:${'a'.repeat(64)}`),
     deployment(a, 'elsewhere', 'quay.io/shop/web:1.2'),
-    { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: a }, spec: { replicas: 0, serviceName: 'db', selector: { matchLabels: labels }, template: podTemplate(`${OLD}/shop/db:15`) } },
-    { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent', namespace: a }, spec: { selector: { matchLabels: labels }, template: podTemplate(`${OLD}/ops/agent:3`) } },
-    { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'seed', namespace: a }, spec: { suspend: true, template: podTemplate(`${OLD}/shop/seed:1`, undefined, 'Never') } },
-    { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'nightly', namespace: a }, spec: { schedule: '0 3 * * *', suspend: true, jobTemplate: { spec: { template: podTemplate(`${OLD}/shop/report:1`, undefined, 'OnFailure') } } } },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'db', namespace: a },
+      spec: {
+        replicas: 0,
+        serviceName: 'db',
+        selector: { matchLabels: labels },
+        template: podTemplate(`${OLD}/shop/db:15`),
+      },
+    },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'agent', namespace: a },
+      spec: { selector: { matchLabels: labels }, template: podTemplate(`${OLD}/ops/agent:3`) },
+    },
+    {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'seed', namespace: a },
+      spec: { suspend: true, template: podTemplate(`${OLD}/shop/seed:1`, undefined, 'Never') },
+    },
+    {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'nightly', namespace: a },
+      spec: {
+        schedule: '0 3 * * *',
+        suspend: true,
+        jobTemplate: { spec: { template: podTemplate(`${OLD}/shop/report:1`, undefined, 'OnFailure') } },
+      },
+    },
     {
       apiVersion: 'image.openshift.io/v1',
       kind: 'ImageStream',
@@ -64,7 +114,10 @@ function fixtures(): unknown[] {
       metadata: { name: 'web', namespace: a },
       spec: {
         source: { type: 'Git', git: { uri: 'https://example.com/shop/web.git' } },
-        strategy: { type: 'Docker', dockerStrategy: { from: { kind: 'DockerImage', name: `${OLD}/base/node:20` } } },
+        strategy: {
+          type: 'Docker',
+          dockerStrategy: { from: { kind: 'DockerImage', name: `${OLD}/base/node:20` } },
+        },
         output: { to: { kind: 'DockerImage', name: `${OLD}/shop/web:latest` } },
       },
     },
@@ -74,11 +127,37 @@ function fixtures(): unknown[] {
       metadata: { name: 'legacy', namespace: a },
       spec: { replicas: 0, selector: labels, template: podTemplate(`${OLD}/shop/legacy:7`) },
     },
-    { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'pull', namespace: a }, type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': dockerconfigjson({ [OLD]: { auth: AUTH }, 'quay.io': { auth: OTHER_AUTH } }) } },
-    { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'legacy-pull', namespace: a }, type: 'kubernetes.io/dockercfg', data: { '.dockercfg': Buffer.from(JSON.stringify({ [OLD]: { auth: AUTH } })).toString('base64') } },
+    {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'pull', namespace: a },
+      type: 'kubernetes.io/dockerconfigjson',
+      data: {
+        '.dockerconfigjson': dockerconfigjson({ [OLD]: { auth: AUTH }, 'quay.io': { auth: OTHER_AUTH } }),
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'legacy-pull', namespace: a },
+      type: 'kubernetes.io/dockercfg',
+      data: { '.dockercfg': Buffer.from(JSON.stringify({ [OLD]: { auth: AUTH } })).toString('base64') },
+    },
     // Holds credentials for both hosts: renaming would drop one, so this object fails (alone).
-    { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'clash', namespace: a }, type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': dockerconfigjson({ [OLD]: { auth: AUTH }, [NEW]: { auth: OTHER_AUTH } }) } },
-    { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'opaque', namespace: a }, type: 'Opaque', data: { password: Buffer.from(PASSWORD).toString('base64') } },
+    {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'clash', namespace: a },
+      type: 'kubernetes.io/dockerconfigjson',
+      data: { '.dockerconfigjson': dockerconfigjson({ [OLD]: { auth: AUTH }, [NEW]: { auth: OTHER_AUTH } }) },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'opaque', namespace: a },
+      type: 'Opaque',
+      data: { password: Buffer.from(PASSWORD).toString('base64') },
+    },
     deployment('mig-b', 'api', `${OLD}/shop/api:2`),
     deployment('mig-outside', 'untouched', `${OLD}/shop/web:1.2`),
     deployment('mig-rbac', 'ok-1', `${OLD}/shop/one:1`),
@@ -91,7 +170,12 @@ function fixtures(): unknown[] {
       metadata: { name: 'migrate-some', namespace: 'mig-rbac' },
       rules: [
         { apiGroups: ['apps'], resources: ['deployments'], verbs: ['get', 'list'] },
-        { apiGroups: ['apps'], resources: ['deployments'], verbs: ['patch'], resourceNames: ['ok-1', 'ok-2'] },
+        {
+          apiGroups: ['apps'],
+          resources: ['deployments'],
+          verbs: ['patch'],
+          resourceNames: ['ok-1', 'ok-2'],
+        },
       ],
     },
     {
@@ -115,8 +199,34 @@ describe('image reference migration (oc adm migrate image-references) against th
     // kubectl validates a List's items client-side against /openapi/v2, as against a real cluster.
     await h.kubectl('apply', '-f', file);
     // The tag history an import would have recorded (status is written through its subresource).
-    const history = { status: { tags: [{ tag: 'stable', items: [{ created: '2026-01-01T00:00:00Z', dockerImageReference: `${OLD}/shop/web@sha256:${'b'.repeat(64)}`, image: `sha256:${'b'.repeat(64)}`, generation: 1 }] }] } };
-    await h.kubectl('patch', 'imagestream.image.openshift.io', 'web', '-n', 'mig-a', '--subresource=status', '--type=merge', '-p', JSON.stringify(history));
+    const history = {
+      status: {
+        tags: [
+          {
+            tag: 'stable',
+            items: [
+              {
+                created: '2026-01-01T00:00:00Z',
+                dockerImageReference: `${OLD}/shop/web@sha256:${'b'.repeat(64)}`,
+                image: `sha256:${'b'.repeat(64)}`,
+                generation: 1,
+              },
+            ],
+          },
+        ],
+      },
+    };
+    await h.kubectl(
+      'patch',
+      'imagestream.image.openshift.io',
+      'web',
+      '-n',
+      'mig-a',
+      '--subresource=status',
+      '--type=merge',
+      '-p',
+      JSON.stringify(history),
+    );
   }, 90_000);
   afterAll(async () => {
     await h?.stop();
@@ -124,9 +234,19 @@ describe('image reference migration (oc adm migrate image-references) against th
   });
 
   const run = async (action: 'preview' | 'apply', body: Partial<MigrationRequest>, token?: string) =>
-    h.fetch(`/api/v1/migration/${action}`, { method: 'POST', body: JSON.stringify({ mappings: [MAPPING], namespaces: ['mig-a', 'mig-b'], kinds: ALL_KINDS, ...body }), token });
+    h.fetch(`/api/v1/migration/${action}`, {
+      method: 'POST',
+      body: JSON.stringify({
+        mappings: [MAPPING],
+        namespaces: ['mig-a', 'mig-b'],
+        kinds: ALL_KINDS,
+        ...body,
+      }),
+      token,
+    });
   const json = async <T>(res: Response) => (await res.json()) as T;
-  const getJson = async (...args: string[]) => JSON.parse(await h.kubectl('get', ...args, '-o', 'json')) as Record<string, unknown>;
+  const getJson = async (...args: string[]) =>
+    JSON.parse(await h.kubectl('get', ...args, '-o', 'json')) as Record<string, unknown>;
   const key = (o: MigrationObjectResult) => `${o.namespace}/${o.kind}/${o.name}`;
   const comparable = (objects: MigrationObjectResult[]) => objects.map(({ resourceVersion: _rv, ...o }) => o);
 
@@ -150,8 +270,12 @@ describe('image reference migration (oc adm migrate image-references) against th
     expect((await run('preview', { mappings: [] })).status).toBe(422);
     expect((await run('preview', { kinds: ['pods' as 'jobs'] })).status).toBe(422);
     const badNs = await json<ErrorBody>(await run('preview', { namespaces: ['Not_A_Namespace'] }));
-    expect(badNs.fieldErrors).toEqual([{ path: 'namespaces[0]', message: expect.stringContaining('is not a namespace name') }]);
-    const twice = await json<ErrorBody>(await run('preview', { namespaces: ['mig-a', 'mig-a'], kinds: ['jobs', 'jobs'] }));
+    expect(badNs.fieldErrors).toEqual([
+      { path: 'namespaces[0]', message: expect.stringContaining('is not a namespace name') },
+    ]);
+    const twice = await json<ErrorBody>(
+      await run('preview', { namespaces: ['mig-a', 'mig-a'], kinds: ['jobs', 'jobs'] }),
+    );
     expect(twice.fieldErrors).toEqual([
       { path: 'namespaces[1]', message: '"mig-a" is listed twice' },
       { path: 'kinds[1]', message: '"jobs" is listed twice' },
@@ -159,20 +283,31 @@ describe('image reference migration (oc adm migrate image-references) against th
   });
 
   it('refuses a POST without the CSRF token', async () => {
-    const res = await h.fetch('/api/v1/migration/apply', { method: 'POST', body: JSON.stringify({ mappings: [MAPPING], namespaces: ['mig-a'], kinds: ['deployments'] }), csrf: false });
+    const res = await h.fetch('/api/v1/migration/apply', {
+      method: 'POST',
+      body: JSON.stringify({ mappings: [MAPPING], namespaces: ['mig-a'], kinds: ['deployments'] }),
+      csrf: false,
+    });
     expect(res.status).toBe(403);
     expect((await json<ErrorBody>(res)).reason).toBe('CsrfRejected');
   });
 
   it('a viewer previews (every write refused) and gets 403 on apply; nothing changes', async () => {
     const before = await getJson('deployment', 'web', '-n', 'mig-a');
-    const preview = await json<MigrationResponse>(await run('preview', { kinds: ['deployments'] }, h.tokens.viewer));
-    expect(preview.objects.find((o) => o.name === 'web')).toMatchObject({ status: 'error', reason: 'Forbidden' });
+    const preview = await json<MigrationResponse>(
+      await run('preview', { kinds: ['deployments'] }, h.tokens.viewer),
+    );
+    expect(preview.objects.find((o) => o.name === 'web')).toMatchObject({
+      status: 'error',
+      reason: 'Forbidden',
+    });
     const res = await run('apply', { kinds: ['deployments', 'secrets'] }, h.tokens.viewer);
     expect(res.status).toBe(403);
     expect((await json<ErrorBody>(res)).message).toContain('nothing was migrated');
     const after = await getJson('deployment', 'web', '-n', 'mig-a');
-    expect((after.metadata as { resourceVersion: string }).resourceVersion).toBe((before.metadata as { resourceVersion: string }).resourceVersion);
+    expect((after.metadata as { resourceVersion: string }).resourceVersion).toBe(
+      (before.metadata as { resourceVersion: string }).resourceVersion,
+    );
   });
 
   let preview: MigrationResponse;
@@ -189,29 +324,58 @@ describe('image reference migration (oc adm migrate image-references) against th
     const web = preview.objects.find((o) => key(o) === 'mig-a/deployments/web');
     expect(web?.status).toBe('migrated');
     expect(web?.changes).toEqual([
-      { field: 'spec.template.spec.initContainers[0].image', old: `${OLD}/shop/migrate@sha256:${'a'.repeat(64)}`, new: `${NEW}/shop/migrate@sha256:${'a'.repeat(64)}` },
-      { field: 'spec.template.spec.containers[0].image', old: `${OLD}/shop/web:1.2`, new: `${NEW}/shop/web:1.2` },
+      {
+        field: 'spec.template.spec.initContainers[0].image',
+        old: `${OLD}/shop/migrate@sha256:${'a'.repeat(64)}`,
+        new: `${NEW}/shop/migrate@sha256:${'a'.repeat(64)}`,
+      },
+      {
+        field: 'spec.template.spec.containers[0].image',
+        old: `${OLD}/shop/web:1.2`,
+        new: `${NEW}/shop/web:1.2`,
+      },
     ]);
     // Spec, then the tag history (which the sandbox's import controller may have added to).
-    const isFields = preview.objects.find((o) => key(o) === 'mig-a/imagestreams/web')?.changes.map((c) => c.field) ?? [];
+    const isFields =
+      preview.objects.find((o) => key(o) === 'mig-a/imagestreams/web')?.changes.map((c) => c.field) ?? [];
     expect(isFields.slice(0, 2)).toEqual(['spec.dockerImageRepository', 'spec.tags[0].from.name']);
     expect(isFields.slice(2).length).toBeGreaterThan(0);
-    expect(isFields.slice(2).every((f) => /^status\.tags\[\d+\]\.items\[\d+\]\.dockerImageReference$/.test(f))).toBe(true);
-    expect(preview.objects.find((o) => key(o) === 'mig-a/buildconfigs/web')?.changes.map((c) => c.field)).toEqual(['spec.output.to.name', 'spec.strategy.dockerStrategy.from.name']);
-    expect(preview.objects.find((o) => key(o) === 'mig-a/secrets/pull')).toMatchObject({ status: 'migrated', changes: [{ field: 'data[.dockerconfigjson].auths', old: OLD, new: NEW }] });
-    expect(preview.objects.find((o) => key(o) === 'mig-a/secrets/legacy-pull')).toMatchObject({ status: 'migrated', changes: [{ field: 'data[.dockercfg]', old: OLD, new: NEW }] });
-    expect(preview.objects.find((o) => key(o) === 'mig-a/secrets/clash')).toMatchObject({ status: 'error', message: expect.stringContaining('would overwrite the credentials') });
+    expect(
+      isFields.slice(2).every((f) => /^status\.tags\[\d+\]\.items\[\d+\]\.dockerImageReference$/.test(f)),
+    ).toBe(true);
+    expect(
+      preview.objects.find((o) => key(o) === 'mig-a/buildconfigs/web')?.changes.map((c) => c.field),
+    ).toEqual(['spec.output.to.name', 'spec.strategy.dockerStrategy.from.name']);
+    expect(preview.objects.find((o) => key(o) === 'mig-a/secrets/pull')).toMatchObject({
+      status: 'migrated',
+      changes: [{ field: 'data[.dockerconfigjson].auths', old: OLD, new: NEW }],
+    });
+    expect(preview.objects.find((o) => key(o) === 'mig-a/secrets/legacy-pull')).toMatchObject({
+      status: 'migrated',
+      changes: [{ field: 'data[.dockercfg]', old: OLD, new: NEW }],
+    });
+    expect(preview.objects.find((o) => key(o) === 'mig-a/secrets/clash')).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('would overwrite the credentials'),
+    });
     // A Job's pod template is immutable (kube-apiserver answers 422): reported, not forced.
-    expect(preview.objects.find((o) => key(o) === 'mig-a/jobs/seed')).toMatchObject({ status: 'error', message: expect.stringContaining('field is immutable') });
+    expect(preview.objects.find((o) => key(o) === 'mig-a/jobs/seed')).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('field is immutable'),
+    });
     expect(preview.objects.find((o) => key(o) === 'mig-a/deployments/elsewhere')?.status).toBe('unchanged');
     expect(preview.objects.find((o) => key(o) === 'mig-a/secrets/opaque')?.status).toBe('unchanged');
-    expect(preview.objects.some((o) => o.namespace === 'mig-outside' || o.namespace === 'mig-rbac')).toBe(false);
+    expect(preview.objects.some((o) => o.namespace === 'mig-outside' || o.namespace === 'mig-rbac')).toBe(
+      false,
+    );
     const s = preview.summary;
     expect(s.total).toBe(preview.objects.length);
     expect(s.errors).toBe(2);
     expect(s.migrated).toBe(10);
     expect(s.total - s.errors - s.ignored - s.unchanged).toBe(s.migrated);
-    expect(preview.summaryLine).toBe(`summary (dry run): total=${s.total} errors=${s.errors} ignored=${s.ignored} unchanged=${s.unchanged} migrated=${s.migrated}`);
+    expect(preview.summaryLine).toBe(
+      `summary (dry run): total=${s.total} errors=${s.errors} ignored=${s.ignored} unchanged=${s.unchanged} migrated=${s.migrated}`,
+    );
     expect(preview.commands).toEqual([
       `oc adm migrate image-references '${MAPPING}' --include=${ALL_KINDS.join(',')} -n mig-a`,
       `oc adm migrate image-references '${MAPPING}' --include=${ALL_KINDS.join(',')} -n mig-b`,
@@ -255,10 +419,14 @@ describe('image reference migration (oc adm migrate image-references) against th
     expect(is.spec.tags.map((t) => t.from.name)).toEqual([`${NEW}/shop/web:1.2`, 'web:stable']);
 
     const pull = (await getJson('secret', 'pull', '-n', 'mig-a')) as { data: Record<string, string> };
-    const doc = JSON.parse(Buffer.from(pull.data['.dockerconfigjson'] ?? '', 'base64').toString('utf8')) as { auths: Record<string, { auth: string }> };
+    const doc = JSON.parse(Buffer.from(pull.data['.dockerconfigjson'] ?? '', 'base64').toString('utf8')) as {
+      auths: Record<string, { auth: string }>;
+    };
     expect(doc.auths).toEqual({ [NEW]: { auth: AUTH }, 'quay.io': { auth: OTHER_AUTH } });
     const clash = (await getJson('secret', 'clash', '-n', 'mig-a')) as { data: Record<string, string> };
-    expect(clash.data['.dockerconfigjson']).toBe(dockerconfigjson({ [OLD]: { auth: AUTH }, [NEW]: { auth: OTHER_AUTH } }));
+    expect(clash.data['.dockerconfigjson']).toBe(
+      dockerconfigjson({ [OLD]: { auth: AUTH }, [NEW]: { auth: OTHER_AUTH } }),
+    );
 
     // The refused Job and objects outside the chosen namespaces were never touched.
     expect(JSON.stringify(await getJson('job', 'seed', '-n', 'mig-a'))).toContain(`${OLD}/shop/seed:1`);
@@ -270,7 +438,12 @@ describe('image reference migration (oc adm migrate image-references) against th
     expect(again.summary.migrated).toBe(0);
     expect(again.summary.errors).toBe(2);
     expect(again.summary.total).toBe(applied.summary.total);
-    expect(again.objects.filter((o) => o.status === 'error').map(key).sort()).toEqual(['mig-a/jobs/seed', 'mig-a/secrets/clash']);
+    expect(
+      again.objects
+        .filter((o) => o.status === 'error')
+        .map(key)
+        .sort(),
+    ).toEqual(['mig-a/jobs/seed', 'mig-a/secrets/clash']);
     const preview2 = await json<MigrationResponse>(await run('preview', {}));
     expect(preview2.summary.migrated).toBe(0);
   });
@@ -288,19 +461,45 @@ describe('image reference migration (oc adm migrate image-references) against th
     ]);
     expect(comparable(result.objects)).toEqual(comparable(dry.objects));
     expect(result.summaryLine).toBe('summary: total=3 errors=1 ignored=0 unchanged=0 migrated=2');
-    expect(JSON.stringify(await getJson('deployment', 'ok-2', '-n', 'mig-rbac'))).toContain(`${NEW}/shop/two:1`);
-    expect(JSON.stringify(await getJson('deployment', 'denied', '-n', 'mig-rbac'))).toContain(`${OLD}/shop/three:1`);
+    expect(JSON.stringify(await getJson('deployment', 'ok-2', '-n', 'mig-rbac'))).toContain(
+      `${NEW}/shop/two:1`,
+    );
+    expect(JSON.stringify(await getJson('deployment', 'denied', '-n', 'mig-rbac'))).toContain(
+      `${OLD}/shop/three:1`,
+    );
     // developer may not list namespaces: the form says so and takes typed names.
-    const devOptions = await json<MigrationOptions>(await h.fetch('/api/v1/migration/options', { token: h.tokens.developer }));
-    expect(devOptions).toMatchObject({ namespaces: [], namespacesListed: false, namespacesMessage: expect.stringContaining('forbidden') });
+    const devOptions = await json<MigrationOptions>(
+      await h.fetch('/api/v1/migration/options', { token: h.tokens.developer }),
+    );
+    expect(devOptions).toMatchObject({
+      namespaces: [],
+      namespacesListed: false,
+      namespacesMessage: expect.stringContaining('forbidden'),
+    });
     // developer may not list secrets or image streams there: reported per kind, not as objects.
-    const wider = await json<MigrationResponse>(await run('preview', { namespaces: ['mig-rbac'], kinds: ['deployments', 'secrets'] }, h.tokens.developer));
-    expect(wider.listProblems).toEqual([{ kind: 'secrets', namespace: 'mig-rbac', statusCode: 403, reason: 'Forbidden', message: expect.any(String) }]);
+    const wider = await json<MigrationResponse>(
+      await run(
+        'preview',
+        { namespaces: ['mig-rbac'], kinds: ['deployments', 'secrets'] },
+        h.tokens.developer,
+      ),
+    );
+    expect(wider.listProblems).toEqual([
+      {
+        kind: 'secrets',
+        namespace: 'mig-rbac',
+        statusCode: 403,
+        reason: 'Forbidden',
+        message: expect.any(String),
+      },
+    ]);
   });
 
   it("the workshop's seeded sample projects: preview == apply object for object, then nothing left to migrate", async () => {
     const options = await json<MigrationOptions>(await h.fetch('/api/v1/migration/options'));
-    const samples = options.namespaces.filter((n) => n.sample === 'image-migration' && n.name.startsWith('workshop-')).map((n) => n.name);
+    const samples = options.namespaces
+      .filter((n) => n.sample === 'image-migration' && n.name.startsWith('workshop-'))
+      .map((n) => n.name);
     expect(samples.length).toBeGreaterThan(0);
     const body = { namespaces: samples };
     const dry = await json<MigrationResponse>(await run('preview', body));
@@ -311,7 +510,10 @@ describe('image reference migration (oc adm migrate image-references) against th
     expect(done.summaryLine).toBe(dry.summaryLine.replace('summary (dry run):', 'summary:'));
     for (const ns of samples) {
       const workloads = await getJson('deployments,statefulsets,daemonsets,cronjobs', '-n', ns);
-      expect(JSON.stringify((workloads.items as Array<{ spec: unknown }>).map((i) => i.spec)), ns).not.toContain(`${OLD}/`);
+      expect(
+        JSON.stringify((workloads.items as Array<{ spec: unknown }>).map((i) => i.spec)),
+        ns,
+      ).not.toContain(`${OLD}/`);
     }
     const second = await json<MigrationResponse>(await run('apply', body));
     expect(second.summary.migrated).toBe(0);
@@ -319,15 +521,30 @@ describe('image reference migration (oc adm migrate image-references) against th
   });
 
   it('no response and no log line carries a pull-secret credential', async () => {
-    const secrets = [AUTH, OTHER_AUTH, PASSWORD, Buffer.from(PASSWORD).toString('base64'), dockerconfigjson({ [OLD]: { auth: AUTH }, 'quay.io': { auth: OTHER_AUTH } })];
+    const secrets = [
+      AUTH,
+      OTHER_AUTH,
+      PASSWORD,
+      Buffer.from(PASSWORD).toString('base64'),
+      dockerconfigjson({ [OLD]: { auth: AUTH }, 'quay.io': { auth: OTHER_AUTH } }),
+    ];
     // …and those of the seeded samples' pull secrets (whole documents and each entry's auth).
-    const seeded = (await getJson('secrets', '-A', '-l', 'workshop.openshift.io/sample=image-migration')) as { items: Array<{ data?: Record<string, string> }> };
-    const all = (await getJson('secrets', '-A')) as { items: Array<{ type: string; metadata: { namespace: string }; data?: Record<string, string> }> };
-    const samplePulls = all.items.filter((x) => x.metadata.namespace.startsWith('workshop-') && x.type.startsWith('kubernetes.io/docker'));
+    const seeded = (await getJson('secrets', '-A', '-l', 'workshop.openshift.io/sample=image-migration')) as {
+      items: Array<{ data?: Record<string, string> }>;
+    };
+    const all = (await getJson('secrets', '-A')) as {
+      items: Array<{ type: string; metadata: { namespace: string }; data?: Record<string, string> }>;
+    };
+    const samplePulls = all.items.filter(
+      (x) => x.metadata.namespace.startsWith('workshop-') && x.type.startsWith('kubernetes.io/docker'),
+    );
     for (const x of [...seeded.items, ...samplePulls]) {
       for (const v of Object.values(x.data ?? {})) {
         secrets.push(v);
-        for (const m of Buffer.from(v, 'base64').toString('utf8').matchAll(/"auth"\s*:\s*"([^"]+)"/g)) if (m[1]) secrets.push(m[1]);
+        for (const m of Buffer.from(v, 'base64')
+          .toString('utf8')
+          .matchAll(/"auth"\s*:\s*"([^"]+)"/g))
+          if (m[1]) secrets.push(m[1]);
       }
     }
     expect(samplePulls.length).toBeGreaterThan(0);

@@ -47,7 +47,12 @@ function follow(baseUrl: string, podPath: string, container: string) {
   const run = async () => {
     while (!state.stopped) {
       const since = resume.sinceTime();
-      const query = new URLSearchParams({ container, follow: 'true', timestamps: 'true', ...(since ? { sinceTime: since } : { tailLines: '0' }) });
+      const query = new URLSearchParams({
+        container,
+        follow: 'true',
+        timestamps: 'true',
+        ...(since ? { sinceTime: since } : { tailLines: '0' }),
+      });
       try {
         await streamOnce(`${baseUrl}${podPath}?${query}`, controller.signal, (text) => buffer.append(text));
         state.ended = true; // a clean end: the page would say "stream ended" and stop
@@ -91,17 +96,32 @@ describe('a followed log survives an API restart', () => {
   });
 
   it('resumes from the last line shown: every line exactly once and in order', async () => {
-    const pod = await until(async () => {
-      const res = await h.fetch('/api/v1/pods');
-      const body = (await res.json()) as { pods: { name: string; component: string; phase: string; containers: { name: string }[] }[] };
-      return body.pods.find((p) => p.component === 'registry' && p.phase === 'Running');
-    }, 'a running registry pod', 30_000, 200);
+    const pod = await until(
+      async () => {
+        const res = await h.fetch('/api/v1/pods');
+        const body = (await res.json()) as {
+          pods: { name: string; component: string; phase: string; containers: { name: string }[] }[];
+        };
+        return body.pods.find((p) => p.component === 'registry' && p.phase === 'Running');
+      },
+      'a running registry pod',
+      30_000,
+      200,
+    );
     const container = pod.containers[0]!.name;
     // Only our numbered lines are counted; the simulated registry's own lines interleave freely.
-    const ours = (lines: readonly string[]) => lines.map((l) => /bench-seq=(\d+)$/.exec(l)?.[1]).filter((s): s is string => s !== undefined).map(Number);
+    const ours = (lines: readonly string[]) =>
+      lines
+        .map((l) => /bench-seq=(\d+)$/.exec(l)?.[1])
+        .filter((s): s is string => s !== undefined)
+        .map(Number);
 
     const follower = follow(baseUrl, `/api/v1/pods/${NS}/${pod.name}/log`, container);
-    await until(() => proxy.requests.some((r) => r.path.endsWith('/log')), 'the log request through the proxy', 10_000);
+    await until(
+      () => proxy.requests.some((r) => r.path.endsWith('/log')),
+      'the log request through the proxy',
+      10_000,
+    );
     await sleep(200);
 
     // A logger at ~2,000 lines/s: 5 lines every 2-3 ms, through the API restart and after it.
@@ -109,7 +129,8 @@ describe('a followed log survives an API restart', () => {
     let logging = true;
     const logger = (async () => {
       while (logging) {
-        for (let i = 0; i < 5; i++) h.sandbox.logs.append(NS, pod.name, container, `level=info msg="tick" bench-seq=${seq++}`);
+        for (let i = 0; i < 5; i++)
+          h.sandbox.logs.append(NS, pod.name, container, `level=info msg="tick" bench-seq=${seq++}`);
         await sleep(2);
       }
     })();
@@ -119,7 +140,12 @@ describe('a followed log survives an API restart', () => {
     const back = Date.now();
     await until(() => follower.state.breaks > 0, 'the follower to notice the break', 5000);
     const countAtReturn = ours(follower.buffer.all()).length;
-    await until(() => ours(follower.buffer.all()).length > countAtReturn + 200, 'lines again after the API returned', 5_000, 20);
+    await until(
+      () => ours(follower.buffer.all()).length > countAtReturn + 200,
+      'lines again after the API returned',
+      5_000,
+      20,
+    );
     const resumedAfterMs = Date.now() - back;
     await sleep(300);
     logging = false;
@@ -134,7 +160,9 @@ describe('a followed log survives an API restart', () => {
     expect(follower.state.breaks).toBeGreaterThanOrEqual(1);
     expect(got).toEqual(Array.from({ length: total }, (_, i) => i));
     expect(resumedAfterMs).toBeLessThan(5000);
-    const resumed = proxy.requests.filter((r) => r.path.endsWith('/log') && r.query.has('sinceTime') && r.outcome === 'forwarded');
+    const resumed = proxy.requests.filter(
+      (r) => r.path.endsWith('/log') && r.query.has('sinceTime') && r.outcome === 'forwarded',
+    );
     expect(resumed.length).toBeGreaterThanOrEqual(1);
     expect(resumed[0]!.query.get('timestamps')).toBe('true');
     expect(resumed[0]!.query.has('tailLines')).toBe(false);
@@ -143,12 +171,14 @@ describe('a followed log survives an API restart', () => {
   it('rejects a sinceTime that is not an RFC 3339 time, naming the field', async () => {
     // No keep-alive: an idle connection would hold the server's close for its 120 s keep-alive.
     const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      http.get(`${baseUrl}/api/v1/pods/${NS}/any/log?sinceTime=yesterday`, { agent: false }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      }).on('error', reject);
+      http
+        .get(`${baseUrl}/api/v1/pods/${NS}/any/log?sinceTime=yesterday`, { agent: false }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        })
+        .on('error', reject);
     });
     expect(status).toBe(400);
     expect(body).toContain('sinceTime');

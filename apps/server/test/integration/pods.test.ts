@@ -8,10 +8,18 @@ describe('pods, logs and diagnostics', () => {
   const h = registryHarness();
   let pods: PodsResponse;
   beforeAll(async () => {
-    pods = await until(async () => {
-      const p = (await (await h.fetch('/api/v1/pods')).json()) as PodsResponse;
-      return p.pods.some((x) => x.component === 'registry' && x.phase === 'Running') && p.pods.some((x) => x.component === 'operator' && x.phase === 'Running') ? p : undefined;
-    }, 'running registry and operator pods', 30_000, 250);
+    pods = await until(
+      async () => {
+        const p = (await (await h.fetch('/api/v1/pods')).json()) as PodsResponse;
+        return p.pods.some((x) => x.component === 'registry' && x.phase === 'Running') &&
+          p.pods.some((x) => x.component === 'operator' && x.phase === 'Running')
+          ? p
+          : undefined;
+      },
+      'running registry and operator pods',
+      30_000,
+      250,
+    );
   }, 60_000);
 
   it('lists registry and operator pods with their containers', () => {
@@ -53,14 +61,30 @@ describe('pods, logs and diagnostics', () => {
     response.on('data', (c: string) => (received += c));
     response.on('error', () => undefined);
     await until(() => received.length > 0, 'the first log bytes', 10_000);
-    await until(async () => (await (await h.fetch('/metrics')).text()).includes('irc_log_streams_active 1'), 'the relay to count as open');
+    await until(
+      async () => (await (await h.fetch('/metrics')).text()).includes('irc_log_streams_active 1'),
+      'the relay to count as open',
+    );
     req.destroy();
-    await until(async () => (await (await h.fetch('/metrics')).text()).includes('irc_log_streams_active 0'), 'the relay to close after the disconnect', 5000);
+    await until(
+      async () => (await (await h.fetch('/metrics')).text()).includes('irc_log_streams_active 0'),
+      'the relay to close after the disconnect',
+      5000,
+    );
   });
 
   it('diagnostics computes the checklist live, with links to pod logs', async () => {
     const d = (await (await h.fetch('/api/v1/diagnostics')).json()) as DiagnosticsResponse;
-    expect(d.steps.map((s) => s.id)).toEqual(['cluster-operator', 'config', 'registry-deployment', 'registry-pods', 'operator', 'storage-credentials', 'routes', 'events']);
+    expect(d.steps.map((s) => s.id)).toEqual([
+      'cluster-operator',
+      'config',
+      'registry-deployment',
+      'registry-pods',
+      'operator',
+      'storage-credentials',
+      'routes',
+      'events',
+    ]);
     for (const s of d.steps) {
       expect(['ok', 'warning', 'failing']).toContain(s.verdict);
       expect(s.evidence.length).toBeGreaterThan(0);
@@ -71,20 +95,32 @@ describe('pods, logs and diagnostics', () => {
   });
 
   it('diagnostics turns a broken credentials secret into a failing step with the operator message', async () => {
-    const put = await h.fetch('/api/v1/storage/credentials', { method: 'PUT', body: JSON.stringify({ values: { REGISTRY_STORAGE_S3_ACCESSKEY: 'AKIAONLYACCESS' } }) });
+    const put = await h.fetch('/api/v1/storage/credentials', {
+      method: 'PUT',
+      body: JSON.stringify({ values: { REGISTRY_STORAGE_S3_ACCESSKEY: 'AKIAONLYACCESS' } }),
+    });
     expect(put.status).toBe(200);
-    const c = (await (await h.fetch('/api/v1/config')).json()) as { config: { spec: { storage: Record<string, unknown> } } };
+    const c = (await (await h.fetch('/api/v1/config')).json()) as {
+      config: { spec: { storage: Record<string, unknown> } };
+    };
     expect(Object.keys(c.config.spec.storage)).toContain('s3'); // the sandbox runs on "AWS"
     const d = (await (await h.fetch('/api/v1/diagnostics')).json()) as DiagnosticsResponse;
     const step = d.steps.find((s) => s.id === 'storage-credentials')!;
     expect(step.verdict).toBe('failing');
-    expect(step.evidence.join('\n')).toContain('does not contain required key "REGISTRY_STORAGE_S3_SECRETKEY"');
+    expect(step.evidence.join('\n')).toContain(
+      'does not contain required key "REGISTRY_STORAGE_S3_SECRETKEY"',
+    );
     // the operator fails its sync on the same secret: found in its log through the log API
-    const operator = await until(async () => {
-      const now = (await (await h.fetch('/api/v1/diagnostics')).json()) as DiagnosticsResponse;
-      const op = now.steps.find((s) => s.id === 'operator')!;
-      return op.evidence.some((l) => l.includes('unable to sync')) ? op : undefined;
-    }, 'the operator step to show "unable to sync"', 20_000, 500);
+    const operator = await until(
+      async () => {
+        const now = (await (await h.fetch('/api/v1/diagnostics')).json()) as DiagnosticsResponse;
+        const op = now.steps.find((s) => s.id === 'operator')!;
+        return op.evidence.some((l) => l.includes('unable to sync')) ? op : undefined;
+      },
+      'the operator step to show "unable to sync"',
+      20_000,
+      500,
+    );
     expect(operator.verdict).toBe('failing');
   });
 });

@@ -52,11 +52,29 @@ interface Cell {
 describe('RBAC matrix: every route × every caller agrees with the cluster', () => {
   const servers: Server[] = [];
   const h = registryHarness({ watch: false, mutationsPerMinute: 1_000_000 }, async (started) => {
-    servers.push({ label: 'kubeconfig(admin)', baseUrl: started.baseUrl, mode: 'kubeconfig', identity: 'admin' });
+    servers.push({
+      label: 'kubeconfig(admin)',
+      baseUrl: started.baseUrl,
+      mode: 'kubeconfig',
+      identity: 'admin',
+    });
     // The server's own identity is the weakest user: a token's rights must still be the token's.
-    const dev = await started.startServer({ context: 'developer', watch: false, mutationsPerMinute: 1_000_000 });
-    servers.push({ label: 'kubeconfig(developer)', baseUrl: dev.baseUrl, mode: 'kubeconfig', identity: 'developer' });
-    const token = await started.startServer({ authMode: 'token', watch: false, mutationsPerMinute: 1_000_000 });
+    const dev = await started.startServer({
+      context: 'developer',
+      watch: false,
+      mutationsPerMinute: 1_000_000,
+    });
+    servers.push({
+      label: 'kubeconfig(developer)',
+      baseUrl: dev.baseUrl,
+      mode: 'kubeconfig',
+      identity: 'developer',
+    });
+    const token = await started.startServer({
+      authMode: 'token',
+      watch: false,
+      mutationsPerMinute: 1_000_000,
+    });
     servers.push({ label: 'token', baseUrl: token.baseUrl, mode: 'token', identity: 'admin' });
   });
   const cells: Cell[] = [];
@@ -82,11 +100,16 @@ describe('RBAC matrix: every route × every caller agrees with the cluster', () 
     const authorization = authorizationOf(caller) ?? `Bearer ${h.tokens[server.identity]}`;
     const ask = (a: KubeAccess) => {
       const key = `${authorization}|${JSON.stringify(a)}`;
-      if (!ssarCache.has(key)) ssarCache.set(key, selfSubjectAccessReview(h.sandbox.url, h.sandbox.caPem, authorization, a));
+      if (!ssarCache.has(key))
+        ssarCache.set(key, selfSubjectAccessReview(h.sandbox.url, h.sandbox.caPem, authorization, a));
       return ssarCache.get(key) as Promise<{ status: number; allowed: boolean }>;
     };
     // Even an empty list asks something: is the token a user at all?
-    const whoami = await ask({ verb: 'create', group: 'authorization.k8s.io', resource: 'selfsubjectaccessreviews' });
+    const whoami = await ask({
+      verb: 'create',
+      group: 'authorization.k8s.io',
+      resource: 'selfsubjectaccessreviews',
+    });
     if (whoami.status === 401) return 'unauthenticated';
     const all = await Promise.all(row.needs.all.map(ask));
     const any = await Promise.all((row.needs.any ?? []).map(ask));
@@ -98,7 +121,9 @@ describe('RBAC matrix: every route × every caller agrees with the cluster', () 
   const context = () => routeContext(h, certs.ca);
 
   it('has a row for every operation of the OpenAPI document', async () => {
-    const doc = (await (await h.fetch('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await h.fetch('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const ops = operationsOf(doc);
     expect(ops.length).toBeGreaterThanOrEqual(15);
     expect(ops.filter((op) => !ROUTE_TABLE[op])).toEqual([]);
@@ -119,14 +144,24 @@ describe('RBAC matrix: every route × every caller agrees with the cluster', () 
             const token = tokenOf(caller);
             const headers = caller === 'basic' ? { authorization: BASIC } : undefined;
             const res = await send(server.baseUrl, req, { token, csrf: token ? undefined : csrf, headers });
-            cells.push({ server: server.label, route, caller, status: res.status, expected: want, audit: await audit.settle() });
+            cells.push({
+              server: server.label,
+              route,
+              caller,
+              status: res.status,
+              expected: want,
+              audit: await audit.settle(),
+            });
           }
         }
       }
     } finally {
       audit.restore();
     }
-    const table = cells.map((c) => `${c.server.padEnd(22)} ${c.route.padEnd(46)} ${c.caller.padEnd(9)} ${c.status} (API: ${c.expected})`);
+    const table = cells.map(
+      (c) =>
+        `${c.server.padEnd(22)} ${c.route.padEnd(46)} ${c.caller.padEnd(9)} ${c.status} (API: ${c.expected})`,
+    );
     console.log(`RBAC matrix: ${cells.length} cells\n${table.join('\n')}`);
     const wrong = cells.filter((c) => {
       if (c.status >= 500) return true;
@@ -136,9 +171,13 @@ describe('RBAC matrix: every route × every caller agrees with the cluster', () 
     const say = (c: Cell) => `${c.server} ${c.route} as ${c.caller}: ${c.status}, the API says ${c.expected}`;
     expect(wrong.filter((c) => !deviation(c.server, c.route, c.caller)).map(say)).toEqual([]);
     const stillWrong = new Set(wrong.map((c) => `${c.route} as ${c.caller}`));
-    const fixed = Object.keys(KNOWN_DEVIATIONS).filter((k) => !k.includes('/api/v1/stream') && !stillWrong.has(k.slice(k.indexOf(' ') + 1)));
+    const fixed = Object.keys(KNOWN_DEVIATIONS).filter(
+      (k) => !k.includes('/api/v1/stream') && !stillWrong.has(k.slice(k.indexOf(' ') + 1)),
+    );
     expect(fixed, 'fixed: remove these from KNOWN_DEVIATIONS').toEqual([]);
-    console.log(`known deviations (handed over):\n${wrong.map((c) => `  ${say(c)} — ${deviation(c.server, c.route, c.caller)}`).join('\n')}`);
+    console.log(
+      `known deviations (handed over):\n${wrong.map((c) => `  ${say(c)} — ${deviation(c.server, c.route, c.caller)}`).join('\n')}`,
+    );
     // Every kind of answer occurred: the matrix is not all-allow or all-deny.
     expect(new Set(cells.map((c) => c.expected))).toEqual(new Set(['allow', 'forbidden', 'unauthenticated']));
     expect(cells.filter((c) => c.expected === 'allow' && c.status === 200).length).toBeGreaterThan(40);
@@ -154,33 +193,64 @@ describe('RBAC matrix: every route × every caller agrees with the cluster', () 
       const users = new Set(c.audit.map((r) => r.username));
       // Who the API must have seen: the token's user; without a token, the server identity in
       // standalone mode and nobody in token mode; nobody for a token the cluster rejects.
-      const acting = c.caller === 'invalid' || c.caller === 'basic' || (c.caller === 'none' && server.mode === 'token') ? undefined : c.caller === 'none' ? server.identity : c.caller;
-      for (const u of users) if (u !== acting) problems.push(`${c.server} ${c.route} as ${c.caller}: the API saw ${u} (${c.audit.filter((r) => r.username === u).map((r) => `${r.verb} ${r.what}`).join(', ')})`);
+      const acting =
+        c.caller === 'invalid' || c.caller === 'basic' || (c.caller === 'none' && server.mode === 'token')
+          ? undefined
+          : c.caller === 'none'
+            ? server.identity
+            : c.caller;
+      for (const u of users)
+        if (u !== acting)
+          problems.push(
+            `${c.server} ${c.route} as ${c.caller}: the API saw ${u} (${c.audit
+              .filter((r) => r.username === u)
+              .map((r) => `${r.verb} ${r.what}`)
+              .join(', ')})`,
+          );
       // A route that reads the cluster for an authenticated caller shows in the audit (caches aside: the first cell of each).
-      if (acting && row.needs !== 'public' && c.audit.length === 0 && c.status !== 200 && c.status !== 404) problems.push(`${c.server} ${c.route} as ${c.caller}: ${c.status} without any decision of the API`);
+      if (acting && row.needs !== 'public' && c.audit.length === 0 && c.status !== 200 && c.status !== 404)
+        problems.push(`${c.server} ${c.route} as ${c.caller}: ${c.status} without any decision of the API`);
     }
     const decisions = cells.flatMap((c) => c.audit);
-    console.log(`audit: ${decisions.length} authorizer decisions over ${cells.length} requests (${decisions.filter((d) => !d.allowed).length} denials), each attributed to its caller`);
+    console.log(
+      `audit: ${decisions.length} authorizer decisions over ${cells.length} requests (${decisions.filter((d) => !d.allowed).length} denials), each attributed to its caller`,
+    );
     expect(problems).toEqual([]);
     // the weak-identity server still served the admin token everything the admin may do
     const devServerAdmin = cells.filter((c) => c.server === 'kubeconfig(developer)' && c.caller === 'admin');
-    expect(devServerAdmin.every((c) => c.status < 400 || c.status === 404), JSON.stringify(devServerAdmin.map((c) => [c.route, c.status]))).toBe(true);
-    expect(devServerAdmin.flatMap((c) => c.audit).some((r) => r.username === 'admin' && r.allowed)).toBe(true);
+    expect(
+      devServerAdmin.every((c) => c.status < 400 || c.status === 404),
+      JSON.stringify(devServerAdmin.map((c) => [c.route, c.status])),
+    ).toBe(true);
+    expect(devServerAdmin.flatMap((c) => c.audit).some((r) => r.username === 'admin' && r.allowed)).toBe(
+      true,
+    );
   });
 
   it('the event stream admits a caller who may watch at least one kind, as the API decides', async () => {
     // The stream needs the watch hub (which watches as the server identity and filters per caller).
     const hub = await h.startServer({ mutationsPerMinute: 1_000_000 });
     const row = ROUTE_TABLE['GET /api/v1/stream'] as RouteRow;
-    const server: Server = { label: 'kubeconfig(admin)+hub', baseUrl: hub.baseUrl, mode: 'kubeconfig', identity: 'admin' };
+    const server: Server = {
+      label: 'kubeconfig(admin)+hub',
+      baseUrl: hub.baseUrl,
+      mode: 'kubeconfig',
+      identity: 'admin',
+    };
     const audit = auditAuthorizer(h.sandbox.apiServer.authorizer, USERS);
     const out: string[] = [];
     try {
-      await until(async () => (await send(hub.baseUrl, await row.request(context()))).text.includes('"kind":"Config"'), 'the hub to snapshot the Config');
+      await until(
+        async () => (await send(hub.baseUrl, await row.request(context()))).text.includes('"kind":"Config"'),
+        'the hub to snapshot the Config',
+      );
       for (const caller of CALLERS) {
         const want = await expected(row, caller, server);
         await audit.settle();
-        const res = await send(hub.baseUrl, await row.request(context()), { token: tokenOf(caller), headers: caller === 'basic' ? { authorization: BASIC } : undefined });
+        const res = await send(hub.baseUrl, await row.request(context()), {
+          token: tokenOf(caller),
+          headers: caller === 'basic' ? { authorization: BASIC } : undefined,
+        });
         const seen = await audit.settle();
         out.push(`${caller}: ${res.status} (API: ${want})`);
         if (want === 'allow') {
@@ -190,7 +260,11 @@ describe('RBAC matrix: every route × every caller agrees with the cluster', () 
           expect(res.status, `${caller}: fixed? remove it from KNOWN_DEVIATIONS`).toBe(403);
         } else expect(res.status, caller).toBe(want === 'forbidden' ? 403 : 401);
         // a token caller's access was reviewed as that caller
-        if (authorizationOf(caller)?.startsWith('Bearer ') && caller !== 'invalid') expect(seen.some((r) => r.username === caller), `${caller}: ${JSON.stringify(seen)}`).toBe(true);
+        if (authorizationOf(caller)?.startsWith('Bearer ') && caller !== 'invalid')
+          expect(
+            seen.some((r) => r.username === caller),
+            `${caller}: ${JSON.stringify(seen)}`,
+          ).toBe(true);
       }
     } finally {
       audit.restore();

@@ -6,23 +6,36 @@ import { startHarness, until, type Harness } from './harness.js';
 
 /** The Config the sandbox's operator bootstraps (`cluster`), once the console can read it. */
 export async function ensureConfig(h: Harness): Promise<ConfigResponse> {
-  return until(async () => {
-    const res = await h.fetch('/api/v1/config');
-    return res.status === 200 ? ((await res.json()) as ConfigResponse) : undefined;
-  }, 'the operator to bootstrap configs/cluster', 30_000, 200);
+  return until(
+    async () => {
+      const res = await h.fetch('/api/v1/config');
+      return res.status === 200 ? ((await res.json()) as ConfigResponse) : undefined;
+    },
+    'the operator to bootstrap configs/cluster',
+    30_000,
+    200,
+  );
 }
 
 /**
  * PATCH with the resourceVersion just read; the operator's own status writes also bump the
  * resourceVersion, so a 409 here is retried with the fresh object (what the UI's rebase does).
  */
-export async function patchFresh(h: Harness, patch: SectionPatch, opts: { dryRun?: boolean; token?: string } = {}): Promise<{ status: number; body: PatchConfigResponse & Record<string, unknown> }> {
+export async function patchFresh(
+  h: Harness,
+  patch: SectionPatch,
+  opts: { dryRun?: boolean; token?: string } = {},
+): Promise<{ status: number; body: PatchConfigResponse & Record<string, unknown> }> {
   for (let i = 0; ; i++) {
     const current = (await (await h.fetch('/api/v1/config', { token: opts.token })).json()) as ConfigResponse;
     const res = await h.fetch('/api/v1/config', {
       method: 'PATCH',
       token: opts.token,
-      body: JSON.stringify({ patch, resourceVersion: current.resourceVersion, ...(opts.dryRun ? { dryRun: true } : {}) }),
+      body: JSON.stringify({
+        patch,
+        resourceVersion: current.resourceVersion,
+        ...(opts.dryRun ? { dryRun: true } : {}),
+      }),
     });
     if (res.status === 409 && i < 5) continue;
     return { status: res.status, body: (await res.json()) as PatchConfigResponse & Record<string, unknown> };
@@ -37,7 +50,10 @@ export function spec(c: ConfigResponse): Record<string, unknown> {
  * A sandbox + server for one test file, started before its tests (once the operator has
  * bootstrapped the Config) and stopped after them.
  */
-export function registryHarness(opts: Partial<AppOptions> = {}, setup?: (h: Harness) => Promise<void>): Harness {
+export function registryHarness(
+  opts: Partial<AppOptions> = {},
+  setup?: (h: Harness) => Promise<void>,
+): Harness {
   let current: Harness | undefined;
   beforeAll(async () => {
     current = await startHarness(opts);

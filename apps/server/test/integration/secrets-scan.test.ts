@@ -16,7 +16,9 @@ import { makeCertificates } from '../helpers/trust-certs.js';
 import { registryHarness } from './registry.js';
 
 const word = (n: number) => randomBytes(n).toString('base64url');
-const S3_ACCESS = `AKIA${word(12).toUpperCase().replace(/[^A-Z0-9]/g, 'Q')}`;
+const S3_ACCESS = `AKIA${word(12)
+  .toUpperCase()
+  .replace(/[^A-Z0-9]/g, 'Q')}`;
 const S3_SECRET = `irc/S3+${word(24)}`;
 const PULL_USER = `irc-robot-${word(6)}`;
 const PULL_PASSWORD = `Pull-Pa55-${word(18)}`;
@@ -33,13 +35,18 @@ describe('secret canaries never leave the server', () => {
   const keyLines = certs.key.split('\n').filter((l) => /^[A-Za-z0-9+/]{64}$/.test(l));
   const captured: Captured[] = [];
   const capture = (where: string, res: Exchange) => {
-    captured.push({ where: `${where} → ${res.status} body`, text: res.text }, { where: `${where} → ${res.status} headers`, text: JSON.stringify(res.headers) });
+    captured.push(
+      { where: `${where} → ${res.status} body`, text: res.text },
+      { where: `${where} → ${res.status} headers`, text: JSON.stringify(res.headers) },
+    );
     return res;
   };
 
   it('the scanner finds a canary in every form a leak takes', () => {
     const secret = PULL_PASSWORD;
-    const docker = JSON.stringify({ auths: { x: { auth: Buffer.from(`${PULL_USER}:${secret}`).toString('base64') } } });
+    const docker = JSON.stringify({
+      auths: { x: { auth: Buffer.from(`${PULL_USER}:${secret}`).toString('base64') } },
+    });
     const planted = [
       `{"message":"${secret}"}`,
       JSON.stringify({ m: `a\n${secret}` }),
@@ -48,36 +55,133 @@ describe('secret canaries never leave the server', () => {
       Buffer.from(`ab${secret}`).toString('base64url'),
       Buffer.from(docker).toString('base64'),
     ];
-    for (const text of planted) expect(findCanaries([{ where: 'planted', text }], { secret, auth: Buffer.from(`${PULL_USER}:${secret}`).toString('base64') }), text).not.toEqual([]);
-    expect(findCanaries([{ where: 'clean', text: JSON.stringify({ registries: [{ registry: PULL_REGISTRY, hasAuth: true }] }) }], { secret })).toEqual([]);
+    for (const text of planted)
+      expect(
+        findCanaries([{ where: 'planted', text }], {
+          secret,
+          auth: Buffer.from(`${PULL_USER}:${secret}`).toString('base64'),
+        }),
+        text,
+      ).not.toEqual([]);
+    expect(
+      findCanaries(
+        [
+          {
+            where: 'clean',
+            text: JSON.stringify({ registries: [{ registry: PULL_REGISTRY, hasAuth: true }] }),
+          },
+        ],
+        { secret },
+      ),
+    ).toEqual([]);
   });
 
   it('seeds the canaries through the routes that take secrets (and the cluster holds them)', async () => {
     const csrf = await csrfCookie(h.baseUrl);
-    const put = async (where: string, req: SampleRequest, token?: string) => capture(where, await send(h.baseUrl, req, token ? { token } : { csrf }));
+    const put = async (where: string, req: SampleRequest, token?: string) =>
+      capture(where, await send(h.baseUrl, req, token ? { token } : { csrf }));
 
-    const creds = await put('PUT credentials', { method: 'PUT', path: '/api/v1/storage/credentials', body: { values: { REGISTRY_STORAGE_S3_ACCESSKEY: S3_ACCESS, REGISTRY_STORAGE_S3_SECRETKEY: S3_SECRET, REGISTRY_STORAGE_GCS_KEYFILE: GCS_KEY } } });
+    const creds = await put('PUT credentials', {
+      method: 'PUT',
+      path: '/api/v1/storage/credentials',
+      body: {
+        values: {
+          REGISTRY_STORAGE_S3_ACCESSKEY: S3_ACCESS,
+          REGISTRY_STORAGE_S3_SECRETKEY: S3_SECRET,
+          REGISTRY_STORAGE_GCS_KEYFILE: GCS_KEY,
+        },
+      },
+    });
     expect(creds.status).toBe(200);
-    const pull = await put('PUT pull secret (username/password)', { method: 'PUT', path: `/api/v1/pull-secret/registries/${PULL_REGISTRY}`, body: { username: PULL_USER, password: PULL_PASSWORD, email: 'canary@example.com' } });
+    const pull = await put('PUT pull secret (username/password)', {
+      method: 'PUT',
+      path: `/api/v1/pull-secret/registries/${PULL_REGISTRY}`,
+      body: { username: PULL_USER, password: PULL_PASSWORD, email: 'canary@example.com' },
+    });
     expect(pull.status).toBe(200);
-    const token = await put('PUT pull secret (token)', { method: 'PUT', path: `/api/v1/pull-secret/registries/${encodeURIComponent(TOKEN_REGISTRY)}`, body: { token: TOKEN_AUTH } }, h.tokens.admin);
+    const token = await put(
+      'PUT pull secret (token)',
+      {
+        method: 'PUT',
+        path: `/api/v1/pull-secret/registries/${encodeURIComponent(TOKEN_REGISTRY)}`,
+        body: { token: TOKEN_AUTH },
+      },
+      h.tokens.admin,
+    );
     expect(token.status).toBe(200);
     // a CA private key pasted where a certificate belongs: refused, and never repeated back
-    const key = await put('PUT trust (private key)', { method: 'PUT', path: '/api/v1/trust/canary.registry.example', body: { pem: certs.key } });
+    const key = await put('PUT trust (private key)', {
+      method: 'PUT',
+      path: '/api/v1/trust/canary.registry.example',
+      body: { pem: certs.key },
+    });
     expect(key.status).toBe(422);
-    const bundle = await put('PUT trust (certificate + private key)', { method: 'PUT', path: '/api/v1/trust/canary.registry.example', body: { pem: `${certs.ca}${certs.key}` } });
+    const bundle = await put('PUT trust (certificate + private key)', {
+      method: 'PUT',
+      path: '/api/v1/trust/canary.registry.example',
+      body: { pem: `${certs.ca}${certs.key}` },
+    });
     expect(bundle.status).toBe(422);
     // secrets inside refused requests: wrong key, bad JSON, bad registry name, viewer
     const refused: [string, SampleRequest, string | undefined][] = [
-      ['PUT credentials (unknown key)', { method: 'PUT', path: '/api/v1/storage/credentials', body: { values: { AWS_SECRET_ACCESS_KEY: S3_SECRET } } }, undefined],
-      ['PUT credentials (viewer)', { method: 'PUT', path: '/api/v1/storage/credentials', body: { values: { REGISTRY_STORAGE_S3_SECRETKEY: S3_SECRET } } }, h.tokens.viewer],
-      ['PUT pull secret (bad registry)', { method: 'PUT', path: `/api/v1/pull-secret/registries/${encodeURIComponent('bad host/x')}`, body: { username: PULL_USER, password: PULL_PASSWORD } }, undefined],
-      ['PUT pull secret (extra field)', { method: 'PUT', path: `/api/v1/pull-secret/registries/${PULL_REGISTRY}`, body: { username: PULL_USER, password: PULL_PASSWORD, auth: TOKEN_AUTH } }, undefined],
-      ['PUT pull secret (viewer)', { method: 'PUT', path: `/api/v1/pull-secret/registries/${PULL_REGISTRY}`, body: { username: PULL_USER, password: PULL_PASSWORD } }, h.tokens.viewer],
-      ['PUT trust (private key, viewer)', { method: 'PUT', path: '/api/v1/trust/canary.registry.example', body: { pem: certs.key } }, h.tokens.viewer],
+      [
+        'PUT credentials (unknown key)',
+        {
+          method: 'PUT',
+          path: '/api/v1/storage/credentials',
+          body: { values: { AWS_SECRET_ACCESS_KEY: S3_SECRET } },
+        },
+        undefined,
+      ],
+      [
+        'PUT credentials (viewer)',
+        {
+          method: 'PUT',
+          path: '/api/v1/storage/credentials',
+          body: { values: { REGISTRY_STORAGE_S3_SECRETKEY: S3_SECRET } },
+        },
+        h.tokens.viewer,
+      ],
+      [
+        'PUT pull secret (bad registry)',
+        {
+          method: 'PUT',
+          path: `/api/v1/pull-secret/registries/${encodeURIComponent('bad host/x')}`,
+          body: { username: PULL_USER, password: PULL_PASSWORD },
+        },
+        undefined,
+      ],
+      [
+        'PUT pull secret (extra field)',
+        {
+          method: 'PUT',
+          path: `/api/v1/pull-secret/registries/${PULL_REGISTRY}`,
+          body: { username: PULL_USER, password: PULL_PASSWORD, auth: TOKEN_AUTH },
+        },
+        undefined,
+      ],
+      [
+        'PUT pull secret (viewer)',
+        {
+          method: 'PUT',
+          path: `/api/v1/pull-secret/registries/${PULL_REGISTRY}`,
+          body: { username: PULL_USER, password: PULL_PASSWORD },
+        },
+        h.tokens.viewer,
+      ],
+      [
+        'PUT trust (private key, viewer)',
+        { method: 'PUT', path: '/api/v1/trust/canary.registry.example', body: { pem: certs.key } },
+        h.tokens.viewer,
+      ],
     ];
-    for (const [where, req, as] of refused) expect((await put(where, req, as)).status, where).toBeGreaterThanOrEqual(400);
-    const badJson = await send(h.baseUrl, { method: 'PUT', path: '/api/v1/storage/credentials' }, { csrf, headers: { 'content-type': 'application/json' } });
+    for (const [where, req, as] of refused)
+      expect((await put(where, req, as)).status, where).toBeGreaterThanOrEqual(400);
+    const badJson = await send(
+      h.baseUrl,
+      { method: 'PUT', path: '/api/v1/storage/credentials' },
+      { csrf, headers: { 'content-type': 'application/json' } },
+    );
     capture('PUT credentials (no body)', badJson);
     const truncated = await rawRequest(h.baseUrl, {
       method: 'PUT',
@@ -86,21 +190,47 @@ describe('secret canaries never leave the server', () => {
       body: `{"values":{"REGISTRY_STORAGE_S3_SECRETKEY":"${S3_SECRET}"`,
     });
     expect(truncated.status).toBe(400);
-    capture('PUT credentials (truncated JSON)', { status: truncated.status, headers: truncated.headers, text: truncated.text });
+    capture('PUT credentials (truncated JSON)', {
+      status: truncated.status,
+      headers: truncated.headers,
+      text: truncated.text,
+    });
 
     // the values are really in the cluster: a scan that finds nothing means something
-    const userSecret = JSON.parse(await h.kubectl('get', 'secret', 'image-registry-private-configuration-user', '-n', 'openshift-image-registry', '-o', 'json')) as { data: Record<string, string> };
-    expect(Buffer.from(userSecret.data.REGISTRY_STORAGE_S3_SECRETKEY ?? '', 'base64').toString()).toBe(S3_SECRET);
-    const pullSecret = JSON.parse(await h.kubectl('get', 'secret', 'pull-secret', '-n', 'openshift-config', '-o', 'json')) as { data: Record<string, string> };
-    const auths = JSON.parse(Buffer.from(pullSecret.data['.dockerconfigjson'] ?? '', 'base64').toString()) as { auths: Record<string, { auth?: string }> };
-    expect(auths.auths[PULL_REGISTRY]?.auth).toBe(Buffer.from(`${PULL_USER}:${PULL_PASSWORD}`).toString('base64'));
+    const userSecret = JSON.parse(
+      await h.kubectl(
+        'get',
+        'secret',
+        'image-registry-private-configuration-user',
+        '-n',
+        'openshift-image-registry',
+        '-o',
+        'json',
+      ),
+    ) as { data: Record<string, string> };
+    expect(Buffer.from(userSecret.data.REGISTRY_STORAGE_S3_SECRETKEY ?? '', 'base64').toString()).toBe(
+      S3_SECRET,
+    );
+    const pullSecret = JSON.parse(
+      await h.kubectl('get', 'secret', 'pull-secret', '-n', 'openshift-config', '-o', 'json'),
+    ) as { data: Record<string, string> };
+    const auths = JSON.parse(
+      Buffer.from(pullSecret.data['.dockerconfigjson'] ?? '', 'base64').toString(),
+    ) as { auths: Record<string, { auth?: string }> };
+    expect(auths.auths[PULL_REGISTRY]?.auth).toBe(
+      Buffer.from(`${PULL_USER}:${PULL_PASSWORD}`).toString('base64'),
+    );
     expect(auths.auths[TOKEN_REGISTRY]?.auth).toBe(TOKEN_AUTH);
     // the refused key never reached the trust ConfigMap
-    expect(await h.kubectl('get', 'configmaps', '-n', 'openshift-config', '-o', 'json')).not.toContain(keyLines[0]);
+    expect(await h.kubectl('get', 'configmaps', '-n', 'openshift-config', '-o', 'json')).not.toContain(
+      keyLines[0],
+    );
   });
 
   it('exercises every read route, stream, log, diagnostics, timeline and migration preview as admin and viewer', async () => {
-    const doc = (await (await h.fetch('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await h.fetch('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const ctx = routeContext(h, certs.ca);
     const reads = operationsOf(doc).filter((op) => op.startsWith('GET '));
     const extra: SampleRequest[] = [
@@ -109,29 +239,62 @@ describe('secret canaries never leave the server', () => {
       { method: 'GET', path: '/api/v1/timeline?type=change' },
     ];
     const pod = await ctx.registryPod();
-    extra.push({ method: 'GET', path: `/api/v1/pods/${pod.namespace}/${pod.name}/log?tailLines=2000&timestamps=true` });
+    extra.push({
+      method: 'GET',
+      path: `/api/v1/pods/${pod.namespace}/${pod.name}/log?tailLines=2000&timestamps=true`,
+    });
     const csrf = await csrfCookie(h.baseUrl);
     // the migration reads pull secrets' contents to rename their registry keys: preview only
-    const migrate: SampleRequest = { method: 'POST', path: '/api/v1/migration/preview', body: { mappings: [`${PULL_REGISTRY}/*=moved.registry.example/*`], namespaces: ['openshift-config'], kinds: ['secrets'] } };
-    for (const [who, token] of [['kubeconfig admin', undefined], ['admin token', h.tokens.admin], ['viewer token', h.tokens.viewer]] as const) {
+    const migrate: SampleRequest = {
+      method: 'POST',
+      path: '/api/v1/migration/preview',
+      body: {
+        mappings: [`${PULL_REGISTRY}/*=moved.registry.example/*`],
+        namespaces: ['openshift-config'],
+        kinds: ['secrets'],
+      },
+    };
+    for (const [who, token] of [
+      ['kubeconfig admin', undefined],
+      ['admin token', h.tokens.admin],
+      ['viewer token', h.tokens.viewer],
+    ] as const) {
       for (const op of reads) {
         const row = ROUTE_TABLE[op];
         expect(row, `a route-table row for ${op}`).toBeDefined();
         if (!row) continue;
         capture(`${op} as ${who}`, await send(h.baseUrl, await row.request(ctx), { token, streamMs: 1500 }));
       }
-      for (const req of extra) capture(`${req.method} ${req.path} as ${who}`, await send(h.baseUrl, req, { token }));
-      const preview = capture(`migration preview as ${who}`, await send(h.baseUrl, migrate, token ? { token } : { csrf }));
-      if (who !== 'viewer token') expect(preview.text, 'the preview saw the pull secret').toContain(PULL_REGISTRY);
+      for (const req of extra)
+        capture(`${req.method} ${req.path} as ${who}`, await send(h.baseUrl, req, { token }));
+      const preview = capture(
+        `migration preview as ${who}`,
+        await send(h.baseUrl, migrate, token ? { token } : { csrf }),
+      );
+      if (who !== 'viewer token')
+        expect(preview.text, 'the preview saw the pull secret').toContain(PULL_REGISTRY);
     }
-    const stream = captured.find((c) => c.where.startsWith('GET /api/v1/stream as kubeconfig admin') && c.where.endsWith('body'));
+    const stream = captured.find(
+      (c) => c.where.startsWith('GET /api/v1/stream as kubeconfig admin') && c.where.endsWith('body'),
+    );
     expect(stream?.text).toContain('event: snapshot');
-    const timeline = captured.filter((c) => c.where.includes('/api/v1/timeline?type=change')).map((c) => c.text).join('\n');
-    expect(timeline, 'the timeline recorded the credential change by key name').toContain('REGISTRY_STORAGE_S3_SECRETKEY');
+    const timeline = captured
+      .filter((c) => c.where.includes('/api/v1/timeline?type=change'))
+      .map((c) => c.text)
+      .join('\n');
+    expect(timeline, 'the timeline recorded the credential change by key name').toContain(
+      'REGISTRY_STORAGE_S3_SECRETKEY',
+    );
   }, 120_000);
 
   it('finds none of the canaries in any body, header, log line or harness-seen body', async () => {
-    const httpSecret = await h.kubectl('get', 'configs.imageregistry.operator.openshift.io', 'cluster', '-o', 'jsonpath={.spec.httpSecret}');
+    const httpSecret = await h.kubectl(
+      'get',
+      'configs.imageregistry.operator.openshift.io',
+      'cluster',
+      '-o',
+      'jsonpath={.spec.httpSecret}',
+    );
     expect(httpSecret.length).toBeGreaterThan(32);
     expect(keyLines.length).toBeGreaterThan(10);
     const canaries: Record<string, string> = {
@@ -153,7 +316,9 @@ describe('secret canaries never leave the server', () => {
       ...h.bodies.map((text, i) => ({ where: `harness body ${i + 1}`, text })),
     ];
     const problems = findCanaries(everything, canaries);
-    console.log(`secret scan: ${Object.keys(canaries).length} canaries × ${everything.length} captures (${captured.length / 2} exchanges, ${h.logs.length} log lines)`);
+    console.log(
+      `secret scan: ${Object.keys(canaries).length} canaries × ${everything.length} captures (${captured.length / 2} exchanges, ${h.logs.length} log lines)`,
+    );
     expect(problems.slice(0, 20)).toEqual([]);
     expect(captured.length).toBeGreaterThan(100);
     expect(h.logs.length).toBeGreaterThan(50);

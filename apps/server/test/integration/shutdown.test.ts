@@ -28,11 +28,24 @@ describe('graceful shutdown of the server process', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'irc-shutdown-'));
-    sandbox = await startSandbox({ port: 0, timeScale: 0.01, kubeconfigPath: join(dir, 'sandbox.kubeconfig'), log: false });
+    sandbox = await startSandbox({
+      port: 0,
+      timeScale: 0.01,
+      kubeconfigPath: join(dir, 'sandbox.kubeconfig'),
+      log: false,
+    });
     proxy = await ChaosProxy.start({ target: sandbox.url, targetCa: sandbox.caPem });
     const kubeconfig = proxy.writeKubeconfig(join(dir, 'sandbox.kubeconfig'), join(dir, 'kubeconfig'));
-    server = await spawnServer(kubeconfig, { SHUTDOWN_DELAY_MS: String(DELAY_MS), SHUTDOWN_GRACE_MS: '20000' });
-    await until(async () => (await fetch(`${server.url}/api/v1/config`)).status === 200, 'the operator to bootstrap the Config', 30_000, 200);
+    server = await spawnServer(kubeconfig, {
+      SHUTDOWN_DELAY_MS: String(DELAY_MS),
+      SHUTDOWN_GRACE_MS: '20000',
+    });
+    await until(
+      async () => (await fetch(`${server.url}/api/v1/config`)).status === 200,
+      'the operator to bootstrap the Config',
+      30_000,
+      200,
+    );
   }, 90_000);
 
   afterAll(async () => {
@@ -71,34 +84,58 @@ describe('graceful shutdown of the server process', () => {
         .catch((err: unknown) => err)
         .finally(() => answeredAt.push(Date.now())),
     }));
-    const reads = tabs.map((tab) => tab.get('/api/v1/config').then((r) => r.status, (err: unknown) => err));
-    await until(() => server.output.some((l) => l.includes('"method":"PATCH"')), 'the PATCHes to reach the server');
+    const reads = tabs.map((tab) =>
+      tab.get('/api/v1/config').then(
+        (r) => r.status,
+        (err: unknown) => err,
+      ),
+    );
+    await until(
+      () => server.output.some((l) => l.includes('"method":"PATCH"')),
+      'the PATCHes to reach the server',
+    );
 
     const signalled = Date.now();
     server.child.kill('SIGTERM');
     // 1. Readiness first: a 503 on a NEW connection, so the server still listened.
     const ready = await until(async () => {
       // (a probe that started before the signal waits for the slowed API: give up on it quickly)
-      const res = await fetch(`${server.url}/readyz`, { headers: { connection: 'close' }, signal: AbortSignal.timeout(500) });
-      return res.status === 503 ? ((await res.json()) as { status: string; cluster: { message?: string } }) : undefined;
+      const res = await fetch(`${server.url}/readyz`, {
+        headers: { connection: 'close' },
+        signal: AbortSignal.timeout(500),
+      });
+      return res.status === 503
+        ? ((await res.json()) as { status: string; cluster: { message?: string } })
+        : undefined;
     }, 'readiness to turn 503');
     expect(ready.status).toBe('unavailable');
     expect(ready.cluster.message).toMatch(/shutting down/);
 
     // 2. After the delay: new connections are refused (PATCHes are still in flight upstream).
     const refused = await until(
-      () => fetch(`${server.url}/healthz`, { headers: { connection: 'close' } }).then(() => undefined, (err: unknown) => err as Error),
+      () =>
+        fetch(`${server.url}/healthz`, { headers: { connection: 'close' } }).then(
+          () => undefined,
+          (err: unknown) => err as Error,
+        ),
       'new connections to be refused',
     );
     const refusedAt = Date.now();
     expect(String((refused.cause as { code?: string } | undefined)?.code)).toBe('ECONNREFUSED');
-    const lateAnswer = await late.patch({ requests: { read: { maxRunning: 999 } } }, lateSeen).catch((err: unknown) => err);
+    const lateAnswer = await late
+      .patch({ requests: { read: { maxRunning: 999 } } }, lateSeen)
+      .catch((err: unknown) => err);
     expect(lateAnswer).toBeInstanceOf(Error);
 
     // 3. Every accepted request is answered; a 200 is in the cluster.
-    const outcomes = await Promise.all(sent.map(async (s) => ({ ...s, outcome: (await s.answer) as PatchOutcome | Error })));
-    for (const o of outcomes) expect(o.outcome, `PATCH maxRunning=${o.maxRunning} was answered`).not.toBeInstanceOf(Error);
-    expect(Math.max(...answeredAt), 'PATCHes were still in flight when the listener closed').toBeGreaterThan(refusedAt);
+    const outcomes = await Promise.all(
+      sent.map(async (s) => ({ ...s, outcome: (await s.answer) as PatchOutcome | Error })),
+    );
+    for (const o of outcomes)
+      expect(o.outcome, `PATCH maxRunning=${o.maxRunning} was answered`).not.toBeInstanceOf(Error);
+    expect(Math.max(...answeredAt), 'PATCHes were still in flight when the listener closed').toBeGreaterThan(
+      refusedAt,
+    );
     const statuses = outcomes.map((o) => (o.outcome as PatchOutcome).status);
     expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);
     const applied = outcomes.filter((o) => (o.outcome as PatchOutcome).status === 200);
@@ -126,13 +163,25 @@ describe('graceful shutdown of the server process', () => {
     const stored = storedMaxRunning(sandbox);
     const winner = applied[0];
     expect(stored).toBe(winner?.maxRunning);
-    expect(((winner?.outcome as { body: PatchConfigResponse }).body.config as unknown as { spec: { requests?: unknown } }).spec.requests).toEqual({ read: { maxRunning: stored } });
+    expect(
+      (
+        (winner?.outcome as { body: PatchConfigResponse }).body.config as unknown as {
+          spec: { requests?: unknown };
+        }
+      ).spec.requests,
+    ).toEqual({ read: { maxRunning: stored } });
   }, 60_000);
 });
 
 /** Read from the sandbox itself, not through the server under test. */
 function storedMaxRunning(sandbox: SandboxHandle): number | undefined {
-  const config = sandbox.api().get({ group: 'imageregistry.operator.openshift.io', version: 'v1', resource: 'configs' }, undefined, 'cluster');
+  const config = sandbox
+    .api()
+    .get(
+      { group: 'imageregistry.operator.openshift.io', version: 'v1', resource: 'configs' },
+      undefined,
+      'cluster',
+    );
   const spec = config.spec as { requests?: { read?: { maxRunning?: number } } } | undefined;
   return spec?.requests?.read?.maxRunning;
 }

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { openStream, until } from './harness.js';
 import { patchFresh, registryHarness } from './registry.js';
 
-const configChange = (m: { event: string; data: string }, predicate: (spec: Record<string, unknown>) => boolean) => {
+const configChange = (
+  m: { event: string; data: string },
+  predicate: (spec: Record<string, unknown>) => boolean,
+) => {
   if (m.event !== 'change') return false;
   const c = JSON.parse(m.data) as ChangeEvent;
   return c.kind === 'Config' && predicate((c.object as unknown as { spec: Record<string, unknown> }).spec);
@@ -19,7 +22,9 @@ describe('event stream and timeline', () => {
     expect(s.status).toBe(200);
     await until(() => s.messages.filter((m) => m.event === 'snapshot').length === 5, 'five snapshots');
     expect(s.messages[0]?.event).toBe('reset');
-    const config = s.messages.map((m) => (m.event === 'snapshot' ? (JSON.parse(m.data) as SnapshotEvent) : undefined)).find((x) => x?.kind === 'Config');
+    const config = s.messages
+      .map((m) => (m.event === 'snapshot' ? (JSON.parse(m.data) as SnapshotEvent) : undefined))
+      .find((x) => x?.kind === 'Config');
     expect(config?.items.map((i) => i.metadata.name)).toContain('cluster');
     await until(() => s.comments > 0, 'a heartbeat comment', 3000);
     s.close();
@@ -29,14 +34,34 @@ describe('event stream and timeline', () => {
     const a = openStream(`${h.baseUrl}/api/v1/stream`);
     const b = openStream(`${h.baseUrl}/api/v1/stream`);
     await Promise.all([a.ready, b.ready]);
-    await until(() => a.messages.some((m) => m.event === 'snapshot') && b.messages.some((m) => m.event === 'snapshot'), 'snapshots');
+    await until(
+      () => a.messages.some((m) => m.event === 'snapshot') && b.messages.some((m) => m.event === 'snapshot'),
+      'snapshots',
+    );
     const metrics = await h.fetch('/metrics').then((r) => r.text());
     expect(metrics).toContain('irc_stream_clients 2');
     expect(metrics).toContain('irc_upstream_watches 5');
-    await h.kubectl('patch', 'configs.imageregistry.operator.openshift.io/cluster', '--type', 'merge', '-p', '{"spec":{"operatorLogLevel":"TraceAll"}}');
+    await h.kubectl(
+      'patch',
+      'configs.imageregistry.operator.openshift.io/cluster',
+      '--type',
+      'merge',
+      '-p',
+      '{"spec":{"operatorLogLevel":"TraceAll"}}',
+    );
     const patched = Date.now();
-    await until(() => a.messages.some((m) => configChange(m, (s) => s.operatorLogLevel === 'TraceAll')), 'the change on client a', 1000, 10);
-    await until(() => b.messages.some((m) => configChange(m, (s) => s.operatorLogLevel === 'TraceAll')), 'the change on client b', 1000, 10);
+    await until(
+      () => a.messages.some((m) => configChange(m, (s) => s.operatorLogLevel === 'TraceAll')),
+      'the change on client a',
+      1000,
+      10,
+    );
+    await until(
+      () => b.messages.some((m) => configChange(m, (s) => s.operatorLogLevel === 'TraceAll')),
+      'the change on client b',
+      1000,
+      10,
+    );
     expect(Date.now() - patched).toBeLessThan(1000);
     a.close();
     b.close();
@@ -47,8 +72,20 @@ describe('event stream and timeline', () => {
     await s.ready;
     await until(() => s.messages.some((m) => m.event === 'snapshot'), 'snapshots');
     h.app.hub.dropUpstreamConnections();
-    await h.kubectl('patch', 'configs.imageregistry.operator.openshift.io/cluster', '--type', 'merge', '-p', '{"spec":{"operatorLogLevel":"Debug"}}');
-    await until(() => s.messages.some((m) => configChange(m, (x) => x.operatorLogLevel === 'Debug')), 'the change after the drop', 3000, 10);
+    await h.kubectl(
+      'patch',
+      'configs.imageregistry.operator.openshift.io/cluster',
+      '--type',
+      'merge',
+      '-p',
+      '{"spec":{"operatorLogLevel":"Debug"}}',
+    );
+    await until(
+      () => s.messages.some((m) => configChange(m, (x) => x.operatorLogLevel === 'Debug')),
+      'the change after the drop',
+      3000,
+      10,
+    );
     const metrics = await (await h.fetch('/metrics')).text();
     expect(metrics).toMatch(/irc_upstream_watch_restarts_total\{kind="Config",cause="drop"\} [1-9]/);
     s.close();
@@ -60,11 +97,23 @@ describe('event stream and timeline', () => {
     await until(() => first.messages.filter((m) => m.event === 'snapshot').length === 5, 'snapshots');
     const lastId = first.lastId()!;
     first.close();
-    await h.kubectl('patch', 'configs.imageregistry.operator.openshift.io/cluster', '--type', 'merge', '-p', '{"spec":{"operatorLogLevel":"Trace"}}');
+    await h.kubectl(
+      'patch',
+      'configs.imageregistry.operator.openshift.io/cluster',
+      '--type',
+      'merge',
+      '-p',
+      '{"spec":{"operatorLogLevel":"Trace"}}',
+    );
     await until(() => h.app.hub.lastId() !== lastId, 'the hub to see the change');
     const second = openStream(`${h.baseUrl}/api/v1/stream`, { 'last-event-id': lastId });
     await second.ready;
-    await until(() => second.messages.some((m) => configChange(m, (x) => x.operatorLogLevel === 'Trace')), 'the replayed change', 2000, 10);
+    await until(
+      () => second.messages.some((m) => configChange(m, (x) => x.operatorLogLevel === 'Trace')),
+      'the replayed change',
+      2000,
+      10,
+    );
     expect(second.messages.some((m) => m.event === 'reset' || m.event === 'snapshot')).toBe(false);
     second.close();
     // an id from another process epoch → reset + snapshots
@@ -80,7 +129,16 @@ describe('event stream and timeline', () => {
     const { status } = await patchFresh(h, { readOnly: true });
     expect(status).toBe(200);
     // the same entry goes out live on the stream
-    await until(() => live.messages.some((m) => m.event === 'timeline' && m.data.includes('"type":"change"') && m.data.includes('"readOnly":true')), 'the live timeline entry');
+    await until(
+      () =>
+        live.messages.some(
+          (m) =>
+            m.event === 'timeline' &&
+            m.data.includes('"type":"change"') &&
+            m.data.includes('"readOnly":true'),
+        ),
+      'the live timeline entry',
+    );
     live.close();
     const t = (await (await h.fetch('/api/v1/timeline?type=change')).json()) as TimelineResponse;
     const change = t.entries[0];
@@ -93,13 +151,28 @@ describe('event stream and timeline', () => {
   });
 
   it('records the condition transitions the operator makes (seen live)', async () => {
-    const current = (await (await h.fetch('/api/v1/config')).json()) as { config: { spec: { replicas: number } } };
+    const current = (await (await h.fetch('/api/v1/config')).json()) as {
+      config: { spec: { replicas: number } };
+    };
     const { status } = await patchFresh(h, { replicas: current.config.spec.replicas + 1 });
     expect(status).toBe(200);
-    const entry = await until(async () => {
-      const t = (await (await h.fetch('/api/v1/timeline?type=condition&limit=200')).json()) as TimelineResponse;
-      return t.entries.find((e) => e.type === 'condition' && e.condition.type === 'Progressing' && e.condition.from === 'False' && e.condition.to === 'True');
-    }, 'a Progressing False→True transition', 20_000, 200);
+    const entry = await until(
+      async () => {
+        const t = (await (
+          await h.fetch('/api/v1/timeline?type=condition&limit=200')
+        ).json()) as TimelineResponse;
+        return t.entries.find(
+          (e) =>
+            e.type === 'condition' &&
+            e.condition.type === 'Progressing' &&
+            e.condition.from === 'False' &&
+            e.condition.to === 'True',
+        );
+      },
+      'a Progressing False→True transition',
+      20_000,
+      200,
+    );
     expect(entry.object.kind === 'Config' || entry.object.kind === 'ClusterOperator').toBe(true);
   });
 
@@ -107,16 +180,30 @@ describe('event stream and timeline', () => {
     const extra = await h.startServer({});
     const s = openStream(`${extra.baseUrl}/api/v1/stream`);
     await s.ready;
-    const current = (await (await h.fetch(`${extra.baseUrl}/api/v1/config`)).json()) as { resourceVersion: string };
+    const current = (await (await h.fetch(`${extra.baseUrl}/api/v1/config`)).json()) as {
+      resourceVersion: string;
+    };
     // An in-flight write: headers and half the body are sent before shutdown starts.
-    const body = JSON.stringify({ patch: { operatorLogLevel: 'Normal' }, resourceVersion: current.resourceVersion });
+    const body = JSON.stringify({
+      patch: { operatorLogLevel: 'Normal' },
+      resourceVersion: current.resourceVersion,
+    });
     const req = http.request(`${extra.baseUrl}/api/v1/config`, {
       method: 'PATCH',
-      headers: { authorization: `Bearer ${h.tokens.admin}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      headers: {
+        authorization: `Bearer ${h.tokens.admin}`,
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+      },
     });
-    const answer = new Promise<number>((resolve) => req.on('response', (r) => (r.resume(), resolve(r.statusCode ?? 0))));
+    const answer = new Promise<number>((resolve) =>
+      req.on('response', (r) => (r.resume(), resolve(r.statusCode ?? 0))),
+    );
     req.write(body.slice(0, 10));
-    await until(async () => (await (await fetch(`${extra.baseUrl}/metrics`)).text()).includes('irc_stream_clients 1'), 'the stream to be counted');
+    await until(
+      async () => (await (await fetch(`${extra.baseUrl}/metrics`)).text()).includes('irc_stream_clients 1'),
+      'the stream to be counted',
+    );
     const started = Date.now();
     const closing = extra.app.close();
     req.end(body.slice(10));
@@ -126,7 +213,9 @@ describe('event stream and timeline', () => {
     expect([200, 409]).toContain(status); // 409 only if the operator wrote in between
     const res = { status };
     if (res.status === 200) {
-      const out = JSON.parse(await h.kubectl('get', 'configs.imageregistry.operator.openshift.io', 'cluster', '-o', 'json'));
+      const out = JSON.parse(
+        await h.kubectl('get', 'configs.imageregistry.operator.openshift.io', 'cluster', '-o', 'json'),
+      );
       expect(out.spec.operatorLogLevel).toBe('Normal');
     }
   });

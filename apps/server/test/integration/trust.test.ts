@@ -11,7 +11,10 @@ const KEY = 'registry.example.com..5000';
 describe('additional trusted CAs (images.config.openshift.io additionalTrustedCA)', () => {
   const h = registryHarness();
 
-  const imageConfig = async () => JSON.parse(await h.kubectl('get', 'images.config.openshift.io', 'cluster', '-o', 'json', '--show-managed-fields'));
+  const imageConfig = async () =>
+    JSON.parse(
+      await h.kubectl('get', 'images.config.openshift.io', 'cluster', '-o', 'json', '--show-managed-fields'),
+    );
   const configMap = async (name = 'registry-cas') => {
     try {
       return JSON.parse(await h.kubectl('get', 'configmap', name, '-n', 'openshift-config', '-o', 'json'));
@@ -23,7 +26,12 @@ describe('additional trusted CAs (images.config.openshift.io additionalTrustedCA
     h.fetch(`/api/v1/trust/${registry}`, { method: 'PUT', body: JSON.stringify({ pem }), ...init });
   const certsDegraded = async () => {
     const c = (await (await h.fetch('/api/v1/config')).json()) as ConfigResponse;
-    const conds = ((c.config as unknown as { status?: { conditions?: { type: string; status: string; message?: string }[] } }).status?.conditions ?? []);
+    const conds =
+      (
+        c.config as unknown as {
+          status?: { conditions?: { type: string; status: string; message?: string }[] };
+        }
+      ).status?.conditions ?? [];
     return conds.find((x) => x.type === 'ImageRegistryCertificatesControllerDegraded');
   };
 
@@ -31,20 +39,37 @@ describe('additional trusted CAs (images.config.openshift.io additionalTrustedCA
     const res = await h.fetch('/api/v1/trust');
     expect(res.status).toBe(200);
     const t = (await res.json()) as TrustStatus;
-    expect(t).toMatchObject({ namespace: 'openshift-config', configMapName: 'registry-cas', referenced: false, exists: false, registries: [] });
+    expect(t).toMatchObject({
+      namespace: 'openshift-config',
+      configMapName: 'registry-cas',
+      referenced: false,
+      exists: false,
+      registries: [],
+    });
   });
 
   it('scenario trusted-ca-missing: a dangling reference is reported (referenced, not existing) and degrades the operator', async () => {
     await h.scenario('trusted-ca-missing', true);
     try {
-      await until(async () => (await certsDegraded())?.status === 'True', 'ImageRegistryCertificatesControllerDegraded=True');
+      await until(
+        async () => (await certsDegraded())?.status === 'True',
+        'ImageRegistryCertificatesControllerDegraded=True',
+      );
       expect((await certsDegraded())?.message).toContain('configmap "registry-cas" not found');
       const t = (await (await h.fetch('/api/v1/trust')).json()) as TrustStatus;
-      expect(t).toMatchObject({ configMapName: 'registry-cas', referenced: true, exists: false, registries: [] });
+      expect(t).toMatchObject({
+        configMapName: 'registry-cas',
+        referenced: true,
+        exists: false,
+        registries: [],
+      });
     } finally {
       await h.scenario('trusted-ca-missing', false);
     }
-    await until(async () => (await certsDegraded())?.status === 'False', 'ImageRegistryCertificatesControllerDegraded=False');
+    await until(
+      async () => (await certsDegraded())?.status === 'False',
+      'ImageRegistryCertificatesControllerDegraded=False',
+    );
     expect((await imageConfig()).spec.additionalTrustedCA).toBeUndefined();
   });
 
@@ -78,7 +103,12 @@ describe('additional trusted CAs (images.config.openshift.io additionalTrustedCA
     const body = (await res.json()) as PutTrustResponse;
     expect(body).toMatchObject({ created: true, referenceSet: true, changed: true, warnings: [] });
     expect(body.registry).toMatchObject({ registry: REGISTRY, key: KEY });
-    expect(body.registry.certificates[0]).toMatchObject({ subject: 'CN=IRC Test CA, O=Image Registry Console', ca: true, expired: false, fingerprintSha256: opensslFingerprint(certs.ca) });
+    expect(body.registry.certificates[0]).toMatchObject({
+      subject: 'CN=IRC Test CA, O=Image Registry Console',
+      ca: true,
+      expired: false,
+      fingerprintSha256: opensslFingerprint(certs.ca),
+    });
 
     const img = await imageConfig();
     expect(img.spec.additionalTrustedCA).toEqual({ name: 'registry-cas' });
@@ -89,7 +119,17 @@ describe('additional trusted CAs (images.config.openshift.io additionalTrustedCA
 
     // The operator picks it up: copied into image-registry-certificates.
     await until(async () => {
-      const copy = JSON.parse(await h.kubectl('get', 'configmap', 'image-registry-certificates', '-n', 'openshift-image-registry', '-o', 'json'));
+      const copy = JSON.parse(
+        await h.kubectl(
+          'get',
+          'configmap',
+          'image-registry-certificates',
+          '-n',
+          'openshift-image-registry',
+          '-o',
+          'json',
+        ),
+      );
       return copy.data?.[KEY] === cm.data[KEY];
     }, 'the operator to copy the CA into image-registry-certificates');
   });
@@ -101,7 +141,13 @@ describe('additional trusted CAs (images.config.openshift.io additionalTrustedCA
     expect(t.registries.map((r) => r.registry)).toEqual(['quay.io', REGISTRY]);
     const quay = t.registries[0];
     expect(quay?.certificates).toHaveLength(2);
-    expect(quay?.certificates[1]).toMatchObject({ subject: 'CN=registry.example.com', issuer: 'CN=IRC Test CA, O=Image Registry Console', ca: false, selfSigned: false, fingerprintSha256: opensslFingerprint(certs.leaf) });
+    expect(quay?.certificates[1]).toMatchObject({
+      subject: 'CN=registry.example.com',
+      issuer: 'CN=IRC Test CA, O=Image Registry Console',
+      ca: false,
+      selfSigned: false,
+      fingerprintSha256: opensslFingerprint(certs.leaf),
+    });
     expect(Date.parse(quay?.certificates[1]?.validTo ?? '')).toBeGreaterThan(Date.now());
     expect(quay?.warnings.join()).toMatch(/not a CA certificate/);
   });
@@ -123,7 +169,11 @@ describe('additional trusted CAs (images.config.openshift.io additionalTrustedCA
     const res = await put('expired.example.com', certs.expired);
     expect(res.status).toBe(200);
     const body = (await res.json()) as PutTrustResponse;
-    expect(body.registry.certificates[0]).toMatchObject({ expired: true, ca: true, validTo: '2020-02-01T00:00:00.000Z' });
+    expect(body.registry.certificates[0]).toMatchObject({
+      expired: true,
+      ca: true,
+      validTo: '2020-02-01T00:00:00.000Z',
+    });
     expect(body.warnings.join()).toMatch(/expired on 2020-02-01/);
   });
 
@@ -139,22 +189,36 @@ describe('additional trusted CAs (images.config.openshift.io additionalTrustedCA
   it('removing a CA deletes its key only; removing it again → 404', async () => {
     const res = await h.fetch(`/api/v1/trust/${REGISTRY}`, { method: 'DELETE' });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as TrustStatus).registries.map((r) => r.registry)).toEqual(['expired.example.com', 'quay.io']);
+    expect(((await res.json()) as TrustStatus).registries.map((r) => r.registry)).toEqual([
+      'expired.example.com',
+      'quay.io',
+    ]);
     expect(Object.keys((await configMap()).data).sort()).toEqual(['expired.example.com', 'quay.io']);
     expect((await h.fetch(`/api/v1/trust/${REGISTRY}`, { method: 'DELETE' })).status).toBe(404);
   });
 
   it('a referenced ConfigMap that is missing degrades the operator; adding a CA recreates it', async () => {
     await h.kubectl('delete', 'configmap', 'registry-cas', '-n', 'openshift-config');
-    await until(async () => (await certsDegraded())?.status === 'True', 'ImageRegistryCertificatesControllerDegraded=True');
-    expect(((await (await h.fetch('/api/v1/trust')).json()) as TrustStatus)).toMatchObject({ referenced: true, exists: false });
+    await until(
+      async () => (await certsDegraded())?.status === 'True',
+      'ImageRegistryCertificatesControllerDegraded=True',
+    );
+    expect((await (await h.fetch('/api/v1/trust')).json()) as TrustStatus).toMatchObject({
+      referenced: true,
+      exists: false,
+    });
     const res = await put(REGISTRY, certs.ca);
     expect(await res.json()).toMatchObject({ created: true, referenceSet: false });
-    await until(async () => (await certsDegraded())?.status === 'False', 'ImageRegistryCertificatesControllerDegraded=False');
+    await until(
+      async () => (await certsDegraded())?.status === 'False',
+      'ImageRegistryCertificatesControllerDegraded=False',
+    );
   });
 
   it('the routes are in the OpenAPI document', async () => {
-    const doc = (await (await h.fetch('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await h.fetch('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     expect(Object.keys(doc.paths['/api/v1/trust'] ?? {})).toContain('get');
     expect(Object.keys(doc.paths['/api/v1/trust/{registry}'] ?? {}).sort()).toEqual(['delete', 'put']);
   });

@@ -6,10 +6,11 @@ describe('Coalescer', () => {
     const c = new Coalescer<number>();
     let runs = 0;
     const releases: (() => void)[] = [];
-    const fn = () => new Promise<number>((resolve) => {
-      const n = ++runs;
-      releases.push(() => resolve(n));
-    });
+    const fn = () =>
+      new Promise<number>((resolve) => {
+        const n = ++runs;
+        releases.push(() => resolve(n));
+      });
     const first = c.run('a', fn);
     const second = c.run('a', fn);
     const third = c.run('a', fn);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigGenerations } from '../../src/config/generations.js';
 
-const version = (rv: string, generation?: number) => ({ metadata: { resourceVersion: rv, ...(generation ? { generation } : {}) } });
+const version = (rv: string, generation?: number) => ({
+  metadata: { resourceVersion: rv, ...(generation ? { generation } : {}) },
+});
 
 describe('ConfigGenerations', () => {
   it('remembers the generation of each version seen, first answer wins', () => {

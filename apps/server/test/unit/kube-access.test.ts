@@ -3,8 +3,10 @@ import { ClusterAccess } from '../../src/kube/access.js';
 import { FakeWatchServer } from '../helpers/fake-watch-server.js';
 import { kubeconfigFor } from '../helpers/kubeconfig.js';
 
-const authorizations = (raw: string[]) => raw.filter((_, i) => i % 2 === 0 && raw[i]!.toLowerCase() === 'authorization').length;
-const authValue = (raw: string[]) => raw[raw.findIndex((v, i) => i % 2 === 0 && v.toLowerCase() === 'authorization') + 1];
+const authorizations = (raw: string[]) =>
+  raw.filter((_, i) => i % 2 === 0 && raw[i]!.toLowerCase() === 'authorization').length;
+const authValue = (raw: string[]) =>
+  raw[raw.findIndex((v, i) => i % 2 === 0 && v.toLowerCase() === 'authorization') + 1];
 
 describe('ClusterAccess', () => {
   let fake: FakeWatchServer;

@@ -2,7 +2,8 @@ import { setImmediate as tick } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { ChunkCoalescer } from '../../src/pods/coalesce-chunks.js';
 
-const lines = (from: number, n: number) => Array.from({ length: n }, (_, i) => Buffer.from(`line ${from + i}\n`));
+const lines = (from: number, n: number) =>
+  Array.from({ length: n }, (_, i) => Buffer.from(`line ${from + i}\n`));
 
 describe('ChunkCoalescer (log relay)', () => {
   it('joins the chunks of one tick into one buffer and keeps every byte in order', async () => {

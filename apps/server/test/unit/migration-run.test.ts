@@ -16,17 +16,24 @@ interface Stored {
  * A cluster of Deployments that serves apps/v1 only (no OpenShift groups), answers JSON patches
  * with resourceVersion preconditions, and lets a test interfere between read and write.
  */
-function fakeCluster(objects: Stored[], interfere: (name: string, attempt: number, store: Map<string, Stored>) => void = () => undefined) {
+function fakeCluster(
+  objects: Stored[],
+  interfere: (name: string, attempt: number, store: Map<string, Stored>) => void = () => undefined,
+) {
   const store = new Map(objects.map((o) => [o.name, { ...o }]));
   const attempts = new Map<string, number>();
   const paths: string[] = [];
-  const toObject = (o: Stored) => ({ metadata: { name: o.name, resourceVersion: String(o.rv) }, spec: { template: { spec: { containers: [{ name: 'c', image: o.image }] } } } });
+  const toObject = (o: Stored) => ({
+    metadata: { name: o.name, resourceVersion: String(o.rv) },
+    spec: { template: { spec: { containers: [{ name: 'c', image: o.image }] } } },
+  });
   const client = {
     opts: () => ({}),
     getJson: async (path: string) => {
       paths.push(path);
       if (path === '/apis/apps/v1') return { resources: [{ name: 'deployments' }] };
-      if (path.startsWith('/apis/apps.openshift.io') || path.startsWith('/apis/image.openshift.io')) throw new KubeError(404, 'NotFound', 'not found');
+      if (path.startsWith('/apis/apps.openshift.io') || path.startsWith('/apis/image.openshift.io'))
+        throw new KubeError(404, 'NotFound', 'not found');
       const m = /\/namespaces\/([^/]+)\/deployments(?:\/([^/]+))?$/.exec(path);
       if (!m) throw new Error(`unexpected path ${path}`);
       if (m[2]) {
@@ -37,13 +44,18 @@ function fakeCluster(objects: Stored[], interfere: (name: string, attempt: numbe
       return { items: [...store.values()].map(toObject), metadata: {} };
     },
     custom: {
-      patchNamespacedCustomObject: async (p: { name: string; body: Array<{ path: string; value: string }>; dryRun?: string }) => {
+      patchNamespacedCustomObject: async (p: {
+        name: string;
+        body: Array<{ path: string; value: string }>;
+        dryRun?: string;
+      }) => {
         const n = (attempts.get(p.name) ?? 0) + 1;
         attempts.set(p.name, n);
         interfere(p.name, n, store);
         const o = store.get(p.name);
         if (!o) throw new KubeError(404, 'NotFound', 'not found');
-        if (p.body[0]?.value !== String(o.rv)) throw new KubeError(409, 'Conflict', 'the object has been modified');
+        if (p.body[0]?.value !== String(o.rv))
+          throw new KubeError(409, 'Conflict', 'the object has been modified');
         const next = { ...o, rv: o.rv + 1, image: p.body[1]?.value ?? o.image };
         if (!p.dryRun) store.set(p.name, next);
         return toObject(next);
@@ -53,7 +65,11 @@ function fakeCluster(objects: Stored[], interfere: (name: string, attempt: numbe
   return { client: client as unknown as KubeClient, store, attempts, paths };
 }
 
-const request = (kinds: Array<'deployments' | 'deploymentconfigs' | 'imagestreams'> = ['deployments']) => ({ mappings: [`${OLD}/*=${NEW}/*`], namespaces: ['shop'], kinds });
+const request = (kinds: Array<'deployments' | 'deploymentconfigs' | 'imagestreams'> = ['deployments']) => ({
+  mappings: [`${OLD}/*=${NEW}/*`],
+  namespaces: ['shop'],
+  kinds,
+});
 
 describe('runMigration', () => {
   it('reports kinds the cluster does not serve, without errors or reads of them', async () => {
@@ -62,17 +78,25 @@ describe('runMigration', () => {
     expect(r.notServed).toEqual(['imagestreams', 'deploymentconfigs']);
     expect(r.listProblems).toEqual([]);
     expect(r.summaryLine).toBe('summary (dry run): total=1 errors=0 ignored=0 unchanged=0 migrated=1');
-    expect(paths.filter((p) => p.includes('/namespaces/'))).toEqual(['/apis/apps/v1/namespaces/shop/deployments']);
+    expect(paths.filter((p) => p.includes('/namespaces/'))).toEqual([
+      '/apis/apps/v1/namespaces/shop/deployments',
+    ]);
   });
 
   it('on 409 re-reads the object and retries once with its fresh resourceVersion', async () => {
-    const { client, store, attempts } = fakeCluster([{ name: 'web', rv: 1, image: `${OLD}/a/web:1` }], (name, attempt, s) => {
-      const o = s.get(name);
-      if (attempt === 1 && o) s.set(name, { ...o, rv: o.rv + 1, image: `${OLD}/a/web:2` }); // someone else wrote first
-    });
+    const { client, store, attempts } = fakeCluster(
+      [{ name: 'web', rv: 1, image: `${OLD}/a/web:1` }],
+      (name, attempt, s) => {
+        const o = s.get(name);
+        if (attempt === 1 && o) s.set(name, { ...o, rv: o.rv + 1, image: `${OLD}/a/web:2` }); // someone else wrote first
+      },
+    );
     const r = await runMigration(client, request(), false);
     expect(attempts.get('web')).toBe(2);
-    expect(r.objects[0]).toMatchObject({ status: 'migrated', changes: [{ old: `${OLD}/a/web:2`, new: `${NEW}/a/web:2` }] });
+    expect(r.objects[0]).toMatchObject({
+      status: 'migrated',
+      changes: [{ old: `${OLD}/a/web:2`, new: `${NEW}/a/web:2` }],
+    });
     expect(store.get('web')?.image).toBe(`${NEW}/a/web:2`);
   });
 
@@ -97,8 +121,13 @@ describe('runMigration', () => {
   });
 
   it('an object deleted before its write counts as unchanged, as oc counts it', async () => {
-    const { client } = fakeCluster([{ name: 'gone', rv: 1, image: `${OLD}/a/gone:1` }], (name, _a, s) => s.delete(name));
+    const { client } = fakeCluster([{ name: 'gone', rv: 1, image: `${OLD}/a/gone:1` }], (name, _a, s) =>
+      s.delete(name),
+    );
     const r = await runMigration(client, request(), false);
-    expect(r.objects[0]).toMatchObject({ status: 'unchanged', message: 'deleted before it could be migrated' });
+    expect(r.objects[0]).toMatchObject({
+      status: 'unchanged',
+      message: 'deleted before it could be migrated',
+    });
   });
 });

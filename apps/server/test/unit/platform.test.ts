@@ -19,8 +19,19 @@ describe('platform (no cluster)', () => {
     webDist = mkdtempSync(join(tmpdir(), 'irc-web-'));
     writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>console</title>');
     writeFileSync(join(webDist, 'app.js'), 'console.log(1)');
-    app = await buildApp({ kubeconfig: kubeconfigFor(UNREACHABLE), logLevel: false, watch: false, webDist, kubeTimeoutMs: 2000 });
-    tokenApp = await buildApp({ kubeconfig: kubeconfigFor(UNREACHABLE), authMode: 'token', logLevel: false, watch: false });
+    app = await buildApp({
+      kubeconfig: kubeconfigFor(UNREACHABLE),
+      logLevel: false,
+      watch: false,
+      webDist,
+      kubeTimeoutMs: 2000,
+    });
+    tokenApp = await buildApp({
+      kubeconfig: kubeconfigFor(UNREACHABLE),
+      authMode: 'token',
+      logLevel: false,
+      watch: false,
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -62,10 +73,23 @@ describe('platform (no cluster)', () => {
       expect(op, `${method} ${path}`).toBeDefined();
       expect(Object.keys(op.responses), `${method} ${path} responses`).toContain('200');
     }
-    expect(doc.paths['/api/v1/config'].patch.requestBody.content['application/json'].schema.properties.patch).toBeDefined();
+    expect(
+      doc.paths['/api/v1/config'].patch.requestBody.content['application/json'].schema.properties.patch,
+    ).toBeDefined();
     expect(doc.paths['/api/v1/config'].patch.responses['409']).toBeDefined();
-    expect(doc.paths['/api/v1/pods/{namespace}/{name}/log'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
-      expect.arrayContaining(['follow', 'tailLines', 'sinceSeconds', 'timestamps', 'previous', 'container', 'namespace', 'name']),
+    expect(
+      doc.paths['/api/v1/pods/{namespace}/{name}/log'].get.parameters.map((p: { name: string }) => p.name),
+    ).toEqual(
+      expect.arrayContaining([
+        'follow',
+        'tailLines',
+        'sinceSeconds',
+        'timestamps',
+        'previous',
+        'container',
+        'namespace',
+        'name',
+      ]),
     );
   });
 
@@ -79,7 +103,13 @@ describe('platform (no cluster)', () => {
     });
 
     it('refuses a header that does not match the cookie', async () => {
-      const res = await app.inject({ method: 'PATCH', url: '/api/v1/config', payload: body, cookies: { 'csrf-token': 'a' }, headers: { 'x-csrftoken': 'b' } });
+      const res = await app.inject({
+        method: 'PATCH',
+        url: '/api/v1/config',
+        payload: body,
+        cookies: { 'csrf-token': 'a' },
+        headers: { 'x-csrftoken': 'b' },
+      });
       expect(res.statusCode).toBe(403);
     });
 
@@ -88,18 +118,34 @@ describe('platform (no cluster)', () => {
       const cookie = get.cookies.find((c) => c.name === 'csrf-token');
       expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]{20,}$/);
       expect(cookie?.sameSite).toBe('Strict');
-      const res = await app.inject({ method: 'PATCH', url: '/api/v1/config', payload: body, cookies: { 'csrf-token': cookie!.value }, headers: { 'x-csrftoken': cookie!.value } });
+      const res = await app.inject({
+        method: 'PATCH',
+        url: '/api/v1/config',
+        payload: body,
+        cookies: { 'csrf-token': cookie!.value },
+        headers: { 'x-csrftoken': cookie!.value },
+      });
       expect(res.statusCode).toBe(503);
       expect(res.json().reason).toBe('ServiceUnavailable');
     });
 
     it('accepts a bearer-token request without the pair (console proxy strips it)', async () => {
-      const res = await tokenApp.inject({ method: 'PATCH', url: '/api/v1/config', payload: body, headers: { authorization: 'Bearer user-token' } });
+      const res = await tokenApp.inject({
+        method: 'PATCH',
+        url: '/api/v1/config',
+        payload: body,
+        headers: { authorization: 'Bearer user-token' },
+      });
       expect(res.statusCode).toBe(503);
     });
 
     it('refuses a cross-origin request even with a token', async () => {
-      const res = await tokenApp.inject({ method: 'PATCH', url: '/api/v1/config', payload: body, headers: { authorization: 'Bearer t', origin: 'https://evil.example' } });
+      const res = await tokenApp.inject({
+        method: 'PATCH',
+        url: '/api/v1/config',
+        payload: body,
+        headers: { authorization: 'Bearer t', origin: 'https://evil.example' },
+      });
       expect(res.statusCode).toBe(403);
     });
   });
@@ -126,9 +172,19 @@ describe('platform (no cluster)', () => {
       ]),
     );
     // strings are not coerced into numbers in bodies
-    const coerced = await tokenApp.inject({ method: 'PATCH', url: '/api/v1/config', headers: { authorization: 'Bearer t' }, payload: { patch: { replicas: '2' }, resourceVersion: '1' } });
+    const coerced = await tokenApp.inject({
+      method: 'PATCH',
+      url: '/api/v1/config',
+      headers: { authorization: 'Bearer t' },
+      payload: { patch: { replicas: '2' }, resourceVersion: '1' },
+    });
     expect(coerced.statusCode).toBe(422);
-    const missing = await tokenApp.inject({ method: 'PATCH', url: '/api/v1/config', headers: { authorization: 'Bearer t' }, payload: { patch: { routes: [{}] } } });
+    const missing = await tokenApp.inject({
+      method: 'PATCH',
+      url: '/api/v1/config',
+      headers: { authorization: 'Bearer t' },
+      payload: { patch: { routes: [{}] } },
+    });
     expect(missing.json().fieldErrors).toEqual(
       expect.arrayContaining([
         { path: 'resourceVersion', message: 'is required' },
@@ -172,10 +228,21 @@ describe('platform (no cluster)', () => {
   });
 
   it('rate-limits mutations per identity, and refuses oversized bodies', async () => {
-    const limited = await buildApp({ kubeconfig: kubeconfigFor(UNREACHABLE), authMode: 'token', logLevel: false, watch: false, mutationsPerMinute: 2 });
+    const limited = await buildApp({
+      kubeconfig: kubeconfigFor(UNREACHABLE),
+      authMode: 'token',
+      logLevel: false,
+      watch: false,
+      mutationsPerMinute: 2,
+    });
     try {
       const patch = () =>
-        limited.inject({ method: 'PATCH', url: '/api/v1/config', headers: { authorization: 'Bearer rate-user' }, payload: { patch: { replicas: 1 }, resourceVersion: '1' } });
+        limited.inject({
+          method: 'PATCH',
+          url: '/api/v1/config',
+          headers: { authorization: 'Bearer rate-user' },
+          payload: { patch: { replicas: 1 }, resourceVersion: '1' },
+        });
       expect((await patch()).statusCode).toBe(503);
       expect((await patch()).statusCode).toBe(503);
       const third = await patch();

@@ -15,7 +15,10 @@ const REAL_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..'
 function fakeDist(): string {
   const dir = mkdtempSync(join(tmpdir(), 'irc-plugin-'));
   mkdirSync(join(dir, 'locales', 'en'), { recursive: true });
-  writeFileSync(join(dir, 'plugin-manifest.json'), JSON.stringify({ name: 'image-registry-console-plugin', loadScripts: [ENTRY] }));
+  writeFileSync(
+    join(dir, 'plugin-manifest.json'),
+    JSON.stringify({ name: 'image-registry-console-plugin', loadScripts: [ENTRY] }),
+  );
   writeFileSync(join(dir, ENTRY), 'window.__load_plugin_entry__("image-registry-console-plugin", {});');
   writeFileSync(join(dir, LOCALE), '{"Image registry":"Image registry"}');
   return dir;
@@ -27,7 +30,14 @@ describe('console plugin assets under /plugin/ (token mode, no token)', () => {
   beforeAll(async () => {
     const webDist = mkdtempSync(join(tmpdir(), 'irc-web-'));
     writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>console</title>');
-    app = await buildApp({ kubeconfig: kubeconfigFor(UNREACHABLE), authMode: 'token', logLevel: false, watch: false, webDist, pluginDist: fakeDist() });
+    app = await buildApp({
+      kubeconfig: kubeconfigFor(UNREACHABLE),
+      authMode: 'token',
+      logLevel: false,
+      watch: false,
+      webDist,
+      pluginDist: fakeDist(),
+    });
   });
   afterAll(async () => app.close());
 
@@ -41,7 +51,10 @@ describe('console plugin assets under /plugin/ (token mode, no token)', () => {
     expect(manifest.json().loadScripts).toEqual([ENTRY]);
     const etag = manifest.headers.etag;
     expect(etag).toBeTruthy();
-    expect((await app.inject({ url: '/plugin/plugin-manifest.json', headers: { 'if-none-match': String(etag) } })).statusCode).toBe(304);
+    expect(
+      (await app.inject({ url: '/plugin/plugin-manifest.json', headers: { 'if-none-match': String(etag) } }))
+        .statusCode,
+    ).toBe(304);
 
     const locale = await app.inject(`/plugin/${LOCALE}`);
     expect(locale.statusCode).toBe(200);
@@ -59,7 +72,11 @@ describe('console plugin assets under /plugin/ (token mode, no token)', () => {
   });
 
   it('a missing asset is a 404, never the standalone UI', async () => {
-    for (const url of ['/plugin/plugin-entry.0000000000000000.min.js', '/plugin/image-registry/overview', '/plugin/locales/en/other.json']) {
+    for (const url of [
+      '/plugin/plugin-entry.0000000000000000.min.js',
+      '/plugin/image-registry/overview',
+      '/plugin/locales/en/other.json',
+    ]) {
       const res = await app.inject(url);
       expect(res.statusCode, url).toBe(404);
       expect(res.headers['content-type'], url).toMatch(/^application\/json/);
@@ -68,25 +85,43 @@ describe('console plugin assets under /plugin/ (token mode, no token)', () => {
     expect((await app.inject('/plugin/')).statusCode).toBeGreaterThanOrEqual(403);
     expect((await app.inject('/plugin/locales/')).body).not.toContain('plugin__');
     expect((await app.inject('/plugin/..%2f..%2fetc%2fpasswd')).statusCode).toBeGreaterThanOrEqual(400);
-    expect((await app.inject({ method: 'POST', url: '/plugin/plugin-manifest.json' })).statusCode).not.toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/plugin/plugin-manifest.json' })).statusCode).not.toBe(
+      200,
+    );
   });
 
-  it.skipIf(!existsSync(join(REAL_DIST, 'plugin-manifest.json')))('serves the real build: every loadScripts entry is there and immutable', async () => {
-    const real = await buildApp({ kubeconfig: kubeconfigFor(UNREACHABLE), authMode: 'token', logLevel: false, watch: false, pluginDist: REAL_DIST });
-    try {
-      const manifest = JSON.parse(readFileSync(join(REAL_DIST, 'plugin-manifest.json'), 'utf8')) as { loadScripts: string[] };
-      for (const script of manifest.loadScripts) {
-        const res = await real.inject(`/plugin/${script}`);
-        expect(res.statusCode).toBe(200);
-        expect(res.headers['cache-control']).toContain('immutable');
+  it.skipIf(!existsSync(join(REAL_DIST, 'plugin-manifest.json')))(
+    'serves the real build: every loadScripts entry is there and immutable',
+    async () => {
+      const real = await buildApp({
+        kubeconfig: kubeconfigFor(UNREACHABLE),
+        authMode: 'token',
+        logLevel: false,
+        watch: false,
+        pluginDist: REAL_DIST,
+      });
+      try {
+        const manifest = JSON.parse(readFileSync(join(REAL_DIST, 'plugin-manifest.json'), 'utf8')) as {
+          loadScripts: string[];
+        };
+        for (const script of manifest.loadScripts) {
+          const res = await real.inject(`/plugin/${script}`);
+          expect(res.statusCode).toBe(200);
+          expect(res.headers['cache-control']).toContain('immutable');
+        }
+      } finally {
+        await real.close();
       }
-    } finally {
-      await real.close();
-    }
-  });
+    },
+  );
 
   it('no plugin build → nothing under /plugin/', async () => {
-    const bare = await buildApp({ kubeconfig: kubeconfigFor(UNREACHABLE), logLevel: false, watch: false, pluginDist: join(tmpdir(), 'irc-no-such-dir') });
+    const bare = await buildApp({
+      kubeconfig: kubeconfigFor(UNREACHABLE),
+      logLevel: false,
+      watch: false,
+      pluginDist: join(tmpdir(), 'irc-no-such-dir'),
+    });
     try {
       expect((await bare.inject('/plugin/plugin-manifest.json')).statusCode).toBe(404);
     } finally {

@@ -28,7 +28,11 @@ describe('SseConnection backpressure', () => {
   it('drops a client whose buffer passes the limit instead of buffering without bound', () => {
     const res = new StuckResponse();
     let dropped = 0;
-    const conn = new SseConnection(res as unknown as ServerResponse, { heartbeatMs: 60_000, maxBufferedBytes: 1000, onDrop: () => dropped++ });
+    const conn = new SseConnection(res as unknown as ServerResponse, {
+      heartbeatMs: 60_000,
+      maxBufferedBytes: 1000,
+      onDrop: () => dropped++,
+    });
     expect(res.head?.['content-type']).toContain('text/event-stream');
     for (let i = 0; i < 100; i++) conn.send(String(i), 'change', 'x'.repeat(100));
     expect(dropped).toBe(1);

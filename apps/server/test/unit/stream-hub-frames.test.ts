@@ -25,7 +25,12 @@ describe('StreamHub frames (fan-out serializes once)', () => {
     access = await ClusterAccess.create(kubeconfigFor(fake.url), 'kubeconfig');
     fake.items.set('cluster', config('5', 'Normal'));
     fake.listResourceVersion = '10';
-    hub = new StreamHub({ client: () => access.serverClient(), timeline: new Timeline(), metrics: new Metrics(), targets: [{ kind: 'Config', path: '/apis/x/v1/configs' }] });
+    hub = new StreamHub({
+      client: () => access.serverClient(),
+      timeline: new Timeline(),
+      metrics: new Metrics(),
+      targets: [{ kind: 'Config', path: '/apis/x/v1/configs' }],
+    });
     hub.start();
     await until(() => fake.openWatches === 1, 'the watch');
   });
@@ -43,7 +48,9 @@ describe('StreamHub frames (fan-out serializes once)', () => {
     await until(() => got[1]!.length === 1, 'the change');
     expect(got[0]![0]!.frame).toBe(got[1]![0]!.frame);
     const text = got[0]![0]!.frame.toString('utf8');
-    expect(text).toMatch(new RegExp(`^id: ${hub.epoch}\\.\\d+\\nevent: change\\ndata: \\{.*"logLevel":"Debug".*\\}\\n\\n$`));
+    expect(text).toMatch(
+      new RegExp(`^id: ${hub.epoch}\\.\\d+\\nevent: change\\ndata: \\{.*"logLevel":"Debug".*\\}\\n\\n$`),
+    );
   });
 
   it('reuses a snapshot frame only until the next change or resourceVersion', async () => {
@@ -53,8 +60,15 @@ describe('StreamHub frames (fan-out serializes once)', () => {
     await until(() => hub.snapshotFrame('Config') !== first, 'a new snapshot frame');
     expect(hub.snapshotFrame('Config').toString()).toContain('"logLevel":"Debug"');
     const second = hub.snapshotFrame('Config');
-    fake.push('BOOKMARK', { kind: 'Config', apiVersion: 'imageregistry.operator.openshift.io/v1', metadata: { resourceVersion: '20' } });
-    await until(() => hub.snapshotFrame('Config') !== second, 'the bookmark to move the snapshot resourceVersion');
+    fake.push('BOOKMARK', {
+      kind: 'Config',
+      apiVersion: 'imageregistry.operator.openshift.io/v1',
+      metadata: { resourceVersion: '20' },
+    });
+    await until(
+      () => hub.snapshotFrame('Config') !== second,
+      'the bookmark to move the snapshot resourceVersion',
+    );
     expect(hub.snapshotFrame('Config').toString()).toContain('"resourceVersion":"20"');
   });
 });

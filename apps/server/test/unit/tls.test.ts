@@ -18,14 +18,39 @@ const run = promisify(execFile);
 const UNREACHABLE = 'http://127.0.0.1:1';
 
 /** A self-signed certificate for 127.0.0.1, as the service CA would mount it (tls.crt, tls.key). */
-async function selfSigned(dir: string, name: string): Promise<{ cert: string; key: string; fingerprint: string }> {
+async function selfSigned(
+  dir: string,
+  name: string,
+): Promise<{ cert: string; key: string; fingerprint: string }> {
   const cert = join(dir, `${name}.crt`);
   const key = join(dir, `${name}.key`);
-  await run('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', `/CN=${name}`, '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert]);
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    `/CN=${name}`,
+    '-addext',
+    'subjectAltName=IP:127.0.0.1',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+  ]);
   return { cert, key, fingerprint: new X509Certificate(readFileSync(cert)).fingerprint256 };
 }
 
-function get(port: number, path: string, ca: Buffer[]): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; fingerprint: string }> {
+function get(
+  port: number,
+  path: string,
+  ca: Buffer[],
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; fingerprint: string }> {
   return new Promise((resolve, reject) => {
     const req = https.get({ host: '127.0.0.1', port, path, ca, agent: false }, (res) => {
       const fingerprint = (res.socket as TLSSocket).getPeerX509Certificate()?.fingerprint256 ?? '';
@@ -51,7 +76,13 @@ describe('HTTPS from TLS_CERT_FILE / TLS_KEY_FILE', () => {
     copyFileSync(first.cert, served().certFile);
     copyFileSync(first.key, served().keyFile);
     const logStream = new Writable({ write: (chunk: Buffer, _e, cb) => (logs.push(chunk.toString()), cb()) });
-    app = await buildApp({ kubeconfig: kubeconfigFor(UNREACHABLE), logLevel: 'info', logStream, watch: false, tls: { ...served(), reloadIntervalMs: 50 } });
+    app = await buildApp({
+      kubeconfig: kubeconfigFor(UNREACHABLE),
+      logLevel: 'info',
+      logStream,
+      watch: false,
+      tls: { ...served(), reloadIntervalMs: 50 },
+    });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
     port = typeof address === 'object' && address ? address.port : 0;
@@ -67,7 +98,10 @@ describe('HTTPS from TLS_CERT_FILE / TLS_KEY_FILE', () => {
     const res = await get(port, '/healthz', [readFileSync(first.cert)]);
     expect(res.status).toBe(200);
     expect(res.fingerprint).toBe(first.fingerprint);
-    const plain = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 'refused');
+    const plain = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.status,
+      () => 'refused',
+    );
     expect(plain).not.toBe(200);
   });
 
@@ -80,20 +114,34 @@ describe('HTTPS from TLS_CERT_FILE / TLS_KEY_FILE', () => {
 
   it('keeps the old certificate when the files do not form a pair, then picks up the rotated one', async () => {
     copyFileSync(second.cert, served().certFile); // mid-rotation: new cert, old key
-    await until(async () => logs.some((l) => l.includes('serving certificate not reloaded')), 'the mismatched pair to be refused');
+    await until(
+      async () => logs.some((l) => l.includes('serving certificate not reloaded')),
+      'the mismatched pair to be refused',
+    );
     expect((await get(port, '/healthz', bothCAs())).fingerprint).toBe(first.fingerprint);
 
     copyFileSync(second.key, served().keyFile);
-    await until(async () => (await get(port, '/healthz', bothCAs())).fingerprint === second.fingerprint, 'the rotated certificate');
+    await until(
+      async () => (await get(port, '/healthz', bothCAs())).fingerprint === second.fingerprint,
+      'the rotated certificate',
+    );
     expect(logs.some((l) => l.includes('serving certificate reloaded'))).toBe(true);
   });
 });
 
 describe('TLS options', () => {
   it('reads flags or environment; the pair goes together; TLS implies a Secure cookie', () => {
-    expect(parseCli(['--tls-cert-file', '/c', '--tls-key-file', '/k'], {})).toMatchObject({ tls: { certFile: '/c', keyFile: '/k' }, secureCookie: true });
-    expect(parseCli([], { TLS_CERT_FILE: '/c', TLS_KEY_FILE: '/k' })).toMatchObject({ tls: { certFile: '/c', keyFile: '/k' }, secureCookie: true });
-    expect(parseCli([], { TLS_CERT_FILE: '/c', TLS_KEY_FILE: '/k', SECURE_COOKIE: '0' }).secureCookie).toBe(false);
+    expect(parseCli(['--tls-cert-file', '/c', '--tls-key-file', '/k'], {})).toMatchObject({
+      tls: { certFile: '/c', keyFile: '/k' },
+      secureCookie: true,
+    });
+    expect(parseCli([], { TLS_CERT_FILE: '/c', TLS_KEY_FILE: '/k' })).toMatchObject({
+      tls: { certFile: '/c', keyFile: '/k' },
+      secureCookie: true,
+    });
+    expect(parseCli([], { TLS_CERT_FILE: '/c', TLS_KEY_FILE: '/k', SECURE_COOKIE: '0' }).secureCookie).toBe(
+      false,
+    );
     expect(parseCli([], {}).tls).toBeUndefined();
     expect(() => parseCli([], { TLS_CERT_FILE: '/c' })).toThrow(/go together/);
   });

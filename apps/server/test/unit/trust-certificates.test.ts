@@ -46,7 +46,16 @@ describe('trusted CA PEM parsing', () => {
     expect(registryOfTrustKey('quay.io')).toBe('quay.io');
     expect(registryHostProblem('quay.io')).toBeUndefined();
     expect(registryHostProblem('10.0.0.1:5000')).toBeUndefined();
-    for (const bad of ['https://quay.io', 'quay.io/ns', '*.example.com', 'a_b.com', 'host:0', 'host:70000', '-bad.com', '']) {
+    for (const bad of [
+      'https://quay.io',
+      'quay.io/ns',
+      '*.example.com',
+      'a_b.com',
+      'host:0',
+      'host:70000',
+      '-bad.com',
+      '',
+    ]) {
       expect(registryHostProblem(bad), bad).toBeDefined();
     }
   });

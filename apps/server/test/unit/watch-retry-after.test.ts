@@ -13,7 +13,13 @@ describe('Retry-After for the watch backoff', () => {
   });
 
   it("takes a 429 Status' details.retryAfterSeconds", () => {
-    const body = JSON.stringify({ kind: 'Status', code: 429, reason: 'TooManyRequests', message: 'slow down', details: { retryAfterSeconds: 4 } });
+    const body = JSON.stringify({
+      kind: 'Status',
+      code: 429,
+      reason: 'TooManyRequests',
+      message: 'slow down',
+      details: { retryAfterSeconds: 4 },
+    });
     expect(kubeErrorFromStatus(429, body).retryAfterSeconds).toBe(4);
     expect(kubeErrorFromStatus(500, '{}').retryAfterSeconds).toBeUndefined();
   });

@@ -7,7 +7,11 @@ import { until as poll } from '../helpers/until.js';
 
 const until = (cond: () => boolean, what: string, ms = 3000) => poll(cond, what, ms, 10);
 
-const pod = (name: string, rv: string): FakeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'ns', resourceVersion: rv } });
+const pod = (name: string, rv: string): FakeObject => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name, namespace: 'ns', resourceVersion: rv },
+});
 
 describe('ResourceWatcher (informer)', () => {
   let fake: FakeWatchServer;
@@ -29,7 +33,8 @@ describe('ResourceWatcher (informer)', () => {
       { kind: 'Pod', path: '/api/v1/namespaces/ns/pods' },
       () => access.serverClient(),
       {
-        change: (type, obj) => changes.push({ type, name: obj.metadata?.name ?? '', rv: obj.metadata?.resourceVersion ?? '' }),
+        change: (type, obj) =>
+          changes.push({ type, name: obj.metadata?.name ?? '', rv: obj.metadata?.resourceVersion ?? '' }),
         state: () => undefined,
         restart: (cause) => restarts.push(cause),
       },
@@ -73,10 +78,22 @@ describe('ResourceWatcher (informer)', () => {
     fake.items.set('a', pod('a', '30'));
     fake.items.set('c', pod('c', '31'));
     fake.listResourceVersion = '40';
-    fake.push('ERROR', { kind: 'Status', apiVersion: 'v1', status: 'Failure', code: 410, reason: 'Expired', message: 'too old resource version: 10 (35)' });
+    fake.push('ERROR', {
+      kind: 'Status',
+      apiVersion: 'v1',
+      status: 'Failure',
+      code: 410,
+      reason: 'Expired',
+      message: 'too old resource version: 10 (35)',
+    });
     await until(() => fake.listRequests.length === 2 && fake.openWatches === 1, 'the relist and new watch');
     expect(restarts).toContain('expired');
-    expect(changes.slice(2).map((c) => `${c.type} ${c.name}`).sort()).toEqual(['ADDED c', 'DELETED b', 'MODIFIED a']);
+    expect(
+      changes
+        .slice(2)
+        .map((c) => `${c.type} ${c.name}`)
+        .sort(),
+    ).toEqual(['ADDED c', 'DELETED b', 'MODIFIED a']);
     expect(fake.watchRequests.at(-1)!.searchParams.get('resourceVersion')).toBe('40');
   });
 

@@ -5,7 +5,15 @@ import { useT } from './i18n.js';
 import { Since } from './time.js';
 
 /** Every condition of an object: type, status (colour + icon), reason, message lines, since. */
-export function ConditionsTable({ conditions, label, dataTest }: { conditions: Condition[]; label: string; dataTest?: string }) {
+export function ConditionsTable({
+  conditions,
+  label,
+  dataTest,
+}: {
+  conditions: Condition[];
+  label: string;
+  dataTest?: string;
+}) {
   const t = useT();
   return (
     <Table aria-label={label} variant="compact" data-test={dataTest}>

@@ -21,10 +21,28 @@ interface Props {
  * A destructive or wide-reaching action asks first: warning title, what will happen, a danger
  * button that stays disabled while the write runs, and Cancel.
  */
-export function ConfirmModal({ id, title, confirmLabel, busy, canConfirm = true, variant = 'small', onConfirm, onClose, children, ...rest }: Props) {
+export function ConfirmModal({
+  id,
+  title,
+  confirmLabel,
+  busy,
+  canConfirm = true,
+  variant = 'small',
+  onConfirm,
+  onClose,
+  children,
+  ...rest
+}: Props) {
   const t = useT();
   return (
-    <Modal isOpen onClose={onClose} variant={variant} aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`} data-test={rest['data-test']}>
+    <Modal
+      isOpen
+      onClose={onClose}
+      variant={variant}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-body`}
+      data-test={rest['data-test']}
+    >
       <ModalHeader title={title} titleIconVariant="warning" labelId={`${id}-title`} />
       <ModalBody id={`${id}-body`}>
         <Stack hasGutter>{children}</Stack>

@@ -3,7 +3,17 @@ import { diffLines, foldUnchanged, toYaml } from './diff.js';
 import { useT } from './i18n.js';
 
 /** A unified YAML diff of two values; removed/added lines carry a sign as well as a colour. */
-export function DiffView({ before, after, label, dataTest }: { before: unknown; after: unknown; label: string; dataTest?: string }) {
+export function DiffView({
+  before,
+  after,
+  label,
+  dataTest,
+}: {
+  before: unknown;
+  after: unknown;
+  label: string;
+  dataTest?: string;
+}) {
   const t = useT();
   const lines = useMemo(() => foldUnchanged(diffLines(toYaml(before), toYaml(after))), [before, after]);
   return (
@@ -15,7 +25,10 @@ export function DiffView({ before, after, label, dataTest }: { before: unknown; 
           </div>
         ) : (
           <div key={index} className={`irc-diff__line irc-diff__line--${line.op}`}>
-            <span className="irc-diff__sign" aria-label={line.op === 'add' ? t('added') : line.op === 'remove' ? t('removed') : undefined}>
+            <span
+              className="irc-diff__sign"
+              aria-label={line.op === 'add' ? t('added') : line.op === 'remove' ? t('removed') : undefined}
+            >
               {line.op === 'add' ? '+' : line.op === 'remove' ? '-' : ' '}
             </span>
             {line.text}

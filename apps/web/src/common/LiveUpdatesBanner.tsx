@@ -11,19 +11,32 @@ export function LiveUpdatesBanner() {
   const t = useT();
   const status = useLiveUpdatesStatus();
   if (status.kind === 'live') return null;
-  const common = { isInline: true, isLiveRegion: true, 'data-test': 'live-updates-banner', 'data-state': status.kind } as const;
+  const common = {
+    isInline: true,
+    isLiveRegion: true,
+    'data-test': 'live-updates-banner',
+    'data-state': status.kind,
+  } as const;
   switch (status.kind) {
     case 'reconnected':
       return <Alert {...common} variant="success" title={t('Reconnected: live updates are on again.')} />;
     case 'server-unreachable':
       return (
-        <Alert {...common} variant="warning" title={t('Live updates paused: the console server is not reachable. Retrying…')}>
+        <Alert
+          {...common}
+          variant="warning"
+          title={t('Live updates paused: the console server is not reachable. Retrying…')}
+        >
           {t('What this page shows may be out of date until the connection is back.')}
         </Alert>
       );
     case 'cluster-unreachable':
       return (
-        <Alert {...common} variant="warning" title={t('Live updates paused: the cluster API is not reachable. Retrying…')}>
+        <Alert
+          {...common}
+          variant="warning"
+          title={t('Live updates paused: the cluster API is not reachable. Retrying…')}
+        >
           {t('What this page shows may be out of date until the cluster API answers again.')}
           {status.message ? <div className="irc-subtle">{status.message}</div> : null}
         </Alert>
@@ -34,9 +47,12 @@ export function LiveUpdatesBanner() {
           {...common}
           variant="danger"
           title={t('Your session has expired: sign in again.')}
-          actionLinks={<AlertActionLink onClick={() => window.location.reload()}>{t('Sign in again')}</AlertActionLink>}
+          actionLinks={
+            <AlertActionLink onClick={() => window.location.reload()}>{t('Sign in again')}</AlertActionLink>
+          }
         >
-          {status.message ?? t('Live updates stopped because the cluster no longer accepts your credentials.')}
+          {status.message ??
+            t('Live updates stopped because the cluster no longer accepts your credentials.')}
         </Alert>
       );
   }

@@ -11,7 +11,10 @@ export default function NotFoundPage() {
       <EmptyState titleText={t('Page not found')} headingLevel="h1">
         <EmptyStateBody>{t('This address is not a page of the image registry console.')}</EmptyStateBody>
         <EmptyStateFooter>
-          <Button variant="primary" component={(props: object) => <Link {...props} to={links.page('/overview')} />}>
+          <Button
+            variant="primary"
+            component={(props: object) => <Link {...props} to={links.page('/overview')} />}
+          >
             {t('Go to the overview')}
           </Button>
         </EmptyStateFooter>

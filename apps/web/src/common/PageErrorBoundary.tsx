@@ -15,12 +15,18 @@ function PageCrashed({ error, onRetry }: { error: Error; onRetry(): void }) {
         actionLinks={
           <>
             <AlertActionLink onClick={onRetry}>{t('Try again')}</AlertActionLink>
-            <AlertActionLink onClick={() => window.location.reload()}>{t('Reload the console')}</AlertActionLink>
+            <AlertActionLink onClick={() => window.location.reload()}>
+              {t('Reload the console')}
+            </AlertActionLink>
           </>
         }
         data-test="page-error"
       >
-        <p>{stale ? t('The console was probably updated since you opened it. Reload to get the current version.') : error.message}</p>
+        <p>
+          {stale
+            ? t('The console was probably updated since you opened it. Reload to get the current version.')
+            : error.message}
+        </p>
       </Alert>
     </PageSection>
   );
@@ -35,7 +41,8 @@ export class PageErrorBoundary extends Component<{ children: ReactNode }, { erro
   }
 
   override render() {
-    if (this.state.error) return <PageCrashed error={this.state.error} onRetry={() => this.setState({ error: null })} />;
+    if (this.state.error)
+      return <PageCrashed error={this.state.error} onRetry={() => this.setState({ error: null })} />;
     return this.props.children;
   }
 }

@@ -14,5 +14,7 @@ describe('conditionHealth', () => {
     ['Removed', 'True', 'warning'],
     ['Removed', 'False', 'good'],
     ['Available', 'Unknown', 'unknown'],
-  ] as const)('%s=%s is %s', (type, status, health) => expect(conditionHealth({ type, status })).toBe(health));
+  ] as const)('%s=%s is %s', (type, status, health) =>
+    expect(conditionHealth({ type, status })).toBe(health),
+  );
 });

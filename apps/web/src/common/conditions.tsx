@@ -1,5 +1,10 @@
 import { Icon, Label } from '@patternfly/react-core';
-import { CheckCircleIcon, ExclamationCircleIcon, ExclamationTriangleIcon, QuestionCircleIcon } from '@patternfly/react-icons';
+import {
+  CheckCircleIcon,
+  ExclamationCircleIcon,
+  ExclamationTriangleIcon,
+  QuestionCircleIcon,
+} from '@patternfly/react-icons';
 import { conditionHealth as sharedConditionHealth } from '@irc/shared';
 import type { Condition } from './contract.js';
 import { useT } from './i18n.js';
@@ -23,9 +28,23 @@ const STATUS = { good: 'success', bad: 'danger', warning: 'warning', unknown: 'c
 
 export function HealthIcon({ health, label }: { health: Health; label?: string }) {
   const icon =
-    health === 'good' ? <CheckCircleIcon /> : health === 'bad' ? <ExclamationCircleIcon /> : health === 'warning' ? <ExclamationTriangleIcon /> : <QuestionCircleIcon />;
+    health === 'good' ? (
+      <CheckCircleIcon />
+    ) : health === 'bad' ? (
+      <ExclamationCircleIcon />
+    ) : health === 'warning' ? (
+      <ExclamationTriangleIcon />
+    ) : (
+      <QuestionCircleIcon />
+    );
   return (
-    <Icon status={STATUS[health]} isInline aria-label={label} role={label ? 'img' : undefined} aria-hidden={label ? undefined : true}>
+    <Icon
+      status={STATUS[health]}
+      isInline
+      aria-label={label}
+      role={label ? 'img' : undefined}
+      aria-hidden={label ? undefined : true}
+    >
       {icon}
     </Icon>
   );
@@ -35,9 +54,19 @@ export function HealthIcon({ health, label }: { health: Health; label?: string }
 export function ConditionStatusLabel({ condition }: { condition: Pick<Condition, 'type' | 'status'> }) {
   const t = useT();
   const health = conditionHealth(condition);
-  const meaning = { good: t('as expected'), bad: t('problem'), warning: t('attention'), unknown: t('unknown') }[health];
+  const meaning = {
+    good: t('as expected'),
+    bad: t('problem'),
+    warning: t('attention'),
+    unknown: t('unknown'),
+  }[health];
   return (
-    <Label color={COLOR[health]} icon={<HealthIcon health={health} />} data-health={health} aria-label={`${condition.status} (${meaning})`}>
+    <Label
+      color={COLOR[health]}
+      icon={<HealthIcon health={health} />}
+      data-health={health}
+      aria-label={`${condition.status} (${meaning})`}
+    >
       {condition.status}
     </Label>
   );

@@ -1,6 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { usePlatform } from '../shell/platform.js';
-import type { ConflictBody, ErrorBody, PatchConfigRequest, PatchConfigResponse, RegistryConfig } from './contract.js';
+import type {
+  ConflictBody,
+  ErrorBody,
+  PatchConfigRequest,
+  PatchConfigResponse,
+  RegistryConfig,
+} from './contract.js';
 import { ApiError } from '../shell/http.js';
 import { paths, queryKeys, type ConfigData } from './queries.js';
 
@@ -9,7 +15,8 @@ export function usePatchConfig() {
   const { request } = usePlatform();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: PatchConfigRequest) => request<PatchConfigResponse>(paths.config, { method: 'PATCH', body }),
+    mutationFn: (body: PatchConfigRequest) =>
+      request<PatchConfigResponse>(paths.config, { method: 'PATCH', body }),
     onSuccess: (response) => {
       if (response.dryRun) return;
       const config = response.config as unknown as RegistryConfig;
@@ -29,7 +36,10 @@ export function usePatchConfig() {
  */
 export function seenVersion(data: ConfigData): Pick<PatchConfigRequest, 'resourceVersion' | 'generation'> {
   const generation = (data.config.metadata as { generation?: unknown }).generation;
-  return { resourceVersion: data.resourceVersion, ...(typeof generation === 'number' && generation >= 1 ? { generation } : {}) };
+  return {
+    resourceVersion: data.resourceVersion,
+    ...(typeof generation === 'number' && generation >= 1 ? { generation } : {}),
+  };
 }
 
 export function conflictOf(error: unknown): ConfigData | undefined {

@@ -6,13 +6,25 @@ describe('diffLines', () => {
     const before = toYaml({ replicas: 2, storage: { s3: { bucket: 'a', region: 'us-east-1' } } });
     const after = toYaml({ replicas: 3, storage: { s3: { bucket: 'a', region: 'eu-west-1' } } });
     const lines = diffLines(before, after);
-    expect(lines.filter((l) => l.op === 'remove').map((l) => l.text.trim())).toEqual(['replicas: 2', 'region: us-east-1']);
-    expect(lines.filter((l) => l.op === 'add').map((l) => l.text.trim())).toEqual(['replicas: 3', 'region: eu-west-1']);
-    expect(lines.filter((l) => l.op === 'same').map((l) => l.text.trim())).toEqual(['storage:', 's3:', 'bucket: a']);
+    expect(lines.filter((l) => l.op === 'remove').map((l) => l.text.trim())).toEqual([
+      'replicas: 2',
+      'region: us-east-1',
+    ]);
+    expect(lines.filter((l) => l.op === 'add').map((l) => l.text.trim())).toEqual([
+      'replicas: 3',
+      'region: eu-west-1',
+    ]);
+    expect(lines.filter((l) => l.op === 'same').map((l) => l.text.trim())).toEqual([
+      'storage:',
+      's3:',
+      'bucket: a',
+    ]);
   });
 
   it('ignores key order and reports no change for equal objects', () => {
-    expect(hasChanges(diffLines(toYaml({ a: 1, b: { c: 2, d: 3 } }), toYaml({ b: { d: 3, c: 2 }, a: 1 })))).toBe(false);
+    expect(
+      hasChanges(diffLines(toYaml({ a: 1, b: { c: 2, d: 3 } }), toYaml({ b: { d: 3, c: 2 }, a: 1 }))),
+    ).toBe(false);
   });
 
   it('handles additions to and removals from empty input', () => {

@@ -81,7 +81,11 @@ export function foldUnchanged(lines: DiffLine[], context = 3): FoldedLine[] {
     const keepHead = atStart ? 0 : context;
     const keepTail = atEnd ? 0 : context;
     if (run.length > keepHead + keepTail + 1) {
-      out.push(...run.slice(0, keepHead), { op: 'fold', count: run.length - keepHead - keepTail }, ...run.slice(run.length - keepTail));
+      out.push(
+        ...run.slice(0, keepHead),
+        { op: 'fold', count: run.length - keepHead - keepTail },
+        ...run.slice(run.length - keepTail),
+      );
     } else out.push(...run);
     run = [];
   };

@@ -36,9 +36,15 @@ export function useAccessAll(ids: readonly PermissionId[]): Access {
   const me = useMeQuery();
   if (me.isPending) return { allowed: false, reason: t('Checking your permissions…'), loading: true };
   const permissions = me.isError || !Array.isArray(me.data.permissions) ? [] : me.data.permissions;
-  const denied = ids.map((id) => permissions.find((p) => p.id === id)).find((p) => p !== undefined && !p.allowed);
+  const denied = ids
+    .map((id) => permissions.find((p) => p.id === id))
+    .find((p) => p !== undefined && !p.allowed);
   if (!denied) return { allowed: true, reason: '', loading: false };
-  return { allowed: false, reason: denied.reason || t('You are not allowed to make this change.'), loading: false };
+  return {
+    allowed: false,
+    reason: denied.reason || t('You are not allowed to make this change.'),
+    loading: false,
+  };
 }
 
 /** The first of several answers that denies (say the /me check, then a 403 the server gave). */

@@ -2,7 +2,16 @@ import { configuredBackends as sharedConfiguredBackends, type StorageBackend } f
 import type { StorageSpec } from './contract.js';
 
 /** Display order of the backend chooser. */
-export const BACKENDS = ['s3', 'gcs', 'azure', 'swift', 'pvc', 'emptyDir', 'ibmcos', 'oss'] as const satisfies readonly StorageBackend[];
+export const BACKENDS = [
+  's3',
+  'gcs',
+  'azure',
+  'swift',
+  'pvc',
+  'emptyDir',
+  'ibmcos',
+  'oss',
+] as const satisfies readonly StorageBackend[];
 export type Backend = StorageBackend;
 
 /** The configured backend(s) of a storage spec (the shared rule); more than one is an error the operator reports. */

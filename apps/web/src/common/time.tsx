@@ -30,8 +30,10 @@ export function formatAbsolute(time: string | Date): string {
 /** Seconds as `3d4h`, `5m10s` — the `kubectl get` age format. */
 export function formatAge(seconds: number): string {
   if (seconds < 60) return `${Math.max(0, Math.floor(seconds))}s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)}m${Math.floor(seconds % 60) ? `${Math.floor(seconds % 60)}s` : ''}`;
-  if (seconds < 86_400) return `${Math.floor(seconds / 3600)}h${Math.floor((seconds % 3600) / 60) ? `${Math.floor((seconds % 3600) / 60)}m` : ''}`;
+  if (seconds < 3600)
+    return `${Math.floor(seconds / 60)}m${Math.floor(seconds % 60) ? `${Math.floor(seconds % 60)}s` : ''}`;
+  if (seconds < 86_400)
+    return `${Math.floor(seconds / 3600)}h${Math.floor((seconds % 3600) / 60) ? `${Math.floor((seconds % 3600) / 60)}m` : ''}`;
   return `${Math.floor(seconds / 86_400)}d${Math.floor((seconds % 86_400) / 3600) ? `${Math.floor((seconds % 86_400) / 3600)}h` : ''}`;
 }
 

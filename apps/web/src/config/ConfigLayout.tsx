@@ -26,14 +26,20 @@ export default function ConfigLayout() {
       <PageSection>
         <Title headingLevel="h1">{t('Registry configuration')}</Title>
         <Content component="p">
-          {t('Changes are validated as you type, reviewed with a server-side dry run, and applied as a merge patch to configs.imageregistry.operator.openshift.io/cluster.')}
+          {t(
+            'Changes are validated as you type, reviewed with a server-side dry run, and applied as a merge patch to configs.imageregistry.operator.openshift.io/cluster.',
+          )}
         </Content>
         <Nav variant="horizontal-subnav" aria-label={t('Configuration sections')}>
           <NavList>
             {configSections(t).map((section) => {
               const to = links.page(`/config/${section.path}`);
               return (
-                <NavItem key={section.path} itemId={section.path} isActive={pathname.endsWith(`/config/${section.path}`)}>
+                <NavItem
+                  key={section.path}
+                  itemId={section.path}
+                  isActive={pathname.endsWith(`/config/${section.path}`)}
+                >
                   <Link to={to}>{section.label}</Link>
                 </NavItem>
               );

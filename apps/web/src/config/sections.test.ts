@@ -9,7 +9,15 @@ import { requestsSection } from './requests/RequestsSection.js';
 import { routesSection } from './routes/RoutesSection.js';
 
 function data(spec: ConfigSpec): ConfigData {
-  return { config: { apiVersion: 'imageregistry.operator.openshift.io/v1', kind: 'Config', metadata: { name: 'cluster', resourceVersion: '9' }, spec }, resourceVersion: '9' };
+  return {
+    config: {
+      apiVersion: 'imageregistry.operator.openshift.io/v1',
+      kind: 'Config',
+      metadata: { name: 'cluster', resourceVersion: '9' },
+      spec,
+    },
+    resourceVersion: '9',
+  };
 }
 
 const full: ConfigSpec = {
@@ -35,24 +43,34 @@ const sections: [string, SectionDefinition<unknown>][] = [
 ];
 
 describe('section forms', () => {
-  it.each(sections)('%s: an untouched form is not a change, for a full and an empty spec', (_name, section) => {
-    for (const spec of [full, { replicas: 1 }]) {
-      const base = data(spec);
-      expect(evaluateSection(section, section.fromSpec(spec), base).merge.patch).toEqual({});
-    }
-  });
+  it.each(sections)(
+    '%s: an untouched form is not a change, for a full and an empty spec',
+    (_name, section) => {
+      for (const spec of [full, { replicas: 1 }]) {
+        const base = data(spec);
+        expect(evaluateSection(section, section.fromSpec(spec), base).merge.patch).toEqual({});
+      }
+    },
+  );
 
   it('replicas: validates as you type, with the operator’s wording', () => {
     const base = data(full);
-    const errors = (replicas: string) => evaluateSection(replicasSection, { replicas, rolloutStrategy: 'RollingUpdate' }, base).errors;
-    expect(errors('-1')).toContainEqual({ path: 'spec.replicas', message: 'replicas must be greater than or equal to 0' });
+    const errors = (replicas: string) =>
+      evaluateSection(replicasSection, { replicas, rolloutStrategy: 'RollingUpdate' }, base).errors;
+    expect(errors('-1')).toContainEqual({
+      path: 'spec.replicas',
+      message: 'replicas must be greater than or equal to 0',
+    });
     expect(errors('two')).toContainEqual({ path: 'spec.replicas', message: 'must be a whole number' });
     expect(errors('3')).toEqual([]);
   });
 
   it('replicas: a ReadWriteOnce claim needs one replica and Recreate', () => {
     const spec: ConfigSpec = { replicas: 1, rolloutStrategy: 'Recreate', storage: { pvc: { claim: 'c' } } };
-    const base: ConfigData = { ...data(spec), storageClaim: { name: 'c', accessModes: ['ReadWriteOnce'], exists: true } };
+    const base: ConfigData = {
+      ...data(spec),
+      storageClaim: { name: 'c', accessModes: ['ReadWriteOnce'], exists: true },
+    };
     const result = evaluateSection(replicasSection, { replicas: '2', rolloutStrategy: 'Recreate' }, base);
     expect(result.errors.map((e) => e.path)).toEqual(['spec.replicas']);
   });
@@ -60,7 +78,10 @@ describe('section forms', () => {
   it('routes: duplicate and reserved names are field errors; removing all routes nulls the list', () => {
     const base = data(full);
     const draft = routesSection.fromSpec(full);
-    draft.routes.push({ name: 'public', hostname: '', secretName: '' }, { name: 'default-route', hostname: '', secretName: '' });
+    draft.routes.push(
+      { name: 'public', hostname: '', secretName: '' },
+      { name: 'default-route', hostname: '', secretName: '' },
+    );
     const paths = evaluateSection(routesSection, draft, base).errors.map((e) => e.path);
     expect(paths).toEqual(['spec.routes[1].name', 'spec.routes[2].name']);
     const none = { ...routesSection.fromSpec(full), routes: [] };
@@ -71,18 +92,24 @@ describe('section forms', () => {
     const base = data({ replicas: 1 });
     const draft = requestsSection.fromSpec({ replicas: 1 });
     draft.write.maxWaitInQueue = '1m';
-    expect(evaluateSection(requestsSection, draft, base).errors.map((e) => e.path)).toContain('spec.requests.write.maxWaitInQueue');
+    expect(evaluateSection(requestsSection, draft, base).errors.map((e) => e.path)).toContain(
+      'spec.requests.write.maxWaitInQueue',
+    );
     draft.write.maxInQueue = '5';
     const result = evaluateSection(requestsSection, draft, base);
     expect(result.errors).toEqual([]);
-    expect(result.merge.patch).toEqual({ spec: { requests: { read: {}, write: { maxInQueue: 5, maxWaitInQueue: '1m' } } } });
+    expect(result.merge.patch).toEqual({
+      spec: { requests: { read: {}, write: { maxInQueue: 5, maxWaitInQueue: '1m' } } },
+    });
   });
 
   it('advanced: removing a node selector label nulls just that key', () => {
     const base = data({ replicas: 1, nodeSelector: { a: '1', b: '2' } });
     const draft = advancedSection.fromSpec(base.config.spec);
     draft.nodeSelector = draft.nodeSelector.filter((row) => row.key !== 'a');
-    expect(evaluateSection(advancedSection, draft, base).merge.patch).toEqual({ spec: { nodeSelector: { a: null } } });
+    expect(evaluateSection(advancedSection, draft, base).merge.patch).toEqual({
+      spec: { nodeSelector: { a: null } },
+    });
   });
 });
 
@@ -90,7 +117,10 @@ describe('conflict summary', () => {
   it('lists what changed meanwhile and which of it the admin’s change overwrites', () => {
     const seen: ConfigSpec = { replicas: 2, logLevel: 'Normal', httpSecret: 'x' };
     const live: ConfigSpec = { replicas: 3, logLevel: 'Debug', httpSecret: 'x' };
-    expect(summarizeConflict(seen, live, { replicas: 4 })).toEqual({ changedMeanwhile: ['logLevel', 'replicas'], overlapping: ['replicas'] });
+    expect(summarizeConflict(seen, live, { replicas: 4 })).toEqual({
+      changedMeanwhile: ['logLevel', 'replicas'],
+      overlapping: ['replicas'],
+    });
     expect(summarizeConflict(seen, seen, { replicas: 4 })).toEqual({ changedMeanwhile: [], overlapping: [] });
   });
 });

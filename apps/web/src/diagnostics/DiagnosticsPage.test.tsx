@@ -9,15 +9,36 @@ const diagnostics: DiagnosticsResponse = {
   generatedAt: '2026-11-25T10:00:00Z',
   verdict: 'failing',
   steps: [
-    { id: 'cluster-operator', title: 'Cluster operator', verdict: 'ok', evidence: ['Available=True'], nextStep: 'Nothing to do.', command: 'oc get clusteroperator image-registry', links: [] },
+    {
+      id: 'cluster-operator',
+      title: 'Cluster operator',
+      verdict: 'ok',
+      evidence: ['Available=True'],
+      nextStep: 'Nothing to do.',
+      command: 'oc get clusteroperator image-registry',
+      links: [],
+    },
     {
       id: 'storage-credentials',
       title: 'Storage credentials',
       verdict: 'failing',
-      evidence: ['secret "openshift-image-registry/image-registry-private-configuration-user" does not contain required key "REGISTRY_STORAGE_S3_SECRETKEY"'],
+      evidence: [
+        'secret "openshift-image-registry/image-registry-private-configuration-user" does not contain required key "REGISTRY_STORAGE_S3_SECRETKEY"',
+      ],
       nextStep: 'Add the missing key.',
       command: 'oc get secret image-registry-private-configuration-user -n openshift-image-registry',
-      links: [{ label: 'Operator log', kind: 'log', object: { kind: 'Pod', name: 'cluster-image-registry-operator-1', namespace: 'openshift-image-registry' }, container: 'cluster-image-registry-operator' }],
+      links: [
+        {
+          label: 'Operator log',
+          kind: 'log',
+          object: {
+            kind: 'Pod',
+            name: 'cluster-image-registry-operator-1',
+            namespace: 'openshift-image-registry',
+          },
+          container: 'cluster-image-registry-operator',
+        },
+      ],
     },
   ],
 };
@@ -31,9 +52,13 @@ describe('DiagnosticsPage', () => {
     expect(failing.getAttribute('data-verdict')).toBe('failing');
     expect(within(failing).getByText('Add the missing key.')).toBeTruthy();
     const link = within(failing).getByRole('link', { name: 'Operator log' });
-    expect(link.getAttribute('href')).toBe('/pods/openshift-image-registry/cluster-image-registry-operator-1/logs?container=cluster-image-registry-operator');
+    expect(link.getAttribute('href')).toBe(
+      '/pods/openshift-image-registry/cluster-image-registry-operator-1/logs?container=cluster-image-registry-operator',
+    );
     // OK steps start collapsed.
     const ok = list.querySelector('[data-test="step-cluster-operator"]') as HTMLElement;
-    expect(within(ok).getByRole('button', { name: 'Details of Cluster operator' }).getAttribute('aria-expanded')).toBe('false');
+    expect(
+      within(ok).getByRole('button', { name: 'Details of Cluster operator' }).getAttribute('aria-expanded'),
+    ).toBe('false');
   });
 });

@@ -61,7 +61,11 @@ function VerdictLabel({ verdict }: { verdict: Verdict }) {
   const t = useT();
   const text = { ok: t('OK'), warning: t('Warning'), failing: t('Failing') }[verdict];
   return (
-    <Label color={{ ok: 'green', warning: 'orange', failing: 'red' }[verdict] as 'green' | 'orange' | 'red'} icon={<HealthIcon health={HEALTH[verdict]} />} data-verdict={verdict}>
+    <Label
+      color={{ ok: 'green', warning: 'orange', failing: 'red' }[verdict] as 'green' | 'orange' | 'red'}
+      icon={<HealthIcon health={HEALTH[verdict]} />}
+      data-verdict={verdict}
+    >
       {text}
     </Label>
   );
@@ -93,7 +97,12 @@ function StepDetails({ step }: { step: DiagnosticStep }) {
         <p>{step.nextStep}</p>
       </div>
       {step.command ? (
-        <ClipboardCopy isReadOnly hoverTip={t('Copy the command')} clickTip={t('Copied')} textAriaLabel={t('Command for {{title}}', { title: step.title })}>
+        <ClipboardCopy
+          isReadOnly
+          hoverTip={t('Copy the command')}
+          clickTip={t('Copied')}
+          textAriaLabel={t('Command for {{title}}', { title: step.title })}
+        >
           {step.command}
         </ClipboardCopy>
       ) : null}
@@ -119,7 +128,8 @@ export default function DiagnosticsPage() {
   const t = useT();
   const query = useDiagnosticsQuery();
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
-  const isExpanded = (step: DiagnosticStep) => expanded.has(step.id) || (!expanded.has(`closed:${step.id}`) && step.verdict !== 'ok');
+  const isExpanded = (step: DiagnosticStep) =>
+    expanded.has(step.id) || (!expanded.has(`closed:${step.id}`) && step.verdict !== 'ok');
   const toggle = (step: DiagnosticStep) =>
     setExpanded((current) => {
       const next = new Set(current);
@@ -134,14 +144,22 @@ export default function DiagnosticsPage() {
     <>
       <PageSection>
         <Title headingLevel="h1">{t('Diagnostics')}</Title>
-        <Content component="p">{t('The operator’s troubleshooting checklist, run against the cluster now and again whenever something changes.')}</Content>
+        <Content component="p">
+          {t(
+            'The operator’s troubleshooting checklist, run against the cluster now and again whenever something changes.',
+          )}
+        </Content>
       </PageSection>
       <PageSection>
         <LiveUpdatesBanner />
         {query.isPending ? (
           <PageLoading label={t('Running the checks')} />
         ) : query.isError ? (
-          <ErrorState error={query.error} title={t('Could not run the diagnostics')} onRetry={() => void query.refetch()} />
+          <ErrorState
+            error={query.error}
+            title={t('Could not run the diagnostics')}
+            onRetry={() => void query.refetch()}
+          />
         ) : (
           <Stack hasGutter>
             <Flex alignItems={{ default: 'alignItemsCenter' }} data-test="diagnostics-summary">
@@ -149,7 +167,13 @@ export default function DiagnosticsPage() {
               <span>
                 {t('Checked')} <Since time={query.data.generatedAt} />
               </span>
-              <Button variant="link" icon={<SyncAltIcon />} onClick={() => void query.refetch()} isLoading={query.isFetching} isDisabled={query.isFetching}>
+              <Button
+                variant="link"
+                icon={<SyncAltIcon />}
+                onClick={() => void query.refetch()}
+                isLoading={query.isFetching}
+                isDisabled={query.isFetching}
+              >
                 {t('Run again')}
               </Button>
             </Flex>
@@ -157,9 +181,20 @@ export default function DiagnosticsPage() {
               {query.data.steps.map((step) => {
                 const open = isExpanded(step);
                 return (
-                  <DataListItem key={step.id} isExpanded={open} aria-labelledby={`irc-step-${step.id}`} data-test={`step-${step.id}`} data-verdict={step.verdict}>
+                  <DataListItem
+                    key={step.id}
+                    isExpanded={open}
+                    aria-labelledby={`irc-step-${step.id}`}
+                    data-test={`step-${step.id}`}
+                    data-verdict={step.verdict}
+                  >
                     <DataListItemRow>
-                      <DataListToggle id={`irc-step-toggle-${step.id}`} isExpanded={open} onClick={() => toggle(step)} aria-label={t('Details of {{title}}', { title: step.title })} />
+                      <DataListToggle
+                        id={`irc-step-toggle-${step.id}`}
+                        isExpanded={open}
+                        onClick={() => toggle(step)}
+                        aria-label={t('Details of {{title}}', { title: step.title })}
+                      />
                       <DataListItemCells
                         dataListCells={[
                           <DataListCell key="verdict" isFilled={false}>
@@ -167,12 +202,17 @@ export default function DiagnosticsPage() {
                           </DataListCell>,
                           <DataListCell key="title">
                             <span id={`irc-step-${step.id}`}>{step.title}</span>
-                            {step.verdict !== 'ok' && step.evidence[0] ? <div className="irc-subtle">{step.evidence[0]}</div> : null}
+                            {step.verdict !== 'ok' && step.evidence[0] ? (
+                              <div className="irc-subtle">{step.evidence[0]}</div>
+                            ) : null}
                           </DataListCell>,
                         ]}
                       />
                     </DataListItemRow>
-                    <DataListContent aria-label={t('Details of {{title}}', { title: step.title })} isHidden={!open}>
+                    <DataListContent
+                      aria-label={t('Details of {{title}}', { title: step.title })}
+                      isHidden={!open}
+                    >
                       <StepDetails step={step} />
                     </DataListContent>
                   </DataListItem>

@@ -21,10 +21,13 @@ export function MappingRows({ mappings, onChange, serverError, disabled }: Props
   return (
     <FormGroup label={t('Mappings')} isRequired role="group" fieldId={`${ids}-0`}>
       {mappings.map((m, i) => {
-        const local = m.trim() === '' ? undefined : (() => {
-          const p = parseMapping(m);
-          return p.ok ? undefined : p.message;
-        })();
+        const local =
+          m.trim() === ''
+            ? undefined
+            : (() => {
+                const p = parseMapping(m);
+                return p.ok ? undefined : p.message;
+              })();
         const error = local ?? serverError(`mappings[${i}]`);
         return (
           <div key={i} className={i > 0 ? 'irc-gap-top' : undefined} data-test="mapping-row">
@@ -55,8 +58,18 @@ export function MappingRows({ mappings, onChange, serverError, disabled }: Props
           </div>
         );
       })}
-      <FieldHelp hint={t('REGISTRY/NAME=REGISTRY/NAME, one per row. NAME is the whole repository path; either part may be * (on the right: keep it). The first matching row wins.')} />
-      <Button variant="link" icon={<PlusCircleIcon />} isInline isDisabled={disabled || mappings.length >= MAX_MAPPINGS} onClick={() => onChange([...mappings, ''])}>
+      <FieldHelp
+        hint={t(
+          'REGISTRY/NAME=REGISTRY/NAME, one per row. NAME is the whole repository path; either part may be * (on the right: keep it). The first matching row wins.',
+        )}
+      />
+      <Button
+        variant="link"
+        icon={<PlusCircleIcon />}
+        isInline
+        isDisabled={disabled || mappings.length >= MAX_MAPPINGS}
+        onClick={() => onChange([...mappings, ''])}
+      >
         {t('Add mapping')}
       </Button>
     </FormGroup>

@@ -1,5 +1,23 @@
-import { MIGRATION_KIND_IDS, parseMapping, type MigrationKind, type MigrationRequest, type MigrationResponse } from '@irc/shared';
-import { ActionGroup, Alert, Button, Card, CardBody, CardTitle, Content, Form, PageSection, Stack, Title } from '@patternfly/react-core';
+import {
+  MIGRATION_KIND_IDS,
+  parseMapping,
+  type MigrationKind,
+  type MigrationRequest,
+  type MigrationResponse,
+} from '@irc/shared';
+import {
+  ActionGroup,
+  Alert,
+  Button,
+  Card,
+  CardBody,
+  CardTitle,
+  Content,
+  Form,
+  PageSection,
+  Stack,
+  Title,
+} from '@patternfly/react-core';
 import { useState } from 'react';
 import { AccessTooltip } from '../common/AccessTooltip.js';
 import { useT } from '../common/i18n.js';
@@ -15,7 +33,8 @@ import { OcCommands, ResultsTable } from './ResultsTable.js';
 import { KindsField, NamespaceField } from './ScopeFields.js';
 
 const EXAMPLE = 'docker-registry.default.svc:5000/*=image-registry.openshift-image-registry.svc:5000/*';
-const sameRequest = (a: MigrationRequest | undefined, b: MigrationRequest) => JSON.stringify(a) === JSON.stringify(b);
+const sameRequest = (a: MigrationRequest | undefined, b: MigrationRequest) =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Why Apply is not possible for this preview: nothing to migrate, or every write the dry run
@@ -24,14 +43,27 @@ const sameRequest = (a: MigrationRequest | undefined, b: MigrationRequest) => JS
 const ALLOWED: Access = { allowed: true, reason: '', loading: false };
 
 function refusedAccess(preview: MigrationResponse | undefined, t: ReturnType<typeof useT>): Access {
-  const refused = preview && preview.summary.migrated === 0 ? preview.objects.find((o) => o.reason === 'Forbidden') : undefined;
-  return refused ? { allowed: false, reason: t('You may not change these objects: {{message}}', { message: refused.message ?? '' }), loading: false } : ALLOWED;
+  const refused =
+    preview && preview.summary.migrated === 0
+      ? preview.objects.find((o) => o.reason === 'Forbidden')
+      : undefined;
+  return refused
+    ? {
+        allowed: false,
+        reason: t('You may not change these objects: {{message}}', { message: refused.message ?? '' }),
+        loading: false,
+      }
+    : ALLOWED;
 }
 
 function applyAccess(preview: MigrationResponse | undefined, t: ReturnType<typeof useT>): Access {
   if (!preview) return { allowed: false, reason: t('Preview the current choices first.'), loading: false };
   if (preview.summary.migrated > 0) return ALLOWED;
-  return firstDenied(refusedAccess(preview, t), { allowed: false, reason: t('Nothing to migrate.'), loading: false });
+  return firstDenied(refusedAccess(preview, t), {
+    allowed: false,
+    reason: t('Nothing to migrate.'),
+    loading: false,
+  });
 }
 
 /** `oc adm migrate image-references`, as a form: mappings, scope, dry-run preview, confirmed apply. */
@@ -47,13 +79,22 @@ export default function MigrationPage() {
   const [confirming, setConfirming] = useState(false);
 
   const served = (k: MigrationKind) => options.data?.kinds.find((x) => x.id === k)?.served ?? true;
-  const request: MigrationRequest = { mappings: mappings.map((m) => m.trim()), namespaces, kinds: MIGRATION_KIND_IDS.filter((k) => kinds.includes(k) && served(k)) };
+  const request: MigrationRequest = {
+    mappings: mappings.map((m) => m.trim()),
+    namespaces,
+    kinds: MIGRATION_KIND_IDS.filter((k) => kinds.includes(k) && served(k)),
+  };
   const current = previewed && sameRequest(previewed.request, request) ? previewed.response : undefined;
-  const formValid = request.mappings.every((m) => parseMapping(m).ok) && namespaces.length > 0 && request.kinds.length > 0;
+  const formValid =
+    request.mappings.every((m) => parseMapping(m).ok) && namespaces.length > 0 && request.kinds.length > 0;
   const busy = preview.isPending || apply.isPending;
   const forbidden = useForbiddenAccess([...migrationQueryKey, 'apply'], undefined);
   const access = firstDenied(forbidden, applyAccess(current, t));
-  const { field: serverError, other: otherError } = splitServerError(preview.error ?? apply.error, ['mappings', 'namespaces', 'kinds']);
+  const { field: serverError, other: otherError } = splitServerError(preview.error ?? apply.error, [
+    'mappings',
+    'namespaces',
+    'kinds',
+  ]);
   const readOnly = firstDenied(forbidden, refusedAccess(current, t));
 
   const runPreview = () => {
@@ -66,12 +107,20 @@ export default function MigrationPage() {
       <PageSection>
         <Title headingLevel="h1">{t('Migrate image references')}</Title>
         <Content component="p">
-          {t('Rewrites image references from one registry or repository to another in workloads, image streams and build configs, and renames registry keys in pull secrets (credentials are never shown). Preview is a server-side dry run; Apply writes each object on its own.')}
+          {t(
+            'Rewrites image references from one registry or repository to another in workloads, image streams and build configs, and renames registry keys in pull secrets (credentials are never shown). Preview is a server-side dry run; Apply writes each object on its own.',
+          )}
         </Content>
       </PageSection>
       <PageSection data-test="migration">
         <Stack hasGutter>
-          {options.isError ? <ErrorState error={options.error} title={t('Could not load namespaces and kinds')} onRetry={() => void options.refetch()} /> : null}
+          {options.isError ? (
+            <ErrorState
+              error={options.error}
+              title={t('Could not load namespaces and kinds')}
+              onRetry={() => void options.refetch()}
+            />
+          ) : null}
           <Card>
             <CardTitle component="h2">{t('What to migrate')}</CardTitle>
             <CardBody>
@@ -82,7 +131,12 @@ export default function MigrationPage() {
                   if (formValid && !busy) runPreview();
                 }}
               >
-                <MappingRows mappings={mappings} onChange={setMappings} serverError={serverError} disabled={busy} />
+                <MappingRows
+                  mappings={mappings}
+                  onChange={setMappings}
+                  serverError={serverError}
+                  disabled={busy}
+                />
                 {mappings.every((m) => m.trim() === '') ? (
                   <div>
                     <Button variant="link" isInline onClick={() => setMappings([EXAMPLE])}>
@@ -90,19 +144,38 @@ export default function MigrationPage() {
                     </Button>
                   </div>
                 ) : null}
-                <NamespaceField options={options.data} selected={namespaces} onChange={setNamespaces} error={serverError('namespaces')} disabled={busy} />
+                <NamespaceField
+                  options={options.data}
+                  selected={namespaces}
+                  onChange={setNamespaces}
+                  error={serverError('namespaces')}
+                  disabled={busy}
+                />
                 <KindsField options={options.data} selected={kinds} onChange={setKinds} disabled={busy} />
                 {otherError ? (
-                  <Alert variant="danger" isInline title={apply.isError ? t('Nothing was migrated') : t('The preview failed')}>
+                  <Alert
+                    variant="danger"
+                    isInline
+                    title={apply.isError ? t('Nothing was migrated') : t('The preview failed')}
+                  >
                     {otherError}
                   </Alert>
                 ) : null}
                 <ActionGroup>
-                  <Button type="submit" variant="secondary" isDisabled={!formValid || busy} isLoading={preview.isPending}>
+                  <Button
+                    type="submit"
+                    variant="secondary"
+                    isDisabled={!formValid || busy}
+                    isLoading={preview.isPending}
+                  >
                     {t('Preview')}
                   </Button>
                   <AccessTooltip access={access}>
-                    <Button variant="primary" isDisabled={!access.allowed || busy} onClick={() => setConfirming(true)}>
+                    <Button
+                      variant="primary"
+                      isDisabled={!access.allowed || busy}
+                      onClick={() => setConfirming(true)}
+                    >
                       {t('Apply')}
                     </Button>
                   </AccessTooltip>
@@ -127,8 +200,17 @@ export default function MigrationPage() {
               <CardTitle component="h2">{t('Result')}</CardTitle>
               <CardBody>
                 <Stack hasGutter>
-                  <Alert variant={apply.data.summary.errors > 0 ? 'warning' : 'success'} isInline title={t('{{count}} objects migrated', { count: apply.data.summary.migrated })}>
-                    {apply.data.summary.errors > 0 ? t('{{count}} objects failed; the others were migrated. Fix them and run again: migrated objects are left as they are.', { count: apply.data.summary.errors }) : null}
+                  <Alert
+                    variant={apply.data.summary.errors > 0 ? 'warning' : 'success'}
+                    isInline
+                    title={t('{{count}} objects migrated', { count: apply.data.summary.migrated })}
+                  >
+                    {apply.data.summary.errors > 0
+                      ? t(
+                          '{{count}} objects failed; the others were migrated. Fix them and run again: migrated objects are left as they are.',
+                          { count: apply.data.summary.errors },
+                        )
+                      : null}
                   </Alert>
                   <ResultsTable result={apply.data} caption={t('Migration result')} />
                   <OcCommands commands={apply.data.commands} />

@@ -1,4 +1,9 @@
-import { MIGRATION_KINDS, type MigrationChange, type MigrationObjectResult, type MigrationResponse } from '@irc/shared';
+import {
+  MIGRATION_KINDS,
+  type MigrationChange,
+  type MigrationObjectResult,
+  type MigrationResponse,
+} from '@irc/shared';
 import { Checkbox, ClipboardCopy, Content, Label, Stack } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useState } from 'react';
@@ -24,7 +29,9 @@ export function ResultsTable({ result, caption }: { result: MigrationResponse; c
   const [showUnchanged, setShowUnchanged] = useState(false);
   const objects = result.objects.filter((o) => showUnchanged || o.status !== 'unchanged');
   type Row = { o: MigrationObjectResult; c: MigrationChange | undefined; i: number };
-  const rows = objects.flatMap((o): Row[] => (o.changes.length > 0 ? o.changes.map((c, i) => ({ o, c, i })) : [{ o, c: undefined, i: 0 }]));
+  const rows = objects.flatMap((o): Row[] =>
+    o.changes.length > 0 ? o.changes.map((c, i) => ({ o, c, i })) : [{ o, c: undefined, i: 0 }],
+  );
   return (
     <Stack hasGutter>
       <Content component="p">
@@ -32,15 +39,26 @@ export function ResultsTable({ result, caption }: { result: MigrationResponse; c
       </Content>
       {result.notServed.length > 0 ? (
         <Content component="p" data-test="migration-not-served">
-          {t('Not served by this cluster (skipped): {{kinds}}', { kinds: result.notServed.map((k) => MIGRATION_KINDS[k].kind).join(', ') })}
+          {t('Not served by this cluster (skipped): {{kinds}}', {
+            kinds: result.notServed.map((k) => MIGRATION_KINDS[k].kind).join(', '),
+          })}
         </Content>
       ) : null}
       {result.listProblems.map((p) => (
         <Content component="p" key={`${p.namespace}/${p.kind}`} data-test="migration-list-problem">
-          {t('Could not list {{kind}} in {{namespace}}: {{message}}', { kind: MIGRATION_KINDS[p.kind].kind, namespace: p.namespace ?? '', message: p.message })}
+          {t('Could not list {{kind}} in {{namespace}}: {{message}}', {
+            kind: MIGRATION_KINDS[p.kind].kind,
+            namespace: p.namespace ?? '',
+            message: p.message,
+          })}
         </Content>
       ))}
-      <Checkbox id={`${caption}-unchanged`} label={t('Show unchanged objects')} isChecked={showUnchanged} onChange={(_e, on) => setShowUnchanged(on)} />
+      <Checkbox
+        id={`${caption}-unchanged`}
+        label={t('Show unchanged objects')}
+        isChecked={showUnchanged}
+        onChange={(_e, on) => setShowUnchanged(on)}
+      />
       <Table aria-label={caption} variant="compact" data-test="migration-table">
         <Thead>
           <Tr>
@@ -57,7 +75,8 @@ export function ResultsTable({ result, caption }: { result: MigrationResponse; c
               <Td dataLabel={t('Object')}>
                 {i === 0 ? (
                   <>
-                    <span className="irc-subtle">{MIGRATION_KINDS[o.kind].kind}</span> {o.namespace}/<strong>{o.name}</strong>
+                    <span className="irc-subtle">{MIGRATION_KINDS[o.kind].kind}</span> {o.namespace}/
+                    <strong>{o.name}</strong>
                   </>
                 ) : null}
               </Td>
@@ -78,7 +97,11 @@ export function ResultsTable({ result, caption }: { result: MigrationResponse; c
                 {i === 0 ? (
                   <>
                     <StatusLabel status={o.status} dryRun={result.dryRun} />
-                    {o.status === 'error' || o.status === 'ignored' ? (c ? <div className="irc-gap-top">{o.message}</div> : null) : null}
+                    {o.status === 'error' || o.status === 'ignored' ? (
+                      c ? (
+                        <div className="irc-gap-top">{o.message}</div>
+                      ) : null
+                    ) : null}
                   </>
                 ) : null}
               </Td>
@@ -99,9 +122,20 @@ export function OcCommands({ commands }: { commands: string[] }) {
   const t = useT();
   return (
     <Stack hasGutter data-test="oc-commands">
-      <Content component="p">{t('The same with oc, one command per namespace (oc marks image-references as deprecated in OpenShift 4):')}</Content>
+      <Content component="p">
+        {t(
+          'The same with oc, one command per namespace (oc marks image-references as deprecated in OpenShift 4):',
+        )}
+      </Content>
       {commands.map((c) => (
-        <ClipboardCopy key={c} isReadOnly hoverTip={t('Copy the command')} clickTip={t('Copied')} textAriaLabel={t('oc command')} toggleAriaLabel={t('Show the full command')}>
+        <ClipboardCopy
+          key={c}
+          isReadOnly
+          hoverTip={t('Copy the command')}
+          clickTip={t('Copied')}
+          textAriaLabel={t('oc command')}
+          toggleAriaLabel={t('Show the full command')}
+        >
           {c}
         </ClipboardCopy>
       ))}

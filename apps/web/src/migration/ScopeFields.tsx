@@ -22,7 +22,8 @@ export function NamespaceField({ options, selected, onChange, error, disabled }:
   const names = [...new Set([...listed.map((n) => n.name), ...selected])];
   const shown = names.filter((n) => n.includes(filter.trim()));
   const samples = listed.filter((n) => n.sample).map((n) => n.name);
-  const toggle = (name: string, on: boolean) => onChange(on ? [...selected, name] : selected.filter((n) => n !== name));
+  const toggle = (name: string, on: boolean) =>
+    onChange(on ? [...selected, name] : selected.filter((n) => n !== name));
   const typedProblem = typed.trim() ? namespaceProblem(typed.trim()) : undefined;
 
   return (
@@ -34,11 +35,22 @@ export function NamespaceField({ options, selected, onChange, error, disabled }:
       ) : null}
       <Flex className="irc-gap-top">
         <FlexItem>
-          <TextInput id={`${ids}-filter`} aria-label={t('Filter namespaces')} placeholder={t('Filter namespaces')} value={filter} onChange={(_e, v) => setFilter(v)} type="search" />
+          <TextInput
+            id={`${ids}-filter`}
+            aria-label={t('Filter namespaces')}
+            placeholder={t('Filter namespaces')}
+            value={filter}
+            onChange={(_e, v) => setFilter(v)}
+            type="search"
+          />
         </FlexItem>
         {samples.length > 0 ? (
           <FlexItem>
-            <Button variant="secondary" isDisabled={disabled} onClick={() => onChange([...new Set([...selected, ...samples])])}>
+            <Button
+              variant="secondary"
+              isDisabled={disabled}
+              onClick={() => onChange([...new Set([...selected, ...samples])])}
+            >
               {t('Select the sample namespaces')}
             </Button>
           </FlexItem>
@@ -51,7 +63,11 @@ export function NamespaceField({ options, selected, onChange, error, disabled }:
           </FlexItem>
         ) : null}
       </Flex>
-      <div className="irc-gap-top" style={{ maxHeight: '14rem', overflowY: 'auto' }} data-test="namespace-list">
+      <div
+        className="irc-gap-top"
+        style={{ maxHeight: '14rem', overflowY: 'auto' }}
+        data-test="namespace-list"
+      >
         {shown.map((name) => {
           const sample = listed.find((n) => n.name === name)?.sample;
           return (
@@ -60,7 +76,12 @@ export function NamespaceField({ options, selected, onChange, error, disabled }:
               id={`${ids}-ns-${name}`}
               label={
                 <>
-                  {name} {sample ? <Label isCompact color="blue">{t('sample: {{name}}', { name: sample })}</Label> : null}
+                  {name}{' '}
+                  {sample ? (
+                    <Label isCompact color="blue">
+                      {t('sample: {{name}}', { name: sample })}
+                    </Label>
+                  ) : null}
                 </>
               }
               isChecked={selected.includes(name)}
@@ -95,7 +116,10 @@ export function NamespaceField({ options, selected, onChange, error, disabled }:
           </Button>
         </FlexItem>
       </Flex>
-      <FieldHelp error={typedProblem ?? error} hint={t('{{count}} selected. Only these namespaces are read or changed.', { count: selected.length })} />
+      <FieldHelp
+        error={typedProblem ?? error}
+        hint={t('{{count}} selected. Only these namespaces are read or changed.', { count: selected.length })}
+      />
     </FormGroup>
   );
 }
@@ -124,19 +148,19 @@ export function KindsField({ options, selected, onChange, disabled }: KindProps)
   };
   return (
     <FormGroup label={t('Kinds')} isRequired role="group" isInline fieldId={`${ids}-imagestreams`}>
-        {(Object.keys(MIGRATION_KINDS) as MigrationKind[]).map((id) => {
-          const served = options?.kinds.find((k) => k.id === id)?.served ?? true;
-          return (
-            <Checkbox
-              key={id}
-              id={`${ids}-${id}`}
-              label={served ? labels[id] : t('{{kind}} (not served by this cluster)', { kind: labels[id] })}
-              isChecked={served && selected.includes(id)}
-              isDisabled={disabled || !served}
-              onChange={(_e, on) => onChange(on ? [...selected, id] : selected.filter((k) => k !== id))}
-            />
-          );
-        })}
+      {(Object.keys(MIGRATION_KINDS) as MigrationKind[]).map((id) => {
+        const served = options?.kinds.find((k) => k.id === id)?.served ?? true;
+        return (
+          <Checkbox
+            key={id}
+            id={`${ids}-${id}`}
+            label={served ? labels[id] : t('{{kind}} (not served by this cluster)', { kind: labels[id] })}
+            isChecked={served && selected.includes(id)}
+            isDisabled={disabled || !served}
+            onChange={(_e, on) => onChange(on ? [...selected, id] : selected.filter((k) => k !== id))}
+          />
+        );
+      })}
     </FormGroup>
   );
 }

@@ -1,4 +1,9 @@
-import { MigrationPaths, type MigrationOptions, type MigrationRequest, type MigrationResponse } from '@irc/shared';
+import {
+  MigrationPaths,
+  type MigrationOptions,
+  type MigrationRequest,
+  type MigrationResponse,
+} from '@irc/shared';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { apiPath } from '../common/queries.js';
 import { usePlatform } from '../shell/platform.js';
@@ -18,6 +23,7 @@ export function useMigrationRun(action: 'preview' | 'apply') {
   const { request } = usePlatform();
   return useMutation({
     mutationKey: [...migrationQueryKey, action],
-    mutationFn: (body: MigrationRequest) => request<MigrationResponse>(apiPath(MigrationPaths[action]), { method: 'POST', body }),
+    mutationFn: (body: MigrationRequest) =>
+      request<MigrationResponse>(apiPath(MigrationPaths[action]), { method: 'POST', body }),
   });
 }

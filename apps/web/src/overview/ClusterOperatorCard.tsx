@@ -1,4 +1,15 @@
-import { Alert, Card, CardBody, CardTitle, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm, Flex, Skeleton } from '@patternfly/react-core';
+import {
+  Alert,
+  Card,
+  CardBody,
+  CardTitle,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  Flex,
+  Skeleton,
+} from '@patternfly/react-core';
 import { ConditionStatusLabel, MessageLines } from '../common/conditions.js';
 import type { ClusterOperator, Condition } from '../common/contract.js';
 import { useT } from '../common/i18n.js';
@@ -11,7 +22,8 @@ const SHOWN = ['Available', 'Progressing', 'Degraded'] as const;
 export function ClusterOperatorCard() {
   const t = useT();
   const live = useLiveObjects('ClusterOperator');
-  const operator = live.items.find((item) => item.metadata.name === 'image-registry') as ClusterOperator | undefined;
+  const operator = live.items.find((item) => item.metadata.name === 'image-registry') as
+    ClusterOperator | undefined;
   const conditions = operator?.status?.conditions ?? [];
 
   let body;
@@ -36,7 +48,10 @@ export function ClusterOperatorCard() {
               <DescriptionListDescription>
                 {condition ? (
                   <>
-                    <Flex spaceItems={{ default: 'spaceItemsSm' }} alignItems={{ default: 'alignItemsCenter' }}>
+                    <Flex
+                      spaceItems={{ default: 'spaceItemsSm' }}
+                      alignItems={{ default: 'alignItemsCenter' }}
+                    >
                       <ConditionStatusLabel condition={condition} />
                       <span>{condition.reason}</span>
                       <span className="irc-subtle">

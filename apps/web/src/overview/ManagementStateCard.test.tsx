@@ -7,7 +7,12 @@ import { ManagementStateCard } from './ManagementStateCard.js';
 
 function config(resourceVersion: string, spec: Record<string, unknown>) {
   return {
-    config: { apiVersion: 'imageregistry.operator.openshift.io/v1', kind: 'Config', metadata: { name: 'cluster', resourceVersion }, spec },
+    config: {
+      apiVersion: 'imageregistry.operator.openshift.io/v1',
+      kind: 'Config',
+      metadata: { name: 'cluster', resourceVersion },
+      spec,
+    },
     resourceVersion,
   };
 }
@@ -15,7 +20,16 @@ function config(resourceVersion: string, spec: Record<string, unknown>) {
 const me = {
   user: { username: 'admin', groups: [] },
   authMode: 'kubeconfig',
-  permissions: [{ id: 'config.patch', verb: 'patch', group: 'imageregistry.operator.openshift.io', resource: 'configs', allowed: true, reason: '' }],
+  permissions: [
+    {
+      id: 'config.patch',
+      verb: 'patch',
+      group: 'imageregistry.operator.openshift.io',
+      resource: 'configs',
+      allowed: true,
+      reason: '',
+    },
+  ],
 };
 
 function setup(live: ReturnType<typeof config>) {
@@ -26,8 +40,20 @@ function setup(live: ReturnType<typeof config>) {
     if (path === '/v1/config' && options.method === 'PATCH') {
       const body = options.body as PatchConfigRequest;
       patches.push(body);
-      if (body.resourceVersion === '10') throw new ApiError(409, 'conflict', { statusCode: 409, reason: 'Conflict', message: 'changed', live });
-      return { config: config('12', { ...live.config.spec, managementState: 'Managed' }).config, patch: {}, ocCommand: '', warnings: [], dryRun: false };
+      if (body.resourceVersion === '10')
+        throw new ApiError(409, 'conflict', {
+          statusCode: 409,
+          reason: 'Conflict',
+          message: 'changed',
+          live,
+        });
+      return {
+        config: config('12', { ...live.config.spec, managementState: 'Managed' }).config,
+        patch: {},
+        ocCommand: '',
+        warnings: [],
+        dryRun: false,
+      };
     }
     return seen;
   });

@@ -1,4 +1,14 @@
-import { Alert, Card, CardBody, CardTitle, HelperText, HelperTextItem, Stack, ToggleGroup, ToggleGroupItem } from '@patternfly/react-core';
+import {
+  Alert,
+  Card,
+  CardBody,
+  CardTitle,
+  HelperText,
+  HelperTextItem,
+  Stack,
+  ToggleGroup,
+  ToggleGroupItem,
+} from '@patternfly/react-core';
 import { useState } from 'react';
 import { AccessTooltip } from '../common/AccessTooltip.js';
 import { conflictOf, seenVersion, usePatchConfig } from '../common/configPatch.js';
@@ -29,7 +39,11 @@ export function ManagementStateCard({ data }: { data: ConfigData }) {
         onError: (error) => {
           const live = conflictOf(error);
           const seenState = data.config.spec.managementState;
-          if (live && live.config.spec.managementState === seenState && live.resourceVersion !== data.resourceVersion) {
+          if (
+            live &&
+            live.config.spec.managementState === seenState &&
+            live.resourceVersion !== data.resourceVersion
+          ) {
             patch.mutate({ patch: body, ...seenVersion(live) });
           }
         },
@@ -42,7 +56,11 @@ export function ManagementStateCard({ data }: { data: ConfigData }) {
     else apply({ managementState: state });
   };
 
-  const labels: Record<ManagementState, string> = { Managed: t('Managed'), Unmanaged: t('Unmanaged'), Removed: t('Removed') };
+  const labels: Record<ManagementState, string> = {
+    Managed: t('Managed'),
+    Unmanaged: t('Unmanaged'),
+    Removed: t('Removed'),
+  };
   const describe: Record<string, string> = {
     Managed: t('The operator deploys the registry and keeps it as configured.'),
     Unmanaged: t('The operator leaves the registry alone: changes to the configuration are not applied.'),
@@ -69,8 +87,12 @@ export function ManagementStateCard({ data }: { data: ConfigData }) {
             </ToggleGroup>
           </AccessTooltip>
           <HelperText>
-            <HelperTextItem>{describe[current] ?? t('The operator does not handle this state: nothing is reconciled.')}</HelperTextItem>
-            {!access.allowed && !access.loading ? <HelperTextItem variant="warning">{access.reason}</HelperTextItem> : null}
+            <HelperTextItem>
+              {describe[current] ?? t('The operator does not handle this state: nothing is reconciled.')}
+            </HelperTextItem>
+            {!access.allowed && !access.loading ? (
+              <HelperTextItem variant="warning">{access.reason}</HelperTextItem>
+            ) : null}
           </HelperText>
           {patch.isError ? (
             <Alert variant="danger" isInline title={t('The management state was not changed')}>
@@ -85,7 +107,12 @@ export function ManagementStateCard({ data }: { data: ConfigData }) {
           busy={patch.isPending}
           onClose={() => setConfirmRemove(false)}
           onSetStorageUnmanaged={() =>
-            apply({ storage: { ...(data.config.spec.storage ?? {}), managementState: 'Unmanaged' } as SectionPatch['storage'] })
+            apply({
+              storage: {
+                ...(data.config.spec.storage ?? {}),
+                managementState: 'Unmanaged',
+              } as SectionPatch['storage'],
+            })
           }
           onConfirm={() => {
             apply({ managementState: 'Removed' });

@@ -1,4 +1,13 @@
-import { Card, CardBody, CardTitle, Content, Grid, GridItem, PageSection, Title } from '@patternfly/react-core';
+import {
+  Card,
+  CardBody,
+  CardTitle,
+  Content,
+  Grid,
+  GridItem,
+  PageSection,
+  Title,
+} from '@patternfly/react-core';
 import { ConditionsTable } from '../common/ConditionsTable.js';
 import { useT } from '../common/i18n.js';
 import { useConfigQuery } from '../common/queries.js';
@@ -15,14 +24,20 @@ export default function OverviewPage() {
     <>
       <PageSection>
         <Title headingLevel="h1">{t('Image registry overview')}</Title>
-        <Content component="p">{t('Is the internal image registry deployed and healthy? Everything here updates live.')}</Content>
+        <Content component="p">
+          {t('Is the internal image registry deployed and healthy? Everything here updates live.')}
+        </Content>
       </PageSection>
       <PageSection data-test="overview">
         <LiveUpdatesBanner />
         {query.isPending ? (
           <PageLoading label={t('Loading the registry configuration')} />
         ) : query.isError ? (
-          <ErrorState error={query.error} title={t('Could not load the registry configuration')} onRetry={() => void query.refetch()} />
+          <ErrorState
+            error={query.error}
+            title={t('Could not load the registry configuration')}
+            onRetry={() => void query.refetch()}
+          />
         ) : (
           <Grid hasGutter>
             <GridItem md={5} xl={4}>
@@ -38,7 +53,10 @@ export default function OverviewPage() {
               <Card data-test="config-conditions">
                 <CardTitle component="h2">{t('Configuration conditions')}</CardTitle>
                 <CardBody>
-                  <ConditionsTable conditions={query.data.config.status?.conditions ?? []} label={t('Conditions of the registry configuration')} />
+                  <ConditionsTable
+                    conditions={query.data.config.status?.conditions ?? []}
+                    label={t('Conditions of the registry configuration')}
+                  />
                 </CardBody>
               </Card>
             </GridItem>

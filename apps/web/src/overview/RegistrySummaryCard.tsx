@@ -1,4 +1,14 @@
-import { Card, CardBody, CardTitle, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm, List, ListItem } from '@patternfly/react-core';
+import {
+  Card,
+  CardBody,
+  CardTitle,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  List,
+  ListItem,
+} from '@patternfly/react-core';
 import { Link } from 'react-router';
 import type { RegistryConfig } from '../common/contract.js';
 import { useT } from '../common/i18n.js';
@@ -35,7 +45,8 @@ export function RegistrySummaryCard({ config }: { config: RegistryConfig }) {
             <DescriptionListTerm>{t('Replicas')}</DescriptionListTerm>
             <DescriptionListDescription data-test="replicas">
               {t('{{ready}} of {{desired}} ready', { ready, desired })}
-              {deployment?.status?.updatedReplicas !== undefined && deployment.status.updatedReplicas < desired
+              {deployment?.status?.updatedReplicas !== undefined &&
+              deployment.status.updatedReplicas < desired
                 ? ` · ${t('{{count}} updated', { count: deployment.status.updatedReplicas })}`
                 : ''}{' '}
               <Link to={links.page('/config/replicas')}>{t('Change replicas')}</Link>
@@ -45,9 +56,13 @@ export function RegistrySummaryCard({ config }: { config: RegistryConfig }) {
             <DescriptionListTerm>{t('Storage')}</DescriptionListTerm>
             <DescriptionListDescription data-test="storage-backend">
               {backends.length > 1
-                ? t('Several backends configured: {{list}} (the operator refuses this)', { list: backends.join(', ') })
+                ? t('Several backends configured: {{list}} (the operator refuses this)', {
+                    list: backends.join(', '),
+                  })
                 : backendLabel(backends[0], t)}
-              {storageState ? ` · ${storageState === 'Managed' ? t('managed by the operator') : t('not managed by the operator')}` : ''}{' '}
+              {storageState
+                ? ` · ${storageState === 'Managed' ? t('managed by the operator') : t('not managed by the operator')}`
+                : ''}{' '}
               <Link to={links.page('/config/storage')}>{t('Change storage')}</Link>
             </DescriptionListDescription>
           </DescriptionListGroup>
@@ -55,7 +70,9 @@ export function RegistrySummaryCard({ config }: { config: RegistryConfig }) {
             <DescriptionListTerm>{t('Routes')}</DescriptionListTerm>
             <DescriptionListDescription data-test="routes">
               <List isPlain>
-                <ListItem>{config.spec.defaultRoute ? t('Default route: on') : t('Default route: off')}</ListItem>
+                <ListItem>
+                  {config.spec.defaultRoute ? t('Default route: on') : t('Default route: off')}
+                </ListItem>
                 {routes.map((route) => (
                   <ListItem key={route.name}>
                     {route.name}

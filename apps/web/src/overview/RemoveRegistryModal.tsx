@@ -14,7 +14,10 @@ interface Props {
 }
 
 /** What the operator would delete with the registry (domain.md §6.4), for the warning text. */
-function managedStorageName(config: RegistryConfig, t: (key: string, o?: Record<string, string>) => string): string | undefined {
+function managedStorageName(
+  config: RegistryConfig,
+  t: (key: string, o?: Record<string, string>) => string,
+): string | undefined {
   const storage = config.spec.storage;
   const managed = (storage?.managementState ?? config.status?.storage?.managementState) === 'Managed';
   if (!managed) return undefined;
@@ -23,7 +26,10 @@ function managedStorageName(config: RegistryConfig, t: (key: string, o?: Record<
     const bucket = (storage?.[backend] as { bucket?: string } | undefined)?.bucket;
     return bucket ? t('the bucket {{name}}', { name: bucket }) : t('the bucket');
   }
-  if (backend === 'pvc') return t('the persistent volume claim {{name}}', { name: storage?.pvc?.claim || 'image-registry-storage' });
+  if (backend === 'pvc')
+    return t('the persistent volume claim {{name}}', {
+      name: storage?.pvc?.claim || 'image-registry-storage',
+    });
   if (backend === 'azure' || backend === 'swift') return t('the storage container');
   return t('the storage');
 }
@@ -44,36 +50,45 @@ export function RemoveRegistryModal({ config, busy, onConfirm, onSetStorageUnman
       onClose={onClose}
       data-test="remove-registry-modal"
     >
-        <p>
-          {t(
-            'Setting the management state to Removed makes the operator delete the registry deployment, its service, routes and secrets. Image pushes and pulls to the internal registry stop.',
-          )}
-        </p>
-        {storageName ? (
-          <Alert variant="danger" isInline title={t('Operator-managed storage will be deleted')}>
-            <p>
-              {t(
-                'The operator created {{storage}} and will delete it, together with every image stored in it. This cannot be undone.',
-                { storage: storageName },
-              )}
-            </p>
-            <p>{t('To keep the images, set the storage to Unmanaged first: the operator then leaves it in place.')}</p>
-            <Button variant="secondary" onClick={onSetStorageUnmanaged} isDisabled={busy} className="irc-gap-top">
-              {t('Set storage to Unmanaged')}
-            </Button>
-          </Alert>
-        ) : (
-          <Alert variant="info" isInline title={t('Storage is kept')}>
-            {t('The storage is not managed by the operator, so it and its images are left in place.')}
-          </Alert>
+      <p>
+        {t(
+          'Setting the management state to Removed makes the operator delete the registry deployment, its service, routes and secrets. Image pushes and pulls to the internal registry stop.',
         )}
-        <Checkbox
-          id="irc-remove-understood"
-         
-          label={t('I understand what will be deleted')}
-          isChecked={understood}
-          onChange={(_event, checked) => setUnderstood(checked)}
-        />
+      </p>
+      {storageName ? (
+        <Alert variant="danger" isInline title={t('Operator-managed storage will be deleted')}>
+          <p>
+            {t(
+              'The operator created {{storage}} and will delete it, together with every image stored in it. This cannot be undone.',
+              { storage: storageName },
+            )}
+          </p>
+          <p>
+            {t(
+              'To keep the images, set the storage to Unmanaged first: the operator then leaves it in place.',
+            )}
+          </p>
+          <Button
+            variant="secondary"
+            onClick={onSetStorageUnmanaged}
+            isDisabled={busy}
+            className="irc-gap-top"
+          >
+            {t('Set storage to Unmanaged')}
+          </Button>
+        </Alert>
+      ) : (
+        <Alert variant="info" isInline title={t('Storage is kept')}>
+          {t('The storage is not managed by the operator, so it and its images are left in place.')}
+        </Alert>
+      )}
+      <Checkbox
+        id="irc-remove-understood"
+
+        label={t('I understand what will be deleted')}
+        isChecked={understood}
+        onChange={(_event, checked) => setUnderstood(checked)}
+      />
     </ConfirmModal>
   );
 }

@@ -18,16 +18,34 @@ function setup() {
       return new Promise<void>((resolve) => (finish = resolve));
     },
   );
-  const view = renderPage(platform, [route('/pods/:namespace/:name/logs', <PodLogsPage />)], '/pods/openshift-image-registry/image-registry-abc-12345/logs');
-  return { platform, view, send: (text: string) => options!.onChunk(text), options: () => options, finish: () => finish() };
+  const view = renderPage(
+    platform,
+    [route('/pods/:namespace/:name/logs', <PodLogsPage />)],
+    '/pods/openshift-image-registry/image-registry-abc-12345/logs',
+  );
+  return {
+    platform,
+    view,
+    send: (text: string) => options!.onChunk(text),
+    options: () => options,
+    finish: () => finish(),
+  };
 }
 
 describe('PodLogsPage', () => {
   it('asks for the log with timestamps and follow, and keeps only visible lines in the DOM', async () => {
     const { send, options } = setup();
     await waitFor(() => expect(options()).toBeDefined());
-    expect(options()!.query).toMatchObject({ container: 'registry', follow: true, timestamps: true, tailLines: 5000 });
-    const lines = Array.from({ length: 200_000 }, (_, i) => `2025-06-12T09:20:05.${String(i).padStart(9, '0')}Z level=info msg="line ${i}"`);
+    expect(options()!.query).toMatchObject({
+      container: 'registry',
+      follow: true,
+      timestamps: true,
+      tailLines: 5000,
+    });
+    const lines = Array.from(
+      { length: 200_000 },
+      (_, i) => `2025-06-12T09:20:05.${String(i).padStart(9, '0')}Z level=info msg="line ${i}"`,
+    );
     act(() => send(lines.join('\n') + '\n'));
     const log = await screen.findByRole('log', { name: 'Log lines' });
     await waitFor(() => expect(log.getAttribute('data-lines')).toBe('200000'));
@@ -69,8 +87,13 @@ describe('PodLogsPage', () => {
       (path) => (path === '/v1/pods' ? pods : path === '/v1/me' ? meResponse() : {}),
       (_path, opts) => new Promise<void>((_resolve, reject) => calls.push({ opts, fail: reject })),
     );
-    renderPage(platform, [route('/pods/:namespace/:name/logs', <PodLogsPage />)], '/pods/openshift-image-registry/image-registry-abc-12345/logs');
-    const line = (i: number) => `2026-11-25T21:00:00.${String(100 + Math.floor(i / 3)).padStart(3, '0')}000000Z msg="line ${i}"\n`;
+    renderPage(
+      platform,
+      [route('/pods/:namespace/:name/logs', <PodLogsPage />)],
+      '/pods/openshift-image-registry/image-registry-abc-12345/logs',
+    );
+    const line = (i: number) =>
+      `2026-11-25T21:00:00.${String(100 + Math.floor(i / 3)).padStart(3, '0')}000000Z msg="line ${i}"\n`;
     await waitFor(() => expect(calls).toHaveLength(1));
     act(() => calls[0]!.opts.onChunk([0, 1, 2, 3, 4].map(line).join('') + line(5).slice(0, 25)));
     await act(async () => calls[0]!.fail(new TypeError('network error')));
@@ -78,7 +101,11 @@ describe('PodLogsPage', () => {
     expect(screen.getByText(/reconnecting \(attempt 1\)/)).toBeTruthy();
     await waitFor(() => expect(calls).toHaveLength(2), { timeout: 3000 });
     // From the last line shown, not the original tail; lines 3 and 4 share its millisecond.
-    expect(calls[1]!.opts.query).toMatchObject({ sinceTime: '2026-11-25T21:00:00.101000000Z', follow: true, timestamps: true });
+    expect(calls[1]!.opts.query).toMatchObject({
+      sinceTime: '2026-11-25T21:00:00.101000000Z',
+      follow: true,
+      timestamps: true,
+    });
     expect(calls[1]!.opts.query?.tailLines).toBeUndefined();
     act(() => calls[1]!.opts.onChunk([3, 4, 5, 6, 7].map(line).join('')));
     await screen.findByText('Resumed');
@@ -98,7 +125,11 @@ describe('PodLogsPage', () => {
         return Promise.reject(new ApiError(404, 'pods "image-registry-abc-12345" not found', undefined));
       },
     );
-    renderPage(platform, [route('/pods/:namespace/:name/logs', <PodLogsPage />)], '/pods/openshift-image-registry/image-registry-abc-12345/logs');
+    renderPage(
+      platform,
+      [route('/pods/:namespace/:name/logs', <PodLogsPage />)],
+      '/pods/openshift-image-registry/image-registry-abc-12345/logs',
+    );
     await screen.findByText('The log stream failed');
     await new Promise((r) => setTimeout(r, 400));
     expect(calls).toHaveLength(1);

@@ -34,7 +34,14 @@ import { MAX_LINES, useLogStream } from './logs/useLogStream.js';
 /** Lines asked for on open, then on each "load older" (the API serves at most 100,000). */
 const TAIL_STEPS = [5_000, 20_000, 100_000];
 const MATCH_LIMIT = 10_000;
-const STATUS_COLORS = { connecting: 'grey', streaming: 'green', reconnecting: 'orange', resumed: 'blue', ended: 'grey', error: 'red' } as const;
+const STATUS_COLORS = {
+  connecting: 'grey',
+  streaming: 'green',
+  reconnecting: 'orange',
+  resumed: 'blue',
+  ended: 'grey',
+  error: 'red',
+} as const;
 
 export default function PodLogsPage() {
   const t = useT();
@@ -100,7 +107,13 @@ export default function PodLogsPage() {
     <>
       <PageSection>
         <Breadcrumb>
-          <BreadcrumbItem render={({ className }) => <Link className={className} to={links.page('/pods')}>{t('Pods')}</Link>} />
+          <BreadcrumbItem
+            render={({ className }) => (
+              <Link className={className} to={links.page('/pods')}>
+                {t('Pods')}
+              </Link>
+            )}
+          />
           <BreadcrumbItem isActive>{name}</BreadcrumbItem>
         </Breadcrumb>
         <Title headingLevel="h1">{t('Logs of {{name}}', { name })}</Title>
@@ -108,10 +121,18 @@ export default function PodLogsPage() {
       </PageSection>
       <PageSection>
         <Stack hasGutter>
-          {pods.isError ? <ErrorState error={pods.error} title={t('Could not load the pod')} onRetry={() => void pods.refetch()} /> : null}
+          {pods.isError ? (
+            <ErrorState
+              error={pods.error}
+              title={t('Could not load the pod')}
+              onRetry={() => void pods.refetch()}
+            />
+          ) : null}
           {pods.data && !pod ? (
             <Alert variant="warning" isInline title={t('The pod {{name}} no longer exists', { name })}>
-              {t('Its log may still be shown below until the stream ends. Pick a current pod from the pod list.')}
+              {t(
+                'Its log may still be shown below until the stream ends. Pick a current pod from the pod list.',
+              )}
             </Alert>
           ) : null}
           <Toolbar data-test="log-toolbar">
@@ -130,7 +151,13 @@ export default function PodLogsPage() {
                   </FormSelect>
                 </ToolbarItem>
                 <ToolbarItem>
-                  <Tooltip content={containerInfo?.hasPreviousLog ? t('Show the log of the container before its last restart') : t('This container has not restarted: there is no previous log')}>
+                  <Tooltip
+                    content={
+                      containerInfo?.hasPreviousLog
+                        ? t('Show the log of the container before its last restart')
+                        : t('This container has not restarted: there is no previous log')
+                    }
+                  >
                     <Switch
                       id="irc-log-previous"
                       label={t('Previous instance')}
@@ -154,10 +181,20 @@ export default function PodLogsPage() {
                   </Button>
                 </ToolbarItem>
                 <ToolbarItem>
-                  <Switch id="irc-log-timestamps" label={t('Timestamps')} isChecked={timestamps} onChange={(_e, checked) => setTimestamps(checked)} />
+                  <Switch
+                    id="irc-log-timestamps"
+                    label={t('Timestamps')}
+                    isChecked={timestamps}
+                    onChange={(_e, checked) => setTimestamps(checked)}
+                  />
                 </ToolbarItem>
                 <ToolbarItem>
-                  <Switch id="irc-log-wrap" label={t('Wrap lines')} isChecked={wrap} onChange={(_e, checked) => setWrap(checked)} />
+                  <Switch
+                    id="irc-log-wrap"
+                    label={t('Wrap lines')}
+                    isChecked={wrap}
+                    onChange={(_e, checked) => setWrap(checked)}
+                  />
                 </ToolbarItem>
               </ToolbarGroup>
               <ToolbarItem>
@@ -171,7 +208,11 @@ export default function PodLogsPage() {
                   }}
                   onClear={() => setSearch('')}
                   onSearch={() => goTo(1)}
-                  resultsCount={query ? `${matches.length ? Math.min(matchIndex, matches.length - 1) + 1 : 0} / ${matches.length}${matches.length >= MATCH_LIMIT ? '+' : searching ? '…' : ''}` : undefined}
+                  resultsCount={
+                    query
+                      ? `${matches.length ? Math.min(matchIndex, matches.length - 1) + 1 : 0} / ${matches.length}${matches.length >= MATCH_LIMIT ? '+' : searching ? '…' : ''}`
+                      : undefined
+                  }
                   onNextClick={() => goTo(1)}
                   onPreviousClick={() => goTo(-1)}
                   isNextNavigationButtonDisabled={!matches.length}
@@ -183,7 +224,13 @@ export default function PodLogsPage() {
                   variant="plain"
                   icon={<DownloadIcon />}
                   aria-label={t('Download the loaded lines')}
-                  onClick={() => downloadLines(buffer.all(), `${name}-${container ?? 'log'}${previous ? '-previous' : ''}.log`, timestamps)}
+                  onClick={() =>
+                    downloadLines(
+                      buffer.all(),
+                      `${name}-${container ?? 'log'}${previous ? '-previous' : ''}.log`,
+                      timestamps,
+                    )
+                  }
                 />
               </ToolbarItem>
             </ToolbarContent>
@@ -202,16 +249,33 @@ export default function PodLogsPage() {
               }
             </Label>{' '}
             {t('{{count}} lines loaded', { count: buffer.length })}
-            {buffer.dropped ? ` · ${t('{{count}} older lines dropped (limit {{max}})', { count: buffer.dropped, max: MAX_LINES })}` : ''}
-            {wholeLog ? ` · ${t('whole log')}` : ` · ${t('last {{count}} lines requested', { count: tailLines })}`}{' '}
-            <Button variant="link" isInline isDisabled={!canLoadOlder} onClick={() => setStep((s) => s + 1)} data-test="load-older">
+            {buffer.dropped
+              ? ` · ${t('{{count}} older lines dropped (limit {{max}})', { count: buffer.dropped, max: MAX_LINES })}`
+              : ''}
+            {wholeLog
+              ? ` · ${t('whole log')}`
+              : ` · ${t('last {{count}} lines requested', { count: tailLines })}`}{' '}
+            <Button
+              variant="link"
+              isInline
+              isDisabled={!canLoadOlder}
+              onClick={() => setStep((s) => s + 1)}
+              data-test="load-older"
+            >
               {t('Load older lines')}
             </Button>
           </div>
           {stream.status === 'reconnecting' ? (
-            <Alert variant="warning" isInline title={t('The log stream broke: reconnecting (attempt {{count}})', { count: stream.retries })} data-test="log-reconnecting">
+            <Alert
+              variant="warning"
+              isInline
+              title={t('The log stream broke: reconnecting (attempt {{count}})', { count: stream.retries })}
+              data-test="log-reconnecting"
+            >
               {t('The lines shown stay; following resumes after the last of them, without repeating any.')}{' '}
-              {stream.error instanceof Error ? t('Cause: {{message}}', { message: stream.error.message }) : null}
+              {stream.error instanceof Error
+                ? t('Cause: {{message}}', { message: stream.error.message })
+                : null}
             </Alert>
           ) : null}
           {stream.status === 'error' ? (

@@ -23,15 +23,25 @@ export default function PodsPage() {
     <>
       <PageSection>
         <Title headingLevel="h1">{t('Pods and logs')}</Title>
-        <Content component="p">{t('Registry and operator pods in openshift-image-registry, updated live. Open a pod to read its log.')}</Content>
+        <Content component="p">
+          {t(
+            'Registry and operator pods in openshift-image-registry, updated live. Open a pod to read its log.',
+          )}
+        </Content>
       </PageSection>
       <PageSection data-test="pods">
         {pods.isPending ? (
           <PageLoading label={t('Loading pods')} />
         ) : pods.isError ? (
-          <ErrorState error={pods.error} title={t('Could not list the pods')} onRetry={() => void pods.refetch()} />
+          <ErrorState
+            error={pods.error}
+            title={t('Could not list the pods')}
+            onRetry={() => void pods.refetch()}
+          />
         ) : pods.data.pods.length === 0 ? (
-          <EmptyMessage title={t('No pods')}>{t('No registry or operator pods exist. If the registry is Removed, this is expected.')}</EmptyMessage>
+          <EmptyMessage title={t('No pods')}>
+            {t('No registry or operator pods exist. If the registry is Removed, this is expected.')}
+          </EmptyMessage>
         ) : (
           <Table aria-label={t('Pods')} variant="compact">
             <Thead>
@@ -52,15 +62,27 @@ export default function PodsPage() {
                 return (
                   <Tr key={`${pod.namespace}/${pod.name}`} data-test={`pod-${pod.name}`}>
                     <Td dataLabel={t('Name')}>
-                      <Link to={links.page(`/pods/${encodeURIComponent(pod.namespace)}/${encodeURIComponent(pod.name)}/logs`)}>{pod.name}</Link>
+                      <Link
+                        to={links.page(
+                          `/pods/${encodeURIComponent(pod.namespace)}/${encodeURIComponent(pod.name)}/logs`,
+                        )}
+                      >
+                        {pod.name}
+                      </Link>
                     </Td>
-                    <Td dataLabel={t('Component')}>{pod.component === 'registry' ? t('Registry') : t('Operator')}</Td>
+                    <Td dataLabel={t('Component')}>
+                      {pod.component === 'registry' ? t('Registry') : t('Operator')}
+                    </Td>
                     <Td dataLabel={t('Phase')}>
                       {pod.deleting ? <Label color="orange">{t('Terminating')}</Label> : pod.phase}
                       {waiting?.reason ? <div className="irc-subtle">{waiting.reason}</div> : null}
                     </Td>
                     <Td dataLabel={t('Ready')}>
-                      <HealthIcon health={pod.ready ? 'good' : 'bad'} label={pod.ready ? t('Ready') : t('Not ready')} /> {pod.readyContainers}
+                      <HealthIcon
+                        health={pod.ready ? 'good' : 'bad'}
+                        label={pod.ready ? t('Ready') : t('Not ready')}
+                      />{' '}
+                      {pod.readyContainers}
                     </Td>
                     <Td dataLabel={t('Restarts')}>{pod.restarts}</Td>
                     <Td dataLabel={t('Age')}>{age === undefined ? t('—') : formatAge(age)}</Td>

@@ -23,14 +23,30 @@ export function PullSecretForm({ access, resourceVersion }: { access: Access; re
   const [token, setToken] = useState('');
   const [email, setEmail] = useState('');
 
-  const { field: serverError, other: otherError } = splitServerError(put.error, ['registry', 'username', 'password', 'token', 'email']);
-  const hostError = (registry !== '' ? registryHostProblem(registry.trim()) : undefined) ?? serverError('registry');
+  const { field: serverError, other: otherError } = splitServerError(put.error, [
+    'registry',
+    'username',
+    'password',
+    'token',
+    'email',
+  ]);
+  const hostError =
+    (registry !== '' ? registryHostProblem(registry.trim()) : undefined) ?? serverError('registry');
   const secretFilled = mode === 'password' ? username !== '' && password !== '' : token !== '';
-  const canSubmit = access.allowed && registry.trim() !== '' && !registryHostProblem(registry.trim()) && secretFilled && !put.isPending;
+  const canSubmit =
+    access.allowed &&
+    registry.trim() !== '' &&
+    !registryHostProblem(registry.trim()) &&
+    secretFilled &&
+    !put.isPending;
 
   const submit = () => {
-    const extra = { ...(email.trim() ? { email: email.trim() } : {}), ...(resourceVersion ? { resourceVersion } : {}) };
-    const body: PutPullSecretRegistryRequest = mode === 'password' ? { username, password, ...extra } : { token: token.trim(), ...extra };
+    const extra = {
+      ...(email.trim() ? { email: email.trim() } : {}),
+      ...(resourceVersion ? { resourceVersion } : {}),
+    };
+    const body: PutPullSecretRegistryRequest =
+      mode === 'password' ? { username, password, ...extra } : { token: token.trim(), ...extra };
     put.mutate(
       { registry: registry.trim(), body },
       {
@@ -52,40 +68,114 @@ export function PullSecretForm({ access, resourceVersion }: { access: Access; re
       }}
     >
       <FormGroup label={t('Registry')} isRequired fieldId={`${ids}-registry`}>
-        <TextInput id={`${ids}-registry`} value={registry} isDisabled={!access.allowed} validated={hostError ? 'error' : 'default'} onChange={(_e, v) => setRegistry(v)} />
-        <FieldHelp error={hostError} hint={t('hostname or hostname:port. An existing entry for it is replaced.')} />
+        <TextInput
+          id={`${ids}-registry`}
+          value={registry}
+          isDisabled={!access.allowed}
+          validated={hostError ? 'error' : 'default'}
+          onChange={(_e, v) => setRegistry(v)}
+        />
+        <FieldHelp
+          error={hostError}
+          hint={t('hostname or hostname:port. An existing entry for it is replaced.')}
+        />
       </FormGroup>
       <FormGroup role="radiogroup" isInline fieldId={`${ids}-mode`} label={t('Credential type')}>
-        <Radio id={`${ids}-mode-password`} name={`${ids}-mode`} label={t('Username and password')} isChecked={mode === 'password'} isDisabled={!access.allowed} onChange={() => setMode('password')} />
-        <Radio id={`${ids}-mode-token`} name={`${ids}-mode`} label={t('Token (base64 auth value)')} isChecked={mode === 'token'} isDisabled={!access.allowed} onChange={() => setMode('token')} />
+        <Radio
+          id={`${ids}-mode-password`}
+          name={`${ids}-mode`}
+          label={t('Username and password')}
+          isChecked={mode === 'password'}
+          isDisabled={!access.allowed}
+          onChange={() => setMode('password')}
+        />
+        <Radio
+          id={`${ids}-mode-token`}
+          name={`${ids}-mode`}
+          label={t('Token (base64 auth value)')}
+          isChecked={mode === 'token'}
+          isDisabled={!access.allowed}
+          onChange={() => setMode('token')}
+        />
       </FormGroup>
       {mode === 'password' ? (
         <>
           <FormGroup label={t('Username')} isRequired fieldId={`${ids}-username`}>
-            <TextInput id={`${ids}-username`} value={username} autoComplete="off" isDisabled={!access.allowed} validated={serverError('username') ? 'error' : 'default'} onChange={(_e, v) => setUsername(v)} />
+            <TextInput
+              id={`${ids}-username`}
+              value={username}
+              autoComplete="off"
+              isDisabled={!access.allowed}
+              validated={serverError('username') ? 'error' : 'default'}
+              onChange={(_e, v) => setUsername(v)}
+            />
             <FieldHelp error={serverError('username')} />
           </FormGroup>
           <FormGroup label={t('Password')} isRequired fieldId={`${ids}-password`}>
-            <TextInput id={`${ids}-password`} type="password" autoComplete="new-password" value={password} isDisabled={!access.allowed} validated={serverError('password') ? 'error' : 'default'} onChange={(_e, v) => setPassword(v)} />
+            <TextInput
+              id={`${ids}-password`}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              isDisabled={!access.allowed}
+              validated={serverError('password') ? 'error' : 'default'}
+              onChange={(_e, v) => setPassword(v)}
+            />
             <FieldHelp error={serverError('password')} />
           </FormGroup>
         </>
       ) : (
         <FormGroup label={t('Token')} isRequired fieldId={`${ids}-token`}>
-          <TextInput id={`${ids}-token`} type="password" autoComplete="new-password" value={token} isDisabled={!access.allowed} validated={serverError('token') ? 'error' : 'default'} onChange={(_e, v) => setToken(v)} />
-          <FieldHelp error={serverError('token')} hint={t('The "auth" value of the registry in a downloaded pull secret: base64 of username:password.')} />
+          <TextInput
+            id={`${ids}-token`}
+            type="password"
+            autoComplete="new-password"
+            value={token}
+            isDisabled={!access.allowed}
+            validated={serverError('token') ? 'error' : 'default'}
+            onChange={(_e, v) => setToken(v)}
+          />
+          <FieldHelp
+            error={serverError('token')}
+            hint={t(
+              'The "auth" value of the registry in a downloaded pull secret: base64 of username:password.',
+            )}
+          />
         </FormGroup>
       )}
       <FormGroup label={t('Email (optional)')} fieldId={`${ids}-email`}>
-        <TextInput id={`${ids}-email`} type="email" value={email} isDisabled={!access.allowed} validated={serverError('email') ? 'error' : 'default'} onChange={(_e, v) => setEmail(v)} />
+        <TextInput
+          id={`${ids}-email`}
+          type="email"
+          value={email}
+          isDisabled={!access.allowed}
+          validated={serverError('email') ? 'error' : 'default'}
+          onChange={(_e, v) => setEmail(v)}
+        />
         <FieldHelp error={serverError('email')} />
       </FormGroup>
       {put.isSuccess ? (
-        <Alert variant="success" isInline title={put.data.replaced ? t('Replaced the credentials for {{registry}}', { registry: put.data.registry }) : t('Added credentials for {{registry}}', { registry: put.data.registry })} data-test="pull-secret-saved">
+        <Alert
+          variant="success"
+          isInline
+          title={
+            put.data.replaced
+              ? t('Replaced the credentials for {{registry}}', { registry: put.data.registry })
+              : t('Added credentials for {{registry}}', { registry: put.data.registry })
+          }
+          data-test="pull-secret-saved"
+        >
           {t('Nodes pick up the updated global pull secret; the value is not shown again.')}
         </Alert>
       ) : null}
-      <SubmitRow access={access} label={t('Save credentials')} canSubmit={canSubmit} pending={put.isPending} failedTitle={t('The credentials were not saved')} failure={otherError} />
+      <SubmitRow
+        access={access}
+        label={t('Save credentials')}
+        canSubmit={canSubmit}
+        pending={put.isPending}
+        failedTitle={t('The credentials were not saved')}
+        failure={otherError}
+      />
     </Form>
   );
 }

@@ -21,13 +21,22 @@ function status(registries: string[], extra: Partial<PullSecretStatus> = {}): Pu
 
 describe('PullSecretPage', () => {
   it('lists registry names and sends username/password once, with the seen resourceVersion', async () => {
-    const saved: PutPullSecretRegistryResponse = { status: status(['quay.io', 'registry.redhat.io']), registry: 'registry.redhat.io', replaced: false, created: false };
-    const platform = fakePlatform((path, options) => (options.method === 'PUT' ? saved : status(['quay.io'])));
+    const saved: PutPullSecretRegistryResponse = {
+      status: status(['quay.io', 'registry.redhat.io']),
+      registry: 'registry.redhat.io',
+      replaced: false,
+      created: false,
+    };
+    const platform = fakePlatform((path, options) =>
+      options.method === 'PUT' ? saved : status(['quay.io']),
+    );
     renderPage(platform, [route('/pull-secret', <PullSecretPage />)], '/pull-secret');
     expect(await screen.findByText('quay.io')).toBeTruthy();
     const form = screen.getByRole('form', { name: 'Registry credentials form' });
     expect(within(form).getByLabelText(/^Registry/)).toHaveProperty('value', 'registry.redhat.io');
-    fireEvent.change(within(form).getByLabelText(/^Username/, { selector: 'input[type="text"]' }), { target: { value: 'me' } });
+    fireEvent.change(within(form).getByLabelText(/^Username/, { selector: 'input[type="text"]' }), {
+      target: { value: 'me' },
+    });
     const password = within(form).getByLabelText(/^Password/);
     expect(password.getAttribute('type')).toBe('password');
     fireEvent.change(password, { target: { value: 's3cr3t' } });
@@ -42,26 +51,46 @@ describe('PullSecretPage', () => {
   });
 
   it('sends a token instead when chosen', async () => {
-    const platform = fakePlatform((path, options) => (options.method === 'PUT' ? { status: status(['registry.redhat.io']), registry: 'registry.redhat.io', replaced: true, created: false } : status(['registry.redhat.io'])));
+    const platform = fakePlatform((path, options) =>
+      options.method === 'PUT'
+        ? {
+            status: status(['registry.redhat.io']),
+            registry: 'registry.redhat.io',
+            replaced: true,
+            created: false,
+          }
+        : status(['registry.redhat.io']),
+    );
     renderPage(platform, [route('/pull-secret', <PullSecretPage />)], '/pull-secret');
     await screen.findByText('registry.redhat.io');
     const form = screen.getByRole('form', { name: 'Registry credentials form' });
     fireEvent.click(within(form).getByLabelText('Token (base64 auth value)'));
-    fireEvent.change(within(form).getByLabelText(/^Token/, { selector: 'input[type="password"]' }), { target: { value: 'bWU6czNjcjN0' } });
+    fireEvent.change(within(form).getByLabelText(/^Token/, { selector: 'input[type="password"]' }), {
+      target: { value: 'bWU6czNjcjN0' },
+    });
     fireEvent.change(within(form).getByLabelText(/^Email/), { target: { value: 'me@example.com' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save credentials' }));
     expect(await screen.findByText('Replaced the credentials for registry.redhat.io')).toBeTruthy();
-    expect(platform.requests.find((r) => r.options.method === 'PUT')?.options.body).toEqual({ token: 'bWU6czNjcjN0', email: 'me@example.com', resourceVersion: '42' });
+    expect(platform.requests.find((r) => r.options.method === 'PUT')?.options.body).toEqual({
+      token: 'bWU6czNjcjN0',
+      email: 'me@example.com',
+      resourceVersion: '42',
+    });
   });
 
   it('shows a malformed pull secret with its problems and disables the form', async () => {
-    const platform = fakePlatform(() => status([], { valid: false, problems: [{ path: 'auths.quay.io.auth', message: 'is not base64' }] }));
+    const platform = fakePlatform(() =>
+      status([], { valid: false, problems: [{ path: 'auths.quay.io.auth', message: 'is not base64' }] }),
+    );
     renderPage(platform, [route('/pull-secret', <PullSecretPage />)], '/pull-secret');
     expect(await screen.findByText('The pull secret is malformed')).toBeTruthy();
     expect(screen.getByText('auths.quay.io.auth')).toBeTruthy();
     expect(screen.getByText(/is not base64/)).toBeTruthy();
     const form = screen.getByRole('form', { name: 'Registry credentials form' });
-    expect(within(form).getByLabelText(/^Username/, { selector: 'input[type="text"]' })).toHaveProperty('disabled', true);
+    expect(within(form).getByLabelText(/^Username/, { selector: 'input[type="text"]' })).toHaveProperty(
+      'disabled',
+      true,
+    );
     expect(within(form).getByRole('button', { name: 'Save credentials' })).toHaveProperty('disabled', true);
   });
 });

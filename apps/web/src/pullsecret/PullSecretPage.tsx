@@ -1,4 +1,15 @@
-import { Alert, Card, CardBody, CardTitle, Content, List, ListItem, PageSection, Stack, Title } from '@patternfly/react-core';
+import {
+  Alert,
+  Card,
+  CardBody,
+  CardTitle,
+  Content,
+  List,
+  ListItem,
+  PageSection,
+  Stack,
+  Title,
+} from '@patternfly/react-core';
 import { useT } from '../common/i18n.js';
 import { firstDenied, useAccessAll, type Access } from '../common/permissions.js';
 import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
@@ -13,14 +24,21 @@ export default function PullSecretPage() {
   const t = useT();
   const status = usePullSecretQuery();
   // Writing needs the secret's resourceVersion, so reading it is part of the permission.
-  const allowed = useAccessAll(['pullsecret.get', status.data?.exists === false ? 'pullsecret.create' : 'pullsecret.patch']);
+  const allowed = useAccessAll([
+    'pullsecret.get',
+    status.data?.exists === false ? 'pullsecret.create' : 'pullsecret.patch',
+  ]);
   const forbidden = firstDenied(allowed, useForbiddenAccess(pullSecretQueryKey, status.error));
   const malformed = status.data?.exists === true && !status.data.valid;
   // Nothing is sent before the secret was read: its resourceVersion guards against lost updates.
   const access: Access = status.isPending
     ? firstDenied(allowed, { allowed: false, reason: t('Loading'), loading: true })
     : malformed
-      ? { allowed: false, reason: t('The pull secret is malformed: fix it first (it is left untouched).'), loading: false }
+      ? {
+          allowed: false,
+          reason: t('The pull secret is malformed: fix it first (it is left untouched).'),
+          loading: false,
+        }
       : forbidden;
 
   return (
@@ -28,25 +46,47 @@ export default function PullSecretPage() {
       <PageSection>
         <Title headingLevel="h1">{t('Registry credentials')}</Title>
         <Content component="p">
-          {t('Credentials the cluster uses to pull images, for example from registry.redhat.io. Only registry names and which fields are set are shown; credential values never are.')}
+          {t(
+            'Credentials the cluster uses to pull images, for example from registry.redhat.io. Only registry names and which fields are set are shown; credential values never are.',
+          )}
         </Content>
       </PageSection>
       <PageSection data-test="pull-secret">
         <Stack hasGutter>
           <ReadOnlyAlert access={forbidden} dataTest="pull-secret-read-only" />
           {status.isPending ? <PageLoading /> : null}
-          {status.isError ? <ErrorState error={status.error} title={t('Could not read the pull secret')} onRetry={() => void status.refetch()} /> : null}
+          {status.isError ? (
+            <ErrorState
+              error={status.error}
+              title={t('Could not read the pull secret')}
+              onRetry={() => void status.refetch()}
+            />
+          ) : null}
           {status.data ? (
             <>
-              <Content component="p">{t('Secret {{name}} in {{namespace}}.', { name: status.data.secretName, namespace: status.data.namespace })}</Content>
+              <Content component="p">
+                {t('Secret {{name}} in {{namespace}}.', {
+                  name: status.data.secretName,
+                  namespace: status.data.namespace,
+                })}
+              </Content>
               {!status.data.exists ? (
                 <Alert variant="info" isInline title={t('The pull secret does not exist')}>
                   {t('Saving credentials creates it.')}
                 </Alert>
               ) : null}
               {malformed ? (
-                <Alert variant="danger" isInline title={t('The pull secret is malformed')} data-test="pull-secret-problems">
-                  <p>{t('It is not a readable .dockerconfigjson, so nothing can be added safely. Fix or replace it with oc, then reload.')}</p>
+                <Alert
+                  variant="danger"
+                  isInline
+                  title={t('The pull secret is malformed')}
+                  data-test="pull-secret-problems"
+                >
+                  <p>
+                    {t(
+                      'It is not a readable .dockerconfigjson, so nothing can be added safely. Fix or replace it with oc, then reload.',
+                    )}
+                  </p>
                   <List>
                     {status.data.problems.map((p) => (
                       <ListItem key={`${p.path}:${p.message}`}>

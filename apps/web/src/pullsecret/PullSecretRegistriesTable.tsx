@@ -18,7 +18,11 @@ function Flag({ on, label }: { on: boolean; label: string }) {
 export function PullSecretRegistriesTable({ registries }: { registries: PullSecretRegistry[] }) {
   const t = useT();
   return (
-    <Table aria-label={t('Registries in the pull secret')} variant="compact" data-test="pull-secret-registries">
+    <Table
+      aria-label={t('Registries in the pull secret')}
+      variant="compact"
+      data-test="pull-secret-registries"
+    >
       <Thead>
         <Tr>
           <Th modifier="wrap">{t('Registry')}</Th>

@@ -1,4 +1,10 @@
-import { PULL_SECRET_PATH, pullSecretRegistryPath, type PullSecretStatus, type PutPullSecretRegistryRequest, type PutPullSecretRegistryResponse } from '@irc/shared';
+import {
+  PULL_SECRET_PATH,
+  pullSecretRegistryPath,
+  type PullSecretStatus,
+  type PutPullSecretRegistryRequest,
+  type PutPullSecretRegistryResponse,
+} from '@irc/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiPath } from '../common/queries.js';
 import { usePlatform } from '../shell/platform.js';
@@ -19,7 +25,10 @@ export function usePutPullSecretRegistry() {
   return useMutation({
     mutationKey: [...pullSecretQueryKey, 'put'],
     mutationFn: ({ registry, body }: { registry: string; body: PutPullSecretRegistryRequest }) =>
-      request<PutPullSecretRegistryResponse>(apiPath(pullSecretRegistryPath(registry)), { method: 'PUT', body }),
+      request<PutPullSecretRegistryResponse>(apiPath(pullSecretRegistryPath(registry)), {
+        method: 'PUT',
+        body,
+      }),
     onSuccess: (result) => client.setQueryData(pullSecretQueryKey, result.status),
   });
 }

@@ -18,7 +18,15 @@ export function createQueryClient(): QueryClient {
 }
 
 /** What both shells wrap the pages in: platform, query cache, stream → cache sync. */
-export function AppProviders({ platform, client, children }: { platform: Platform; client: QueryClient; children: ReactNode }) {
+export function AppProviders({
+  platform,
+  client,
+  children,
+}: {
+  platform: Platform;
+  client: QueryClient;
+  children: ReactNode;
+}) {
   return (
     <PlatformProvider platform={platform}>
       <QueryClientProvider client={client}>

@@ -11,13 +11,24 @@ export function ConnectionIndicator() {
   const state = useStreamState();
   const status = useLiveUpdatesStatus();
   const badge: Badge =
-    status.kind === 'expired' || status.kind === 'cluster-unreachable' ? status.kind : state === 'live' ? 'live' : state === 'connecting' ? 'connecting' : 'reconnecting';
-  const paused = t('Live updates are paused: the connection to the server is being re-established. Data shown may be stale.');
+    status.kind === 'expired' || status.kind === 'cluster-unreachable'
+      ? status.kind
+      : state === 'live'
+        ? 'live'
+        : state === 'connecting'
+          ? 'connecting'
+          : 'reconnecting';
+  const paused = t(
+    'Live updates are paused: the connection to the server is being re-established. Data shown may be stale.',
+  );
   const words: Record<Badge, [text: string, help: string]> = {
     live: [t('Live'), t('Live updates are on: pages refresh as the cluster changes.')],
     connecting: [t('Connecting'), paused],
     reconnecting: [t('Reconnecting'), paused],
-    'cluster-unreachable': [t('Cluster unreachable'), t('Live updates are paused: the cluster API is not reachable. Retrying…')],
+    'cluster-unreachable': [
+      t('Cluster unreachable'),
+      t('Live updates are paused: the cluster API is not reachable. Retrying…'),
+    ],
     expired: [t('Session expired'), t('Live updates stopped: your session has expired. Sign in again.')],
   };
   const [text, help] = words[badge];
@@ -27,7 +38,15 @@ export function ConnectionIndicator() {
         data-test="connection-indicator"
         data-state={badge}
         color={badge === 'live' ? 'green' : badge === 'expired' ? 'red' : 'orange'}
-        icon={badge === 'live' ? <CheckCircleIcon /> : badge === 'expired' ? <ExclamationCircleIcon /> : <SyncAltIcon />}
+        icon={
+          badge === 'live' ? (
+            <CheckCircleIcon />
+          ) : badge === 'expired' ? (
+            <ExclamationCircleIcon />
+          ) : (
+            <SyncAltIcon />
+          )
+        }
         tabIndex={0}
         aria-label={`${t('Live updates')}: ${text}`}
         role="status"

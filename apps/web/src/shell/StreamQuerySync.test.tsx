@@ -5,7 +5,10 @@ import { meResponse, podSummary } from '../test/fixtures.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import PodsPage from '../pods/PodsPage.js';
 
-const pods = (names: string[]) => ({ namespace: 'openshift-image-registry', pods: names.map((name) => podSummary(name, { containers: [] })) });
+const pods = (names: string[]) => ({
+  namespace: 'openshift-image-registry',
+  pods: names.map((name) => podSummary(name, { containers: [] })),
+});
 
 describe('live updates', () => {
   it('refetches pods on a streamed Pod change, shows reconnecting, and refetches everything after a reconnect', async () => {
@@ -28,7 +31,13 @@ describe('live updates', () => {
     expect(screen.getByRole('status').textContent).toBe('Live');
 
     current = ['image-registry-a', 'image-registry-b'];
-    act(() => platform.eventStream.emit('change', { kind: 'Pod', type: 'ADDED', object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'image-registry-b' } } }));
+    act(() =>
+      platform.eventStream.emit('change', {
+        kind: 'Pod',
+        type: 'ADDED',
+        object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'image-registry-b' } },
+      }),
+    );
     await screen.findByRole('link', { name: 'image-registry-b' });
 
     act(() => platform.eventStream.setState('reconnecting'));

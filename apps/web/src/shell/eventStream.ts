@@ -48,13 +48,18 @@ export interface EventStreamOptions {
   probeStatus?: (url: string) => Promise<number | undefined>;
 }
 
-const SESSION_ENDED = 'Your session has expired or your token is no longer accepted. Sign in again to resume live updates.';
+const SESSION_ENDED =
+  'Your session has expired or your token is no longer accepted. Sign in again to resume live updates.';
 
 async function fetchStatus(url: string): Promise<number | undefined> {
   if (typeof fetch !== 'function') return undefined;
   const controller = new AbortController();
   try {
-    const res = await fetch(url, { credentials: 'include', headers: { accept: 'text/event-stream' }, signal: controller.signal });
+    const res = await fetch(url, {
+      credentials: 'include',
+      headers: { accept: 'text/event-stream' },
+      signal: controller.signal,
+    });
     return res.status;
   } catch {
     return undefined;
@@ -66,7 +71,8 @@ async function fetchStatus(url: string): Promise<number | undefined> {
 const CLOSED = 2;
 
 export function createEventStream(options: EventStreamOptions): EventStream {
-  const createSource = options.createSource ?? ((url: string) => new EventSource(url, { withCredentials: true }));
+  const createSource =
+    options.createSource ?? ((url: string) => new EventSource(url, { withCredentials: true }));
   const resumeParam = options.resumeParam ?? 'lastEventId';
   const backoff = options.backoffMs ?? { initial: 1000, max: 30_000 };
   const staleAfterMs = options.staleAfterMs ?? 45_000;
@@ -127,7 +133,8 @@ export function createEventStream(options: EventStreamOptions): EventStream {
       return;
     }
     const session = data as { state?: unknown; message?: unknown } | null;
-    if (session?.state === 'expired') expire(typeof session.message === 'string' ? session.message : undefined);
+    if (session?.state === 'expired')
+      expire(typeof session.message === 'string' ? session.message : undefined);
   }
 
   function dispatch(kind: string, event: MessageEvent): void {

@@ -54,12 +54,15 @@ describe('event stream session end', () => {
   it.each([
     [401, 'expired', 1],
     [503, 'reconnecting', 2],
-  ])('when the browser gives up and the URL answers %i, the stream is %s (%i connection attempts)', async (status, state, attempts) => {
-    const { stream, sources, runTimers } = setup(status);
-    sources[0]!.giveUp();
-    await new Promise((r) => setTimeout(r, 0));
-    expect(stream.state).toBe(state);
-    runTimers();
-    expect(sources).toHaveLength(attempts);
-  });
+  ])(
+    'when the browser gives up and the URL answers %i, the stream is %s (%i connection attempts)',
+    async (status, state, attempts) => {
+      const { stream, sources, runTimers } = setup(status);
+      sources[0]!.giveUp();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(stream.state).toBe(state);
+      runTimers();
+      expect(sources).toHaveLength(attempts);
+    },
+  );
 });

@@ -10,12 +10,18 @@ function recorder(response: () => Response) {
   return { calls, fetch };
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('createHttp', () => {
   it('adds the CSRF header from the csrf-token cookie on mutations only', async () => {
     const { calls, fetch } = recorder(() => json(200, { ok: true }));
-    const http = createHttp({ apiBase: '/api', fetch, addCsrf: true, cookie: () => 'a=1; csrf-token=tok%3D42; b=2' });
+    const http = createHttp({
+      apiBase: '/api',
+      fetch,
+      addCsrf: true,
+      cookie: () => 'a=1; csrf-token=tok%3D42; b=2',
+    });
     await http.request('/v1/config', { query: { dryRun: undefined, limit: 5 } });
     await http.request('/v1/config', { method: 'PATCH', body: { patch: {} } });
     expect(calls[0]!.url).toBe('/api/v1/config?limit=5');
@@ -25,7 +31,12 @@ describe('createHttp', () => {
   });
 
   it('throws ApiError carrying the parsed body, so 409 and 422 details reach the form', async () => {
-    const body = { statusCode: 409, reason: 'Conflict', message: 'the object has been modified', live: { resourceVersion: '9' } };
+    const body = {
+      statusCode: 409,
+      reason: 'Conflict',
+      message: 'the object has been modified',
+      live: { resourceVersion: '9' },
+    };
     const { fetch } = recorder(() => json(409, body));
     const http = createHttp({ apiBase: '/api', fetch, addCsrf: false });
     const error = await http.request('/v1/config', { method: 'PATCH', body: {} }).catch((e: unknown) => e);
@@ -44,10 +55,15 @@ describe('createHttp', () => {
         controller.close();
       },
     });
-    const { fetch } = recorder(() => new Response(stream, { status: 200, headers: { 'content-type': 'text/plain' } }));
+    const { fetch } = recorder(
+      () => new Response(stream, { status: 200, headers: { 'content-type': 'text/plain' } }),
+    );
     const http = createHttp({ apiBase: '/api', fetch, addCsrf: true });
     const chunks: string[] = [];
-    await http.streamText('/v1/pods/ns/p/log', { signal: new AbortController().signal, onChunk: (c) => chunks.push(c) });
+    await http.streamText('/v1/pods/ns/p/log', {
+      signal: new AbortController().signal,
+      onChunk: (c) => chunks.push(c),
+    });
     expect(chunks.join('')).toBe('line 1\nline 2\n');
   });
 

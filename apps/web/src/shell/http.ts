@@ -33,7 +33,8 @@ export function readCsrfCookie(cookie: string): string | undefined {
 }
 
 function messageOf(status: number, body: unknown, fallback: string): string {
-  if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') return body.message;
+  if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string')
+    return body.message;
   if (typeof body === 'string' && body.trim()) return body.trim().slice(0, 300);
   return `${status} ${fallback}`;
 }
@@ -84,7 +85,8 @@ export function createHttp(options: HttpOptions): Pick<Platform, 'request' | 'st
       credentials: 'same-origin',
     });
     const body = await parseBody(response);
-    if (!response.ok) throw new ApiError(response.status, messageOf(response.status, body, response.statusText), body);
+    if (!response.ok)
+      throw new ApiError(response.status, messageOf(response.status, body, response.statusText), body);
     return body as T;
   }
 

@@ -10,7 +10,13 @@ export type LiveSyncState = 'pending' | 'synced' | 'resyncing' | 'forbidden';
 export interface LiveObject {
   apiVersion: string;
   kind: string;
-  metadata: { name?: string; namespace?: string; uid?: string; resourceVersion?: string; [key: string]: unknown };
+  metadata: {
+    name?: string;
+    namespace?: string;
+    uid?: string;
+    resourceVersion?: string;
+    [key: string]: unknown;
+  };
   [key: string]: unknown;
 }
 

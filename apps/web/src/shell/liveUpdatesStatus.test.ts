@@ -6,7 +6,8 @@ import { watchLiveUpdates, type LiveUpdatesStatus } from './liveUpdatesStatus.js
 function setup() {
   const stream = new FakeEventStream();
   const store = createLiveStore(stream);
-  for (const kind of ['Config', 'ClusterOperator', 'Deployment', 'Pod', 'Event']) stream.emit('snapshot', { kind, items: [], resourceVersion: '1' });
+  for (const kind of ['Config', 'ClusterOperator', 'Deployment', 'Pod', 'Event'])
+    stream.emit('snapshot', { kind, items: [], resourceVersion: '1' });
   const seen: LiveUpdatesStatus[] = [];
   const off = watchLiveUpdates(stream, store, (s) => seen.push(s), 1000);
   return { stream, seen, off };
@@ -20,13 +21,27 @@ describe('watchLiveUpdates', () => {
     const { stream, seen, off } = setup();
     stream.emit('state', { kind: 'Config', state: 'resyncing' }); // an ordinary resync: not a problem
     expect(seen).toEqual([]);
-    stream.emit('state', { kind: 'Pod', state: 'resyncing', message: 'the cluster is unreachable (ECONNREFUSED)' });
-    stream.emit('state', { kind: 'Config', state: 'resyncing', message: 'the cluster is unreachable (ECONNREFUSED)' });
-    expect(seen).toEqual([{ kind: 'cluster-unreachable', message: 'the cluster is unreachable (ECONNREFUSED)' }]);
+    stream.emit('state', {
+      kind: 'Pod',
+      state: 'resyncing',
+      message: 'the cluster is unreachable (ECONNREFUSED)',
+    });
+    stream.emit('state', {
+      kind: 'Config',
+      state: 'resyncing',
+      message: 'the cluster is unreachable (ECONNREFUSED)',
+    });
+    expect(seen).toEqual([
+      { kind: 'cluster-unreachable', message: 'the cluster is unreachable (ECONNREFUSED)' },
+    ]);
     stream.emit('state', { kind: 'Pod', state: 'synced' });
     stream.emit('state', { kind: 'Config', state: 'synced' });
     expect(seen.at(-1)).toEqual({ kind: 'reconnected' });
-    stream.emit('change', { kind: 'Pod', type: 'ADDED', object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' } } });
+    stream.emit('change', {
+      kind: 'Pod',
+      type: 'ADDED',
+      object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' } },
+    });
     expect(seen.at(-1)).toEqual({ kind: 'reconnected' }); // traffic does not cut the message short
     vi.advanceTimersByTime(1000);
     expect(seen.at(-1)).toEqual({ kind: 'live' });

@@ -25,7 +25,9 @@ export function currentStatus(stream: EventStream, store: LiveStore): LiveUpdate
 }
 
 export function sameStatus(a: LiveUpdatesStatus, b: LiveUpdatesStatus): boolean {
-  return a.kind === b.kind && ('message' in a ? a.message : undefined) === ('message' in b ? b.message : undefined);
+  return (
+    a.kind === b.kind && ('message' in a ? a.message : undefined) === ('message' in b ? b.message : undefined)
+  );
 }
 
 /**

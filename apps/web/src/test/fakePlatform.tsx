@@ -39,7 +39,10 @@ export interface FakePlatform extends Platform {
   requests: { path: string; options: RequestOptions }[];
 }
 
-export function fakePlatform(handler: RequestHandler, stream?: (path: string, options: StreamTextOptions) => Promise<void>): FakePlatform {
+export function fakePlatform(
+  handler: RequestHandler,
+  stream?: (path: string, options: StreamTextOptions) => Promise<void>,
+): FakePlatform {
   const requests: { path: string; options: RequestOptions }[] = [];
   return {
     apiBase: '/api',
@@ -56,7 +59,11 @@ export function fakePlatform(handler: RequestHandler, stream?: (path: string, op
 }
 
 /** Renders `element` at `path` inside the app providers, as the shells do. */
-export function renderPage(platform: Platform, routes: RouteObject[], path: string): ReturnType<typeof render> & { client: QueryClient } {
+export function renderPage(
+  platform: Platform,
+  routes: RouteObject[],
+  path: string,
+): ReturnType<typeof render> & { client: QueryClient } {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const result = render(

@@ -8,7 +8,14 @@ export function meResponse(options: { username?: string; patch?: boolean } = {})
     user: { username: options.username ?? (allowed ? 'admin' : 'viewer'), groups: [] },
     authMode: 'kubeconfig',
     permissions: [
-      { id: 'config.patch', verb: 'patch', group: 'imageregistry.operator.openshift.io', resource: 'configs', allowed, reason: allowed ? '' : 'viewer cannot patch configs' },
+      {
+        id: 'config.patch',
+        verb: 'patch',
+        group: 'imageregistry.operator.openshift.io',
+        resource: 'configs',
+        allowed,
+        reason: allowed ? '' : 'viewer cannot patch configs',
+      },
     ],
   };
 }
@@ -28,9 +35,19 @@ export function podSummary(name: string, overrides: Partial<PodSummary> = {}): P
   };
 }
 
-export function configData(resourceVersion: string, spec: Record<string, unknown>, status?: Record<string, unknown>): ConfigData {
+export function configData(
+  resourceVersion: string,
+  spec: Record<string, unknown>,
+  status?: Record<string, unknown>,
+): ConfigData {
   return {
-    config: { apiVersion: 'imageregistry.operator.openshift.io/v1', kind: 'Config', metadata: { name: 'cluster', resourceVersion }, spec, ...(status ? { status } : {}) } as ConfigData['config'],
+    config: {
+      apiVersion: 'imageregistry.operator.openshift.io/v1',
+      kind: 'Config',
+      metadata: { name: 'cluster', resourceVersion },
+      spec,
+      ...(status ? { status } : {}),
+    } as ConfigData['config'],
     resourceVersion,
   };
 }

@@ -7,9 +7,44 @@ import TimelinePage from './TimelinePage.js';
 
 const object = { kind: 'Config', name: 'cluster' };
 const entries: TimelineEntry[] = [
-  { id: 'e1', type: 'event', time: '2026-11-25T10:02:00Z', object: { kind: 'Deployment', name: 'image-registry', namespace: 'openshift-image-registry' }, event: { eventType: 'Normal', reason: 'ScalingReplicaSet', message: 'Scaled up replica set image-registry-7b9 to 2', count: 1 } },
-  { id: 'c1', type: 'condition', time: '2026-11-25T10:01:00Z', object, condition: { type: 'Progressing', from: 'False', to: 'True', reason: 'DeploymentNotCompleted', message: 'The deployment has not completed' } },
-  { id: 'c0', type: 'condition', time: '2026-11-25T10:00:00Z', object, condition: { type: 'Available', from: null, to: 'True', reason: 'Ready', message: 'The registry is ready' } },
+  {
+    id: 'e1',
+    type: 'event',
+    time: '2026-11-25T10:02:00Z',
+    object: { kind: 'Deployment', name: 'image-registry', namespace: 'openshift-image-registry' },
+    event: {
+      eventType: 'Normal',
+      reason: 'ScalingReplicaSet',
+      message: 'Scaled up replica set image-registry-7b9 to 2',
+      count: 1,
+    },
+  },
+  {
+    id: 'c1',
+    type: 'condition',
+    time: '2026-11-25T10:01:00Z',
+    object,
+    condition: {
+      type: 'Progressing',
+      from: 'False',
+      to: 'True',
+      reason: 'DeploymentNotCompleted',
+      message: 'The deployment has not completed',
+    },
+  },
+  {
+    id: 'c0',
+    type: 'condition',
+    time: '2026-11-25T10:00:00Z',
+    object,
+    condition: {
+      type: 'Available',
+      from: null,
+      to: 'True',
+      reason: 'Ready',
+      message: 'The registry is ready',
+    },
+  },
 ];
 
 function setup() {
@@ -35,7 +70,13 @@ describe('TimelinePage', () => {
         type: 'condition',
         time: '2026-11-25T10:03:00Z',
         object,
-        condition: { type: 'Progressing', from: 'True', to: 'False', reason: 'Ready', message: 'The registry is ready' },
+        condition: {
+          type: 'Progressing',
+          from: 'True',
+          to: 'False',
+          reason: 'Ready',
+          message: 'The registry is ready',
+        },
       }),
     );
     await waitFor(() => expect(items()).toHaveLength(4));
@@ -50,8 +91,12 @@ describe('TimelinePage', () => {
     setup();
     await screen.findByRole('list', { name: 'Timeline entries' });
     fireEvent.click(screen.getByRole('button', { name: 'Events' }));
-    await waitFor(() => expect(items().every((li) => li.getAttribute('data-kind') === 'condition')).toBe(true));
-    fireEvent.change(screen.getByRole('combobox', { name: 'Condition type' }), { target: { value: 'Available' } });
+    await waitFor(() =>
+      expect(items().every((li) => li.getAttribute('data-kind') === 'condition')).toBe(true),
+    );
+    fireEvent.change(screen.getByRole('combobox', { name: 'Condition type' }), {
+      target: { value: 'Available' },
+    });
     await waitFor(() => expect(items()).toHaveLength(1));
     expect(items()[0]!.textContent).toContain('Available');
     fireEvent.click(screen.getByRole('button', { name: 'Absolute' }));
@@ -62,8 +107,16 @@ describe('TimelinePage', () => {
     const platform = setup();
     await screen.findByRole('list', { name: 'Timeline entries' });
     expect(screen.queryByText(/Live updates paused/)).toBeNull();
-    act(() => platform.eventStream.emit('state', { kind: 'Config', state: 'resyncing', message: 'the cluster is unreachable (ECONNREFUSED)' }));
-    expect(await screen.findByText('Live updates paused: the cluster API is not reachable. Retrying…')).toBeTruthy();
+    act(() =>
+      platform.eventStream.emit('state', {
+        kind: 'Config',
+        state: 'resyncing',
+        message: 'the cluster is unreachable (ECONNREFUSED)',
+      }),
+    );
+    expect(
+      await screen.findByText('Live updates paused: the cluster API is not reachable. Retrying…'),
+    ).toBeTruthy();
     expect(screen.getByText('the cluster is unreachable (ECONNREFUSED)')).toBeTruthy();
     act(() => platform.eventStream.emit('state', { kind: 'Config', state: 'synced' }));
     expect(await screen.findByText('Reconnected: live updates are on again.')).toBeTruthy();

@@ -22,7 +22,14 @@ import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
 import { useTimelineQuery } from '../common/queries.js';
 import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
 import { formatAbsolute, formatRelative, useNow } from '../common/time.js';
-import { conditionTypes, ENTRY_KINDS, filterEntries, filterFromParams, filterToParams, type EntryKind } from './timelineFilter.js';
+import {
+  conditionTypes,
+  ENTRY_KINDS,
+  filterEntries,
+  filterFromParams,
+  filterToParams,
+  type EntryKind,
+} from './timelineFilter.js';
 
 function objectName(entry: TimelineEntry): string {
   const o = entry.object;
@@ -37,8 +44,12 @@ function EntryBody({ entry }: { entry: TimelineEntry }) {
     return (
       <>
         <div>
-          <HealthIcon health={health} label={health === 'good' ? t('as expected') : health === 'bad' ? t('problem') : t('attention')} />{' '}
-          <strong>{c.type}</strong> {c.from ? `${c.from} → ${c.to}` : c.to} {c.reason ? <Label isCompact>{c.reason}</Label> : null}
+          <HealthIcon
+            health={health}
+            label={health === 'good' ? t('as expected') : health === 'bad' ? t('problem') : t('attention')}
+          />{' '}
+          <strong>{c.type}</strong> {c.from ? `${c.from} → ${c.to}` : c.to}{' '}
+          {c.reason ? <Label isCompact>{c.reason}</Label> : null}
         </div>
         {c.message ? <div className="irc-multiline">{c.message}</div> : null}
         <div className="irc-subtle">{objectName(entry)}</div>
@@ -51,7 +62,12 @@ function EntryBody({ entry }: { entry: TimelineEntry }) {
     return (
       <>
         <div>
-          {warning ? <ExclamationTriangleIcon aria-label={t('Warning event')} /> : <InfoCircleIcon aria-label={t('Normal event')} />} <strong>{e.reason}</strong>
+          {warning ? (
+            <ExclamationTriangleIcon aria-label={t('Warning event')} />
+          ) : (
+            <InfoCircleIcon aria-label={t('Normal event')} />
+          )}{' '}
+          <strong>{e.reason}</strong>
           {e.count > 1 ? ` ×${e.count}` : ''}
         </div>
         <div>{e.message}</div>
@@ -66,7 +82,8 @@ function EntryBody({ entry }: { entry: TimelineEntry }) {
   return (
     <>
       <div>
-        <UserEditIcon aria-hidden="true" /> <strong>{t('{{user}} changed {{summary}}', { user: c.user, summary: c.summary })}</strong>
+        <UserEditIcon aria-hidden="true" />{' '}
+        <strong>{t('{{user}} changed {{summary}}', { user: c.user, summary: c.summary })}</strong>
       </div>
       {c.ocCommand ? (
         <ExpandableSection toggleText={t('Show the command')}>
@@ -90,8 +107,13 @@ export default function TimelinePage() {
   const types = useMemo(() => conditionTypes(entries ?? []), [entries]);
   const shown = useMemo(() => filterEntries(entries ?? [], filter), [entries, filter]);
 
-  const kindLabel: Record<EntryKind, string> = { condition: t('Condition changes'), event: t('Events'), change: t('Console changes') };
-  const update = (next: Partial<typeof filter>) => setParams((p) => filterToParams({ ...filter, ...next }, p), { replace: true });
+  const kindLabel: Record<EntryKind, string> = {
+    condition: t('Condition changes'),
+    event: t('Events'),
+    change: t('Console changes'),
+  };
+  const update = (next: Partial<typeof filter>) =>
+    setParams((p) => filterToParams({ ...filter, ...next }, p), { replace: true });
   const toggleKind = (kind: EntryKind, on: boolean) =>
     update({ kinds: on ? [...filter.kinds, kind] : filter.kinds.filter((k) => k !== kind) });
 
@@ -100,7 +122,9 @@ export default function TimelinePage() {
       <PageSection>
         <Title headingLevel="h1">{t('Condition timeline')}</Title>
         <Content component="p">
-          {t('Condition transitions of the registry configuration and the cluster operator, events in openshift-image-registry, and changes made in this console, newest first. New entries appear as they happen.')}
+          {t(
+            'Condition transitions of the registry configuration and the cluster operator, events in openshift-image-registry, and changes made in this console, newest first. New entries appear as they happen.',
+          )}
         </Content>
       </PageSection>
       <PageSection>
@@ -110,12 +134,22 @@ export default function TimelinePage() {
             <ToolbarItem>
               <ToggleGroup aria-label={t('Kinds of entries')}>
                 {ENTRY_KINDS.map((kind) => (
-                  <ToggleGroupItem key={kind} text={kindLabel[kind]} buttonId={`irc-kind-${kind}`} isSelected={filter.kinds.includes(kind)} onChange={(_e, on) => toggleKind(kind, on)} />
+                  <ToggleGroupItem
+                    key={kind}
+                    text={kindLabel[kind]}
+                    buttonId={`irc-kind-${kind}`}
+                    isSelected={filter.kinds.includes(kind)}
+                    onChange={(_e, on) => toggleKind(kind, on)}
+                  />
                 ))}
               </ToggleGroup>
             </ToolbarItem>
             <ToolbarItem>
-              <FormSelect aria-label={t('Condition type')} value={filter.conditionType} onChange={(_e, conditionType) => update({ conditionType })}>
+              <FormSelect
+                aria-label={t('Condition type')}
+                value={filter.conditionType}
+                onChange={(_e, conditionType) => update({ conditionType })}
+              >
                 <FormSelectOption value="" label={t('All condition types')} />
                 {types.map((type) => (
                   <FormSelectOption key={type} value={type} label={type} />
@@ -124,7 +158,12 @@ export default function TimelinePage() {
             </ToolbarItem>
             <ToolbarItem>
               <ToggleGroup aria-label={t('Time format')}>
-                <ToggleGroupItem text={t('Relative')} buttonId="irc-time-relative" isSelected={!absolute} onChange={() => setParams((p) => (p.delete('time'), p), { replace: true })} />
+                <ToggleGroupItem
+                  text={t('Relative')}
+                  buttonId="irc-time-relative"
+                  isSelected={!absolute}
+                  onChange={() => setParams((p) => (p.delete('time'), p), { replace: true })}
+                />
                 <ToggleGroupItem
                   text={t('Absolute')}
                   buttonId="irc-time-absolute"
@@ -138,14 +177,28 @@ export default function TimelinePage() {
         {query.isPending ? (
           <PageLoading label={t('Loading the timeline')} />
         ) : query.isError ? (
-          <ErrorState error={query.error} title={t('Could not load the timeline')} onRetry={() => void query.refetch()} />
+          <ErrorState
+            error={query.error}
+            title={t('Could not load the timeline')}
+            onRetry={() => void query.refetch()}
+          />
         ) : shown.length === 0 ? (
-          <EmptyMessage title={t('Nothing to show')}>{entries?.length ? t('No entry matches the filters.') : t('Nothing has happened yet.')}</EmptyMessage>
+          <EmptyMessage title={t('Nothing to show')}>
+            {entries?.length ? t('No entry matches the filters.') : t('Nothing has happened yet.')}
+          </EmptyMessage>
         ) : (
           <ol className="irc-timeline" aria-label={t('Timeline entries')} data-test="timeline">
             {shown.map((entry) => (
-              <li key={entry.id} className={`irc-timeline__entry irc-timeline__entry--${entry.type}`} data-kind={entry.type}>
-                <time className="irc-timeline__time" dateTime={entry.time} title={absolute ? formatRelative(entry.time, now) : formatAbsolute(entry.time)}>
+              <li
+                key={entry.id}
+                className={`irc-timeline__entry irc-timeline__entry--${entry.type}`}
+                data-kind={entry.type}
+              >
+                <time
+                  className="irc-timeline__time"
+                  dateTime={entry.time}
+                  title={absolute ? formatRelative(entry.time, now) : formatAbsolute(entry.time)}
+                >
                   {absolute ? formatAbsolute(entry.time) : formatRelative(entry.time, now)}
                 </time>
                 <div className="irc-timeline__body">

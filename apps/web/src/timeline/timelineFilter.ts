@@ -12,7 +12,8 @@ export interface TimelineFilter {
 export function filterEntries(entries: readonly TimelineEntry[], filter: TimelineFilter): TimelineEntry[] {
   return entries.filter((entry) => {
     if (!filter.kinds.includes(entry.type)) return false;
-    if (filter.conditionType && entry.type === 'condition') return entry.condition.type === filter.conditionType;
+    if (filter.conditionType && entry.type === 'condition')
+      return entry.condition.type === filter.conditionType;
     return true;
   });
 }
@@ -26,7 +27,9 @@ export function conditionTypes(entries: readonly TimelineEntry[]): string[] {
 
 /** Filters from/to URL search parameters, so a filtered timeline is a link. */
 export function filterFromParams(params: URLSearchParams): TimelineFilter {
-  const kinds = (params.get('kind') ?? '').split(',').filter((k): k is EntryKind => (ENTRY_KINDS as string[]).includes(k));
+  const kinds = (params.get('kind') ?? '')
+    .split(',')
+    .filter((k): k is EntryKind => (ENTRY_KINDS as string[]).includes(k));
   return { kinds: kinds.length ? kinds : [...ENTRY_KINDS], conditionType: params.get('type') ?? '' };
 }
 

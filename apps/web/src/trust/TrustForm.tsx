@@ -15,7 +15,12 @@ function SavedAlert({ result }: { result: PutTrustResponse }) {
     result.changed !== false ? '' : t('The registry already had exactly this bundle: nothing was written.'),
   ].filter(Boolean);
   return (
-    <Alert variant={result.warnings.length > 0 ? 'warning' : 'success'} isInline title={t('Saved the CA of {{registry}}', { registry: result.registry.registry })} data-test="trust-saved">
+    <Alert
+      variant={result.warnings.length > 0 ? 'warning' : 'success'}
+      isInline
+      title={t('Saved the CA of {{registry}}', { registry: result.registry.registry })}
+      data-test="trust-saved"
+    >
       {extra.map((line) => (
         <p key={line}>{line}</p>
       ))}
@@ -63,7 +68,12 @@ export function TrustForm({ access, replacing }: Props) {
   const localHostProblem = touched && registry !== '' ? registryHostProblem(registry.trim()) : undefined;
   const hostError = localHostProblem ?? serverError('registry');
   const pemError = fileError ?? serverError('pem');
-  const canSubmit = access.allowed && registry.trim() !== '' && pem.trim() !== '' && !registryHostProblem(registry.trim()) && !put.isPending;
+  const canSubmit =
+    access.allowed &&
+    registry.trim() !== '' &&
+    pem.trim() !== '' &&
+    !registryHostProblem(registry.trim()) &&
+    !put.isPending;
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
@@ -98,7 +108,12 @@ export function TrustForm({ access, replacing }: Props) {
             setTouched(true);
           }}
         />
-        <FieldHelp error={hostError} hint={t('hostname or hostname:port, without scheme or path. The port is stored as hostname..port in the ConfigMap key.')} />
+        <FieldHelp
+          error={hostError}
+          hint={t(
+            'hostname or hostname:port, without scheme or path. The port is stored as hostname..port in the ConfigMap key.',
+          )}
+        />
       </FormGroup>
       <FormGroup label={t('CA certificate (PEM)')} isRequired fieldId={`${ids}-pem`}>
         <TextArea
@@ -116,7 +131,12 @@ export function TrustForm({ access, replacing }: Props) {
             setFileError(undefined);
           }}
         />
-        <FieldHelp error={pemError} hint={t('One or more certificates. Paste them or read a .crt or .pem file below; the file is read in your browser.')} />
+        <FieldHelp
+          error={pemError}
+          hint={t(
+            'One or more certificates. Paste them or read a .crt or .pem file below; the file is read in your browser.',
+          )}
+        />
       </FormGroup>
       <FormGroup label={t('Certificate file')} fieldId={`${ids}-file`}>
         <input
@@ -131,7 +151,14 @@ export function TrustForm({ access, replacing }: Props) {
         />
       </FormGroup>
       {put.isSuccess ? <SavedAlert result={put.data} /> : null}
-      <SubmitRow access={access} label={t('Save CA')} canSubmit={canSubmit} pending={put.isPending} failedTitle={t('The CA was not saved')} failure={otherError} />
+      <SubmitRow
+        access={access}
+        label={t('Save CA')}
+        canSubmit={canSubmit}
+        pending={put.isPending}
+        failedTitle={t('The CA was not saved')}
+        failure={otherError}
+      />
     </Form>
   );
 }

@@ -27,11 +27,22 @@ const entry: TrustedRegistry = {
 };
 
 function status(registries: TrustedRegistry[], referenced = true): TrustStatus {
-  return { namespace: 'openshift-config', configMapName: 'registry-cas', referenced, exists: referenced, registries };
+  return {
+    namespace: 'openshift-config',
+    configMapName: 'registry-cas',
+    referenced,
+    exists: referenced,
+    registries,
+  };
 }
 
 const invalid = (path: string, message: string) =>
-  new ApiError(422, `${path}: ${message}`, { statusCode: 422, reason: 'Invalid', message: `${path}: ${message}`, fieldErrors: [{ path, message }] });
+  new ApiError(422, `${path}: ${message}`, {
+    statusCode: 422,
+    reason: 'Invalid',
+    message: `${path}: ${message}`,
+    fieldErrors: [{ path, message }],
+  });
 
 function fillForm(registry: string, pem: string) {
   const form = screen.getByRole('form', { name: 'Add registry CA' });
@@ -43,8 +54,14 @@ function fillForm(registry: string, pem: string) {
 
 describe('TrustPage', () => {
   it('lists certificates with fingerprint and flags an expired one with text', async () => {
-    renderPage(fakePlatform(() => status([entry])), [route('/trust', <TrustPage />)], '/trust');
-    const table = await screen.findByRole('grid', { name: 'Trusted registries' }).catch(() => screen.getByRole('table', { name: 'Trusted registries' }));
+    renderPage(
+      fakePlatform(() => status([entry])),
+      [route('/trust', <TrustPage />)],
+      '/trust',
+    );
+    const table = await screen
+      .findByRole('grid', { name: 'Trusted registries' })
+      .catch(() => screen.getByRole('table', { name: 'Trusted registries' }));
     expect(within(table).getByText('registry.example.com')).toBeTruthy();
     expect(within(table).getByText('5000')).toBeTruthy();
     expect(within(table).getByText('AB:CD:EF')).toBeTruthy();
@@ -53,7 +70,11 @@ describe('TrustPage', () => {
   });
 
   it('explains that the ConfigMap and reference are created when not referenced', async () => {
-    renderPage(fakePlatform(() => status([], false)), [route('/trust', <TrustPage />)], '/trust');
+    renderPage(
+      fakePlatform(() => status([], false)),
+      [route('/trust', <TrustPage />)],
+      '/trust',
+    );
     expect(await screen.findByText(/Adding the first CA creates the ConfigMap when missing/)).toBeTruthy();
   });
 
@@ -67,13 +88,23 @@ describe('TrustPage', () => {
     await screen.findByText('No registry has an additional trusted CA');
     const form = fillForm('registry.example.com:5000', 'not a pem');
     await within(form).findByText('no PEM certificate block found');
-    expect(within(form).getByLabelText(/CA certificate \(PEM\)/).getAttribute('aria-invalid')).toBe('true');
-    expect(platform.requests.find((r) => r.options.method === 'PUT')?.path).toBe('/v1/trust/registry.example.com%3A5000');
+    expect(
+      within(form)
+        .getByLabelText(/CA certificate \(PEM\)/)
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
+    expect(platform.requests.find((r) => r.options.method === 'PUT')?.path).toBe(
+      '/v1/trust/registry.example.com%3A5000',
+    );
 
     answer = invalid('registry', 'port 99999 is not between 1 and 65535');
     fireEvent.click(within(form).getByRole('button', { name: 'Save CA' }));
     await within(form).findByText('port 99999 is not between 1 and 65535');
-    expect(within(form).getByLabelText(/Registry hostname/).getAttribute('aria-invalid')).toBe('true');
+    expect(
+      within(form)
+        .getByLabelText(/Registry hostname/)
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
   });
 
   it('rejects a hostname with a scheme before sending anything', async () => {
@@ -87,7 +118,14 @@ describe('TrustPage', () => {
   });
 
   it('shows warnings and what was created after saving, then lists the registry', async () => {
-    const saved: PutTrustResponse = { trust: status([entry]), registry: entry, warnings: entry.warnings, created: true, referenceSet: true, changed: true };
+    const saved: PutTrustResponse = {
+      trust: status([entry]),
+      registry: entry,
+      warnings: entry.warnings,
+      created: true,
+      referenceSet: true,
+      changed: true,
+    };
     const platform = fakePlatform((path, options) => (options.method === 'PUT' ? saved : status([], false)));
     renderPage(platform, [route('/trust', <TrustPage />)], '/trust');
     await screen.findByText('No registry has an additional trusted CA');
@@ -100,25 +138,38 @@ describe('TrustPage', () => {
   });
 
   it('asks before removing, then sends DELETE', async () => {
-    const platform = fakePlatform((path, options) => (options.method === 'DELETE' ? status([]) : status([entry])));
+    const platform = fakePlatform((path, options) =>
+      options.method === 'DELETE' ? status([]) : status([entry]),
+    );
     renderPage(platform, [route('/trust', <TrustPage />)], '/trust');
-    fireEvent.click(await screen.findByRole('button', { name: 'Remove the CA of registry.example.com:5000' }));
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Remove the CA of registry.example.com:5000' }),
+    );
     expect(platform.requests.some((r) => r.options.method === 'DELETE')).toBe(false);
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Remove' }));
     await screen.findByText('No registry has an additional trusted CA');
-    expect(platform.requests.find((r) => r.options.method === 'DELETE')?.path).toBe('/v1/trust/registry.example.com%3A5000');
+    expect(platform.requests.find((r) => r.options.method === 'DELETE')?.path).toBe(
+      '/v1/trust/registry.example.com%3A5000',
+    );
   });
 
   it('disables the controls with the server reason after a 403', async () => {
     const platform = fakePlatform((path, options) => {
-      if (options.method === 'PUT') throw new ApiError(403, 'configmaps "registry-cas" is forbidden', { statusCode: 403, reason: 'Forbidden', message: 'configmaps "registry-cas" is forbidden' });
+      if (options.method === 'PUT')
+        throw new ApiError(403, 'configmaps "registry-cas" is forbidden', {
+          statusCode: 403,
+          reason: 'Forbidden',
+          message: 'configmaps "registry-cas" is forbidden',
+        });
       return status([]);
     });
     renderPage(platform, [route('/trust', <TrustPage />)], '/trust');
     await screen.findByText('No registry has an additional trusted CA');
     const form = fillForm('registry.example.com', '-----BEGIN CERTIFICATE-----');
-    await waitFor(() => expect(within(form).getByLabelText(/Registry hostname/)).toHaveProperty('disabled', true));
+    await waitFor(() =>
+      expect(within(form).getByLabelText(/Registry hostname/)).toHaveProperty('disabled', true),
+    );
     expect(within(form).getByText('configmaps "registry-cas" is forbidden')).toBeTruthy();
   });
 });

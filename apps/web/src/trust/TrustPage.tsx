@@ -23,7 +23,12 @@ function RemoveModal({ registry, onClose }: { registry: string; onClose(): void 
       onConfirm={() => remove.mutate(registry, { onSuccess: onClose })}
       onClose={onClose}
     >
-      <p>{t('Nodes and the registry stop trusting this CA for {{registry}}; pulls and mirroring from it fail TLS verification unless another CA covers it.', { registry })}</p>
+      <p>
+        {t(
+          'Nodes and the registry stop trusting this CA for {{registry}}; pulls and mirroring from it fail TLS verification unless another CA covers it.',
+          { registry },
+        )}
+      </p>
       {remove.isError ? (
         <Alert variant="danger" isInline title={t('The CA was not removed')}>
           {remove.error.message}
@@ -38,7 +43,10 @@ export default function TrustPage() {
   const t = useT();
   const trust = useTrustQuery();
   // Said up front from /me; a 403 the server gives anyway (say RBAC changed since) still disables.
-  const access = firstDenied(useAccessAll(trustWritePermissions(trust.data)), useForbiddenAccess(trustQueryKey, trust.error));
+  const access = firstDenied(
+    useAccessAll(trustWritePermissions(trust.data)),
+    useForbiddenAccess(trustQueryKey, trust.error),
+  );
   const [replacing, setReplacing] = useState<{ registry: string; nonce: number }>();
   const [removing, setRemoving] = useState<string>();
 
@@ -47,28 +55,45 @@ export default function TrustPage() {
       <PageSection>
         <Title headingLevel="h1">{t('Trusted registries')}</Title>
         <Content component="p">
-          {t('Additional certificate authorities that nodes and the image registry trust when they pull from, or mirror, a registry with a private or self-signed certificate.')}
+          {t(
+            'Additional certificate authorities that nodes and the image registry trust when they pull from, or mirror, a registry with a private or self-signed certificate.',
+          )}
         </Content>
       </PageSection>
       <PageSection data-test="trust">
         <Stack hasGutter>
           <ReadOnlyAlert access={access} dataTest="trust-read-only" />
           {trust.isPending ? <PageLoading /> : null}
-          {trust.isError ? <ErrorState error={trust.error} title={t('Could not read the trusted CAs')} onRetry={() => void trust.refetch()} /> : null}
+          {trust.isError ? (
+            <ErrorState
+              error={trust.error}
+              title={t('Could not read the trusted CAs')}
+              onRetry={() => void trust.refetch()}
+            />
+          ) : null}
           {trust.data ? (
             <>
               <Alert
                 variant={trust.data.referenced && !trust.data.exists ? 'warning' : 'info'}
                 isInline
                 isPlain={!(trust.data.referenced && !trust.data.exists)}
-                title={t('Stored in the ConfigMap {{name}} in {{namespace}}', { name: trust.data.configMapName, namespace: trust.data.namespace })}
+                title={t('Stored in the ConfigMap {{name}} in {{namespace}}', {
+                  name: trust.data.configMapName,
+                  namespace: trust.data.namespace,
+                })}
                 data-test="trust-storage"
               >
                 {trust.data.referenced && !trust.data.exists
-                  ? t('The image config references this ConfigMap but it does not exist: the operator reports its certificates controller degraded. Adding a CA creates it.')
+                  ? t(
+                      'The image config references this ConfigMap but it does not exist: the operator reports its certificates controller degraded. Adding a CA creates it.',
+                    )
                   : !trust.data.referenced
-                    ? t('The image config references no ConfigMap yet. Adding the first CA creates the ConfigMap when missing and sets images.config.openshift.io/cluster spec.additionalTrustedCA to it.')
-                    : t('Each key is a registry hostname (hostname..port when a port is given); the value is its PEM bundle.')}
+                    ? t(
+                        'The image config references no ConfigMap yet. Adding the first CA creates the ConfigMap when missing and sets images.config.openshift.io/cluster spec.additionalTrustedCA to it.',
+                      )
+                    : t(
+                        'Each key is a registry hostname (hostname..port when a port is given); the value is its PEM bundle.',
+                      )}
               </Alert>
               {trust.data.registries.length === 0 ? (
                 <EmptyMessage title={t('No registry has an additional trusted CA')} />

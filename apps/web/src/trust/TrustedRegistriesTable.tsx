@@ -18,7 +18,10 @@ function Validity({ cert }: { cert: TrustedCertificate }) {
   if (cert.expired || cert.notYetValid) {
     return (
       <span data-test="cert-validity-problem">
-        <ExclamationCircleIcon color="var(--pf-t--global--icon--color--status--danger--default)" aria-hidden />{' '}
+        <ExclamationCircleIcon
+          color="var(--pf-t--global--icon--color--status--danger--default)"
+          aria-hidden
+        />{' '}
         <strong>{cert.expired ? t('Expired') : t('Not yet valid')}</strong> {range}
       </span>
     );
@@ -43,7 +46,11 @@ function CertificateCells({ cert }: { cert: TrustedCertificate }) {
           t('Yes')
         ) : (
           <>
-            <ExclamationTriangleIcon color="var(--pf-t--global--icon--color--status--warning--default)" aria-hidden /> {t('No (not a CA)')}
+            <ExclamationTriangleIcon
+              color="var(--pf-t--global--icon--color--status--warning--default)"
+              aria-hidden
+            />{' '}
+            {t('No (not a CA)')}
           </>
         )}
       </Td>
@@ -104,12 +111,25 @@ export function TrustedRegistriesTable({ registries, access, onReplace, onRemove
           <Td isActionCell rowSpan={span}>
             <Flex spaceItems={{ default: 'spaceItemsSm' }} flexWrap={{ default: 'nowrap' }}>
               <AccessTooltip access={access}>
-                <Button variant="secondary" size="sm" isDisabled={!access.allowed} onClick={() => onReplace(entry.registry)} aria-label={t('Replace the CA of {{registry}}', { registry: entry.registry })}>
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  isDisabled={!access.allowed}
+                  onClick={() => onReplace(entry.registry)}
+                  aria-label={t('Replace the CA of {{registry}}', { registry: entry.registry })}
+                >
                   {t('Replace')}
                 </Button>
               </AccessTooltip>
               <AccessTooltip access={access}>
-                <Button variant="secondary" isDanger size="sm" isDisabled={!access.allowed} onClick={() => onRemove(entry.registry)} aria-label={t('Remove the CA of {{registry}}', { registry: entry.registry })}>
+                <Button
+                  variant="secondary"
+                  isDanger
+                  size="sm"
+                  isDisabled={!access.allowed}
+                  onClick={() => onRemove(entry.registry)}
+                  aria-label={t('Remove the CA of {{registry}}', { registry: entry.registry })}
+                >
                   {t('Remove')}
                 </Button>
               </AccessTooltip>
@@ -120,7 +140,11 @@ export function TrustedRegistriesTable({ registries, access, onReplace, onRemove
           <Tbody key={entry.key} data-test={`trust-${entry.registry}`}>
             <Tr>
               {registryCells}
-              {first ? <CertificateCells cert={first} /> : <Td colSpan={5}>{t('No readable certificate')}</Td>}
+              {first ? (
+                <CertificateCells cert={first} />
+              ) : (
+                <Td colSpan={5}>{t('No readable certificate')}</Td>
+              )}
               {actions}
             </Tr>
             {rest.map((cert) => (

@@ -9,8 +9,17 @@ import { ApiError } from '../shell/http.js';
  */
 export function useForbiddenAccess(mutationKey: readonly string[], queryError: unknown): Access {
   const t = useT();
-  const errors = useMutationState({ filters: { mutationKey: [...mutationKey] }, select: (m) => m.state.error });
-  const forbidden = [queryError, ...errors].find((e): e is ApiError => e instanceof ApiError && e.status === 403);
+  const errors = useMutationState({
+    filters: { mutationKey: [...mutationKey] },
+    select: (m) => m.state.error,
+  });
+  const forbidden = [queryError, ...errors].find(
+    (e): e is ApiError => e instanceof ApiError && e.status === 403,
+  );
   if (!forbidden) return { allowed: true, reason: '', loading: false };
-  return { allowed: false, reason: t('The server refused: {{message}}', { message: forbidden.message }), loading: false };
+  return {
+    allowed: false,
+    reason: t('The server refused: {{message}}', { message: forbidden.message }),
+    loading: false,
+  };
 }

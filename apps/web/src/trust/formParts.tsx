@@ -1,4 +1,11 @@
-import { ActionGroup, Alert, Button, FormHelperText, HelperText, HelperTextItem } from '@patternfly/react-core';
+import {
+  ActionGroup,
+  Alert,
+  Button,
+  FormHelperText,
+  HelperText,
+  HelperTextItem,
+} from '@patternfly/react-core';
 import { AccessTooltip } from '../common/AccessTooltip.js';
 import { fieldErrorsOf } from '../common/configPatch.js';
 import type { Access } from '../common/permissions.js';
@@ -21,9 +28,13 @@ export function FieldHelp({ error, hint }: { error?: string; hint?: string }) {
  * Splits a failed write into errors for named fields (422 `fieldErrors`, matched by path or path
  * prefix) and the message of everything else, shown once above the submit button.
  */
-export function splitServerError(error: unknown, fields: readonly string[]): { field(path: string): string | undefined; other: string | undefined } {
+export function splitServerError(
+  error: unknown,
+  fields: readonly string[],
+): { field(path: string): string | undefined; other: string | undefined } {
   const errors = fieldErrorsOf(error);
-  const field = (path: string) => errors.find((f) => f.path === path || f.path.startsWith(`${path}.`))?.message;
+  const field = (path: string) =>
+    errors.find((f) => f.path === path || f.path.startsWith(`${path}.`))?.message;
   const other = error instanceof Error && !fields.some((p) => field(p)) ? error.message : undefined;
   return { field, other };
 }

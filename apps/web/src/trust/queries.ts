@@ -29,7 +29,8 @@ export function useDeleteTrust() {
   const client = useQueryClient();
   return useMutation({
     mutationKey: [...trustQueryKey, 'delete'],
-    mutationFn: (registry: string) => request<TrustStatus>(apiPath(trustRegistryPath(registry)), { method: 'DELETE' }),
+    mutationFn: (registry: string) =>
+      request<TrustStatus>(apiPath(trustRegistryPath(registry)), { method: 'DELETE' }),
     onSuccess: (status) => client.setQueryData(trustQueryKey, status),
   });
 }

@@ -15,7 +15,10 @@ import { kubeTime, stampCreate } from './service/object-meta.js';
 import { ObjectStore } from './storage/object-store.js';
 
 /** The identity controllers act as: a superuser, like kube-controller-manager's credentials. */
-export const SYSTEM_ADMIN: UserInfo = { username: 'system:admin', groups: [SUPERUSER_GROUP, 'system:authenticated'] };
+export const SYSTEM_ADMIN: UserInfo = {
+  username: 'system:admin',
+  groups: [SUPERUSER_GROUP, 'system:authenticated'],
+};
 
 /** Namespaces every cluster starts with (plus the developer's own). */
 const SEED_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease', DEVELOPER_NAMESPACE];
@@ -52,10 +55,18 @@ export class ApiServer {
       roleBindings: (ns) => this.store.list('rbac.authorization.k8s.io/rolebindings', ns),
     });
     this.service = new ResourceService(this.registry, this.store, this.clock, this.authorizer);
-    this.service.virtualCreate.set('authorization.k8s.io/selfsubjectaccessreviews', (user, body) => selfSubjectAccessReview(this.authorizer, user, body));
-    this.service.virtualCreate.set('/bindings', (_user, body) => bindPod(this.service, body.metadata.namespace, body));
-    this.service.virtualCreate.set('authorization.k8s.io/selfsubjectrulesreviews', (user, body) => selfSubjectRulesReview(this.authorizer, user, body));
-    this.service.virtualCreate.set('authentication.k8s.io/selfsubjectreviews', (user) => selfSubjectReview(user));
+    this.service.virtualCreate.set('authorization.k8s.io/selfsubjectaccessreviews', (user, body) =>
+      selfSubjectAccessReview(this.authorizer, user, body),
+    );
+    this.service.virtualCreate.set('/bindings', (_user, body) =>
+      bindPod(this.service, body.metadata.namespace, body),
+    );
+    this.service.virtualCreate.set('authorization.k8s.io/selfsubjectrulesreviews', (user, body) =>
+      selfSubjectRulesReview(this.authorizer, user, body),
+    );
+    this.service.virtualCreate.set('authentication.k8s.io/selfsubjectreviews', (user) =>
+      selfSubjectReview(user),
+    );
     for (const crd of opts.crds ?? sandboxCrds()) this.installCrd(crd);
     this.seed();
     const gc = new GarbageCollector(this.service);
@@ -63,7 +74,8 @@ export class ApiServer {
     // The kubelet forgets a pod's logs when the pod object is gone.
     this.stops.push(
       this.store.onAnyChange((key, e) => {
-        if (key === '/pods' && e.type === 'DELETED') this.logs.remove(e.object.metadata.namespace ?? '', e.object.metadata.name ?? '');
+        if (key === '/pods' && e.type === 'DELETED')
+          this.logs.remove(e.object.metadata.namespace ?? '', e.object.metadata.name ?? '');
       }),
     );
   }
@@ -74,8 +86,13 @@ export class ApiServer {
    */
   private registryHostnames(): RegistryHostnames {
     const image = this.store.get('config.openshift.io/images', undefined, 'cluster');
-    const status = (image?.status ?? {}) as { internalRegistryHostname?: unknown; externalRegistryHostnames?: unknown };
-    const external = Array.isArray(status.externalRegistryHostnames) ? status.externalRegistryHostnames[0] : undefined;
+    const status = (image?.status ?? {}) as {
+      internalRegistryHostname?: unknown;
+      externalRegistryHostnames?: unknown;
+    };
+    const external = Array.isArray(status.externalRegistryHostnames)
+      ? status.externalRegistryHostnames[0]
+      : undefined;
     return {
       internal: typeof status.internalRegistryHostname === 'string' ? status.internalRegistryHostname : '',
       external: typeof external === 'string' && external !== '' ? external : undefined,
@@ -95,8 +112,20 @@ export class ApiServer {
       acceptedNames: { ...names },
       storedVersions: crd.spec.versions.filter((v) => v.storage).map((v) => v.name),
       conditions: [
-        { type: 'NamesAccepted', status: 'True', reason: 'NoConflicts', message: 'no conflicts found', lastTransitionTime: kubeTime(this.clock.now()) },
-        { type: 'Established', status: 'True', reason: 'InitialNamesAccepted', message: 'the initial names have been accepted', lastTransitionTime: kubeTime(this.clock.now()) },
+        {
+          type: 'NamesAccepted',
+          status: 'True',
+          reason: 'NoConflicts',
+          message: 'no conflicts found',
+          lastTransitionTime: kubeTime(this.clock.now()),
+        },
+        {
+          type: 'Established',
+          status: 'True',
+          reason: 'InitialNamesAccepted',
+          message: 'the initial names have been accepted',
+          lastTransitionTime: kubeTime(this.clock.now()),
+        },
       ],
     };
     this.store.put(storageKey(type), obj);
@@ -105,17 +134,29 @@ export class ApiServer {
 
   private seed(): void {
     const admin = this.client(SYSTEM_ADMIN);
-    for (const name of SEED_NAMESPACES) admin.create({ group: '', version: 'v1', resource: 'namespaces' }, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    for (const name of SEED_NAMESPACES)
+      admin.create({ group: '', version: 'v1', resource: 'namespaces' }, undefined, {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name },
+      });
     admin.create({ group: '', version: 'v1', resource: 'services' }, 'default', {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name: 'kubernetes', labels: { component: 'apiserver', provider: 'kubernetes' } },
-      spec: { ports: [{ name: 'https', port: 443, targetPort: 6443, protocol: 'TCP' }], clusterIP: '10.96.0.1' },
+      spec: {
+        ports: [{ name: 'https', port: 443, targetPort: 6443, protocol: 'TCP' }],
+        clusterIP: '10.96.0.1',
+      },
     });
     const { cluster, namespaced } = seedRbac(this.registry);
     for (const obj of [...cluster, ...namespaced]) {
       const resource = `${obj.kind.toLowerCase()}s`;
-      admin.create({ group: 'rbac.authorization.k8s.io', version: 'v1', resource }, obj.metadata.namespace, obj);
+      admin.create(
+        { group: 'rbac.authorization.k8s.io', version: 'v1', resource },
+        obj.metadata.namespace,
+        obj,
+      );
     }
   }
 

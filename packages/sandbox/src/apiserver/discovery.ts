@@ -37,7 +37,11 @@ function subresourceFacts(t: ResourceType, sub: string): SubresourceFacts {
 }
 
 export function apiVersions(serverAddress: string): object {
-  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] };
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }],
+  };
 }
 
 function groupDoc(registry: ResourceRegistry, group: string): object {
@@ -53,7 +57,14 @@ function groupDoc(registry: ResourceRegistry, group: string): object {
 }
 
 export function apiGroupList(registry: ResourceRegistry): object {
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: registry.groups().filter((g) => g !== '').map((g) => groupDoc(registry, g)) };
+  return {
+    kind: 'APIGroupList',
+    apiVersion: 'v1',
+    groups: registry
+      .groups()
+      .filter((g) => g !== '')
+      .map((g) => groupDoc(registry, g)),
+  };
 }
 
 export function apiGroup(registry: ResourceRegistry, group: string): object | undefined {
@@ -62,24 +73,45 @@ export function apiGroup(registry: ResourceRegistry, group: string): object | un
 }
 
 /** APIResourceList of one group/version, subresources included (`pods/log`, `deployments/scale`). */
-export function apiResourceList(registry: ResourceRegistry, group: string, version: string): object | undefined {
+export function apiResourceList(
+  registry: ResourceRegistry,
+  group: string,
+  version: string,
+): object | undefined {
   const types = registry.all().filter((t) => t.group === group && t.version === version);
   if (types.length === 0) return undefined;
   const resources: object[] = [];
   for (const t of types) {
-    const entry: Record<string, unknown> = { name: t.resource, singularName: t.singular, namespaced: t.namespaced, kind: t.kind, verbs: t.verbs };
+    const entry: Record<string, unknown> = {
+      name: t.resource,
+      singularName: t.singular,
+      namespaced: t.namespaced,
+      kind: t.kind,
+      verbs: t.verbs,
+    };
     if (t.shortNames.length > 0) entry.shortNames = t.shortNames;
     if (t.categories.length > 0) entry.categories = t.categories;
     resources.push(entry);
     for (const sub of t.subresources) {
       const f = subresourceFacts(t, sub);
-      const s: Record<string, unknown> = { name: `${t.resource}/${sub}`, singularName: '', namespaced: t.namespaced, kind: f.kind, verbs: f.verbs };
+      const s: Record<string, unknown> = {
+        name: `${t.resource}/${sub}`,
+        singularName: '',
+        namespaced: t.namespaced,
+        kind: f.kind,
+        verbs: f.verbs,
+      };
       if (f.group) s.group = f.group;
       if (f.version) s.version = f.version;
       resources.push(s);
     }
   }
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/${version}` : version, resources };
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: group ? `${group}/${version}` : version,
+    resources,
+  };
 }
 
 /** The media type kube-apiserver answers aggregated discovery with. */
@@ -90,7 +122,8 @@ export function wantsAggregated(accept: string | undefined): 'v2' | 'v2beta1' | 
   for (const range of (accept ?? '').split(',')) {
     const params = range.split(';').map((s) => s.trim());
     if (params[0] !== 'application/json') continue;
-    if (!params.includes('g=apidiscovery.k8s.io') || !params.includes('as=APIGroupDiscoveryList')) return undefined;
+    if (!params.includes('g=apidiscovery.k8s.io') || !params.includes('as=APIGroupDiscoveryList'))
+      return undefined;
     if (params.includes('v=v2')) return 'v2';
     if (params.includes('v=v2beta1')) return 'v2beta1';
   }
@@ -110,13 +143,21 @@ function discoveryResource(t: ResourceType): object {
   if (t.subresources.length > 0)
     entry.subresources = t.subresources.map((sub) => {
       const f = subresourceFacts(t, sub);
-      return { subresource: sub, responseKind: { group: f.group ?? t.group, version: f.version ?? t.version, kind: f.kind }, verbs: f.verbs };
+      return {
+        subresource: sub,
+        responseKind: { group: f.group ?? t.group, version: f.version ?? t.version, kind: f.kind },
+        verbs: f.verbs,
+      };
     });
   return entry;
 }
 
 /** APIGroupDiscoveryList for `/api` (legacy: the core group) or `/apis` (every named group). */
-export function aggregatedDiscovery(registry: ResourceRegistry, legacy: boolean, version: 'v2' | 'v2beta1'): object {
+export function aggregatedDiscovery(
+  registry: ResourceRegistry,
+  legacy: boolean,
+  version: 'v2' | 'v2beta1',
+): object {
   const groups = legacy ? [''] : registry.groups().filter((g) => g !== '');
   return {
     kind: 'APIGroupDiscoveryList',
@@ -124,12 +165,17 @@ export function aggregatedDiscovery(registry: ResourceRegistry, legacy: boolean,
     metadata: {},
     items: groups.map((group) => {
       const preferred = registry.preferredVersion(group);
-      const versions = registry.versionsOf(group).sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : 0));
+      const versions = registry
+        .versionsOf(group)
+        .sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : 0));
       return {
         metadata: { name: group, creationTimestamp: null },
         versions: versions.map((v) => ({
           version: v,
-          resources: registry.all().filter((t) => t.group === group && t.version === v).map(discoveryResource),
+          resources: registry
+            .all()
+            .filter((t) => t.group === group && t.version === v)
+            .map(discoveryResource),
           freshness: 'Current',
         })),
       };

@@ -21,7 +21,12 @@ export function defaultKubeconfigPath(env: NodeJS.ProcessEnv = process.env): str
 }
 
 /** A kubeconfig with one context per user (admin current), all on cluster `sandbox`. */
-export function kubeconfigYaml(server: string, tokens: Record<string, string>, caPem?: string, current = 'admin'): string {
+export function kubeconfigYaml(
+  server: string,
+  tokens: Record<string, string>,
+  caPem?: string,
+  current = 'admin',
+): string {
   const cluster: Record<string, string> = { server };
   if (caPem) cluster['certificate-authority-data'] = Buffer.from(caPem).toString('base64');
   const users = Object.keys(tokens);
@@ -33,11 +38,22 @@ export function kubeconfigYaml(server: string, tokens: Record<string, string>, c
     clusters: [{ name: 'sandbox', cluster }],
     users: users.map((name) => ({ name, user: { token: tokens[name] } })),
     // Only the developer gets a default namespace (its own); the others work cluster-wide like `kubectl` without -n.
-    contexts: users.map((name) => ({ name, context: name === 'developer' ? { cluster: 'sandbox', user: name, namespace: 'developer' } : { cluster: 'sandbox', user: name } })),
+    contexts: users.map((name) => ({
+      name,
+      context:
+        name === 'developer'
+          ? { cluster: 'sandbox', user: name, namespace: 'developer' }
+          : { cluster: 'sandbox', user: name },
+    })),
   });
 }
 
-export async function writeKubeconfig(path: string, server: string, tokens: Record<string, string>, caPem?: string): Promise<void> {
+export async function writeKubeconfig(
+  path: string,
+  server: string,
+  tokens: Record<string, string>,
+  caPem?: string,
+): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, kubeconfigYaml(server, tokens, caPem), { mode: 0o600 });
   await chmod(path, 0o600);

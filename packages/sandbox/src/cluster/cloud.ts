@@ -22,7 +22,9 @@ export class AwsError extends Error {
     message: string,
     readonly statusCode: number,
   ) {
-    super(`${code}: ${message}\n\tstatus code: ${statusCode}, request id: ${requestId(code + message)}, host id: `);
+    super(
+      `${code}: ${message}\n\tstatus code: ${statusCode}, request id: ${requestId(code + message)}, host id: `,
+    );
   }
 }
 
@@ -50,10 +52,18 @@ export class SimS3 {
 
   private check(accessKey: string, region: string): void {
     if (this.unreachable) {
-      throw new AwsError('RequestError', `send request failed\ncaused by: Head "https://s3.${region}.amazonaws.com/": dial tcp 52.216.0.1:443: i/o timeout`, 0);
+      throw new AwsError(
+        'RequestError',
+        `send request failed\ncaused by: Head "https://s3.${region}.amazonaws.com/": dial tcp 52.216.0.1:443: i/o timeout`,
+        0,
+      );
     }
     if (!this.isValidKey(accessKey)) {
-      throw new AwsError('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', 403);
+      throw new AwsError(
+        'InvalidAccessKeyId',
+        'The AWS Access Key Id you provided does not exist in our records.',
+        403,
+      );
     }
   }
 
@@ -61,13 +71,19 @@ export class SimS3 {
   head(accessKey: string, name: string, region: string): Bucket | undefined {
     this.check(accessKey, region);
     const b = this.buckets.get(name);
-    if (b && b.owner !== accessKey && !this.sameAccount(b.owner, accessKey)) throw new AwsError('Forbidden', 'Forbidden', 403);
+    if (b && b.owner !== accessKey && !this.sameAccount(b.owner, accessKey))
+      throw new AwsError('Forbidden', 'Forbidden', 403);
     return b;
   }
 
   create(accessKey: string, name: string, region: string): Bucket {
     this.check(accessKey, region);
-    if (this.buckets.has(name)) throw new AwsError('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409);
+    if (this.buckets.has(name))
+      throw new AwsError(
+        'BucketAlreadyOwnedByYou',
+        'Your previous request to create the named bucket succeeded and you already own it.',
+        409,
+      );
     const b: Bucket = { name, region, owner: accessKey, tags: {}, publicAccessBlocked: false, objects: 0 };
     this.buckets.set(name, b);
     return b;

@@ -3,11 +3,25 @@ import { EventRecorder } from './events.js';
 import { R } from './refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
-import { arr, clone, controllerOf, isNotFound, isOwnedBy, num, ownerRef, rec, stableStringify, str, tryDelete, tryGet } from './objects.js';
+import {
+  arr,
+  clone,
+  controllerOf,
+  isNotFound,
+  isOwnedBy,
+  num,
+  ownerRef,
+  rec,
+  stableStringify,
+  str,
+  tryDelete,
+  tryGet,
+} from './objects.js';
 import { nextRun, parseSchedule } from './cron.js';
 import { rfc3339 } from './time.js';
 
-const finished = (job: KubeObject, type: 'Complete' | 'Failed') => arr(job, 'status', 'conditions').some((c) => c.type === type && c.status === 'True');
+const finished = (job: KubeObject, type: 'Complete' | 'Failed') =>
+  arr(job, 'status', 'conditions').some((c) => c.type === type && c.status === 'True');
 
 /**
  * CronJob controller: creates `<cronjob>-<scheduled minutes since epoch>` Jobs at the scheduled
@@ -36,7 +50,13 @@ export function startCronJobController(ctx: ControllerContext): () => void {
       const due = nextRun(schedule, from);
       if (due && due.getTime() <= now.getTime()) {
         if (spec.concurrencyPolicy === 'Forbid' && active.length > 0) {
-          events.record(source, cj, 'Normal', 'JobAlreadyActive', 'Not starting job because prior execution is running and concurrency policy is Forbid');
+          events.record(
+            source,
+            cj,
+            'Normal',
+            'JobAlreadyActive',
+            'Not starting job because prior execution is running and concurrency policy is Forbid',
+          );
         } else {
           createJob(cj, due);
           lastSchedule = rfc3339(due);
@@ -45,8 +65,12 @@ export function startCronJobController(ctx: ControllerContext): () => void {
     }
 
     // history limits, oldest first
-    const byAge = (a: KubeObject, b: KubeObject) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp));
-    for (const [type, limit] of [['Complete', num(spec.successfulJobsHistoryLimit) ?? 3], ['Failed', num(spec.failedJobsHistoryLimit) ?? 1]] as const) {
+    const byAge = (a: KubeObject, b: KubeObject) =>
+      String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp));
+    for (const [type, limit] of [
+      ['Complete', num(spec.successfulJobsHistoryLimit) ?? 3],
+      ['Failed', num(spec.failedJobsHistoryLimit) ?? 1],
+    ] as const) {
       const done = jobs.filter((j) => finished(j, type)).sort(byAge);
       for (const j of done.slice(0, Math.max(0, done.length - limit))) {
         if (tryDelete(api, R.jobs, ns, j.metadata.name ?? '', { propagationPolicy: 'Background' })) {
@@ -55,23 +79,51 @@ export function startCronJobController(ctx: ControllerContext): () => void {
       }
     }
 
-    const lastSuccess = jobs.filter((j) => finished(j, 'Complete')).map((j) => str(rec(j, 'status').completionTime) ?? '').sort().at(-1);
+    const lastSuccess = jobs
+      .filter((j) => finished(j, 'Complete'))
+      .map((j) => str(rec(j, 'status').completionTime) ?? '')
+      .sort()
+      .at(-1);
     const next: Record<string, unknown> = {
-      active: active.length ? active.map((j) => ({ kind: 'Job', namespace: ns, name: j.metadata.name, uid: j.metadata.uid, apiVersion: 'batch/v1', resourceVersion: j.metadata.resourceVersion })) : null,
+      active: active.length
+        ? active.map((j) => ({
+            kind: 'Job',
+            namespace: ns,
+            name: j.metadata.name,
+            uid: j.metadata.uid,
+            apiVersion: 'batch/v1',
+            resourceVersion: j.metadata.resourceVersion,
+          }))
+        : null,
       lastScheduleTime: lastSchedule ?? null,
       lastSuccessfulTime: lastSuccess || null,
     };
-    const clean = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
-    if (stableStringify(clean(next)) !== stableStringify(clean({ active: status.active, lastScheduleTime: status.lastScheduleTime, lastSuccessfulTime: status.lastSuccessfulTime }))) {
+    const clean = (o: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
+    if (
+      stableStringify(clean(next)) !==
+      stableStringify(
+        clean({
+          active: status.active,
+          lastScheduleTime: status.lastScheduleTime,
+          lastSuccessfulTime: status.lastSuccessfulTime,
+        }),
+      )
+    ) {
       try {
         api.patch(R.cronJobs, ns, name, 'merge', { status: next }, { subresource: 'status' });
       } catch (e) {
         if (!isNotFound(e)) throw e;
       }
     }
-    const upcoming = schedule ? nextRun(schedule, new Date(Math.max(now.getTime(), Date.parse(lastSchedule ?? '') || 0))) : undefined;
+    const upcoming = schedule
+      ? nextRun(schedule, new Date(Math.max(now.getTime(), Date.parse(lastSchedule ?? '') || 0)))
+      : undefined;
     // wall-clock wait, handed to the clock in cluster time (capped: re-check at least daily)
-    if (upcoming) return { requeueAfterMs: Math.min((upcoming.getTime() - now.getTime()) / ctx.clock.scale, 86_400_000) + 1 };
+    if (upcoming)
+      return {
+        requeueAfterMs: Math.min((upcoming.getTime() - now.getTime()) / ctx.clock.scale, 86_400_000) + 1,
+      };
   };
 
   const createJob = (cj: KubeObject, at: Date): void => {
@@ -85,7 +137,9 @@ export function startCronJobController(ctx: ControllerContext): () => void {
           name,
           namespace: cj.metadata.namespace,
           labels: rec(template, 'metadata', 'labels') as Record<string, string>,
-          annotations: { 'batch.kubernetes.io/cronjob-scheduled-timestamp': at.toISOString().replace(/\.\d+Z$/, 'Z') },
+          annotations: {
+            'batch.kubernetes.io/cronjob-scheduled-timestamp': at.toISOString().replace(/\.\d+Z$/, 'Z'),
+          },
           ownerReferences: [ownerRef(cj)],
         },
         spec: rec(template, 'spec'),
@@ -98,13 +152,16 @@ export function startCronJobController(ctx: ControllerContext): () => void {
 
   const queue = new WorkQueue(ctx.clock, sync, undefined, 50);
   const stops = [
-    watchResource(api, R.cronJobs, undefined, (_t, cj) => queue.add(`${cj.metadata.namespace}/${cj.metadata.name}`)),
+    watchResource(api, R.cronJobs, undefined, (_t, cj) =>
+      queue.add(`${cj.metadata.namespace}/${cj.metadata.name}`),
+    ),
     watchResource(api, R.jobs, undefined, (_t, job) => {
       const owner = controllerOf(job);
       if (owner?.kind === 'CronJob') queue.add(`${job.metadata.namespace}/${owner.name}`);
     }),
   ];
-  for (const cj of api.list(R.cronJobs, undefined).items) queue.add(`${cj.metadata.namespace}/${cj.metadata.name}`);
+  for (const cj of api.list(R.cronJobs, undefined).items)
+    queue.add(`${cj.metadata.namespace}/${cj.metadata.name}`);
   return () => {
     queue.stop();
     for (const s of stops) s();

@@ -3,7 +3,19 @@ import { EventRecorder } from './events.js';
 import { R } from './refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
-import { clone, controllerOf, isNotFound, isOwnedBy, isTerminating, num, ownerRef, rec, stableStringify, tryDelete, tryGet } from './objects.js';
+import {
+  clone,
+  controllerOf,
+  isNotFound,
+  isOwnedBy,
+  isTerminating,
+  num,
+  ownerRef,
+  rec,
+  stableStringify,
+  tryDelete,
+  tryGet,
+} from './objects.js';
 import { podTemplateHash, randomSuffix } from './names.js';
 import { nodeAccepts } from './scheduling.js';
 import { isPodAvailable, isPodReady } from './pod-readiness.js';
@@ -42,11 +54,13 @@ export function startDaemonSetController(ctx: ControllerContext): () => void {
     const outdated = live.filter((p) => p.metadata.labels?.[REVISION_LABEL] !== hash);
     const first = outdated[0];
     if (first && unavailable === 0 && pods.length === live.length) {
-      if (tryDelete(api, R.pods, ns, first.metadata.name ?? '')) events.record(source, ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${first.metadata.name}`);
+      if (tryDelete(api, R.pods, ns, first.metadata.name ?? ''))
+        events.record(source, ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${first.metadata.name}`);
     }
     // pods on nodes that are gone or no longer eligible
     for (const p of live) {
-      if (!nodes.some((n) => n.metadata.name === rec(p, 'spec').nodeName)) tryDelete(api, R.pods, ns, p.metadata.name ?? '');
+      if (!nodes.some((n) => n.metadata.name === rec(p, 'spec').nodeName))
+        tryDelete(api, R.pods, ns, p.metadata.name ?? '');
     }
 
     const current = api.list(R.pods, ns).items.filter((p) => isOwnedBy(p, ds) && !isTerminating(p));
@@ -81,7 +95,11 @@ export function startDaemonSetController(ctx: ControllerContext): () => void {
         name: `${ds.metadata.name}-${randomSuffix()}`,
         generateName: `${ds.metadata.name}-`,
         namespace: ds.metadata.namespace,
-        labels: { ...(rec(meta, 'labels') as Record<string, string>), [REVISION_LABEL]: hash, 'pod-template-generation': String(ds.metadata.generation ?? 1) },
+        labels: {
+          ...(rec(meta, 'labels') as Record<string, string>),
+          [REVISION_LABEL]: hash,
+          'pod-template-generation': String(ds.metadata.generation ?? 1),
+        },
         ownerReferences: [ownerRef(ds)],
       },
       spec: { ...rec(template, 'spec'), nodeName },
@@ -92,10 +110,13 @@ export function startDaemonSetController(ctx: ControllerContext): () => void {
 
   const queue = new WorkQueue(ctx.clock, sync, undefined, 20);
   const all = (): void => {
-    for (const ds of api.list(R.daemonSets, undefined).items) queue.add(`${ds.metadata.namespace}/${ds.metadata.name}`);
+    for (const ds of api.list(R.daemonSets, undefined).items)
+      queue.add(`${ds.metadata.namespace}/${ds.metadata.name}`);
   };
   const stops = [
-    watchResource(api, R.daemonSets, undefined, (_t, ds) => queue.add(`${ds.metadata.namespace}/${ds.metadata.name}`)),
+    watchResource(api, R.daemonSets, undefined, (_t, ds) =>
+      queue.add(`${ds.metadata.namespace}/${ds.metadata.name}`),
+    ),
     watchResource(api, R.pods, undefined, (_t, pod) => {
       const owner = controllerOf(pod);
       if (owner?.kind === 'DaemonSet') queue.add(`${pod.metadata.namespace}/${owner.name}`);

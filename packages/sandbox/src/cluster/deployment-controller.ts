@@ -3,9 +3,30 @@ import { EventRecorder } from './events.js';
 import { R } from './refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
-import { clone, controllerOf, isAlreadyExists, isNotFound, isOwnedBy, isTerminating, num, ownerRef, rec, stableStringify, str, tryDelete, tryGet } from './objects.js';
+import {
+  clone,
+  controllerOf,
+  isAlreadyExists,
+  isNotFound,
+  isOwnedBy,
+  isTerminating,
+  num,
+  ownerRef,
+  rec,
+  stableStringify,
+  str,
+  tryDelete,
+  tryGet,
+} from './objects.js';
 import { podTemplateHash } from './names.js';
-import { REVISION, maxUnavailable, revisionOf, rollingParams, specReplicas, statusOf } from './rollout-math.js';
+import {
+  REVISION,
+  maxUnavailable,
+  revisionOf,
+  rollingParams,
+  specReplicas,
+  statusOf,
+} from './rollout-math.js';
 import { deploymentConditions } from './deployment-status.js';
 
 const HASH_LABEL = 'pod-template-hash';
@@ -32,9 +53,21 @@ export function startDeploymentController(ctx: ControllerContext): () => void {
   const scale = (d: KubeObject, rs: KubeObject, to: number): KubeObject => {
     const from = specReplicas(rs);
     if (from === to) return rs;
-    const annotations = { 'deployment.kubernetes.io/desired-replicas': String(specReplicas(d)), 'deployment.kubernetes.io/max-replicas': String(specReplicas(d) + rollingParams(d).maxSurge) };
-    const updated = api.patch(R.replicaSets, rs.metadata.namespace, rs.metadata.name ?? '', 'merge', { metadata: { annotations }, spec: { replicas: to } }).object;
-    events.record(source, d, 'Normal', 'ScalingReplicaSet', `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} to ${to}`);
+    const annotations = {
+      'deployment.kubernetes.io/desired-replicas': String(specReplicas(d)),
+      'deployment.kubernetes.io/max-replicas': String(specReplicas(d) + rollingParams(d).maxSurge),
+    };
+    const updated = api.patch(R.replicaSets, rs.metadata.namespace, rs.metadata.name ?? '', 'merge', {
+      metadata: { annotations },
+      spec: { replicas: to },
+    }).object;
+    events.record(
+      source,
+      d,
+      'Normal',
+      'ScalingReplicaSet',
+      `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} to ${to}`,
+    );
     return updated;
   };
 
@@ -65,14 +98,33 @@ export function startDeploymentController(ctx: ControllerContext): () => void {
       };
       try {
         const created = api.create(R.replicaSets, d.metadata.namespace, rs).object;
-        if (replicas > 0) events.record(source, d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${created.metadata.name} to ${replicas}`);
+        if (replicas > 0)
+          events.record(
+            source,
+            d,
+            'Normal',
+            'ScalingReplicaSet',
+            `Scaled up replica set ${created.metadata.name} to ${replicas}`,
+          );
         return created;
       } catch (e) {
         if (!isAlreadyExists(e)) throw e;
         const existing = tryGet(api, R.replicaSets, d.metadata.namespace, rs.metadata.name ?? '');
-        if (existing && isOwnedBy(existing, d) && templateKey(existing.spec && rec(existing, 'spec', 'template')) === templateKey(template)) return existing;
+        if (
+          existing &&
+          isOwnedBy(existing, d) &&
+          templateKey(existing.spec && rec(existing, 'spec', 'template')) === templateKey(template)
+        )
+          return existing;
         collision++; // a different template hashed to the same name: kube bumps collisionCount
-        api.patch(R.deployments, d.metadata.namespace, d.metadata.name ?? '', 'merge', { status: { collisionCount: collision } }, { subresource: 'status' });
+        api.patch(
+          R.deployments,
+          d.metadata.namespace,
+          d.metadata.name ?? '',
+          'merge',
+          { status: { collisionCount: collision } },
+          { subresource: 'status' },
+        );
       }
     }
   };
@@ -81,7 +133,9 @@ export function startDeploymentController(ctx: ControllerContext): () => void {
     const [ns, name] = key.split('/') as [string, string];
     let d = tryGet(api, R.deployments, ns, name);
     if (!d || isTerminating(d)) return;
-    const all = api.list(R.replicaSets, ns).items.filter((rs) => isOwnedBy(rs, d as KubeObject) && !isTerminating(rs));
+    const all = api
+      .list(R.replicaSets, ns)
+      .items.filter((rs) => isOwnedBy(rs, d as KubeObject) && !isTerminating(rs));
     const tkey = templateKey(rec(d, 'spec', 'template'));
     let newRS = all.find((rs) => templateKey(rec(rs, 'spec', 'template')) === tkey);
     const olds = all.filter((rs) => rs !== newRS);
@@ -104,32 +158,49 @@ export function startDeploymentController(ctx: ControllerContext): () => void {
         const { maxSurge } = rollingParams(d);
         const current = all.reduce((n, rs) => n + specReplicas(rs), 0);
         if (!newRS) {
-          const room = olds.length === 0 ? replicas : Math.max(0, Math.min(replicas + maxSurge - current, replicas));
+          const room =
+            olds.length === 0 ? replicas : Math.max(0, Math.min(replicas + maxSurge - current, replicas));
           newRS = createNewRS(d, maxRev + 1, room);
           created = true;
         } else if (specReplicas(newRS) > replicas) newRS = scale(d, newRS, replicas);
         else if (specReplicas(newRS) < replicas) {
-          const room = olds.every((rs) => specReplicas(rs) === 0) ? replicas - specReplicas(newRS) : replicas + maxSurge - current;
-          if (room > 0) newRS = scale(d, newRS, specReplicas(newRS) + Math.min(room, replicas - specReplicas(newRS)));
+          const room = olds.every((rs) => specReplicas(rs) === 0)
+            ? replicas - specReplicas(newRS)
+            : replicas + maxSurge - current;
+          if (room > 0)
+            newRS = scale(d, newRS, specReplicas(newRS) + Math.min(room, replicas - specReplicas(newRS)));
         }
         scaleDownOld(d, newRS, olds);
       }
       if (newRS && revisionOf(newRS) < maxRev) {
-        newRS = api.patch(R.replicaSets, ns, newRS.metadata.name ?? '', 'merge', { metadata: { annotations: { [REVISION]: String(maxRev + 1) } } }).object;
+        newRS = api.patch(R.replicaSets, ns, newRS.metadata.name ?? '', 'merge', {
+          metadata: { annotations: { [REVISION]: String(maxRev + 1) } },
+        }).object;
       }
       cleanupHistory(d, olds);
     }
     if (newRS && d.metadata.annotations?.[REVISION] !== String(revisionOf(newRS))) {
-      d = api.patch(R.deployments, ns, name, 'merge', { metadata: { annotations: { [REVISION]: String(revisionOf(newRS)) } } }).object;
+      d = api.patch(R.deployments, ns, name, 'merge', {
+        metadata: { annotations: { [REVISION]: String(revisionOf(newRS)) } },
+      }).object;
     }
-    return writeStatus(d, newRS, api.list(R.replicaSets, ns).items.filter((rs) => isOwnedBy(rs, d as KubeObject) && !isTerminating(rs)), created);
+    return writeStatus(
+      d,
+      newRS,
+      api.list(R.replicaSets, ns).items.filter((rs) => isOwnedBy(rs, d as KubeObject) && !isTerminating(rs)),
+      created,
+    );
   };
 
   /** Rolling update, old side: unhealthy replicas first, then down to minAvailable. */
   const scaleDownOld = (d: KubeObject, newRS: KubeObject, olds: KubeObject[]): void => {
     const replicas = specReplicas(d);
     const minAvailable = replicas - maxUnavailable(d);
-    const active = olds.filter((rs) => specReplicas(rs) > 0).sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)));
+    const active = olds
+      .filter((rs) => specReplicas(rs) > 0)
+      .sort((a, b) =>
+        String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)),
+      );
     if (active.length === 0) return;
     const allPods = [newRS, ...olds].reduce((n, rs) => n + specReplicas(rs), 0);
     const newUnavailable = specReplicas(newRS) - statusOf(newRS, 'availableReplicas');
@@ -160,11 +231,19 @@ export function startDeploymentController(ctx: ControllerContext): () => void {
 
   const cleanupHistory = (d: KubeObject, olds: KubeObject[]): void => {
     const limit = num(rec(d, 'spec').revisionHistoryLimit) ?? 10;
-    const dead = olds.filter((rs) => specReplicas(rs) === 0 && statusOf(rs, 'replicas') === 0).sort((a, b) => revisionOf(a) - revisionOf(b));
-    for (const rs of dead.slice(0, Math.max(0, dead.length - limit))) tryDelete(api, R.replicaSets, rs.metadata.namespace, rs.metadata.name ?? '');
+    const dead = olds
+      .filter((rs) => specReplicas(rs) === 0 && statusOf(rs, 'replicas') === 0)
+      .sort((a, b) => revisionOf(a) - revisionOf(b));
+    for (const rs of dead.slice(0, Math.max(0, dead.length - limit)))
+      tryDelete(api, R.replicaSets, rs.metadata.namespace, rs.metadata.name ?? '');
   };
 
-  const writeStatus = (d: KubeObject, newRS: KubeObject | undefined, rss: KubeObject[], created: boolean): { requeueAfterMs?: number } | void => {
+  const writeStatus = (
+    d: KubeObject,
+    newRS: KubeObject | undefined,
+    rss: KubeObject[],
+    created: boolean,
+  ): { requeueAfterMs?: number } | void => {
     const sum = (f: string) => rss.reduce((n, rs) => n + statusOf(rs, f), 0);
     const replicas = specReplicas(d);
     const prev = rec(d, 'status');
@@ -189,12 +268,20 @@ export function startDeploymentController(ctx: ControllerContext): () => void {
     });
     status.conditions = conditions;
     if (prev.collisionCount !== undefined) status.collisionCount = prev.collisionCount;
-    for (const k of ['readyReplicas', 'availableReplicas', 'unavailableReplicas', 'updatedReplicas']) if (status[k] === 0) status[k] = undefined;
+    for (const k of ['readyReplicas', 'availableReplicas', 'unavailableReplicas', 'updatedReplicas'])
+      if (status[k] === 0) status[k] = undefined;
     if (stableStringify(status) !== stableStringify(prev)) {
       const patch = { ...status };
       for (const k of Object.keys(prev)) if (!(k in patch) || patch[k] === undefined) patch[k] = null;
       try {
-        api.patch(R.deployments, d.metadata.namespace, d.metadata.name ?? '', 'merge', { status: patch }, { subresource: 'status' });
+        api.patch(
+          R.deployments,
+          d.metadata.namespace,
+          d.metadata.name ?? '',
+          'merge',
+          { status: patch },
+          { subresource: 'status' },
+        );
       } catch (e) {
         if (!isNotFound(e)) throw e;
       }
@@ -208,7 +295,9 @@ export function startDeploymentController(ctx: ControllerContext): () => void {
     if (owner?.kind === 'Deployment') queue.add(`${rs.metadata.namespace}/${owner.name}`);
   };
   const stops = [
-    watchResource(api, R.deployments, undefined, (_t, d) => queue.add(`${d.metadata.namespace}/${d.metadata.name}`)),
+    watchResource(api, R.deployments, undefined, (_t, d) =>
+      queue.add(`${d.metadata.namespace}/${d.metadata.name}`),
+    ),
     watchResource(api, R.replicaSets, undefined, (_t, rs) => enqueueFromRS(rs)),
     watchResource(api, R.pods, undefined, (type, pod) => {
       // Recreate waits for old pods to be gone: a pod deletion may unblock its deployment
@@ -224,7 +313,8 @@ export function startDeploymentController(ctx: ControllerContext): () => void {
       });
     }),
   ];
-  for (const d of api.list(R.deployments, undefined).items) queue.add(`${d.metadata.namespace}/${d.metadata.name}`);
+  for (const d of api.list(R.deployments, undefined).items)
+    queue.add(`${d.metadata.namespace}/${d.metadata.name}`);
   return () => {
     queue.stop();
     for (const s of stops) s();

@@ -34,8 +34,8 @@ export function deploymentConditions(input: ConditionInput): { conditions: Cond[
     return {
       type,
       status: s,
-      lastUpdateTime: same && !touch && o.reason === reason ? str(o.lastUpdateTime) ?? ts : ts,
-      lastTransitionTime: same ? str(o.lastTransitionTime) ?? ts : ts,
+      lastUpdateTime: same && !touch && o.reason === reason ? (str(o.lastUpdateTime) ?? ts) : ts,
+      lastTransitionTime: same ? (str(o.lastTransitionTime) ?? ts) : ts,
       reason,
       message,
     };
@@ -44,11 +44,20 @@ export function deploymentConditions(input: ConditionInput): { conditions: Cond[
   const available =
     n(status, 'availableReplicas') >= input.minAvailable
       ? make('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.', false)
-      : make('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.', false);
+      : make(
+          'Available',
+          'False',
+          'MinimumReplicasUnavailable',
+          'Deployment does not have minimum availability.',
+          false,
+        );
 
   const rsName = input.newRSName ?? d.metadata.name;
   const complete =
-    n(status, 'updatedReplicas') === replicas && n(status, 'availableReplicas') === replicas && n(status, 'replicas') === replicas && n(status, 'observedGeneration') >= (d.metadata.generation ?? 0);
+    n(status, 'updatedReplicas') === replicas &&
+    n(status, 'availableReplicas') === replicas &&
+    n(status, 'replicas') === replicas &&
+    n(status, 'observedGeneration') >= (d.metadata.generation ?? 0);
   const progressed =
     n(status, 'updatedReplicas') > n(prev, 'updatedReplicas') ||
     n(status, 'replicas') < n(prev, 'replicas') ||
@@ -60,12 +69,30 @@ export function deploymentConditions(input: ConditionInput): { conditions: Cond[
   let progressing: Cond;
   let requeueAfterMs: number | undefined;
   if (complete) {
-    progressing = make('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`, oldP?.reason !== 'NewReplicaSetAvailable');
+    progressing = make(
+      'Progressing',
+      'True',
+      'NewReplicaSetAvailable',
+      `ReplicaSet "${rsName}" has successfully progressed.`,
+      oldP?.reason !== 'NewReplicaSetAvailable',
+    );
   } else if (input.newRSCreated) {
-    progressing = make('Progressing', 'True', 'NewReplicaSetCreated', `Created new replica set "${rsName}"`, true);
+    progressing = make(
+      'Progressing',
+      'True',
+      'NewReplicaSetCreated',
+      `Created new replica set "${rsName}"`,
+      true,
+    );
     requeueAfterMs = deadlineS * 1000;
   } else if (progressed || !oldP) {
-    progressing = make('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${rsName}" is progressing.`, true);
+    progressing = make(
+      'Progressing',
+      'True',
+      'ReplicaSetUpdated',
+      `ReplicaSet "${rsName}" is progressing.`,
+      true,
+    );
     requeueAfterMs = deadlineS * 1000;
   } else if (oldP.reason === 'NewReplicaSetAvailable') {
     // a finished rollout never times out (deploymentutil.DeploymentTimedOut): losing pods later is
@@ -75,7 +102,13 @@ export function deploymentConditions(input: ConditionInput): { conditions: Cond[
     const last = Date.parse(str(oldP.lastUpdateTime) ?? ts);
     const deadline = last + deadlineS * 1000 * input.scale;
     if (oldP.reason === 'ProgressDeadlineExceeded' || now.getTime() >= deadline) {
-      progressing = make('Progressing', 'False', 'ProgressDeadlineExceeded', `ReplicaSet "${rsName}" has timed out progressing.`, false);
+      progressing = make(
+        'Progressing',
+        'False',
+        'ProgressDeadlineExceeded',
+        `ReplicaSet "${rsName}" has timed out progressing.`,
+        false,
+      );
     } else {
       progressing = { ...oldP, message: `ReplicaSet "${rsName}" is progressing.` };
       requeueAfterMs = Math.max(deadline - now.getTime(), 0) / input.scale + 1000;

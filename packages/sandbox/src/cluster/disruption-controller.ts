@@ -2,7 +2,18 @@ import type { ApiClient, ControllerContext, KubeObject } from '../core/types.js'
 import { R } from './refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
-import { arr, controllerOf, isNotFound, isTerminating, labelsOf, num, rec, selectorMatches, stableStringify, tryGet } from './objects.js';
+import {
+  arr,
+  controllerOf,
+  isNotFound,
+  isTerminating,
+  labelsOf,
+  num,
+  rec,
+  selectorMatches,
+  stableStringify,
+  tryGet,
+} from './objects.js';
 import { isPodReady } from './pod-readiness.js';
 import { rfc3339 } from './time.js';
 
@@ -19,11 +30,15 @@ function expectedScale(api: ApiClient, ns: string, pods: KubeObject[]): number {
   for (const p of pods) {
     const owner = controllerOf(p);
     if (!owner) continue;
-    const ref = owner.kind === 'ReplicaSet' ? R.replicaSets : owner.kind === 'StatefulSet' ? R.statefulSets : undefined;
+    const ref =
+      owner.kind === 'ReplicaSet' ? R.replicaSets : owner.kind === 'StatefulSet' ? R.statefulSets : undefined;
     const workload = ref && tryGet(api, ref, ns, owner.name);
     if (!workload) continue;
     const deployment = controllerOf(workload);
-    const top = deployment?.kind === 'Deployment' ? (tryGet(api, R.deployments, ns, deployment.name) ?? workload) : workload;
+    const top =
+      deployment?.kind === 'Deployment'
+        ? (tryGet(api, R.deployments, ns, deployment.name) ?? workload)
+        : workload;
     seen.set(top.metadata.uid ?? '', num(rec(top, 'spec').replicas) ?? 1);
   }
   return [...seen.values()].reduce((a, b) => a + b, 0);
@@ -42,7 +57,9 @@ export function startDisruptionController(ctx: ControllerContext): () => void {
     const pdb = tryGet(api, R.pdbs, ns, name);
     if (!pdb || pdb.metadata.deletionTimestamp) return;
     const spec = rec(pdb, 'spec');
-    const pods = api.list(R.pods, ns).items.filter((p) => !isTerminating(p) && selectorMatches(spec.selector ?? {}, labelsOf(p)));
+    const pods = api
+      .list(R.pods, ns)
+      .items.filter((p) => !isTerminating(p) && selectorMatches(spec.selector ?? {}, labelsOf(p)));
     const healthy = pods.filter(isPodReady).length;
     let expected: number;
     let desired: number;
@@ -51,7 +68,10 @@ export function startDisruptionController(ctx: ControllerContext): () => void {
       desired = spec.minAvailable;
     } else {
       expected = expectedScale(api, ns, pods);
-      desired = spec.maxUnavailable !== undefined ? Math.max(0, expected - scaled(spec.maxUnavailable, expected)) : scaled(spec.minAvailable, expected);
+      desired =
+        spec.maxUnavailable !== undefined
+          ? Math.max(0, expected - scaled(spec.maxUnavailable, expected))
+          : scaled(spec.minAvailable, expected);
     }
     const allowed = expected > 0 ? Math.max(0, healthy - desired) : 0;
     const status = rec(pdb, 'status');
@@ -65,7 +85,15 @@ export function startDisruptionController(ctx: ControllerContext): () => void {
       observedGeneration: pdb.metadata.generation,
       lastTransitionTime: old?.reason === reason ? old.lastTransitionTime : rfc3339(ctx.clock.now()),
     };
-    const next = { ...status, currentHealthy: healthy, desiredHealthy: desired, expectedPods: expected, disruptionsAllowed: allowed, observedGeneration: pdb.metadata.generation, conditions: [condition] };
+    const next = {
+      ...status,
+      currentHealthy: healthy,
+      desiredHealthy: desired,
+      expectedPods: expected,
+      disruptionsAllowed: allowed,
+      observedGeneration: pdb.metadata.generation,
+      conditions: [condition],
+    };
     if (stableStringify(next) === stableStringify(status)) return;
     try {
       api.patch(R.pdbs, ns, name, 'merge', { status: next }, { subresource: 'status' });
@@ -79,7 +107,9 @@ export function startDisruptionController(ctx: ControllerContext): () => void {
     for (const p of api.list(R.pdbs, ns).items) queue.add(`${p.metadata.namespace}/${p.metadata.name}`);
   };
   const stops = [
-    watchResource(api, R.pdbs, undefined, (_t, pdb) => queue.add(`${pdb.metadata.namespace}/${pdb.metadata.name}`)),
+    watchResource(api, R.pdbs, undefined, (_t, pdb) =>
+      queue.add(`${pdb.metadata.namespace}/${pdb.metadata.name}`),
+    ),
     watchResource(api, R.pods, undefined, (_t, pod) => enqueueNamespace(pod.metadata.namespace)),
   ];
   enqueueNamespace(undefined);

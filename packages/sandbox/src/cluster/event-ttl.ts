@@ -13,7 +13,8 @@ export function startEventTTL(ctx: ControllerContext): () => void {
     const cutoff = ctx.clock.now().getTime() - EVENT_TTL_MS * ctx.clock.scale;
     for (const e of api.list(R.events, undefined).items) {
       const last = Date.parse(str(e.lastTimestamp) ?? str(e.eventTime) ?? e.metadata.creationTimestamp ?? '');
-      if (Number.isFinite(last) && last < cutoff) tryDelete(api, R.events, e.metadata.namespace, e.metadata.name ?? '');
+      if (Number.isFinite(last) && last < cutoff)
+        tryDelete(api, R.events, e.metadata.namespace, e.metadata.name ?? '');
     }
   });
 }

@@ -39,13 +39,26 @@ export class EventRecorder {
     opts: { namespace?: string; fieldPath?: string } = {},
   ): void {
     const namespace = opts.namespace ?? involved.metadata.namespace ?? 'default';
-    const key = [source.component, source.host ?? '', involved.kind, namespace, involved.metadata.name, involved.metadata.uid, type, reason, message].join('\u0000');
+    const key = [
+      source.component,
+      source.host ?? '',
+      involved.kind,
+      namespace,
+      involved.metadata.name,
+      involved.metadata.uid,
+      type,
+      reason,
+      message,
+    ].join('\u0000');
     const now = this.clock.now();
     const ts = now.toISOString().replace(/\.\d+Z$/, 'Z');
     const prior = this.seen.get(key);
     if (prior) {
       try {
-        this.api.patch(R.events, prior.namespace, prior.name, 'merge', { count: prior.count + 1, lastTimestamp: ts });
+        this.api.patch(R.events, prior.namespace, prior.name, 'merge', {
+          count: prior.count + 1,
+          lastTimestamp: ts,
+        });
         prior.count++;
         this.seen.delete(key);
         this.seen.set(key, prior);

@@ -17,10 +17,17 @@ import { rfc3339 } from './time.js';
 export function startImageImportController(ctx: ControllerContext): () => void {
   const api = ctx.api();
 
-  const internalHostname = (): string => str(rec(tryGet(api, R.imageConfigs, undefined, 'cluster'), 'status').internalRegistryHostname) ?? '';
+  const internalHostname = (): string =>
+    str(rec(tryGet(api, R.imageConfigs, undefined, 'cluster'), 'status').internalRegistryHostname) ?? '';
 
   /** The event a tag resolves to now, a failure message, or undefined when it cannot resolve yet. */
-  const resolve = (stream: KubeObject, tags: Map<string, Json>, tag: Json, generation: number, now: string): Json | string | undefined => {
+  const resolve = (
+    stream: KubeObject,
+    tags: Map<string, Json>,
+    tag: Json,
+    generation: number,
+    now: string,
+  ): Json | string | undefined => {
     const from = rec(tag, 'from');
     const name = str(from.name) ?? '';
     if (from.kind === 'DockerImage') {
@@ -33,7 +40,9 @@ export function startImageImportController(ctx: ControllerContext): () => void {
     const ns = str(from.namespace) || stream.metadata.namespace;
     const same = streamName === stream.metadata.name && ns === stream.metadata.namespace;
     const source = same ? undefined : tryGet(api, R.imageStreams, ns, streamName ?? '');
-    const sourceList = same ? tags.get(tagName ?? '') : arr(source, 'status', 'tags').find((t) => t.tag === tagName);
+    const sourceList = same
+      ? tags.get(tagName ?? '')
+      : arr(source, 'status', 'tags').find((t) => t.tag === tagName);
     const event = arr(sourceList, 'items')[0];
     return event ? { ...event, generation } : undefined;
   };
@@ -46,21 +55,34 @@ export function startImageImportController(ctx: ControllerContext): () => void {
     const now = rfc3339(ctx.clock.now());
     let changed = false;
     // DockerImage tags first, so a tag following another tag of this stream sees its new event
-    const specTags = [...arr(stream, 'spec', 'tags')].sort((a, b) => Number(rec(a, 'from').kind !== 'DockerImage') - Number(rec(b, 'from').kind !== 'DockerImage'));
+    const specTags = [...arr(stream, 'spec', 'tags')].sort(
+      (a, b) => Number(rec(a, 'from').kind !== 'DockerImage') - Number(rec(b, 'from').kind !== 'DockerImage'),
+    );
     for (const tag of specTags) {
       const tagName = String(tag.name);
       const generation = num(tag.generation) ?? 1;
       const list: Json = tags.get(tagName) ?? { tag: tagName, items: [] };
       const items = arr(list, 'items');
       const failed = arr(list, 'conditions').find((c) => c.type === 'ImportSuccess' && c.status === 'False');
-      if ((num(items[0]?.generation) ?? 0) >= generation || (num(failed?.generation) ?? 0) >= generation) continue;
+      if ((num(items[0]?.generation) ?? 0) >= generation || (num(failed?.generation) ?? 0) >= generation)
+        continue;
       const result = resolve(stream, tags, tag, generation, now);
       if (result === undefined) continue;
       if (typeof result === 'string') {
-        list.conditions = [{ type: 'ImportSuccess', status: 'False', lastTransitionTime: now, reason: 'InternalError', message: result, generation }];
+        list.conditions = [
+          {
+            type: 'ImportSuccess',
+            status: 'False',
+            lastTransitionTime: now,
+            reason: 'InternalError',
+            message: result,
+            generation,
+          },
+        ];
       } else {
         const top = items[0];
-        if (top && top.image === result.image && top.dockerImageReference === result.dockerImageReference) top.generation = generation;
+        if (top && top.image === result.image && top.dockerImageReference === result.dockerImageReference)
+          top.generation = generation;
         else items.unshift(result);
         list.items = items;
         delete list.conditions;
@@ -72,7 +94,14 @@ export function startImageImportController(ctx: ControllerContext): () => void {
     // history of existing tags in place, newly imported tags after them
     const statusTags = [...tags.values()];
     try {
-      api.patch(R.imageStreams, ns, name, 'merge', { metadata: { resourceVersion: stream.metadata.resourceVersion }, status: { tags: statusTags } }, { subresource: 'status' });
+      api.patch(
+        R.imageStreams,
+        ns,
+        name,
+        'merge',
+        { metadata: { resourceVersion: stream.metadata.resourceVersion }, status: { tags: statusTags } },
+        { subresource: 'status' },
+      );
     } catch (e) {
       // a conflict is retried by the queue against the newer object
       if (!isNotFound(e)) throw e;
@@ -81,15 +110,22 @@ export function startImageImportController(ctx: ControllerContext): () => void {
 
   const queue = new WorkQueue(ctx.clock, sync, undefined, 50);
   const follows = (other: KubeObject, s: KubeObject): boolean =>
-    arr(other, 'spec', 'tags').some((t) => rec(t, 'from').kind === 'ImageStreamTag' && (str(rec(t, 'from').namespace) || other.metadata.namespace) === s.metadata.namespace && String(rec(t, 'from').name).startsWith(`${s.metadata.name}:`));
+    arr(other, 'spec', 'tags').some(
+      (t) =>
+        rec(t, 'from').kind === 'ImageStreamTag' &&
+        (str(rec(t, 'from').namespace) || other.metadata.namespace) === s.metadata.namespace &&
+        String(rec(t, 'from').name).startsWith(`${s.metadata.name}:`),
+    );
   const stop = watchResource(api, R.imageStreams, undefined, (_t, s) => {
     queue.add(`${s.metadata.namespace}/${s.metadata.name}`);
     // streams with tags following this one resolve again (listed outside the write that notified us)
     queueMicrotask(() => {
-      for (const other of api.list(R.imageStreams, undefined).items) if (other !== s && follows(other, s)) queue.add(`${other.metadata.namespace}/${other.metadata.name}`);
+      for (const other of api.list(R.imageStreams, undefined).items)
+        if (other !== s && follows(other, s)) queue.add(`${other.metadata.namespace}/${other.metadata.name}`);
     });
   });
-  for (const s of api.list(R.imageStreams, undefined).items) queue.add(`${s.metadata.namespace}/${s.metadata.name}`);
+  for (const s of api.list(R.imageStreams, undefined).items)
+    queue.add(`${s.metadata.namespace}/${s.metadata.name}`);
   return () => {
     queue.stop();
     stop();

@@ -18,13 +18,18 @@ export interface ImportedImage {
 /** The digest of `repository:tag` (a digest reference is its own digest). */
 export function imageDigest(repository: string, tagOrId: string): string {
   if (tagOrId.startsWith('sha256:')) return tagOrId;
-  return `sha256:${createHash('sha256').update(`${repository}:${tagOrId || 'latest'}`).digest('hex')}`;
+  return `sha256:${createHash('sha256')
+    .update(`${repository}:${tagOrId || 'latest'}`)
+    .digest('hex')}`;
 }
 
 export function importedImage(pullSpec: string): ImportedImage {
   const ref = parseImageReference(pullSpec);
   const image = imageDigest(ref.repository, ref.id || ref.tag);
-  return { dockerImageReference: `${ref.registry ? `${ref.registry}/` : ''}${ref.repository}@${image}`, image };
+  return {
+    dockerImageReference: `${ref.registry ? `${ref.registry}/` : ''}${ref.repository}@${image}`,
+    image,
+  };
 }
 
 /** The cluster DNS service, as a resolver error names it. */
@@ -41,6 +46,7 @@ export function importFailure(pullSpec: string, internalHostname: string): strin
   if (!/\.svc(\.cluster\.local)?$/.test(host)) return undefined;
   const probe = `Get "https://${registry}/v2/"`;
   if (registry === internalHostname) return undefined;
-  if (host === 'image-registry.openshift-image-registry.svc') return `Internal error occurred: ${pullSpec}: ${probe}: dial tcp 172.30.48.227:5000: connect: connection refused`;
+  if (host === 'image-registry.openshift-image-registry.svc')
+    return `Internal error occurred: ${pullSpec}: ${probe}: dial tcp 172.30.48.227:5000: connect: connection refused`;
   return `Internal error occurred: ${pullSpec}: ${probe}: dial tcp: lookup ${host} on ${CLUSTER_DNS}: no such host`;
 }

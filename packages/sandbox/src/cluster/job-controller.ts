@@ -3,7 +3,19 @@ import { EventRecorder } from './events.js';
 import { R } from './refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
-import { arr, clone, controllerOf, isNotFound, isOwnedBy, isTerminating, num, ownerRef, rec, stableStringify, tryGet } from './objects.js';
+import {
+  arr,
+  clone,
+  controllerOf,
+  isNotFound,
+  isOwnedBy,
+  isTerminating,
+  num,
+  ownerRef,
+  rec,
+  stableStringify,
+  tryGet,
+} from './objects.js';
 import { randomSuffix } from './names.js';
 import { rfc3339 } from './time.js';
 import { isPodReady } from './pod-readiness.js';
@@ -44,15 +56,26 @@ export function startJobController(ctx: ControllerContext): () => void {
       uncountedTerminatedPods: {},
     };
     const cond = (type: string, reason?: string, message?: string) => ({
-      type, status: 'True', lastProbeTime: now, lastTransitionTime: now, ...(reason ? { reason } : {}), ...(message ? { message } : {}),
+      type,
+      status: 'True',
+      lastProbeTime: now,
+      lastTransitionTime: now,
+      ...(reason ? { reason } : {}),
+      ...(message ? { message } : {}),
     });
     if (succeeded >= completions) {
-      status.conditions = [cond('SuccessCriteriaMet', 'CompletionsReached', 'Reached expected number of succeeded pods'), cond('Complete', 'CompletionsReached', 'Reached expected number of succeeded pods')];
+      status.conditions = [
+        cond('SuccessCriteriaMet', 'CompletionsReached', 'Reached expected number of succeeded pods'),
+        cond('Complete', 'CompletionsReached', 'Reached expected number of succeeded pods'),
+      ];
       status.completionTime = now;
       events.record(source, job, 'Normal', 'Completed', 'Job completed');
     } else if (failed > backoffLimit) {
       const msg = 'Job has reached the specified backoff limit';
-      status.conditions = [cond('FailureTarget', 'BackoffLimitExceeded', msg), cond('Failed', 'BackoffLimitExceeded', msg)];
+      status.conditions = [
+        cond('FailureTarget', 'BackoffLimitExceeded', msg),
+        cond('Failed', 'BackoffLimitExceeded', msg),
+      ];
       events.record(source, job, 'Warning', 'BackoffLimitExceeded', msg);
     } else {
       for (let i = active.length; i < Math.min(parallelism, completions - succeeded); i++) createPod(job);
@@ -79,7 +102,14 @@ export function startJobController(ctx: ControllerContext): () => void {
     const pod: KubeObject = {
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { ...meta, name: `${job.metadata.name}-${randomSuffix()}`, generateName: `${job.metadata.name}-`, namespace: job.metadata.namespace, labels, ownerReferences: [ownerRef(job)] },
+      metadata: {
+        ...meta,
+        name: `${job.metadata.name}-${randomSuffix()}`,
+        generateName: `${job.metadata.name}-`,
+        namespace: job.metadata.namespace,
+        labels,
+        ownerReferences: [ownerRef(job)],
+      },
       spec: { restartPolicy: 'Never', ...rec(template, 'spec') },
     };
     const created = api.create(R.pods, job.metadata.namespace, pod).object;
@@ -88,13 +118,16 @@ export function startJobController(ctx: ControllerContext): () => void {
 
   const queue = new WorkQueue(ctx.clock, sync, undefined, 20);
   const stops = [
-    watchResource(api, R.jobs, undefined, (_t, job) => queue.add(`${job.metadata.namespace}/${job.metadata.name}`)),
+    watchResource(api, R.jobs, undefined, (_t, job) =>
+      queue.add(`${job.metadata.namespace}/${job.metadata.name}`),
+    ),
     watchResource(api, R.pods, undefined, (_t, pod) => {
       const owner = controllerOf(pod);
       if (owner?.kind === 'Job') queue.add(`${pod.metadata.namespace}/${owner.name}`);
     }),
   ];
-  for (const job of api.list(R.jobs, undefined).items) queue.add(`${job.metadata.namespace}/${job.metadata.name}`);
+  for (const job of api.list(R.jobs, undefined).items)
+    queue.add(`${job.metadata.namespace}/${job.metadata.name}`);
   return () => {
     queue.stop();
     for (const s of stops) s();

@@ -70,7 +70,13 @@ export class ProbeRunner {
     }
     c.liveFails++;
     if (c.liveFails >= threshold) {
-      this.d.event(run, c, 'Normal', 'Killing', `Container ${c.name} failed liveness probe, will be restarted`);
+      this.d.event(
+        run,
+        c,
+        'Normal',
+        'Killing',
+        `Container ${c.name} failed liveness probe, will be restarted`,
+      );
       c.process?.terminate();
       this.d.onLivenessFailure(run, c);
     }

@@ -4,7 +4,18 @@ import { EventRecorder } from './events.js';
 import { R } from './refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
-import { arr, isNotFound, isRecord, isTerminating, num, rec, str, tryDelete, tryGet, type Json } from './objects.js';
+import {
+  arr,
+  isNotFound,
+  isRecord,
+  isTerminating,
+  num,
+  rec,
+  str,
+  tryDelete,
+  tryGet,
+  type Json,
+} from './objects.js';
 import { podStatus, type ContainerState } from './pod-status.js';
 import { randomHex } from './names.js';
 import { ProbeRunner } from './kubelet-probes.js';
@@ -65,8 +76,13 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
   const now = (): string => rfc3339(ctx.clock.now());
   const source = (run: PodRun) => ({ component: 'kubelet', host: str(rec(run.pod, 'spec').nodeName) ?? '' });
   const fieldPath = (c: ContainerRun) => `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}`;
-  const event = (run: PodRun, c: ContainerRun | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void =>
-    events.record(source(run), run.pod, type, reason, message, c ? { fieldPath: fieldPath(c) } : {});
+  const event = (
+    run: PodRun,
+    c: ContainerRun | undefined,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+  ): void => events.record(source(run), run.pod, type, reason, message, c ? { fieldPath: fieldPath(c) } : {});
 
   const after = (run: PodRun, ms: number, fn: () => void): (() => void) => {
     const cancel = ctx.clock.after(ms, () => {
@@ -89,7 +105,8 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
 
   const allocateIP = (nodeName: string): { hostIP: string; podIP: string } => {
     const node = tryGet(api, R.nodes, undefined, nodeName);
-    const hostIP = str(arr(node, 'status', 'addresses').find((a) => a.type === 'InternalIP')?.address) ?? '10.0.0.1';
+    const hostIP =
+      str(arr(node, 'status', 'addresses').find((a) => a.type === 'InternalIP')?.address) ?? '10.0.0.1';
     const cidr = str(rec(node, 'spec').podCIDR) ?? '10.128.0.0/23';
     const base = cidr.split('.').slice(0, 3).join('.');
     const n = (ipCounters.get(nodeName) ?? 9) + 1;
@@ -119,7 +136,8 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
       exit: (code) => {
         // the process may exit from inside start(): defer so state is consistent
         queueMicrotask(() => {
-          if (!run.gone && c.process && c.restartCount === restartCount && 'running' in c.state) containerExited(run, c, code);
+          if (!run.gone && c.process && c.restartCount === restartCount && 'running' in c.state)
+            containerExited(run, c, code);
         });
       },
       restartCount,
@@ -129,7 +147,13 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
     } catch {
       // the runtime could not start the process (StartError): it counts as a failed run
       c.process = undefined;
-      queueMicrotask(() => !run.gone && 'running' in c.state && c.restartCount === restartCount && containerExited(run, c, 128));
+      queueMicrotask(
+        () =>
+          !run.gone &&
+          'running' in c.state &&
+          c.restartCount === restartCount &&
+          containerExited(run, c, 128),
+      );
     }
     startProbes(run, c);
   };
@@ -150,14 +174,24 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
     c.process?.kill();
     c.process = undefined;
     const startedAt = 'running' in c.state ? c.state.running.startedAt : now();
-    const terminated = { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt, finishedAt: now(), containerID: c.containerID };
+    const terminated = {
+      exitCode: code,
+      reason: code === 0 ? 'Completed' : 'Error',
+      startedAt,
+      finishedAt: now(),
+      containerID: c.containerID,
+    };
     c.state = { terminated };
     c.ready = false;
     if (run.terminating) return;
     const policy = restartPolicy(run);
     if (policy === 'Never' || (policy === 'OnFailure' && code === 0)) {
       if (run.containers.every((x) => 'terminated' in x.state)) {
-        run.terminalPhase = run.containers.every((x) => 'terminated' in x.state && x.state.terminated.exitCode === 0) ? 'Succeeded' : 'Failed';
+        run.terminalPhase = run.containers.every(
+          (x) => 'terminated' in x.state && x.state.terminated.exitCode === 0,
+        )
+          ? 'Succeeded'
+          : 'Failed';
       }
       writeStatus(run);
       return;
@@ -171,7 +205,13 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
       const msg = `back-off ${Math.round(delay / 1000)}s restarting failed container=${c.name} pod=${run.name}_${run.ns}(${run.uid})`;
       c.state = { waiting: { reason: 'CrashLoopBackOff', message: msg } };
       c.lastState = { terminated };
-      event(run, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${run.name}_${run.ns}(${run.uid})`);
+      event(
+        run,
+        c,
+        'Warning',
+        'BackOff',
+        `Back-off restarting failed container ${c.name} in pod ${run.name}_${run.ns}(${run.uid})`,
+      );
     }
     writeStatus(run);
     after(run, delay, () => {
@@ -203,7 +243,15 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
     writeStatus(run);
     after(run, INIT_RUN_MS, () => {
       if (run.terminating) return;
-      c.state = { terminated: { exitCode: 0, reason: 'Completed', startedAt, finishedAt: now(), containerID: c.containerID } };
+      c.state = {
+        terminated: {
+          exitCode: 0,
+          reason: 'Completed',
+          startedAt,
+          finishedAt: now(),
+          containerID: c.containerID,
+        },
+      };
       c.ready = true;
       runInitContainers(run, i + 1);
       if (i + 1 < run.initContainers.length) writeStatus(run);
@@ -240,7 +288,9 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
       hostIP,
       podIP,
       startTime: now(),
-      containers: arr(pod, 'spec', 'containers').map((spec) => newContainerRun(spec, false, initSpecs.length > 0 ? 'PodInitializing' : 'ContainerCreating')),
+      containers: arr(pod, 'spec', 'containers').map((spec) =>
+        newContainerRun(spec, false, initSpecs.length > 0 ? 'PodInitializing' : 'ContainerCreating'),
+      ),
       initContainers: initSpecs.map((spec) => newContainerRun(spec, true, 'PodInitializing')),
       terminating: false,
       timers: new Set(),
@@ -258,7 +308,10 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
 
   const terminate = (run: PodRun): void => {
     run.terminating = true;
-    const grace = num(run.pod.metadata.deletionGracePeriodSeconds) ?? num(rec(run.pod, 'spec').terminationGracePeriodSeconds) ?? 30;
+    const grace =
+      num(run.pod.metadata.deletionGracePeriodSeconds) ??
+      num(rec(run.pod, 'spec').terminationGracePeriodSeconds) ??
+      30;
     let pending = 0;
     const finish = (): void => {
       if (--pending > 0) return;
@@ -316,7 +369,11 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
       if (isTerminating(pod)) tryDelete(api, R.pods, ns, name, { gracePeriodSeconds: 0 });
       return;
     }
-    const current = runs.get(key) ?? (isTerminating(pod) && ['Succeeded', 'Failed'].includes(String(rec(pod, 'status').phase)) ? undefined : admit(pod, nodeName));
+    const current =
+      runs.get(key) ??
+      (isTerminating(pod) && ['Succeeded', 'Failed'].includes(String(rec(pod, 'status').phase))
+        ? undefined
+        : admit(pod, nodeName));
     if (!current) {
       tryDelete(api, R.pods, ns, name, { gracePeriodSeconds: 0 });
       return;
@@ -342,7 +399,8 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
       queue.add(key);
     }
   });
-  for (const pod of api.list(R.pods, undefined).items) queue.add(`${pod.metadata.namespace}/${pod.metadata.name}`);
+  for (const pod of api.list(R.pods, undefined).items)
+    queue.add(`${pod.metadata.namespace}/${pod.metadata.name}`);
 
   return () => {
     stopWatch();

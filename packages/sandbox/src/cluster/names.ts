@@ -34,7 +34,9 @@ export function safeEncode(s: string): string {
  * its own hash label, plus the collision count. Same template → same name, as in kube.
  */
 export function podTemplateHash(template: unknown, collisionCount = 0): string {
-  return safeEncode(String(fnv32a(stableStringify(template) + (collisionCount ? String(collisionCount) : ''))));
+  return safeEncode(
+    String(fnv32a(stableStringify(template) + (collisionCount ? String(collisionCount) : ''))),
+  );
 }
 
 export function randomHex(bytes: number): string {

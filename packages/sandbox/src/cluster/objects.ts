@@ -51,7 +51,12 @@ export function errorMessage(e: unknown): string {
 }
 
 /** GET that answers undefined for 404 (the common "does it exist" question). */
-export function tryGet(api: ApiClient, ref: ResourceRef, ns: string | undefined, name: string): KubeObject | undefined {
+export function tryGet(
+  api: ApiClient,
+  ref: ResourceRef,
+  ns: string | undefined,
+  name: string,
+): KubeObject | undefined {
   try {
     return api.get(ref, ns, name);
   } catch (e) {

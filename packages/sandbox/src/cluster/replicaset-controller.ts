@@ -3,7 +3,21 @@ import { EventRecorder } from './events.js';
 import { R } from './refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
-import { arr, clone, controllerOf, isNotFound, isOwnedBy, isTerminating, num, ownerRef, rec, selectorMatches, tryDelete, tryGet, labelsOf } from './objects.js';
+import {
+  arr,
+  clone,
+  controllerOf,
+  isNotFound,
+  isOwnedBy,
+  isTerminating,
+  num,
+  ownerRef,
+  rec,
+  selectorMatches,
+  tryDelete,
+  tryGet,
+  labelsOf,
+} from './objects.js';
 import { randomSuffix } from './names.js';
 import { isPodAvailable, isPodReady } from './pod-readiness.js';
 
@@ -25,8 +39,12 @@ export function startReplicaSetController(ctx: ControllerContext): () => void {
     const rs = tryGet(api, R.replicaSets, ns, name);
     if (!rs || isTerminating(rs)) return;
     const selector = rec(rs, 'spec', 'selector');
-    const pods = api.list(R.pods, ns).items.filter((p) => isOwnedBy(p, rs) || (!controllerOf(p) && selectorMatches(selector, labelsOf(p))));
-    const active = pods.filter((p) => !isTerminating(p) && !['Succeeded', 'Failed'].includes(String(rec(p, 'status').phase)));
+    const pods = api
+      .list(R.pods, ns)
+      .items.filter((p) => isOwnedBy(p, rs) || (!controllerOf(p) && selectorMatches(selector, labelsOf(p))));
+    const active = pods.filter(
+      (p) => !isTerminating(p) && !['Succeeded', 'Failed'].includes(String(rec(p, 'status').phase)),
+    );
     const want = num(rec(rs, 'spec').replicas) ?? 1;
     const diff = active.length - want;
     if (diff < 0) {
@@ -66,22 +84,34 @@ export function startReplicaSetController(ctx: ControllerContext): () => void {
     const pods = api.list(R.pods, ns).items.filter((p) => isOwnedBy(p, rs) && !isTerminating(p));
     const status = {
       replicas: pods.length,
-      fullyLabeledReplicas: pods.filter((p) => selectorMatches({ matchLabels: rec(rs, 'spec', 'template', 'metadata', 'labels') }, labelsOf(p))).length,
+      fullyLabeledReplicas: pods.filter((p) =>
+        selectorMatches({ matchLabels: rec(rs, 'spec', 'template', 'metadata', 'labels') }, labelsOf(p)),
+      ).length,
       readyReplicas: pods.filter(isPodReady).length,
       availableReplicas: pods.filter((p) => isPodAvailable(p, minReady, nowMs, ctx.clock.scale)).length,
       observedGeneration: rs.metadata.generation ?? 1,
     };
     const current = rec(rs, 'status');
-    const changed = Object.entries(status).some(([k, v]) => (current[k] ?? 0) !== v) || arr(rs, 'status', 'conditions').length > 0;
+    const changed =
+      Object.entries(status).some(([k, v]) => (current[k] ?? 0) !== v) ||
+      arr(rs, 'status', 'conditions').length > 0;
     if (changed) {
       try {
-        api.patch(R.replicaSets, ns, rs.metadata.name ?? '', 'merge', { status: { ...status, conditions: null } }, { subresource: 'status' });
+        api.patch(
+          R.replicaSets,
+          ns,
+          rs.metadata.name ?? '',
+          'merge',
+          { status: { ...status, conditions: null } },
+          { subresource: 'status' },
+        );
       } catch (e) {
         if (!isNotFound(e)) throw e;
       }
     }
     // pods ready but not yet available for minReadySeconds: look again when they will be
-    if (minReady > 0 && status.readyReplicas > status.availableReplicas) return { requeueAfterMs: minReady * 1000 };
+    if (minReady > 0 && status.readyReplicas > status.availableReplicas)
+      return { requeueAfterMs: minReady * 1000 };
   };
 
   const queue = new WorkQueue(ctx.clock, sync, undefined, 20);
@@ -90,10 +120,13 @@ export function startReplicaSetController(ctx: ControllerContext): () => void {
     if (owner?.kind === 'ReplicaSet') queue.add(`${pod.metadata.namespace}/${owner.name}`);
   };
   const stops = [
-    watchResource(api, R.replicaSets, undefined, (_t, rs) => queue.add(`${rs.metadata.namespace}/${rs.metadata.name}`)),
+    watchResource(api, R.replicaSets, undefined, (_t, rs) =>
+      queue.add(`${rs.metadata.namespace}/${rs.metadata.name}`),
+    ),
     watchResource(api, R.pods, undefined, (_t, pod) => enqueueOwner(pod)),
   ];
-  for (const rs of api.list(R.replicaSets, undefined).items) queue.add(`${rs.metadata.namespace}/${rs.metadata.name}`);
+  for (const rs of api.list(R.replicaSets, undefined).items)
+    queue.add(`${rs.metadata.namespace}/${rs.metadata.name}`);
   return () => {
     queue.stop();
     for (const s of stops) s();

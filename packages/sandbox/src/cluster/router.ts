@@ -19,7 +19,11 @@ export function startRouter(ctx: ControllerContext): () => void {
   if (!isServed(api, R.routes)) return () => undefined;
 
   const sync = (): void => {
-    const routes = api.list(R.routes, undefined).items.sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)));
+    const routes = api
+      .list(R.routes, undefined)
+      .items.sort((a, b) =>
+        String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)),
+      );
     const claimed = new Map<string, KubeObject>();
     for (const r of routes) {
       if (r.metadata.deletionTimestamp) continue;
@@ -42,13 +46,34 @@ export function startRouter(ctx: ControllerContext): () => void {
       const cond = {
         type: 'Admitted',
         status,
-        lastTransitionTime: prevCond && prevCond.status === status ? prevCond.lastTransitionTime : rfc3339(ctx.clock.now()),
-        ...(admitted ? {} : { reason: 'HostAlreadyClaimed', message: `route ${owner?.metadata.name} already exposes ${host} and is older` }),
+        lastTransitionTime:
+          prevCond && prevCond.status === status ? prevCond.lastTransitionTime : rfc3339(ctx.clock.now()),
+        ...(admitted
+          ? {}
+          : {
+              reason: 'HostAlreadyClaimed',
+              message: `route ${owner?.metadata.name} already exposes ${host} and is older`,
+            }),
       };
-      const ingress = [{ host, routerName: ROUTER, routerCanonicalHostname: `router-default.${INGRESS_DOMAIN}`, wildcardPolicy: 'None', conditions: [cond] }];
+      const ingress = [
+        {
+          host,
+          routerName: ROUTER,
+          routerCanonicalHostname: `router-default.${INGRESS_DOMAIN}`,
+          wildcardPolicy: 'None',
+          conditions: [cond],
+        },
+      ];
       if (stableStringify(ingress) === stableStringify(arr(r, 'status', 'ingress'))) continue;
       try {
-        api.patch(R.routes, r.metadata.namespace, r.metadata.name ?? '', 'merge', { status: { ingress } }, { subresource: 'status' });
+        api.patch(
+          R.routes,
+          r.metadata.namespace,
+          r.metadata.name ?? '',
+          'merge',
+          { status: { ingress } },
+          { subresource: 'status' },
+        );
       } catch (e) {
         if (!isNotFound(e)) throw e;
       }

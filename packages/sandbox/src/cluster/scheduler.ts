@@ -23,8 +23,15 @@ export function startScheduler(ctx: ControllerContext): () => void {
     const pods = api.list(R.pods, undefined).items;
     const nodes = api.list(R.nodes, undefined).items;
     const pending = pods
-      .filter((p) => !str(rec(p, 'spec').nodeName) && !isTerminating(p) && (rec(p, 'spec').schedulerName ?? 'default-scheduler') === 'default-scheduler')
-      .sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)));
+      .filter(
+        (p) =>
+          !str(rec(p, 'spec').nodeName) &&
+          !isTerminating(p) &&
+          (rec(p, 'spec').schedulerName ?? 'default-scheduler') === 'default-scheduler',
+      )
+      .sort((a, b) =>
+        String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)),
+      );
     let unschedulable = 0;
     for (const pod of pending) {
       const fit = findNode(pod, nodes, pods);
@@ -47,8 +54,28 @@ export function startScheduler(ctx: ControllerContext): () => void {
     const bound = api.patch(R.pods, ns, name, 'merge', { spec: { nodeName: node.metadata.name } }).object;
     pod.spec = bound.spec; // later pods in this round see it placed (anti-affinity, spread)
     const now = rfc3339(ctx.clock.now());
-    api.patch(R.pods, ns, name, 'merge', { status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now }] } }, { subresource: 'status' });
-    events.record(source, bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${node.metadata.name}`);
+    api.patch(
+      R.pods,
+      ns,
+      name,
+      'merge',
+      {
+        status: {
+          phase: 'Pending',
+          conditions: [
+            { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now },
+          ],
+        },
+      },
+      { subresource: 'status' },
+    );
+    events.record(
+      source,
+      bound,
+      'Normal',
+      'Scheduled',
+      `Successfully assigned ${ns}/${name} to ${node.metadata.name}`,
+    );
   };
 
   const markUnschedulable = (pod: KubeObject, message: string): void => {
@@ -58,8 +85,22 @@ export function startScheduler(ctx: ControllerContext): () => void {
       (c) => rec(c).type === 'PodScheduled' && rec(c).status === 'False' && rec(c).message === message,
     );
     if (!existing) {
-      const cond = { type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: rfc3339(ctx.clock.now()), reason: 'Unschedulable', message };
-      api.patch(R.pods, ns, name, 'merge', { status: { phase: 'Pending', conditions: [cond] } }, { subresource: 'status' });
+      const cond = {
+        type: 'PodScheduled',
+        status: 'False',
+        lastProbeTime: null,
+        lastTransitionTime: rfc3339(ctx.clock.now()),
+        reason: 'Unschedulable',
+        message,
+      };
+      api.patch(
+        R.pods,
+        ns,
+        name,
+        'merge',
+        { status: { phase: 'Pending', conditions: [cond] } },
+        { subresource: 'status' },
+      );
     }
     events.record(source, pod, 'Warning', 'FailedScheduling', message);
   };

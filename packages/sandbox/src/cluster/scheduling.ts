@@ -14,7 +14,7 @@ export interface FitResult {
 }
 
 const MSG = {
-  unschedulable: "node(s) were unschedulable",
+  unschedulable: 'node(s) were unschedulable',
   selector: "node(s) didn't match Pod's node affinity/selector",
   taint: (t: string) => `node(s) had untolerated taint {${t}}`,
   antiAffinity: "node(s) didn't match pod anti-affinity rules",
@@ -33,29 +33,62 @@ export function tolerates(pod: KubeObject, taint: Record<string, unknown>): bool
 export function matchesNodeSelector(pod: KubeObject, node: KubeObject): boolean {
   const labels = labelsOf(node);
   for (const [k, v] of Object.entries(rec(pod, 'spec', 'nodeSelector'))) if (labels[k] !== v) return false;
-  const terms = arr(pod, 'spec', 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms');
+  const terms = arr(
+    pod,
+    'spec',
+    'affinity',
+    'nodeAffinity',
+    'requiredDuringSchedulingIgnoredDuringExecution',
+    'nodeSelectorTerms',
+  );
   if (terms.length === 0) return true;
   return terms.some((term) => selectorMatches({ matchExpressions: arr(term, 'matchExpressions') }, labels));
 }
 
 function podsOn(node: KubeObject, pods: KubeObject[]): KubeObject[] {
-  return pods.filter((p) => rec(p, 'spec').nodeName === node.metadata.name && !isTerminating(p) && !['Succeeded', 'Failed'].includes(String(rec(p, 'status').phase)));
+  return pods.filter(
+    (p) =>
+      rec(p, 'spec').nodeName === node.metadata.name &&
+      !isTerminating(p) &&
+      !['Succeeded', 'Failed'].includes(String(rec(p, 'status').phase)),
+  );
 }
 
-function violatesAntiAffinity(pod: KubeObject, node: KubeObject, nodes: KubeObject[], pods: KubeObject[]): boolean {
-  const terms = arr(pod, 'spec', 'affinity', 'podAntiAffinity', 'requiredDuringSchedulingIgnoredDuringExecution');
+function violatesAntiAffinity(
+  pod: KubeObject,
+  node: KubeObject,
+  nodes: KubeObject[],
+  pods: KubeObject[],
+): boolean {
+  const terms = arr(
+    pod,
+    'spec',
+    'affinity',
+    'podAntiAffinity',
+    'requiredDuringSchedulingIgnoredDuringExecution',
+  );
   return terms.some((term) => {
     const key = str(term.topologyKey) ?? 'kubernetes.io/hostname';
     const domain = labelsOf(node)[key];
     if (domain === undefined) return false;
     const sameDomain = nodes.filter((n) => labelsOf(n)[key] === domain);
     return sameDomain.some((n) =>
-      podsOn(n, pods).some((p) => p.metadata.namespace === pod.metadata.namespace && p.metadata.name !== pod.metadata.name && selectorMatches(term.labelSelector, labelsOf(p))),
+      podsOn(n, pods).some(
+        (p) =>
+          p.metadata.namespace === pod.metadata.namespace &&
+          p.metadata.name !== pod.metadata.name &&
+          selectorMatches(term.labelSelector, labelsOf(p)),
+      ),
     );
   });
 }
 
-function violatesSpread(pod: KubeObject, node: KubeObject, eligible: KubeObject[], pods: KubeObject[]): boolean {
+function violatesSpread(
+  pod: KubeObject,
+  node: KubeObject,
+  eligible: KubeObject[],
+  pods: KubeObject[],
+): boolean {
   for (const c of arr(pod, 'spec', 'topologySpreadConstraints')) {
     if (c.whenUnsatisfiable !== 'DoNotSchedule') continue;
     const key = str(c.topologyKey) ?? '';
@@ -66,7 +99,10 @@ function violatesSpread(pod: KubeObject, node: KubeObject, eligible: KubeObject[
     for (const n of eligible) {
       const d = labelsOf(n)[key];
       if (d === undefined) continue;
-      const matching = podsOn(n, pods).filter((p) => p.metadata.namespace === pod.metadata.namespace && selectorMatches(c.labelSelector, labelsOf(p))).length;
+      const matching = podsOn(n, pods).filter(
+        (p) =>
+          p.metadata.namespace === pod.metadata.namespace && selectorMatches(c.labelSelector, labelsOf(p)),
+      ).length;
       counts.set(d, (counts.get(d) ?? 0) + matching);
     }
     const min = Math.min(...counts.values());
@@ -86,7 +122,9 @@ export function findNode(pod: KubeObject, nodes: KubeObject[], pods: KubeObject[
       continue;
     }
     // plugin order of the default profile: TaintToleration runs before NodeAffinity
-    const taint = arr(node, 'spec', 'taints').find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t));
+    const taint = arr(node, 'spec', 'taints').find(
+      (t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t),
+    );
     if (taint) {
       fail(MSG.taint(`${String(taint.key)}: ${String(taint.value ?? '')}`));
       continue;
@@ -116,5 +154,7 @@ export function findNode(pod: KubeObject, nodes: KubeObject[], pods: KubeObject[
 /** Node-level filters only (selector, taints): what a DaemonSet checks for each node. */
 export function nodeAccepts(pod: KubeObject, node: KubeObject): boolean {
   if (!matchesNodeSelector(pod, node)) return false;
-  return !arr(node, 'spec', 'taints').some((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t));
+  return !arr(node, 'spec', 'taints').some(
+    (t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t),
+  );
 }

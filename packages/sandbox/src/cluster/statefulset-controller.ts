@@ -3,7 +3,20 @@ import { EventRecorder } from './events.js';
 import { R } from './refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
-import { clone, controllerOf, isNotFound, isOwnedBy, isTerminating, num, ownerRef, rec, stableStringify, str, tryDelete, tryGet } from './objects.js';
+import {
+  clone,
+  controllerOf,
+  isNotFound,
+  isOwnedBy,
+  isTerminating,
+  num,
+  ownerRef,
+  rec,
+  stableStringify,
+  str,
+  tryDelete,
+  tryGet,
+} from './objects.js';
 import { podTemplateHash } from './names.js';
 import { isPodAvailable, isPodReady } from './pod-readiness.js';
 
@@ -39,7 +52,8 @@ export function startStatefulSetController(ctx: ControllerContext): () => void {
     const nowMs = ctx.clock.now().getTime();
     const pods = api.list(R.pods, ns).items.filter((p) => isOwnedBy(p, sts) && ordinalOf(sts, p) >= 0);
     const byOrdinal = new Map(pods.map((p) => [ordinalOf(sts, p), p]));
-    const healthy = (p: KubeObject | undefined): boolean => !!p && !isTerminating(p) && rec(p, 'status').phase === 'Running' && isPodReady(p);
+    const healthy = (p: KubeObject | undefined): boolean =>
+      !!p && !isTerminating(p) && rec(p, 'status').phase === 'Running' && isPodReady(p);
 
     if (!pods.some(isTerminating)) {
       let acted = false;
@@ -51,10 +65,13 @@ export function startStatefulSetController(ctx: ControllerContext): () => void {
         createPod(sts, i, updateRevision);
         acted = !parallel;
       }
-      const extra = pods.filter((p) => ordinalOf(sts, p) >= replicas).sort((a, b) => ordinalOf(sts, b) - ordinalOf(sts, a));
+      const extra = pods
+        .filter((p) => ordinalOf(sts, p) >= replicas)
+        .sort((a, b) => ordinalOf(sts, b) - ordinalOf(sts, a));
       const allHealthy = pods.every(healthy);
       if (!acted && extra[0] && (parallel || allHealthy)) deletePod(sts, extra[0]);
-      else if (!acted && extra.length === 0 && allHealthy && pods.length === replicas) rollOne(sts, pods, updateRevision);
+      else if (!acted && extra.length === 0 && allHealthy && pods.length === replicas)
+        rollOne(sts, pods, updateRevision);
     }
     writeStatus(sts, updateRevision, minReady, nowMs);
   };
@@ -72,7 +89,13 @@ export function startStatefulSetController(ctx: ControllerContext): () => void {
 
   const deletePod = (sts: KubeObject, pod: KubeObject): void => {
     if (tryDelete(api, R.pods, sts.metadata.namespace, pod.metadata.name ?? ''))
-      events.record(source, sts, 'Normal', 'SuccessfulDelete', `delete Pod ${pod.metadata.name} in StatefulSet ${sts.metadata.name} successful`);
+      events.record(
+        source,
+        sts,
+        'Normal',
+        'SuccessfulDelete',
+        `delete Pod ${pod.metadata.name} in StatefulSet ${sts.metadata.name} successful`,
+      );
   };
 
   const createPod = (sts: KubeObject, ordinal: number, revision: string): void => {
@@ -86,22 +109,40 @@ export function startStatefulSetController(ctx: ControllerContext): () => void {
         ...meta,
         name: podName,
         namespace: sts.metadata.namespace,
-        labels: { ...(rec(meta, 'labels') as Record<string, string>), [REVISION_LABEL]: revision, [POD_NAME_LABEL]: podName, [POD_INDEX_LABEL]: String(ordinal) },
+        labels: {
+          ...(rec(meta, 'labels') as Record<string, string>),
+          [REVISION_LABEL]: revision,
+          [POD_NAME_LABEL]: podName,
+          [POD_INDEX_LABEL]: String(ordinal),
+        },
         ownerReferences: [ownerRef(sts)],
       },
-      spec: { ...rec(template, 'spec'), hostname: podName, ...(str(rec(sts, 'spec').serviceName) ? { subdomain: rec(sts, 'spec').serviceName } : {}) },
+      spec: {
+        ...rec(template, 'spec'),
+        hostname: podName,
+        ...(str(rec(sts, 'spec').serviceName) ? { subdomain: rec(sts, 'spec').serviceName } : {}),
+      },
     };
     api.create(R.pods, sts.metadata.namespace, pod);
-    events.record(source, sts, 'Normal', 'SuccessfulCreate', `create Pod ${podName} in StatefulSet ${sts.metadata.name} successful`);
+    events.record(
+      source,
+      sts,
+      'Normal',
+      'SuccessfulCreate',
+      `create Pod ${podName} in StatefulSet ${sts.metadata.name} successful`,
+    );
   };
 
   const writeStatus = (sts: KubeObject, updateRevision: string, minReady: number, nowMs: number): void => {
-    const live = api.list(R.pods, sts.metadata.namespace).items.filter((p) => isOwnedBy(p, sts) && !isTerminating(p));
+    const live = api
+      .list(R.pods, sts.metadata.namespace)
+      .items.filter((p) => isOwnedBy(p, sts) && !isTerminating(p));
     const updated = live.filter((p) => p.metadata.labels?.[REVISION_LABEL] === updateRevision).length;
     const replicas = num(rec(sts, 'spec').replicas) ?? 1;
     const previous = str(rec(sts, 'status').currentRevision);
     // the current revision catches up once every pod runs the update revision
-    const currentRevision = updated === live.length && live.length === replicas ? updateRevision : (previous ?? updateRevision);
+    const currentRevision =
+      updated === live.length && live.length === replicas ? updateRevision : (previous ?? updateRevision);
     const status: Record<string, unknown> = {
       observedGeneration: sts.metadata.generation ?? 1,
       replicas: live.length,
@@ -115,7 +156,14 @@ export function startStatefulSetController(ctx: ControllerContext): () => void {
     };
     if (stableStringify({ ...rec(sts, 'status'), ...status }) === stableStringify(rec(sts, 'status'))) return;
     try {
-      api.patch(R.statefulSets, sts.metadata.namespace, sts.metadata.name ?? '', 'merge', { status }, { subresource: 'status' });
+      api.patch(
+        R.statefulSets,
+        sts.metadata.namespace,
+        sts.metadata.name ?? '',
+        'merge',
+        { status },
+        { subresource: 'status' },
+      );
     } catch (e) {
       if (!isNotFound(e)) throw e;
     }
@@ -123,13 +171,16 @@ export function startStatefulSetController(ctx: ControllerContext): () => void {
 
   const queue = new WorkQueue(ctx.clock, sync, undefined, 20);
   const stops = [
-    watchResource(api, R.statefulSets, undefined, (_t, sts) => queue.add(`${sts.metadata.namespace}/${sts.metadata.name}`)),
+    watchResource(api, R.statefulSets, undefined, (_t, sts) =>
+      queue.add(`${sts.metadata.namespace}/${sts.metadata.name}`),
+    ),
     watchResource(api, R.pods, undefined, (_t, pod) => {
       const owner = controllerOf(pod);
       if (owner?.kind === 'StatefulSet') queue.add(`${pod.metadata.namespace}/${owner.name}`);
     }),
   ];
-  for (const sts of api.list(R.statefulSets, undefined).items) queue.add(`${sts.metadata.namespace}/${sts.metadata.name}`);
+  for (const sts of api.list(R.statefulSets, undefined).items)
+    queue.add(`${sts.metadata.namespace}/${sts.metadata.name}`);
   return () => {
     queue.stop();
     for (const s of stops) s();

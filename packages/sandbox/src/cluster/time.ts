@@ -25,7 +25,15 @@ export function parseGoDuration(s: string): number | undefined {
   let total = 0;
   let matched = 0;
   let m: RegExpExecArray | null;
-  const unit: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  const unit: Record<string, number> = {
+    ns: 1e-6,
+    us: 1e-3,
+    µs: 1e-3,
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+  };
   while ((m = re.exec(s)) !== null) {
     total += Number(m[1]) * (unit[m[2] ?? 's'] ?? 1);
     matched = re.lastIndex;

@@ -22,7 +22,15 @@ export function statusFailure(
   message: string,
   details?: StatusBody['details'],
 ): StatusBody {
-  const body: StatusBody = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
+  const body: StatusBody = {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    code,
+  };
   if (details) body.details = details;
   return body;
 }
@@ -45,25 +53,49 @@ function fail(code: number, reason: string, message: string, details?: StatusBod
 
 /** 404 `pods "x" not found` */
 export function notFound(group: string, resource: string, name: string): ApiError {
-  return fail(404, 'NotFound', `${groupResource(group, resource)} "${name}" not found`, { name, group: group || undefined, kind: resource });
-}
-
-/** 409 `configmaps "x" already exists` */
-export function alreadyExists(group: string, resource: string, name: string): ApiError {
-  return fail(409, 'AlreadyExists', `${groupResource(group, resource)} "${name}" already exists`, { name, group: group || undefined, kind: resource });
-}
-
-/** 409 optimistic-concurrency failure, worded exactly as kube-apiserver words it. */
-export function conflict(group: string, resource: string, name: string, why = 'the object has been modified; please apply your changes to the latest version and try again'): ApiError {
-  return fail(409, 'Conflict', `Operation cannot be fulfilled on ${groupResource(group, resource)} "${name}": ${why}`, {
+  return fail(404, 'NotFound', `${groupResource(group, resource)} "${name}" not found`, {
     name,
     group: group || undefined,
     kind: resource,
   });
 }
 
+/** 409 `configmaps "x" already exists` */
+export function alreadyExists(group: string, resource: string, name: string): ApiError {
+  return fail(409, 'AlreadyExists', `${groupResource(group, resource)} "${name}" already exists`, {
+    name,
+    group: group || undefined,
+    kind: resource,
+  });
+}
+
+/** 409 optimistic-concurrency failure, worded exactly as kube-apiserver words it. */
+export function conflict(
+  group: string,
+  resource: string,
+  name: string,
+  why = 'the object has been modified; please apply your changes to the latest version and try again',
+): ApiError {
+  return fail(
+    409,
+    'Conflict',
+    `Operation cannot be fulfilled on ${groupResource(group, resource)} "${name}": ${why}`,
+    {
+      name,
+      group: group || undefined,
+      kind: resource,
+    },
+  );
+}
+
 /** 422 Invalid with field causes: `<Kind>.<group> "<name>" is invalid: <field>: <message>` */
-export function invalid(group: string, kind: string, name: string, causes: StatusCause[], message?: string): ApiError {
+export function invalid(
+  group: string,
+  kind: string,
+  name: string,
+  causes: StatusCause[],
+  message?: string,
+): ApiError {
   const parts = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
   const joined = parts.length === 1 ? parts[0] : `[${parts.join(', ')}]`;
   return fail(422, 'Invalid', message ?? `${groupKind(group, kind)} "${name}" is invalid: ${joined}`, {
@@ -78,7 +110,12 @@ export function badRequest(message: string): ApiError {
   return fail(400, 'BadRequest', message);
 }
 
-export function forbidden(group: string, resource: string, name: string | undefined, message: string): ApiError {
+export function forbidden(
+  group: string,
+  resource: string,
+  name: string | undefined,
+  message: string,
+): ApiError {
   return fail(403, 'Forbidden', message, { name, group: group || undefined, kind: resource });
 }
 
@@ -100,7 +137,9 @@ export function unsupportedMediaType(message: string): ApiError {
 }
 
 export function internalError(message: string): ApiError {
-  return fail(500, 'InternalError', `Internal error occurred: ${message}`, { causes: [{ reason: '', message }] });
+  return fail(500, 'InternalError', `Internal error occurred: ${message}`, {
+    causes: [{ reason: '', message }],
+  });
 }
 
 /** True when `e` is an ApiError with the given HTTP code (e.g. `isStatus(e, 404)`). */

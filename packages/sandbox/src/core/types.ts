@@ -122,7 +122,12 @@ export interface ApiClient {
   get(ref: ResourceRef, ns: string | undefined, name: string): KubeObject;
   list(ref: ResourceRef, ns: string | undefined, opts?: ListOptions): ListResult;
   create(ref: ResourceRef, ns: string | undefined, obj: KubeObject, opts?: WriteOptions): WriteResult;
-  update(ref: ResourceRef, ns: string | undefined, obj: KubeObject, opts?: WriteOptions & { subresource?: 'status' }): WriteResult;
+  update(
+    ref: ResourceRef,
+    ns: string | undefined,
+    obj: KubeObject,
+    opts?: WriteOptions & { subresource?: 'status' },
+  ): WriteResult;
   patch(
     ref: ResourceRef,
     ns: string | undefined,
@@ -131,9 +136,19 @@ export interface ApiClient {
     patch: unknown,
     opts?: WriteOptions & { subresource?: 'status' },
   ): WriteResult;
-  delete(ref: ResourceRef, ns: string | undefined, name: string, opts?: DeleteOptions): KubeObject | StatusBody;
+  delete(
+    ref: ResourceRef,
+    ns: string | undefined,
+    name: string,
+    opts?: DeleteOptions,
+  ): KubeObject | StatusBody;
   /** Starts a watch; returns a function that stops it. Throws ApiError (410) for a too-old resourceVersion. */
-  watch(ref: ResourceRef, ns: string | undefined, opts: WatchOptions, onEvent: (e: WatchEvent) => void): () => void;
+  watch(
+    ref: ResourceRef,
+    ns: string | undefined,
+    opts: WatchOptions,
+    onEvent: (e: WatchEvent) => void,
+  ): () => void;
 }
 
 /** One line of a container's log, as the kubelet keeps it. */
@@ -154,13 +169,24 @@ export interface PodLogStore {
   rotate(ns: string, pod: string, container: string): void;
   /** Forget a deleted pod's logs. */
   remove(ns: string, pod: string): void;
-  read(ns: string, pod: string, container: string, opts: { previous?: boolean; tailLines?: number; sinceTime?: Date; limitBytes?: number }): LogLine[] | undefined;
+  read(
+    ns: string,
+    pod: string,
+    container: string,
+    opts: { previous?: boolean; tailLines?: number; sinceTime?: Date; limitBytes?: number },
+  ): LogLine[] | undefined;
   /**
    * Called with every new line until the returned function is called. `onEnd` (optional) is
    * called when the followed container instance ends (a restart rotates its log), as the kubelet
    * closes a `logs -f` stream when the container exits.
    */
-  follow(ns: string, pod: string, container: string, onLine: (line: LogLine) => void, onEnd?: () => void): () => void;
+  follow(
+    ns: string,
+    pod: string,
+    container: string,
+    onLine: (line: LogLine) => void,
+    onEnd?: () => void,
+  ): () => void;
 }
 
 /**

@@ -1,5 +1,13 @@
 import type { KubeObject, ResourceRef } from '../core/types.js';
-import { errorMessage, isNotFound, isRecord, isSubset, rec, stableStringify, tryGet } from '../cluster/objects.js';
+import {
+  errorMessage,
+  isNotFound,
+  isRecord,
+  isSubset,
+  rec,
+  stableStringify,
+  tryGet,
+} from '../cluster/objects.js';
 import type { OperatorEnv } from './context.js';
 import { diffObjects } from './diff.js';
 
@@ -19,14 +27,16 @@ function groupOf(obj: KubeObject): string {
 
 function redactedDump(obj: KubeObject): string {
   const copy: Record<string, unknown> = { ...obj };
-  if (obj.kind === 'Secret' && isRecord(obj.data)) copy.data = Object.fromEntries(Object.keys(obj.data).map((k) => [k, '<REDACTED>']));
+  if (obj.kind === 'Secret' && isRecord(obj.data))
+    copy.data = Object.fromEntries(Object.keys(obj.data).map((k) => [k, '<REDACTED>']));
   return JSON.stringify(copy);
 }
 
 /** Top-level fields other than metadata/status: what "the operator owns" in an object. */
 function payload(obj: KubeObject): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) if (!['apiVersion', 'kind', 'metadata', 'status'].includes(k)) out[k] = v;
+  for (const [k, v] of Object.entries(obj))
+    if (!['apiVersion', 'kind', 'metadata', 'status'].includes(k)) out[k] = v;
   return out;
 }
 
@@ -38,7 +48,11 @@ export type ApplyOutcome = 'created' | 'updated' | 'unchanged';
  * reverted), leaving fields others own (defaults, controller annotations, status) alone.
  * Logs `object … created/updated: …` and throws `failed to <verb> object …: <err>`.
  */
-export function applyObject(env: OperatorEnv, ref: ResourceRef, desired: KubeObject): { outcome: ApplyOutcome; object: KubeObject } {
+export function applyObject(
+  env: OperatorEnv,
+  ref: ResourceRef,
+  desired: KubeObject,
+): { outcome: ApplyOutcome; object: KubeObject } {
   const { api, log } = env;
   const ns = desired.metadata.namespace;
   const name = desired.metadata.name ?? '';
@@ -49,7 +63,15 @@ export function applyObject(env: OperatorEnv, ref: ResourceRef, desired: KubeObj
     try {
       const created = api.create(ref, ns, desired).object;
       log.info('generator.go:300', `object ${describe(desired)} created: ${redactedDump(desired)}`);
-      if (EVENT_KINDS.has(desired.kind)) env.events.record({ component: 'image-registry-operator' }, env.self(), 'Normal', `${desired.kind}Created`, `Created ${eventBase} because it was missing`, { namespace: 'openshift-image-registry' });
+      if (EVENT_KINDS.has(desired.kind))
+        env.events.record(
+          { component: 'image-registry-operator' },
+          env.self(),
+          'Normal',
+          `${desired.kind}Created`,
+          `Created ${eventBase} because it was missing`,
+          { namespace: 'openshift-image-registry' },
+        );
       return { outcome: 'created', object: created };
     } catch (e) {
       throw new Error(`failed to create object ${describe(desired)}: ${errorMessage(e)}`);
@@ -57,8 +79,11 @@ export function applyObject(env: OperatorEnv, ref: ResourceRef, desired: KubeObj
   }
   const wantMeta = { labels: desired.metadata.labels, annotations: desired.metadata.annotations };
   // maps of data must match exactly: a key dropped from the desired data must go
-  const exactData = ['ConfigMap', 'Secret'].includes(desired.kind) ? stableStringify(desired.data ?? {}) === stableStringify(existing.data ?? {}) : true;
-  if (exactData && isSubset(wantMeta, existing.metadata) && isSubset(payload(desired), payload(existing))) return { outcome: 'unchanged', object: existing };
+  const exactData = ['ConfigMap', 'Secret'].includes(desired.kind)
+    ? stableStringify(desired.data ?? {}) === stableStringify(existing.data ?? {})
+    : true;
+  if (exactData && isSubset(wantMeta, existing.metadata) && isSubset(payload(desired), payload(existing)))
+    return { outcome: 'unchanged', object: existing };
   const next: KubeObject = {
     ...existing,
     ...payload(desired),
@@ -70,20 +95,52 @@ export function applyObject(env: OperatorEnv, ref: ResourceRef, desired: KubeObj
   };
   try {
     const updated = api.update(ref, ns, next).object;
-    const diff = diffObjects({ metadata: rec(existing, 'metadata'), ...payload(existing) }, { metadata: rec(next, 'metadata'), ...payload(next) }, { secret, only: ['metadata.labels', 'metadata.annotations', ...Object.keys(payload(desired))], ignoreRemoved: true });
+    const diff = diffObjects(
+      { metadata: rec(existing, 'metadata'), ...payload(existing) },
+      { metadata: rec(next, 'metadata'), ...payload(next) },
+      {
+        secret,
+        only: ['metadata.labels', 'metadata.annotations', ...Object.keys(payload(desired))],
+        ignoreRemoved: true,
+      },
+    );
     log.info('generator.go:64', `object ${describe(desired)} updated: ${diff}`);
-    if (EVENT_KINDS.has(desired.kind)) env.events.record({ component: 'image-registry-operator' }, env.self(), 'Normal', `${desired.kind}Updated`, `Updated ${eventBase} because it changed`, { namespace: 'openshift-image-registry' });
+    if (EVENT_KINDS.has(desired.kind))
+      env.events.record(
+        { component: 'image-registry-operator' },
+        env.self(),
+        'Normal',
+        `${desired.kind}Updated`,
+        `Updated ${eventBase} because it changed`,
+        { namespace: 'openshift-image-registry' },
+      );
     return { outcome: 'updated', object: updated };
   } catch (e) {
-    if (EVENT_KINDS.has(desired.kind)) env.events.record({ component: 'image-registry-operator' }, env.self(), 'Warning', `${desired.kind}UpdateFailed`, `Failed to update ${eventBase}: ${errorMessage(e)}`, { namespace: 'openshift-image-registry' });
+    if (EVENT_KINDS.has(desired.kind))
+      env.events.record(
+        { component: 'image-registry-operator' },
+        env.self(),
+        'Warning',
+        `${desired.kind}UpdateFailed`,
+        `Failed to update ${eventBase}: ${errorMessage(e)}`,
+        { namespace: 'openshift-image-registry' },
+      );
     throw new Error(`failed to update object ${describe(desired)}: ${errorMessage(e)}`);
   }
 }
 
 /** Deletes an operand object, logging like the generator does. */
-export function deleteObject(env: OperatorEnv, ref: ResourceRef, obj: KubeObject, opts: { foreground?: boolean } = {}): boolean {
+export function deleteObject(
+  env: OperatorEnv,
+  ref: ResourceRef,
+  obj: KubeObject,
+  opts: { foreground?: boolean } = {},
+): boolean {
   try {
-    env.api.delete(ref, obj.metadata.namespace, obj.metadata.name ?? '', { gracePeriodSeconds: 0, ...(opts.foreground ? { propagationPolicy: 'Foreground' } : {}) });
+    env.api.delete(ref, obj.metadata.namespace, obj.metadata.name ?? '', {
+      gracePeriodSeconds: 0,
+      ...(opts.foreground ? { propagationPolicy: 'Foreground' } : {}),
+    });
     env.log.info('generator.go:300', `object ${describe(obj)} deleted`);
     return true;
   } catch (e) {

@@ -7,7 +7,16 @@ import { CONFIG_NAME, FINALIZER } from './defaults.js';
 import { platformDefaultStorage } from './storage/index.js';
 
 /** Platforms without object storage bootstrap the registry as Removed (domain.md §6.1). */
-const REMOVED_PLATFORMS = new Set(['BareMetal', 'VSphere', 'None', 'Nutanix', 'KubeVirt', 'EquinixMetal', 'AlibabaCloud', 'External']);
+const REMOVED_PLATFORMS = new Set([
+  'BareMetal',
+  'VSphere',
+  'None',
+  'Nutanix',
+  'KubeVirt',
+  'EquinixMetal',
+  'AlibabaCloud',
+  'External',
+]);
 
 /** The Config the operator creates when there is none (op:pkg/operator/bootstrap.go). */
 export function bootstrapConfig(platform: string): KubeObject {

@@ -7,7 +7,10 @@ import type { OperatorEnv } from './context.js';
 import { applyObject, describe } from './apply.js';
 import { CERTS_CONFIGMAP, NS } from './defaults.js';
 
-const SERVICE_HOSTS = ['image-registry.openshift-image-registry.svc..5000', 'image-registry.openshift-image-registry.svc.cluster.local..5000'];
+const SERVICE_HOSTS = [
+  'image-registry.openshift-image-registry.svc..5000',
+  'image-registry.openshift-image-registry.svc.cluster.local..5000',
+];
 
 /**
  * ImageRegistryCertificatesController (op:pkg/resource/caconfig.go): builds
@@ -15,15 +18,22 @@ const SERVICE_HOSTS = ['image-registry.openshift-image-registry.svc..5000', 'ima
  * `images.config.openshift.io/cluster spec.additionalTrustedCA`, and the S3 `trustedCA`.
  * A referenced ConfigMap that does not exist degrades this controller with the operator's message.
  */
-export function syncCertificates(env: OperatorEnv, cfg: KubeObject | undefined): { conditions: CondSpec[]; data?: Record<string, string> } {
+export function syncCertificates(
+  env: OperatorEnv,
+  cfg: KubeObject | undefined,
+): { conditions: CondSpec[]; data?: Record<string, string> } {
   const { api } = env;
   const data: Record<string, string> = {};
-  const serviceCA = str(rec(tryGet(api, R.configMaps, 'openshift-config-managed', 'service-ca'), 'data')['ca-bundle.crt']) ?? SAMPLE_CA;
+  const serviceCA =
+    str(rec(tryGet(api, R.configMaps, 'openshift-config-managed', 'service-ca'), 'data')['ca-bundle.crt']) ??
+    SAMPLE_CA;
   for (const h of SERVICE_HOSTS) data[h] = serviceCA;
   const existing = tryGet(api, R.configMaps, NS, CERTS_CONFIGMAP);
   const verb = existing ? 'update' : 'create';
   const fail = (message: string): { conditions: CondSpec[] } => ({
-    conditions: [{ type: 'ImageRegistryCertificatesControllerDegraded', status: 'True', reason: 'Error', message }],
+    conditions: [
+      { type: 'ImageRegistryCertificatesControllerDegraded', status: 'True', reason: 'Error', message },
+    ],
   });
   try {
     let imageConfig: KubeObject | undefined;
@@ -36,8 +46,14 @@ export function syncCertificates(env: OperatorEnv, cfg: KubeObject | undefined):
     if (caName) {
       const cm = tryGet(api, R.configMaps, 'openshift-config', caName);
       if (!cm) {
-        const target: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: CERTS_CONFIGMAP, namespace: NS } };
-        return fail(`failed to ${verb} object ${describe(target)}: ${CERTS_CONFIGMAP}: configmap "${caName}" not found`);
+        const target: KubeObject = {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: CERTS_CONFIGMAP, namespace: NS },
+        };
+        return fail(
+          `failed to ${verb} object ${describe(target)}: ${CERTS_CONFIGMAP}: configmap "${caName}" not found`,
+        );
       }
       for (const [k, v] of Object.entries(rec(cm, 'data'))) if (typeof v === 'string') data[k] = v;
     }
@@ -46,13 +62,34 @@ export function syncCertificates(env: OperatorEnv, cfg: KubeObject | undefined):
       const cm = tryGet(api, R.configMaps, 'openshift-config', trustedCA);
       const bundle = str(rec(cm, 'data')['ca-bundle.crt']);
       if (!cm || !bundle) {
-        const target: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: CERTS_CONFIGMAP, namespace: NS } };
-        return fail(`failed to ${verb} object ${describe(target)}: ${CERTS_CONFIGMAP}: configmap "${trustedCA}" not found`);
+        const target: KubeObject = {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: CERTS_CONFIGMAP, namespace: NS },
+        };
+        return fail(
+          `failed to ${verb} object ${describe(target)}: ${CERTS_CONFIGMAP}: configmap "${trustedCA}" not found`,
+        );
       }
       data['storage-ca-bundle.pem'] = bundle;
     }
-    applyObject(env, R.configMaps, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: CERTS_CONFIGMAP, namespace: NS }, data });
-    return { conditions: [{ type: 'ImageRegistryCertificatesControllerDegraded', status: 'False', reason: 'AsExpected', message: '' }], data };
+    applyObject(env, R.configMaps, {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: CERTS_CONFIGMAP, namespace: NS },
+      data,
+    });
+    return {
+      conditions: [
+        {
+          type: 'ImageRegistryCertificatesControllerDegraded',
+          status: 'False',
+          reason: 'AsExpected',
+          message: '',
+        },
+      ],
+      data,
+    };
   } catch (e) {
     return fail(errorMessage(e));
   }

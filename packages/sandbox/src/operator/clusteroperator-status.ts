@@ -9,7 +9,11 @@ export interface CoCondition extends ClusterOperatorStatusCondition {
   message?: string;
 }
 
-const NORMAL: Record<CoCondition['type'], 'True' | 'False'> = { Available: 'True', Progressing: 'False', Degraded: 'False' };
+const NORMAL: Record<CoCondition['type'], 'True' | 'False'> = {
+  Available: 'True',
+  Progressing: 'False',
+  Degraded: 'False',
+};
 
 /**
  * The ClusterOperator conditions as the operator's ClusterOperatorStatusController computes them
@@ -32,7 +36,10 @@ export function aggregateClusterOperator(config: Condition[], pruner: Condition[
       .map((c) => `${c.type.slice(0, -type.length)}${c.reason}`)
       .sort();
     const messages = subs.filter((c) => c.message).map((c) => `${c.type}: ${c.message}`);
-    const latest = subs.map((c) => c.lastTransitionTime).sort().at(-1);
+    const latest = subs
+      .map((c) => c.lastTransitionTime)
+      .sort()
+      .at(-1);
     return {
       type,
       status,

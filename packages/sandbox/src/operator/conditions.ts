@@ -80,11 +80,35 @@ const UNMANAGED = 'The registry configuration is set to unmanaged mode';
 const REMOVED = 'The registry is removed';
 
 function availableFromDeploy(d: DeployFacts | undefined): CondSpec {
-  if (!d) return { type: 'Available', status: 'False', reason: 'DeploymentNotFound', message: 'The deployment does not exist' };
-  if (d.terminating) return { type: 'Available', status: 'False', reason: 'DeploymentDeleted', message: 'The deployment is being deleted' };
-  if (d.availableReplicas === 0) return { type: 'Available', status: 'False', reason: 'NoReplicasAvailable', message: 'The deployment does not have available replicas' };
-  if (deploymentComplete(d)) return { type: 'Available', status: 'True', reason: 'Ready', message: 'The registry is ready' };
-  return { type: 'Available', status: 'True', reason: 'MinimumAvailability', message: 'The registry has minimum availability' };
+  if (!d)
+    return {
+      type: 'Available',
+      status: 'False',
+      reason: 'DeploymentNotFound',
+      message: 'The deployment does not exist',
+    };
+  if (d.terminating)
+    return {
+      type: 'Available',
+      status: 'False',
+      reason: 'DeploymentDeleted',
+      message: 'The deployment is being deleted',
+    };
+  if (d.availableReplicas === 0)
+    return {
+      type: 'Available',
+      status: 'False',
+      reason: 'NoReplicasAvailable',
+      message: 'The deployment does not have available replicas',
+    };
+  if (deploymentComplete(d))
+    return { type: 'Available', status: 'True', reason: 'Ready', message: 'The registry is ready' };
+  return {
+    type: 'Available',
+    status: 'True',
+    reason: 'MinimumAvailability',
+    message: 'The registry has minimum availability',
+  };
 }
 
 /**
@@ -107,13 +131,23 @@ export function mainConditions(input: MainStatusInput): { conditions: CondSpec[]
   if (state === 'Removed') {
     const removed: CondSpec = { type: 'Removed', status: 'True', reason: 'Removed', message: REMOVED };
     const degraded: CondSpec = input.removeError
-      ? { type: 'Degraded', status: 'True', reason: 'RemoveFailed', message: `Unable to remove registry: ${input.removeError}` }
+      ? {
+          type: 'Degraded',
+          status: 'True',
+          reason: 'RemoveFailed',
+          message: `Unable to remove registry: ${input.removeError}`,
+        }
       : { type: 'Degraded', status: 'False', reason: 'Removed', message: REMOVED };
     if (!deploy) {
       return {
         conditions: [
           { type: 'Available', status: 'True', reason: 'Removed', message: REMOVED },
-          { type: 'Progressing', status: 'False', reason: 'Removed', message: 'All registry resources are removed' },
+          {
+            type: 'Progressing',
+            status: 'False',
+            reason: 'Removed',
+            message: 'All registry resources are removed',
+          },
           degraded,
           removed,
         ],
@@ -121,8 +155,20 @@ export function mainConditions(input: MainStatusInput): { conditions: CondSpec[]
     }
     return {
       conditions: [
-        deploy.terminating ? { type: 'Available', status: 'False', reason: 'DeploymentDeleted', message: 'The deployment is being deleted' } : availableFromDeploy(deploy),
-        { type: 'Progressing', status: 'True', reason: 'DeletingDeployment', message: 'The deployment is being removed' },
+        deploy.terminating
+          ? {
+              type: 'Available',
+              status: 'False',
+              reason: 'DeploymentDeleted',
+              message: 'The deployment is being deleted',
+            }
+          : availableFromDeploy(deploy),
+        {
+          type: 'Progressing',
+          status: 'True',
+          reason: 'DeletingDeployment',
+          message: 'The deployment is being removed',
+        },
         degraded,
         removed,
       ],
@@ -132,16 +178,38 @@ export function mainConditions(input: MainStatusInput): { conditions: CondSpec[]
   // Managed (and unknown states, which only report on the deployment)
   const permanent = applyError?.permanentReason;
   let available: CondSpec =
-    permanent && !deploy ? { type: 'Available', status: 'False', reason: permanent, message: `Error: ${applyError?.message}` } : availableFromDeploy(deploy);
+    permanent && !deploy
+      ? { type: 'Available', status: 'False', reason: permanent, message: `Error: ${applyError?.message}` }
+      : availableFromDeploy(deploy);
   let progressing: CondSpec;
   if (applyError) {
-    progressing = { type: 'Progressing', status: permanent ? 'False' : 'True', reason: 'Error', message: `Unable to apply resources: ${applyError.message}` };
+    progressing = {
+      type: 'Progressing',
+      status: permanent ? 'False' : 'True',
+      reason: 'Error',
+      message: `Unable to apply resources: ${applyError.message}`,
+    };
   } else if (!deploy) {
-    progressing = { type: 'Progressing', status: 'True', reason: 'WaitingForDeployment', message: 'All resources are successfully applied, but the deployment does not exist' };
+    progressing = {
+      type: 'Progressing',
+      status: 'True',
+      reason: 'WaitingForDeployment',
+      message: 'All resources are successfully applied, but the deployment does not exist',
+    };
   } else if (deploy.terminating) {
-    progressing = { type: 'Progressing', status: 'True', reason: 'FinalizingDeployment', message: 'The deployment is being deleted' };
+    progressing = {
+      type: 'Progressing',
+      status: 'True',
+      reason: 'FinalizingDeployment',
+      message: 'The deployment is being deleted',
+    };
   } else if (!deploymentComplete(deploy)) {
-    progressing = { type: 'Progressing', status: 'True', reason: 'DeploymentNotCompleted', message: 'The deployment has not completed' };
+    progressing = {
+      type: 'Progressing',
+      status: 'True',
+      reason: 'DeploymentNotCompleted',
+      message: 'The deployment has not completed',
+    };
   } else {
     progressing = { type: 'Progressing', status: 'False', reason: 'Ready', message: 'The registry is ready' };
   }
@@ -149,22 +217,43 @@ export function mainConditions(input: MainStatusInput): { conditions: CondSpec[]
   let degraded: CondSpec = { type: 'Degraded', status: 'False', reason: '', message: '' };
   let recheckAfterMs: number | undefined;
   if (permanent) {
-    degraded = { type: 'Degraded', status: 'True', reason: permanent, message: `Error: ${applyError?.message}` };
+    degraded = {
+      type: 'Degraded',
+      status: 'True',
+      reason: permanent,
+      message: `Error: ${applyError?.message}`,
+    };
   } else if (deploy?.progressing?.reason === 'ProgressDeadlineExceeded') {
-    degraded = { type: 'Degraded', status: 'True', reason: 'ProgressDeadlineExceeded', message: `Registry deployment has timed out progressing: ${deploy.progressing.message}` };
+    degraded = {
+      type: 'Degraded',
+      status: 'True',
+      reason: 'ProgressDeadlineExceeded',
+      message: `Registry deployment has timed out progressing: ${deploy.progressing.message}`,
+    };
   } else if (available.status !== 'True') {
     // inertia: Degraded only once Available has been non-True for longer than the window
     const prev = input.prevAvailable;
     const since = prev && prev.status !== 'True' ? Date.parse(prev.lastTransitionTime) : input.now.getTime();
     const elapsed = (input.now.getTime() - since) / (input.scale ?? 1);
-    if (elapsed > input.inertiaMs) degraded = { type: 'Degraded', status: 'True', reason: 'Unavailable', message: available.message ?? '' };
+    if (elapsed > input.inertiaMs)
+      degraded = {
+        type: 'Degraded',
+        status: 'True',
+        reason: 'Unavailable',
+        message: available.message ?? '',
+      };
     else recheckAfterMs = Math.ceil(input.inertiaMs - elapsed) + 1;
   } else if (input.routeProblem) {
     degraded = { type: 'Degraded', status: 'True', reason: 'RouteDegraded', message: input.routeProblem };
   }
   if (state === 'Unknown' && applyError === undefined) available = availableFromDeploy(deploy);
   return {
-    conditions: [available, progressing, degraded, { type: 'Removed', status: 'False', reason: '', message: '' }],
+    conditions: [
+      available,
+      progressing,
+      degraded,
+      { type: 'Removed', status: 'False', reason: '', message: '' },
+    ],
     ...(recheckAfterMs !== undefined ? { recheckAfterMs } : {}),
   };
 }

@@ -3,7 +3,14 @@ import { R } from '../cluster/refs.js';
 import { arr, errorMessage, num, rec, str, tryGet } from '../cluster/objects.js';
 import { isServed } from '../cluster/served.js';
 import { randomHex } from '../cluster/names.js';
-import { mainConditions, mergeConditions, deploymentComplete, type Condition, type CondSpec, type DeployFacts } from './conditions.js';
+import {
+  mainConditions,
+  mergeConditions,
+  deploymentComplete,
+  type Condition,
+  type CondSpec,
+  type DeployFacts,
+} from './conditions.js';
 import type { OperatorEnv } from './context.js';
 import { SyncError } from './context.js';
 import { CONFIG_NAME, DEGRADED_INERTIA_MS, FINALIZER, NS, REGISTRY_NAME } from './defaults.js';
@@ -33,7 +40,15 @@ export function deployFacts(d: KubeObject | undefined): DeployFacts | undefined 
     readyReplicas: num(s.readyReplicas) ?? 0,
     generation: d.metadata.generation ?? 1,
     observedGeneration: num(s.observedGeneration) ?? 0,
-    ...(p ? { progressing: { status: String(p.status), reason: String(p.reason ?? ''), message: String(p.message ?? '') } } : {}),
+    ...(p
+      ? {
+          progressing: {
+            status: String(p.status),
+            reason: String(p.reason ?? ''),
+            message: String(p.message ?? ''),
+          },
+        }
+      : {}),
   };
 }
 
@@ -110,7 +125,14 @@ export class RegistryController {
     const main = mainConditions({
       state: state === 'Managed' || state === 'Removed' || state === 'Unmanaged' ? state : 'Unknown',
       deploy: facts,
-      ...(managedError ? { applyError: { message: managedError.message, ...(managedError.permanentReason ? { permanentReason: managedError.permanentReason } : {}) } } : {}),
+      ...(managedError
+        ? {
+            applyError: {
+              message: managedError.message,
+              ...(managedError.permanentReason ? { permanentReason: managedError.permanentReason } : {}),
+            },
+          }
+        : {}),
       ...(removeError ? { removeError } : {}),
       ...(state === 'Managed' ? { routeProblem: routeProblem(routes) } : {}),
       prevAvailable: prevConds.find((c) => c.type === 'Available'),
@@ -124,7 +146,10 @@ export class RegistryController {
     try {
       pruner = syncPruner(this.env, state === 'Removed');
     } catch (e) {
-      log.error('controllerimagepruner.go:170', `ImagePrunerController: unable to sync: ${errorMessage(e)}, requeuing`);
+      log.error(
+        'controllerimagepruner.go:170',
+        `ImagePrunerController: unable to sync: ${errorMessage(e)}, requeuing`,
+      );
     }
 
     // write back the narrow spec changes first (with the resourceVersion read), then status
@@ -132,11 +157,18 @@ export class RegistryController {
     if (specMutation && !terminating) {
       const written = writeBackSpec(api, cfg, specMutation);
       if (written) {
-        log.info('controller.go:361', `object changed: *v1.Config, Name=cluster (metadata=${String(written.metadata.finalizers?.length !== cfg.metadata.finalizers?.length)}, spec=true): ${diffObjects({ spec: redactSpec(cfg.spec) }, { spec: redactSpec(written.spec) })}`);
+        log.info(
+          'controller.go:361',
+          `object changed: *v1.Config, Name=cluster (metadata=${String(written.metadata.finalizers?.length !== cfg.metadata.finalizers?.length)}, spec=true): ${diffObjects({ spec: redactSpec(cfg.spec) }, { spec: redactSpec(written.spec) })}`,
+        );
         current = written;
       }
     }
-    const conditions = mergeConditions(prevConds, [...main.conditions, ...storageConds, ...nodeCA, ...certs.conditions, ...imageConfig], this.env.clock.now());
+    const conditions = mergeConditions(
+      prevConds,
+      [...main.conditions, ...storageConds, ...nodeCA, ...certs.conditions, ...imageConfig],
+      this.env.clock.now(),
+    );
     const storageManaged = str(statusStorage.managementState) === 'Managed';
     const status: Record<string, unknown> = {
       ...rec(current, 'status'),
@@ -145,13 +177,36 @@ export class RegistryController {
       readyReplicas: facts?.readyReplicas ?? 0,
       storage: statusStorage,
       storageManaged,
-      generations: deploy ? [{ group: 'apps', resource: 'deployments', namespace: NS, name: REGISTRY_NAME, lastGeneration: deploy.metadata.generation ?? 1, hash: '' }] : [],
+      generations: deploy
+        ? [
+            {
+              group: 'apps',
+              resource: 'deployments',
+              namespace: NS,
+              name: REGISTRY_NAME,
+              lastGeneration: deploy.metadata.generation ?? 1,
+              hash: '',
+            },
+          ]
+        : [],
     };
     const before = rec(cfg, 'status');
     const diff = diffObjects({ status: before }, { status });
     if (diff) {
       try {
-        api.patch(R.configs, undefined, CONFIG_NAME, 'merge', { status: { ...status, storage: { ...nullify(rec(before, 'storage'), statusStorage), ...statusStorage } } }, { subresource: 'status' });
+        api.patch(
+          R.configs,
+          undefined,
+          CONFIG_NAME,
+          'merge',
+          {
+            status: {
+              ...status,
+              storage: { ...nullify(rec(before, 'storage'), statusStorage), ...statusStorage },
+            },
+          },
+          { subresource: 'status' },
+        );
         log.info('controller.go:361', `object changed: *v1.Config, Name=cluster (status=true): ${diff}`);
       } catch (e) {
         log.error('controller.go:400', `unable to sync: ${errorMessage(e)}, requeuing`);
@@ -183,7 +238,14 @@ export class RegistryController {
   private applyOperatorLogLevel(cfg: KubeObject): void {
     const level = str(rec(cfg, 'spec').operatorLogLevel) ?? 'Normal';
     if (level === this.operatorLogLevel) return;
-    this.env.events.record({ component: 'image-registry-operator' }, this.env.self(), 'Normal', 'OperatorLogLevelChange', `Operator log level changed from "${this.operatorLogLevel}" to "${level}"`, { namespace: NS });
+    this.env.events.record(
+      { component: 'image-registry-operator' },
+      this.env.self(),
+      'Normal',
+      'OperatorLogLevelChange',
+      `Operator log level changed from "${this.operatorLogLevel}" to "${level}"`,
+      { namespace: NS },
+    );
     this.operatorLogLevel = level;
     this.env.log.setVerbosity(LOG_LEVEL_V[level] ?? 2);
   }
@@ -201,7 +263,10 @@ function versionReached(state: string, d: DeployFacts | undefined): boolean {
 }
 
 /** Only fill what is empty: the admin's own values always win. */
-function fillStorage(current: Record<string, unknown>, computed: Record<string, unknown>): Record<string, unknown> {
+function fillStorage(
+  current: Record<string, unknown>,
+  computed: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...current };
   for (const [k, v] of Object.entries(computed)) {
     if (k === 'managementState') {
@@ -211,7 +276,8 @@ function fillStorage(current: Record<string, unknown>, computed: Record<string, 
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
       const cur = rec(out, k);
       const merged: Record<string, unknown> = { ...cur };
-      for (const [f, fv] of Object.entries(v)) if (merged[f] === undefined || merged[f] === '') merged[f] = fv;
+      for (const [f, fv] of Object.entries(v))
+        if (merged[f] === undefined || merged[f] === '') merged[f] = fv;
       out[k] = merged;
     } else if (out[k] === undefined) out[k] = v;
   }

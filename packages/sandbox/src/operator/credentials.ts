@@ -10,7 +10,8 @@ export interface AwsCredentials {
   source: 'user' | 'installer';
 }
 
-const decode = (v: unknown): string | undefined => (typeof v === 'string' ? Buffer.from(v, 'base64').toString('utf8') : undefined);
+const decode = (v: unknown): string | undefined =>
+  typeof v === 'string' ? Buffer.from(v, 'base64').toString('utf8') : undefined;
 
 /** Reads a secret's data, decoded (stringData is folded into data by the API server). */
 export function secretData(api: ApiClient, ns: string, name: string): Record<string, string> | undefined {
@@ -27,7 +28,8 @@ export function secretData(api: ApiClient, ns: string, name: string): Record<str
 
 function requireKey(data: Record<string, string>, key: string): string {
   const v = data[key];
-  if (v === undefined) throw new SyncError(`secret "${NS}/${USER_CONFIG_SECRET}" does not contain required key "${key}"`);
+  if (v === undefined)
+    throw new SyncError(`secret "${NS}/${USER_CONFIG_SECRET}" does not contain required key "${key}"`);
   return v;
 }
 
@@ -39,11 +41,17 @@ function requireKey(data: Record<string, string>, key: string): string {
 export function s3Credentials(api: ApiClient): AwsCredentials {
   const user = secretData(api, NS, USER_CONFIG_SECRET);
   if (user) {
-    return { accessKey: requireKey(user, 'REGISTRY_STORAGE_S3_ACCESSKEY'), secretKey: requireKey(user, 'REGISTRY_STORAGE_S3_SECRETKEY'), source: 'user' };
+    return {
+      accessKey: requireKey(user, 'REGISTRY_STORAGE_S3_ACCESSKEY'),
+      secretKey: requireKey(user, 'REGISTRY_STORAGE_S3_SECRETKEY'),
+      source: 'user',
+    };
   }
   const minted = secretData(api, NS, INSTALLER_CREDS_SECRET);
   if (!minted) {
-    throw new SyncError(`unable to get cluster minted credentials "${NS}/${INSTALLER_CREDS_SECRET}": secret "${INSTALLER_CREDS_SECRET}" not found`);
+    throw new SyncError(
+      `unable to get cluster minted credentials "${NS}/${INSTALLER_CREDS_SECRET}": secret "${INSTALLER_CREDS_SECRET}" not found`,
+    );
   }
   let accessKey = minted.aws_access_key_id;
   let secretKey = minted.aws_secret_access_key;
@@ -52,7 +60,9 @@ export function s3Credentials(api: ApiClient): AwsCredentials {
     secretKey = /aws_secret_access_key\s*=\s*(\S+)/.exec(minted.credentials)?.[1];
   }
   if (!accessKey || !secretKey) {
-    throw new SyncError(`unable to get cluster minted credentials "${NS}/${INSTALLER_CREDS_SECRET}": secret does not contain aws_access_key_id or aws_secret_access_key`);
+    throw new SyncError(
+      `unable to get cluster minted credentials "${NS}/${INSTALLER_CREDS_SECRET}": secret does not contain aws_access_key_id or aws_secret_access_key`,
+    );
   }
   return { accessKey, secretKey, source: 'installer' };
 }
@@ -74,9 +84,10 @@ export function userSecretFor(api: ApiClient, backend: string): Record<string, s
   const user = secretData(api, NS, USER_CONFIG_SECRET);
   const keys = USER_SECRET_KEYS[backend] ?? [];
   if (!user) {
-    throw new SyncError(`unable to get cluster minted credentials "${NS}/${INSTALLER_CREDS_SECRET}": the ${backend} driver needs credentials for this platform, secret "${NS}/${USER_CONFIG_SECRET}" not found`);
+    throw new SyncError(
+      `unable to get cluster minted credentials "${NS}/${INSTALLER_CREDS_SECRET}": the ${backend} driver needs credentials for this platform, secret "${NS}/${USER_CONFIG_SECRET}" not found`,
+    );
   }
   for (const k of keys) requireKey(user, k);
   return user;
 }
-

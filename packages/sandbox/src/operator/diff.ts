@@ -20,7 +20,11 @@ function redact(path: string, value: string, secret: boolean): string {
   return secret && /^(data|stringData)\./.test(path) ? '<REDACTED>' : value;
 }
 
-export function diffObjects(before: unknown, after: unknown, opts: { secret?: boolean; only?: string[]; ignoreRemoved?: boolean } = {}): string {
+export function diffObjects(
+  before: unknown,
+  after: unknown,
+  opts: { secret?: boolean; only?: string[]; ignoreRemoved?: boolean } = {},
+): string {
   const a = flatten(before);
   const b = flatten(after);
   const keep = (p: string) => !opts.only || opts.only.some((o) => p === o || p.startsWith(`${o}.`));
@@ -29,8 +33,14 @@ export function diffObjects(before: unknown, after: unknown, opts: { secret?: bo
     if (!keep(k)) continue;
     const secret = opts.secret ?? false;
     if (!(k in a)) parts.push(`added:${k}=${JSON.stringify(redact(k, b[k] ?? '', secret))}`);
-    else if (a[k] !== b[k]) parts.push(`changed:${k}={${JSON.stringify(redact(k, a[k] ?? '', secret))} -> ${JSON.stringify(redact(k, b[k] ?? '', secret))}}`);
+    else if (a[k] !== b[k])
+      parts.push(
+        `changed:${k}={${JSON.stringify(redact(k, a[k] ?? '', secret))} -> ${JSON.stringify(redact(k, b[k] ?? '', secret))}}`,
+      );
   }
-  if (!opts.ignoreRemoved) for (const k of Object.keys(a).sort()) if (keep(k) && !(k in b)) parts.push(`removed:${k}=${JSON.stringify(redact(k, a[k] ?? '', opts.secret ?? false))}`);
+  if (!opts.ignoreRemoved)
+    for (const k of Object.keys(a).sort())
+      if (keep(k) && !(k in b))
+        parts.push(`removed:${k}=${JSON.stringify(redact(k, a[k] ?? '', opts.secret ?? false))}`);
   return parts.join(', ');
 }

@@ -14,7 +14,8 @@ export function syncImageConfig(env: OperatorEnv, removed: boolean): CondSpec[] 
   const { api } = env;
   try {
     const image = tryGet(api, R.imageConfigs, undefined, 'cluster');
-    if (!image) return [{ type: 'ImageConfigControllerDegraded', status: 'False', reason: 'AsExpected', message: '' }];
+    if (!image)
+      return [{ type: 'ImageConfigControllerDegraded', status: 'False', reason: 'AsExpected', message: '' }];
     let routes: ReturnType<typeof api.list>['items'] = [];
     try {
       routes = api.list(R.routes, NS).items;
@@ -23,13 +24,25 @@ export function syncImageConfig(env: OperatorEnv, removed: boolean): CondSpec[] 
     }
     const external = removed ? [] : admittedHosts(routes);
     const status = rec(image, 'status');
-    const next: Record<string, unknown> = { ...status, internalRegistryHostname: removed ? '' : INTERNAL_HOSTNAME, externalRegistryHostnames: external.length ? external : null };
-    if (stableStringify({ ...next, externalRegistryHostnames: next.externalRegistryHostnames ?? undefined }) !== stableStringify(status)) {
+    const next: Record<string, unknown> = {
+      ...status,
+      internalRegistryHostname: removed ? '' : INTERNAL_HOSTNAME,
+      externalRegistryHostnames: external.length ? external : null,
+    };
+    if (
+      stableStringify({ ...next, externalRegistryHostnames: next.externalRegistryHostnames ?? undefined }) !==
+      stableStringify(status)
+    ) {
       api.patch(R.imageConfigs, undefined, 'cluster', 'merge', { status: next }, { subresource: 'status' });
     }
     return [{ type: 'ImageConfigControllerDegraded', status: 'False', reason: 'AsExpected', message: '' }];
   } catch (e) {
-    env.log.error('imageconfig.go:180', `ImageConfigController: unable to sync: ${errorMessage(e)}, requeuing`);
-    return [{ type: 'ImageConfigControllerDegraded', status: 'True', reason: 'Error', message: errorMessage(e) }];
+    env.log.error(
+      'imageconfig.go:180',
+      `ImageConfigController: unable to sync: ${errorMessage(e)}, requeuing`,
+    );
+    return [
+      { type: 'ImageConfigControllerDegraded', status: 'True', reason: 'Error', message: errorMessage(e) },
+    ];
   }
 }

@@ -27,7 +27,12 @@ export interface OperatorHandle {
  * queue key ("changes"); each change runs a full sync shortly after. Lives as long as the
  * operator's pod runs (workloads/operator-process.ts starts and stops it).
  */
-export function startOperator(ctx: ControllerContext, world: SimWorld, platform: PlatformFacts, log: Klog): OperatorHandle {
+export function startOperator(
+  ctx: ControllerContext,
+  world: SimWorld,
+  platform: PlatformFacts,
+  log: Klog,
+): OperatorHandle {
   // the operator's service account is bound to cluster-admin-equivalent rights; act as the superuser
   const api = ctx.api();
   const env: OperatorEnv = {
@@ -40,7 +45,12 @@ export function startOperator(ctx: ControllerContext, world: SimWorld, platform:
     get platform() {
       return readPlatform(api) ?? platform;
     },
-    self: () => tryGet(api, R.deployments, NS, OPERATOR_NAME) ?? { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } },
+    self: () =>
+      tryGet(api, R.deployments, NS, OPERATOR_NAME) ?? {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: NS },
+      },
   };
   const controller = new RegistryController(env);
   const queue = new WorkQueue(
@@ -73,7 +83,9 @@ export function startOperator(ctx: ControllerContext, world: SimWorld, platform:
     [R.imageConfigs, undefined],
     [R.clusterOperators, undefined],
   ];
-  const stops = watched.filter(([ref]) => isServed(api, ref)).map(([ref, ns]) => watchResource(api, ref, ns, kick));
+  const stops = watched
+    .filter(([ref]) => isServed(api, ref))
+    .map(([ref, ns]) => watchResource(api, ref, ns, kick));
   const resync = ctx.clock.every(RESYNC_MS, kick);
   kick();
   return {

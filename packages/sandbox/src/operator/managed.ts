@@ -9,7 +9,16 @@ import { applyObject, deleteObject } from './apply.js';
 import { NS } from './defaults.js';
 import { syncStorage } from './storage/index.js';
 import { registryDeployment } from './resources/registry-deployment.js';
-import { clusterRole, clusterRoleBinding, networkPolicy, podDisruptionBudget, privateConfigSecret, pullSecretCopy, service, serviceAccount } from './resources/registry-objects.js';
+import {
+  clusterRole,
+  clusterRoleBinding,
+  networkPolicy,
+  podDisruptionBudget,
+  privateConfigSecret,
+  pullSecretCopy,
+  service,
+  serviceAccount,
+} from './resources/registry-objects.js';
 import { desiredRoutes, staleRoutes } from './resources/routes.js';
 
 export interface ManagedResult {
@@ -20,11 +29,19 @@ export interface ManagedResult {
 /** verify(): the checks the CRD does not encode (op:pkg/operator/verify.go). */
 export function verifyConfig(spec: Record<string, unknown>): SyncError | undefined {
   const replicas = typeof spec.replicas === 'number' ? spec.replicas : 0;
-  if (replicas < 0) return new SyncError('unable to complete resource: replicas must be greater than or equal to 0', 'VerificationFailed');
+  if (replicas < 0)
+    return new SyncError(
+      'unable to complete resource: replicas must be greater than or equal to 0',
+      'VerificationFailed',
+    );
   const names = new Set<string>(['default-route']);
   for (const r of arr(spec, 'routes')) {
     const name = str(r.name) ?? '';
-    if (names.has(name)) return new SyncError('unable to complete resource: duplication of names has been detected in the additional routes', 'VerificationFailed');
+    if (names.has(name))
+      return new SyncError(
+        'unable to complete resource: duplication of names has been detected in the additional routes',
+        'VerificationFailed',
+      );
     names.add(name);
   }
   return undefined;
@@ -39,7 +56,12 @@ function sha256(parts: unknown[]): string {
  * copy, storage secret, Service, Deployment, PDB, NetworkPolicy, Routes → delete stale routes.
  * `certificates` is the data of image-registry-certificates (part of the dependency checksum).
  */
-export function syncManaged(env: OperatorEnv, cfg: KubeObject, httpSecret: string, certificates: Record<string, string> | undefined): ManagedResult {
+export function syncManaged(
+  env: OperatorEnv,
+  cfg: KubeObject,
+  httpSecret: string,
+  certificates: Record<string, string> | undefined,
+): ManagedResult {
   const spec = rec(cfg, 'spec');
   const verifyError = verifyConfig(spec);
   if (verifyError) return { error: verifyError };
@@ -48,7 +70,9 @@ export function syncManaged(env: OperatorEnv, cfg: KubeObject, httpSecret: strin
     storage = syncStorage(env, cfg);
   } catch (e) {
     if (e instanceof SyncError) {
-      return { error: e.permanentReason ? e : new SyncError(`unable to sync storage configuration: ${e.message}`) };
+      return {
+        error: e.permanentReason ? e : new SyncError(`unable to sync storage configuration: ${e.message}`),
+      };
     }
     throw e;
   }
@@ -61,14 +85,24 @@ export function syncManaged(env: OperatorEnv, cfg: KubeObject, httpSecret: strin
   return { storage };
 }
 
-function applyAll(env: OperatorEnv, cfg: KubeObject, storage: StorageResult, httpSecret: string, certificates: Record<string, string> | undefined): void {
+function applyAll(
+  env: OperatorEnv,
+  cfg: KubeObject,
+  storage: StorageResult,
+  httpSecret: string,
+  certificates: Record<string, string> | undefined,
+): void {
   const { api } = env;
   const spec = rec(cfg, 'spec');
   applyObject(env, R.clusterRoles, clusterRole());
   applyObject(env, R.clusterRoleBindings, clusterRoleBinding());
   applyObject(env, R.serviceAccounts, serviceAccount());
   const globalPull = tryGet(api, R.secrets, 'openshift-config', 'pull-secret');
-  const pull = applyObject(env, R.secrets, pullSecretCopy(str(rec(globalPull, 'data')['.dockerconfigjson']))).object;
+  const pull = applyObject(
+    env,
+    R.secrets,
+    pullSecretCopy(str(rec(globalPull, 'data')['.dockerconfigjson'])),
+  ).object;
   const privateData = { ...storage.secretData, REGISTRY_HTTP_SECRET: httpSecret };
   const priv = applyObject(env, R.secrets, privateConfigSecret(privateData)).object;
   applyObject(env, R.services, service());
@@ -77,12 +111,19 @@ function applyAll(env: OperatorEnv, cfg: KubeObject, storage: StorageResult, htt
   const trusted = tryGet(api, R.configMaps, NS, 'trusted-ca');
   const zoned = api.list(R.nodes, undefined).items.some((n) => 'topology.kubernetes.io/zone' in labelsOf(n));
   // any change to what the pods mount or read rolls them (the dependency checksum annotation)
-  const depsChecksum = sha256([rec(priv, 'data'), rec(pull, 'data'), certificates ?? {}, rec(trusted, 'data')]);
+  const depsChecksum = sha256([
+    rec(priv, 'data'),
+    rec(pull, 'data'),
+    certificates ?? {},
+    rec(trusted, 'data'),
+  ]);
   let deployment: KubeObject;
   try {
     deployment = registryDeployment({ spec, storage, depsChecksum, clusterProxy, zonedNodes: zoned });
   } catch (e) {
-    throw new Error(`failed to update object *v1.Deployment, Namespace=${NS}, Name=image-registry: ${errorMessage(e)}`);
+    throw new Error(
+      `failed to update object *v1.Deployment, Namespace=${NS}, Name=image-registry: ${errorMessage(e)}`,
+    );
   }
   applyObject(env, R.deployments, deployment);
   if (isServed(api, R.pdbs)) applyObject(env, R.pdbs, podDisruptionBudget(spec));
@@ -90,9 +131,15 @@ function applyAll(env: OperatorEnv, cfg: KubeObject, storage: StorageResult, htt
   if (!isServed(api, R.routes)) return;
   const routes = desiredRoutes(api, spec);
   for (const r of routes) {
-    if (r.error) throw new Error(`failed to create object *v1.Route, Namespace=${NS}, Name=${r.obj.metadata.name}: ${r.error}`);
+    if (r.error)
+      throw new Error(
+        `failed to create object *v1.Route, Namespace=${NS}, Name=${r.obj.metadata.name}: ${r.error}`,
+      );
     applyObject(env, R.routes, r.obj);
   }
-  for (const stale of staleRoutes(api, routes.map((r) => r.obj.metadata.name ?? ''))) deleteObject(env, R.routes, stale);
+  for (const stale of staleRoutes(
+    api,
+    routes.map((r) => r.obj.metadata.name ?? ''),
+  ))
+    deleteObject(env, R.routes, stale);
 }
-

@@ -42,7 +42,12 @@ export function nodeCADaemonSet(): KubeObject {
       selector: { matchLabels: { name: NODE_CA } },
       updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '10%' } },
       template: {
-        metadata: { labels: { name: NODE_CA }, annotations: { 'target.workload.openshift.io/management': '{"effect": "PreferredDuringScheduling"}' } },
+        metadata: {
+          labels: { name: NODE_CA },
+          annotations: {
+            'target.workload.openshift.io/management': '{"effect": "PreferredDuringScheduling"}',
+          },
+        },
         spec: {
           serviceAccountName: NODE_CA,
           priorityClassName: 'system-cluster-critical',
@@ -75,11 +80,21 @@ export function nodeCADaemonSet(): KubeObject {
 
 /** NodeCADaemonController: applies the DaemonSet and reports its three conditions. */
 export function syncNodeCA(env: OperatorEnv): CondSpec[] {
-  let degraded: CondSpec = { type: 'NodeCADaemonControllerDegraded', status: 'False', reason: 'AsExpected', message: '' };
+  let degraded: CondSpec = {
+    type: 'NodeCADaemonControllerDegraded',
+    status: 'False',
+    reason: 'AsExpected',
+    message: '',
+  };
   try {
     applyObject(env, R.daemonSets, nodeCADaemonSet());
   } catch (e) {
-    degraded = { type: 'NodeCADaemonControllerDegraded', status: 'True', reason: 'Error', message: e instanceof Error ? e.message : String(e) };
+    degraded = {
+      type: 'NodeCADaemonControllerDegraded',
+      status: 'True',
+      reason: 'Error',
+      message: e instanceof Error ? e.message : String(e),
+    };
   }
   const ds = tryGet(env.api, R.daemonSets, NS, NODE_CA);
   return [...nodeCAStatus(ds), degraded];
@@ -88,8 +103,18 @@ export function syncNodeCA(env: OperatorEnv): CondSpec[] {
 export function nodeCAStatus(ds: KubeObject | undefined): CondSpec[] {
   if (!ds) {
     return [
-      { type: 'NodeCADaemonAvailable', status: 'False', reason: 'NotFound', message: 'The daemon set node-ca does not exist' },
-      { type: 'NodeCADaemonProgressing', status: 'True', reason: 'NotFound', message: 'The daemon set node-ca does not exist' },
+      {
+        type: 'NodeCADaemonAvailable',
+        status: 'False',
+        reason: 'NotFound',
+        message: 'The daemon set node-ca does not exist',
+      },
+      {
+        type: 'NodeCADaemonProgressing',
+        status: 'True',
+        reason: 'NotFound',
+        message: 'The daemon set node-ca does not exist',
+      },
     ];
   }
   const s = rec(ds, 'status');
@@ -99,10 +124,30 @@ export function nodeCAStatus(ds: KubeObject | undefined): CondSpec[] {
   const observed = (num(s.observedGeneration) ?? 0) >= (ds.metadata.generation ?? 1);
   return [
     available > 0
-      ? { type: 'NodeCADaemonAvailable', status: 'True', reason: 'AsExpected', message: 'The daemon set node-ca has available replicas' }
-      : { type: 'NodeCADaemonAvailable', status: 'False', reason: 'NoAvailableReplicas', message: 'The daemon set node-ca does not have available replicas' },
+      ? {
+          type: 'NodeCADaemonAvailable',
+          status: 'True',
+          reason: 'AsExpected',
+          message: 'The daemon set node-ca has available replicas',
+        }
+      : {
+          type: 'NodeCADaemonAvailable',
+          status: 'False',
+          reason: 'NoAvailableReplicas',
+          message: 'The daemon set node-ca does not have available replicas',
+        },
     observed && updated === desired && available === desired && desired > 0
-      ? { type: 'NodeCADaemonProgressing', status: 'False', reason: 'AsExpected', message: 'The daemon set node-ca is deployed' }
-      : { type: 'NodeCADaemonProgressing', status: 'True', reason: 'Progressing', message: 'The daemon set node-ca is updating node pods' },
+      ? {
+          type: 'NodeCADaemonProgressing',
+          status: 'False',
+          reason: 'AsExpected',
+          message: 'The daemon set node-ca is deployed',
+        }
+      : {
+          type: 'NodeCADaemonProgressing',
+          status: 'True',
+          reason: 'Progressing',
+          message: 'The daemon set node-ca is updating node pods',
+        },
   ];
 }

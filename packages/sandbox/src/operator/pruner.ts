@@ -23,7 +23,9 @@ const LOG_LEVEL_NUM: Record<string, number> = { Normal: 1, Debug: 4, Trace: 6, T
 /** The `image-pruner` CronJob (op:pkg/resource/prunercronjob.go). */
 export function prunerCronJob(spec: Record<string, unknown>, registryRemoved: boolean): KubeObject {
   const args = [
-    'adm', 'prune', 'images',
+    'adm',
+    'prune',
+    'images',
     '--ignore-invalid-refs=true',
     `--keep-tag-revisions=${num(spec.keepTagRevisions) ?? 3}`,
     `--keep-younger-than=${str(spec.keepYoungerThanDuration) ?? '60m'}`,
@@ -73,9 +75,19 @@ export function prunerCronJob(spec: Record<string, unknown>, registryRemoved: bo
 /** The most recent Job of the pruner CronJob. */
 function lastJob(env: OperatorEnv, cron: KubeObject | undefined): KubeObject | undefined {
   if (!cron) return undefined;
-  const jobs = env.api.list(R.jobs, NS).items.filter((j) => isOwnedBy(j, cron) || j.metadata.labels?.app === PRUNER_NAME || str(j.metadata.name)?.startsWith(`${PRUNER_NAME}-`));
+  const jobs = env.api
+    .list(R.jobs, NS)
+    .items.filter(
+      (j) =>
+        isOwnedBy(j, cron) ||
+        j.metadata.labels?.app === PRUNER_NAME ||
+        str(j.metadata.name)?.startsWith(`${PRUNER_NAME}-`),
+    );
   // creationTimestamp has second precision: the resourceVersion orders jobs created within one second
-  const order = (j: KubeObject): [string, number] => [String(j.metadata.creationTimestamp), Number(j.metadata.resourceVersion) || 0];
+  const order = (j: KubeObject): [string, number] => [
+    String(j.metadata.creationTimestamp),
+    Number(j.metadata.resourceVersion) || 0,
+  ];
   return jobs
     .sort((a, b) => {
       const [ta, ra] = order(a);
@@ -111,29 +123,76 @@ export function syncPruner(env: OperatorEnv, registryRemoved: boolean): Conditio
   let cron: KubeObject | undefined;
   try {
     cron = applyObject(env, R.cronJobs, prunerCronJob(spec, registryRemoved)).object;
-    conds.push({ type: 'Available', status: 'True', reason: 'AsExpected', message: 'Pruner CronJob has been created' });
+    conds.push({
+      type: 'Available',
+      status: 'True',
+      reason: 'AsExpected',
+      message: 'Pruner CronJob has been created',
+    });
   } catch (e) {
-    conds.push({ type: 'Available', status: 'False', reason: 'Error', message: 'Pruner CronJob does not exist' });
+    conds.push({
+      type: 'Available',
+      status: 'False',
+      reason: 'Error',
+      message: 'Pruner CronJob does not exist',
+    });
     conds.push({ type: 'Degraded', status: 'True', reason: 'SyncError', message: errorMessage(e) });
   }
   conds.push(
     spec.suspend === true
-      ? { type: 'Scheduled', status: 'False', reason: 'Suspended', message: 'The pruner job has been suspended' }
-      : { type: 'Scheduled', status: 'True', reason: 'Scheduled', message: 'The pruner job has been scheduled' },
+      ? {
+          type: 'Scheduled',
+          status: 'False',
+          reason: 'Suspended',
+          message: 'The pruner job has been suspended',
+        }
+      : {
+          type: 'Scheduled',
+          status: 'True',
+          reason: 'Scheduled',
+          message: 'The pruner job has been scheduled',
+        },
   );
   const job = lastJob(env, cron);
   const failed = arr(job, 'status', 'conditions').find((c) => c.type === 'Failed' && c.status === 'True');
   if (failed) {
-    conds.push({ type: 'Failed', status: 'True', reason: str(failed.reason) ?? 'Failed', message: str(failed.message) ?? '' });
-    if (!conds.some((c) => c.type === 'Degraded')) conds.push({ type: 'Degraded', status: 'True', reason: 'JobFailed', message: str(failed.message) ?? '' });
+    conds.push({
+      type: 'Failed',
+      status: 'True',
+      reason: str(failed.reason) ?? 'Failed',
+      message: str(failed.message) ?? '',
+    });
+    if (!conds.some((c) => c.type === 'Degraded'))
+      conds.push({
+        type: 'Degraded',
+        status: 'True',
+        reason: 'JobFailed',
+        message: str(failed.message) ?? '',
+      });
   } else {
-    conds.push({ type: 'Failed', status: 'False', reason: 'Complete', message: 'Pruner completed successfully' });
-    if (!conds.some((c) => c.type === 'Degraded')) conds.push({ type: 'Degraded', status: 'False', reason: 'AsExpected', message: '' });
+    conds.push({
+      type: 'Failed',
+      status: 'False',
+      reason: 'Complete',
+      message: 'Pruner completed successfully',
+    });
+    if (!conds.some((c) => c.type === 'Degraded'))
+      conds.push({ type: 'Degraded', status: 'False', reason: 'AsExpected', message: '' });
   }
   const prev = arr(pruner, 'status', 'conditions') as unknown as Condition[];
   const next = mergeConditions(prev, conds, env.clock.now());
-  if (JSON.stringify(next) !== JSON.stringify(prev) || rec(pruner, 'status').observedGeneration !== pruner.metadata.generation) {
-    api.patch(R.imagePruners, undefined, 'cluster', 'merge', { status: { conditions: next, observedGeneration: pruner.metadata.generation ?? 1 } }, { subresource: 'status' });
+  if (
+    JSON.stringify(next) !== JSON.stringify(prev) ||
+    rec(pruner, 'status').observedGeneration !== pruner.metadata.generation
+  ) {
+    api.patch(
+      R.imagePruners,
+      undefined,
+      'cluster',
+      'merge',
+      { status: { conditions: next, observedGeneration: pruner.metadata.generation ?? 1 } },
+      { subresource: 'status' },
+    );
   }
   return next.filter((c) => c.type === 'Available' || c.type === 'Degraded');
 }

@@ -6,7 +6,16 @@ import type { CondSpec } from './conditions.js';
 import type { OperatorEnv } from './context.js';
 import { deleteObject } from './apply.js';
 import {
-  CLUSTER_ROLE, CLUSTER_ROLE_BINDING, NETWORK_POLICY, NS, PDB_NAME, PRIVATE_CONFIG_SECRET, PULL_SECRET_COPY, REGISTRY_NAME, REGISTRY_SA, ROUTE_OWNER_ANNOTATION,
+  CLUSTER_ROLE,
+  CLUSTER_ROLE_BINDING,
+  NETWORK_POLICY,
+  NS,
+  PDB_NAME,
+  PRIVATE_CONFIG_SECRET,
+  PULL_SECRET_COPY,
+  REGISTRY_NAME,
+  REGISTRY_SA,
+  ROUTE_OWNER_ANNOTATION,
 } from './defaults.js';
 import { removeStorage } from './storage/index.js';
 
@@ -46,7 +55,8 @@ export function removeRegistry(env: OperatorEnv, cfg: KubeObject): RemovalResult
     }
     if (isServed(api, R.routes)) {
       for (const r of api.list(R.routes, NS).items) {
-        if (r.metadata.annotations?.[ROUTE_OWNER_ANNOTATION] === 'true' && !r.metadata.deletionTimestamp) deleteObject(env, R.routes, r, { foreground: true });
+        if (r.metadata.annotations?.[ROUTE_OWNER_ANNOTATION] === 'true' && !r.metadata.deletionTimestamp)
+          deleteObject(env, R.routes, r, { foreground: true });
       }
     }
     const status = (cfg.status ?? {}) as Record<string, unknown>;

@@ -10,12 +10,21 @@ import { CONFIG_NAME } from './defaults.js';
  * mutation, so a concurrent admin change is never overwritten. Returns the stored object, or
  * undefined when there was nothing to change.
  */
-export function writeBackSpec(api: ApiClient, read: KubeObject, mutate: (cfg: KubeObject) => void, attempts = 5): KubeObject | undefined {
+export function writeBackSpec(
+  api: ApiClient,
+  read: KubeObject,
+  mutate: (cfg: KubeObject) => void,
+  attempts = 5,
+): KubeObject | undefined {
   let base = read;
   for (let i = 0; i < attempts; i++) {
     const next = clone(base);
     mutate(next);
-    if (stableStringify({ m: next.metadata.finalizers, s: next.spec }) === stableStringify({ m: base.metadata.finalizers, s: base.spec })) return undefined;
+    if (
+      stableStringify({ m: next.metadata.finalizers, s: next.spec }) ===
+      stableStringify({ m: base.metadata.finalizers, s: base.spec })
+    )
+      return undefined;
     try {
       return api.update(R.configs, undefined, next).object;
     } catch (e) {

@@ -3,7 +3,15 @@ import { R } from '../cluster/refs.js';
 import { clone, isTerminating, rec, tryDelete, tryGet, selectorString } from '../cluster/objects.js';
 import { ownerRef } from '../cluster/objects.js';
 import { secretData } from '../operator/credentials.js';
-import { CONFIG_NAME, INSTALLER_CREDS_SECRET, NS, OPERATOR_NAME, PRUNER_NAME, REGISTRY_LABELS, USER_CONFIG_SECRET } from '../operator/defaults.js';
+import {
+  CONFIG_NAME,
+  INSTALLER_CREDS_SECRET,
+  NS,
+  OPERATOR_NAME,
+  PRUNER_NAME,
+  REGISTRY_LABELS,
+  USER_CONFIG_SECRET,
+} from '../operator/defaults.js';
 import type { Scenario, ScenarioEnv } from './types.js';
 
 const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
@@ -54,7 +62,8 @@ export const SCENARIOS: Scenario[] = [
       const m = memo(env);
       const existing = tryGet(env.api, R.secrets, NS, USER_CONFIG_SECRET);
       if (!m.has('userSecret')) m.set('userSecret', existing ? clone(existing) : null);
-      const accessKey = secretData(env.api, NS, INSTALLER_CREDS_SECRET)?.aws_access_key_id ?? 'AKIAIOSFODNN7EXAMPLE';
+      const accessKey =
+        secretData(env.api, NS, INSTALLER_CREDS_SECRET)?.aws_access_key_id ?? 'AKIAIOSFODNN7EXAMPLE';
       const secret: KubeObject = {
         apiVersion: 'v1',
         kind: 'Secret',
@@ -71,15 +80,23 @@ export const SCENARIOS: Scenario[] = [
       m.delete('userSecret');
       if (prior) {
         const cur = tryGet(env.api, R.secrets, NS, USER_CONFIG_SECRET);
-        const restore = { ...prior, metadata: { ...prior.metadata, resourceVersion: cur?.metadata.resourceVersion } };
+        const restore = {
+          ...prior,
+          metadata: { ...prior.metadata, resourceVersion: cur?.metadata.resourceVersion },
+        };
         if (cur) env.api.update(R.secrets, NS, restore);
-        else env.api.create(R.secrets, NS, { ...restore, metadata: { name: USER_CONFIG_SECRET, namespace: NS } });
+        else
+          env.api.create(R.secrets, NS, {
+            ...restore,
+            metadata: { name: USER_CONFIG_SECRET, namespace: NS },
+          });
       } else tryDelete(env.api, R.secrets, NS, USER_CONFIG_SECRET);
     },
   },
   {
     name: 'storage-unreachable',
-    description: 'The S3 endpoint times out: registry /healthz answers 503, pods go unready, StorageExists=False RequestError.',
+    description:
+      'The S3 endpoint times out: registry /healthz answers 503, pods go unready, StorageExists=False RequestError.',
     activate(env) {
       env.world.s3.unreachable = true;
     },
@@ -89,12 +106,15 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'registry-unschedulable',
-    description: 'spec.nodeSelector asks for infra nodes the cluster does not have: new registry pods stay Pending (FailedScheduling).',
+    description:
+      'spec.nodeSelector asks for infra nodes the cluster does not have: new registry pods stay Pending (FailedScheduling).',
     activate(env) {
       const cfg = env.api.get(R.configs, undefined, CONFIG_NAME);
       const m = memo(env);
       if (!m.has('nodeSelector')) m.set('nodeSelector', rec(cfg, 'spec').nodeSelector ?? null);
-      env.api.patch(R.configs, undefined, CONFIG_NAME, 'merge', { spec: { nodeSelector: { 'node-role.kubernetes.io/infra': '' } } });
+      env.api.patch(R.configs, undefined, CONFIG_NAME, 'merge', {
+        spec: { nodeSelector: { 'node-role.kubernetes.io/infra': '' } },
+      });
     },
     clear(env) {
       const m = memo(env);
@@ -106,7 +126,8 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'registry-crashloop',
-    description: 'The registry container panics at start (storage driver AccessDenied): CrashLoopBackOff, restarts, previous logs.',
+    description:
+      'The registry container panics at start (storage driver AccessDenied): CrashLoopBackOff, restarts, previous logs.',
     activate(env) {
       env.world.faults.registryCrash = true;
       deleteRegistryPods(env);
@@ -118,7 +139,8 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'operator-down',
-    description: 'The operator Deployment is scaled to 0: nothing reconciles, Config and ClusterOperator status go stale.',
+    description:
+      'The operator Deployment is scaled to 0: nothing reconciles, Config and ClusterOperator status go stale.',
     activate(env) {
       const d = env.api.get(R.deployments, NS, OPERATOR_NAME);
       const m = memo(env);
@@ -134,7 +156,8 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'clusteroperator-degraded',
-    description: 'The image pruner job fails (BackoffLimitExceeded): ImagePruner Degraded, ClusterOperator Degraded=True ImagePrunerJobFailed.',
+    description:
+      'The image pruner job fails (BackoffLimitExceeded): ImagePruner Degraded, ClusterOperator Degraded=True ImagePrunerJobFailed.',
     activate(env) {
       env.world.faults.prunerFails = true;
       runPrunerJob(env);
@@ -146,18 +169,24 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'trusted-ca-missing',
-    description: 'images.config.openshift.io/cluster names an additionalTrustedCA ConfigMap that does not exist: ImageRegistryCertificatesControllerDegraded.',
+    description:
+      'images.config.openshift.io/cluster names an additionalTrustedCA ConfigMap that does not exist: ImageRegistryCertificatesControllerDegraded.',
     activate(env) {
       const img = env.api.get(R.imageConfigs, undefined, 'cluster');
       const m = memo(env);
-      if (!m.has('additionalTrustedCA')) m.set('additionalTrustedCA', rec(img, 'spec').additionalTrustedCA ?? null);
-      env.api.patch(R.imageConfigs, undefined, 'cluster', 'merge', { spec: { additionalTrustedCA: { name: 'registry-cas' } } });
+      if (!m.has('additionalTrustedCA'))
+        m.set('additionalTrustedCA', rec(img, 'spec').additionalTrustedCA ?? null);
+      env.api.patch(R.imageConfigs, undefined, 'cluster', 'merge', {
+        spec: { additionalTrustedCA: { name: 'registry-cas' } },
+      });
     },
     clear(env) {
       const m = memo(env);
       const prior = m.get('additionalTrustedCA');
       m.delete('additionalTrustedCA');
-      env.api.patch(R.imageConfigs, undefined, 'cluster', 'merge', { spec: { additionalTrustedCA: prior ?? null } });
+      env.api.patch(R.imageConfigs, undefined, 'cluster', 'merge', {
+        spec: { additionalTrustedCA: prior ?? null },
+      });
     },
   },
 ];

@@ -8,11 +8,15 @@ export function createScenarioControl(env: ScenarioEnv): ScenarioControl {
   const active = new Set<string>();
   const find = (name: string) => {
     const s = SCENARIOS.find((x) => x.name === name);
-    if (!s) throw new ApiError(statusFailure(404, 'NotFound', `scenario "${name}" not found`, { name, kind: 'scenarios' }));
+    if (!s)
+      throw new ApiError(
+        statusFailure(404, 'NotFound', `scenario "${name}" not found`, { name, kind: 'scenarios' }),
+      );
     return s;
   };
   return {
-    list: (): ScenarioInfo[] => SCENARIOS.map((s) => ({ name: s.name, description: s.description, active: active.has(s.name) })),
+    list: (): ScenarioInfo[] =>
+      SCENARIOS.map((s) => ({ name: s.name, description: s.description, active: active.has(s.name) })),
     activate: async (name) => {
       const s = find(name);
       if (active.has(name)) return;

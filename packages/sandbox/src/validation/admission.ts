@@ -43,12 +43,17 @@ export function admitWithSchema(req: SchemaAdmission): AdmissionResult {
 
 export function admitCustomResource(req: AdmissionRequest): AdmissionResult {
   const schema = versionSchema(req.crd, req.version);
-  if (!schema) return { object: deepCopy(req.object) as KubeObject, causes: [], warnings: [], strictErrors: [] };
+  if (!schema)
+    return { object: deepCopy(req.object) as KubeObject, causes: [], warnings: [], strictErrors: [] };
   return admitWithSchema({ ...req, schema });
 }
 
 /** kube-apiserver defaults objects read from storage too (new defaults show up without a write). */
-export function defaultOnRead(crd: CustomResourceDefinition, version: string, object: KubeObject): KubeObject {
+export function defaultOnRead(
+  crd: CustomResourceDefinition,
+  version: string,
+  object: KubeObject,
+): KubeObject {
   const schema = versionSchema(crd, version);
   if (!schema) return object;
   const copy = deepCopy(object);

@@ -3,7 +3,17 @@
  * strings extension (lowerAscii, …) and the Kubernetes list library functions these CRDs use
  * (`sum()`; `min()`, `max()`, `isSorted()` alongside). Programs are compiled once and cached.
  */
-import { celEnv, celMethod, CelScalar, isCelError, listType, parse, plan, type CelInput, type CelResult } from '@bufbuild/cel';
+import {
+  celEnv,
+  celMethod,
+  CelScalar,
+  isCelError,
+  listType,
+  parse,
+  plan,
+  type CelInput,
+  type CelResult,
+} from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
 
 const { DYN, BOOL } = CelScalar;
@@ -14,7 +24,10 @@ function sum(list: unknown[]): bigint | number {
   return list.reduce<number>((a, b) => a + Number(b), 0);
 }
 
-function extreme(list: unknown[], pick: (a: bigint | number | string, b: bigint | number | string) => boolean) {
+function extreme(
+  list: unknown[],
+  pick: (a: bigint | number | string, b: bigint | number | string) => boolean,
+) {
   if (list.length === 0) throw new Error('min/max called on empty list');
   return (list as Array<bigint | number | string>).reduce((a, b) => (pick(b, a) ? b : a));
 }
@@ -77,6 +90,7 @@ export function evaluate(program: CelProgram, bindings: { self: CelInput; oldSel
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
-  if (isCelError(result)) return { ok: false, error: result.message.replace(/^field not found: /, 'no such key: ') };
+  if (isCelError(result))
+    return { ok: false, error: result.message.replace(/^field not found: /, 'no such key: ') };
   return { ok: true, value: result };
 }

@@ -9,7 +9,16 @@
 import { compileRule, evaluate } from './cel-env.js';
 import { toCel } from './cel-values.js';
 import { correlateItem } from './correlation.js';
-import { child, duplicate, forbidden, index, invalid, key, required, type FieldError } from './field-error.js';
+import {
+  child,
+  duplicate,
+  forbidden,
+  index,
+  invalid,
+  key,
+  required,
+  type FieldError,
+} from './field-error.js';
 import { deepEqual, isObject } from './json-value.js';
 import { additionalSchema, sortedKeys, type CelRuleProps, type JSONSchemaProps } from './schema.js';
 
@@ -40,7 +49,9 @@ function visit(s: JSONSchemaProps, obj: unknown, path: string, corr: Correlation
   });
   if (Array.isArray(obj) && s.items) {
     const items = s.items;
-    obj.forEach((item, i) => errs.push(...visit(items, item, index(path, i), childCorr(correlateItem(s, item, corr.old, NO_OLD)))));
+    obj.forEach((item, i) =>
+      errs.push(...visit(items, item, index(path, i), childCorr(correlateItem(s, item, corr.old, NO_OLD)))),
+    );
   } else if (isObject(obj)) {
     const additional = additionalSchema(s);
     const oldMap = isObject(corr.old) ? corr.old : undefined;
@@ -55,7 +66,7 @@ function visit(s: JSONSchemaProps, obj: unknown, path: string, corr: Correlation
 }
 
 function ruleErrorString(rule: CelRuleProps): string {
-  return (rule.message?.trim() || rule.rule.trim());
+  return rule.message?.trim() || rule.rule.trim();
 }
 
 function validateRules(s: JSONSchemaProps, obj: unknown, path: string, corr: Correlation): FieldError[] {
@@ -71,7 +82,9 @@ function validateRules(s: JSONSchemaProps, obj: unknown, path: string, corr: Cor
   for (const rule of rules) {
     const compiled = compileRule(rule.rule);
     if (compiled.compileError || !compiled.program) {
-      errs.push(invalid(fieldPath(path), type, `rule compile error: ${compiled.compileError ?? 'empty rule'}`));
+      errs.push(
+        invalid(fieldPath(path), type, `rule compile error: ${compiled.compileError ?? 'empty rule'}`),
+      );
       continue;
     }
     if (compiled.usesOldSelf && !hasOld) continue;

@@ -5,7 +5,12 @@
 import { deepEqual, isObject } from './json-value.js';
 import type { JSONSchemaProps } from './schema.js';
 
-export function correlateItem<N>(list: JSONSchemaProps, item: unknown, oldList: unknown, none: N): unknown | N {
+export function correlateItem<N>(
+  list: JSONSchemaProps,
+  item: unknown,
+  oldList: unknown,
+  none: N,
+): unknown | N {
   if (!Array.isArray(oldList)) return none;
   const type = list['x-kubernetes-list-type'];
   if (type === 'set') return oldList.find((o) => deepEqual(o, item)) ?? none;

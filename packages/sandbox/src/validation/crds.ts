@@ -35,7 +35,8 @@ const SOURCES: CrdSource[] = [
     plural: 'infrastructures',
     scope: 'Cluster',
     schema: Infrastructure,
-    description: 'Infrastructure holds cluster-wide information about Infrastructure. The canonical name is `cluster`.',
+    description:
+      'Infrastructure holds cluster-wide information about Infrastructure. The canonical name is `cluster`.',
     statusSubresource: true,
     annotations: { 'api-approved.openshift.io': 'https://github.com/openshift/api/pull/470' },
   },
@@ -45,7 +46,8 @@ const SOURCES: CrdSource[] = [
     plural: 'proxies',
     scope: 'Cluster',
     schema: Proxy,
-    description: 'Proxy holds cluster-wide information on how to configure default proxies for the cluster. The canonical name is `cluster`.',
+    description:
+      'Proxy holds cluster-wide information on how to configure default proxies for the cluster. The canonical name is `cluster`.',
     statusSubresource: true,
     annotations: { 'api-approved.openshift.io': 'https://github.com/openshift/api/pull/470' },
   },
@@ -55,7 +57,8 @@ const SOURCES: CrdSource[] = [
     plural: 'configs',
     scope: 'Cluster',
     schema: Config,
-    description: 'Config is the configuration object for a registry instance managed by the registry operator.',
+    description:
+      'Config is the configuration object for a registry instance managed by the registry operator.',
     statusSubresource: true,
     annotations: { 'api-approved.openshift.io': 'https://github.com/openshift/api/pull/519' },
   },
@@ -65,7 +68,8 @@ const SOURCES: CrdSource[] = [
     plural: 'imagepruners',
     scope: 'Cluster',
     schema: ImagePruner,
-    description: 'ImagePruner is the configuration object for an image registry pruner managed by the registry operator.',
+    description:
+      'ImagePruner is the configuration object for an image registry pruner managed by the registry operator.',
     statusSubresource: true,
     annotations: { 'api-approved.openshift.io': 'https://github.com/openshift/api/pull/555' },
   },
@@ -80,11 +84,36 @@ const SOURCES: CrdSource[] = [
     statusSubresource: true,
     annotations: { 'api-approved.openshift.io': 'https://github.com/openshift/api/pull/497' },
     printerColumns: [
-      { name: 'Version', type: 'string', jsonPath: '.status.versions[?(@.name=="operator")].version', description: 'The version the operator is at.' },
-      { name: 'Available', type: 'string', jsonPath: condition('Available'), description: 'Whether the operator is running and stable.' },
-      { name: 'Progressing', type: 'string', jsonPath: condition('Progressing'), description: 'Whether the operator is processing changes.' },
-      { name: 'Degraded', type: 'string', jsonPath: condition('Degraded'), description: 'Whether the operator is degraded.' },
-      { name: 'Since', type: 'date', jsonPath: condition('Available', 'lastTransitionTime'), description: "The time the operator's Available status last changed." },
+      {
+        name: 'Version',
+        type: 'string',
+        jsonPath: '.status.versions[?(@.name=="operator")].version',
+        description: 'The version the operator is at.',
+      },
+      {
+        name: 'Available',
+        type: 'string',
+        jsonPath: condition('Available'),
+        description: 'Whether the operator is running and stable.',
+      },
+      {
+        name: 'Progressing',
+        type: 'string',
+        jsonPath: condition('Progressing'),
+        description: 'Whether the operator is processing changes.',
+      },
+      {
+        name: 'Degraded',
+        type: 'string',
+        jsonPath: condition('Degraded'),
+        description: 'Whether the operator is degraded.',
+      },
+      {
+        name: 'Since',
+        type: 'date',
+        jsonPath: condition('Available', 'lastTransitionTime'),
+        description: "The time the operator's Available status last changed.",
+      },
     ],
   },
   {
@@ -93,7 +122,8 @@ const SOURCES: CrdSource[] = [
     plural: 'images',
     scope: 'Cluster',
     schema: ImageConfig,
-    description: 'Image governs policies related to imagestream imports and runtime configuration for external registries.',
+    description:
+      'Image governs policies related to imagestream imports and runtime configuration for external registries.',
     statusSubresource: true,
     annotations: { 'api-approved.openshift.io': 'https://github.com/openshift/api/pull/470' },
   },
@@ -103,12 +133,17 @@ const SOURCES: CrdSource[] = [
     plural: 'routes',
     scope: 'Namespaced',
     schema: Route,
-    description: 'A route allows developers to expose services through an HTTP(S) aware load balancing and proxy layer via a public DNS entry.',
+    description:
+      'A route allows developers to expose services through an HTTP(S) aware load balancing and proxy layer via a public DNS entry.',
     statusSubresource: true,
     annotations: { 'api-approved.openshift.io': 'https://github.com/openshift/api/pull/1228' },
     printerColumns: [
       { name: 'Host', type: 'string', jsonPath: '.status.ingress[0].host' },
-      { name: 'Admitted', type: 'string', jsonPath: '.status.ingress[0].conditions[?(@.type=="Admitted")].status' },
+      {
+        name: 'Admitted',
+        type: 'string',
+        jsonPath: '.status.ingress[0].conditions[?(@.type=="Admitted")].status',
+      },
       { name: 'Service', type: 'string', jsonPath: '.spec.to.name' },
       { name: 'TLS', type: 'string', jsonPath: '.spec.tls.type' },
     ],
@@ -119,7 +154,8 @@ const SOURCES: CrdSource[] = [
     plural: 'consoleplugins',
     scope: 'Cluster',
     schema: ConsolePlugin,
-    description: 'ConsolePlugin is an extension for customizing OpenShift web console by dynamically loading code from another service running on the cluster.',
+    description:
+      'ConsolePlugin is an extension for customizing OpenShift web console by dynamically loading code from another service running on the cluster.',
     statusSubresource: false,
     annotations: { 'api-approved.openshift.io': 'https://github.com/openshift/api/pull/1186' },
   },
@@ -138,7 +174,12 @@ function buildCrd(src: CrdSource): CustomResourceDefinition {
     name: 'v1',
     served: true,
     storage: true,
-    schema: { openAPIV3Schema: { description: src.description, ...toOpenApiSchema(src.schema) } as Record<string, unknown> },
+    schema: {
+      openAPIV3Schema: { description: src.description, ...toOpenApiSchema(src.schema) } as Record<
+        string,
+        unknown
+      >,
+    },
     ...(src.statusSubresource ? { subresources: { status: {} } } : {}),
     ...(src.printerColumns ? { additionalPrinterColumns: src.printerColumns } : {}),
   };
@@ -151,7 +192,12 @@ function buildCrd(src: CrdSource): CustomResourceDefinition {
       acceptedNames: names,
       conditions: [
         { type: 'NamesAccepted', status: 'True', reason: 'NoConflicts', message: 'no conflicts found' },
-        { type: 'Established', status: 'True', reason: 'InitialNamesAccepted', message: 'the initial names have been accepted' },
+        {
+          type: 'Established',
+          status: 'True',
+          reason: 'InitialNamesAccepted',
+          message: 'the initial names have been accepted',
+        },
       ],
       storedVersions: ['v1'],
     },

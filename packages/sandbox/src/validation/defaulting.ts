@@ -42,7 +42,8 @@ export function applyDefaults(x: unknown, s: JSONSchemaProps | undefined): void 
     const prop = s.properties?.[k];
     if (prop) applyDefaults(x[k], prop);
     else if (additional) {
-      if (isNonNullableNull(x[k], additional) && additional.default !== undefined) x[k] = deepCopy(additional.default);
+      if (isNonNullableNull(x[k], additional) && additional.default !== undefined)
+        x[k] = deepCopy(additional.default);
       applyDefaults(x[k], additional);
     }
   }

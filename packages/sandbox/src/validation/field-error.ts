@@ -42,7 +42,12 @@ export interface FieldError {
 }
 
 /** Types whose body omits the bad value. */
-const VALUELESS = new Set<FieldErrorType>(['FieldValueRequired', 'FieldValueForbidden', 'FieldValueTooLong', 'InternalError']);
+const VALUELESS = new Set<FieldErrorType>([
+  'FieldValueRequired',
+  'FieldValueForbidden',
+  'FieldValueTooLong',
+  'InternalError',
+]);
 
 export function errorBody(e: FieldError): string {
   let s = TYPE_STRINGS[e.type];
@@ -65,12 +70,42 @@ export function toCause(e: FieldError): StatusCause {
   return { reason: e.type, message: errorBody(e), field: e.field };
 }
 
-export const required = (field: string, detail = ''): FieldError => ({ type: 'FieldValueRequired', field, badValue: '', detail });
-export const invalid = (field: string, value: unknown, detail: string): FieldError => ({ type: 'FieldValueInvalid', field, badValue: value, detail });
-export const typeInvalid = (field: string, value: unknown, detail: string): FieldError => ({ type: 'FieldValueTypeInvalid', field, badValue: value, detail });
-export const forbidden = (field: string, detail: string): FieldError => ({ type: 'FieldValueForbidden', field, badValue: '', detail });
-export const duplicate = (field: string, value: unknown): FieldError => ({ type: 'FieldValueDuplicate', field, badValue: value, detail: '' });
-export const internalError = (field: string, detail: string): FieldError => ({ type: 'InternalError', field, badValue: NIL, detail });
+export const required = (field: string, detail = ''): FieldError => ({
+  type: 'FieldValueRequired',
+  field,
+  badValue: '',
+  detail,
+});
+export const invalid = (field: string, value: unknown, detail: string): FieldError => ({
+  type: 'FieldValueInvalid',
+  field,
+  badValue: value,
+  detail,
+});
+export const typeInvalid = (field: string, value: unknown, detail: string): FieldError => ({
+  type: 'FieldValueTypeInvalid',
+  field,
+  badValue: value,
+  detail,
+});
+export const forbidden = (field: string, detail: string): FieldError => ({
+  type: 'FieldValueForbidden',
+  field,
+  badValue: '',
+  detail,
+});
+export const duplicate = (field: string, value: unknown): FieldError => ({
+  type: 'FieldValueDuplicate',
+  field,
+  badValue: value,
+  detail: '',
+});
+export const internalError = (field: string, detail: string): FieldError => ({
+  type: 'InternalError',
+  field,
+  badValue: NIL,
+  detail,
+});
 
 export function notSupported(field: string, value: unknown, supported: string[]): FieldError {
   const detail = supported.length > 0 ? `supported values: ${supported.map(goQuote).join(', ')}` : '';
@@ -84,7 +119,12 @@ export function tooLong(field: string, value: unknown, maxLength: number): Field
 }
 
 export function tooMany(field: string, actual: number, max: number): FieldError {
-  return { type: 'FieldValueTooMany', field, badValue: actual, detail: max >= 0 ? `must have at most ${max} items` : 'too many items' };
+  return {
+    type: 'FieldValueTooMany',
+    field,
+    badValue: actual,
+    detail: max >= 0 ? `must have at most ${max} items` : 'too many items',
+  };
 }
 
 /** field.Path rendering helpers: Child joins with '.', Index and Key use brackets. */

@@ -18,7 +18,8 @@ export function goQuote(s: string): string {
     else if (ch === '\f') out += '\\f';
     else if (ch === '\v') out += '\\v';
     else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else if ((c >= 0x80 && c < 0xa0) || c === 0xfeff) out += c > 0xff ? `\\u${c.toString(16).padStart(4, '0')}` : `\\u00${c.toString(16)}`;
+    else if ((c >= 0x80 && c < 0xa0) || c === 0xfeff)
+      out += c > 0xff ? `\\u${c.toString(16).padStart(4, '0')}` : `\\u00${c.toString(16)}`;
     else out += ch;
   }
   return `${out}"`;

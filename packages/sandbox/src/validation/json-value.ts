@@ -6,7 +6,9 @@ export function isObject(v: unknown): v is JsonObject {
 }
 
 /** The JSON kind kube-openapi infers from a decoded value (ints decode as int64, others as float64). */
-export function kindOf(v: unknown): 'null' | 'boolean' | 'string' | 'integer' | 'number' | 'array' | 'object' {
+export function kindOf(
+  v: unknown,
+): 'null' | 'boolean' | 'string' | 'integer' | 'number' | 'array' | 'object' {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'boolean') return 'boolean';
   if (typeof v === 'string') return 'string';

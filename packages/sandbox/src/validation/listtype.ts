@@ -7,11 +7,16 @@ import { child, duplicate, index, invalid, key, type FieldError } from './field-
 import { isObject } from './json-value.js';
 import { additionalSchema, sortedKeys, type JSONSchemaProps } from './schema.js';
 
-export function validateListSetsAndMaps(path: string, s: JSONSchemaProps | undefined, obj: Record<string, unknown>): FieldError[] {
+export function validateListSetsAndMaps(
+  path: string,
+  s: JSONSchemaProps | undefined,
+  obj: Record<string, unknown>,
+): FieldError[] {
   if (!s) return [];
   const errs: FieldError[] = [];
   const additional = additionalSchema(s);
-  if (additional) for (const k of sortedKeys(obj)) errs.push(...validateValue(key(path, k), additional, obj[k]));
+  if (additional)
+    for (const k of sortedKeys(obj)) errs.push(...validateValue(key(path, k), additional, obj[k]));
   if (s.properties) {
     for (const k of sortedKeys(obj)) {
       const sub = s.properties[k];
@@ -32,7 +37,8 @@ function validateArray(path: string, s: JSONSchemaProps, list: unknown[]): Field
   const type = s['x-kubernetes-list-type'];
   if (type === 'set') for (const i of nonUniqueIndices(list)) errs.push(duplicate(index(path, i), list[i]));
   if (type === 'map') errs.push(...validateListMap(path, s, list));
-  if (s.items) list.forEach((item, i) => errs.push(...validateValue(index(path, i), s.items as JSONSchemaProps, item)));
+  if (s.items)
+    list.forEach((item, i) => errs.push(...validateValue(index(path, i), s.items as JSONSchemaProps, item)));
   return errs;
 }
 
@@ -41,7 +47,7 @@ function nonUniqueIndices(list: unknown[]): number[] {
   const seen = new Map<string, number>();
   const out: number[] = [];
   list.forEach((x, i) => {
-    const id = x === UNSPECIFIED ? '\u0000unspecified' : JSON.stringify(x) ?? 'null';
+    const id = x === UNSPECIFIED ? '\u0000unspecified' : (JSON.stringify(x) ?? 'null');
     const times = seen.get(id) ?? 0;
     seen.set(id, times + 1);
     if (times === 1) out.push(i);
@@ -53,13 +59,16 @@ const UNSPECIFIED = Symbol('unspecified-key');
 
 function validateListMap(path: string, s: JSONSchemaProps, list: unknown[]): FieldError[] {
   const bad = list.findIndex((x) => x !== null && !isObject(x));
-  if (bad >= 0) return [invalid(index(path, bad), list[bad], 'must be an object for an array of list-type map')];
+  if (bad >= 0)
+    return [invalid(index(path, bad), list[bad], 'must be an object for an array of list-type map')];
   if (list.length <= 1) return [];
   const keyFields = s['x-kubernetes-list-map-keys'] ?? [];
   if (keyFields.length === 1) {
     const field = keyFields[0] as string;
     const keys = list.map((x) => (isObject(x) && field in x ? x[field] : UNSPECIFIED));
-    return nonUniqueIndices(keys).map((i) => duplicate(index(path, i), keys[i] === UNSPECIFIED ? {} : { [field]: keys[i] }));
+    return nonUniqueIndices(keys).map((i) =>
+      duplicate(index(path, i), keys[i] === UNSPECIFIED ? {} : { [field]: keys[i] }),
+    );
   }
   const keys = list.map((x) => {
     const k: Record<string, unknown> = {};

@@ -9,7 +9,11 @@ import type { ValidationResult } from './openapi-result.js';
 import type { JSONSchemaProps } from './schema.js';
 
 /** `sub` validates the same value against one branch schema. */
-export function schemaProps(s: JSONSchemaProps, path: string, sub: (schema: JSONSchemaProps) => ValidationResult): ValidationResult {
+export function schemaProps(
+  s: JSONSchemaProps,
+  path: string,
+  sub: (schema: JSONSchemaProps) => ValidationResult,
+): ValidationResult {
   const res: ValidationResult = { errors: [], matchCount: 0 };
   const composite = (msg: string) => invalid('<nil>', '', msg);
   if (s.anyOf?.length) {
@@ -46,7 +50,9 @@ export function schemaProps(s: JSONSchemaProps, path: string, sub: (schema: JSON
     }
     if (valid !== 1) {
       const extra = valid === 0 ? 'Found none valid' : `Found ${valid} valid alternatives`;
-      res.errors.push(composite(`${JSON.stringify(path)} must validate one and only one schema (oneOf). ${extra}`));
+      res.errors.push(
+        composite(`${JSON.stringify(path)} must validate one and only one schema (oneOf). ${extra}`),
+      );
       if (best) res.errors.push(...best.errors);
     } else if (first) res.matchCount += first.matchCount;
   }
@@ -59,8 +65,13 @@ export function schemaProps(s: JSONSchemaProps, path: string, sub: (schema: JSON
       res.matchCount += r.matchCount;
     }
     if (valid !== s.allOf.length)
-      res.errors.push(composite(`${JSON.stringify(path)} must validate all the schemas (allOf)${valid === 0 ? '. None validated' : ''}`));
+      res.errors.push(
+        composite(
+          `${JSON.stringify(path)} must validate all the schemas (allOf)${valid === 0 ? '. None validated' : ''}`,
+        ),
+      );
   }
-  if (s.not && sub(s.not).errors.length === 0) res.errors.push(composite(`${JSON.stringify(path)} must not validate the schema (not)`));
+  if (s.not && sub(s.not).errors.length === 0)
+    res.errors.push(composite(`${JSON.stringify(path)} must not validate the schema (not)`));
   return res;
 }

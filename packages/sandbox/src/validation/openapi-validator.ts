@@ -54,7 +54,12 @@ function typesOf(s: JSONSchemaProps): string[] {
 }
 
 /** Validates `value` against schema `s`; errors are reported under `root` (a field path) if given. */
-export function validateValue(s: JSONSchemaProps, value: unknown, old: Old = NO_OLD, root = ''): FieldError[] {
+export function validateValue(
+  s: JSONSchemaProps,
+  value: unknown,
+  old: Old = NO_OLD,
+  root = '',
+): FieldError[] {
   fieldRoot = root;
   try {
     return validateNode(s, value, '', old).errors;
@@ -68,7 +73,8 @@ export { NO_OLD };
 function validateNode(s: JSONSchemaProps, value: unknown, path: string, old: Old): Result {
   const res = runValidators(s, value, path, old);
   // ratcheting: an unchanged value keeps passing, whatever the schema says now
-  if (res.errors.length > 0 && old !== NO_OLD && deepEqual(old, value)) return { errors: [], matchCount: res.matchCount };
+  if (res.errors.length > 0 && old !== NO_OLD && deepEqual(old, value))
+    return { errors: [], matchCount: res.matchCount };
   return res;
 }
 
@@ -110,7 +116,13 @@ function runValidators(s: JSONSchemaProps, value: unknown, path: string, old: Ol
   return res;
 }
 
-function typeCheck(s: JSONSchemaProps, types: string[], format: string | undefined, value: unknown, path: string): FieldError[] {
+function typeCheck(
+  s: JSONSchemaProps,
+  types: string[],
+  format: string | undefined,
+  value: unknown,
+  path: string,
+): FieldError[] {
   const fail = (expected: string, actual: string) => [
     typeInvalid(errPath(path), actual, `${inBody(path)} must be of type ${expected}: ${goValue(actual)}`),
   ];
@@ -155,7 +167,13 @@ function patternMatches(pattern: string, value: string): boolean {
 
 function formatCheck(s: JSONSchemaProps, format: string, value: string, path: string): FieldError[] {
   if (checkFormat(format, value)) return [];
-  return [typeInvalid(errPath(path), value, `${inBody(path)} must be of type ${s.format ?? format}: ${goValue(value)}`)];
+  return [
+    typeInvalid(
+      errPath(path),
+      value,
+      `${inBody(path)} must be of type ${s.format ?? format}: ${goValue(value)}`,
+    ),
+  ];
 }
 
 function numberChecks(s: JSONSchemaProps, value: number, path: string): FieldError[] {
@@ -164,9 +182,21 @@ function numberChecks(s: JSONSchemaProps, value: number, path: string): FieldErr
   if (s.multipleOf !== undefined && s.multipleOf > 0 && !Number.isInteger(value / s.multipleOf))
     out.push(invalid(p, value, `${inBody(path)} should be a multiple of ${goValue(s.multipleOf)}`));
   if (s.maximum !== undefined && (s.exclusiveMaximum ? value >= s.maximum : value > s.maximum))
-    out.push(invalid(p, value, `${inBody(path)} should be less than${s.exclusiveMaximum ? '' : ' or equal to'} ${goValue(s.maximum)}`));
+    out.push(
+      invalid(
+        p,
+        value,
+        `${inBody(path)} should be less than${s.exclusiveMaximum ? '' : ' or equal to'} ${goValue(s.maximum)}`,
+      ),
+    );
   if (s.minimum !== undefined && (s.exclusiveMinimum ? value <= s.minimum : value < s.minimum))
-    out.push(invalid(p, value, `${inBody(path)} should be greater than${s.exclusiveMinimum ? '' : ' or equal to'} ${goValue(s.minimum)}`));
+    out.push(
+      invalid(
+        p,
+        value,
+        `${inBody(path)} should be greater than${s.exclusiveMinimum ? '' : ' or equal to'} ${goValue(s.minimum)}`,
+      ),
+    );
   return out;
 }
 
@@ -175,12 +205,18 @@ function sliceChecks(s: JSONSchemaProps, value: unknown[], path: string, old: Ol
   const p = errPath(path);
   if (s.minItems !== undefined && value.length < s.minItems)
     res.errors.push(invalid(p, value.length, `${inBody(path)} should have at least ${s.minItems} items`));
-  if (s.maxItems !== undefined && value.length > s.maxItems) res.errors.push(tooMany(p, value.length, s.maxItems));
+  if (s.maxItems !== undefined && value.length > s.maxItems)
+    res.errors.push(tooMany(p, value.length, s.maxItems));
   if (s.uniqueItems && value.some((x, i) => value.findIndex((y) => deepEqual(x, y)) !== i))
     res.errors.push(invalid(p, '', `${inBody(path)} shouldn't contain duplicates`)); // kube prints a nil value as "" here
   if (s.items) {
     value.forEach((item, i) => {
-      const r = validateNode(s.items as JSONSchemaProps, item, `${path}[${i}]`, correlateItem(s, item, old, NO_OLD));
+      const r = validateNode(
+        s.items as JSONSchemaProps,
+        item,
+        `${path}[${i}]`,
+        correlateItem(s, item, old, NO_OLD),
+      );
       res.errors.push(...r.errors);
       res.matchCount += r.matchCount;
     });
@@ -206,8 +242,14 @@ function objectChecks(s: JSONSchemaProps, value: Record<string, unknown>, path: 
   const p = errPath(path);
   const n = Object.keys(value).length;
   if (s.minProperties !== undefined && n < s.minProperties)
-    return { errors: [invalid(p, s.minProperties, `${inBody(path)} should have at least ${s.minProperties} properties`)], matchCount: 0 };
-  if (s.maxProperties !== undefined && n > s.maxProperties) return { errors: [tooMany(p, s.maxProperties, s.maxProperties)], matchCount: 0 };
+    return {
+      errors: [
+        invalid(p, s.minProperties, `${inBody(path)} should have at least ${s.minProperties} properties`),
+      ],
+      matchCount: 0,
+    };
+  if (s.maxProperties !== undefined && n > s.maxProperties)
+    return { errors: [tooMany(p, s.maxProperties, s.maxProperties)], matchCount: 0 };
   const additional = additionalSchema(s);
   if (s.additionalProperties === false) {
     for (const k of sortedKeys(value)) {
@@ -219,7 +261,15 @@ function objectChecks(s: JSONSchemaProps, value: Record<string, unknown>, path: 
     }
   }
   for (const k of sortedKeys(s.properties ?? {})) {
-    if (k in value) merge(validateNode((s.properties as Record<string, JSONSchemaProps>)[k] as JSONSchemaProps, value[k], path ? `${path}.${k}` : k, oldChild(old, k)));
+    if (k in value)
+      merge(
+        validateNode(
+          (s.properties as Record<string, JSONSchemaProps>)[k] as JSONSchemaProps,
+          value[k],
+          path ? `${path}.${k}` : k,
+          oldChild(old, k),
+        ),
+      );
   }
   for (const k of s.required ?? []) {
     if (!(k in value)) res.errors.push(required(errPath(`${path}.${k}`)));

@@ -7,78 +7,156 @@
  */
 import { atomicList, obj, objectMeta, opt, str, stringEnum } from '@irc/shared';
 
-const PLATFORM_TYPES = ['', 'AWS', 'Azure', 'BareMetal', 'GCP', 'Libvirt', 'OpenStack', 'None', 'VSphere', 'oVirt', 'IBMCloud', 'KubeVirt', 'EquinixMetal', 'PowerVS', 'AlibabaCloud', 'Nutanix', 'External'] as const;
+const PLATFORM_TYPES = [
+  '',
+  'AWS',
+  'Azure',
+  'BareMetal',
+  'GCP',
+  'Libvirt',
+  'OpenStack',
+  'None',
+  'VSphere',
+  'oVirt',
+  'IBMCloud',
+  'KubeVirt',
+  'EquinixMetal',
+  'PowerVS',
+  'AlibabaCloud',
+  'Nutanix',
+  'External',
+] as const;
 const platformType = (description: string) => stringEnum(PLATFORM_TYPES, { description });
 
 const AwsServiceEndpoint = obj({
   name: opt(str({ pattern: '^[a-z0-9-]+$', description: 'The AWS service name, e.g. s3 or ec2.' })),
-  url: opt(str({ pattern: '^https://', description: 'The fully qualified URI (https scheme) that overrides the default endpoint.' })),
+  url: opt(
+    str({
+      pattern: '^https://',
+      description: 'The fully qualified URI (https scheme) that overrides the default endpoint.',
+    }),
+  ),
 });
-const endpoints = () => opt(atomicList(AwsServiceEndpoint, { description: 'Custom endpoints which override the default service endpoints of AWS services.' }));
+const endpoints = () =>
+  opt(
+    atomicList(AwsServiceEndpoint, {
+      description: 'Custom endpoints which override the default service endpoints of AWS services.',
+    }),
+  );
 
 const meta = {
-  apiVersion: opt(str({ description: 'APIVersion defines the versioned schema of this representation of an object.' })),
-  kind: opt(str({ description: 'Kind is a string value representing the REST resource this object represents.' })),
+  apiVersion: opt(
+    str({ description: 'APIVersion defines the versioned schema of this representation of an object.' }),
+  ),
+  kind: opt(
+    str({ description: 'Kind is a string value representing the REST resource this object represents.' }),
+  ),
   metadata: opt(objectMeta()),
 };
 
-export const Infrastructure = obj(
-  {
-    ...meta,
-    spec: obj(
-      {
-        cloudConfig: opt(obj({ key: opt(str()), name: opt(str()) }, { description: 'Reference to a ConfigMap holding the cloud provider configuration.' })),
-        platformSpec: opt(obj({ type: opt(platformType('The underlying infrastructure provider for the cluster.')), aws: opt(obj({ serviceEndpoints: endpoints() })) })),
-      },
-      { description: 'spec holds user settable values for configuration' },
-    ),
-    status: opt(
-      obj(
-        {
-          infrastructureName: opt(str({ description: 'Uniquely identifies a cluster with a human friendly name; used to tag and name cloud resources.' })),
-          platform: opt(platformType('Deprecated: use platformStatus.type instead.')),
-          platformStatus: opt(
-            obj({
-              type: opt(platformType('The underlying infrastructure provider for the cluster.')),
-              aws: opt(
-                obj({
-                  region: opt(str({ description: 'The AWS region for new AWS resources created for the cluster.' })),
-                  serviceEndpoints: endpoints(),
-                  resourceTags: opt(atomicList(obj({ key: str({ minLength: 1, maxLength: 128 }), value: str({ minLength: 1, maxLength: 256 }) }), { maxItems: 25 })),
-                }),
-              ),
-            }),
-          ),
-          etcdDiscoveryDomain: opt(str()),
-          apiServerURL: opt(str({ description: 'The URL of the external API server.' })),
-          apiServerInternalURI: opt(str({ description: 'The URL of the internal API server.' })),
-          controlPlaneTopology: opt(stringEnum(['HighlyAvailable', 'HighlyAvailableArbiter', 'SingleReplica', 'DualReplica', 'External'], { default: 'HighlyAvailable' })),
-          infrastructureTopology: opt(stringEnum(['HighlyAvailable', 'SingleReplica'], { default: 'HighlyAvailable' })),
-          cpuPartitioning: opt(stringEnum(['None', 'AllNodes'], { default: 'None' })),
-        },
-        { description: 'status holds observed values from the cluster. They may not be overridden.' },
+export const Infrastructure = obj({
+  ...meta,
+  spec: obj(
+    {
+      cloudConfig: opt(
+        obj(
+          { key: opt(str()), name: opt(str()) },
+          { description: 'Reference to a ConfigMap holding the cloud provider configuration.' },
+        ),
       ),
+      platformSpec: opt(
+        obj({
+          type: opt(platformType('The underlying infrastructure provider for the cluster.')),
+          aws: opt(obj({ serviceEndpoints: endpoints() })),
+        }),
+      ),
+    },
+    { description: 'spec holds user settable values for configuration' },
+  ),
+  status: opt(
+    obj(
+      {
+        infrastructureName: opt(
+          str({
+            description:
+              'Uniquely identifies a cluster with a human friendly name; used to tag and name cloud resources.',
+          }),
+        ),
+        platform: opt(platformType('Deprecated: use platformStatus.type instead.')),
+        platformStatus: opt(
+          obj({
+            type: opt(platformType('The underlying infrastructure provider for the cluster.')),
+            aws: opt(
+              obj({
+                region: opt(
+                  str({ description: 'The AWS region for new AWS resources created for the cluster.' }),
+                ),
+                serviceEndpoints: endpoints(),
+                resourceTags: opt(
+                  atomicList(
+                    obj({
+                      key: str({ minLength: 1, maxLength: 128 }),
+                      value: str({ minLength: 1, maxLength: 256 }),
+                    }),
+                    { maxItems: 25 },
+                  ),
+                ),
+              }),
+            ),
+          }),
+        ),
+        etcdDiscoveryDomain: opt(str()),
+        apiServerURL: opt(str({ description: 'The URL of the external API server.' })),
+        apiServerInternalURI: opt(str({ description: 'The URL of the internal API server.' })),
+        controlPlaneTopology: opt(
+          stringEnum(
+            ['HighlyAvailable', 'HighlyAvailableArbiter', 'SingleReplica', 'DualReplica', 'External'],
+            { default: 'HighlyAvailable' },
+          ),
+        ),
+        infrastructureTopology: opt(
+          stringEnum(['HighlyAvailable', 'SingleReplica'], { default: 'HighlyAvailable' }),
+        ),
+        cpuPartitioning: opt(stringEnum(['None', 'AllNodes'], { default: 'None' })),
+      },
+      { description: 'status holds observed values from the cluster. They may not be overridden.' },
     ),
-  },
-);
+  ),
+});
 
 const proxyFields = {
   httpProxy: opt(str({ description: 'The URL of the proxy for HTTP requests.' })),
   httpsProxy: opt(str({ description: 'The URL of the proxy for HTTPS requests.' })),
-  noProxy: opt(str({ description: 'A comma-separated list of hostnames and/or CIDRs and/or IPs for which the proxy should not be used.' })),
+  noProxy: opt(
+    str({
+      description:
+        'A comma-separated list of hostnames and/or CIDRs and/or IPs for which the proxy should not be used.',
+    }),
+  ),
 };
 
-export const Proxy = obj(
-  {
-    ...meta,
-    spec: obj(
-      {
-        ...proxyFields,
-        readinessEndpoints: opt(atomicList(str(), { description: 'A list of endpoints used to verify readiness of the proxy.' })),
-        trustedCA: opt(obj({ name: str({ description: 'The name of a ConfigMap in openshift-config holding ca-bundle.crt.' }) }, { description: 'A reference to a ConfigMap containing a CA certificate bundle.' })),
-      },
-      { description: 'Spec holds user-settable values for the proxy configuration' },
-    ),
-    status: opt(obj(proxyFields, { description: 'status holds observed values from the cluster. They may not be overridden.' })),
-  },
-);
+export const Proxy = obj({
+  ...meta,
+  spec: obj(
+    {
+      ...proxyFields,
+      readinessEndpoints: opt(
+        atomicList(str(), { description: 'A list of endpoints used to verify readiness of the proxy.' }),
+      ),
+      trustedCA: opt(
+        obj(
+          {
+            name: str({ description: 'The name of a ConfigMap in openshift-config holding ca-bundle.crt.' }),
+          },
+          { description: 'A reference to a ConfigMap containing a CA certificate bundle.' },
+        ),
+      ),
+    },
+    { description: 'Spec holds user-settable values for the proxy configuration' },
+  ),
+  status: opt(
+    obj(proxyFields, {
+      description: 'status holds observed values from the cluster. They may not be overridden.',
+    }),
+  ),
+});

@@ -11,8 +11,21 @@ const META_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
 
 /** metav1.ObjectMeta's JSON fields: anything else in `metadata` is dropped when kube decodes it. */
 const OBJECT_META_FIELDS = new Set([
-  'name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation', 'creationTimestamp',
-  'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields',
+  'name',
+  'generateName',
+  'namespace',
+  'selfLink',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'finalizers',
+  'managedFields',
 ]);
 
 export function prune(root: unknown, s: JSONSchemaProps | undefined): string[] {

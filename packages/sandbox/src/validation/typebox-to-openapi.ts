@@ -25,7 +25,11 @@ function convert(node: Node): Node {
     const { anyOf: _drop, ...outer } = n;
     n = { ...inner, ...outer, nullable: true };
   }
-  if (isObject(n.patternProperties) && Object.keys(n.patternProperties).length === 1 && '^.*$' in n.patternProperties) {
+  if (
+    isObject(n.patternProperties) &&
+    Object.keys(n.patternProperties).length === 1 &&
+    '^.*$' in n.patternProperties
+  ) {
     const { patternProperties, ...rest } = n;
     n = { ...rest, additionalProperties: (patternProperties as Node)['^.*$'] };
   }
@@ -35,8 +39,10 @@ function convert(node: Node): Node {
       if (Object.keys(v).length === 0) continue;
       out[k] = Object.fromEntries(Object.entries(v).map(([p, s]) => [p, convert(s as Node)]));
     } else if (k === 'required' && Array.isArray(v) && v.length === 0) continue;
-    else if ((k === 'items' || k === 'not' || k === 'additionalProperties') && isObject(v)) out[k] = convert(v);
-    else if ((k === 'allOf' || k === 'anyOf' || k === 'oneOf') && Array.isArray(v)) out[k] = v.map((s) => (isObject(s) ? convert(s) : s));
+    else if ((k === 'items' || k === 'not' || k === 'additionalProperties') && isObject(v))
+      out[k] = convert(v);
+    else if ((k === 'allOf' || k === 'anyOf' || k === 'oneOf') && Array.isArray(v))
+      out[k] = v.map((s) => (isObject(s) ? convert(s) : s));
     else out[k] = v;
   }
   return out;

@@ -5,7 +5,14 @@ import type { KubeObject, StatusCause } from '../core/types.js';
 export interface CustomResourceDefinition extends KubeObject {
   spec: {
     group: string;
-    names: { plural: string; singular: string; kind: string; listKind: string; shortNames?: string[]; categories?: string[] };
+    names: {
+      plural: string;
+      singular: string;
+      kind: string;
+      listKind: string;
+      shortNames?: string[];
+      categories?: string[];
+    };
     scope: 'Namespaced' | 'Cluster';
     versions: Array<{
       name: string;
@@ -13,7 +20,14 @@ export interface CustomResourceDefinition extends KubeObject {
       storage: boolean;
       schema: { openAPIV3Schema: Record<string, unknown> };
       subresources?: { status?: Record<string, never>; scale?: Record<string, unknown> };
-      additionalPrinterColumns?: Array<{ name: string; type: string; jsonPath: string; description?: string; format?: string; priority?: number }>;
+      additionalPrinterColumns?: Array<{
+        name: string;
+        type: string;
+        jsonPath: string;
+        description?: string;
+        format?: string;
+        priority?: number;
+      }>;
     }>;
   };
   status?: Record<string, unknown>;

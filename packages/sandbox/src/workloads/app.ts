@@ -4,7 +4,12 @@ import type { Json } from '../cluster/objects.js';
 import { arr, num, rec, str } from '../cluster/objects.js';
 
 /** An ordinary application container: a start line, then Apache-style access lines for its probes and traffic. */
-export function startApp(clock: Clock, pod: KubeObject, container: Json, io: ContainerIO): ContainerProcess & { probeHit(): void } {
+export function startApp(
+  clock: Clock,
+  pod: KubeObject,
+  container: Json,
+  io: ContainerIO,
+): ContainerProcess & { probeHit(): void } {
   const port = num(arr(container, 'ports')[0]?.containerPort) ?? 8080;
   const gateway = (str(rec(pod, 'status').podIP) ?? '10.128.2.10').replace(/\.\d+$/, '.1');
   const access = (path: string, ua: string, status = 200, bytes = 45): void => {

@@ -49,8 +49,14 @@ export function startOperatorProcess(
     }
     lease.holder = id;
     log.info('leaderelection.go:271', `successfully acquired lease ${LEASE}`);
-    log.info('main.go:111', 'Watching files [/var/run/configmaps/trusted-ca/tls-ca-bundle.pem /etc/secrets/tls.crt /etc/secrets/tls.key]...');
-    log.info('starter.go:93', 'FeatureGates initialized: knownFeatureGates=[AWSClusterHostedDNS AdditionalRoutingCapabilities ImageStreamImportMode ...]');
+    log.info(
+      'main.go:111',
+      'Watching files [/var/run/configmaps/trusted-ca/tls-ca-bundle.pem /etc/secrets/tls.crt /etc/secrets/tls.key]...',
+    );
+    log.info(
+      'starter.go:93',
+      'FeatureGates initialized: knownFeatureGates=[AWSClusterHostedDNS AdditionalRoutingCapabilities ImageStreamImportMode ...]',
+    );
     log.info('controller.go:475', 'Starting Controller');
     log.info('clusteroperator.go:143', 'Starting ClusterOperatorStatusController');
     log.info('nodecadaemon.go:221', 'Starting NodeCADaemonController');
@@ -92,11 +98,24 @@ function announce(ctx: ControllerContext, podKey: string): void {
   const api = ctx.api();
   const events = new EventRecorder(api, ctx.clock);
   const source = { component: 'cluster-image-registry-operator' };
-  const podName = api.list(R.pods, NS, { labelSelector: `name=${OPERATOR_NAME}` }).items.find((p) => podKey.startsWith(p.metadata.uid ?? '?'))?.metadata.name ?? OPERATOR_NAME;
-  const lease = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'openshift-master-controllers', namespace: NS, uid: '' } };
+  const podName =
+    api
+      .list(R.pods, NS, { labelSelector: `name=${OPERATOR_NAME}` })
+      .items.find((p) => podKey.startsWith(p.metadata.uid ?? '?'))?.metadata.name ?? OPERATOR_NAME;
+  const lease = {
+    apiVersion: 'coordination.k8s.io/v1',
+    kind: 'Lease',
+    metadata: { name: 'openshift-master-controllers', namespace: NS, uid: '' },
+  };
   events.record(source, lease, 'Normal', 'LeaderElection', `${podName}_${randomUUID()} became leader`);
   const self = tryGet(api, R.deployments, NS, OPERATOR_NAME);
   if (self) {
-    events.record(source, self, 'Normal', 'FeatureGatesInitialized', 'FeatureGates updated to featuregates.Features{Enabled:[]v1.FeatureGateName{"AWSClusterHostedDNS", "AdditionalRoutingCapabilities", "ImageStreamImportMode"}, Disabled:[]v1.FeatureGateName{}}');
+    events.record(
+      source,
+      self,
+      'Normal',
+      'FeatureGatesInitialized',
+      'FeatureGates updated to featuregates.Features{Enabled:[]v1.FeatureGateName{"AWSClusterHostedDNS", "AdditionalRoutingCapabilities", "ImageStreamImportMode"}, Disabled:[]v1.FeatureGateName{}}',
+    );
   }
 }

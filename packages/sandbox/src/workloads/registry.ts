@@ -31,10 +31,16 @@ export function registryHealth(world: SimWorld, env: Record<string, string>): Re
   const bucket = env.REGISTRY_STORAGE_S3_BUCKET ?? '';
   const region = env.REGISTRY_STORAGE_S3_REGION ?? 'us-east-1';
   if (world.s3.unreachable) {
-    return { ok: false, error: `s3aws: RequestError: send request failed\ncaused by: Get "https://${bucket}.s3.${region}.amazonaws.com/?list-type=2&max-keys=1&prefix=": dial tcp 52.216.0.1:443: i/o timeout` };
+    return {
+      ok: false,
+      error: `s3aws: RequestError: send request failed\ncaused by: Get "https://${bucket}.s3.${region}.amazonaws.com/?list-type=2&max-keys=1&prefix=": dial tcp 52.216.0.1:443: i/o timeout`,
+    };
   }
   if (!world.s3.get(bucket)) {
-    return { ok: false, error: `s3aws: NoSuchBucket: The specified bucket does not exist\n\tstatus code: 404, request id: 4F8E2A1B9C3D7E60, host id: ` };
+    return {
+      ok: false,
+      error: `s3aws: NoSuchBucket: The specified bucket does not exist\n\tstatus code: 404, request id: 4F8E2A1B9C3D7E60, host id: `,
+    };
   }
   return { ok: true };
 }
@@ -48,19 +54,32 @@ export interface RegistryProcess extends ContainerProcess {
  * block, kube-probe `/healthz` responses, occasional pulls and pushes, storage errors while the
  * bucket is unreachable, shutdown lines on SIGTERM. Level from REGISTRY_LOG_LEVEL.
  */
-export function startRegistry(clock: Clock, world: SimWorld, pod: KubeObject, container: Json, io: ContainerIO): RegistryProcess {
+export function startRegistry(
+  clock: Clock,
+  world: SimWorld,
+  pod: KubeObject,
+  container: Json,
+  io: ContainerIO,
+): RegistryProcess {
   const env = containerEnv(container);
   const level = env.REGISTRY_LOG_LEVEL ?? 'info';
   const podIP = str(rec(pod, 'status').podIP) ?? '10.129.2.15';
   const hostIP = str(rec(pod, 'status').hostIP) ?? '10.0.23.45';
   const gateway = podIP.replace(/\.\d+$/, '.1');
-  const out = (lvl: Parameters<typeof logrusLine>[1], msg: string, fields: Record<string, string | number> = {}): void => {
+  const out = (
+    lvl: Parameters<typeof logrusLine>[1],
+    msg: string,
+    fields: Record<string, string | number> = {},
+  ): void => {
     if (enabled(level, lvl)) io.log(logrusLine(clock.now(), lvl, msg, fields));
   };
   const timers: Array<() => void> = [];
   let alive = true;
 
-  out('info', 'start registry', { distribution_version: 'v3.0.0+unknown', openshift_version: OPERATOR_VERSION_STRING });
+  out('info', 'start registry', {
+    distribution_version: 'v3.0.0+unknown',
+    openshift_version: OPERATOR_VERSION_STRING,
+  });
   out('info', 'caching project quota objects with TTL 1m0s');
   out('info', 'redis not configured');
   out('info', 'Starting upload purge in 36m0s');
@@ -73,7 +92,10 @@ export function startRegistry(clock: Clock, world: SimWorld, pod: KubeObject, co
     timers.push(
       clock.after(CRASH_AFTER_MS, () => {
         if (!alive) return;
-        out('panic', `s3aws: failed to create storage driver: AccessDenied: Access Denied\n\tstatus code: 403, request id: 8D1C7B2E5A9F4036, host id: `);
+        out(
+          'panic',
+          `s3aws: failed to create storage driver: AccessDenied: Access Denied\n\tstatus code: 403, request id: 8D1C7B2E5A9F4036, host id: `,
+        );
         io.exit(2);
       }),
     );
@@ -81,7 +103,13 @@ export function startRegistry(clock: Clock, world: SimWorld, pod: KubeObject, co
     out('info', 'listening on :5000, tls');
   }
 
-  const response = (status: number, uri: string, method: string, ua: string, extra: Record<string, string | number> = {}): void => {
+  const response = (
+    status: number,
+    uri: string,
+    method: string,
+    ua: string,
+    extra: Record<string, string | number> = {},
+  ): void => {
     out('info', 'response', {
       'http.request.host': `${podIP}:5000`,
       'http.request.id': requestId(),
@@ -102,9 +130,21 @@ export function startRegistry(clock: Clock, world: SimWorld, pod: KubeObject, co
     if (!r) return;
     const push = Math.random() < 0.15 && !env.REGISTRY_STORAGE_MAINTENANCE_READONLY;
     const digest = `sha256:${Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('')}`;
-    out('debug', 'authorizing request', { 'http.request.method': push ? 'PUT' : 'GET', 'http.request.uri': `/v2/${r.repo}/manifests/${r.tag}`, 'vars.name': r.repo });
+    out('debug', 'authorizing request', {
+      'http.request.method': push ? 'PUT' : 'GET',
+      'http.request.uri': `/v2/${r.repo}/manifests/${r.tag}`,
+      'vars.name': r.repo,
+    });
     out('debug', `(*blobDescriptorService).Stat: found ${r.repo} in local cache`);
-    out('info', 'authorized request', { 'go.version': 'go1.23.6', 'http.request.host': INTERNAL_HOSTNAME, 'http.request.method': push ? 'PUT' : 'GET', 'http.request.uri': `/v2/${r.repo}/manifests/${r.tag}`, 'openshift.auth.user': r.user, 'vars.name': r.repo, 'vars.reference': r.tag });
+    out('info', 'authorized request', {
+      'go.version': 'go1.23.6',
+      'http.request.host': INTERNAL_HOSTNAME,
+      'http.request.method': push ? 'PUT' : 'GET',
+      'http.request.uri': `/v2/${r.repo}/manifests/${r.tag}`,
+      'openshift.auth.user': r.user,
+      'vars.name': r.repo,
+      'vars.reference': r.tag,
+    });
     out('info', 'response completed', {
       'http.request.host': INTERNAL_HOSTNAME,
       'http.request.id': requestId(),
@@ -136,7 +176,11 @@ export function startRegistry(clock: Clock, world: SimWorld, pod: KubeObject, co
   };
   return {
     probe: () => {
-      if (!alive || world.faults.registryCrash) return { ok: false, message: `Get "https://${podIP}:5000/healthz": dial tcp ${podIP}:5000: connect: connection refused` };
+      if (!alive || world.faults.registryCrash)
+        return {
+          ok: false,
+          message: `Get "https://${podIP}:5000/healthz": dial tcp ${podIP}:5000: connect: connection refused`,
+        };
       const h = registryHealth(world, env);
       response(h.ok ? 200 : 503, '/healthz', 'GET', 'kube-probe/1.32');
       return h.ok ? { ok: true } : { ok: false, message: 'HTTP probe failed with statuscode: 503' };

@@ -1,5 +1,10 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
-import type { ContainerIO, ContainerProcess, ContainerRuntime, ProbeResult } from '../cluster/container-runtime.js';
+import type {
+  ContainerIO,
+  ContainerProcess,
+  ContainerRuntime,
+  ProbeResult,
+} from '../cluster/container-runtime.js';
 import type { SimWorld } from '../cluster/cloud.js';
 import type { PlatformFacts } from '../cluster/seed/index.js';
 import type { Json } from '../cluster/objects.js';
@@ -19,7 +24,11 @@ type Running = ContainerProcess & { probe?: RegistryProcess['probe']; probeHit?:
  * the operator (which runs the reconcile loop), node-ca, the pruner job, another Job's
  * container (works, then exits 0), or a plain app.
  */
-export function createWorkloadRuntime(ctx: ControllerContext, world: SimWorld, platform: () => PlatformFacts): ContainerRuntime {
+export function createWorkloadRuntime(
+  ctx: ControllerContext,
+  world: SimWorld,
+  platform: () => PlatformFacts,
+): ContainerRuntime {
   const running = new Map<string, Running>();
   const lease: LeaderLease = {};
   const api = ctx.api();
@@ -33,7 +42,8 @@ export function createWorkloadRuntime(ctx: ControllerContext, world: SimWorld, p
       if (labels['docker-registry'] === 'default') proc = startRegistry(ctx.clock, world, pod, container, io);
       else if (labels.name === OPERATOR_NAME) proc = startOperatorProcess(ctx, world, platform, lease, k, io);
       else if (labels.name === NODE_CA) proc = startNodeCA(ctx.clock, api, io);
-      else if (labels.app === PRUNER_NAME || (labels['job-name'] ?? '').startsWith(PRUNER_NAME)) proc = startPrunerJob(ctx.clock, world, container, io);
+      else if (labels.app === PRUNER_NAME || (labels['job-name'] ?? '').startsWith(PRUNER_NAME))
+        proc = startPrunerJob(ctx.clock, world, container, io);
       else if (labels['job-name']) proc = startBatchJob(ctx.clock, container, io);
       else proc = startApp(ctx.clock, pod, container, io);
       running.set(k, proc);

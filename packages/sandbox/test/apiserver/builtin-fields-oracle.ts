@@ -26,7 +26,10 @@ function modelOf(type: string): string | undefined {
 /** defName → inner path ('' | 'securityContext' | 'conditions[]' …) → the real struct's field names. */
 export type FieldTable = Record<string, Record<string, string[]>>;
 
-export function realFields(doc: { definitions: Record<string, Json> }, roots: Array<[string, string]>): FieldTable {
+export function realFields(
+  doc: { definitions: Record<string, Json> },
+  roots: Array<[string, string]>,
+): FieldTable {
   const out: FieldTable = {};
   const seen = new Set<string>();
   const visit = (def: string, path: string, node: Json, model: string): void => {
@@ -49,7 +52,8 @@ export function realFields(doc: { definitions: Record<string, Json> }, roots: Ar
       }
     }
     if (node.items && typeof node.items === 'object') visit(def, `${path}[]`, node.items as Json, model);
-    if (node.additionalProperties && typeof node.additionalProperties === 'object') visit(def, `${path}{}`, node.additionalProperties as Json, model);
+    if (node.additionalProperties && typeof node.additionalProperties === 'object')
+      visit(def, `${path}{}`, node.additionalProperties as Json, model);
   };
   for (const [def, model] of roots) {
     const node = doc.definitions[def];

@@ -73,32 +73,51 @@ describe('built-in struct table (strict decoding at every depth)', () => {
   const api = new ApiServer({ clock: new ScaledClock(0.01) });
   const writable = api.registry
     .all()
-    .filter((t) => !t.crd && !t.group.endsWith('.openshift.io') && t.verbs.some((v) => v === 'create' || v === 'update' || v === 'patch'));
-  const kinds = Object.fromEntries(writable.flatMap((t) => (kindModel(t.kind) ? [[t.kind, kindModel(t.kind) as string]] : [])));
+    .filter(
+      (t) =>
+        !t.crd &&
+        !t.group.endsWith('.openshift.io') &&
+        t.verbs.some((v) => v === 'create' || v === 'update' || v === 'patch'),
+    );
+  const kinds = Object.fromEntries(
+    writable.flatMap((t) => (kindModel(t.kind) ? [[t.kind, kindModel(t.kind) as string]] : [])),
+  );
   const structs = structsOf(Object.values(kinds));
 
   it('is the one client-node models give (regenerate with UPDATE_BUILTIN_TYPES=1)', () => {
     if (process.env.UPDATE_BUILTIN_TYPES) writeFileSync(TABLE, render(kinds, structs));
-    expect(Object.keys(kinds)).toEqual(expect.arrayContaining(['Deployment', 'Pod', 'Secret', 'CronJob', 'Event', 'RoleBinding']));
+    expect(Object.keys(kinds)).toEqual(
+      expect.arrayContaining(['Deployment', 'Pod', 'Secret', 'CronJob', 'Event', 'RoleBinding']),
+    );
     expect(BUILTIN_KIND_MODELS).toEqual(kinds);
     expect(BUILTIN_STRUCTS).toEqual(structs);
   });
 
   it('every struct the OpenShift table names exists in one of the two tables', () => {
     const known = new Set([...Object.keys(BUILTIN_STRUCTS), ...Object.keys(OPENSHIFT_STRUCTS)]);
-    const refs = [...Object.values(OPENSHIFT_KIND_STRUCTS), ...Object.values(OPENSHIFT_STRUCTS).flatMap((s) => s.split(' ').flatMap((f) => f.split(':').slice(1)))];
+    const refs = [
+      ...Object.values(OPENSHIFT_KIND_STRUCTS),
+      ...Object.values(OPENSHIFT_STRUCTS).flatMap((s) => s.split(' ').flatMap((f) => f.split(':').slice(1))),
+    ];
     expect(refs.map((r) => r.replace(/^(\[\]|\{\})+/, '')).filter((r) => !known.has(r))).toEqual([]);
   });
 
   it('the OpenShift structs have every field /openapi/v2 lists for them (openshift-fields.ts), so kubectl and the server agree', () => {
-    const fieldsOf = (struct: string): Map<string, string> => new Map((OPENSHIFT_STRUCTS[struct] ?? BUILTIN_STRUCTS[struct] ?? '').split(' ').map((f): [string, string] => [f.split(':')[0] as string, f.split(':')[1] ?? '']));
+    const fieldsOf = (struct: string): Map<string, string> =>
+      new Map(
+        (OPENSHIFT_STRUCTS[struct] ?? BUILTIN_STRUCTS[struct] ?? '')
+          .split(' ')
+          .map((f): [string, string] => [f.split(':')[0] as string, f.split(':')[1] ?? '']),
+      );
     const mismatches: string[] = [];
     for (const [def, paths] of Object.entries(OPENSHIFT_FIELDS))
       for (const [path, fields] of Object.entries(paths)) {
         let struct = def;
-        for (const step of path.split('.').filter(Boolean)) struct = (fieldsOf(struct).get(step.replace('[]', '')) ?? '').replace(/^\[\]/, '');
+        for (const step of path.split('.').filter(Boolean))
+          struct = (fieldsOf(struct).get(step.replace('[]', '')) ?? '').replace(/^\[\]/, '');
         const mine = [...fieldsOf(struct).keys()].sort();
-        if (JSON.stringify(mine) !== JSON.stringify([...fields].sort())) mismatches.push(`${def} ${path}: ${mine.join(',')} vs ${fields.join(',')}`);
+        if (JSON.stringify(mine) !== JSON.stringify([...fields].sort()))
+          mismatches.push(`${def} ${path}: ${mine.join(',')} vs ${fields.join(',')}`);
       }
     expect(mismatches).toEqual([]);
   });

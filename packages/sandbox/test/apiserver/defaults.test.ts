@@ -10,27 +10,76 @@ function client() {
   return s.client();
 }
 
-const container = { name: 'c', image: 'quay.io/x/y:latest', readinessProbe: { httpGet: { port: 5000 } }, lifecycle: { preStop: { httpGet: { port: 80 } } }, ports: [{ containerPort: 5000 }] };
+const container = {
+  name: 'c',
+  image: 'quay.io/x/y:latest',
+  readinessProbe: { httpGet: { port: 5000 } },
+  lifecycle: { preStop: { httpGet: { port: 80 } } },
+  ports: [{ containerPort: 5000 }],
+};
 const spec = (o: KubeObject) => o.spec as Record<string, unknown>;
 
 describe("kube's built-in defaulting (what `kubectl get -o yaml` shows)", () => {
   it('pods: SetDefaults_PodSpec/Container/Probe plus the ServiceAccount, Priority and DefaultTolerationSeconds admission plugins', () => {
-    const pod = client().create(PODS, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [container, { name: 'd', image: 'reg:5000/app:1.2' }] } }).object;
+    const pod = client().create(PODS, 'default', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p' },
+      spec: { containers: [container, { name: 'd', image: 'reg:5000/app:1.2' }] },
+    }).object;
     const s = spec(pod);
-    expect(s).toMatchObject({ restartPolicy: 'Always', dnsPolicy: 'ClusterFirst', schedulerName: 'default-scheduler', terminationGracePeriodSeconds: 30, securityContext: {}, enableServiceLinks: true, serviceAccountName: 'default', serviceAccount: 'default', priority: 0, preemptionPolicy: 'PreemptLowerPriority' });
+    expect(s).toMatchObject({
+      restartPolicy: 'Always',
+      dnsPolicy: 'ClusterFirst',
+      schedulerName: 'default-scheduler',
+      terminationGracePeriodSeconds: 30,
+      securityContext: {},
+      enableServiceLinks: true,
+      serviceAccountName: 'default',
+      serviceAccount: 'default',
+      priority: 0,
+      preemptionPolicy: 'PreemptLowerPriority',
+    });
     expect(s.tolerations).toEqual([
-      { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
-      { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+      {
+        key: 'node.kubernetes.io/not-ready',
+        operator: 'Exists',
+        effect: 'NoExecute',
+        tolerationSeconds: 300,
+      },
+      {
+        key: 'node.kubernetes.io/unreachable',
+        operator: 'Exists',
+        effect: 'NoExecute',
+        tolerationSeconds: 300,
+      },
     ]);
     const [c, d] = s.containers as Array<Record<string, unknown>>;
-    expect(c).toMatchObject({ imagePullPolicy: 'Always', terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', resources: {}, ports: [{ containerPort: 5000, protocol: 'TCP' }] });
-    expect(c?.readinessProbe).toEqual({ httpGet: { port: 5000, path: '/', scheme: 'HTTP' }, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 });
+    expect(c).toMatchObject({
+      imagePullPolicy: 'Always',
+      terminationMessagePath: '/dev/termination-log',
+      terminationMessagePolicy: 'File',
+      resources: {},
+      ports: [{ containerPort: 5000, protocol: 'TCP' }],
+    });
+    expect(c?.readinessProbe).toEqual({
+      httpGet: { port: 5000, path: '/', scheme: 'HTTP' },
+      timeoutSeconds: 1,
+      periodSeconds: 10,
+      successThreshold: 1,
+      failureThreshold: 3,
+    });
     expect(c?.lifecycle).toEqual({ preStop: { httpGet: { port: 80, path: '/', scheme: 'HTTP' } } });
     expect(d?.imagePullPolicy).toBe('IfNotPresent');
   });
 
   it('a pod that tolerates everything gets no extra tolerations', () => {
-    const pod = client().create(PODS, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'q' }, spec: { tolerations: [{ operator: 'Exists' }], containers: [{ name: 'c', image: 'x' }] } }).object;
+    const pod = client().create(PODS, 'default', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'q' },
+      spec: { tolerations: [{ operator: 'Exists' }], containers: [{ name: 'c', image: 'x' }] },
+    }).object;
     expect(spec(pod).tolerations).toEqual([{ operator: 'Exists' }]);
     expect((spec(pod).containers as Array<Record<string, unknown>>)[0]?.imagePullPolicy).toBe('Always');
   });
@@ -38,12 +87,28 @@ describe("kube's built-in defaulting (what `kubectl get -o yaml` shows)", () => 
   it('deployments: RollingUpdate 25%/25%, revisionHistoryLimit 10, progressDeadlineSeconds 600, a defaulted template', () => {
     const labels = { app: 'd' };
     const d = client().create(DEPLOYMENTS, 'default', {
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' },
-      spec: { selector: { matchLabels: labels }, strategy: { rollingUpdate: { maxSurge: 1 } }, template: { metadata: { labels }, spec: { containers: [container] } } },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'd' },
+      spec: {
+        selector: { matchLabels: labels },
+        strategy: { rollingUpdate: { maxSurge: 1 } },
+        template: { metadata: { labels }, spec: { containers: [container] } },
+      },
     }).object;
-    expect(spec(d)).toMatchObject({ replicas: 1, revisionHistoryLimit: 10, progressDeadlineSeconds: 600, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: '25%' } } });
+    expect(spec(d)).toMatchObject({
+      replicas: 1,
+      revisionHistoryLimit: 10,
+      progressDeadlineSeconds: 600,
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: '25%' } },
+    });
     const pod = (spec(d).template as { spec: Record<string, unknown> }).spec;
-    expect(pod).toMatchObject({ restartPolicy: 'Always', dnsPolicy: 'ClusterFirst', schedulerName: 'default-scheduler', terminationGracePeriodSeconds: 30 });
+    expect(pod).toMatchObject({
+      restartPolicy: 'Always',
+      dnsPolicy: 'ClusterFirst',
+      schedulerName: 'default-scheduler',
+      terminationGracePeriodSeconds: 30,
+    });
     // admission plugins act on pods, not templates
     expect(pod.serviceAccountName).toBeUndefined();
   });

@@ -10,14 +10,28 @@ export function widgetCrd(): CustomResourceDefinition {
     metadata: { name: 'widgets.example.sandbox.io' },
     spec: {
       group: 'example.sandbox.io',
-      names: { plural: 'widgets', singular: 'widget', kind: 'Widget', listKind: 'WidgetList', shortNames: ['wd'] },
+      names: {
+        plural: 'widgets',
+        singular: 'widget',
+        kind: 'Widget',
+        listKind: 'WidgetList',
+        shortNames: ['wd'],
+      },
       scope: 'Cluster',
       versions: [
         {
           name: 'v1',
           served: true,
           storage: true,
-          schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } }, status: { type: 'object', properties: { ready: { type: 'boolean' } } } } } },
+          schema: {
+            openAPIV3Schema: {
+              type: 'object',
+              properties: {
+                spec: { type: 'object', properties: { size: { type: 'integer' } } },
+                status: { type: 'object', properties: { ready: { type: 'boolean' } } },
+              },
+            },
+          },
           subresources: { status: {} },
           additionalPrinterColumns: [{ name: 'Size', type: 'integer', jsonPath: '.spec.size' }],
         },

@@ -17,7 +17,12 @@ export interface CallOptions {
 }
 
 /** One HTTPS request to the sandbox, trusting its CA; the admin token unless told otherwise. */
-export function call(sb: SandboxHandle, method: string, path: string, opts: CallOptions = {}): Promise<Reply> {
+export function call(
+  sb: SandboxHandle,
+  method: string,
+  path: string,
+  opts: CallOptions = {},
+): Promise<Reply> {
   const token = opts.token === undefined ? sb.tokens.admin : opts.token;
   const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -57,7 +62,12 @@ export interface Stream {
 }
 
 /** A streaming GET (watch, log follow): collects lines as they arrive. */
-export function stream(sb: SandboxHandle, path: string, token: string = sb.tokens.admin, accept = 'application/json'): Stream {
+export function stream(
+  sb: SandboxHandle,
+  path: string,
+  token: string = sb.tokens.admin,
+  accept = 'application/json',
+): Stream {
   const lines: string[] = [];
   let buffer = '';
   let wake: (() => void) | undefined;
@@ -65,24 +75,28 @@ export function stream(sb: SandboxHandle, path: string, token: string = sb.token
   let resolveEnd: () => void = () => undefined;
   const status = new Promise<number>((r) => (resolveStatus = r));
   const ended = new Promise<void>((r) => (resolveEnd = r));
-  const req = request(`${sb.url}${path}`, { headers: { Authorization: `Bearer ${token}`, Accept: accept }, ca: sb.caPem }, (res) => {
-    resolveStatus(res.statusCode ?? 0);
-    res.on('data', (c: Buffer) => {
-      buffer += c.toString('utf8');
-      let i: number;
-      while ((i = buffer.indexOf('\n')) >= 0) {
-        lines.push(buffer.slice(0, i));
-        buffer = buffer.slice(i + 1);
-      }
-      wake?.();
-    });
-    res.on('end', () => {
-      if (buffer) lines.push(buffer);
-      resolveEnd();
-      wake?.();
-    });
-    res.on('error', () => resolveEnd());
-  });
+  const req = request(
+    `${sb.url}${path}`,
+    { headers: { Authorization: `Bearer ${token}`, Accept: accept }, ca: sb.caPem },
+    (res) => {
+      resolveStatus(res.statusCode ?? 0);
+      res.on('data', (c: Buffer) => {
+        buffer += c.toString('utf8');
+        let i: number;
+        while ((i = buffer.indexOf('\n')) >= 0) {
+          lines.push(buffer.slice(0, i));
+          buffer = buffer.slice(i + 1);
+        }
+        wake?.();
+      });
+      res.on('end', () => {
+        if (buffer) lines.push(buffer);
+        resolveEnd();
+        wake?.();
+      });
+      res.on('error', () => resolveEnd());
+    },
+  );
   req.on('error', () => resolveEnd());
   req.end();
   return {
@@ -93,7 +107,8 @@ export function stream(sb: SandboxHandle, path: string, token: string = sb.token
     async waitFor(n, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       while (lines.length < n) {
-        if (Date.now() > deadline) throw new Error(`expected ${n} lines, got ${lines.length}: ${lines.join(' | ')}`);
+        if (Date.now() > deadline)
+          throw new Error(`expected ${n} lines, got ${lines.length}: ${lines.join(' | ')}`);
         await new Promise<void>((r) => {
           wake = r;
           setTimeout(r, 50);
@@ -107,6 +122,7 @@ export function stream(sb: SandboxHandle, path: string, token: string = sb.token
 /** Reads a dotted path (`metadata.name`, `items.0.kind`) out of a decoded JSON value. */
 export function at(value: unknown, path: string): unknown {
   let cur = value;
-  for (const k of path.split('.')) cur = typeof cur === 'object' && cur !== null ? (cur as Record<string, unknown>)[k] : undefined;
+  for (const k of path.split('.'))
+    cur = typeof cur === 'object' && cur !== null ? (cur as Record<string, unknown>)[k] : undefined;
   return cur;
 }

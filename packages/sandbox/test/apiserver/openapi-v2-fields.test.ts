@@ -20,7 +20,13 @@ const TABLE = fileURLToPath(new URL('../../src/apiserver/openapi/builtin-fields.
 const entries = (table: FieldTable): string =>
   Object.entries(table)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([def, paths]) => `  '${def}': {\n${Object.entries(paths).sort(([a], [b]) => a.localeCompare(b)).map(([p, f]) => `    '${p}': [${f.map((x) => `'${x}'`).join(', ')}],`).join('\n')}\n  },`)
+    .map(
+      ([def, paths]) =>
+        `  '${def}': {\n${Object.entries(paths)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([p, f]) => `    '${p}': [${f.map((x) => `'${x}'`).join(', ')}],`)
+          .join('\n')}\n  },`,
+    )
     .join('\n');
 
 function render(table: FieldTable, open: FieldTable): string {
@@ -75,7 +81,14 @@ describe('/openapi/v2 built-in definitions', () => {
         const deref = (n: Record<string, unknown> | undefined): Record<string, unknown> | undefined =>
           typeof n?.$ref === 'string' ? doc.definitions[n.$ref.replace('#/definitions/', '')] : n;
         for (const step of path.match(/[^.[\]{}]+|\[\]|\{\}/g) ?? [])
-          node = deref((step === '[]' ? node?.items : step === '{}' ? node?.additionalProperties : (node?.properties as Record<string, unknown> | undefined)?.[step]) as Record<string, unknown> | undefined);
+          node = deref(
+            (step === '[]'
+              ? node?.items
+              : step === '{}'
+                ? node?.additionalProperties
+                : (node?.properties as Record<string, unknown> | undefined)?.[step]) as
+              Record<string, unknown> | undefined,
+          );
         if (!node?.properties) missing.push(`${def} ${path}: no such object in the document`);
         const props = (node?.properties ?? {}) as Record<string, unknown>;
         for (const f of fields) if (!(f in props)) missing.push(`${def} ${path}.${f}`);

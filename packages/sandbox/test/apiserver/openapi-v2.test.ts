@@ -12,28 +12,44 @@ type Json = Record<string, unknown>;
 
 let sb: SandboxHandle;
 
-function get(path: string, headers: Record<string, string>, token: string | null = sb.tokens.admin): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+function get(
+  path: string,
+  headers: Record<string, string>,
+  token: string | null = sb.tokens.admin,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   const all = token ? { ...headers, Authorization: `Bearer ${token}` } : headers;
   return new Promise((resolve, reject) => {
     const req = request(`${sb.url}${path}`, { headers: all, ca: sb.caPem }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
     });
     req.on('error', reject);
     req.end();
   });
 }
 
-const jsonDoc = async (): Promise<{ definitions: Record<string, Json>; paths: Record<string, Json>; swagger: string }> =>
-  JSON.parse((await get('/openapi/v2', { Accept: 'application/json' })).body.toString('utf8')) as { definitions: Record<string, Json>; paths: Record<string, Json>; swagger: string };
+const jsonDoc = async (): Promise<{
+  definitions: Record<string, Json>;
+  paths: Record<string, Json>;
+  swagger: string;
+}> =>
+  JSON.parse((await get('/openapi/v2', { Accept: 'application/json' })).body.toString('utf8')) as {
+    definitions: Record<string, Json>;
+    paths: Record<string, Json>;
+    swagger: string;
+  };
 
 /** Every schema node of a document, with where it is. */
 function* nodes(v: unknown, at = ''): Generator<[string, Json]> {
   if (Array.isArray(v)) for (const [i, x] of v.entries()) yield* nodes(x, `${at}[${i}]`);
   else if (typeof v === 'object' && v !== null) {
     yield [at, v as Json];
-    for (const [k, x] of Object.entries(v)) if (!k.startsWith('x-') && k !== 'default' && k !== 'enum' && k !== 'example') yield* nodes(x, `${at}.${k}`);
+    for (const [k, x] of Object.entries(v))
+      if (!k.startsWith('x-') && k !== 'default' && k !== 'enum' && k !== 'example')
+        yield* nodes(x, `${at}.${k}`);
   }
 }
 
@@ -43,7 +59,9 @@ function withoutZeros(v: unknown, key = ''): unknown {
   if (Array.isArray(v)) return v.map((x) => withoutZeros(x));
   if (typeof v !== 'object' || v === null) return v;
   const out: Json = {};
-  for (const [k, x] of Object.entries(v)) if ((x !== 0 && x !== false && x !== '') || k === 'default' || k === 'example') out[k] = withoutZeros(x, k);
+  for (const [k, x] of Object.entries(v))
+    if ((x !== 0 && x !== false && x !== '') || k === 'default' || k === 'example')
+      out[k] = withoutZeros(x, k);
   return out;
 }
 
@@ -59,22 +77,51 @@ describe('/openapi/v2', () => {
     const doc = await jsonDoc();
     expect(doc.swagger).toBe('2.0');
     const gvkOf = (name: string): unknown => doc.definitions[name]?.['x-kubernetes-group-version-kind'];
-    expect(gvkOf('io.k8s.api.apps.v1.Deployment')).toEqual([{ group: 'apps', kind: 'Deployment', version: 'v1' }]);
-    expect(gvkOf('io.k8s.api.apps.v1.DeploymentList')).toEqual([{ group: 'apps', kind: 'DeploymentList', version: 'v1' }]);
+    expect(gvkOf('io.k8s.api.apps.v1.Deployment')).toEqual([
+      { group: 'apps', kind: 'Deployment', version: 'v1' },
+    ]);
+    expect(gvkOf('io.k8s.api.apps.v1.DeploymentList')).toEqual([
+      { group: 'apps', kind: 'DeploymentList', version: 'v1' },
+    ]);
     expect(gvkOf('io.k8s.api.core.v1.Secret')).toEqual([{ group: '', kind: 'Secret', version: 'v1' }]);
-    expect(gvkOf('com.github.openshift.api.image.v1.ImageStream')).toEqual([{ group: 'image.openshift.io', kind: 'ImageStream', version: 'v1' }]);
-    expect(gvkOf('io.openshift.operator.imageregistry.v1.Config')).toEqual([{ group: 'imageregistry.operator.openshift.io', kind: 'Config', version: 'v1' }]);
+    expect(gvkOf('com.github.openshift.api.image.v1.ImageStream')).toEqual([
+      { group: 'image.openshift.io', kind: 'ImageStream', version: 'v1' },
+    ]);
+    expect(gvkOf('io.openshift.operator.imageregistry.v1.Config')).toEqual([
+      { group: 'imageregistry.operator.openshift.io', kind: 'Config', version: 'v1' },
+    ]);
     // each GVK maps to exactly one definition, or kubectl would pick either
-    const tagged = Object.values(doc.definitions).flatMap((d) => (d['x-kubernetes-group-version-kind'] as Json[] | undefined) ?? []).map((g) => JSON.stringify(g));
+    const tagged = Object.values(doc.definitions)
+      .flatMap((d) => (d['x-kubernetes-group-version-kind'] as Json[] | undefined) ?? [])
+      .map((g) => JSON.stringify(g));
     expect(new Set(tagged).size).toBe(tagged.length);
-    const deployment = doc.definitions['io.k8s.api.apps.v1.Deployment'] as { properties: Record<string, Json> };
+    const deployment = doc.definitions['io.k8s.api.apps.v1.Deployment'] as {
+      properties: Record<string, Json>;
+    };
     // built-in structs are named definitions as kube publishes them; a CRD's stay inline
     expect(deployment.properties.spec?.$ref).toBe('#/definitions/io.k8s.api.apps.v1.DeploymentSpec');
     expect(doc.definitions['io.k8s.api.apps.v1.DeploymentSpec']?.required).toEqual(['selector', 'template']);
-    expect((doc.definitions['io.openshift.operator.imageregistry.v1.Config'] as { properties: Record<string, Json> }).properties.spec?.$ref).toBeUndefined();
-    expect(deployment.properties.metadata).toEqual({ $ref: '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta', description: "Standard object's metadata.", default: {} });
-    const paths = doc.paths['/apis/apps/v1/namespaces/{namespace}/deployments/{name}'] as Record<string, Json>;
-    expect(paths.patch?.['x-kubernetes-group-version-kind']).toEqual({ group: 'apps', kind: 'Deployment', version: 'v1' });
+    expect(
+      (
+        doc.definitions['io.openshift.operator.imageregistry.v1.Config'] as {
+          properties: Record<string, Json>;
+        }
+      ).properties.spec?.$ref,
+    ).toBeUndefined();
+    expect(deployment.properties.metadata).toEqual({
+      $ref: '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta',
+      description: "Standard object's metadata.",
+      default: {},
+    });
+    const paths = doc.paths['/apis/apps/v1/namespaces/{namespace}/deployments/{name}'] as Record<
+      string,
+      Json
+    >;
+    expect(paths.patch?.['x-kubernetes-group-version-kind']).toEqual({
+      group: 'apps',
+      kind: 'Deployment',
+      version: 'v1',
+    });
     expect(paths.patch?.operationId).toBe('patchAppsV1NamespacedDeployment');
   });
 
@@ -84,18 +131,28 @@ describe('/openapi/v2', () => {
     for (const [at, n] of nodes(doc)) {
       if (typeof n.$ref === 'string') {
         const name = n.$ref.replace('#/definitions/', '');
-        if (!n.$ref.startsWith('#/definitions/') || !doc.definitions[name]) problems.push(`${at}: dangling ${n.$ref}`);
-        if (n.type !== undefined || n.properties !== undefined) problems.push(`${at}: reference with a type or properties`);
+        if (!n.$ref.startsWith('#/definitions/') || !doc.definitions[name])
+          problems.push(`${at}: dangling ${n.$ref}`);
+        if (n.type !== undefined || n.properties !== undefined)
+          problems.push(`${at}: reference with a type or properties`);
       }
-      if (at.includes('.definitions.') && n.type === 'array' && (typeof n.items !== 'object' || Array.isArray(n.items))) problems.push(`${at}: array without one item schema`);
-      for (const k of ['allOf', 'anyOf', 'oneOf', 'not', 'nullable']) if (k in n && at.includes('.definitions.')) problems.push(`${at}: ${k}`);
+      if (
+        at.includes('.definitions.') &&
+        n.type === 'array' &&
+        (typeof n.items !== 'object' || Array.isArray(n.items))
+      )
+        problems.push(`${at}: array without one item schema`);
+      for (const k of ['allOf', 'anyOf', 'oneOf', 'not', 'nullable'])
+        if (k in n && at.includes('.definitions.')) problems.push(`${at}: ${k}`);
     }
     expect(problems).toEqual([]);
   });
 
   it('drops what v2 cannot express from CRD schemas as kube-apiserver does (nullable, preserved unknown fields)', async () => {
     const doc = await jsonDoc();
-    const config = doc.definitions['io.openshift.operator.imageregistry.v1.Config'] as { properties: { spec: { properties: Record<string, Json> } } };
+    const config = doc.definitions['io.openshift.operator.imageregistry.v1.Config'] as {
+      properties: { spec: { properties: Record<string, Json> } };
+    };
     // unsupportedConfigOverrides keeps unknown fields: kubectl must not check inside it
     const overrides = config.properties.spec.properties.unsupportedConfigOverrides;
     expect(overrides).toBeDefined();
@@ -105,10 +162,18 @@ describe('/openapi/v2', () => {
       required: ['a', 'b'],
       properties: {
         a: { type: 'string', nullable: true },
-        b: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true, properties: { c: { type: 'string' } } },
+        b: {
+          type: 'object',
+          'x-kubernetes-preserve-unknown-fields': true,
+          properties: { c: { type: 'string' } },
+        },
         d: { type: 'array', 'x-kubernetes-preserve-unknown-fields': true, items: { type: 'string' } },
         e: { 'x-kubernetes-int-or-string': true, anyOf: [{ type: 'integer' }, { type: 'string' }] },
-        f: { allOf: [{ $ref: '#/components/schemas/io.k8s.api.core.v1.PodSpec' }], description: 'spec', default: {} },
+        f: {
+          allOf: [{ $ref: '#/components/schemas/io.k8s.api.core.v1.PodSpec' }],
+          description: 'spec',
+          default: {},
+        },
       },
     });
     expect(v2).toEqual({
@@ -133,9 +198,15 @@ describe('/openapi/v2', () => {
     expect(doc.swagger).toBe('2.0');
     expect(doc.info).toEqual({ title: 'Kubernetes', version: 'v1.32.4' });
     expect(Object.keys(doc.definitions)).toEqual(Object.keys(json.definitions));
-    for (const name of Object.keys(json.definitions)) expect(doc.definitions[name], name).toEqual(withoutZeros(json.definitions[name]));
-    const op = (d: { paths: Record<string, Json> }): unknown => (d.paths['/api/v1/namespaces/{namespace}/secrets'] as Record<string, Json>).post;
-    expect(op(doc)).toEqual({ operationId: 'createCoreV1NamespacedSecret', 'x-kubernetes-action': 'post', 'x-kubernetes-group-version-kind': { group: '', kind: 'Secret', version: 'v1' } });
+    for (const name of Object.keys(json.definitions))
+      expect(doc.definitions[name], name).toEqual(withoutZeros(json.definitions[name]));
+    const op = (d: { paths: Record<string, Json> }): unknown =>
+      (d.paths['/api/v1/namespaces/{namespace}/secrets'] as Record<string, Json>).post;
+    expect(op(doc)).toEqual({
+      operationId: 'createCoreV1NamespacedSecret',
+      'x-kubernetes-action': 'post',
+      'x-kubernetes-group-version-kind': { group: '', kind: 'Secret', version: 'v1' },
+    });
     expect(Object.keys(doc.paths)).toEqual(Object.keys(json.paths));
   });
 
@@ -145,7 +216,10 @@ describe('/openapi/v2', () => {
     expect(j.headers.etag).toMatch(/^"[0-9A-F]{128}"$/);
     expect(p.headers.etag).not.toBe(j.headers.etag);
     expect(j.headers.vary).toBe('Accept');
-    const again = await get('/openapi/v2', { Accept: 'application/json', 'If-None-Match': j.headers.etag as string });
+    const again = await get('/openapi/v2', {
+      Accept: 'application/json',
+      'If-None-Match': j.headers.etag as string,
+    });
     expect({ status: again.status, length: again.body.length }).toEqual({ status: 304, length: 0 });
     const stale = await get('/openapi/v2', { Accept: PB, 'If-None-Match': j.headers.etag as string });
     expect(stale.status).toBe(200);
@@ -163,7 +237,25 @@ describe('/openapi/v2', () => {
         group: 'example.com',
         scope: 'Namespaced',
         names: { plural: 'widgets', singular: 'widget', kind: 'Widget', listKind: 'WidgetList' },
-        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', required: ['size'], properties: { size: { type: 'integer' }, note: { type: 'string', nullable: true } } } } } } }],
+        versions: [
+          {
+            name: 'v1',
+            served: true,
+            storage: true,
+            schema: {
+              openAPIV3Schema: {
+                type: 'object',
+                properties: {
+                  spec: {
+                    type: 'object',
+                    required: ['size'],
+                    properties: { size: { type: 'integer' }, note: { type: 'string', nullable: true } },
+                  },
+                },
+              },
+            },
+          },
+        ],
       },
     };
     // CRDs are installed in-process (the sandbox serves customresourcedefinitions read-only)
@@ -173,13 +265,20 @@ describe('/openapi/v2', () => {
       widget = (await jsonDoc()).definitions['com.example.v1.Widget'];
       if (!widget) await new Promise((r) => setTimeout(r, 50));
     }
-    expect(widget?.['x-kubernetes-group-version-kind']).toEqual([{ group: 'example.com', kind: 'Widget', version: 'v1' }]);
-    expect((widget?.properties as Record<string, Json>).spec).toEqual({ type: 'object', required: ['size'], properties: { size: { type: 'integer' }, note: {} } });
+    expect(widget?.['x-kubernetes-group-version-kind']).toEqual([
+      { group: 'example.com', kind: 'Widget', version: 'v1' },
+    ]);
+    expect((widget?.properties as Record<string, Json>).spec).toEqual({
+      type: 'object',
+      required: ['size'],
+      properties: { size: { type: 'integer' }, note: {} },
+    });
     expect((await get('/openapi/v2', { Accept: 'application/json' })).headers.etag).not.toBe(before);
   });
 
   it('is readable by every authenticated user and by nobody else', async () => {
-    for (const token of [sb.tokens.viewer, sb.tokens.developer]) expect((await get('/openapi/v2', { Accept: PB }, token)).status).toBe(200);
+    for (const token of [sb.tokens.viewer, sb.tokens.developer])
+      expect((await get('/openapi/v2', { Accept: PB }, token)).status).toBe(200);
     expect((await get('/openapi/v2', { Accept: PB }, null)).status).toBe(401);
   });
 });

@@ -17,31 +17,56 @@ function failure(fn: () => unknown): { code: number; message: string } {
 
 describe('JSON merge patch (RFC 7386)', () => {
   it('merges objects, deletes with null, replaces arrays and scalars', () => {
-    expect(applyMergePatch({ a: { b: 1, c: 2 }, l: [1, 2], s: 'x' }, { a: { b: null, d: 3 }, l: [3], s: { n: 1 } })).toEqual({ a: { c: 2, d: 3 }, l: [3], s: { n: 1 } });
+    expect(
+      applyMergePatch(
+        { a: { b: 1, c: 2 }, l: [1, 2], s: 'x' },
+        { a: { b: null, d: 3 }, l: [3], s: { n: 1 } },
+      ),
+    ).toEqual({ a: { c: 2, d: 3 }, l: [3], s: { n: 1 } });
   });
 });
 
 describe('JSON patch (RFC 6902)', () => {
   const doc = { spec: { list: ['a', 'b'], m: { k: 'v' } } };
   it('add/remove/replace/move/copy/test, array indexes and "-"', () => {
-    const out = applyJsonPatch(doc, decodeJsonPatch([
-      { op: 'add', path: '/spec/list/-', value: 'c' },
-      { op: 'add', path: '/spec/list/0', value: 'z' },
-      { op: 'remove', path: '/spec/list/1' },
-      { op: 'replace', path: '/spec/m/k', value: 'w' },
-      { op: 'copy', from: '/spec/m', path: '/spec/m2' },
-      { op: 'move', from: '/spec/m2/k', path: '/spec/moved' },
-      { op: 'test', path: '/spec/moved', value: 'w' },
-      { op: 'add', path: '/spec/a~1b', value: 1 },
-    ]));
+    const out = applyJsonPatch(
+      doc,
+      decodeJsonPatch([
+        { op: 'add', path: '/spec/list/-', value: 'c' },
+        { op: 'add', path: '/spec/list/0', value: 'z' },
+        { op: 'remove', path: '/spec/list/1' },
+        { op: 'replace', path: '/spec/m/k', value: 'w' },
+        { op: 'copy', from: '/spec/m', path: '/spec/m2' },
+        { op: 'move', from: '/spec/m2/k', path: '/spec/moved' },
+        { op: 'test', path: '/spec/moved', value: 'w' },
+        { op: 'add', path: '/spec/a~1b', value: 1 },
+      ]),
+    );
     expect(out).toEqual({ spec: { list: ['z', 'b', 'c'], m: { k: 'w' }, m2: {}, moved: 'w', 'a/b': 1 } });
     expect(doc.spec.list).toEqual(['a', 'b']);
   });
   it('fails like evanphx/json-patch: 422 with its messages', () => {
-    expect(failure(() => applyJsonPatch(doc, decodeJsonPatch([{ op: 'test', path: '/spec/m/k', value: 'nope' }])))).toEqual({ code: 422, message: 'testing value /spec/m/k failed: test failed' });
-    expect(failure(() => applyJsonPatch(doc, decodeJsonPatch([{ op: 'replace', path: '/spec/missing', value: 1 }])))).toEqual({ code: 422, message: 'replace operation does not apply: doc is missing key: /spec/missing: missing value' });
-    expect(failure(() => applyJsonPatch(doc, decodeJsonPatch([{ op: 'add', path: '/nope/x', value: 1 }])))).toEqual({ code: 422, message: 'add operation does not apply: doc is missing path: "/nope/x": missing value' });
-    expect(failure(() => decodeJsonPatch({ op: 'add' }))).toEqual({ code: 400, message: 'json: cannot unmarshal object into Go value of type []handlers.jsonPatchOp' });
+    expect(
+      failure(() => applyJsonPatch(doc, decodeJsonPatch([{ op: 'test', path: '/spec/m/k', value: 'nope' }]))),
+    ).toEqual({ code: 422, message: 'testing value /spec/m/k failed: test failed' });
+    expect(
+      failure(() =>
+        applyJsonPatch(doc, decodeJsonPatch([{ op: 'replace', path: '/spec/missing', value: 1 }])),
+      ),
+    ).toEqual({
+      code: 422,
+      message: 'replace operation does not apply: doc is missing key: /spec/missing: missing value',
+    });
+    expect(
+      failure(() => applyJsonPatch(doc, decodeJsonPatch([{ op: 'add', path: '/nope/x', value: 1 }]))),
+    ).toEqual({
+      code: 422,
+      message: 'add operation does not apply: doc is missing path: "/nope/x": missing value',
+    });
+    expect(failure(() => decodeJsonPatch({ op: 'add' }))).toEqual({
+      code: 400,
+      message: 'json: cannot unmarshal object into Go value of type []handlers.jsonPatchOp',
+    });
   });
 });
 
@@ -50,7 +75,15 @@ describe('strategic merge patch', () => {
     metadata: { finalizers: ['a'], labels: { x: '1' } },
     spec: {
       containers: [
-        { name: 'app', image: 'app:1', ports: [{ containerPort: 80, protocol: 'TCP' }], env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }] },
+        {
+          name: 'app',
+          image: 'app:1',
+          ports: [{ containerPort: 80, protocol: 'TCP' }],
+          env: [
+            { name: 'A', value: '1' },
+            { name: 'B', value: '2' },
+          ],
+        },
         { name: 'side', image: 'side:1' },
       ],
       tolerations: [{ key: 't1' }],
@@ -60,12 +93,21 @@ describe('strategic merge patch', () => {
   it('merges keyed lists (containers by name, ports by containerPort, env by name) and replaces unkeyed ones', () => {
     const out = applyStrategicMergePatch(pod, {
       spec: {
-        containers: [{ name: 'app', image: 'app:2', ports: [{ containerPort: 443 }], env: [{ name: 'B', value: '3' }] }],
+        containers: [
+          { name: 'app', image: 'app:2', ports: [{ containerPort: 443 }], env: [{ name: 'B', value: '3' }] },
+        ],
         tolerations: [{ key: 't2' }],
       },
     }) as typeof pod;
     expect(out.spec.containers.map((c) => c.name)).toEqual(['app', 'side']);
-    expect(out.spec.containers[0]).toMatchObject({ image: 'app:2', ports: [{ containerPort: 80, protocol: 'TCP' }, { containerPort: 443 }], env: [{ name: 'A', value: '1' }, { name: 'B', value: '3' }] });
+    expect(out.spec.containers[0]).toMatchObject({
+      image: 'app:2',
+      ports: [{ containerPort: 80, protocol: 'TCP' }, { containerPort: 443 }],
+      env: [
+        { name: 'A', value: '1' },
+        { name: 'B', value: '3' },
+      ],
+    });
     expect(out.spec.tolerations).toEqual([{ key: 't2' }]);
   });
   it('honours $patch delete/replace, $deleteFromPrimitiveList, $setElementOrder, $retainKeys and merges finalizers as a set', () => {
@@ -80,13 +122,19 @@ describe('strategic merge patch', () => {
     expect(out.metadata.finalizers).toEqual(['a', 'b']);
     expect(out.spec.containers.map((c) => c.name)).toEqual(['app']);
     expect(out.spec.volumes).toEqual([{ name: 'v1', configMap: { name: 'cm' } }]);
-    const removed = applyStrategicMergePatch(pod, { metadata: { '$deleteFromPrimitiveList/finalizers': ['a'] } }) as typeof pod;
+    const removed = applyStrategicMergePatch(pod, {
+      metadata: { '$deleteFromPrimitiveList/finalizers': ['a'] },
+    }) as typeof pod;
     expect(removed.metadata.finalizers).toEqual([]);
-    const replaced = applyStrategicMergePatch(pod, { metadata: { labels: { $patch: 'replace', y: '2' } } }) as typeof pod;
+    const replaced = applyStrategicMergePatch(pod, {
+      metadata: { labels: { $patch: 'replace', y: '2' } },
+    }) as typeof pod;
     expect(replaced.metadata.labels).toEqual({ y: '2' });
   });
   it('rejects a keyed item without its merge key', () => {
-    expect(failure(() => applyStrategicMergePatch(pod, { spec: { containers: [{ image: 'x' }] } })).code).toBe(400);
+    expect(
+      failure(() => applyStrategicMergePatch(pod, { spec: { containers: [{ image: 'x' }] } })).code,
+    ).toBe(400);
   });
 });
 

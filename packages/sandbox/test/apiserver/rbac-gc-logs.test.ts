@@ -13,7 +13,11 @@ afterAll(async () => sb.stop());
 async function canI(token: string, attrs: Record<string, string>): Promise<boolean> {
   const r = await call(sb, 'POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
     token,
-    body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: attrs } },
+    body: {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SelfSubjectAccessReview',
+      spec: { resourceAttributes: attrs },
+    },
   });
   expect(r.status).toBe(201);
   return at(r.json, 'status.allowed') === true;
@@ -25,22 +29,50 @@ describe('RBAC', () => {
     expect(await canI(sb.tokens.admin, { ...cfg, verb: 'patch' })).toBe(true);
     expect(await canI(sb.tokens.viewer, { ...cfg, verb: 'patch' })).toBe(false);
     expect(await canI(sb.tokens.viewer, { ...cfg, verb: 'get' })).toBe(true);
-    expect(await canI(sb.tokens.viewer, { resource: 'secrets', verb: 'get', namespace: 'default' })).toBe(false);
-    expect(await canI(sb.tokens.viewer, { resource: 'pods', subresource: 'log', verb: 'get', namespace: 'default' })).toBe(true);
+    expect(await canI(sb.tokens.viewer, { resource: 'secrets', verb: 'get', namespace: 'default' })).toBe(
+      false,
+    );
+    expect(
+      await canI(sb.tokens.viewer, {
+        resource: 'pods',
+        subresource: 'log',
+        verb: 'get',
+        namespace: 'default',
+      }),
+    ).toBe(true);
     expect(await canI(sb.tokens.developer, { ...cfg, verb: 'get' })).toBe(false);
-    expect(await canI(sb.tokens.developer, { resource: 'pods', verb: 'create', namespace: 'developer' })).toBe(true);
-    expect(await canI(sb.tokens.developer, { resource: 'pods', verb: 'list', namespace: 'openshift-image-registry' })).toBe(false);
+    expect(
+      await canI(sb.tokens.developer, { resource: 'pods', verb: 'create', namespace: 'developer' }),
+    ).toBe(true);
+    expect(
+      await canI(sb.tokens.developer, {
+        resource: 'pods',
+        verb: 'list',
+        namespace: 'openshift-image-registry',
+      }),
+    ).toBe(false);
   });
 
   it('forbids with kube-apiserver wording, cluster-scoped and namespaced', async () => {
-    const patch = await call(sb, 'PATCH', '/apis/imageregistry.operator.openshift.io/v1/configs/cluster', { token: sb.tokens.viewer, body: {}, contentType: 'application/merge-patch+json' });
+    const patch = await call(sb, 'PATCH', '/apis/imageregistry.operator.openshift.io/v1/configs/cluster', {
+      token: sb.tokens.viewer,
+      body: {},
+      contentType: 'application/merge-patch+json',
+    });
     expect(patch.status).toBe(403);
     expect(at(patch.json, 'message')).toBe(
       'configs.imageregistry.operator.openshift.io "cluster" is forbidden: User "viewer" cannot patch resource "configs" in API group "imageregistry.operator.openshift.io" at the cluster scope',
     );
-    const list = await call(sb, 'GET', '/api/v1/namespaces/openshift-image-registry/secrets', { token: sb.tokens.viewer });
-    expect(at(list.json, 'message')).toBe('secrets is forbidden: User "viewer" cannot list resource "secrets" in API group "" in the namespace "openshift-image-registry"');
-    const who = await call(sb, 'POST', '/apis/authentication.k8s.io/v1/selfsubjectreviews', { token: sb.tokens.developer, body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' } });
+    const list = await call(sb, 'GET', '/api/v1/namespaces/openshift-image-registry/secrets', {
+      token: sb.tokens.viewer,
+    });
+    expect(at(list.json, 'message')).toBe(
+      'secrets is forbidden: User "viewer" cannot list resource "secrets" in API group "" in the namespace "openshift-image-registry"',
+    );
+    const who = await call(sb, 'POST', '/apis/authentication.k8s.io/v1/selfsubjectreviews', {
+      token: sb.tokens.developer,
+      body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
+    });
     expect(at(who.json, 'status.userInfo.username')).toBe('developer');
   });
 
@@ -62,7 +94,10 @@ function deployment(name: string): KubeObject {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name },
-    spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'x:1' }] } } },
+    spec: {
+      selector: { matchLabels: labels },
+      template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'x:1' }] } },
+    },
   };
 }
 
@@ -70,9 +105,27 @@ describe('garbage collection', () => {
   function ownedChain(name: string): { deploy: KubeObject; rs: KubeObject; pod: KubeObject } {
     const api = sb.api();
     const deploy = api.create(DEPLOYMENTS, 'default', deployment(name)).object;
-    const ref = (o: KubeObject) => [{ apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name ?? '', uid: o.metadata.uid ?? '', controller: true, blockOwnerDeletion: true }];
-    const rs = api.create(REPLICASETS, 'default', { ...deployment(`${name}-rs`), kind: 'ReplicaSet', metadata: { name: `${name}-rs`, ownerReferences: ref(deploy) } }).object;
-    const pod = api.create(PODS, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: `${name}-pod`, labels, ownerReferences: ref(rs) }, spec: { containers: [{ name: 'c', image: 'x:1' }] } }).object;
+    const ref = (o: KubeObject) => [
+      {
+        apiVersion: o.apiVersion,
+        kind: o.kind,
+        name: o.metadata.name ?? '',
+        uid: o.metadata.uid ?? '',
+        controller: true,
+        blockOwnerDeletion: true,
+      },
+    ];
+    const rs = api.create(REPLICASETS, 'default', {
+      ...deployment(`${name}-rs`),
+      kind: 'ReplicaSet',
+      metadata: { name: `${name}-rs`, ownerReferences: ref(deploy) },
+    }).object;
+    const pod = api.create(PODS, 'default', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: `${name}-pod`, labels, ownerReferences: ref(rs) },
+      spec: { containers: [{ name: 'c', image: 'x:1' }] },
+    }).object;
     return { deploy, rs, pod };
   }
   const gone = (ref: typeof PODS, name: string) => () => {
@@ -86,14 +139,20 @@ describe('garbage collection', () => {
 
   it('background: deleting a Deployment removes its ReplicaSets and their Pods', async () => {
     ownedChain('bg');
-    await call(sb, 'DELETE', '/apis/apps/v1/namespaces/default/deployments/bg', { body: { propagationPolicy: 'Background' } });
+    await call(sb, 'DELETE', '/apis/apps/v1/namespaces/default/deployments/bg', {
+      body: { propagationPolicy: 'Background' },
+    });
     await eventually(gone(REPLICASETS, 'bg-rs'));
     await eventually(gone(PODS, 'bg-pod'));
   });
 
   it('foreground: the owner waits with a foregroundDeletion finalizer until dependents are gone', async () => {
     ownedChain('fg');
-    const r = await call(sb, 'DELETE', '/apis/apps/v1/namespaces/default/deployments/fg?propagationPolicy=Foreground');
+    const r = await call(
+      sb,
+      'DELETE',
+      '/apis/apps/v1/namespaces/default/deployments/fg?propagationPolicy=Foreground',
+    );
     expect(r.status).toBe(202);
     expect(at(r.json, 'metadata.finalizers')).toEqual(['foregroundDeletion']);
     await eventually(gone(PODS, 'fg-pod'));
@@ -110,7 +169,12 @@ describe('garbage collection', () => {
 
   it('a scheduled pod is deleted gracefully; gracePeriodSeconds=0 removes it at once', async () => {
     const api = sb.api();
-    api.create(PODS, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'graceful' }, spec: { nodeName: 'node-1', containers: [{ name: 'c', image: 'x:1' }] } });
+    api.create(PODS, 'default', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'graceful' },
+      spec: { nodeName: 'node-1', containers: [{ name: 'c', image: 'x:1' }] },
+    });
     const marked = (await call(sb, 'DELETE', '/api/v1/namespaces/default/pods/graceful')).json;
     expect(at(marked, 'metadata.deletionGracePeriodSeconds')).toBe(30);
     expect(at(marked, 'metadata.deletionTimestamp')).toBeDefined();
@@ -122,28 +186,59 @@ describe('garbage collection', () => {
 
   it('binds a pod to a node once (pods/binding and the bindings resource)', async () => {
     const api = sb.api();
-    api.create(PODS, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'tobind' }, spec: { containers: [{ name: 'c', image: 'x:1' }] } });
-    const r = await call(sb, 'POST', '/api/v1/namespaces/default/pods/tobind/binding', { body: { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'tobind' }, target: { kind: 'Node', name: 'node-a' } } });
+    api.create(PODS, 'default', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'tobind' },
+      spec: { containers: [{ name: 'c', image: 'x:1' }] },
+    });
+    const r = await call(sb, 'POST', '/api/v1/namespaces/default/pods/tobind/binding', {
+      body: {
+        apiVersion: 'v1',
+        kind: 'Binding',
+        metadata: { name: 'tobind' },
+        target: { kind: 'Node', name: 'node-a' },
+      },
+    });
     expect(r.status).toBe(201);
     expect((api.get(PODS, 'default', 'tobind').spec as { nodeName?: string }).nodeName).toBe('node-a');
     let err: unknown;
     try {
-      api.create({ group: '', version: 'v1', resource: 'bindings' }, 'default', { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'tobind' }, target: { name: 'node-b' } });
+      api.create({ group: '', version: 'v1', resource: 'bindings' }, 'default', {
+        apiVersion: 'v1',
+        kind: 'Binding',
+        metadata: { name: 'tobind' },
+        target: { name: 'node-b' },
+      });
     } catch (e) {
       err = e;
     }
-    expect((err as Error).message).toBe('Operation cannot be fulfilled on pods/binding "tobind": pod tobind is already assigned to node "node-a"');
+    expect((err as Error).message).toBe(
+      'Operation cannot be fulfilled on pods/binding "tobind": pod tobind is already assigned to node "node-a"',
+    );
   });
 
   it('deleting a namespace empties it, then removes it', async () => {
     const api = sb.api();
-    api.create({ group: '', version: 'v1', resource: 'namespaces' }, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'doomed' } });
+    api.create({ group: '', version: 'v1', resource: 'namespaces' }, undefined, {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'doomed' },
+    });
     api.create(CONFIGMAPS, 'doomed', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } });
     const r = await call(sb, 'DELETE', '/api/v1/namespaces/doomed');
     expect(at(r.json, 'status.phase')).toBe('Terminating');
-    const refused = await call(sb, 'POST', '/api/v1/namespaces/doomed/configmaps', { body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'y' } } });
+    const refused = await call(sb, 'POST', '/api/v1/namespaces/doomed/configmaps', {
+      body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'y' } },
+    });
     expect(refused.status === 403 || refused.status === 404).toBe(true);
-    await eventually(() => (api.list({ group: '', version: 'v1', resource: 'namespaces' }, undefined).items.some((n) => n.metadata.name === 'doomed') ? undefined : true));
+    await eventually(() =>
+      api
+        .list({ group: '', version: 'v1', resource: 'namespaces' }, undefined)
+        .items.some((n) => n.metadata.name === 'doomed')
+        ? undefined
+        : true,
+    );
   });
 });
 
@@ -151,23 +246,43 @@ describe('pod logs', () => {
   const LOG = '/api/v1/namespaces/default/pods';
   beforeAll(() => {
     const api = sb.api();
-    api.create(PODS, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'reg' }, spec: { nodeName: 'n', containers: [{ name: 'registry', image: 'r' }, { name: 'sidecar', image: 's' }] } });
+    api.create(PODS, 'default', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'reg' },
+      spec: {
+        nodeName: 'n',
+        containers: [
+          { name: 'registry', image: 'r' },
+          { name: 'sidecar', image: 's' },
+        ],
+      },
+    });
     const t0 = Date.now() - 60_000;
-    for (let i = 1; i <= 5; i++) sb.logs.append('default', 'reg', 'registry', `line ${i}`, new Date(t0 + i * 10_000));
+    for (let i = 1; i <= 5; i++)
+      sb.logs.append('default', 'reg', 'registry', `line ${i}`, new Date(t0 + i * 10_000));
   });
 
   it('requires a container when the pod has several', async () => {
     const r = await call(sb, 'GET', `${LOG}/reg/log`);
     expect(r.status).toBe(400);
-    expect(at(r.json, 'message')).toBe('a container name must be specified for pod reg, choose one of: [registry sidecar]');
+    expect(at(r.json, 'message')).toBe(
+      'a container name must be specified for pod reg, choose one of: [registry sidecar]',
+    );
   });
 
   it('tailLines, timestamps, sinceSeconds, limitBytes', async () => {
-    expect((await call(sb, 'GET', `${LOG}/reg/log?container=registry&tailLines=2`)).text).toBe('line 4\nline 5\n');
+    expect((await call(sb, 'GET', `${LOG}/reg/log?container=registry&tailLines=2`)).text).toBe(
+      'line 4\nline 5\n',
+    );
     const ts = (await call(sb, 'GET', `${LOG}/reg/log?container=registry&tailLines=1&timestamps=true`)).text;
     expect(ts).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z line 5\n$/);
-    expect((await call(sb, 'GET', `${LOG}/reg/log?container=registry&sinceSeconds=25`)).text).toBe('line 4\nline 5\n');
-    expect((await call(sb, 'GET', `${LOG}/reg/log?container=registry&limitBytes=10`)).text).toBe('line 1\nlin');
+    expect((await call(sb, 'GET', `${LOG}/reg/log?container=registry&sinceSeconds=25`)).text).toBe(
+      'line 4\nline 5\n',
+    );
+    expect((await call(sb, 'GET', `${LOG}/reg/log?container=registry&limitBytes=10`)).text).toBe(
+      'line 1\nlin',
+    );
   });
 
   it('previous: 400 when no terminated instance, the old log after a restart', async () => {
@@ -175,7 +290,9 @@ describe('pod logs', () => {
     expect(at(none.json, 'message')).toBe('previous terminated container "registry" in pod "reg" not found');
     sb.logs.rotate('default', 'reg', 'registry');
     sb.logs.append('default', 'reg', 'registry', 'fresh start');
-    expect((await call(sb, 'GET', `${LOG}/reg/log?container=registry&previous=true&tailLines=1`)).text).toBe('line 5\n');
+    expect((await call(sb, 'GET', `${LOG}/reg/log?container=registry&previous=true&tailLines=1`)).text).toBe(
+      'line 5\n',
+    );
     expect((await call(sb, 'GET', `${LOG}/reg/log?container=registry`)).text).toBe('fresh start\n');
   });
 

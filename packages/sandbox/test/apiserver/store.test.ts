@@ -22,7 +22,12 @@ function caught(fn: () => unknown): ApiError {
   throw new Error('expected an ApiError');
 }
 
-const cm = (name: string, data: Record<string, string> = {}): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data });
+const cm = (name: string, data: Record<string, string> = {}): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name },
+  data,
+});
 
 describe('store semantics through the in-process client', () => {
   it('stamps uid, creationTimestamp, a growing resourceVersion; 409 on duplicates', () => {
@@ -40,10 +45,16 @@ describe('store semantics through the in-process client', () => {
 
   it('generateName, NotFound wording, namespace must exist', () => {
     const api = setup();
-    const o = api.create(CONFIGMAPS, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { generateName: 'gen-' } }).object;
+    const o = api.create(CONFIGMAPS, 'default', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { generateName: 'gen-' },
+    }).object;
     expect(o.metadata.name).toMatch(/^gen-[a-z0-9]{5}$/);
     expect(caught(() => api.get(CONFIGMAPS, 'default', 'x')).message).toBe('configmaps "x" not found');
-    expect(caught(() => api.get(WIDGETS, undefined, 'cluster')).message).toBe('widgets.example.sandbox.io "cluster" not found');
+    expect(caught(() => api.get(WIDGETS, undefined, 'cluster')).message).toBe(
+      'widgets.example.sandbox.io "cluster" not found',
+    );
     const e = caught(() => api.create(CONFIGMAPS, 'nope', cm('a')));
     expect([e.code, e.message]).toEqual([404, 'namespaces "nope" not found']);
   });
@@ -52,13 +63,20 @@ describe('store semantics through the in-process client', () => {
     const api = setup();
     const e = caught(() => api.create(CONFIGMAPS, 'default', cm('Bad_Name')));
     expect(e.code).toBe(422);
-    expect(e.message).toMatch(/^ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain/);
+    expect(e.message).toMatch(
+      /^ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain/,
+    );
     expect(e.status.details?.causes?.[0]?.field).toBe('metadata.name');
   });
 
   it('optimistic concurrency: stale resourceVersion → 409 Conflict with kube wording', () => {
     const api = setup();
-    const w = api.create(WIDGETS, undefined, { apiVersion: 'example.sandbox.io/v1', kind: 'Widget', metadata: { name: 'cluster' }, spec: { size: 1 } }).object;
+    const w = api.create(WIDGETS, undefined, {
+      apiVersion: 'example.sandbox.io/v1',
+      kind: 'Widget',
+      metadata: { name: 'cluster' },
+      spec: { size: 1 },
+    }).object;
     api.update(WIDGETS, undefined, { ...w, spec: { size: 2 } });
     const e = caught(() => api.update(WIDGETS, undefined, { ...w, spec: { size: 3 } }));
     expect(e.code).toBe(409);
@@ -69,10 +87,21 @@ describe('store semantics through the in-process client', () => {
 
   it('status subresource: spec writes ignore status, status writes ignore spec; generation counts spec changes', () => {
     const api = setup();
-    const w = api.create(WIDGETS, undefined, { apiVersion: 'example.sandbox.io/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { size: 1 }, status: { ready: true } }).object;
+    const w = api.create(WIDGETS, undefined, {
+      apiVersion: 'example.sandbox.io/v1',
+      kind: 'Widget',
+      metadata: { name: 'w' },
+      spec: { size: 1 },
+      status: { ready: true },
+    }).object;
     expect(w.status).toBeUndefined();
     expect(w.metadata.generation).toBe(1);
-    const s = api.update(WIDGETS, undefined, { ...w, spec: { size: 9 }, status: { ready: true } }, { subresource: 'status' }).object;
+    const s = api.update(
+      WIDGETS,
+      undefined,
+      { ...w, spec: { size: 9 }, status: { ready: true } },
+      { subresource: 'status' },
+    ).object;
     expect(s.spec).toEqual({ size: 1 });
     expect(s.status).toEqual({ ready: true });
     expect(s.metadata.generation).toBe(1);
@@ -84,7 +113,9 @@ describe('store semantics through the in-process client', () => {
   it('a no-op update keeps the resourceVersion', () => {
     const api = setup();
     const a = api.create(CONFIGMAPS, 'default', cm('a', { k: 'v' })).object;
-    expect(api.update(CONFIGMAPS, 'default', a).object.metadata.resourceVersion).toBe(a.metadata.resourceVersion);
+    expect(api.update(CONFIGMAPS, 'default', a).object.metadata.resourceVersion).toBe(
+      a.metadata.resourceVersion,
+    );
   });
 
   it('dry-run stores nothing', () => {
@@ -99,7 +130,10 @@ describe('store semantics through the in-process client', () => {
 
   it('finalizers hold an object with a deletionTimestamp until they are removed', () => {
     const api = setup();
-    api.create(CONFIGMAPS, 'default', { ...cm('f'), metadata: { name: 'f', finalizers: ['example.io/keep'] } });
+    api.create(CONFIGMAPS, 'default', {
+      ...cm('f'),
+      metadata: { name: 'f', finalizers: ['example.io/keep'] },
+    });
     const marked = api.delete(CONFIGMAPS, 'default', 'f') as KubeObject;
     expect(marked.metadata.deletionTimestamp).toBeDefined();
     expect(api.get(CONFIGMAPS, 'default', 'f').metadata.deletionTimestamp).toBeDefined();
@@ -112,12 +146,24 @@ describe('pod updates', () => {
   it('allow image changes and binding a node once, forbid other spec changes like kube', () => {
     const api = setup();
     const pods = { group: '', version: 'v1', resource: 'pods' };
-    api.create(pods, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'a:1' }] } });
-    expect(api.patch(pods, 'default', 'p', 'strategic', { spec: { containers: [{ name: 'c', image: 'a:2' }] } }).object.spec).toMatchObject({ containers: [{ image: 'a:2' }] });
-    expect(api.patch(pods, 'default', 'p', 'merge', { spec: { nodeName: 'n1' } }).object.spec).toMatchObject({ nodeName: 'n1' });
+    api.create(pods, 'default', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p' },
+      spec: { containers: [{ name: 'c', image: 'a:1' }] },
+    });
+    expect(
+      api.patch(pods, 'default', 'p', 'strategic', { spec: { containers: [{ name: 'c', image: 'a:2' }] } })
+        .object.spec,
+    ).toMatchObject({ containers: [{ image: 'a:2' }] });
+    expect(api.patch(pods, 'default', 'p', 'merge', { spec: { nodeName: 'n1' } }).object.spec).toMatchObject({
+      nodeName: 'n1',
+    });
     const e = caught(() => api.patch(pods, 'default', 'p', 'merge', { spec: { nodeName: 'n2' } }));
     expect(e.code).toBe(422);
-    expect(e.message).toMatch(/^Pod "p" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers\[\*\].image`/);
+    expect(e.message).toMatch(
+      /^Pod "p" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers\[\*\].image`/,
+    );
     const labels = api.patch(pods, 'default', 'p', 'merge', { metadata: { labels: { a: 'b' } } }).object;
     expect(labels.metadata.labels).toEqual({ a: 'b' });
   });
@@ -127,7 +173,11 @@ describe('watch history', () => {
   it('keeps a fresh window, evicts stale events beyond the minimum, and reports 410 for older resourceVersions', () => {
     let now = 0;
     const store = new ObjectStore(100_000, 75_000, () => now);
-    const obj = (i: number) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `c${i}`, namespace: 'd' } });
+    const obj = (i: number) => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: `c${i}`, namespace: 'd' },
+    });
     for (let i = 0; i < 150; i++) store.put('/configmaps', obj(i));
     expect(Array.isArray(store.since('/configmaps', 1))).toBe(true);
     now = 80_000;

@@ -9,7 +9,11 @@ export async function startTestSandbox(): Promise<SandboxHandle> {
 }
 
 /** Polls until `fn` returns a truthy value (exceptions count as "not yet"); fails with the last state. */
-export async function waitFor<T>(what: string, fn: () => T | undefined | false | null, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => T | undefined | false | null,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -20,7 +24,10 @@ export async function waitFor<T>(what: string, fn: () => T | undefined | false |
     } catch (e) {
       last = e;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`,
+      );
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -36,7 +43,8 @@ export function cond(obj: KubeObject | undefined, type: string): string {
 }
 
 export const config = (api: ApiClient): KubeObject => api.get(R.configs, undefined, 'cluster');
-export const clusterOperator = (api: ApiClient): KubeObject => api.get(R.clusterOperators, undefined, 'image-registry');
+export const clusterOperator = (api: ApiClient): KubeObject =>
+  api.get(R.clusterOperators, undefined, 'image-registry');
 
 export function registryPods(api: ApiClient): KubeObject[] {
   return api.list(R.pods, 'openshift-image-registry', { labelSelector: 'docker-registry=default' }).items;
@@ -48,9 +56,20 @@ export function readyPods(pods: KubeObject[]): KubeObject[] {
 
 export function operatorLog(sb: SandboxHandle): string {
   const api = sb.api();
-  const pod = api.list(R.pods, 'openshift-image-registry', { labelSelector: 'name=cluster-image-registry-operator' }).items[0];
+  const pod = api.list(R.pods, 'openshift-image-registry', {
+    labelSelector: 'name=cluster-image-registry-operator',
+  }).items[0];
   if (!pod) return '';
-  return (sb.logs.read('openshift-image-registry', pod.metadata.name ?? '', 'cluster-image-registry-operator', {}) ?? []).map((l) => l.text).join('\n');
+  return (
+    sb.logs.read(
+      'openshift-image-registry',
+      pod.metadata.name ?? '',
+      'cluster-image-registry-operator',
+      {},
+    ) ?? []
+  )
+    .map((l) => l.text)
+    .join('\n');
 }
 
 /** The registry is up: Config Available True Ready, Progressing False Ready, all replicas ready. */
@@ -58,7 +77,12 @@ export async function registryReady(sb: SandboxHandle, replicas = 2): Promise<vo
   const api = sb.api();
   await waitFor('registry Ready', () => {
     const c = config(api);
-    return cond(c, 'Available') === 'True Ready' && cond(c, 'Progressing') === 'False Ready' && readyPods(registryPods(api)).length === replicas && registryPods(api).length === replicas;
+    return (
+      cond(c, 'Available') === 'True Ready' &&
+      cond(c, 'Progressing') === 'False Ready' &&
+      readyPods(registryPods(api)).length === replicas &&
+      registryPods(api).length === replicas
+    );
   });
 }
 

@@ -18,7 +18,8 @@ export function kubectl(kubeconfig: string, home: string, args: string[], input?
       KUBECTL,
       ['--kubeconfig', kubeconfig, '--cache-dir', `${home}/cache`, ...args],
       { env: { PATH: process.env.PATH ?? '', HOME: home }, timeout: 20_000 },
-      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
     if (input !== undefined) child.stdin?.end(input);
   });
@@ -40,7 +41,9 @@ export interface Background {
 
 /** A long-running kubectl (get -w, logs -f): its output so far and a way to wait for a line. */
 export function kubectlBackground(kubeconfig: string, home: string, args: string[]): Background {
-  const child = spawn(KUBECTL, ['--kubeconfig', kubeconfig, '--cache-dir', `${home}/cache`, ...args], { env: { PATH: process.env.PATH ?? '', HOME: home } });
+  const child = spawn(KUBECTL, ['--kubeconfig', kubeconfig, '--cache-dir', `${home}/cache`, ...args], {
+    env: { PATH: process.env.PATH ?? '', HOME: home },
+  });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr.on('data', (c: Buffer) => (out += c.toString()));

@@ -12,7 +12,8 @@ import { hasKubectl, kubectl, type Run } from './kubectl.js';
  * typo in an item must be refused by kubectl itself, naming the field, as against a real cluster.
  */
 const suite = hasKubectl ? describe : describe.skip;
-if (!hasKubectl) console.warn('SKIPPED: /usr/bin/kubectl not found — kind: List validation needs kubectl v1.32');
+if (!hasKubectl)
+  console.warn('SKIPPED: /usr/bin/kubectl not found — kind: List validation needs kubectl v1.32');
 
 let sb: SandboxHandle;
 let dir: string;
@@ -28,15 +29,29 @@ const item = {
     spec: {
       replicas: 2,
       selector: { matchLabels: { app: 'web' } },
-      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'quay.io/example/web:1.0', ports: [{ containerPort: 8080 }] }] } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: {
+          containers: [{ name: 'web', image: 'quay.io/example/web:1.0', ports: [{ containerPort: 8080 }] }],
+        },
+      },
     },
   },
-  secret: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'web-tls', namespace: 'shop' }, type: 'Opaque', stringData: { token: 'not-a-real-token' } },
+  secret: {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'web-tls', namespace: 'shop' },
+    type: 'Opaque',
+    stringData: { token: 'not-a-real-token' },
+  },
   imageStream: {
     apiVersion: 'image.openshift.io/v1',
     kind: 'ImageStream',
     metadata: { name: 'web', namespace: 'shop' },
-    spec: { lookupPolicy: { local: true }, tags: [{ name: 'latest', from: { kind: 'DockerImage', name: 'quay.io/example/web:1.0' } }] },
+    spec: {
+      lookupPolicy: { local: true },
+      tags: [{ name: 'latest', from: { kind: 'DockerImage', name: 'quay.io/example/web:1.0' } }],
+    },
   },
   config: {
     apiVersion: 'imageregistry.operator.openshift.io/v1',
@@ -65,11 +80,22 @@ suite('kubectl apply -f of a kind: List, validated on the client side against /o
   });
 
   it('applies a List of a Namespace, a Deployment, a Secret, an ImageStream and the registry Config with validation on', async () => {
-    const file = listFile('list.json', [item.namespace, item.deployment, item.secret, item.imageStream, item.config]);
+    const file = listFile('list.json', [
+      item.namespace,
+      item.deployment,
+      item.secret,
+      item.imageStream,
+      item.config,
+    ]);
     const r = await k('apply', '-f', file, '--validate=strict');
     expect(r.code).toBe(0);
     // the operator created configs/cluster itself: kubectl only warns that it adopts it
-    expect(r.stderr.replace(/^Warning: resource configs\/cluster is missing the kubectl.kubernetes.io\/last-applied-configuration annotation.*\n/m, '')).toBe('');
+    expect(
+      r.stderr.replace(
+        /^Warning: resource configs\/cluster is missing the kubectl.kubernetes.io\/last-applied-configuration annotation.*\n/m,
+        '',
+      ),
+    ).toBe('');
     expect(r.stdout.trim().split('\n')).toEqual([
       'namespace/shop created',
       'deployment.apps/web created',
@@ -82,23 +108,44 @@ suite('kubectl apply -f of a kind: List, validated on the client side against /o
   });
 
   it('refuses an unknown field in a List item on the client side, naming it, and changes nothing', async () => {
-    const typo = structuredClone(item.deployment) as { metadata: { name: string }; spec: Record<string, unknown> };
+    const typo = structuredClone(item.deployment) as {
+      metadata: { name: string };
+      spec: Record<string, unknown>;
+    };
     typo.metadata.name = 'typo';
     typo.spec.replica = typo.spec.replicas;
     delete typo.spec.replicas;
     const r = await k('apply', '-f', listFile('typo.json', [typo]));
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/error validating data: ValidationError\(Deployment\.spec\): unknown field "replica" in io\.k8s\.api\.apps\.v1\.DeploymentSpec;/);
+    expect(r.stderr).toMatch(
+      /error validating data: ValidationError\(Deployment\.spec\): unknown field "replica" in io\.k8s\.api\.apps\.v1\.DeploymentSpec;/,
+    );
     expect((await k('get', 'deployment/typo', '-n', 'shop')).stderr).toMatch(/NotFound|not found/);
   });
 
   it('checks every kind the List holds: a typo in the CRD object, the Secret, the ImageStream, a Pod or a StatefulSet is refused too', async () => {
     const config = { ...item.config, spec: { ...item.config.spec, replicass: 2 } };
     const secret = { ...item.secret, strinData: { a: 'b' } };
-    const stream = { ...item.imageStream, spec: { ...item.imageStream.spec, tags: [{ name: 'latest', form: { kind: 'DockerImage', name: 'x' } }] } };
+    const stream = {
+      ...item.imageStream,
+      spec: {
+        ...item.imageStream.spec,
+        tags: [{ name: 'latest', form: { kind: 'DockerImage', name: 'x' } }],
+      },
+    };
     // kinds the sandbox has no schema for are still checked at their top, spec and status levels
-    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'shop' }, spec: { containers: [{ name: 'c', image: 'x', imagePullPolicyy: 'Always' }] } };
-    const sts = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 's', namespace: 'shop' }, spec: { replica: 1 } };
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'shop' },
+      spec: { containers: [{ name: 'c', image: 'x', imagePullPolicyy: 'Always' }] },
+    };
+    const sts = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 's', namespace: 'shop' },
+      spec: { replica: 1 },
+    };
     const r = await k('apply', '-f', listFile('typos.json', [config, secret, stream, pod, sts]));
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/unknown field "imagePullPolicyy" in io\.k8s\.api\.core\.v1\.Container/);
@@ -109,10 +156,17 @@ suite('kubectl apply -f of a kind: List, validated on the client side against /o
   });
 
   it('refuses a List item missing a required field or with a wrongly typed one', async () => {
-    const noContainers = structuredClone(item.deployment) as { metadata: { name: string }; spec: { template: { spec: Record<string, unknown> } } };
+    const noContainers = structuredClone(item.deployment) as {
+      metadata: { name: string };
+      spec: { template: { spec: Record<string, unknown> } };
+    };
     noContainers.metadata.name = 'empty';
     delete noContainers.spec.template.spec.containers;
-    const stringReplicas = { ...item.deployment, metadata: { name: 'typed', namespace: 'shop' }, spec: { ...item.deployment.spec, replicas: 'two' } };
+    const stringReplicas = {
+      ...item.deployment,
+      metadata: { name: 'typed', namespace: 'shop' },
+      spec: { ...item.deployment.spec, replicas: 'two' },
+    };
     const r = await k('apply', '-f', listFile('bad.json', [noContainers, stringReplicas]));
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/missing required field "containers"/);
@@ -120,7 +174,10 @@ suite('kubectl apply -f of a kind: List, validated on the client side against /o
   });
 
   it('accepts real Kubernetes fields the sandbox does not describe (a real cluster takes them)', async () => {
-    const full = structuredClone(item.deployment) as { metadata: { name: string; labels: Record<string, string> }; spec: { selector: unknown; template: { metadata: unknown; spec: Record<string, unknown> } } };
+    const full = structuredClone(item.deployment) as {
+      metadata: { name: string; labels: Record<string, string> };
+      spec: { selector: unknown; template: { metadata: unknown; spec: Record<string, unknown> } };
+    };
     full.metadata = { ...full.metadata, name: 'full', labels: { app: 'full' } };
     full.spec.selector = { matchLabels: { app: 'full' } };
     full.spec.template.metadata = { labels: { app: 'full' } };
@@ -128,13 +185,23 @@ suite('kubectl apply -f of a kind: List, validated on the client side against /o
       hostAliases: [{ ip: '10.0.0.1', hostnames: ['db.local'] }],
       dnsConfig: { options: [{ name: 'ndots', value: '2' }] },
       shareProcessNamespace: true,
-      containers: [{ name: 'web', image: 'quay.io/example/web:1.0', resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }] }],
+      containers: [
+        {
+          name: 'web',
+          image: 'quay.io/example/web:1.0',
+          resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }],
+        },
+      ],
     });
     const build = {
       apiVersion: 'build.openshift.io/v1',
       kind: 'BuildConfig',
       metadata: { name: 'web', namespace: 'shop' },
-      spec: { mountTrustedCA: true, source: { type: 'Git', git: { uri: 'https://example.com/web.git' }, sourceSecret: { name: 'git' } }, strategy: { type: 'Docker', dockerStrategy: { noCache: true } } },
+      spec: {
+        mountTrustedCA: true,
+        source: { type: 'Git', git: { uri: 'https://example.com/web.git' }, sourceSecret: { name: 'git' } },
+        strategy: { type: 'Docker', dockerStrategy: { noCache: true } },
+      },
     };
     const r = await k('apply', '-f', listFile('full.json', [full, build]), '--dry-run=server');
     expect(r.stderr).toBe('');
@@ -142,7 +209,10 @@ suite('kubectl apply -f of a kind: List, validated on the client side against /o
   });
 
   it('kubectl get deploy -o yaml > f && kubectl apply -f f round-trips', async () => {
-    const generation = (): Promise<string> => k('get', 'deployment/web', '-n', 'shop', '-o', 'jsonpath={.metadata.generation}/{.spec.replicas}').then((r) => r.stdout);
+    const generation = (): Promise<string> =>
+      k('get', 'deployment/web', '-n', 'shop', '-o', 'jsonpath={.metadata.generation}/{.spec.replicas}').then(
+        (r) => r.stdout,
+      );
     const before = await generation();
     const exported = await k('get', 'deploy', '-n', 'shop', '-o', 'yaml');
     expect(exported.code).toBe(0);
@@ -164,7 +234,8 @@ suite('kubectl apply -f of a kind: List, validated on the client side against /o
     const file = join(dir, 'everything.yaml');
     writeFileSync(file, exported.stdout);
     const text = readFileSync(file, 'utf8');
-    for (const kind of ['Deployment', 'ReplicaSet', 'Pod', 'Event', 'Config', 'ImageStream']) expect(text).toMatch(new RegExp(`^  kind: ${kind}$`, 'm'));
+    for (const kind of ['Deployment', 'ReplicaSet', 'Pod', 'Event', 'Config', 'ImageStream'])
+      expect(text).toMatch(new RegExp(`^  kind: ${kind}$`, 'm'));
     const r = await k('apply', '-f', file, '--dry-run=client');
     expect(r.stderr).not.toMatch(/error validating/);
     expect(r.code).toBe(0);

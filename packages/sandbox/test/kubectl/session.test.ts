@@ -10,7 +10,8 @@ import { hasKubectl, kubectl, kubectlBackground, kubectlOk, type Run } from './k
  * kube-apiserver, and no command may print discovery/OpenAPI errors or warnings.
  */
 const suite = hasKubectl ? describe : describe.skip;
-if (!hasKubectl) console.warn('SKIPPED: /usr/bin/kubectl not found — the scripted kubectl session needs kubectl v1.32');
+if (!hasKubectl)
+  console.warn('SKIPPED: /usr/bin/kubectl not found — the scripted kubectl session needs kubectl v1.32');
 
 let sb: SandboxHandle;
 let dir: string;
@@ -57,33 +58,72 @@ suite('kubectl session', () => {
   it('get, api-resources, explain', async () => {
     expect(await ok('get', 'ns')).toMatch(/^NAME\s+STATUS\s+AGE\n(.*\n)*default\s+Active\s+\d+s/m);
     expect(await ok('api-resources')).toMatch(/deployments\s+deploy\s+apps\/v1\s+true\s+Deployment/);
-    expect(await ok('get', 'svc', 'kubernetes', '-o', 'wide')).toMatch(/kubernetes\s+ClusterIP\s+10\.96\.0\.1\s+<none>\s+443\/TCP/);
+    expect(await ok('get', 'svc', 'kubernetes', '-o', 'wide')).toMatch(
+      /kubernetes\s+ClusterIP\s+10\.96\.0\.1\s+<none>\s+443\/TCP/,
+    );
     expect(await ok('explain', 'deployments')).toMatch(/KIND:\s+Deployment/);
   });
 
   it('apply, create, get -o yaml/json', async () => {
-    expect(await kin(CM, 'apply', '-f', '-')).toMatchObject({ code: 0, stdout: 'configmap/demo created\n', stderr: '' });
-    expect(await kin(CM, 'apply', '-f', '-')).toMatchObject({ stdout: 'configmap/demo unchanged\n', stderr: '' });
-    expect(await kin(CM.replace('"1"', '"2"'), 'apply', '-f', '-')).toMatchObject({ stdout: 'configmap/demo configured\n', stderr: '' });
+    expect(await kin(CM, 'apply', '-f', '-')).toMatchObject({
+      code: 0,
+      stdout: 'configmap/demo created\n',
+      stderr: '',
+    });
+    expect(await kin(CM, 'apply', '-f', '-')).toMatchObject({
+      stdout: 'configmap/demo unchanged\n',
+      stderr: '',
+    });
+    expect(await kin(CM.replace('"1"', '"2"'), 'apply', '-f', '-')).toMatchObject({
+      stdout: 'configmap/demo configured\n',
+      stderr: '',
+    });
     expect(await ok('get', 'cm', 'demo', '-o', 'yaml')).toContain('a: "2"');
-    const json = JSON.parse(await ok('get', 'cm', 'demo', '-o', 'json')) as { metadata: { annotations: Record<string, string> } };
-    expect(json.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']).toContain('"a":"2"');
-    expect(await kin(DEPLOY, 'create', '-f', '-')).toMatchObject({ code: 0, stdout: 'deployment.apps/web created\n', stderr: '' });
-    expect(await ok('create', 'configmap', 'literal', '--from-literal=k=v')).toBe('configmap/literal created\n');
-    expect(await ok('create', 'secret', 'generic', 'sec', '--from-literal=password=s3cr3t')).toBe('secret/sec created\n');
-    expect(await ok('run', 'one-off', '--image=busybox:1.36', '--restart=Never', '--env=A=1', '--', 'sleep', '5')).toBe('pod/one-off created\n');
-    expect(await ok('get', 'pod', 'one-off', '-o', 'jsonpath={.spec.containers[0].args}')).toBe('["sleep","5"]');
-    expect(await ok('get', 'deploy')).toMatch(/^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s+0\/1\s+0\s+0\s+\d+s\n$/);
+    const json = JSON.parse(await ok('get', 'cm', 'demo', '-o', 'json')) as {
+      metadata: { annotations: Record<string, string> };
+    };
+    expect(json.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']).toContain(
+      '"a":"2"',
+    );
+    expect(await kin(DEPLOY, 'create', '-f', '-')).toMatchObject({
+      code: 0,
+      stdout: 'deployment.apps/web created\n',
+      stderr: '',
+    });
+    expect(await ok('create', 'configmap', 'literal', '--from-literal=k=v')).toBe(
+      'configmap/literal created\n',
+    );
+    expect(await ok('create', 'secret', 'generic', 'sec', '--from-literal=password=s3cr3t')).toBe(
+      'secret/sec created\n',
+    );
+    expect(
+      await ok('run', 'one-off', '--image=busybox:1.36', '--restart=Never', '--env=A=1', '--', 'sleep', '5'),
+    ).toBe('pod/one-off created\n');
+    expect(await ok('get', 'pod', 'one-off', '-o', 'jsonpath={.spec.containers[0].args}')).toBe(
+      '["sleep","5"]',
+    );
+    expect(await ok('get', 'deploy')).toMatch(
+      /^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s+0\/1\s+0\s+0\s+\d+s\n$/,
+    );
   });
 
   it('apply --server-side, with conflicts against other managers', async () => {
     const ssa = CM.replace('name: demo', 'name: ssa');
-    expect(await kin(ssa, 'apply', '--server-side', '-f', '-')).toMatchObject({ code: 0, stdout: 'configmap/ssa serverside-applied\n', stderr: '' });
+    expect(await kin(ssa, 'apply', '--server-side', '-f', '-')).toMatchObject({
+      code: 0,
+      stdout: 'configmap/ssa serverside-applied\n',
+      stderr: '',
+    });
     await ok('patch', 'cm', 'ssa', '--type', 'merge', '-p', '{"data":{"a":"other"}}');
     const conflict = await kin(ssa, 'apply', '--server-side', '-f', '-');
     expect(conflict.code).not.toBe(0);
-    expect(conflict.stderr).toMatch(/Apply failed with 1 conflict: conflict with "kubectl-patch" using v1 at \S+: \.data\.a/);
-    expect(await kin(ssa, 'apply', '--server-side', '--force-conflicts', '-f', '-')).toMatchObject({ code: 0, stderr: '' });
+    expect(conflict.stderr).toMatch(
+      /Apply failed with 1 conflict: conflict with "kubectl-patch" using v1 at \S+: \.data\.a/,
+    );
+    expect(await kin(ssa, 'apply', '--server-side', '--force-conflicts', '-f', '-')).toMatchObject({
+      code: 0,
+      stderr: '',
+    });
     expect(await ok('get', 'cm', 'ssa', '-o', 'jsonpath={.data.a}')).toBe('1');
   });
 
@@ -94,12 +134,42 @@ suite('kubectl session', () => {
   });
 
   it('patch --type merge / json / strategic, scale', async () => {
-    expect(await ok('patch', 'cm', 'demo', '--type', 'merge', '-p', '{"data":{"b":"x"}}')).toBe('configmap/demo patched\n');
-    expect(await ok('patch', 'cm', 'demo', '--type', 'json', '-p', '[{"op":"replace","path":"/data/b","value":"y"}]')).toBe('configmap/demo patched\n');
-    const failed = await k('patch', 'cm', 'demo', '--type', 'json', '-p', '[{"op":"test","path":"/data/b","value":"nope"}]');
+    expect(await ok('patch', 'cm', 'demo', '--type', 'merge', '-p', '{"data":{"b":"x"}}')).toBe(
+      'configmap/demo patched\n',
+    );
+    expect(
+      await ok(
+        'patch',
+        'cm',
+        'demo',
+        '--type',
+        'json',
+        '-p',
+        '[{"op":"replace","path":"/data/b","value":"y"}]',
+      ),
+    ).toBe('configmap/demo patched\n');
+    const failed = await k(
+      'patch',
+      'cm',
+      'demo',
+      '--type',
+      'json',
+      '-p',
+      '[{"op":"test","path":"/data/b","value":"nope"}]',
+    );
     expect(failed.stderr).toContain('testing value /data/b failed: test failed');
-    expect(await ok('patch', 'deploy', 'web', '-p', '{"spec":{"template":{"spec":{"containers":[{"name":"web","env":[{"name":"B","value":"2"}]}]}}}}')).toBe('deployment.apps/web patched\n');
-    expect(await ok('get', 'deploy', 'web', '-o', 'jsonpath={.spec.template.spec.containers[0].env[*].name}')).toBe('A B');
+    expect(
+      await ok(
+        'patch',
+        'deploy',
+        'web',
+        '-p',
+        '{"spec":{"template":{"spec":{"containers":[{"name":"web","env":[{"name":"B","value":"2"}]}]}}}}',
+      ),
+    ).toBe('deployment.apps/web patched\n');
+    expect(
+      await ok('get', 'deploy', 'web', '-o', 'jsonpath={.spec.template.spec.containers[0].env[*].name}'),
+    ).toBe('A B');
     expect(await ok('scale', 'deploy', 'web', '--replicas=3')).toBe('deployment.apps/web scaled\n');
     expect(await ok('get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas}')).toBe('3');
   });
@@ -126,19 +196,27 @@ suite('kubectl session', () => {
     });
     for (const l of ['one', 'two', 'three']) sb.logs.append('default', 'image-registry-1', 'registry', l);
     expect(await ok('logs', 'image-registry-1', '--tail=2')).toBe('two\nthree\n');
-    expect(await ok('logs', 'image-registry-1', '--tail=1', '--timestamps')).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z three\n$/);
+    expect(await ok('logs', 'image-registry-1', '--tail=1', '--timestamps')).toMatch(
+      /^\d{4}-\d\d-\d\dT[\d:.]+Z three\n$/,
+    );
     const prev = await k('logs', 'image-registry-1', '--previous');
-    expect(prev.stderr).toContain('previous terminated container "registry" in pod "image-registry-1" not found');
+    expect(prev.stderr).toContain(
+      'previous terminated container "registry" in pod "image-registry-1" not found',
+    );
     const f = kubectlBackground(kc, dir, ['logs', '-f', 'image-registry-1', '--tail=0']);
     // --tail=0: a line logged before kubectl connects is never shown, so keep logging until one is.
-    const logging = setInterval(() => sb.logs.append('default', 'image-registry-1', 'registry', 'followed line'), 200);
+    const logging = setInterval(
+      () => sb.logs.append('default', 'image-registry-1', 'registry', 'followed line'),
+      200,
+    );
     await f.waitFor(/followed line\n/).finally(() => clearInterval(logging));
     await k('delete', 'pod', 'image-registry-1', '--grace-period=0', '--force');
     expect(await f.exited).toBe(0);
   });
 
   it('auth can-i and whoami per user', async () => {
-    const can = async (ctx: string, ...args: string[]) => (await k('--context', ctx, 'auth', 'can-i', ...args)).stdout.trim();
+    const can = async (ctx: string, ...args: string[]) =>
+      (await k('--context', ctx, 'auth', 'can-i', ...args)).stdout.trim();
     expect(await can('admin', 'patch', 'configs.imageregistry.operator.openshift.io')).toBe('yes');
     expect(await can('viewer', 'patch', 'configs.imageregistry.operator.openshift.io')).toBe('no');
     expect(await can('viewer', 'get', 'secrets')).toBe('no');
@@ -147,7 +225,9 @@ suite('kubectl session', () => {
     // Impersonation: admin may act as the viewer; the viewer may not act as anyone.
     expect((await k('--as=viewer', 'auth', 'can-i', 'get', 'secrets')).stdout.trim()).toBe('no');
     const denied = await k('--context', 'viewer', '--as=admin', 'get', 'pods');
-    expect(denied.stderr).toContain('users "admin" is forbidden: User "viewer" cannot impersonate resource "users" in API group "" at the cluster scope');
+    expect(denied.stderr).toContain(
+      'users "admin" is forbidden: User "viewer" cannot impersonate resource "users" in API group "" at the cluster scope',
+    );
   });
 
   it('create job --from=cronjob keeps the template (protobuf body) and can-i --list', async () => {
@@ -157,15 +237,45 @@ suite('kubectl session', () => {
       metadata: { name: 'pruner' },
       spec: {
         schedule: '0 0 * * *',
-        jobTemplate: { spec: { backoffLimit: 0, template: { spec: { restartPolicy: 'Never', serviceAccountName: 'pruner', containers: [{ name: 'p', image: 'cli:1', command: ['oc'], args: ['adm', 'prune'], resources: { requests: { cpu: '100m' } } }] } } } },
+        jobTemplate: {
+          spec: {
+            backoffLimit: 0,
+            template: {
+              spec: {
+                restartPolicy: 'Never',
+                serviceAccountName: 'pruner',
+                containers: [
+                  {
+                    name: 'p',
+                    image: 'cli:1',
+                    command: ['oc'],
+                    args: ['adm', 'prune'],
+                    resources: { requests: { cpu: '100m' } },
+                  },
+                ],
+              },
+            },
+          },
+        },
       },
     });
     expect(await ok('create', 'job', 'manual', '--from=cronjob/pruner')).toBe('job.batch/manual created\n');
-    const job = JSON.parse(await ok('get', 'job', 'manual', '-o', 'json')) as { metadata: { annotations: Record<string, string> }; spec: { backoffLimit: number; template: { spec: { serviceAccountName: string; containers: Array<{ args: string[]; resources: unknown }> } } } };
+    const job = JSON.parse(await ok('get', 'job', 'manual', '-o', 'json')) as {
+      metadata: { annotations: Record<string, string> };
+      spec: {
+        backoffLimit: number;
+        template: {
+          spec: { serviceAccountName: string; containers: Array<{ args: string[]; resources: unknown }> };
+        };
+      };
+    };
     expect(job.metadata.annotations['cronjob.kubernetes.io/instantiate']).toBe('manual');
     expect(job.spec.backoffLimit).toBe(0);
     expect(job.spec.template.spec.serviceAccountName).toBe('pruner');
-    expect(job.spec.template.spec.containers[0]).toMatchObject({ args: ['adm', 'prune'], resources: { requests: { cpu: '100m' } } });
+    expect(job.spec.template.spec.containers[0]).toMatchObject({
+      args: ['adm', 'prune'],
+      resources: { requests: { cpu: '100m' } },
+    });
     const list = await ok('--context', 'viewer', 'auth', 'can-i', '--list');
     expect(list).toMatch(/^pods\s+\[\]\s+\[\]\s+\[get list watch\]$/m);
     expect(list).not.toMatch(/^secrets\s/m);
@@ -184,10 +294,14 @@ suite('kubectl session', () => {
       lastTimestamp: new Date().toISOString(),
       count: 1,
     });
-    expect(await ok('get', 'events')).toMatch(/LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\n\d+s\s+Normal\s+ScalingReplicaSet\s+deployment\/web\s+Scaled up replica set web-1 to 3/);
+    expect(await ok('get', 'events')).toMatch(
+      /LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\n\d+s\s+Normal\s+ScalingReplicaSet\s+deployment\/web\s+Scaled up replica set web-1 to 3/,
+    );
     const denied = await k('--context', 'viewer', 'delete', 'cm', 'demo');
     expect(denied.code).not.toBe(0);
-    expect(denied.stderr).toContain('Error from server (Forbidden): configmaps "demo" is forbidden: User "viewer" cannot delete resource "configmaps" in API group "" in the namespace "default"');
+    expect(denied.stderr).toContain(
+      'Error from server (Forbidden): configmaps "demo" is forbidden: User "viewer" cannot delete resource "configmaps" in API group "" in the namespace "default"',
+    );
     const secrets = await k('--context', 'viewer', 'get', 'secrets');
     expect(secrets.stderr).toContain('User "viewer" cannot list resource "secrets"');
   });

@@ -11,7 +11,8 @@ import { hasKubectl, kubectl, kubectlOk } from './kubectl.js';
  * `--validate=false` sends Ignore and the object is created without the field.
  */
 const suite = hasKubectl ? describe : describe.skip;
-if (!hasKubectl) console.warn('SKIPPED: /usr/bin/kubectl not found — kubectl strict decoding needs kubectl v1.32');
+if (!hasKubectl)
+  console.warn('SKIPPED: /usr/bin/kubectl not found — kubectl strict decoding needs kubectl v1.32');
 
 let sb: SandboxHandle;
 let dir: string;
@@ -52,11 +53,25 @@ suite('kubectl apply of a built-in with unknown nested fields', () => {
 
   it('--validate=false applies it with the unknown fields dropped', async () => {
     const r = await kubectl(kc, dir, ['apply', '--validate=false', '-f', '-'], DEPLOYMENT);
-    expect({ code: r.code, stderr: r.stderr, stdout: r.stdout.trim() }).toEqual({ code: 0, stderr: '', stdout: 'deployment.apps/typo created' });
-    const spec = JSON.parse(await kubectlOk(kc, dir, ['get', 'deployment', 'typo', '-o', 'jsonpath={.spec}'])) as Record<string, unknown>;
+    expect({ code: r.code, stderr: r.stderr, stdout: r.stdout.trim() }).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: 'deployment.apps/typo created',
+    });
+    const spec = JSON.parse(
+      await kubectlOk(kc, dir, ['get', 'deployment', 'typo', '-o', 'jsonpath={.spec}']),
+    ) as Record<string, unknown>;
     expect(spec).not.toHaveProperty('replica');
     expect(spec.replicas).toBe(1);
-    const container = JSON.parse(await kubectlOk(kc, dir, ['get', 'deployment', 'typo', '-o', 'jsonpath={.spec.template.spec.containers[0]}'])) as Record<string, unknown>;
+    const container = JSON.parse(
+      await kubectlOk(kc, dir, [
+        'get',
+        'deployment',
+        'typo',
+        '-o',
+        'jsonpath={.spec.template.spec.containers[0]}',
+      ]),
+    ) as Record<string, unknown>;
     expect(container).not.toHaveProperty('imagePullPolcy');
     expect(container.name).toBe('web');
   });

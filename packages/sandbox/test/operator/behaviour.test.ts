@@ -1,14 +1,33 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SandboxHandle } from '../../src/index.js';
 import type { KubeObject } from '../../src/core/types.js';
-import { R, cond, condition, config, events, operatorLog, rec, registryPods, registryReady, startTestSandbox, tryGet, waitFor } from '../cluster/harness.js';
+import {
+  R,
+  cond,
+  condition,
+  config,
+  events,
+  operatorLog,
+  rec,
+  registryPods,
+  registryReady,
+  startTestSandbox,
+  tryGet,
+  waitFor,
+} from '../cluster/harness.js';
 
 const NS = 'openshift-image-registry';
 const deploy = (sb: SandboxHandle): KubeObject => sb.api().get(R.deployments, NS, 'image-registry');
 const depsChecksum = (sb: SandboxHandle): string | undefined =>
-  (rec(deploy(sb), 'spec', 'template', 'metadata', 'annotations') as Record<string, string>)['imageregistry.operator.openshift.io/dependencies-checksum'];
+  (rec(deploy(sb), 'spec', 'template', 'metadata', 'annotations') as Record<string, string>)[
+    'imageregistry.operator.openshift.io/dependencies-checksum'
+  ];
 const registryEnv = (sb: SandboxHandle): Record<string, string> => {
-  const c = (rec(deploy(sb), 'spec', 'template', 'spec').containers as Array<{ env: Array<{ name: string; value?: string }> }>)[0];
+  const c = (
+    rec(deploy(sb), 'spec', 'template', 'spec').containers as Array<{
+      env: Array<{ name: string; value?: string }>;
+    }>
+  )[0];
   return Object.fromEntries((c?.env ?? []).map((e) => [e.name, e.value ?? '']));
 };
 
@@ -24,8 +43,12 @@ describe('operator behaviour', () => {
     const api = sb.api();
     api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { managementState: 'Unmanaged' } });
     await waitFor('Unmanaged', () => cond(config(api), 'Available') === 'True Unmanaged');
-    expect(condition(config(api), 'Degraded')?.message).toBe('The registry configuration is set to unmanaged mode');
-    api.patch(R.deployments, NS, 'image-registry', 'merge', { metadata: { labels: { 'edited-by': 'admin' } } });
+    expect(condition(config(api), 'Degraded')?.message).toBe(
+      'The registry configuration is set to unmanaged mode',
+    );
+    api.patch(R.deployments, NS, 'image-registry', 'merge', {
+      metadata: { labels: { 'edited-by': 'admin' } },
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect(deploy(sb).metadata.labels?.['edited-by']).toBe('admin');
     api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { managementState: 'Managed' } });
@@ -35,7 +58,11 @@ describe('operator behaviour', () => {
   test('Force is an unknown state: a warning, no reconcile', async () => {
     const api = sb.api();
     api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { managementState: 'Force' } });
-    await waitFor('warning', () => /^W\d{4} [\d:.]+ {7}1 controller\.go:290\] unknown custom resource state: Force$/m.test(operatorLog(sb)));
+    await waitFor('warning', () =>
+      /^W\d{4} [\d:.]+ {7}1 controller\.go:290\] unknown custom resource state: Force$/m.test(
+        operatorLog(sb),
+      ),
+    );
     api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { managementState: 'Managed' } });
   });
 
@@ -47,7 +74,10 @@ describe('operator behaviour', () => {
       apiVersion: 'v1',
       kind: 'Secret',
       metadata: { name: 'image-registry-private-configuration-user', namespace: NS },
-      stringData: { REGISTRY_STORAGE_S3_ACCESSKEY: 'AKIAIOSFODNN7EXAMPLE', REGISTRY_STORAGE_S3_SECRETKEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+      stringData: {
+        REGISTRY_STORAGE_S3_ACCESSKEY: 'AKIAIOSFODNN7EXAMPLE',
+        REGISTRY_STORAGE_S3_SECRETKEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      },
     });
     await waitFor('checksum changed', () => depsChecksum(sb) !== before);
     await registryReady(sb);
@@ -62,38 +92,84 @@ describe('operator behaviour', () => {
 
   test('logLevel, proxy and readOnly change the pod template', async () => {
     const api = sb.api();
-    api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { logLevel: 'Debug', readOnly: true, proxy: { https: 'http://proxy.example.com:3128' } } });
+    api.patch(R.configs, undefined, 'cluster', 'merge', {
+      spec: { logLevel: 'Debug', readOnly: true, proxy: { https: 'http://proxy.example.com:3128' } },
+    });
     await waitFor('env', () => {
       const env = registryEnv(sb);
-      return env.REGISTRY_LOG_LEVEL === 'debug' && env.REGISTRY_STORAGE_MAINTENANCE_READONLY === '{"enabled":true}' && env.HTTPS_PROXY === 'http://proxy.example.com:3128';
+      return (
+        env.REGISTRY_LOG_LEVEL === 'debug' &&
+        env.REGISTRY_STORAGE_MAINTENANCE_READONLY === '{"enabled":true}' &&
+        env.HTTPS_PROXY === 'http://proxy.example.com:3128'
+      );
     });
     await registryReady(sb);
-    expect(events(api).some((e) => e.reason === 'DeploymentUpdated' && e.message === 'Updated Deployment.apps/image-registry -n openshift-image-registry because it changed')).toBe(true);
-    api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { logLevel: 'Normal', readOnly: null, proxy: null } });
-    await waitFor('env restored', () => registryEnv(sb).REGISTRY_LOG_LEVEL === 'info' && !registryEnv(sb).HTTPS_PROXY);
+    expect(
+      events(api).some(
+        (e) =>
+          e.reason === 'DeploymentUpdated' &&
+          e.message ===
+            'Updated Deployment.apps/image-registry -n openshift-image-registry because it changed',
+      ),
+    ).toBe(true);
+    api.patch(R.configs, undefined, 'cluster', 'merge', {
+      spec: { logLevel: 'Normal', readOnly: null, proxy: null },
+    });
+    await waitFor(
+      'env restored',
+      () => registryEnv(sb).REGISTRY_LOG_LEVEL === 'info' && !registryEnv(sb).HTTPS_PROXY,
+    );
     await registryReady(sb);
   });
 
   test('operatorLogLevel change is announced', async () => {
     const api = sb.api();
     api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { operatorLogLevel: 'Debug' } });
-    await waitFor('event', () => events(api).some((e) => e.reason === 'OperatorLogLevelChange' && e.message === 'Operator log level changed from "Normal" to "Debug"'));
+    await waitFor('event', () =>
+      events(api).some(
+        (e) =>
+          e.reason === 'OperatorLogLevelChange' &&
+          e.message === 'Operator log level changed from "Normal" to "Debug"',
+      ),
+    );
     api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { operatorLogLevel: 'Normal' } });
   });
 
   test('an additional trusted CA ConfigMap: copied into image-registry-certificates, changes roll the pods', async () => {
     const api = sb.api();
-    api.create(R.configMaps, 'openshift-config', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'registry-cas', namespace: 'openshift-config' }, data: { 'registry.example.com..5000': 'PEM-1' } });
-    api.patch(R.imageConfigs, undefined, 'cluster', 'merge', { spec: { additionalTrustedCA: { name: 'registry-cas' } } });
-    await waitFor('copied', () => rec(api.get(R.configMaps, NS, 'image-registry-certificates'), 'data')['registry.example.com..5000'] === 'PEM-1');
+    api.create(R.configMaps, 'openshift-config', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'registry-cas', namespace: 'openshift-config' },
+      data: { 'registry.example.com..5000': 'PEM-1' },
+    });
+    api.patch(R.imageConfigs, undefined, 'cluster', 'merge', {
+      spec: { additionalTrustedCA: { name: 'registry-cas' } },
+    });
+    await waitFor(
+      'copied',
+      () =>
+        rec(api.get(R.configMaps, NS, 'image-registry-certificates'), 'data')[
+          'registry.example.com..5000'
+        ] === 'PEM-1',
+    );
     await registryReady(sb);
     const before = depsChecksum(sb);
-    api.patch(R.configMaps, 'openshift-config', 'registry-cas', 'merge', { data: { 'registry.example.com..5000': 'PEM-2' } });
+    api.patch(R.configMaps, 'openshift-config', 'registry-cas', 'merge', {
+      data: { 'registry.example.com..5000': 'PEM-2' },
+    });
     await waitFor('rollout', () => depsChecksum(sb) !== before);
     await registryReady(sb);
     expect(cond(config(api), 'ImageRegistryCertificatesControllerDegraded')).toBe('False AsExpected');
     api.patch(R.imageConfigs, undefined, 'cluster', 'merge', { spec: { additionalTrustedCA: null } });
-    await waitFor('removed key', () => !('registry.example.com..5000' in rec(api.get(R.configMaps, NS, 'image-registry-certificates'), 'data')));
+    await waitFor(
+      'removed key',
+      () =>
+        !(
+          'registry.example.com..5000' in
+          rec(api.get(R.configMaps, NS, 'image-registry-certificates'), 'data')
+        ),
+    );
     await registryReady(sb);
   });
 
@@ -105,15 +181,31 @@ describe('operator behaviour', () => {
       metadata: { name: 'registry-rwo', namespace: NS },
       spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } },
     });
-    api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { storage: { s3: null, managementState: null, pvc: { claim: 'registry-rwo' } } } });
+    api.patch(R.configs, undefined, 'cluster', 'merge', {
+      spec: { storage: { s3: null, managementState: null, pvc: { claim: 'registry-rwo' } } },
+    });
     await waitFor('PVC Issues Found', () => {
       const c = config(api);
-      return cond(c, 'StorageExists') === 'False PVC Issues Found' && condition(c, 'Progressing')?.message === 'Unable to apply resources: unable to sync storage configuration: cannot use ReadWriteOnce access mode with more than one replica';
+      return (
+        cond(c, 'StorageExists') === 'False PVC Issues Found' &&
+        condition(c, 'Progressing')?.message ===
+          'Unable to apply resources: unable to sync storage configuration: cannot use ReadWriteOnce access mode with more than one replica'
+      );
     });
-    api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { replicas: 1, rolloutStrategy: 'Recreate' } });
-    await waitFor('PVC Exists', () => cond(config(api), 'StorageExists') === 'True PVC Exists' && registryEnv(sb).REGISTRY_STORAGE === 'filesystem');
+    api.patch(R.configs, undefined, 'cluster', 'merge', {
+      spec: { replicas: 1, rolloutStrategy: 'Recreate' },
+    });
+    await waitFor(
+      'PVC Exists',
+      () =>
+        cond(config(api), 'StorageExists') === 'True PVC Exists' &&
+        registryEnv(sb).REGISTRY_STORAGE === 'filesystem',
+    );
     await registryReady(sb, 1);
-    expect(rec(config(api), 'status', 'storage')).toMatchObject({ pvc: { claim: 'registry-rwo' }, managementState: 'Unmanaged' });
+    expect(rec(config(api), 'status', 'storage')).toMatchObject({
+      pvc: { claim: 'registry-rwo' },
+      managementState: 'Unmanaged',
+    });
   });
 
   test('deleting the Config runs the removal through the finalizer, then the operator bootstraps a new one', async () => {

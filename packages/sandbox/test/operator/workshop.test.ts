@@ -1,6 +1,21 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SandboxHandle } from '../../src/index.js';
-import { R, clusterOperator, cond, condition, config, events, operatorLog, readyPods, registryPods, registryReady, startTestSandbox, tryGet, waitFor, rec } from '../cluster/harness.js';
+import {
+  R,
+  clusterOperator,
+  cond,
+  condition,
+  config,
+  events,
+  operatorLog,
+  readyPods,
+  registryPods,
+  registryReady,
+  startTestSandbox,
+  tryGet,
+  waitFor,
+  rec,
+} from '../cluster/harness.js';
 
 /** The workshop flow, end to end through the in-process API, at time scale 0.01. */
 describe('image registry operator: workshop flow', () => {
@@ -32,19 +47,31 @@ describe('image registry operator: workshop flow', () => {
     expect(condition(co, 'Available')).toMatchObject({
       status: 'True',
       reason: 'Ready',
-      message: 'Available: The registry is ready\nNodeCADaemonAvailable: The daemon set node-ca has available replicas\nImagePrunerAvailable: Pruner CronJob has been created',
+      message:
+        'Available: The registry is ready\nNodeCADaemonAvailable: The daemon set node-ca has available replicas\nImagePrunerAvailable: Pruner CronJob has been created',
     });
     expect(condition(co, 'Degraded')).toMatchObject({ status: 'False', reason: 'AsExpected' });
     const evs = events(sb.api());
-    expect(evs.some((e) => e.reason === 'LeaderElection' && /^cluster-image-registry-operator-\w+-\w{5}_[0-9a-f-]{36} became leader$/.test(String(e.message)))).toBe(true);
+    expect(
+      evs.some(
+        (e) =>
+          e.reason === 'LeaderElection' &&
+          /^cluster-image-registry-operator-\w+-\w{5}_[0-9a-f-]{36} became leader$/.test(String(e.message)),
+      ),
+    ).toBe(true);
     expect(evs.some((e) => e.reason === 'FeatureGatesInitialized')).toBe(true);
     const pod = registryPods(sb.api())[0];
-    expect(pod?.metadata.name).toMatch(/^image-registry-[bcdfghjklmnpqrstvwxz2456789]{6,10}-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect(pod?.metadata.name).toMatch(
+      /^image-registry-[bcdfghjklmnpqrstvwxz2456789]{6,10}-[bcdfghjklmnpqrstvwxz2456789]{5}$/,
+    );
     expect(rec(pod, 'spec').nodeName).toMatch(/^ip-10-0-/);
     // two replicas: the default required anti-affinity puts them on different workers
     const nodes = registryPods(sb.api()).map((p) => String(rec(p, 'spec').nodeName));
     expect(new Set(nodes).size).toBe(2);
-    for (const n of nodes) expect(sb.api().get(R.nodes, undefined, n).metadata.labels).toHaveProperty('node-role.kubernetes.io/worker');
+    for (const n of nodes)
+      expect(sb.api().get(R.nodes, undefined, n).metadata.labels).toHaveProperty(
+        'node-role.kubernetes.io/worker',
+      );
   });
 
   test('Removed tears the registry down, Managed brings it back', async () => {
@@ -53,21 +80,35 @@ describe('image registry operator: workshop flow', () => {
     api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { managementState: 'Removed' } });
     await waitFor('Removed', () => {
       const c = config(api);
-      return cond(c, 'Available') === 'True Removed' && cond(c, 'Removed') === 'True Removed' && !tryGet(api, R.deployments, 'openshift-image-registry', 'image-registry') && registryPods(api).length === 0;
+      return (
+        cond(c, 'Available') === 'True Removed' &&
+        cond(c, 'Removed') === 'True Removed' &&
+        !tryGet(api, R.deployments, 'openshift-image-registry', 'image-registry') &&
+        registryPods(api).length === 0
+      );
     });
     const c = config(api);
     expect(cond(c, 'Progressing')).toBe('False Removed');
     expect(cond(c, 'Degraded')).toBe('False Removed');
-    expect(condition(c, 'StorageExists')).toMatchObject({ status: 'False', reason: 'S3 Bucket Deleted', message: 'The S3 bucket has been removed.' });
+    expect(condition(c, 'StorageExists')).toMatchObject({
+      status: 'False',
+      reason: 'S3 Bucket Deleted',
+      message: 'The S3 bucket has been removed.',
+    });
     expect(rec(c, 'status').readyReplicas).toBe(0);
     expect(rec(c, 'spec', 'storage', 's3').bucket).toBe('');
     expect(tryGet(api, R.daemonSets, 'openshift-image-registry', 'node-ca')).toBeDefined();
     await waitFor('CO Removed', () => {
       const co = clusterOperator(api);
-      return cond(co, 'Available') === 'True Removed' && condition(co, 'Degraded')?.message === 'Degraded: The registry is removed' ? co : undefined;
+      return cond(co, 'Available') === 'True Removed' &&
+        condition(co, 'Degraded')?.message === 'Degraded: The registry is removed'
+        ? co
+        : undefined;
     });
     // graceful termination ran: the kubelet stopped the containers before the pods went away
-    expect(events(api).some((e) => e.reason === 'Killing' && e.message === 'Stopping container registry')).toBe(true);
+    expect(
+      events(api).some((e) => e.reason === 'Killing' && e.message === 'Stopping container registry'),
+    ).toBe(true);
 
     api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { managementState: 'Managed' } });
     await registryReady(sb);
@@ -75,7 +116,14 @@ describe('image registry operator: workshop flow', () => {
     expect(cond(back, 'Removed')).toBe('False ');
     expect(rec(back, 'spec', 'storage', 's3').bucket).toBe(bucket);
     expect(cond(back, 'StorageExists')).toMatch(/^True /);
-    expect(events(api).some((e) => e.reason === 'DeploymentCreated' && e.message === 'Created Deployment.apps/image-registry -n openshift-image-registry because it was missing')).toBe(true);
+    expect(
+      events(api).some(
+        (e) =>
+          e.reason === 'DeploymentCreated' &&
+          e.message ===
+            'Created Deployment.apps/image-registry -n openshift-image-registry because it was missing',
+      ),
+    ).toBe(true);
     await waitFor('CO Ready', () => cond(clusterOperator(api), 'Available') === 'True Ready');
   });
 
@@ -126,7 +174,8 @@ describe('image registry operator: workshop flow', () => {
   test('two storage backends: the exact error', async () => {
     const api = sb.api();
     api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { storage: { emptyDir: {} } } });
-    const msg = 'Unable to apply resources: unable to sync storage configuration: exactly one storage type should be configured at the same time, got 2: [EmptyDir S3]';
+    const msg =
+      'Unable to apply resources: unable to sync storage configuration: exactly one storage type should be configured at the same time, got 2: [EmptyDir S3]';
     await waitFor('two backends error', () => condition(config(api), 'Progressing')?.message === msg);
     api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { storage: { emptyDir: null } } });
     await waitFor('recovered', () => cond(config(api), 'Progressing') === 'False Ready');
@@ -134,10 +183,16 @@ describe('image registry operator: workshop flow', () => {
 
   test('negative replicas and duplicate route names are VerificationFailed', async () => {
     const api = sb.api();
-    api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { routes: [{ name: 'default-route', hostname: 'r.example.com' }] } });
+    api.patch(R.configs, undefined, 'cluster', 'merge', {
+      spec: { routes: [{ name: 'default-route', hostname: 'r.example.com' }] },
+    });
     await waitFor('VerificationFailed', () => {
       const d = condition(config(api), 'Degraded');
-      return d?.reason === 'VerificationFailed' && d.message === 'Error: unable to complete resource: duplication of names has been detected in the additional routes';
+      return (
+        d?.reason === 'VerificationFailed' &&
+        d.message ===
+          'Error: unable to complete resource: duplication of names has been detected in the additional routes'
+      );
     });
     api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { routes: null } });
     await waitFor('recovered', () => cond(config(api), 'Degraded') === 'False ');

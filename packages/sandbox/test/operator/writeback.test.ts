@@ -14,7 +14,14 @@ test('an admin patch landing between the operator read and its write-back is nev
   const api = sb.api();
   const stale = config(api); // what the operator read at the start of its sync
   // the admin patches meanwhile (the stored resourceVersion moves on)
-  api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { logLevel: 'Debug', disableRedirect: true } }, { fieldManager: 'admin' });
+  api.patch(
+    R.configs,
+    undefined,
+    'cluster',
+    'merge',
+    { spec: { logLevel: 'Debug', disableRedirect: true } },
+    { fieldManager: 'admin' },
+  );
   let attempts = 0;
   const written = writeBackSpec(api, stale, (c) => {
     attempts++;
@@ -32,9 +39,13 @@ test('an admin patch landing between the operator read and its write-back is nev
 
 test('the running operator keeps concurrent admin edits and fills only what is empty', async () => {
   const api = sb.api();
-  api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { httpSecret: '', replicas: 2, logLevel: 'Normal' } });
+  api.patch(R.configs, undefined, 'cluster', 'merge', {
+    spec: { httpSecret: '', replicas: 2, logLevel: 'Normal' },
+  });
   api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { disableRedirect: false } });
-  await waitFor('httpSecret regenerated', () => /^[0-9a-f]{128}$/.test(String(rec(config(api), 'spec').httpSecret)));
+  await waitFor('httpSecret regenerated', () =>
+    /^[0-9a-f]{128}$/.test(String(rec(config(api), 'spec').httpSecret)),
+  );
   const spec = rec(config(api), 'spec');
   expect(spec.logLevel).toBe('Normal');
   expect(spec.disableRedirect).toBe(false);

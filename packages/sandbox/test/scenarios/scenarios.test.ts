@@ -1,7 +1,21 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { SandboxHandle } from '../../src/index.js';
 import { ApiError } from '../../src/core/errors.js';
-import { R, arrOf, clusterOperator, cond, condition, config, events, operatorLog, rec, registryPods, registryReady, startTestSandbox, waitFor } from './support.js';
+import {
+  R,
+  arrOf,
+  clusterOperator,
+  cond,
+  condition,
+  config,
+  events,
+  operatorLog,
+  rec,
+  registryPods,
+  registryReady,
+  startTestSandbox,
+  waitFor,
+} from './support.js';
 
 /** Each fault scenario: on → the conditions/events/logs a real cluster shows; off → the cluster heals. */
 describe('fault scenarios', () => {
@@ -15,12 +29,27 @@ describe('fault scenarios', () => {
   afterEach(async () => {
     await sb.scenarios.clear();
     await registryReady(sb);
-    await waitFor('CO healthy', () => cond(clusterOperator(sb.api()), 'Degraded') === 'False AsExpected' && cond(clusterOperator(sb.api()), 'Available') === 'True Ready');
+    await waitFor(
+      'CO healthy',
+      () =>
+        cond(clusterOperator(sb.api()), 'Degraded') === 'False AsExpected' &&
+        cond(clusterOperator(sb.api()), 'Available') === 'True Ready',
+    );
   });
 
   test('catalog and unknown names', async () => {
     const names = sb.scenarios.list().map((s) => s.name);
-    expect(names).toEqual(expect.arrayContaining(['s3-credentials-missing-key', 'storage-unreachable', 'registry-unschedulable', 'registry-crashloop', 'operator-down', 'clusteroperator-degraded', 'trusted-ca-missing']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        's3-credentials-missing-key',
+        'storage-unreachable',
+        'registry-unschedulable',
+        'registry-crashloop',
+        'operator-down',
+        'clusteroperator-degraded',
+        'trusted-ca-missing',
+      ]),
+    );
     await expect(sb.scenarios.activate('no-such-fault')).rejects.toBeInstanceOf(ApiError);
   });
 
@@ -28,8 +57,15 @@ describe('fault scenarios', () => {
     const api = sb.api();
     await sb.scenarios.activate('s3-credentials-missing-key');
     expect(sb.scenarios.list().find((s) => s.name === 's3-credentials-missing-key')?.active).toBe(true);
-    await waitFor('Progressing Error', () => condition(config(api), 'Progressing')?.message === 'Unable to apply resources: unable to sync storage configuration: secret "openshift-image-registry/image-registry-private-configuration-user" does not contain required key "REGISTRY_STORAGE_S3_SECRETKEY"');
-    expect(operatorLog(sb)).toContain('does not contain required key "REGISTRY_STORAGE_S3_SECRETKEY", requeuing');
+    await waitFor(
+      'Progressing Error',
+      () =>
+        condition(config(api), 'Progressing')?.message ===
+        'Unable to apply resources: unable to sync storage configuration: secret "openshift-image-registry/image-registry-private-configuration-user" does not contain required key "REGISTRY_STORAGE_S3_SECRETKEY"',
+    );
+    expect(operatorLog(sb)).toContain(
+      'does not contain required key "REGISTRY_STORAGE_S3_SECRETKEY", requeuing',
+    );
     await sb.scenarios.clear('s3-credentials-missing-key');
     await registryReady(sb);
   });
@@ -37,31 +73,64 @@ describe('fault scenarios', () => {
   test('storage-unreachable', async () => {
     const api = sb.api();
     await sb.scenarios.activate('storage-unreachable');
-    await waitFor('StorageExists False RequestError', () => cond(config(api), 'StorageExists') === 'False RequestError');
-    expect(String(condition(config(api), 'StorageExists')?.message)).toMatch(/^RequestError: send request failed\ncaused by: .*i\/o timeout/);
-    await waitFor('unready registry pods', () => registryPods(api).every((p) => cond(p, 'Ready') !== 'True '));
-    expect(events(api).some((e) => e.reason === 'Unhealthy' && e.message === 'Readiness probe failed: HTTP probe failed with statuscode: 503')).toBe(true);
+    await waitFor(
+      'StorageExists False RequestError',
+      () => cond(config(api), 'StorageExists') === 'False RequestError',
+    );
+    expect(String(condition(config(api), 'StorageExists')?.message)).toMatch(
+      /^RequestError: send request failed\ncaused by: .*i\/o timeout/,
+    );
+    await waitFor('unready registry pods', () =>
+      registryPods(api).every((p) => cond(p, 'Ready') !== 'True '),
+    );
+    expect(
+      events(api).some(
+        (e) =>
+          e.reason === 'Unhealthy' &&
+          e.message === 'Readiness probe failed: HTTP probe failed with statuscode: 503',
+      ),
+    ).toBe(true);
     const log = registryPods(api)
-      .flatMap((p) => [true, false].flatMap((previous) => sb.logs.read('openshift-image-registry', p.metadata.name ?? '', 'registry', { previous }) ?? []))
+      .flatMap((p) =>
+        [true, false].flatMap(
+          (previous) =>
+            sb.logs.read('openshift-image-registry', p.metadata.name ?? '', 'registry', { previous }) ?? [],
+        ),
+      )
       .map((l) => l.text)
       .join('\n');
-    expect(log).toMatch(/http\.request\.uri=\/healthz http\.request\.useragent=kube-probe\/1\.32 .*http\.response\.status=503/);
+    expect(log).toMatch(
+      /http\.request\.uri=\/healthz http\.request\.useragent=kube-probe\/1\.32 .*http\.response\.status=503/,
+    );
     // five cluster minutes without availability: Degraded
     await waitFor('Degraded Unavailable', () => cond(config(api), 'Degraded') === 'True Unavailable');
     await waitFor('CO Degraded', () => cond(clusterOperator(api), 'Degraded') === 'True Unavailable');
     await sb.scenarios.clear('storage-unreachable');
     await registryReady(sb);
-    await waitFor('healed', () => cond(config(api), 'StorageExists').startsWith('True') && cond(config(api), 'Degraded') === 'False ');
+    await waitFor(
+      'healed',
+      () =>
+        cond(config(api), 'StorageExists').startsWith('True') && cond(config(api), 'Degraded') === 'False ',
+    );
   });
 
   test('registry-unschedulable', async () => {
     const api = sb.api();
     await sb.scenarios.activate('registry-unschedulable');
-    await waitFor('pending pod', () => registryPods(api).some((p) => cond(p, 'PodScheduled') === 'False Unschedulable'));
-    const ev = await waitFor('FailedScheduling', () => events(api).find((e) => e.reason === 'FailedScheduling'));
+    await waitFor('pending pod', () =>
+      registryPods(api).some((p) => cond(p, 'PodScheduled') === 'False Unschedulable'),
+    );
+    const ev = await waitFor('FailedScheduling', () =>
+      events(api).find((e) => e.reason === 'FailedScheduling'),
+    );
     expect(ev.type).toBe('Warning');
-    expect(String(ev.message)).toMatch(/^0\/6 nodes are available: .*node\(s\) didn't match Pod's node affinity\/selector/);
-    await waitFor('progress deadline', () => cond(config(api), 'Degraded') === 'True ProgressDeadlineExceeded');
+    expect(String(ev.message)).toMatch(
+      /^0\/6 nodes are available: .*node\(s\) didn't match Pod's node affinity\/selector/,
+    );
+    await waitFor(
+      'progress deadline',
+      () => cond(config(api), 'Degraded') === 'True ProgressDeadlineExceeded',
+    );
     expect(cond(config(api), 'Progressing')).toBe('True DeploymentNotCompleted');
     await sb.scenarios.clear('registry-unschedulable');
     await registryReady(sb);
@@ -72,13 +141,29 @@ describe('fault scenarios', () => {
     const api = sb.api();
     await sb.scenarios.activate('registry-crashloop');
     const crashing = await waitFor('CrashLoopBackOff', () =>
-      registryPods(api).find((p) => arrOf(p, 'status', 'containerStatuses').some((c) => rec(c, 'state', 'waiting').reason === 'CrashLoopBackOff' && Number(c.restartCount) >= 1)),
+      registryPods(api).find((p) =>
+        arrOf(p, 'status', 'containerStatuses').some(
+          (c) => rec(c, 'state', 'waiting').reason === 'CrashLoopBackOff' && Number(c.restartCount) >= 1,
+        ),
+      ),
     );
     const status = arrOf(crashing, 'status', 'containerStatuses')[0];
     expect(rec(status, 'lastState', 'terminated')).toMatchObject({ exitCode: 2, reason: 'Error' });
-    const previous = (sb.logs.read('openshift-image-registry', crashing.metadata.name ?? '', 'registry', { previous: true }) ?? []).map((l) => l.text).join('\n');
+    const previous = (
+      sb.logs.read('openshift-image-registry', crashing.metadata.name ?? '', 'registry', {
+        previous: true,
+      }) ?? []
+    )
+      .map((l) => l.text)
+      .join('\n');
     expect(previous).toMatch(/level=panic msg="s3aws: failed to create storage driver: AccessDenied/);
-    expect(events(api).some((e) => e.reason === 'BackOff' && String(e.message).startsWith('Back-off restarting failed container registry in pod'))).toBe(true);
+    expect(
+      events(api).some(
+        (e) =>
+          e.reason === 'BackOff' &&
+          String(e.message).startsWith('Back-off restarting failed container registry in pod'),
+      ),
+    ).toBe(true);
     await sb.scenarios.clear('registry-crashloop');
     await registryReady(sb);
   });
@@ -86,7 +171,13 @@ describe('fault scenarios', () => {
   test('operator-down', async () => {
     const api = sb.api();
     await sb.scenarios.activate('operator-down');
-    await waitFor('operator pod gone', () => api.list(R.pods, 'openshift-image-registry', { labelSelector: 'name=cluster-image-registry-operator' }).items.length === 0);
+    await waitFor(
+      'operator pod gone',
+      () =>
+        api.list(R.pods, 'openshift-image-registry', {
+          labelSelector: 'name=cluster-image-registry-operator',
+        }).items.length === 0,
+    );
     const before = config(api);
     api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { replicas: 3 } });
     await new Promise((r) => setTimeout(r, 500)); // 50 cluster seconds: nobody reconciles
@@ -104,7 +195,13 @@ describe('fault scenarios', () => {
     await sb.scenarios.activate('clusteroperator-degraded');
     await waitFor('CO Degraded ImagePrunerJobFailed', () => {
       const d = condition(clusterOperator(api), 'Degraded');
-      return d?.status === 'True' && String(d.reason).split('::').includes('ImagePrunerJobFailed') && String(d.message).split('\n').includes('ImagePrunerDegraded: Job has reached the specified backoff limit');
+      return (
+        d?.status === 'True' &&
+        String(d.reason).split('::').includes('ImagePrunerJobFailed') &&
+        String(d.message)
+          .split('\n')
+          .includes('ImagePrunerDegraded: Job has reached the specified backoff limit')
+      );
     });
     const pruner = api.get(R.imagePruners, undefined, 'cluster');
     expect(cond(pruner, 'Failed')).toBe('True BackoffLimitExceeded');
@@ -117,14 +214,29 @@ describe('fault scenarios', () => {
     await sb.scenarios.activate('trusted-ca-missing');
     await waitFor('certificates controller degraded', () => {
       const c = condition(config(api), 'ImageRegistryCertificatesControllerDegraded');
-      return c?.status === 'True' && c.message === 'failed to update object *v1.ConfigMap, Namespace=openshift-image-registry, Name=image-registry-certificates: image-registry-certificates: configmap "registry-cas" not found';
+      return (
+        c?.status === 'True' &&
+        c.message ===
+          'failed to update object *v1.ConfigMap, Namespace=openshift-image-registry, Name=image-registry-certificates: image-registry-certificates: configmap "registry-cas" not found'
+      );
     });
     await waitFor('CO Degraded', () => {
       const d = condition(clusterOperator(api), 'Degraded');
-      return d?.status === 'True' && String(d.reason).split('::').includes('ImageRegistryCertificatesControllerError') && String(d.message).split('\n').some((l) => l.startsWith('ImageRegistryCertificatesControllerDegraded: '));
+      return (
+        d?.status === 'True' &&
+        String(d.reason).split('::').includes('ImageRegistryCertificatesControllerError') &&
+        String(d.message)
+          .split('\n')
+          .some((l) => l.startsWith('ImageRegistryCertificatesControllerDegraded: '))
+      );
     });
     await sb.scenarios.clear();
     expect(sb.scenarios.list().every((s) => !s.active)).toBe(true);
-    await waitFor('healed', () => cond(config(api), 'ImageRegistryCertificatesControllerDegraded') === 'False AsExpected' && cond(clusterOperator(api), 'Degraded') === 'False AsExpected');
+    await waitFor(
+      'healed',
+      () =>
+        cond(config(api), 'ImageRegistryCertificatesControllerDegraded') === 'False AsExpected' &&
+        cond(clusterOperator(api), 'Degraded') === 'False AsExpected',
+    );
   });
 });

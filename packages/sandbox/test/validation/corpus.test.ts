@@ -5,7 +5,12 @@
  * says (valid / invalid / warn / strict, plus the exact lines it lists).
  */
 import { describe, expect, it } from 'vitest';
-import { admitWithSchema, sandboxCrds, versionSchema, type JSONSchemaProps } from '../../src/validation/index.js';
+import {
+  admitWithSchema,
+  sandboxCrds,
+  versionSchema,
+  type JSONSchemaProps,
+} from '../../src/validation/index.js';
 import { CORPUS, type CorpusCase } from './corpus.js';
 import { hasReference, referenceCrd, SKIP_REASON } from './reference.js';
 
@@ -42,9 +47,11 @@ describe('our schemas give the documented outcome', () => {
     it(`${c.crd.split('.')[0]}: ${c.name}`, () => {
       const r = run(c, ourSchema(c.crd));
       const causeLines = r.causes.map((x) => `${x.field}: ${x.message}`);
-      if (c.expect === 'valid') expect({ causes: causeLines, warnings: r.warnings }).toEqual({ causes: [], warnings: [] });
+      if (c.expect === 'valid')
+        expect({ causes: causeLines, warnings: r.warnings }).toEqual({ causes: [], warnings: [] });
       if (c.expect === 'invalid') expect(causeLines.length).toBeGreaterThan(0);
-      if (c.expect === 'warn') expect({ causes: causeLines, warned: r.warnings.length > 0 }).toEqual({ causes: [], warned: true });
+      if (c.expect === 'warn')
+        expect({ causes: causeLines, warned: r.warnings.length > 0 }).toEqual({ causes: [], warned: true });
       if (c.expect === 'strict') expect(r.strictErrors.length).toBeGreaterThan(0);
       for (const line of c.has ?? []) expect([...causeLines, ...r.warnings]).toContain(line);
     });

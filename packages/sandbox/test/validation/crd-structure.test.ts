@@ -39,9 +39,10 @@ describe.skipIf(!hasReference)('our CRDs match the real ones', () => {
       });
 
       it('has the same openAPIV3Schema (descriptions aside)', () => {
-        const diffs = schemaDiff(real().spec.versions[0]?.schema.openAPIV3Schema, mine?.spec.versions[0]?.schema.openAPIV3Schema).filter(
-          (d) => !(`${name}: ${d}` in ALLOWLIST),
-        );
+        const diffs = schemaDiff(
+          real().spec.versions[0]?.schema.openAPIV3Schema,
+          mine?.spec.versions[0]?.schema.openAPIV3Schema,
+        ).filter((d) => !(`${name}: ${d}` in ALLOWLIST));
         expect(diffs).toEqual([]);
       });
     });
@@ -54,7 +55,10 @@ describe('schemaDiff itself', () => {
     required: ['a'],
     properties: {
       a: { type: 'string', pattern: '^x$', description: 'ignored' },
-      l: { type: 'array', items: { type: 'object', 'x-kubernetes-validations': [{ rule: 'true', message: 'm' }] } },
+      l: {
+        type: 'array',
+        items: { type: 'object', 'x-kubernetes-validations': [{ rule: 'true', message: 'm' }] },
+      },
     },
   };
   const clone = () => JSON.parse(JSON.stringify(base)) as typeof base;

@@ -5,8 +5,15 @@ import { sandboxCrds, type JSONSchemaProps } from '../../src/validation/index.js
 
 function rulesOf(s: JSONSchemaProps | undefined): string[] {
   if (!s) return [];
-  const own = (s['x-kubernetes-validations'] ?? []).flatMap((r) => [r.rule, ...(r.messageExpression ? [r.messageExpression] : [])]);
-  const nested = [s.items, typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined, ...Object.values(s.properties ?? {})];
+  const own = (s['x-kubernetes-validations'] ?? []).flatMap((r) => [
+    r.rule,
+    ...(r.messageExpression ? [r.messageExpression] : []),
+  ]);
+  const nested = [
+    s.items,
+    typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined,
+    ...Object.values(s.properties ?? {}),
+  ];
   return [...own, ...nested.flatMap(rulesOf)];
 }
 
@@ -27,23 +34,38 @@ describe('sandboxCrds', () => {
   it('gives ClusterOperator its short name and printer columns', () => {
     const co = crds.get('clusteroperators.config.openshift.io');
     expect(co?.spec.names.shortNames).toEqual(['co']);
-    expect(co?.spec.versions[0]?.additionalPrinterColumns?.map((c) => c.name)).toEqual(['Version', 'Available', 'Progressing', 'Degraded', 'Since']);
+    expect(co?.spec.versions[0]?.additionalPrinterColumns?.map((c) => c.name)).toEqual([
+      'Version',
+      'Available',
+      'Progressing',
+      'Degraded',
+      'Since',
+    ]);
   });
   it('marks the Config cluster-scoped with a status subresource and an established status', () => {
     const c = crds.get('configs.imageregistry.operator.openshift.io');
     expect(c?.spec.scope).toBe('Cluster');
     expect(c?.spec.versions[0]?.subresources).toEqual({ status: {} });
-    expect(c?.status?.conditions).toContainEqual(expect.objectContaining({ type: 'Established', status: 'True' }));
+    expect(c?.status?.conditions).toContainEqual(
+      expect.objectContaining({ type: 'Established', status: 'True' }),
+    );
   });
   it('writes nullable fields the Kubernetes way and keeps descriptions for kubectl explain', () => {
-    const schema = crds.get('configs.imageregistry.operator.openshift.io')?.spec.versions[0]?.schema.openAPIV3Schema as JSONSchemaProps;
+    const schema = crds.get('configs.imageregistry.operator.openshift.io')?.spec.versions[0]?.schema
+      .openAPIV3Schema as JSONSchemaProps;
     const spec = schema.properties?.spec?.properties ?? {};
-    expect(spec.unsupportedConfigOverrides).toMatchObject({ type: 'object', nullable: true, 'x-kubernetes-preserve-unknown-fields': true });
+    expect(spec.unsupportedConfigOverrides).toMatchObject({
+      type: 'object',
+      nullable: true,
+      'x-kubernetes-preserve-unknown-fields': true,
+    });
     expect(spec.unsupportedConfigOverrides?.anyOf).toBeUndefined();
     expect(spec.replicas?.description).toMatch(/replicas/i);
   });
   it('compiles every CEL rule of every CRD with the sandbox CEL environment', () => {
-    const rules = [...crds.values()].flatMap((c) => rulesOf(c.spec.versions[0]?.schema.openAPIV3Schema as JSONSchemaProps));
+    const rules = [...crds.values()].flatMap((c) =>
+      rulesOf(c.spec.versions[0]?.schema.openAPIV3Schema as JSONSchemaProps),
+    );
     expect(rules.length).toBeGreaterThanOrEqual(18);
     expect(rules.filter((r) => compileRule(r).compileError !== undefined)).toEqual([]);
   });

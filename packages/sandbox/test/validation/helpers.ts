@@ -1,5 +1,10 @@
 import type { KubeObject } from '../../src/core/types.js';
-import { admitCustomResource, invalidMessage, sandboxCrds, type CustomResourceDefinition } from '../../src/validation/index.js';
+import {
+  admitCustomResource,
+  invalidMessage,
+  sandboxCrds,
+  type CustomResourceDefinition,
+} from '../../src/validation/index.js';
 
 export function crd(plural: string): CustomResourceDefinition {
   const found = sandboxCrds().find((c) => c.spec.names.plural === plural);
@@ -8,10 +13,21 @@ export function crd(plural: string): CustomResourceDefinition {
 }
 
 export function config(spec: Record<string, unknown>, extra: Record<string, unknown> = {}): KubeObject {
-  return { apiVersion: 'imageregistry.operator.openshift.io/v1', kind: 'Config', metadata: { name: 'cluster' }, spec, ...extra };
+  return {
+    apiVersion: 'imageregistry.operator.openshift.io/v1',
+    kind: 'Config',
+    metadata: { name: 'cluster' },
+    spec,
+    ...extra,
+  };
 }
 
-type Opts = { old?: KubeObject; fieldValidation?: 'Strict' | 'Warn' | 'Ignore'; subresource?: 'status'; plural?: string };
+type Opts = {
+  old?: KubeObject;
+  fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
+  subresource?: 'status';
+  plural?: string;
+};
 
 export function admit(obj: unknown, opts: Opts = {}) {
   return admitCustomResource({

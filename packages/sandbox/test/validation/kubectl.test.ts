@@ -29,17 +29,32 @@ describe.skipIf(!existsSync(KUBECTL))('kubectl against the sandbox CRDs', () => 
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'irc-validation-'));
-    sandbox = await startSandbox({ port: 0, kubeconfigPath: join(dir, 'kubeconfig'), controllers: false, log: false });
-    sandbox.api().create(
-      { group: 'config.openshift.io', version: 'v1', resource: 'clusteroperators' },
-      undefined,
-      { apiVersion: 'config.openshift.io/v1', kind: 'ClusterOperator', metadata: { name: 'image-registry' }, spec: {} },
-    );
-    sandbox.api().create(
-      { group: 'imageregistry.operator.openshift.io', version: 'v1', resource: 'configs' },
-      undefined,
-      { apiVersion: 'imageregistry.operator.openshift.io/v1', kind: 'Config', metadata: { name: 'cluster' }, spec: { replicas: 1 } },
-    );
+    sandbox = await startSandbox({
+      port: 0,
+      kubeconfigPath: join(dir, 'kubeconfig'),
+      controllers: false,
+      log: false,
+    });
+    sandbox
+      .api()
+      .create({ group: 'config.openshift.io', version: 'v1', resource: 'clusteroperators' }, undefined, {
+        apiVersion: 'config.openshift.io/v1',
+        kind: 'ClusterOperator',
+        metadata: { name: 'image-registry' },
+        spec: {},
+      });
+    sandbox
+      .api()
+      .create(
+        { group: 'imageregistry.operator.openshift.io', version: 'v1', resource: 'configs' },
+        undefined,
+        {
+          apiVersion: 'imageregistry.operator.openshift.io/v1',
+          kind: 'Config',
+          metadata: { name: 'cluster' },
+          spec: { replicas: 1 },
+        },
+      );
   });
   afterAll(async () => {
     await sandbox?.stop();
@@ -48,8 +63,12 @@ describe.skipIf(!existsSync(KUBECTL))('kubectl against the sandbox CRDs', () => 
 
   it('lists the CRDs', async () => {
     const r = await kubectl('get', 'crd', '-o', 'name');
-    expect(r.out).toContain('customresourcedefinition.apiextensions.k8s.io/configs.imageregistry.operator.openshift.io');
-    expect(r.out).toContain('customresourcedefinition.apiextensions.k8s.io/clusteroperators.config.openshift.io');
+    expect(r.out).toContain(
+      'customresourcedefinition.apiextensions.k8s.io/configs.imageregistry.operator.openshift.io',
+    );
+    expect(r.out).toContain(
+      'customresourcedefinition.apiextensions.k8s.io/clusteroperators.config.openshift.io',
+    );
   });
   it('gets the cluster operator by short name with its printer columns', async () => {
     const r = await kubectl('get', 'co');
@@ -63,23 +82,55 @@ describe.skipIf(!existsSync(KUBECTL))('kubectl against the sandbox CRDs', () => 
     expect(strategy.out).toContain('RollingUpdate or Recreate.');
   });
   it('answers a bad patch with kube-apiserver wording and applies defaults', async () => {
-    const bad = await kubectl('patch', 'configs.imageregistry.operator.openshift.io', 'cluster', '--type', 'merge', '-p', '{"spec":{"replicas":"three"}}');
+    const bad = await kubectl(
+      'patch',
+      'configs.imageregistry.operator.openshift.io',
+      'cluster',
+      '--type',
+      'merge',
+      '-p',
+      '{"spec":{"replicas":"three"}}',
+    );
     expect(bad.code).not.toBe(0);
     expect(bad.out).toContain(
       'The Config "cluster" is invalid: \n* spec.replicas: Invalid value: "string": spec.replicas in body must be of type integer: "string"',
     );
-    const got = await kubectl('get', 'configs.imageregistry.operator.openshift.io', 'cluster', '-o', 'jsonpath={.spec.logLevel}');
+    const got = await kubectl(
+      'get',
+      'configs.imageregistry.operator.openshift.io',
+      'cluster',
+      '-o',
+      'jsonpath={.spec.logLevel}',
+    );
     expect(got.out).toBe('Normal');
   });
   it('reports a CEL rule failure', async () => {
-    const patch = { spec: { storage: { azure: { networkAccess: { type: 'External', internal: { subnetName: 's' } } } } } };
-    const r = await kubectl('patch', 'configs.imageregistry.operator.openshift.io', 'cluster', '--type', 'merge', '-p', JSON.stringify(patch));
+    const patch = {
+      spec: { storage: { azure: { networkAccess: { type: 'External', internal: { subnetName: 's' } } } } },
+    };
+    const r = await kubectl(
+      'patch',
+      'configs.imageregistry.operator.openshift.io',
+      'cluster',
+      '--type',
+      'merge',
+      '-p',
+      JSON.stringify(patch),
+    );
     expect(r.out).toContain(
       'The Config "cluster" is invalid: spec.storage.azure.networkAccess: Invalid value: "object": internal is forbidden when type is not Internal',
     );
   });
   it('warns about unknown fields', async () => {
-    const r = await kubectl('patch', 'configs.imageregistry.operator.openshift.io', 'cluster', '--type', 'merge', '-p', '{"spec":{"bogus":1}}');
+    const r = await kubectl(
+      'patch',
+      'configs.imageregistry.operator.openshift.io',
+      'cluster',
+      '--type',
+      'merge',
+      '-p',
+      '{"spec":{"bogus":1}}',
+    );
     expect(r.out).toContain('Warning: unknown field "spec.bogus"');
   });
 });

@@ -9,7 +9,11 @@ import { admit, config, lines, statusMessage } from './helpers.js';
 /** The Config CRD has CEL rules: after a blocking schema error kube skips them and says so. */
 const SKIPPED =
   '<nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
-const SKIPPED_CAUSE = { reason: 'FieldValueInvalid', field: '<nil>', message: SKIPPED.slice('<nil>: '.length) };
+const SKIPPED_CAUSE = {
+  reason: 'FieldValueInvalid',
+  field: '<nil>',
+  message: SKIPPED.slice('<nil>: '.length),
+};
 
 describe('OpenAPI schema messages', () => {
   it('reports a wrong type with the JSON type as value (FieldValueTypeInvalid)', () => {
@@ -30,7 +34,7 @@ describe('OpenAPI schema messages', () => {
   });
   it('reports a pattern mismatch', () => {
     expect(lines(config({ replicas: 1, rolloutStrategy: 'bad' }))).toEqual([
-      "spec.rolloutStrategy: Invalid value: \"bad\": spec.rolloutStrategy in body should match '^(RollingUpdate|Recreate)$'",
+      'spec.rolloutStrategy: Invalid value: "bad": spec.rolloutStrategy in body should match \'^(RollingUpdate|Recreate)$\'',
     ]);
   });
   it('reports an enum as Unsupported value with every supported value quoted', () => {
@@ -45,15 +49,25 @@ describe('OpenAPI schema messages', () => {
     ]);
   });
   it('reports a missing required field', () => {
-    expect(admit(config({})).causes).toEqual([{ reason: 'FieldValueRequired', field: 'spec.replicas', message: 'Required value' }, SKIPPED_CAUSE]);
-    expect(admit({ apiVersion: 'imageregistry.operator.openshift.io/v1', kind: 'Config', metadata: { name: 'cluster' } }).causes).toEqual([
-      { reason: 'FieldValueRequired', field: 'spec', message: 'Required value' },
+    expect(admit(config({})).causes).toEqual([
+      { reason: 'FieldValueRequired', field: 'spec.replicas', message: 'Required value' },
       SKIPPED_CAUSE,
     ]);
+    expect(
+      admit({
+        apiVersion: 'imageregistry.operator.openshift.io/v1',
+        kind: 'Config',
+        metadata: { name: 'cluster' },
+      }).causes,
+    ).toEqual([{ reason: 'FieldValueRequired', field: 'spec', message: 'Required value' }, SKIPPED_CAUSE]);
   });
   it('reports maxLength as Too long without the value', () => {
     const r = admit(config({ replicas: 1, storage: { azure: { container: 'a'.repeat(64) } } }));
-    expect(r.causes[0]).toEqual({ reason: 'FieldValueTooLong', field: 'spec.storage.azure.container', message: 'Too long: may not be longer than 63' });
+    expect(r.causes[0]).toEqual({
+      reason: 'FieldValueTooLong',
+      field: 'spec.storage.azure.container',
+      message: 'Too long: may not be longer than 63',
+    });
   });
   it('reports minLength', () => {
     expect(lines(config({ replicas: 1, storage: { azure: { container: 'ab' } } }))).toEqual([
@@ -83,7 +97,7 @@ describe('OpenAPI schema messages', () => {
   });
   it('validates quantities (int-or-string with a pattern)', () => {
     expect(lines(config({ replicas: 1, resources: { limits: { cpu: 'lots', memory: 512 } } }))).toEqual([
-      "spec.resources.limits.cpu: Invalid value: \"lots\": spec.resources.limits.cpu in body should match '^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$'",
+      'spec.resources.limits.cpu: Invalid value: "lots": spec.resources.limits.cpu in body should match \'^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$\'',
     ]);
     expect(lines(config({ replicas: 1, resources: { limits: { cpu: true } } }))).toEqual([
       'spec.resources.limits.cpu: Invalid value: "boolean": spec.resources.limits.cpu in body must be of type integer,string: "boolean"',
@@ -105,20 +119,25 @@ describe('the 422 message', () => {
   it('names the kind, group and object, and lists several causes in brackets', () => {
     expect(statusMessage(config({ replicas: 'three', rolloutStrategy: 'bad' }))).toBe(
       'Config.imageregistry.operator.openshift.io "cluster" is invalid: [spec.replicas: Invalid value: "string": spec.replicas in body must be of type integer: "string", ' +
-        "spec.rolloutStrategy: Invalid value: \"bad\": spec.rolloutStrategy in body should match '^(RollingUpdate|Recreate)$', " +
+        'spec.rolloutStrategy: Invalid value: "bad": spec.rolloutStrategy in body should match \'^(RollingUpdate|Recreate)$\', ' +
         '<nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation]',
     );
   });
   it('has no brackets for a single cause', () => {
     expect(statusMessage(config({ replicas: 1, rolloutStrategy: 'x' }))).toBe(
-      "Config.imageregistry.operator.openshift.io \"cluster\" is invalid: spec.rolloutStrategy: Invalid value: \"x\": spec.rolloutStrategy in body should match '^(RollingUpdate|Recreate)$'",
+      'Config.imageregistry.operator.openshift.io "cluster" is invalid: spec.rolloutStrategy: Invalid value: "x": spec.rolloutStrategy in body should match \'^(RollingUpdate|Recreate)$\'',
     );
   });
 });
 
 describe('CEL rules', () => {
   it('reports azure networkAccess with the schema type as value', () => {
-    const r = admit(config({ replicas: 1, storage: { azure: { networkAccess: { type: 'External', internal: { subnetName: 's' } } } } }));
+    const r = admit(
+      config({
+        replicas: 1,
+        storage: { azure: { networkAccess: { type: 'External', internal: { subnetName: 's' } } } },
+      }),
+    );
     expect(r.causes).toEqual([
       {
         reason: 'FieldValueInvalid',
@@ -128,20 +147,32 @@ describe('CEL rules', () => {
     ]);
   });
   it('applies the networkAccess default before the rule runs', () => {
-    const r = admit(config({ replicas: 1, storage: { azure: { networkAccess: { internal: { subnetName: 's' } } } } }));
+    const r = admit(
+      config({ replicas: 1, storage: { azure: { networkAccess: { internal: { subnetName: 's' } } } } }),
+    );
     expect(r.object.spec).toMatchObject({ storage: { azure: { networkAccess: { type: 'External' } } } });
     expect(r.causes.map((c) => c.field)).toEqual(['spec.storage.azure.networkAccess']);
-    expect(lines(config({ replicas: 1, storage: { azure: { networkAccess: { type: 'Internal', internal: { subnetName: 's' } } } } }))).toEqual([]);
+    expect(
+      lines(
+        config({
+          replicas: 1,
+          storage: { azure: { networkAccess: { type: 'Internal', internal: { subnetName: 's' } } } },
+        }),
+      ),
+    ).toEqual([]);
   });
   it('skips CEL when a blocking error exists and says so', () => {
-    const out = lines(config({ replicas: 'x', storage: { azure: { networkAccess: { type: 'External', internal: {} } } } }));
+    const out = lines(
+      config({ replicas: 'x', storage: { azure: { networkAccess: { type: 'External', internal: {} } } } }),
+    );
     expect(out).toEqual([
       'spec.replicas: Invalid value: "string": spec.replicas in body must be of type integer: "string"',
       '<nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
     ]);
   });
   it('evaluates the transition rule self >= oldSelf only on update with an old value', () => {
-    const withRev = (n: number) => config({ replicas: 1 }, { status: { storage: {}, storageManaged: false, latestAvailableRevision: n } });
+    const withRev = (n: number) =>
+      config({ replicas: 1 }, { status: { storage: {}, storageManaged: false, latestAvailableRevision: n } });
     expect(lines(withRev(3))).toEqual([]);
     expect(lines(withRev(3), { old: withRev(5), subresource: 'status' })).toEqual([
       'status.latestAvailableRevision: Invalid value: "integer": must only increase',

@@ -10,9 +10,20 @@ import { parse } from 'yaml';
 import type { CustomResourceDefinition } from '../../src/validation/index.js';
 
 /** test/validation → packages/sandbox → packages → repo root → its parent, where shared/ lies. */
-const besideRepo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', '..', 'shared', 'reference');
+const besideRepo = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  '..',
+  '..',
+  'shared',
+  'reference',
+);
 export const REFERENCE_DIR =
-  process.env.IRC_REFERENCE_DIR ?? [besideRepo, '/work/shared/reference'].find((dir) => existsSync(join(dir, '00_configs.crd.yaml'))) ?? besideRepo;
+  process.env.IRC_REFERENCE_DIR ??
+  [besideRepo, '/work/shared/reference'].find((dir) => existsSync(join(dir, '00_configs.crd.yaml'))) ??
+  besideRepo;
 export const hasReference = existsSync(join(REFERENCE_DIR, '00_configs.crd.yaml'));
 export const SKIP_REASON = `reference CRDs not found in ${REFERENCE_DIR} (set IRC_REFERENCE_DIR): oracle tests skipped`;
 

@@ -6,13 +6,11 @@
  */
 import Type, { type Static } from 'typebox';
 
-export const FieldErrorSchema = Type.Object(
-  {
-    /** Kubernetes field path, e.g. `spec.storage.s3.bucket` or `spec.routes[0].name`. */
-    path: Type.String(),
-    message: Type.String(),
-  },
-);
+export const FieldErrorSchema = Type.Object({
+  /** Kubernetes field path, e.g. `spec.storage.s3.bucket` or `spec.routes[0].name`. */
+  path: Type.String(),
+  message: Type.String(),
+});
 export type FieldError = Static<typeof FieldErrorSchema>;
 
 /**
@@ -22,7 +20,11 @@ export type FieldError = Static<typeof FieldErrorSchema>;
  * platform/security.ts, which keys on `type: 'integer'` in a route's querystring schema.
  */
 export function QueryInteger(range: { minimum?: number; maximum?: number }) {
-  return Type.Integer({ ...range, description: 'decimal digits, optionally after a minus sign: hex, fractions, exponents, blanks and the empty string are refused' });
+  return Type.Integer({
+    ...range,
+    description:
+      'decimal digits, optionally after a minus sign: hex, fractions, exponents, blanks and the empty string are refused',
+  });
 }
 
 /**
@@ -30,14 +32,12 @@ export function QueryInteger(range: { minimum?: number; maximum?: number }) {
  * Forbidden, NotFound, Unauthorized …) or a BFF reason (CsrfRejected, RateLimited, BadRequest).
  * `message` is written for a human and never contains secret values or upstream headers.
  */
-export const ErrorBodySchema = Type.Object(
-  {
-    statusCode: Type.Integer(),
-    reason: Type.String(),
-    message: Type.String(),
-    fieldErrors: Type.Optional(Type.Array(FieldErrorSchema)),
-  },
-);
+export const ErrorBodySchema = Type.Object({
+  statusCode: Type.Integer(),
+  reason: Type.String(),
+  message: Type.String(),
+  fieldErrors: Type.Optional(Type.Array(FieldErrorSchema)),
+});
 export type ErrorBody = Static<typeof ErrorBodySchema>;
 
 /**

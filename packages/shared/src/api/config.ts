@@ -13,15 +13,13 @@ export const StorageClaimInfoSchema = Type.Object({
 });
 export type StorageClaimInfo = Static<typeof StorageClaimInfoSchema>;
 
-export const ConfigResponseSchema = Type.Object(
-  {
-    /** The live `configs.imageregistry.operator.openshift.io` object (`cluster`, else `instance`). */
-    config: KubeObjectSchema,
-    resourceVersion: Type.String(),
-    /** Present when the config uses PVC storage and the caller may read the claim. */
-    storageClaim: Type.Optional(StorageClaimInfoSchema),
-  },
-);
+export const ConfigResponseSchema = Type.Object({
+  /** The live `configs.imageregistry.operator.openshift.io` object (`cluster`, else `instance`). */
+  config: KubeObjectSchema,
+  resourceVersion: Type.String(),
+  /** Present when the config uses PVC storage and the caller may read the claim. */
+  storageClaim: Type.Optional(StorageClaimInfoSchema),
+});
 export type ConfigResponse = Static<typeof ConfigResponseSchema>;
 
 export const PatchConfigRequestSchema = Type.Object(
@@ -45,30 +43,26 @@ export const PatchConfigRequestSchema = Type.Object(
 );
 export type PatchConfigRequest = Static<typeof PatchConfigRequestSchema>;
 
-export const PatchConfigResponseSchema = Type.Object(
-  {
-    /** The object as stored (or as it would be stored, on dry run). */
-    config: KubeObjectSchema,
-    /** The JSON merge patch applied, without the resourceVersion precondition. */
-    patch: Type.Record(Type.String(), Type.Unknown()),
-    /** `oc patch configs.imageregistry.operator.openshift.io/cluster --type merge --patch '…'` */
-    ocCommand: Type.String(),
-    /** API server warnings (Warning headers) and rule warnings, one per entry. */
-    warnings: Type.Array(Type.String()),
-    dryRun: Type.Boolean(),
-  },
-);
+export const PatchConfigResponseSchema = Type.Object({
+  /** The object as stored (or as it would be stored, on dry run). */
+  config: KubeObjectSchema,
+  /** The JSON merge patch applied, without the resourceVersion precondition. */
+  patch: Type.Record(Type.String(), Type.Unknown()),
+  /** `oc patch configs.imageregistry.operator.openshift.io/cluster --type merge --patch '…'` */
+  ocCommand: Type.String(),
+  /** API server warnings (Warning headers) and rule warnings, one per entry. */
+  warnings: Type.Array(Type.String()),
+  dryRun: Type.Boolean(),
+});
 export type PatchConfigResponse = Static<typeof PatchConfigResponseSchema>;
 
 /** 409: the object changed since the user loaded it; `live` is what is stored now. */
-export const ConflictBodySchema = Type.Object(
-  {
-    statusCode: Type.Literal(409),
-    reason: Type.Literal('Conflict'),
-    message: Type.String(),
-    live: ConfigResponseSchema,
-  },
-);
+export const ConflictBodySchema = Type.Object({
+  statusCode: Type.Literal(409),
+  reason: Type.Literal('Conflict'),
+  message: Type.String(),
+  live: ConfigResponseSchema,
+});
 export type ConflictBody = Static<typeof ConflictBodySchema>;
 
 export { ErrorBodySchema };

@@ -5,7 +5,11 @@
 import Type, { type Static } from 'typebox';
 import { ObjectRefSchema } from './common.js';
 
-export const VerdictSchema = Type.Union([Type.Literal('ok'), Type.Literal('warning'), Type.Literal('failing')]);
+export const VerdictSchema = Type.Union([
+  Type.Literal('ok'),
+  Type.Literal('warning'),
+  Type.Literal('failing'),
+]);
 export type Verdict = Static<typeof VerdictSchema>;
 
 export const DiagnosticLinkSchema = Type.Object({
@@ -53,12 +57,10 @@ export const DiagnosticStepSchema = Type.Object({
 });
 export type DiagnosticStep = Static<typeof DiagnosticStepSchema>;
 
-export const DiagnosticsResponseSchema = Type.Object(
-  {
-    generatedAt: Type.String(),
-    /** The worst verdict of all steps. */
-    verdict: VerdictSchema,
-    steps: Type.Array(DiagnosticStepSchema),
-  },
-);
+export const DiagnosticsResponseSchema = Type.Object({
+  generatedAt: Type.String(),
+  /** The worst verdict of all steps. */
+  verdict: VerdictSchema,
+  steps: Type.Array(DiagnosticStepSchema),
+});
 export type DiagnosticsResponse = Static<typeof DiagnosticsResponseSchema>;

@@ -55,7 +55,10 @@ export const MigrationRequestSchema = Type.Object(
     /** `SRC=DST` each, applied first-match-wins. */
     mappings: Type.Array(Type.String({ maxLength: 600 }), { minItems: 1, maxItems: MAX_MAPPINGS }),
     /** Only these namespaces are read or written. Each at most once (checked by the server: see duplicateProblems). */
-    namespaces: Type.Array(Type.String({ minLength: 1, maxLength: 63 }), { minItems: 1, maxItems: MAX_MIGRATION_NAMESPACES }),
+    namespaces: Type.Array(Type.String({ minLength: 1, maxLength: 63 }), {
+      minItems: 1,
+      maxItems: MAX_MIGRATION_NAMESPACES,
+    }),
     kinds: Type.Array(MigrationKindSchema, { minItems: 1, maxItems: MIGRATION_KIND_IDS.length }),
   },
   { additionalProperties: false },
@@ -163,28 +166,40 @@ const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 function nameProblem(name: string): string | undefined {
   if (name.length > 255) return 'must be at most 255 characters';
   if (/[:@]/.test(name)) return 'must be a repository path without a tag or digest';
-  if (!name.split('/').every((c) => PATH_COMPONENT.test(c))) return 'must be a repository path of lower-case letters, digits and separators (".", "_", "-") between "/"';
+  if (!name.split('/').every((c) => PATH_COMPONENT.test(c)))
+    return 'must be a repository path of lower-case letters, digits and separators (".", "_", "-") between "/"';
   return undefined;
 }
 
-function sideProblem(side: string, role: 'source' | 'target'): { registry?: string; name?: string; message?: string } {
+function sideProblem(
+  side: string,
+  role: 'source' | 'target',
+): { registry?: string; name?: string; message?: string } {
   const slash = side.indexOf('/');
-  if (slash < 0) return { message: `"${side}" is not a valid ${role}: it must be REGISTRY/NAME (either may be "*")` };
+  if (slash < 0)
+    return { message: `"${side}" is not a valid ${role}: it must be REGISTRY/NAME (either may be "*")` };
   const registry = side.slice(0, slash);
   const name = side.slice(slash + 1);
-  if (registry === '') return { message: `"${side}" is not a valid ${role}: registry must be specified (may be "*")` };
-  if (name === '') return { message: `"${side}" is not a valid ${role}: name must be specified (may be "*")` };
+  if (registry === '')
+    return { message: `"${side}" is not a valid ${role}: registry must be specified (may be "*")` };
+  if (name === '')
+    return { message: `"${side}" is not a valid ${role}: name must be specified (may be "*")` };
   if (registry !== '*') {
-    if (registry.includes('*')) return { message: `"${side}" is not a valid ${role}: "*" may only stand for the whole registry` };
+    if (registry.includes('*'))
+      return { message: `"${side}" is not a valid ${role}: "*" may only stand for the whole registry` };
     const p = registryHostProblem(registry);
     if (p) return { message: `"${side}" is not a valid ${role}: registry ${p}` };
   }
   if (name !== '*') {
-    if (name.includes('*')) return { message: `"${side}" is not a valid ${role}: "*" may only stand for the whole name` };
+    if (name.includes('*'))
+      return { message: `"${side}" is not a valid ${role}: "*" may only stand for the whole name` };
     const p = nameProblem(name);
     if (p) return { message: `"${side}" is not a valid ${role}: name ${p}` };
   }
-  return { registry: registry === '*' ? undefined : registry.toLowerCase(), name: name === '*' ? undefined : name };
+  return {
+    registry: registry === '*' ? undefined : registry.toLowerCase(),
+    name: name === '*' ? undefined : name,
+  };
 }
 
 /** `REGISTRY/NAME=REGISTRY/NAME` → a mapping, or why not (oc's rules, plus host and path syntax). */
@@ -192,16 +207,27 @@ export function parseMapping(input: string): ParsedMapping {
   const s = input.trim();
   if (s === '') return { ok: false, message: 'must not be empty' };
   const eq = s.indexOf('=');
-  if (eq < 0) return { ok: false, message: `"${s}" is not SRC=DST (REGISTRY/NAME=REGISTRY/NAME, either part may be "*")` };
+  if (eq < 0)
+    return {
+      ok: false,
+      message: `"${s}" is not SRC=DST (REGISTRY/NAME=REGISTRY/NAME, either part may be "*")`,
+    };
   const from = sideProblem(s.slice(0, eq), 'source');
   if (from.message) return { ok: false, message: from.message };
   const to = sideProblem(s.slice(eq + 1), 'target');
   if (to.message) return { ok: false, message: to.message };
   if (to.registry === undefined && to.name === undefined) {
-    return { ok: false, message: `"${s.slice(eq + 1)}" is not a valid target: at least one change must be specified` };
+    return {
+      ok: false,
+      message: `"${s.slice(eq + 1)}" is not a valid target: at least one change must be specified`,
+    };
   }
-  if (from.registry === to.registry && from.name === to.name) return { ok: false, message: `"${s}" is not valid: it must change the registry or the name` };
-  return { ok: true, mapping: { fromRegistry: from.registry, fromName: from.name, toRegistry: to.registry, toName: to.name } };
+  if (from.registry === to.registry && from.name === to.name)
+    return { ok: false, message: `"${s}" is not valid: it must change the registry or the name` };
+  return {
+    ok: true,
+    mapping: { fromRegistry: from.registry, fromName: from.name, toRegistry: to.registry, toName: to.name },
+  };
 }
 
 /** Field-level problems of a request's mappings, as `mappings[i]` paths. */
@@ -218,13 +244,20 @@ export function mappingProblems(mappings: readonly string[]): Array<{ path: stri
  * Repeated entries as `field[i]` problems. Not the schema's `uniqueItems`: its deep comparison
  * recurses into whatever a hostile body nests there, and overflows the stack.
  */
-export function duplicateProblems(field: string, values: readonly string[]): Array<{ path: string; message: string }> {
-  return values.flatMap((v, i) => (values.indexOf(v) < i ? [{ path: `${field}[${i}]`, message: `"${v}" is listed twice` }] : []));
+export function duplicateProblems(
+  field: string,
+  values: readonly string[],
+): Array<{ path: string; message: string }> {
+  return values.flatMap((v, i) =>
+    values.indexOf(v) < i ? [{ path: `${field}[${i}]`, message: `"${v}" is listed twice` }] : [],
+  );
 }
 
 /** Namespace names are DNS-1123 labels. */
 export function namespaceProblem(name: string): string | undefined {
-  return /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name) ? undefined : `"${name}" is not a namespace name (lower-case DNS label)`;
+  return /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)
+    ? undefined
+    : `"${name}" is not a namespace name (lower-case DNS label)`;
 }
 
 /** The summary line exactly as `oc adm migrate` prints it. */

@@ -37,9 +37,10 @@ export const PodSummarySchema = Type.Object({
 });
 export type PodSummary = Static<typeof PodSummarySchema>;
 
-export const PodsResponseSchema = Type.Object(
-  { namespace: Type.String(), pods: Type.Array(PodSummarySchema) },
-);
+export const PodsResponseSchema = Type.Object({
+  namespace: Type.String(),
+  pods: Type.Array(PodSummarySchema),
+});
 export type PodsResponse = Static<typeof PodsResponseSchema>;
 
 export const PodLogParamsSchema = Type.Object({
@@ -60,7 +61,12 @@ export const PodLogQuerySchema = Type.Object(
     limitBytes: Type.Optional(QueryInteger({ minimum: 1 })),
     // Resuming a followed log after a broken stream exactly where it stopped (`sinceSeconds`
     // would depend on the browser's clock agreeing with the cluster's).
-    sinceTime: Type.Optional(Type.String({ format: 'date-time', description: 'RFC 3339 time: only lines logged at or after it (kubelet timestamps)' })),
+    sinceTime: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description: 'RFC 3339 time: only lines logged at or after it (kubelet timestamps)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -51,15 +51,13 @@ export const CredentialKeyStatusSchema = Type.Object({
 });
 export type CredentialKeyStatus = Static<typeof CredentialKeyStatusSchema>;
 
-export const CredentialsStatusSchema = Type.Object(
-  {
-    namespace: Type.String(),
-    secretName: Type.String(),
-    exists: Type.Boolean(),
-    keys: Type.Array(CredentialKeyStatusSchema),
-    /** Keys in the secret the operator does not read (names only). */
-    otherKeys: Type.Array(Type.String()),
-    resourceVersion: Type.Optional(Type.String()),
-  },
-);
+export const CredentialsStatusSchema = Type.Object({
+  namespace: Type.String(),
+  secretName: Type.String(),
+  exists: Type.Boolean(),
+  keys: Type.Array(CredentialKeyStatusSchema),
+  /** Keys in the secret the operator does not read (names only). */
+  otherKeys: Type.Array(Type.String()),
+  resourceVersion: Type.Optional(Type.String()),
+});
 export type CredentialsStatus = Static<typeof CredentialsStatusSchema>;

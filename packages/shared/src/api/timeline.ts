@@ -65,13 +65,16 @@ export const TimelineQuerySchema = Type.Object(
     limit: Type.Optional(QueryInteger({ minimum: 1, maximum: 5000 })),
     /** Only entries at or after this RFC 3339 time. */
     since: Type.Optional(Type.String()),
-    type: Type.Optional(Type.Union([Type.Literal('condition'), Type.Literal('event'), Type.Literal('change')])),
+    type: Type.Optional(
+      Type.Union([Type.Literal('condition'), Type.Literal('event'), Type.Literal('change')]),
+    ),
   },
   { additionalProperties: false },
 );
 export type TimelineQuery = Static<typeof TimelineQuerySchema>;
 
-export const TimelineResponseSchema = Type.Object(
-  { entries: Type.Array(TimelineEntrySchema), total: Type.Integer() },
-);
+export const TimelineResponseSchema = Type.Object({
+  entries: Type.Array(TimelineEntrySchema),
+  total: Type.Integer(),
+});
 export type TimelineResponse = Static<typeof TimelineResponseSchema>;

@@ -19,9 +19,11 @@ const HOST_RE = new RegExp(REGISTRY_HOST_PATTERN);
 export function registryHostProblem(registry: string): string | undefined {
   if (registry.length === 0) return 'must not be empty';
   if (registry.length > 253 + 6) return 'must be at most 259 characters (hostname[:port])';
-  if (!HOST_RE.test(registry)) return `"${registry}" is not a hostname or hostname:port (letters, digits, "-" and "." only; no scheme, path or wildcard)`;
+  if (!HOST_RE.test(registry))
+    return `"${registry}" is not a hostname or hostname:port (letters, digits, "-" and "." only; no scheme, path or wildcard)`;
   const port = registry.split(':')[1];
-  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return `port ${port} is not between 1 and 65535`;
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+    return `port ${port} is not between 1 and 65535`;
   return undefined;
 }
 

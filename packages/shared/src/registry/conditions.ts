@@ -27,6 +27,9 @@ export function conditionHealth(type: string, status: string): 'good' | 'bad' | 
 }
 
 /** The condition of `type` in a list, if present. */
-export function findCondition<C extends { type: string }>(conditions: readonly C[] | undefined, type: string): C | undefined {
+export function findCondition<C extends { type: string }>(
+  conditions: readonly C[] | undefined,
+  type: string,
+): C | undefined {
   return conditions?.find((c) => c.type === type);
 }

@@ -6,13 +6,19 @@ import { atomicList, int32, mapList, obj, opt, str, stringEnum } from './keyword
 const NAME = { maxLength: 128, minLength: 1 } as const;
 
 export const ConsolePluginService = obj({
-  basePath: opt(str({ default: '/', maxLength: 256, minLength: 1, pattern: "^[a-zA-Z0-9.\\-_~!$&'()*+,;=:@\\/]*$" })),
+  basePath: opt(
+    str({ default: '/', maxLength: 256, minLength: 1, pattern: "^[a-zA-Z0-9.\\-_~!$&'()*+,;=:@\\/]*$" }),
+  ),
   name: str(NAME),
   namespace: str(NAME),
   port: int32({ minimum: 1, maximum: 65535 }),
 });
 
-const ProxyService = obj({ name: str(NAME), namespace: str(NAME), port: int32({ minimum: 1, maximum: 65535 }) });
+const ProxyService = obj({
+  name: str(NAME),
+  namespace: str(NAME),
+  port: int32({ minimum: 1, maximum: 65535 }),
+});
 
 const CSP_VALUE_RULES = [
   { message: 'CSP directive value cannot contain a quote', rule: `!self.contains("'")` },
@@ -55,7 +61,9 @@ export const ConsolePluginSpec = obj({
       obj({
         alias: str({ ...NAME, pattern: '^[A-Za-z0-9-_]+$' }),
         authorization: opt(stringEnum(['UserToken', 'None'], { default: 'None' })),
-        caCertificate: opt(str({ pattern: '^-----BEGIN CERTIFICATE-----([\\s\\S]*)-----END CERTIFICATE-----\\s?$' })),
+        caCertificate: opt(
+          str({ pattern: '^-----BEGIN CERTIFICATE-----([\\s\\S]*)-----END CERTIFICATE-----\\s?$' }),
+        ),
         endpoint: obj({ service: opt(ProxyService), type: stringEnum(['Service']) }),
       }),
     ),

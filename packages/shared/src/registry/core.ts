@@ -4,7 +4,21 @@
  * ImagePruner does not).
  */
 import Type, { type Static } from 'typebox';
-import { atomicList, bool, int32, int64, mapList, mapOf, obj, opt, quantity, str, stringEnum, stringMap, type KubeOptions } from './keywords.js';
+import {
+  atomicList,
+  bool,
+  int32,
+  int64,
+  mapList,
+  mapOf,
+  obj,
+  opt,
+  quantity,
+  str,
+  stringEnum,
+  stringMap,
+  type KubeOptions,
+} from './keywords.js';
 
 /** A label/field selector requirement: `key operator values`. */
 export const NodeSelectorRequirement = obj({
@@ -14,13 +28,18 @@ export const NodeSelectorRequirement = obj({
 });
 
 export const NodeSelectorTerm = obj(
-  { matchExpressions: opt(atomicList(NodeSelectorRequirement)), matchFields: opt(atomicList(NodeSelectorRequirement)) },
+  {
+    matchExpressions: opt(atomicList(NodeSelectorRequirement)),
+    matchFields: opt(atomicList(NodeSelectorRequirement)),
+  },
   { 'x-kubernetes-map-type': 'atomic' },
 );
 
 export const NodeAffinity = obj({
   preferredDuringSchedulingIgnoredDuringExecution: opt(
-    atomicList(obj({ preference: NodeSelectorTerm, weight: int32({ description: 'Weight in the range 1-100.' }) })),
+    atomicList(
+      obj({ preference: NodeSelectorTerm, weight: int32({ description: 'Weight in the range 1-100.' }) }),
+    ),
   ),
   requiredDuringSchedulingIgnoredDuringExecution: opt(
     obj({ nodeSelectorTerms: atomicList(NodeSelectorTerm) }, { 'x-kubernetes-map-type': 'atomic' }),
@@ -105,7 +124,9 @@ export type TopologySpreadConstraint = Static<typeof TopologySpreadConstraint>;
 export const OperatorCondition = obj({
   lastTransitionTime: str({ format: 'date-time', description: 'When the status last changed.' }),
   message: opt(str({ description: 'Human-readable details.' })),
-  reason: opt(str({ description: 'Why the condition is in this state (may contain spaces for storage conditions).' })),
+  reason: opt(
+    str({ description: 'Why the condition is in this state (may contain spaces for storage conditions).' }),
+  ),
   status: stringEnum(['True', 'False', 'Unknown']),
   type: str({
     description: 'The condition type, CamelCase.',
@@ -155,7 +176,14 @@ export interface ObjectMeta {
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
   finalizers?: string[];
-  ownerReferences?: Array<{ apiVersion: string; kind: string; name: string; uid: string; controller?: boolean; blockOwnerDeletion?: boolean }>;
+  ownerReferences?: Array<{
+    apiVersion: string;
+    kind: string;
+    name: string;
+    uid: string;
+    controller?: boolean;
+    blockOwnerDeletion?: boolean;
+  }>;
   [key: string]: unknown;
 }
 /** `metadata: {type: object}`; the API server validates it, not the CRD schema. */

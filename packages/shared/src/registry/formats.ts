@@ -10,7 +10,16 @@ const GO_DURATION = /^[-+]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/;
 /** strfmt's Scala-style fallback: `3 days`, `1 hour 5 min`. */
 const SCALA_DURATION = /^\s*(?:\d+\s*[A-Za-zµ]+\s*)+$/;
 const SCALA_PART = /(\d+)\s*([A-Za-zµ]+)/g;
-const SCALA_UNITS = [['ns', 'nano'], ['us', 'µs', 'micro'], ['ms', 'milli'], ['s', 'sec'], ['m', 'min'], ['h', 'hr', 'hour'], ['d', 'day'], ['w', 'wk', 'week']];
+const SCALA_UNITS = [
+  ['ns', 'nano'],
+  ['us', 'µs', 'micro'],
+  ['ms', 'milli'],
+  ['s', 'sec'],
+  ['m', 'min'],
+  ['h', 'hr', 'hour'],
+  ['d', 'day'],
+  ['w', 'wk', 'week'],
+];
 
 /** kube-openapi's `duration` format: a Go duration, or the Scala-like form strfmt also accepts. */
 export function isKubeDuration(value: string): boolean {
@@ -19,7 +28,12 @@ export function isKubeDuration(value: string): boolean {
   for (const m of value.matchAll(SCALA_PART)) {
     const unit = (m[2] ?? '').toLowerCase();
     // strfmt accepts a unit equal to any variant, or starting with the longest one ("days", "hours")
-    if (SCALA_UNITS.some((v) => v.some((variant, i) => variant === unit || (i === v.length - 1 && unit.startsWith(variant))))) return true;
+    if (
+      SCALA_UNITS.some((v) =>
+        v.some((variant, i) => variant === unit || (i === v.length - 1 && unit.startsWith(variant))),
+      )
+    )
+      return true;
   }
   return false;
 }

@@ -44,7 +44,9 @@ export const ImageSpec = obj({
       description: 'Registries from which normal users may import images.',
     }),
   ),
-  externalRegistryHostnames: opt(atomicList(str(), { description: 'Extra public hostnames of the internal registry.' })),
+  externalRegistryHostnames: opt(
+    atomicList(str(), { description: 'Extra public hostnames of the internal registry.' }),
+  ),
   imageStreamImportMode: opt(stringEnum(IMAGE_STREAM_IMPORT_MODES)),
   registrySources: opt(RegistrySources),
 });

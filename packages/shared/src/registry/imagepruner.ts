@@ -1,6 +1,13 @@
 /** `imagepruners.imageregistry.operator.openshift.io` v1 ImagePruner (singleton `cluster`). */
 import type { Static } from 'typebox';
-import { Affinity, nodeSelector, objectMeta, operatorConditions, resourceRequirements, tolerations } from './core.js';
+import {
+  Affinity,
+  nodeSelector,
+  objectMeta,
+  operatorConditions,
+  resourceRequirements,
+  tolerations,
+} from './core.js';
 import { bool, duration, int, int32, int64, obj, opt, str, stringEnum } from './keywords.js';
 import { LOG_LEVELS } from './config.js';
 

@@ -61,13 +61,20 @@ export const dateTime = (o: KubeOptions = {}) => Type.String({ format: 'date-tim
 export const duration = (o: KubeOptions = {}) => Type.String({ format: 'duration', ...o });
 
 /** A string limited to `values` (`type: string` + `enum`, as Kubernetes writes it). */
-export function stringEnum<const V extends readonly string[]>(values: V, o: KubeOptions = {}): TUnsafe<V[number]> {
+export function stringEnum<const V extends readonly string[]>(
+  values: V,
+  o: KubeOptions = {},
+): TUnsafe<V[number]> {
   return Type.Unsafe<V[number]>({ type: 'string', enum: [...values], ...o });
 }
 
 /** `map[string]string`: `type: object` + `additionalProperties: {type: string}`. */
 export function stringMap(o: KubeOptions = {}): TUnsafe<Record<string, string>> {
-  return Type.Unsafe<Record<string, string>>({ type: 'object', additionalProperties: { type: 'string' }, ...o });
+  return Type.Unsafe<Record<string, string>>({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    ...o,
+  });
 }
 
 /** `map[string]T` */
@@ -77,7 +84,11 @@ export function mapOf<T extends TSchema>(value: T, o: KubeOptions = {}) {
 
 /** An object whose content Kubernetes keeps as is (`x-kubernetes-preserve-unknown-fields`). */
 export function freeform(o: KubeOptions = {}): TUnsafe<Record<string, unknown>> {
-  return Type.Unsafe<Record<string, unknown>>({ type: 'object', 'x-kubernetes-preserve-unknown-fields': true, ...o });
+  return Type.Unsafe<Record<string, unknown>>({
+    type: 'object',
+    'x-kubernetes-preserve-unknown-fields': true,
+    ...o,
+  });
 }
 
 /**

@@ -8,7 +8,8 @@ import { atomicList, dateTime, int32, mapList, obj, opt, str, stringEnum } from 
 
 const DNS_NAME = {
   maxLength: 253,
-  pattern: '^([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])(\\.([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9]))*$',
+  pattern:
+    '^([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])(\\.([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9]))*$',
 } as const;
 
 export const RouteTargetReference = obj({
@@ -53,12 +54,17 @@ const RouteHTTPHeader = obj({
     maxLength: 255,
     minLength: 1,
     pattern: "^[-!#$%&'*+.0-9A-Z^_`a-z|~]+$",
-    'x-kubernetes-validations': ['strict-transport-security', 'proxy', 'cookie', 'set-cookie'].map(forbiddenHeader),
+    'x-kubernetes-validations': ['strict-transport-security', 'proxy', 'cookie', 'set-cookie'].map(
+      forbiddenHeader,
+    ),
   }),
 });
 
 const headerActions = (fetcher: 'req' | 'res') =>
-  mapList(RouteHTTPHeader, ['name'], { maxItems: 20, 'x-kubernetes-validations': [headerValueRule(fetcher)] });
+  mapList(RouteHTTPHeader, ['name'], {
+    maxItems: 20,
+    'x-kubernetes-validations': [headerValueRule(fetcher)],
+  });
 
 export const TLSConfig = obj(
   {
@@ -74,7 +80,14 @@ export const TLSConfig = obj(
     allOf: [
       {
         anyOf: [
-          { properties: { caCertificate: { maxLength: 0 }, certificate: { maxLength: 0 }, destinationCACertificate: { maxLength: 0 }, key: { maxLength: 0 } } },
+          {
+            properties: {
+              caCertificate: { maxLength: 0 },
+              certificate: { maxLength: 0 },
+              destinationCACertificate: { maxLength: 0 },
+              key: { maxLength: 0 },
+            },
+          },
           { not: { properties: { termination: { enum: ['passthrough'] } } } },
         ],
       },
@@ -87,7 +100,8 @@ export const TLSConfig = obj(
     ],
     'x-kubernetes-validations': [
       {
-        message: 'cannot have both spec.tls.termination: passthrough and spec.tls.insecureEdgeTerminationPolicy: Allow',
+        message:
+          'cannot have both spec.tls.termination: passthrough and spec.tls.insecureEdgeTerminationPolicy: Allow',
         rule: "has(self.termination) && has(self.insecureEdgeTerminationPolicy) ? !((self.termination=='passthrough') && (self.insecureEdgeTerminationPolicy=='Allow')) : true",
       },
       {
@@ -109,7 +123,9 @@ export const RouteSpec = obj(
   {
     alternateBackends: opt(mapList(RouteTargetReference, ['name', 'kind'], { maxItems: 3 })),
     host: opt(str({ ...DNS_NAME, description: 'The public host name of the route.' })),
-    httpHeaders: opt(obj({ actions: opt(obj({ request: opt(headerActions('req')), response: opt(headerActions('res')) })) })),
+    httpHeaders: opt(
+      obj({ actions: opt(obj({ request: opt(headerActions('req')), response: opt(headerActions('res')) })) }),
+    ),
     path: opt(str({ pattern: '^/' })),
     port: opt(obj({ targetPort })),
     subdomain: opt(str(DNS_NAME)),

@@ -12,10 +12,10 @@ const BUCKET_NAME = { maxLength: 63, minLength: 3, pattern: '^[0-9a-z]+(-[0-9a-z
 
 export const S3CloudFront = obj(
   {
-  baseURL: str({ description: 'The CloudFront distribution URL.' }),
-  duration: opt(duration({ description: 'How long signed URLs stay valid.' })),
-  keypairID: str({ description: 'The CloudFront key pair ID.' }),
-  privateKey: SecretKeySelector,
+    baseURL: str({ description: 'The CloudFront distribution URL.' }),
+    duration: opt(duration({ description: 'How long signed URLs stay valid.' })),
+    keypairID: str({ description: 'The CloudFront key pair ID.' }),
+    privateKey: SecretKeySelector,
   },
   { description: 'Serve blobs through Amazon CloudFront.' },
 );
@@ -32,15 +32,17 @@ export const S3TrustedCA = obj({
 
 export const S3Storage = obj(
   {
-  bucket: opt(str({ description: 'The bucket name; generated when empty.' })),
-  chunkSizeMiB: opt(int32({ description: 'Multipart upload chunk size in MiB (5-5120).', minimum: 5, maximum: 5120 })),
-  cloudFront: opt(S3CloudFront),
-  encrypt: opt(bool({ description: 'Whether the registry stores images encrypted.' })),
-  keyID: opt(str({ description: 'The KMS key ID used for encryption.' })),
-  region: opt(str({ description: 'The AWS region of the bucket.' })),
-  regionEndpoint: opt(str({ description: 'An S3-compatible endpoint URL.' })),
-  trustedCA: opt(S3TrustedCA),
-  virtualHostedStyle: opt(bool({ description: 'Use virtual-hosted-style bucket URLs.' })),
+    bucket: opt(str({ description: 'The bucket name; generated when empty.' })),
+    chunkSizeMiB: opt(
+      int32({ description: 'Multipart upload chunk size in MiB (5-5120).', minimum: 5, maximum: 5120 }),
+    ),
+    cloudFront: opt(S3CloudFront),
+    encrypt: opt(bool({ description: 'Whether the registry stores images encrypted.' })),
+    keyID: opt(str({ description: 'The KMS key ID used for encryption.' })),
+    region: opt(str({ description: 'The AWS region of the bucket.' })),
+    regionEndpoint: opt(str({ description: 'An S3-compatible endpoint URL.' })),
+    trustedCA: opt(S3TrustedCA),
+    virtualHostedStyle: opt(bool({ description: 'Use virtual-hosted-style bucket URLs.' })),
   },
   { description: 'Amazon S3 or an S3-compatible service.' },
 );
@@ -82,15 +84,24 @@ export const AzureNetworkAccessInternal = obj({
   networkResourceGroupName: opt(
     str({ maxLength: 90, minLength: 1, pattern: '^[0-9A-Za-z_.-](?:[0-9A-Za-z_.-]*[0-9A-Za-z_-])?$' }),
   ),
-  privateEndpointName: opt(str({ maxLength: 64, minLength: 2, pattern: '^[0-9A-Za-z][0-9A-Za-z_.-]*[0-9A-Za-z_]$' })),
-  subnetName: opt(str({ maxLength: 80, minLength: 1, pattern: '^[0-9A-Za-z](?:[0-9A-Za-z_.-]*[0-9A-Za-z_])?$' })),
+  privateEndpointName: opt(
+    str({ maxLength: 64, minLength: 2, pattern: '^[0-9A-Za-z][0-9A-Za-z_.-]*[0-9A-Za-z_]$' }),
+  ),
+  subnetName: opt(
+    str({ maxLength: 80, minLength: 1, pattern: '^[0-9A-Za-z](?:[0-9A-Za-z_.-]*[0-9A-Za-z_])?$' }),
+  ),
   vnetName: opt(str({ maxLength: 64, minLength: 2, pattern: '^[0-9A-Za-z][0-9A-Za-z_.-]*[0-9A-Za-z_]$' })),
 });
 
 export const AzureNetworkAccess = obj(
   {
     internal: opt(AzureNetworkAccessInternal),
-    type: opt(stringEnum(['Internal', 'External'], { default: 'External', description: 'External (public) or Internal (private endpoint).' })),
+    type: opt(
+      stringEnum(['Internal', 'External'], {
+        default: 'External',
+        description: 'External (public) or Internal (private endpoint).',
+      }),
+    ),
   },
   {
     description: 'Network access of the storage account.',
@@ -134,41 +145,61 @@ const ossEncryption = (withAnyOf: boolean) =>
   obj(
     {
       kms: opt(obj({ keyID: str({ minLength: 1, description: 'The KMS key ID.' }) })),
-      method: opt(stringEnum(['KMS', 'AES256'], { default: 'AES256', description: 'AES256 or KMS (needs kms.keyID).' })),
+      method: opt(
+        stringEnum(['KMS', 'AES256'], { default: 'AES256', description: 'AES256 or KMS (needs kms.keyID).' }),
+      ),
     },
     { description: 'Server-side encryption.', ...(withAnyOf ? { anyOf: OSS_ENCRYPTION_ANY_OF } : {}) },
   );
 
 const ossStorage = (withAnyOf: boolean) =>
-  obj({
-    bucket: opt(str({ ...BUCKET_NAME, description: 'The bucket name; generated when empty.' })),
-    encryption: opt(ossEncryption(withAnyOf)),
-    endpointAccessibility: opt(stringEnum(['Internal', 'Public', ''], { default: 'Internal', description: 'Use the VPC internal or the public OSS endpoint.' })),
-    region: opt(str({ description: 'The Alibaba Cloud region of the bucket.' })),
-  }, { description: 'Alibaba Cloud OSS (no longer supported by the operator).' });
+  obj(
+    {
+      bucket: opt(str({ ...BUCKET_NAME, description: 'The bucket name; generated when empty.' })),
+      encryption: opt(ossEncryption(withAnyOf)),
+      endpointAccessibility: opt(
+        stringEnum(['Internal', 'Public', ''], {
+          default: 'Internal',
+          description: 'Use the VPC internal or the public OSS endpoint.',
+        }),
+      ),
+      region: opt(str({ description: 'The Alibaba Cloud region of the bucket.' })),
+    },
+    { description: 'Alibaba Cloud OSS (no longer supported by the operator).' },
+  );
 export const OSSStorage = ossStorage(true);
 export type OSSStorage = Static<typeof OSSStorage>;
 
 /** An emptyDir has no settings; Kubernetes prunes anything written into it. */
-export const EmptyDirStorage = obj({}, { description: 'Ephemeral storage on the node: images are lost when the pod restarts.' });
+export const EmptyDirStorage = obj(
+  {},
+  { description: 'Ephemeral storage on the node: images are lost when the pod restarts.' },
+);
 export type EmptyDirStorage = Static<typeof EmptyDirStorage>;
 
 const storage = (spec: boolean) =>
   obj(
     {
-    azure: opt(AzureStorage),
-    emptyDir: opt(EmptyDirStorage),
-    gcs: opt(GCSStorage),
-    ibmcos: opt(IBMCOSStorage),
-    managementState: opt(
-      str({ description: 'Managed or Unmanaged: whether the operator manages the storage.', pattern: '^(Managed|Unmanaged)$' }),
-    ),
-    oss: opt(ossStorage(spec)),
-    pvc: opt(PVCStorage),
-    s3: opt(S3Storage),
-    swift: opt(SwiftStorage),
+      azure: opt(AzureStorage),
+      emptyDir: opt(EmptyDirStorage),
+      gcs: opt(GCSStorage),
+      ibmcos: opt(IBMCOSStorage),
+      managementState: opt(
+        str({
+          description: 'Managed or Unmanaged: whether the operator manages the storage.',
+          pattern: '^(Managed|Unmanaged)$',
+        }),
+      ),
+      oss: opt(ossStorage(spec)),
+      pvc: opt(PVCStorage),
+      s3: opt(S3Storage),
+      swift: opt(SwiftStorage),
     },
-    { description: spec ? 'Where the registry stores images: configure exactly one backend.' : 'The storage the operator applied.' },
+    {
+      description: spec
+        ? 'Where the registry stores images: configure exactly one backend.'
+        : 'The storage the operator applied.',
+    },
   );
 
 export const StorageSpec = storage(true);

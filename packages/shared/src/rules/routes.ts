@@ -21,7 +21,10 @@ export function checkRoutes(spec: SpecLike): FieldError[] {
     else if (name.length > 253 || !ROUTE_NAME.test(name)) {
       errors.push({ path, message: 'must be lower-case letters, digits, "-" and "." (a DNS subdomain)' });
     } else if (name === RegistryNames.defaultRouteName) {
-      errors.push({ path, message: `"${name}" is reserved for the default route (use defaultRoute instead)` });
+      errors.push({
+        path,
+        message: `"${name}" is reserved for the default route (use defaultRoute instead)`,
+      });
     } else if (seen.has(name)) {
       errors.push({ path, message: `duplicate route name "${name}" (also routes[${seen.get(name)}])` });
     }

@@ -47,9 +47,13 @@ export function effectiveSpec(patch: SectionPatch, current: SpecLike = {}): Spec
 }
 
 /** `storage.managementState` survives a backend switch unless the patch sets it. */
-function storageAfter(patch: Record<string, unknown>, current: Record<string, unknown> | undefined): Record<string, unknown> {
+function storageAfter(
+  patch: Record<string, unknown>,
+  current: Record<string, unknown> | undefined,
+): Record<string, unknown> {
   const next: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(patch)) if (value !== null && value !== undefined) next[key] = value;
+  for (const [key, value] of Object.entries(patch))
+    if (value !== null && value !== undefined) next[key] = value;
   if (next.managementState === undefined && current?.managementState !== undefined) {
     next.managementState = current.managementState;
   }

@@ -9,7 +9,8 @@ import { configuredBackends } from './storage.js';
 export function sectionPatchWarnings(patch: SectionPatch, ctx: RuleContext = {}): string[] {
   const spec = effectiveSpec(patch, ctx.current);
   const warnings: string[] = [];
-  const storageManaged = (spec.storage as { managementState?: string } | undefined)?.managementState === 'Managed';
+  const storageManaged =
+    (spec.storage as { managementState?: string } | undefined)?.managementState === 'Managed';
   if (patch.managementState === 'Removed' && ctx.current?.managementState !== 'Removed') {
     warnings.push(
       storageManaged
@@ -18,17 +19,23 @@ export function sectionPatchWarnings(patch: SectionPatch, ctx: RuleContext = {})
     );
   }
   if (patch.managementState === 'Unmanaged' && ctx.current?.managementState !== 'Unmanaged') {
-    warnings.push('Unmanaged: the operator stops reconciling the registry; later changes here have no effect until Managed again.');
+    warnings.push(
+      'Unmanaged: the operator stops reconciling the registry; later changes here have no effect until Managed again.',
+    );
   }
   if (patch.storage) {
     const before = configuredBackends(ctx.current?.storage);
     const after = configuredBackends(spec.storage);
     if (before.length > 0 && after.length === 1 && !before.includes(after[0]!)) {
-      warnings.push(`Switching storage from ${before.join(', ')} to ${after[0]}: existing images are not migrated.`);
+      warnings.push(
+        `Switching storage from ${before.join(', ')} to ${after[0]}: existing images are not migrated.`,
+      );
     }
   }
   if (spec.storage?.emptyDir && (spec.replicas ?? 1) > 1 && (patch.storage || patch.replicas !== undefined)) {
-    warnings.push('emptyDir storage is per pod and lost on restart: with more than one replica, pods serve different content.');
+    warnings.push(
+      'emptyDir storage is per pod and lost on restart: with more than one replica, pods serve different content.',
+    );
   }
   return warnings;
 }

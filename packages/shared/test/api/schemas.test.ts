@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Value } from 'typebox/value';
-import { PatchConfigRequestSchema, PutCredentialsRequestSchema, SectionPatchSchema } from '../../src/api/index.js';
+import {
+  PatchConfigRequestSchema,
+  PutCredentialsRequestSchema,
+  SectionPatchSchema,
+} from '../../src/api/index.js';
 
 describe('contract schemas', () => {
   it('accept a full section patch', () => {
@@ -31,8 +35,12 @@ describe('contract schemas', () => {
     expect(Value.Check(PatchConfigRequestSchema, { patch: {}, resourceVersion: '' })).toBe(false);
   });
   it('credentials accept only known keys, and at least one', () => {
-    expect(Value.Check(PutCredentialsRequestSchema, { values: { REGISTRY_STORAGE_S3_ACCESSKEY: 'a' } })).toBe(true);
-    expect(Value.Check(PutCredentialsRequestSchema, { values: { REGISTRY_STORAGE_S3_SECRETKEY: null } })).toBe(true);
+    expect(Value.Check(PutCredentialsRequestSchema, { values: { REGISTRY_STORAGE_S3_ACCESSKEY: 'a' } })).toBe(
+      true,
+    );
+    expect(
+      Value.Check(PutCredentialsRequestSchema, { values: { REGISTRY_STORAGE_S3_SECRETKEY: null } }),
+    ).toBe(true);
     expect(Value.Check(PutCredentialsRequestSchema, { values: { OTHER: 'a' } })).toBe(false);
     expect(Value.Check(PutCredentialsRequestSchema, { values: {} })).toBe(false);
   });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
-import { ClusterOperator, Config, ConfigSpec, Route, conditionHealth, conditionPolarity } from '../../src/registry/index.js';
+import {
+  ClusterOperator,
+  Config,
+  ConfigSpec,
+  Route,
+  conditionHealth,
+  conditionPolarity,
+} from '../../src/registry/index.js';
 
 const valid = {
   apiVersion: 'imageregistry.operator.openshift.io/v1',
@@ -12,12 +19,28 @@ const valid = {
     replicas: 2,
     logLevel: 'Debug',
     rolloutStrategy: 'RollingUpdate',
-    storage: { s3: { bucket: 'b', region: 'us-east-1', chunkSizeMiB: 10, cloudFront: { baseURL: 'https://x', keypairID: 'k', privateKey: { key: 'pk', name: 's' }, duration: '300s' } } },
+    storage: {
+      s3: {
+        bucket: 'b',
+        region: 'us-east-1',
+        chunkSizeMiB: 10,
+        cloudFront: {
+          baseURL: 'https://x',
+          keypairID: 'k',
+          privateKey: { key: 'pk', name: 's' },
+          duration: '300s',
+        },
+      },
+    },
     requests: { read: { maxRunning: 1, maxWaitInQueue: '1m30s' } },
     resources: { requests: { cpu: '100m', memory: 1024 } },
     unsupportedConfigOverrides: null,
   },
-  status: { storage: {}, storageManaged: false, conditions: [{ type: 'Available', status: 'True', lastTransitionTime: '2026-01-01T00:00:00Z' }] },
+  status: {
+    storage: {},
+    storageManaged: false,
+    conditions: [{ type: 'Available', status: 'True', lastTransitionTime: '2026-01-01T00:00:00Z' }],
+  },
 };
 
 describe('registry schemas work with TypeBox’s own validator', () => {
@@ -30,7 +53,10 @@ describe('registry schemas work with TypeBox’s own validator', () => {
     ['bad rolloutStrategy', { replicas: 1, rolloutStrategy: 'bad' }],
     ['bad logLevel', { replicas: 1, logLevel: 'x' }],
     ['missing replicas', {}],
-    ['ISO duration where Kubernetes wants a Go duration', { replicas: 1, requests: { read: { maxWaitInQueue: 'PT1M' } } }],
+    [
+      'ISO duration where Kubernetes wants a Go duration',
+      { replicas: 1, requests: { read: { maxWaitInQueue: 'PT1M' } } },
+    ],
     ['bad quantity', { replicas: 1, resources: { limits: { cpu: 'lots' } } }],
     ['oss KMS without key', { replicas: 1, storage: { oss: { encryption: { method: 'KMS' } } } }],
   ])('rejects %s', (_name, spec) => {
@@ -38,9 +64,31 @@ describe('registry schemas work with TypeBox’s own validator', () => {
   });
   // Route's allOf assumes kube's defaults were applied first (wildcardPolicy: None), as the API server does
   it('accepts a ClusterOperator and a Route', () => {
-    expect(Value.Check(ClusterOperator, { metadata: { name: 'image-registry' }, spec: {}, status: { conditions: [{ type: 'Degraded', status: 'False', lastTransitionTime: '2026-01-01T00:00:00Z' }], extension: null } })).toBe(true);
-    expect(Value.Check(Route, { spec: { to: { kind: 'Service', name: 'image-registry' }, port: { targetPort: '5000-tcp' }, tls: { termination: 'reencrypt' }, wildcardPolicy: 'None' } })).toBe(true);
-    expect(Value.Check(Route, { spec: { to: { kind: 'Service', name: 'x' }, tls: { termination: 'passthrough' }, path: '/x' } })).toBe(false);
+    expect(
+      Value.Check(ClusterOperator, {
+        metadata: { name: 'image-registry' },
+        spec: {},
+        status: {
+          conditions: [{ type: 'Degraded', status: 'False', lastTransitionTime: '2026-01-01T00:00:00Z' }],
+          extension: null,
+        },
+      }),
+    ).toBe(true);
+    expect(
+      Value.Check(Route, {
+        spec: {
+          to: { kind: 'Service', name: 'image-registry' },
+          port: { targetPort: '5000-tcp' },
+          tls: { termination: 'reencrypt' },
+          wildcardPolicy: 'None',
+        },
+      }),
+    ).toBe(true);
+    expect(
+      Value.Check(Route, {
+        spec: { to: { kind: 'Service', name: 'x' }, tls: { termination: 'passthrough' }, path: '/x' },
+      }),
+    ).toBe(false);
   });
 });
 

@@ -27,7 +27,10 @@ describe('section patch → merge patch', () => {
     const current = { routes: [{ name: 'a', hostname: 'a.example.com' }, { name: 'b' }] };
     const { patch } = sectionPatchToMergePatch({ routes: [{ name: 'b' }] }, current);
     expect(patch).toEqual({ spec: { routes: [{ name: 'b' }] } });
-    const tol = sectionPatchToMergePatch({ tolerations: [] }, { tolerations: [{ key: 'k', operator: 'Exists' }] });
+    const tol = sectionPatchToMergePatch(
+      { tolerations: [] },
+      { tolerations: [{ key: 'k', operator: 'Exists' }] },
+    );
     expect(tol.patch).toEqual({ spec: { tolerations: [] } });
   });
   it('replaces maps whole: removed keys become null', () => {
@@ -40,7 +43,10 @@ describe('section patch → merge patch', () => {
       current,
     );
     expect(patch).toEqual({
-      spec: { nodeSelector: { b: null, c: '3' }, resources: { limits: { cpu: null, memory: '2Gi' }, requests: null } },
+      spec: {
+        nodeSelector: { b: null, c: '3' },
+        resources: { limits: { cpu: null, memory: '2Gi' }, requests: null },
+      },
     });
     const applied = applyMergePatch({ spec: current }, patch) as { spec: Record<string, unknown> };
     expect(applied.spec.nodeSelector).toEqual({ a: '1', c: '3' });
@@ -48,11 +54,18 @@ describe('section patch → merge patch', () => {
   });
   it('requests are replaced whole (both read and write sent as given)', () => {
     const current = { requests: { read: { maxRunning: 5 }, write: { maxRunning: 5 } } };
-    const { patch } = sectionPatchToMergePatch({ requests: { read: { maxRunning: 7, maxInQueue: 2 } } }, current);
-    expect(applyMergePatch({ spec: current }, patch)).toEqual({ spec: { requests: { read: { maxRunning: 7, maxInQueue: 2 } } } });
+    const { patch } = sectionPatchToMergePatch(
+      { requests: { read: { maxRunning: 7, maxInQueue: 2 } } },
+      current,
+    );
+    expect(applyMergePatch({ spec: current }, patch)).toEqual({
+      spec: { requests: { read: { maxRunning: 7, maxInQueue: 2 } } },
+    });
   });
   it('null clears a field; unchanged values are omitted; nothing to do → {}', () => {
-    expect(sectionPatchToMergePatch({ proxy: null }, { proxy: { http: 'x' } }).patch).toEqual({ spec: { proxy: null } });
+    expect(sectionPatchToMergePatch({ proxy: null }, { proxy: { http: 'x' } }).patch).toEqual({
+      spec: { proxy: null },
+    });
     expect(sectionPatchToMergePatch({ replicas: 2, logLevel: 'Debug' }, { replicas: 2 }).patch).toEqual({
       spec: { logLevel: 'Debug' },
     });
@@ -80,7 +93,10 @@ describe('warnings', () => {
     expect(w.join()).toMatch(/storage with all images/);
   });
   it('warns on a backend switch and on emptyDir with several replicas', () => {
-    const w = sectionPatchWarnings({ storage: { emptyDir: {} } }, { current: { replicas: 2, storage: { pvc: {} } } });
+    const w = sectionPatchWarnings(
+      { storage: { emptyDir: {} } },
+      { current: { replicas: 2, storage: { pvc: {} } } },
+    );
     expect(w).toHaveLength(2);
   });
 });

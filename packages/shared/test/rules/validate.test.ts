@@ -19,15 +19,22 @@ describe('one storage backend', () => {
     });
   });
   it('refuses a storage section with no backend', () => {
-    expect(paths(validateSectionPatch({ storage: { managementState: 'Managed' } }))).toEqual(['spec.storage']);
+    expect(paths(validateSectionPatch({ storage: { managementState: 'Managed' } }))).toEqual([
+      'spec.storage',
+    ]);
   });
   it('a backend switch replaces the old backend in the effective spec', () => {
-    const spec = effectiveSpec({ storage: { pvc: { claim: '' } } }, { storage: { emptyDir: {}, managementState: 'Managed' } });
+    const spec = effectiveSpec(
+      { storage: { pvc: { claim: '' } } },
+      { storage: { emptyDir: {}, managementState: 'Managed' } },
+    );
     expect(configuredBackends(spec.storage)).toEqual(['pvc']);
     expect(spec.storage).toEqual({ pvc: { claim: '' }, managementState: 'Managed' });
   });
   it('checks the S3 chunk size bounds', () => {
-    expect(paths(validateSectionPatch({ storage: { s3: { chunkSizeMiB: 4 } } }))).toEqual(['spec.storage.s3.chunkSizeMiB']);
+    expect(paths(validateSectionPatch({ storage: { s3: { chunkSizeMiB: 4 } } }))).toEqual([
+      'spec.storage.s3.chunkSizeMiB',
+    ]);
     expect(validateSectionPatch({ storage: { s3: { chunkSizeMiB: 5 } } })).toEqual([]);
   });
 });
@@ -45,7 +52,9 @@ describe('replicas', () => {
 
 describe('routes', () => {
   it('requires unique names and reserves default-route', () => {
-    const errors = checkRoutes({ routes: [{ name: 'a' }, { name: 'default-route' }, { name: 'a' }, { name: '' }] });
+    const errors = checkRoutes({
+      routes: [{ name: 'a' }, { name: 'default-route' }, { name: 'a' }, { name: '' }],
+    });
     expect(paths(errors)).toEqual(['spec.routes[1].name', 'spec.routes[2].name', 'spec.routes[3].name']);
     expect(errors[0]?.message).toMatch(/reserved/);
     expect(errors[1]?.message).toMatch(/duplicate.*routes\[0\]/);
@@ -64,8 +73,12 @@ describe('ReadWriteOnce claim', () => {
     expect(checkReadWriteOnceClaim({ ...spec, replicas: 1, rolloutStrategy: 'Recreate' }, rwo)).toEqual([]);
   });
   it('defaults rolloutStrategy to RollingUpdate, and ignores RWX or unknown claims', () => {
-    expect(paths(checkReadWriteOnceClaim({ storage: { pvc: {} }, replicas: 1 }, rwo))).toEqual(['spec.rolloutStrategy']);
-    expect(checkReadWriteOnceClaim({ storage: { pvc: {} }, replicas: 3 }, { claimAccessModes: ['ReadWriteMany'] })).toEqual([]);
+    expect(paths(checkReadWriteOnceClaim({ storage: { pvc: {} }, replicas: 1 }, rwo))).toEqual([
+      'spec.rolloutStrategy',
+    ]);
+    expect(
+      checkReadWriteOnceClaim({ storage: { pvc: {} }, replicas: 3 }, { claimAccessModes: ['ReadWriteMany'] }),
+    ).toEqual([]);
     expect(checkReadWriteOnceClaim({ storage: { pvc: {} }, replicas: 3 }, {})).toEqual([]);
   });
   it('runs when the patch raises replicas on a live RWO PVC config', () => {
@@ -83,7 +96,9 @@ describe('requests', () => {
     expect(checkRequests({ requests: { write: { maxInQueue: 5, maxWaitInQueue: '1m0s' } } })).toEqual([]);
   });
   it('refuses negative counts and malformed durations', () => {
-    const errors = checkRequests({ requests: { write: { maxRunning: -1, maxInQueue: 2, maxWaitInQueue: 'soon' } } });
+    const errors = checkRequests({
+      requests: { write: { maxRunning: -1, maxInQueue: 2, maxWaitInQueue: 'soon' } },
+    });
     expect(paths(errors)).toEqual(['spec.requests.write.maxRunning', 'spec.requests.write.maxWaitInQueue']);
   });
   it('parses Go durations', () => {

@@ -19,8 +19,10 @@ export default function AdvancedSection() {
   return (
     <SectionForm definition={advancedSection} label={t('Advanced configuration')}>
       {({ draft, setDraft }) => {
-        const set = <K extends keyof AdvancedDraft>(key: K, value: AdvancedDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-        const setRes = (key: keyof AdvancedDraft['resources'], value: string) => setDraft((d) => ({ ...d, resources: { ...d.resources, [key]: value } }));
+        const set = <K extends keyof AdvancedDraft>(key: K, value: AdvancedDraft[K]) =>
+          setDraft((d) => ({ ...d, [key]: value }));
+        const setRes = (key: keyof AdvancedDraft['resources'], value: string) =>
+          setDraft((d) => ({ ...d, resources: { ...d.resources, [key]: value } }));
         return (
           <>
             <Title headingLevel="h3" size="md">
@@ -28,7 +30,13 @@ export default function AdvancedSection() {
             </Title>
             <Grid hasGutter>
               <GridItem md={6}>
-                <SelectField path="spec.logLevel" label={t('Registry log level')} value={draft.logLevel} options={levels} onChange={(v) => set('logLevel', v as AdvancedDraft['logLevel'])} />
+                <SelectField
+                  path="spec.logLevel"
+                  label={t('Registry log level')}
+                  value={draft.logLevel}
+                  options={levels}
+                  onChange={(v) => set('logLevel', v as AdvancedDraft['logLevel'])}
+                />
               </GridItem>
               <GridItem md={6}>
                 <SelectField
@@ -41,12 +49,15 @@ export default function AdvancedSection() {
               </GridItem>
             </Grid>
             <p>
-              {t('The rollout strategy is set together with the replica count:')} <Link to={links.page('/config/replicas')}>{t('Replicas')}</Link>
+              {t('The rollout strategy is set together with the replica count:')}{' '}
+              <Link to={links.page('/config/replicas')}>{t('Replicas')}</Link>
             </p>
             <RowList
               title={t('Node selector')}
               id="irc-node-selector"
-              description={t('Registry pods run only on nodes with all these labels. Setting any disables the default topology spread constraints.')}
+              description={t(
+                'Registry pods run only on nodes with all these labels. Setting any disables the default topology spread constraints.',
+              )}
               rows={draft.nodeSelector}
               onChange={(rows) => set('nodeSelector', rows)}
               empty={() => ({ key: '', value: '' })}
@@ -55,10 +66,21 @@ export default function AdvancedSection() {
               renderRow={(row, i, update) => (
                 <Grid hasGutter>
                   <GridItem md={6}>
-                    <TextField path={`spec.nodeSelector[${i}]`} label={t('Label key')} placeholder="node-role.kubernetes.io/infra" value={row.key} onChange={(key) => update({ ...row, key })} />
+                    <TextField
+                      path={`spec.nodeSelector[${i}]`}
+                      label={t('Label key')}
+                      placeholder="node-role.kubernetes.io/infra"
+                      value={row.key}
+                      onChange={(key) => update({ ...row, key })}
+                    />
                   </GridItem>
                   <GridItem md={6}>
-                    <TextField path={`spec.nodeSelector[${i}].value`} label={t('Label value')} value={row.value} onChange={(value) => update({ ...row, value })} />
+                    <TextField
+                      path={`spec.nodeSelector[${i}].value`}
+                      label={t('Label value')}
+                      value={row.value}
+                      onChange={(value) => update({ ...row, value })}
+                    />
                   </GridItem>
                 </Grid>
               )}
@@ -75,7 +97,12 @@ export default function AdvancedSection() {
               renderRow={(row, i, update) => (
                 <Grid hasGutter>
                   <GridItem md={3}>
-                    <TextField path={`spec.tolerations[${i}].key`} label={t('Taint key')} value={row.key} onChange={(key) => update({ ...row, key })} />
+                    <TextField
+                      path={`spec.tolerations[${i}].key`}
+                      label={t('Taint key')}
+                      value={row.key}
+                      onChange={(key) => update({ ...row, key })}
+                    />
                   </GridItem>
                   <GridItem md={2}>
                     <SelectField
@@ -87,11 +114,18 @@ export default function AdvancedSection() {
                         { value: 'Equal', label: t('Equal') },
                         { value: 'Exists', label: t('Exists') },
                       ]}
-                      onChange={(operator) => update({ ...row, operator: operator as TolerationDraft['operator'] })}
+                      onChange={(operator) =>
+                        update({ ...row, operator: operator as TolerationDraft['operator'] })
+                      }
                     />
                   </GridItem>
                   <GridItem md={2}>
-                    <TextField path={`spec.tolerations[${i}].value`} label={t('Value')} value={row.value} onChange={(value) => update({ ...row, value })} />
+                    <TextField
+                      path={`spec.tolerations[${i}].value`}
+                      label={t('Value')}
+                      value={row.value}
+                      onChange={(value) => update({ ...row, value })}
+                    />
                   </GridItem>
                   <GridItem md={3}>
                     <SelectField
@@ -108,7 +142,13 @@ export default function AdvancedSection() {
                     />
                   </GridItem>
                   <GridItem md={2}>
-                    <TextField path={`spec.tolerations[${i}].tolerationSeconds`} label={t('Seconds')} numeric value={row.tolerationSeconds} onChange={(tolerationSeconds) => update({ ...row, tolerationSeconds })} />
+                    <TextField
+                      path={`spec.tolerations[${i}].tolerationSeconds`}
+                      label={t('Seconds')}
+                      numeric
+                      value={row.tolerationSeconds}
+                      onChange={(tolerationSeconds) => update({ ...row, tolerationSeconds })}
+                    />
                   </GridItem>
                 </Grid>
               )}
@@ -119,16 +159,38 @@ export default function AdvancedSection() {
             <PathErrors path="spec.resources" />
             <Grid hasGutter>
               <GridItem md={3}>
-                <TextField path="spec.resources.requests.cpu" label={t('CPU request')} placeholder="100m" value={draft.resources.requestsCpu} onChange={(v) => setRes('requestsCpu', v)} />
+                <TextField
+                  path="spec.resources.requests.cpu"
+                  label={t('CPU request')}
+                  placeholder="100m"
+                  value={draft.resources.requestsCpu}
+                  onChange={(v) => setRes('requestsCpu', v)}
+                />
               </GridItem>
               <GridItem md={3}>
-                <TextField path="spec.resources.requests.memory" label={t('Memory request')} placeholder="256Mi" value={draft.resources.requestsMemory} onChange={(v) => setRes('requestsMemory', v)} />
+                <TextField
+                  path="spec.resources.requests.memory"
+                  label={t('Memory request')}
+                  placeholder="256Mi"
+                  value={draft.resources.requestsMemory}
+                  onChange={(v) => setRes('requestsMemory', v)}
+                />
               </GridItem>
               <GridItem md={3}>
-                <TextField path="spec.resources.limits.cpu" label={t('CPU limit')} value={draft.resources.limitsCpu} onChange={(v) => setRes('limitsCpu', v)} />
+                <TextField
+                  path="spec.resources.limits.cpu"
+                  label={t('CPU limit')}
+                  value={draft.resources.limitsCpu}
+                  onChange={(v) => setRes('limitsCpu', v)}
+                />
               </GridItem>
               <GridItem md={3}>
-                <TextField path="spec.resources.limits.memory" label={t('Memory limit')} value={draft.resources.limitsMemory} onChange={(v) => setRes('limitsMemory', v)} />
+                <TextField
+                  path="spec.resources.limits.memory"
+                  label={t('Memory limit')}
+                  value={draft.resources.limitsMemory}
+                  onChange={(v) => setRes('limitsMemory', v)}
+                />
               </GridItem>
             </Grid>
             <Title headingLevel="h3" size="md">
@@ -139,14 +201,18 @@ export default function AdvancedSection() {
               label={t('Read-only registry')}
               checked={draft.readOnly}
               onChange={(v) => set('readOnly', v)}
-              helper={t('Pulls keep working; pushes are refused. Useful during storage maintenance or migration.')}
+              helper={t(
+                'Pulls keep working; pushes are refused. Useful during storage maintenance or migration.',
+              )}
             />
             <SwitchField
               path="spec.disableRedirect"
               label={t('Disable redirects to storage')}
               checked={draft.disableRedirect}
               onChange={(v) => set('disableRedirect', v)}
-              helper={t('Clients download blobs through the registry instead of directly from the storage (needed when clients cannot reach the storage).')}
+              helper={t(
+                'Clients download blobs through the registry instead of directly from the storage (needed when clients cannot reach the storage).',
+              )}
             />
           </>
         );

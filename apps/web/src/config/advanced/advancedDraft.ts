@@ -1,4 +1,11 @@
-import type { ConfigSpec, FieldError, LogLevel, ResourcesSection, SectionPatch, Toleration } from '../../common/contract.js';
+import type {
+  ConfigSpec,
+  FieldError,
+  LogLevel,
+  ResourcesSection,
+  SectionPatch,
+  Toleration,
+} from '../../common/contract.js';
 import { compact, oneOf, parseInteger, type SectionDefinition } from '../editor/sectionModel.js';
 
 export interface TolerationDraft {
@@ -50,7 +57,8 @@ export const advancedSection: SectionDefinition<AdvancedDraft> = {
     draft.nodeSelector.forEach((row, i) => {
       const key = row.key.trim();
       if (!key) errors.push({ path: `spec.nodeSelector[${i}]`, message: 'a label needs a key' });
-      else if (key in nodeSelector) errors.push({ path: `spec.nodeSelector[${i}]`, message: `duplicate label key "${key}"` });
+      else if (key in nodeSelector)
+        errors.push({ path: `spec.nodeSelector[${i}]`, message: `duplicate label key "${key}"` });
       else nodeSelector[key] = row.value.trim();
     });
     const tolerations = draft.tolerations.map(
@@ -60,12 +68,24 @@ export const advancedSection: SectionDefinition<AdvancedDraft> = {
           operator: tol.operator,
           value: tol.value.trim(),
           effect: tol.effect,
-          tolerationSeconds: parseInteger(tol.tolerationSeconds, `spec.tolerations[${i}].tolerationSeconds`, errors),
+          tolerationSeconds: parseInteger(
+            tol.tolerationSeconds,
+            `spec.tolerations[${i}].tolerationSeconds`,
+            errors,
+          ),
         }) as Toleration,
     );
     draft.tolerations.forEach((tol, i) => {
-      if (tol.operator === 'Exists' && tol.value.trim()) errors.push({ path: `spec.tolerations[${i}].value`, message: 'must be empty when the operator is Exists' });
-      if (!tol.key.trim() && tol.operator !== 'Exists') errors.push({ path: `spec.tolerations[${i}].key`, message: 'an empty key needs the Exists operator' });
+      if (tol.operator === 'Exists' && tol.value.trim())
+        errors.push({
+          path: `spec.tolerations[${i}].value`,
+          message: 'must be empty when the operator is Exists',
+        });
+      if (!tol.key.trim() && tol.operator !== 'Exists')
+        errors.push({
+          path: `spec.tolerations[${i}].key`,
+          message: 'an empty key needs the Exists operator',
+        });
     });
     const r = draft.resources;
     const requests = compact({ cpu: r.requestsCpu.trim(), memory: r.requestsMemory.trim() });
@@ -75,15 +95,22 @@ export const advancedSection: SectionDefinition<AdvancedDraft> = {
       limits: Object.keys(limits).length ? limits : undefined,
     });
     // An absent optional field and its empty value mean the same: only write what changes meaning.
-    const orNull = <T>(value: T | undefined, empty: boolean, had: unknown): T | null | undefined => (empty ? (had === undefined ? undefined : null) : value);
+    const orNull = <T>(value: T | undefined, empty: boolean, had: unknown): T | null | undefined =>
+      empty ? (had === undefined ? undefined : null) : value;
     const patch: SectionPatch = {
       logLevel: draft.logLevel === (spec.logLevel || 'Normal') ? undefined : draft.logLevel,
-      operatorLogLevel: draft.operatorLogLevel === (spec.operatorLogLevel || 'Normal') ? undefined : draft.operatorLogLevel,
+      operatorLogLevel:
+        draft.operatorLogLevel === (spec.operatorLogLevel || 'Normal') ? undefined : draft.operatorLogLevel,
       nodeSelector: orNull(nodeSelector, Object.keys(nodeSelector).length === 0, spec.nodeSelector),
       tolerations: orNull(tolerations, tolerations.length === 0, spec.tolerations),
-      resources: orNull(resources as SectionPatch['resources'], Object.keys(resources).length === 0, spec.resources),
+      resources: orNull(
+        resources as SectionPatch['resources'],
+        Object.keys(resources).length === 0,
+        spec.resources,
+      ),
       readOnly: draft.readOnly || spec.readOnly !== undefined ? draft.readOnly : undefined,
-      disableRedirect: draft.disableRedirect || spec.disableRedirect !== undefined ? draft.disableRedirect : undefined,
+      disableRedirect:
+        draft.disableRedirect || spec.disableRedirect !== undefined ? draft.disableRedirect : undefined,
     };
     return { patch: patch as SectionPatch, errors };
   },

@@ -20,7 +20,12 @@ interface Props {
 export function ConflictPanel({ seen, live, summary, onReapply, onDiscard }: Props) {
   const t = useT();
   return (
-    <Alert variant="warning" isInline title={t('The configuration changed while you were editing')} data-test="conflict-panel">
+    <Alert
+      variant="warning"
+      isInline
+      title={t('The configuration changed while you were editing')}
+      data-test="conflict-panel"
+    >
       <Stack hasGutter>
         <Content component="p">
           {summary.changedMeanwhile.length
@@ -35,7 +40,12 @@ export function ConflictPanel({ seen, live, summary, onReapply, onDiscard }: Pro
         <Title headingLevel="h3" size="md">
           {t('What changed since you loaded the configuration')}
         </Title>
-        <DiffView before={seen} after={live} label={t('Difference between the spec you saw and the live spec')} dataTest="conflict-diff" />
+        <DiffView
+          before={seen}
+          after={live}
+          label={t('Difference between the spec you saw and the live spec')}
+          dataTest="conflict-diff"
+        />
         <Flex>
           <Button variant="primary" onClick={onReapply} data-test="reapply">
             {t('Review my change on the new version')}

@@ -1,4 +1,15 @@
-import { Alert, Button, ClipboardCopy, CodeBlock, CodeBlockCode, Content, List, ListItem, Stack, Title } from '@patternfly/react-core';
+import {
+  Alert,
+  Button,
+  ClipboardCopy,
+  CodeBlock,
+  CodeBlockCode,
+  Content,
+  List,
+  ListItem,
+  Stack,
+  Title,
+} from '@patternfly/react-core';
 import { DiffView } from '../../common/DiffView.js';
 import type { ConfigSpec } from '../../common/contract.js';
 import { useT } from '../../common/i18n.js';
@@ -33,7 +44,14 @@ export function ReviewPanel({ baseSpec, evaluation, review, canApply, onApply }:
           <Alert variant="success" isInline title={t('Change applied')} data-test="apply-result">
             {t('The operator now rolls it out; watch the overview or the condition timeline.')}
           </Alert>
-          <ClipboardCopy isReadOnly hoverTip={t('Copy the command')} clickTip={t('Copied')} textAriaLabel={t('oc patch command')} toggleAriaLabel={t('Show the full command')} data-test="oc-command">
+          <ClipboardCopy
+            isReadOnly
+            hoverTip={t('Copy the command')}
+            clickTip={t('Copied')}
+            textAriaLabel={t('oc patch command')}
+            toggleAriaLabel={t('Show the full command')}
+            data-test="oc-command"
+          >
             {review.response.ocCommand}
           </ClipboardCopy>
         </Stack>
@@ -47,7 +65,11 @@ export function ReviewPanel({ baseSpec, evaluation, review, canApply, onApply }:
         <Title headingLevel="h2" size="lg" id="irc-review-title">
           {t('Review the change')}
         </Title>
-        {review.status === 'pending' ? <Content component="p">{review.dryRun ? t('Running a server-side dry run…') : t('Applying…')}</Content> : null}
+        {review.status === 'pending' ? (
+          <Content component="p">
+            {review.dryRun ? t('Running a server-side dry run…') : t('Applying…')}
+          </Content>
+        ) : null}
         {review.status === 'reviewed' ? (
           <Alert variant="success" isInline title={t('Dry run passed')} data-test="dry-run-result">
             {t('The API server validated this change without storing it. Apply it to make it take effect.')}
@@ -57,7 +79,11 @@ export function ReviewPanel({ baseSpec, evaluation, review, canApply, onApply }:
           <Alert
             variant="danger"
             isInline
-            title={review.dryRun ? t('Dry run failed: the API server would reject this change') : t('The change was not applied')}
+            title={
+              review.dryRun
+                ? t('Dry run failed: the API server would reject this change')
+                : t('The change was not applied')
+            }
             data-test="dry-run-result"
           >
             {review.message}
@@ -121,7 +147,9 @@ export function applyMergePatchForPreview(spec: ConfigSpec, patch: Record<string
 function mergePatch(target: unknown, patch: unknown): unknown {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
   const base: Record<string, unknown> =
-    typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+    typeof target === 'object' && target !== null && !Array.isArray(target)
+      ? { ...(target as Record<string, unknown>) }
+      : {};
   for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
     if (value === null) delete base[key];
     else base[key] = mergePatch(base[key], value);

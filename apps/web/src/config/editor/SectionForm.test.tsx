@@ -19,7 +19,13 @@ describe('section form: review, apply, conflict', () => {
       if (path === '/v1/config' && options.method === 'PATCH') {
         const body = options.body as PatchConfigRequest;
         patches.push(body);
-        if (body.resourceVersion === '10') throw new ApiError(409, 'conflict', { statusCode: 409, reason: 'Conflict', message: 'changed', live });
+        if (body.resourceVersion === '10')
+          throw new ApiError(409, 'conflict', {
+            statusCode: 409,
+            reason: 'Conflict',
+            message: 'changed',
+            live,
+          });
         const stored = config(body.dryRun ? '11' : '12', { replicas: 3, logLevel: 'Debug' });
         return {
           config: stored.config,
@@ -45,14 +51,20 @@ describe('section form: review, apply, conflict', () => {
     expect(patches[0]).toMatchObject({ patch: { replicas: 3 }, resourceVersion: '10', dryRun: true });
     const conflict = panel.closest('[data-test="conflict-panel"]') as HTMLElement;
     expect(within(conflict).getByText(/Changed meanwhile: logLevel/)).toBeTruthy();
-    expect(within(conflict).getByRole('region', { name: /spec you saw/ }).textContent).toContain('logLevel: Debug');
+    expect(within(conflict).getByRole('region', { name: /spec you saw/ }).textContent).toContain(
+      'logLevel: Debug',
+    );
     expect((screen.getByRole('textbox', { name: /Replicas/ }) as HTMLInputElement).value).toBe('3');
 
     fireEvent.click(within(conflict).getByRole('button', { name: 'Review my change on the new version' }));
     await screen.findByText('Dry run passed');
     expect(patches[1]).toMatchObject({ patch: { replicas: 3 }, resourceVersion: '11', dryRun: true });
-    expect((screen.getByRole('textbox', { name: 'oc patch command' }) as HTMLInputElement).value).toMatch(/^oc patch configs.imageregistry.operator.openshift.io\/cluster --type merge/);
-    expect(screen.getByRole('region', { name: /live spec and the new spec/ }).textContent).toContain('replicas: 3');
+    expect((screen.getByRole('textbox', { name: 'oc patch command' }) as HTMLInputElement).value).toMatch(
+      /^oc patch configs.imageregistry.operator.openshift.io\/cluster --type merge/,
+    );
+    expect(screen.getByRole('region', { name: /live spec and the new spec/ }).textContent).toContain(
+      'replicas: 3',
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
     await screen.findByText('Change applied');
@@ -67,16 +79,33 @@ describe('section form: review, apply, conflict', () => {
       if (path === '/v1/me') return me(true);
       if (options.method === 'PATCH') {
         patches.push(options.body as PatchConfigRequest);
-        return { config: current.config, patch: { spec: { replicas: 4 } }, ocCommand: 'oc patch …', warnings: [], dryRun: true };
+        return {
+          config: current.config,
+          patch: { spec: { replicas: 4 } },
+          ocCommand: 'oc patch …',
+          warnings: [],
+          dryRun: true,
+        };
       }
       return current;
     });
-    const { client } = renderPage(platform, [route('/config/replicas', <ReplicasSection />)], '/config/replicas');
+    const { client } = renderPage(
+      platform,
+      [route('/config/replicas', <ReplicasSection />)],
+      '/config/replicas',
+    );
     fireEvent.change(await screen.findByRole('textbox', { name: /Replicas/ }), { target: { value: '4' } });
     // The operator writes status: new resourceVersion, same spec.
-    current = { ...config('21', { replicas: 2 }), config: { ...config('21', { replicas: 2 }).config, status: { readyReplicas: 2 } } as never };
+    current = {
+      ...config('21', { replicas: 2 }),
+      config: { ...config('21', { replicas: 2 }).config, status: { readyReplicas: 2 } } as never,
+    };
     await act(async () => client.invalidateQueries());
-    await waitFor(() => expect(document.querySelector('[data-test="section-replicas"]')?.getAttribute('data-resource-version')).toBe('21'));
+    await waitFor(() =>
+      expect(
+        document.querySelector('[data-test="section-replicas"]')?.getAttribute('data-resource-version'),
+      ).toBe('21'),
+    );
     expect(screen.queryByText('The configuration changed since you started editing')).toBeNull();
     const review = screen.getByRole('button', { name: 'Review changes' });
     // Enabled only once the user's permissions have loaded (slow on a loaded CI machine).
@@ -91,7 +120,12 @@ describe('section form: review, apply, conflict', () => {
     const platform = fakePlatform((path, options) => {
       if (path === '/v1/me') return me(true);
       if (options.method === 'PATCH')
-        throw new ApiError(422, 'invalid', { statusCode: 422, reason: 'Invalid', message: 'invalid', fieldErrors: [{ path: 'spec.replicas', message: 'server says no' }] });
+        throw new ApiError(422, 'invalid', {
+          statusCode: 422,
+          reason: 'Invalid',
+          message: 'invalid',
+          fieldErrors: [{ path: 'spec.replicas', message: 'server says no' }],
+        });
       return config('1', { replicas: 1 });
     });
     renderPage(platform, [route('/config/replicas', <ReplicasSection />)], '/config/replicas');

@@ -1,4 +1,13 @@
-import { ActionGroup, Alert, AlertActionLink, Button, Form, HelperText, HelperTextItem, Stack } from '@patternfly/react-core';
+import {
+  ActionGroup,
+  Alert,
+  AlertActionLink,
+  Button,
+  Form,
+  HelperText,
+  HelperTextItem,
+  Stack,
+} from '@patternfly/react-core';
 import type { ReactNode } from 'react';
 import { AccessTooltip } from '../../common/AccessTooltip.js';
 import { useT } from '../../common/i18n.js';
@@ -27,16 +36,29 @@ export function SectionForm<D>({ definition, label, children, after }: Props<D>)
   const { state, evaluation, review } = editor;
 
   if (editor.query.isError && !state) {
-    return <ErrorState error={editor.query.error} title={t('Could not load the registry configuration')} onRetry={() => void editor.query.refetch()} />;
+    return (
+      <ErrorState
+        error={editor.query.error}
+        title={t('Could not load the registry configuration')}
+        onRetry={() => void editor.query.refetch()}
+      />
+    );
   }
   if (!state || !evaluation) return <PageLoading label={t('Loading the registry configuration')} />;
 
   const busy = review.status === 'pending';
-  const canReview = access.allowed && evaluation.dirty && evaluation.errors.length === 0 && !busy && !editor.conflict;
+  const canReview =
+    access.allowed && evaluation.dirty && evaluation.errors.length === 0 && !busy && !editor.conflict;
 
   return (
-    <FieldsContext.Provider value={{ errors: editor.errors, disabled: !access.allowed, disabledReason: access.reason }}>
-      <Stack hasGutter data-test={`section-${definition.id}`} data-resource-version={state.base.resourceVersion}>
+    <FieldsContext.Provider
+      value={{ errors: editor.errors, disabled: !access.allowed, disabledReason: access.reason }}
+    >
+      <Stack
+        hasGutter
+        data-test={`section-${definition.id}`}
+        data-resource-version={state.base.resourceVersion}
+      >
         {!access.allowed && !access.loading ? (
           <Alert variant="info" isInline title={t('Read-only')}>
             {access.reason}
@@ -47,7 +69,11 @@ export function SectionForm<D>({ definition, label, children, after }: Props<D>)
             variant="info"
             isInline
             title={t('The configuration changed since you started editing')}
-            actionLinks={<AlertActionLink onClick={() => editor.showLiveChanges()}>{t('Show what changed')}</AlertActionLink>}
+            actionLinks={
+              <AlertActionLink onClick={() => editor.showLiveChanges()}>
+                {t('Show what changed')}
+              </AlertActionLink>
+            }
           />
         ) : null}
         <Form
@@ -69,7 +95,13 @@ export function SectionForm<D>({ definition, label, children, after }: Props<D>)
           ) : null}
           <ActionGroup>
             <AccessTooltip access={access}>
-              <Button type="submit" variant="secondary" isDisabled={!canReview} isLoading={busy && review.status === 'pending' && review.dryRun} data-test="review">
+              <Button
+                type="submit"
+                variant="secondary"
+                isDisabled={!canReview}
+                isLoading={busy && review.status === 'pending' && review.dryRun}
+                data-test="review"
+              >
                 {t('Review changes')}
               </Button>
             </AccessTooltip>

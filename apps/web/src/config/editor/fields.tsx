@@ -18,7 +18,11 @@ export interface FieldsContextValue {
   disabledReason: string;
 }
 
-export const FieldsContext = createContext<FieldsContextValue>({ errors: new Map(), disabled: false, disabledReason: '' });
+export const FieldsContext = createContext<FieldsContextValue>({
+  errors: new Map(),
+  disabled: false,
+  disabledReason: '',
+});
 
 export function fieldId(path: string): string {
   return `irc-field-${path.replace(/[^a-zA-Z0-9]+/g, '-')}`;
@@ -59,7 +63,18 @@ interface TextFieldProps {
   autoComplete?: string;
 }
 
-export function TextField({ path, label, value, onChange, helper, placeholder, numeric, isRequired, type = 'text', autoComplete }: TextFieldProps) {
+export function TextField({
+  path,
+  label,
+  value,
+  onChange,
+  helper,
+  placeholder,
+  numeric,
+  isRequired,
+  type = 'text',
+  autoComplete,
+}: TextFieldProps) {
   const field = useField(path);
   return (
     <FormGroup label={label} fieldId={field.id} isRequired={isRequired}>
@@ -92,7 +107,13 @@ export function SwitchField({ path, label, checked, onChange, helper }: SwitchFi
   const field = useField(path);
   return (
     <FormGroup fieldId={field.id} role="group" aria-label={label}>
-      <Switch id={field.id} label={label} isChecked={checked} isDisabled={field.disabled} onChange={(_event, next) => onChange(next)} />
+      <Switch
+        id={field.id}
+        label={label}
+        isChecked={checked}
+        isDisabled={field.disabled}
+        onChange={(_event, next) => onChange(next)}
+      />
       <FieldHelp errors={field.errors} helper={helper} />
     </FormGroup>
   );
@@ -119,7 +140,12 @@ export function SelectField({ path, label, value, options, onChange, helper }: S
         onChange={(_event, next) => onChange(next)}
       >
         {options.map((option) => (
-          <FormSelectOption key={option.value} value={option.value} label={option.label} isDisabled={option.disabled} />
+          <FormSelectOption
+            key={option.value}
+            value={option.value}
+            label={option.label}
+            isDisabled={option.disabled}
+          />
         ))}
       </FormSelect>
       <FieldHelp errors={field.errors} helper={helper} />

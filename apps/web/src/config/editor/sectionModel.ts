@@ -32,11 +32,18 @@ export interface SectionEvaluation {
 }
 
 /** Everything the form shows before any request: patch, merge patch, rule errors and warnings. */
-export function evaluateSection<D>(definition: SectionDefinition<D>, draft: D, base: ConfigData): SectionEvaluation {
+export function evaluateSection<D>(
+  definition: SectionDefinition<D>,
+  draft: D,
+  base: ConfigData,
+): SectionEvaluation {
   const spec = base.config.spec;
   const { patch, errors: parseErrors } = definition.toPatch(draft, spec);
   const merge = sectionPatchToMergePatch(patch, spec, base.config.metadata.name ?? 'cluster');
-  const ctx = { current: spec, claimAccessModes: base.storageClaim?.exists ? base.storageClaim.accessModes : undefined };
+  const ctx = {
+    current: spec,
+    claimAccessModes: base.storageClaim?.exists ? base.storageClaim.accessModes : undefined,
+  };
   const errors = dedupe([...parseErrors, ...schemaErrors(patch, spec), ...validateSectionPatch(patch, ctx)]);
   return {
     patch,
@@ -51,7 +58,8 @@ export function evaluateSection<D>(definition: SectionDefinition<D>, draft: D, b
 export function toFieldPath(instancePath: string): string {
   const parts = instancePath.split('/').filter(Boolean);
   let path = 'spec';
-  for (const part of parts) path += /^\d+$/.test(part) ? `[${part}]` : `.${part.replace(/~1/g, '/').replace(/~0/g, '~')}`;
+  for (const part of parts)
+    path += /^\d+$/.test(part) ? `[${part}]` : `.${part.replace(/~1/g, '/').replace(/~0/g, '~')}`;
   return path;
 }
 
@@ -121,13 +129,18 @@ export function parseInteger(text: string, path: string, errors: FieldError[]): 
 }
 
 /** `value` if it is one of `allowed`, else `fallback` (CRD strings are free-form patterns). */
-export function oneOf<const T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+export function oneOf<const T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   return allowed.includes(value as T) ? (value as T) : fallback;
 }
 
 /** Drops keys whose value is undefined or '' so that a cleared input removes the field. */
 export function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
   const out: Partial<T> = {};
-  for (const [key, v] of Object.entries(value)) if (v !== undefined && v !== '') (out as Record<string, unknown>)[key] = v;
+  for (const [key, v] of Object.entries(value))
+    if (v !== undefined && v !== '') (out as Record<string, unknown>)[key] = v;
   return out;
 }

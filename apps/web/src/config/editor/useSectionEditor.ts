@@ -40,13 +40,17 @@ export function useSectionEditor<D>(definition: SectionDefinition<D>) {
       return;
     }
     // Follow the live object while the admin has not typed anything; never overwrite edits.
-    if (!state.touched) setState({ base: live, draft: definition.fromSpec(live.config.spec), touched: false });
+    if (!state.touched)
+      setState({ base: live, draft: definition.fromSpec(live.config.spec), touched: false });
     // Only status or metadata moved (the operator writes status all the time): the edit applies
     // to the same spec, so move to the new version silently instead of failing with a 409 later.
     else if (deepEqual(state.base.config.spec, live.config.spec)) setState({ ...state, base: live });
   }, [live, state, definition]);
 
-  const evaluation = useMemo(() => (state ? evaluateSection(definition, state.draft, state.base) : null), [definition, state]);
+  const evaluation = useMemo(
+    () => (state ? evaluateSection(definition, state.draft, state.base) : null),
+    [definition, state],
+  );
 
   const setDraft = (update: (draft: D) => D) => {
     setState((current) => (current ? { ...current, draft: update(current.draft), touched: true } : current));
@@ -66,7 +70,11 @@ export function useSectionEditor<D>(definition: SectionDefinition<D>) {
         setConflict(null);
         // The stored object is the new base; the form shows it (including operator defaults later).
         const applied = response.config as unknown as ConfigData['config'];
-        const newBase: ConfigData = { ...base, config: applied, resourceVersion: applied.metadata.resourceVersion ?? base.resourceVersion };
+        const newBase: ConfigData = {
+          ...base,
+          config: applied,
+          resourceVersion: applied.metadata.resourceVersion ?? base.resourceVersion,
+        };
         setState({ base: newBase, draft: definition.fromSpec(applied.spec), touched: false });
       }
     } catch (error) {
@@ -78,7 +86,11 @@ export function useSectionEditor<D>(definition: SectionDefinition<D>) {
       }
       const fieldErrors = fieldErrorsOf(error);
       setServerErrors(fieldErrors);
-      setReview({ status: 'failed', message: error instanceof Error ? error.message : String(error), dryRun });
+      setReview({
+        status: 'failed',
+        message: error instanceof Error ? error.message : String(error),
+        dryRun,
+      });
     }
   };
 
@@ -102,7 +114,11 @@ export function useSectionEditor<D>(definition: SectionDefinition<D>) {
 
   const allErrors = [...(evaluation?.errors ?? []), ...serverErrors];
   const staleBase = Boolean(
-    state && live && state.touched && live.resourceVersion !== state.base.resourceVersion && !deepEqual(live.config.spec, state.base.config.spec),
+    state &&
+    live &&
+    state.touched &&
+    live.resourceVersion !== state.base.resourceVersion &&
+    !deepEqual(live.config.spec, state.base.config.spec),
   );
 
   return {
@@ -116,7 +132,10 @@ export function useSectionEditor<D>(definition: SectionDefinition<D>) {
     requestReview: () => void send(true),
     apply: () => void send(false),
     conflict,
-    conflictSummary: conflict && state && evaluation ? summarizeConflict(state.base.config.spec, conflict.config.spec, evaluation.patch) : null,
+    conflictSummary:
+      conflict && state && evaluation
+        ? summarizeConflict(state.base.config.spec, conflict.config.spec, evaluation.patch)
+        : null,
     /** Someone changed the config while the admin was typing (seen on the stream, before any conflict). */
     staleBase,
     showLiveChanges: () => live && setConflict(live),

@@ -12,10 +12,21 @@ export interface ProxyDraft {
 
 export const proxySection: SectionDefinition<ProxyDraft> = {
   id: 'proxy',
-  fromSpec: (spec: ConfigSpec) => ({ http: spec.proxy?.http ?? '', https: spec.proxy?.https ?? '', noProxy: spec.proxy?.noProxy ?? '' }),
+  fromSpec: (spec: ConfigSpec) => ({
+    http: spec.proxy?.http ?? '',
+    https: spec.proxy?.https ?? '',
+    noProxy: spec.proxy?.noProxy ?? '',
+  }),
   toPatch(draft) {
-    const proxy = compact({ http: draft.http.trim(), https: draft.https.trim(), noProxy: draft.noProxy.trim() });
-    return { patch: { proxy: Object.keys(proxy).length ? (proxy as SectionPatch['proxy']) : null }, errors: [] };
+    const proxy = compact({
+      http: draft.http.trim(),
+      https: draft.https.trim(),
+      noProxy: draft.noProxy.trim(),
+    });
+    return {
+      patch: { proxy: Object.keys(proxy).length ? (proxy as SectionPatch['proxy']) : null },
+      errors: [],
+    };
   },
 };
 
@@ -25,9 +36,25 @@ export default function ProxySection() {
     <SectionForm definition={proxySection} label={t('Proxy configuration')}>
       {({ draft, setDraft }) => (
         <>
-          <p>{t('Proxies the registry uses to reach its storage and upstream registries (pull-through). An empty field falls back to the cluster-wide proxy (proxies.config.openshift.io/cluster).')}</p>
-          <TextField path="spec.proxy.http" label={t('HTTP proxy')} placeholder="http://proxy.example.com:3128" value={draft.http} onChange={(http) => setDraft((d) => ({ ...d, http }))} />
-          <TextField path="spec.proxy.https" label={t('HTTPS proxy')} placeholder="http://proxy.example.com:3128" value={draft.https} onChange={(https) => setDraft((d) => ({ ...d, https }))} />
+          <p>
+            {t(
+              'Proxies the registry uses to reach its storage and upstream registries (pull-through). An empty field falls back to the cluster-wide proxy (proxies.config.openshift.io/cluster).',
+            )}
+          </p>
+          <TextField
+            path="spec.proxy.http"
+            label={t('HTTP proxy')}
+            placeholder="http://proxy.example.com:3128"
+            value={draft.http}
+            onChange={(http) => setDraft((d) => ({ ...d, http }))}
+          />
+          <TextField
+            path="spec.proxy.https"
+            label={t('HTTPS proxy')}
+            placeholder="http://proxy.example.com:3128"
+            value={draft.https}
+            onChange={(https) => setDraft((d) => ({ ...d, https }))}
+          />
           <TextField
             path="spec.proxy.noProxy"
             label={t('No proxy')}

@@ -27,14 +27,21 @@ function toLimits(kind: 'read' | 'write', d: LimitsDraft, errors: FieldError[]):
 
 export const requestsSection: SectionDefinition<RequestsDraft> = {
   id: 'requests',
-  fromSpec: (spec: ConfigSpec) => ({ read: fromLimits(spec.requests?.read), write: fromLimits(spec.requests?.write) }),
+  fromSpec: (spec: ConfigSpec) => ({
+    read: fromLimits(spec.requests?.read),
+    write: fromLimits(spec.requests?.write),
+  }),
   toPatch(draft, spec) {
     const errors: FieldError[] = [];
     const read = toLimits('read', draft.read, errors);
     const write = toLimits('write', draft.write, errors);
     const empty = !Object.keys(read).length && !Object.keys(write).length;
     // requests is atomic: always send read and write together.
-    const requests: SectionPatch['requests'] = empty ? (spec.requests === undefined ? undefined : null) : { read, write };
+    const requests: SectionPatch['requests'] = empty
+      ? spec.requests === undefined
+        ? undefined
+        : null
+      : { read, write };
     return { patch: { requests }, errors };
   },
 };
@@ -45,10 +52,15 @@ export default function RequestsSection() {
     <SectionForm definition={requestsSection} label={t('Request limits configuration')}>
       {({ draft, setDraft }) => (
         <>
-          <p>{t('Limits on concurrent registry requests. 0 or empty means unlimited. The wait time only applies when a running or queue limit is set.')}</p>
+          <p>
+            {t(
+              'Limits on concurrent registry requests. 0 or empty means unlimited. The wait time only applies when a running or queue limit is set.',
+            )}
+          </p>
           {(['read', 'write'] as const).map((kind) => {
             const d = draft[kind];
-            const set = (key: keyof LimitsDraft, value: string) => setDraft((x) => ({ ...x, [kind]: { ...x[kind], [key]: value } }));
+            const set = (key: keyof LimitsDraft, value: string) =>
+              setDraft((x) => ({ ...x, [kind]: { ...x[kind], [key]: value } }));
             return (
               <section key={kind} aria-labelledby={`irc-requests-${kind}`}>
                 <Title headingLevel="h3" size="md" id={`irc-requests-${kind}`}>
@@ -56,15 +68,31 @@ export default function RequestsSection() {
                 </Title>
                 <Grid hasGutter>
                   <GridItem md={4}>
-                    <TextField path={`spec.requests.${kind}.maxRunning`} label={kind === 'read' ? t('Maximum running reads') : t('Maximum running writes')} numeric value={d.maxRunning} onChange={(v) => set('maxRunning', v)} />
+                    <TextField
+                      path={`spec.requests.${kind}.maxRunning`}
+                      label={kind === 'read' ? t('Maximum running reads') : t('Maximum running writes')}
+                      numeric
+                      value={d.maxRunning}
+                      onChange={(v) => set('maxRunning', v)}
+                    />
                   </GridItem>
                   <GridItem md={4}>
-                    <TextField path={`spec.requests.${kind}.maxInQueue`} label={kind === 'read' ? t('Maximum queued reads') : t('Maximum queued writes')} numeric value={d.maxInQueue} onChange={(v) => set('maxInQueue', v)} />
+                    <TextField
+                      path={`spec.requests.${kind}.maxInQueue`}
+                      label={kind === 'read' ? t('Maximum queued reads') : t('Maximum queued writes')}
+                      numeric
+                      value={d.maxInQueue}
+                      onChange={(v) => set('maxInQueue', v)}
+                    />
                   </GridItem>
                   <GridItem md={4}>
                     <TextField
                       path={`spec.requests.${kind}.maxWaitInQueue`}
-                      label={kind === 'read' ? t('Maximum wait of a queued read') : t('Maximum wait of a queued write')}
+                      label={
+                        kind === 'read'
+                          ? t('Maximum wait of a queued read')
+                          : t('Maximum wait of a queued write')
+                      }
                       placeholder="30s"
                       helper={t('A duration such as 30s, 1m30s or 2h.')}
                       value={d.maxWaitInQueue}

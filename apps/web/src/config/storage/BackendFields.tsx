@@ -12,8 +12,15 @@ interface Props {
 }
 
 /** Binds a text field of one backend to the draft. */
-function useBinder<K extends 's3' | 'gcs' | 'swift' | 'ibmcos' | 'pvc'>(backend: K, { draft, setDraft }: Props) {
-  return (key: keyof StorageDraft[K] & string, label: string, extra: { helper?: ReactNode; placeholder?: string; numeric?: boolean } = {}) => (
+function useBinder<K extends 's3' | 'gcs' | 'swift' | 'ibmcos' | 'pvc'>(
+  backend: K,
+  { draft, setDraft }: Props,
+) {
+  return (
+    key: keyof StorageDraft[K] & string,
+    label: string,
+    extra: { helper?: ReactNode; placeholder?: string; numeric?: boolean } = {},
+  ) => (
     <TextField
       path={`spec.storage.${backend}.${key}`}
       label={label}
@@ -33,17 +40,28 @@ export function S3Fields(props: Props) {
     setDraft((d) => ({ ...d, s3: { ...d.s3, cloudFront: { ...d.s3.cloudFront, [key]: value } } }));
   return (
     <>
-      {text('bucket', t('Bucket'), { helper: t('Leave empty to let the operator generate <infrastructure name>-image-registry-<region>.') })}
+      {text('bucket', t('Bucket'), {
+        helper: t('Leave empty to let the operator generate <infrastructure name>-image-registry-<region>.'),
+      })}
       {text('region', t('Region'), { placeholder: 'us-east-1', helper: t('Empty: the cluster’s region.') })}
-      {text('regionEndpoint', t('Region endpoint'), { placeholder: 'https://s3.example.com', helper: t('For S3-compatible storage: the endpoint URL with scheme.') })}
-      {text('chunkSizeMiB', t('Chunk size (MiB)'), { numeric: true, placeholder: '10', helper: t('Multipart upload chunk size, 5 to 5120. Default 10.') })}
+      {text('regionEndpoint', t('Region endpoint'), {
+        placeholder: 'https://s3.example.com',
+        helper: t('For S3-compatible storage: the endpoint URL with scheme.'),
+      })}
+      {text('chunkSizeMiB', t('Chunk size (MiB)'), {
+        numeric: true,
+        placeholder: '10',
+        helper: t('Multipart upload chunk size, 5 to 5120. Default 10.'),
+      })}
       <SwitchField
         path="spec.storage.s3.encrypt"
         label={t('Encrypt images at rest')}
         checked={draft.s3.encrypt}
         onChange={(encrypt) => setDraft((d) => ({ ...d, s3: { ...d.s3, encrypt } }))}
       />
-      {text('keyID', t('KMS key ID'), { helper: t('Encrypts with this AWS KMS key instead of AES256; needs encryption on.') })}
+      {text('keyID', t('KMS key ID'), {
+        helper: t('Encrypts with this AWS KMS key instead of AES256; needs encryption on.'),
+      })}
       <SwitchField
         path="spec.storage.s3.virtualHostedStyle"
         label={t('Virtual-hosted-style bucket URLs')}
@@ -60,9 +78,23 @@ export function S3Fields(props: Props) {
         onChange={(cloudFrontEnabled) => setDraft((d) => ({ ...d, s3: { ...d.s3, cloudFrontEnabled } }))}
       />
       {draft.s3.cloudFrontEnabled ? (
-        <FormFieldGroup header={<FormFieldGroupHeader titleText={{ text: t('CloudFront'), id: 'irc-cloudfront' }} />}>
-          <TextField path="spec.storage.s3.cloudFront.baseURL" label={t('Base URL')} isRequired value={cf.baseURL} onChange={(v) => setCf('baseURL', v)} />
-          <TextField path="spec.storage.s3.cloudFront.keypairID" label={t('Key pair ID')} isRequired value={cf.keypairID} onChange={(v) => setCf('keypairID', v)} />
+        <FormFieldGroup
+          header={<FormFieldGroupHeader titleText={{ text: t('CloudFront'), id: 'irc-cloudfront' }} />}
+        >
+          <TextField
+            path="spec.storage.s3.cloudFront.baseURL"
+            label={t('Base URL')}
+            isRequired
+            value={cf.baseURL}
+            onChange={(v) => setCf('baseURL', v)}
+          />
+          <TextField
+            path="spec.storage.s3.cloudFront.keypairID"
+            label={t('Key pair ID')}
+            isRequired
+            value={cf.keypairID}
+            onChange={(v) => setCf('keypairID', v)}
+          />
           <TextField
             path="spec.storage.s3.cloudFront.privateKey.name"
             label={t('Private key secret name')}
@@ -128,8 +160,12 @@ export function IbmCosFields(props: Props) {
       {text('bucket', t('Bucket'))}
       {text('location', t('Location'))}
       {text('resourceGroupName', t('Resource group name'))}
-      {text('resourceKeyCRN', t('Resource key CRN'), { placeholder: 'crn:v1:bluemix:public:cloud-object-storage:global:a/…:…:resource-key:…' })}
-      {text('serviceInstanceCRN', t('Service instance CRN'), { placeholder: 'crn:v1:bluemix:public:cloud-object-storage:global:a/…:…::' })}
+      {text('resourceKeyCRN', t('Resource key CRN'), {
+        placeholder: 'crn:v1:bluemix:public:cloud-object-storage:global:a/…:…:resource-key:…',
+      })}
+      {text('serviceInstanceCRN', t('Service instance CRN'), {
+        placeholder: 'crn:v1:bluemix:public:cloud-object-storage:global:a/…:…::',
+      })}
     </>
   );
 }
@@ -150,13 +186,20 @@ export function PvcFields(props: Props & { claimNote?: ReactNode }) {
 export function AzureFields({ draft, setDraft }: Props) {
   const t = useT();
   const a = draft.azure;
-  const set = (key: 'accountName' | 'container' | 'cloudName', value: string) => setDraft((d) => ({ ...d, azure: { ...d.azure, [key]: value } }));
+  const set = (key: 'accountName' | 'container' | 'cloudName', value: string) =>
+    setDraft((d) => ({ ...d, azure: { ...d.azure, [key]: value } }));
   const setInternal = (key: keyof typeof a.internal, value: string) =>
     setDraft((d) => ({ ...d, azure: { ...d.azure, internal: { ...d.azure.internal, [key]: value } } }));
-  const setType = (networkAccessType: 'External' | 'Internal') => setDraft((d) => ({ ...d, azure: { ...d.azure, networkAccessType } }));
+  const setType = (networkAccessType: 'External' | 'Internal') =>
+    setDraft((d) => ({ ...d, azure: { ...d.azure, networkAccessType } }));
   return (
     <>
-      <TextField path="spec.storage.azure.accountName" label={t('Storage account name')} value={a.accountName} onChange={(v) => set('accountName', v)} />
+      <TextField
+        path="spec.storage.azure.accountName"
+        label={t('Storage account name')}
+        value={a.accountName}
+        onChange={(v) => set('accountName', v)}
+      />
       <TextField
         path="spec.storage.azure.container"
         label={t('Container')}
@@ -164,17 +207,61 @@ export function AzureFields({ draft, setDraft }: Props) {
         onChange={(v) => set('container', v)}
         helper={t('3 to 63 lower-case letters, digits and single hyphens.')}
       />
-      <TextField path="spec.storage.azure.cloudName" label={t('Cloud name')} placeholder="AzurePublicCloud" value={a.cloudName} onChange={(v) => set('cloudName', v)} />
+      <TextField
+        path="spec.storage.azure.cloudName"
+        label={t('Cloud name')}
+        placeholder="AzurePublicCloud"
+        value={a.cloudName}
+        onChange={(v) => set('cloudName', v)}
+      />
       <FormGroup role="radiogroup" isInline fieldId="irc-azure-network" label={t('Network access')}>
-        <Radio id="irc-azure-external" name="irc-azure-network" label={t('External (public endpoint)')} isChecked={a.networkAccessType === 'External'} onChange={() => setType('External')} />
-        <Radio id="irc-azure-internal" name="irc-azure-network" label={t('Internal (private endpoint)')} isChecked={a.networkAccessType === 'Internal'} onChange={() => setType('Internal')} />
+        <Radio
+          id="irc-azure-external"
+          name="irc-azure-network"
+          label={t('External (public endpoint)')}
+          isChecked={a.networkAccessType === 'External'}
+          onChange={() => setType('External')}
+        />
+        <Radio
+          id="irc-azure-internal"
+          name="irc-azure-network"
+          label={t('Internal (private endpoint)')}
+          isChecked={a.networkAccessType === 'Internal'}
+          onChange={() => setType('Internal')}
+        />
       </FormGroup>
       {a.networkAccessType === 'Internal' ? (
-        <FormFieldGroup header={<FormFieldGroupHeader titleText={{ text: t('Private endpoint'), id: 'irc-azure-internal-title' }} />}>
-          <TextField path="spec.storage.azure.networkAccess.internal.networkResourceGroupName" label={t('Network resource group')} value={a.internal.networkResourceGroupName} onChange={(v) => setInternal('networkResourceGroupName', v)} />
-          <TextField path="spec.storage.azure.networkAccess.internal.vnetName" label={t('Virtual network')} value={a.internal.vnetName} onChange={(v) => setInternal('vnetName', v)} />
-          <TextField path="spec.storage.azure.networkAccess.internal.subnetName" label={t('Subnet')} value={a.internal.subnetName} onChange={(v) => setInternal('subnetName', v)} />
-          <TextField path="spec.storage.azure.networkAccess.internal.privateEndpointName" label={t('Private endpoint name')} value={a.internal.privateEndpointName} onChange={(v) => setInternal('privateEndpointName', v)} />
+        <FormFieldGroup
+          header={
+            <FormFieldGroupHeader
+              titleText={{ text: t('Private endpoint'), id: 'irc-azure-internal-title' }}
+            />
+          }
+        >
+          <TextField
+            path="spec.storage.azure.networkAccess.internal.networkResourceGroupName"
+            label={t('Network resource group')}
+            value={a.internal.networkResourceGroupName}
+            onChange={(v) => setInternal('networkResourceGroupName', v)}
+          />
+          <TextField
+            path="spec.storage.azure.networkAccess.internal.vnetName"
+            label={t('Virtual network')}
+            value={a.internal.vnetName}
+            onChange={(v) => setInternal('vnetName', v)}
+          />
+          <TextField
+            path="spec.storage.azure.networkAccess.internal.subnetName"
+            label={t('Subnet')}
+            value={a.internal.subnetName}
+            onChange={(v) => setInternal('subnetName', v)}
+          />
+          <TextField
+            path="spec.storage.azure.networkAccess.internal.privateEndpointName"
+            label={t('Private endpoint name')}
+            value={a.internal.privateEndpointName}
+            onChange={(v) => setInternal('privateEndpointName', v)}
+          />
         </FormFieldGroup>
       ) : null}
     </>

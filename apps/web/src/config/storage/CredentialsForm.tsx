@@ -1,5 +1,20 @@
 import { CREDENTIAL_KEYS, type CredentialBackend } from '@irc/shared';
-import { ActionGroup, Alert, Button, Card, CardBody, CardTitle, Form, FormGroup, FormHelperText, HelperText, HelperTextItem, Label, Stack, TextInput } from '@patternfly/react-core';
+import {
+  ActionGroup,
+  Alert,
+  Button,
+  Card,
+  CardBody,
+  CardTitle,
+  Form,
+  FormGroup,
+  FormHelperText,
+  HelperText,
+  HelperTextItem,
+  Label,
+  Stack,
+  TextInput,
+} from '@patternfly/react-core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AccessTooltip } from '../../common/AccessTooltip.js';
@@ -51,7 +66,8 @@ export function CredentialsForm({ backend }: { backend: CredentialBackend }) {
   const [values, setValues] = useState<Partial<Record<CredentialKey, string>>>({});
 
   const save = useMutation({
-    mutationFn: (body: PutCredentialsRequest) => request<CredentialsStatus>(paths.credentials, { method: 'PUT', body }),
+    mutationFn: (body: PutCredentialsRequest) =>
+      request<CredentialsStatus>(paths.credentials, { method: 'PUT', body }),
     onSuccess: (next) => {
       client.setQueryData(queryKeys.credentials, next);
       setValues({});
@@ -61,7 +77,9 @@ export function CredentialsForm({ backend }: { backend: CredentialBackend }) {
   const filled = keys.filter((key) => (values[key] ?? '') !== '');
   const submit = () => {
     if (filled.length === 0) return;
-    save.mutate({ values: Object.fromEntries(filled.map((key) => [key, values[key]])) as PutCredentialsRequest['values'] });
+    save.mutate({
+      values: Object.fromEntries(filled.map((key) => [key, values[key]])) as PutCredentialsRequest['values'],
+    });
   };
 
   return (
@@ -79,7 +97,13 @@ export function CredentialsForm({ backend }: { backend: CredentialBackend }) {
               {readAccess.reason}
             </Alert>
           ) : null}
-          {status.isError ? <ErrorState error={status.error} title={t('Could not read the credentials status')} onRetry={() => void status.refetch()} /> : null}
+          {status.isError ? (
+            <ErrorState
+              error={status.error}
+              title={t('Could not read the credentials status')}
+              onRetry={() => void status.refetch()}
+            />
+          ) : null}
           <Form
             aria-label={t('Storage credentials')}
             onSubmit={(event) => {
@@ -124,7 +148,9 @@ export function CredentialsForm({ backend }: { backend: CredentialBackend }) {
                         ) : null}{' '}
                         <code>{key}</code>
                       </HelperTextItem>
-                      {!writeAccess.allowed && !writeAccess.loading ? <HelperTextItem variant="warning">{writeAccess.reason}</HelperTextItem> : null}
+                      {!writeAccess.allowed && !writeAccess.loading ? (
+                        <HelperTextItem variant="warning">{writeAccess.reason}</HelperTextItem>
+                      ) : null}
                     </HelperText>
                   </FormHelperText>
                 </FormGroup>
@@ -142,7 +168,12 @@ export function CredentialsForm({ backend }: { backend: CredentialBackend }) {
             ) : null}
             <ActionGroup>
               <AccessTooltip access={writeAccess}>
-                <Button type="submit" variant="secondary" isDisabled={!writeAccess.allowed || filled.length === 0 || save.isPending} isLoading={save.isPending}>
+                <Button
+                  type="submit"
+                  variant="secondary"
+                  isDisabled={!writeAccess.allowed || filled.length === 0 || save.isPending}
+                  isLoading={save.isPending}
+                >
                   {t('Save credentials')}
                 </Button>
               </AccessTooltip>

@@ -23,9 +23,13 @@ function backendDescription(backend: Backend, t: T): string {
     case 'swift':
       return t('An OpenStack Swift container.');
     case 'pvc':
-      return t('A persistent volume claim in openshift-image-registry. ReadWriteOnce claims allow one replica only.');
+      return t(
+        'A persistent volume claim in openshift-image-registry. ReadWriteOnce claims allow one replica only.',
+      );
     case 'emptyDir':
-      return t('Pod-local scratch space: every image is lost when the pod restarts. For testing only; not for more than one replica.');
+      return t(
+        'Pod-local scratch space: every image is lost when the pod restarts. For testing only; not for more than one replica.',
+      );
     case 'ibmcos':
       return t('An IBM Cloud Object Storage bucket.');
     case 'oss':
@@ -37,11 +41,25 @@ function backendDescription(backend: Backend, t: T): string {
 function SwitchNotice({ from, to, managed }: { from: Backend; to: Backend; managed: boolean }) {
   const t = useT();
   return (
-    <Alert variant="warning" isInline title={t('Switching storage from {{from}} to {{to}}', { from: backendLabel(from, t), to: backendLabel(to, t) })} data-test="backend-switch-notice">
-      <p>{t('Images are not copied: the registry starts empty on the new storage, and image streams keep pointing at images it no longer has until they are pushed again.')}</p>
+    <Alert
+      variant="warning"
+      isInline
+      title={t('Switching storage from {{from}} to {{to}}', {
+        from: backendLabel(from, t),
+        to: backendLabel(to, t),
+      })}
+      data-test="backend-switch-notice"
+    >
+      <p>
+        {t(
+          'Images are not copied: the registry starts empty on the new storage, and image streams keep pointing at images it no longer has until they are pushed again.',
+        )}
+      </p>
       <p>
         {managed
-          ? t('The old storage stays where it is: the operator deletes operator-managed storage only when the registry is Removed, so delete it yourself once you no longer need it.')
+          ? t(
+              'The old storage stays where it is: the operator deletes operator-managed storage only when the registry is Removed, so delete it yourself once you no longer need it.',
+            )
           : t('The old storage is not managed by the operator and is left untouched.')}
       </p>
       <p>{t('The operator creates or checks the new storage and rolls out new registry pods.')}</p>
@@ -49,7 +67,13 @@ function SwitchNotice({ from, to, managed }: { from: Backend; to: Backend; manag
   );
 }
 
-function BackendChooser({ draft, setDraft }: { draft: StorageDraft; setDraft(update: (d: StorageDraft) => StorageDraft): void }) {
+function BackendChooser({
+  draft,
+  setDraft,
+}: {
+  draft: StorageDraft;
+  setDraft(update: (d: StorageDraft) => StorageDraft): void;
+}) {
   const t = useT();
   const { disabled } = useContext(FieldsContext);
   return (
@@ -75,7 +99,11 @@ function BackendChooser({ draft, setDraft }: { draft: StorageDraft; setDraft(upd
 function claimNote(data: ConfigData, t: T): string | undefined {
   const claim = data.storageClaim;
   if (!claim) return undefined;
-  if (!claim.exists) return t('The claim {{name}} does not exist yet; the operator creates image-registry-storage when the name is empty.', { name: claim.name });
+  if (!claim.exists)
+    return t(
+      'The claim {{name}} does not exist yet; the operator creates image-registry-storage when the name is empty.',
+      { name: claim.name },
+    );
   return t('Claim {{name}}: {{modes}}{{phase}}.', {
     name: claim.name,
     modes: claim.accessModes.join(', ') || t('no access modes'),
@@ -91,18 +119,23 @@ export default function StorageSection() {
         definition={storageSection}
         label={t('Storage configuration')}
         // Credentials are a secret, not part of the Config: their own form, for the chosen backend.
-        after={({ draft }) => (draft.backend && hasCredentials(draft.backend) ? <CredentialsForm backend={draft.backend} /> : null)}
+        after={({ draft }) =>
+          draft.backend && hasCredentials(draft.backend) ? <CredentialsForm backend={draft.backend} /> : null
+        }
       >
         {({ draft, setDraft, state }) => {
           const base = state!.base;
           const spec: ConfigSpec = base.config.spec;
           const liveBackend = configuredBackends(spec.storage)[0];
-          const managed = (spec.storage?.managementState ?? base.config.status?.storage?.managementState) === 'Managed';
+          const managed =
+            (spec.storage?.managementState ?? base.config.status?.storage?.managementState) === 'Managed';
           const props = { draft, setDraft };
           return (
             <>
               <BackendChooser {...props} />
-              {liveBackend && draft.backend && draft.backend !== liveBackend ? <SwitchNotice from={liveBackend} to={draft.backend} managed={managed} /> : null}
+              {liveBackend && draft.backend && draft.backend !== liveBackend ? (
+                <SwitchNotice from={liveBackend} to={draft.backend} managed={managed} />
+              ) : null}
               {draft.backend === 's3' ? <S3Fields {...props} /> : null}
               {draft.backend === 'gcs' ? <GcsFields {...props} /> : null}
               {draft.backend === 'azure' ? <AzureFields {...props} /> : null}
@@ -112,17 +145,24 @@ export default function StorageSection() {
               {draft.backend === 'emptyDir' ? <p>{t('emptyDir has no settings.')}</p> : null}
               {draft.backend === 'oss' ? (
                 <Alert variant="danger" isInline title={t('Alibaba OSS is no longer supported')}>
-                  {t('The operator reports StorageNotConfigured for an OSS-only configuration. Choose another backend.')}
+                  {t(
+                    'The operator reports StorageNotConfigured for an OSS-only configuration. Choose another backend.',
+                  )}
                 </Alert>
               ) : null}
               <SelectField
                 path="spec.storage.managementState"
                 label={t('Storage management')}
                 value={draft.managementState}
-                onChange={(value) => setDraft((d) => ({ ...d, managementState: value as StorageDraft['managementState'] }))}
+                onChange={(value) =>
+                  setDraft((d) => ({ ...d, managementState: value as StorageDraft['managementState'] }))
+                }
                 options={[
                   { value: '', label: t('Decided by the operator') },
-                  { value: 'Managed', label: t('Managed: the operator creates it and deletes it when the registry is Removed') },
+                  {
+                    value: 'Managed',
+                    label: t('Managed: the operator creates it and deletes it when the registry is Removed'),
+                  },
                   { value: 'Unmanaged', label: t('Unmanaged: the operator uses it but never deletes it') },
                 ]}
               />

@@ -6,7 +6,12 @@ import { storageSection } from './storageDraft.js';
 
 function data(spec: ConfigSpec): ConfigData {
   return {
-    config: { apiVersion: 'imageregistry.operator.openshift.io/v1', kind: 'Config', metadata: { name: 'cluster', resourceVersion: '5' }, spec },
+    config: {
+      apiVersion: 'imageregistry.operator.openshift.io/v1',
+      kind: 'Config',
+      metadata: { name: 'cluster', resourceVersion: '5' },
+      spec,
+    },
     resourceVersion: '5',
   };
 }
@@ -17,7 +22,14 @@ const s3Spec = {
   managementState: 'Managed',
   storage: {
     managementState: 'Managed',
-    s3: { bucket: 'reg-bucket', region: 'us-east-1', encrypt: true, virtualHostedStyle: false, trustedCA: { name: '' }, futureField: 'kept' },
+    s3: {
+      bucket: 'reg-bucket',
+      region: 'us-east-1',
+      encrypt: true,
+      virtualHostedStyle: false,
+      trustedCA: { name: '' },
+      futureField: 'kept',
+    },
   },
 } as unknown as ConfigSpec;
 
@@ -57,7 +69,10 @@ describe('storage section', () => {
     const base = data(s3Spec);
     const notNumber = storageSection.fromSpec(s3Spec);
     notNumber.s3.chunkSizeMiB = '12x';
-    expect(evaluateSection(storageSection, notNumber, base).errors).toContainEqual({ path: 'spec.storage.s3.chunkSizeMiB', message: 'must be a whole number' });
+    expect(evaluateSection(storageSection, notNumber, base).errors).toContainEqual({
+      path: 'spec.storage.s3.chunkSizeMiB',
+      message: 'must be a whole number',
+    });
 
     const tooSmall = storageSection.fromSpec(s3Spec);
     tooSmall.s3.chunkSizeMiB = '2';
@@ -67,7 +82,9 @@ describe('storage section', () => {
     const kms = storageSection.fromSpec(s3Spec);
     kms.s3.encrypt = false;
     kms.s3.keyID = 'arn:aws:kms:key';
-    expect(evaluateSection(storageSection, kms, base).errors.map((e) => e.path)).toContain('spec.storage.s3.keyID');
+    expect(evaluateSection(storageSection, kms, base).errors.map((e) => e.path)).toContain(
+      'spec.storage.s3.keyID',
+    );
   });
 
   it('validates the Azure container name with the CRD pattern', () => {

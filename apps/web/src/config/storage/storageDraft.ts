@@ -16,7 +16,13 @@ export interface StorageDraft {
     virtualHostedStyle: boolean;
     trustedCA: string;
     cloudFrontEnabled: boolean;
-    cloudFront: { baseURL: string; keypairID: string; duration: string; privateKeyName: string; privateKeyKey: string };
+    cloudFront: {
+      baseURL: string;
+      keypairID: string;
+      duration: string;
+      privateKeyName: string;
+      privateKeyKey: string;
+    };
   };
   gcs: { bucket: string; region: string; projectID: string; keyID: string };
   azure: {
@@ -24,16 +30,38 @@ export interface StorageDraft {
     container: string;
     cloudName: string;
     networkAccessType: 'External' | 'Internal';
-    internal: { networkResourceGroupName: string; vnetName: string; subnetName: string; privateEndpointName: string };
+    internal: {
+      networkResourceGroupName: string;
+      vnetName: string;
+      subnetName: string;
+      privateEndpointName: string;
+    };
   };
-  swift: { authURL: string; authVersion: string; container: string; domain: string; domainID: string; tenant: string; tenantID: string; regionName: string };
+  swift: {
+    authURL: string;
+    authVersion: string;
+    container: string;
+    domain: string;
+    domainID: string;
+    tenant: string;
+    tenantID: string;
+    regionName: string;
+  };
   pvc: { claim: string };
-  ibmcos: { bucket: string; location: string; resourceGroupName: string; resourceKeyCRN: string; serviceInstanceCRN: string };
+  ibmcos: {
+    bucket: string;
+    location: string;
+    resourceGroupName: string;
+    resourceKeyCRN: string;
+    serviceInstanceCRN: string;
+  };
 }
 
 type Obj = Record<string, unknown>;
-const str = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
-const obj = (value: unknown): Obj => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Obj) : {});
+const str = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+const obj = (value: unknown): Obj =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Obj) : {};
 
 export function storageDraftFromSpec(spec: ConfigSpec): StorageDraft {
   const storage = spec.storage ?? {};
@@ -67,7 +95,12 @@ export function storageDraftFromSpec(spec: ConfigSpec): StorageDraft {
         privateKeyKey: str(privateKey.key),
       },
     },
-    gcs: { bucket: str(gcs.bucket), region: str(gcs.region), projectID: str(gcs.projectID), keyID: str(gcs.keyID) },
+    gcs: {
+      bucket: str(gcs.bucket),
+      region: str(gcs.region),
+      projectID: str(gcs.projectID),
+      keyID: str(gcs.keyID),
+    },
     azure: {
       accountName: str(azure.accountName),
       container: str(azure.container),
@@ -123,24 +156,42 @@ function backendObject(draft: StorageDraft, live: Obj, errors: FieldError[]): Js
       // Booleans: write them when true or when the live object spells them out (the operator
       // always does), so loading and saving an untouched form changes nothing.
       const flag = (key: string, value: boolean) => (value || key in had ? value : undefined);
-      return overlay(live.s3, ['bucket', 'region', 'regionEndpoint', 'chunkSizeMiB', 'encrypt', 'keyID', 'virtualHostedStyle', 'trustedCA', 'cloudFront'], {
-        bucket: d.bucket.trim(),
-        region: d.region.trim(),
-        regionEndpoint: d.regionEndpoint.trim(),
-        chunkSizeMiB: parseInteger(d.chunkSizeMiB, 'spec.storage.s3.chunkSizeMiB', errors),
-        encrypt: flag('encrypt', d.encrypt),
-        keyID: d.keyID.trim(),
-        virtualHostedStyle: flag('virtualHostedStyle', d.virtualHostedStyle),
-        trustedCA: d.trustedCA.trim() ? { name: d.trustedCA.trim() } : 'trustedCA' in had ? { ...obj(had.trustedCA), name: '' } : undefined,
-        cloudFront: d.cloudFrontEnabled
-          ? compact({
-              baseURL: cf.baseURL.trim(),
-              keypairID: cf.keypairID.trim(),
-              duration: cf.duration.trim(),
-              privateKey: compact({ name: cf.privateKeyName.trim(), key: cf.privateKeyKey.trim() }),
-            })
-          : undefined,
-      });
+      return overlay(
+        live.s3,
+        [
+          'bucket',
+          'region',
+          'regionEndpoint',
+          'chunkSizeMiB',
+          'encrypt',
+          'keyID',
+          'virtualHostedStyle',
+          'trustedCA',
+          'cloudFront',
+        ],
+        {
+          bucket: d.bucket.trim(),
+          region: d.region.trim(),
+          regionEndpoint: d.regionEndpoint.trim(),
+          chunkSizeMiB: parseInteger(d.chunkSizeMiB, 'spec.storage.s3.chunkSizeMiB', errors),
+          encrypt: flag('encrypt', d.encrypt),
+          keyID: d.keyID.trim(),
+          virtualHostedStyle: flag('virtualHostedStyle', d.virtualHostedStyle),
+          trustedCA: d.trustedCA.trim()
+            ? { name: d.trustedCA.trim() }
+            : 'trustedCA' in had
+              ? { ...obj(had.trustedCA), name: '' }
+              : undefined,
+          cloudFront: d.cloudFrontEnabled
+            ? compact({
+                baseURL: cf.baseURL.trim(),
+                keypairID: cf.keypairID.trim(),
+                duration: cf.duration.trim(),
+                privateKey: compact({ name: cf.privateKeyName.trim(), key: cf.privateKeyKey.trim() }),
+              })
+            : undefined,
+        },
+      );
     }
     case 'gcs':
       return overlay(live.gcs, ['bucket', 'region', 'projectID', 'keyID'], trimAll(draft.gcs));
@@ -153,7 +204,9 @@ function backendObject(draft: StorageDraft, live: Obj, errors: FieldError[]): Js
         accountName: d.accountName.trim(),
         container: d.container.trim(),
         cloudName: d.cloudName.trim(),
-        networkAccess: spell ? { type: d.networkAccessType, ...(internal && Object.keys(internal).length ? { internal } : {}) } : undefined,
+        networkAccess: spell
+          ? { type: d.networkAccessType, ...(internal && Object.keys(internal).length ? { internal } : {}) }
+          : undefined,
       });
     }
     case 'swift':
@@ -176,7 +229,10 @@ function trimAll<T extends Record<string, string>>(values: T): Record<string, st
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]));
 }
 
-export function storagePatchFromDraft(draft: StorageDraft, spec: ConfigSpec): { patch: SectionPatch; errors: FieldError[] } {
+export function storagePatchFromDraft(
+  draft: StorageDraft,
+  spec: ConfigSpec,
+): { patch: SectionPatch; errors: FieldError[] } {
   const errors: FieldError[] = [];
   if (!draft.backend) return { patch: {}, errors };
   const live = (spec.storage ?? {}) as Obj;

@@ -1,4 +1,11 @@
-import { ClipboardCopyButton, CodeBlock, CodeBlockAction, CodeBlockCode, Content, Stack } from '@patternfly/react-core';
+import {
+  ClipboardCopyButton,
+  CodeBlock,
+  CodeBlockAction,
+  CodeBlockCode,
+  Content,
+  Stack,
+} from '@patternfly/react-core';
 import { useState } from 'react';
 import { stringify } from 'yaml';
 import { redactSecrets } from '../../common/diff.js';
@@ -17,9 +24,12 @@ export default function YamlSection() {
   return (
     <Stack hasGutter>
       <Content component="p">
-        {t('The live object, as stored (resourceVersion {{rv}}). It is read-only here: change it with the section forms, which validate and review each change. Secret fields (httpSecret) are redacted.', {
-          rv: query.data.resourceVersion,
-        })}
+        {t(
+          'The live object, as stored (resourceVersion {{rv}}). It is read-only here: change it with the section forms, which validate and review each change. Secret fields (httpSecret) are redacted.',
+          {
+            rv: query.data.resourceVersion,
+          },
+        )}
       </Content>
       <CodeBlock
         data-test="config-yaml"

@@ -40,7 +40,17 @@ function useMetrics(probe: React.RefObject<HTMLSpanElement | null>) {
  * A virtual list of log lines: only the lines in view (plus a margin) are in the DOM, so
  * hundreds of thousands of lines scroll as smoothly as ten.
  */
-export function LogView({ buffer, version, wrap, showTimestamps, query, current, jump, follow, onFollowChange }: Props) {
+export function LogView({
+  buffer,
+  version,
+  wrap,
+  showTimestamps,
+  query,
+  current,
+  jump,
+  follow,
+  onFollowChange,
+}: Props) {
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const probe = useRef<HTMLSpanElement>(null);
@@ -60,8 +70,14 @@ export function LogView({ buffer, version, wrap, showTimestamps, query, current,
   const laidOut = useRef({ geometry: '', dropped: -1 });
   useMemo(() => {
     const previous = laidOut.current;
-    if (previous.geometry !== geometry || previous.dropped !== buffer.dropped || lines.length < layout.length) {
-      const lengthOf = showTimestamps ? (line: string) => prefix + line.length : (line: string) => prefix + splitTimestamp(line)[1].length;
+    if (
+      previous.geometry !== geometry ||
+      previous.dropped !== buffer.dropped ||
+      lines.length < layout.length
+    ) {
+      const lengthOf = showTimestamps
+        ? (line: string) => prefix + line.length
+        : (line: string) => prefix + splitTimestamp(line)[1].length;
       layout.configure(metrics.row, columns, lines, lengthOf);
       laidOut.current = { geometry, dropped: buffer.dropped };
     } else {
@@ -72,7 +88,8 @@ export function LogView({ buffer, version, wrap, showTimestamps, query, current,
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const measure = () => setViewport((v) => ({ ...v, width: el.clientWidth || v.width, height: el.clientHeight || v.height }));
+    const measure = () =>
+      setViewport((v) => ({ ...v, width: el.clientWidth || v.width, height: el.clientHeight || v.height }));
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
@@ -143,7 +160,10 @@ export function LogView({ buffer, version, wrap, showTimestamps, query, current,
         <span className="irc-log__text">
           {highlightParts(text, query).map((part, index) =>
             part.match ? (
-              <mark key={index} className={isCurrent ? 'irc-log__mark irc-log__mark--current' : 'irc-log__mark'}>
+              <mark
+                key={index}
+                className={isCurrent ? 'irc-log__mark irc-log__mark--current' : 'irc-log__mark'}
+              >
                 {part.text}
               </mark>
             ) : (

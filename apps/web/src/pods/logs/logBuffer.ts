@@ -95,7 +95,13 @@ export function splitTimestamp(line: string): [string, string] {
 export function textStart(line: string): number {
   // `dddd-dd-ddT` by char codes: this runs for every line received, a regex per line showed.
   if (line.charCodeAt(4) !== 45 || line.charCodeAt(7) !== 45 || line.charCodeAt(10) !== 84) return 0;
-  if (!isDigit(line.charCodeAt(0)) || !isDigit(line.charCodeAt(3)) || !isDigit(line.charCodeAt(5)) || !isDigit(line.charCodeAt(9))) return 0;
+  if (
+    !isDigit(line.charCodeAt(0)) ||
+    !isDigit(line.charCodeAt(3)) ||
+    !isDigit(line.charCodeAt(5)) ||
+    !isDigit(line.charCodeAt(9))
+  )
+    return 0;
   const space = line.indexOf(' ', 11);
   return space > 0 && space <= 40 ? space + 1 : 0;
 }

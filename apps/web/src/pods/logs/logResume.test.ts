@@ -3,7 +3,10 @@ import { LogBuffer } from './logBuffer.js';
 import { normalizeStamp, ResumePoint } from './logResume.js';
 
 /** A log where several lines share each millisecond, as at 2,000 lines/s. */
-const log = Array.from({ length: 40 }, (_, i) => `2026-11-25T21:00:00.${String(100 + Math.floor(i / 4)).padStart(3, '0')}000000Z line ${i}`);
+const log = Array.from(
+  { length: 40 },
+  (_, i) => `2026-11-25T21:00:00.${String(100 + Math.floor(i / 4)).padStart(3, '0')}000000Z line ${i}`,
+);
 const text = (lines: string[]) => lines.map((l) => `${l}\n`).join('');
 
 function resumable() {
@@ -68,6 +71,8 @@ describe('ResumePoint', () => {
   it('compares kubelet timestamps whatever their fraction digits', () => {
     expect(normalizeStamp('2025-06-12T09:20:05.46815Z')).toBe('2025-06-12T09:20:05.468150000Z');
     expect(normalizeStamp('2025-06-12T09:20:05Z')).toBe('2025-06-12T09:20:05.000000000Z');
-    expect(normalizeStamp('2025-06-12T09:20:05.468150000Z')).toBe(normalizeStamp('2025-06-12T09:20:05.46815Z'));
+    expect(normalizeStamp('2025-06-12T09:20:05.468150000Z')).toBe(
+      normalizeStamp('2025-06-12T09:20:05.46815Z'),
+    );
   });
 });

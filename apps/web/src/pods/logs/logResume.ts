@@ -46,7 +46,12 @@ export class ResumePoint {
   /** True when `line` is new and must be shown; records it as the last shown line. */
   accept(line: string): boolean {
     // Hot path (every line of a flood): same timestamp as the previous line, no copy made.
-    if (!this.replay && this.lastRaw && line.startsWith(this.lastRaw) && line.charCodeAt(this.lastRaw.length) === 32) {
+    if (
+      !this.replay &&
+      this.lastRaw &&
+      line.startsWith(this.lastRaw) &&
+      line.charCodeAt(this.lastRaw.length) === 32
+    ) {
       this.atLast.push(line);
       return true;
     }

@@ -20,7 +20,13 @@ export function scanMatches(
   lines: readonly string[],
   pattern: RegExp,
   into: LogMatch[],
-  { from = 0, to = lines.length, limit = 10_000, deadline = Infinity, startOf = () => 0 }: { from?: number; to?: number; limit?: number; deadline?: number; startOf?: (line: string) => number },
+  {
+    from = 0,
+    to = lines.length,
+    limit = 10_000,
+    deadline = Infinity,
+    startOf = () => 0,
+  }: { from?: number; to?: number; limit?: number; deadline?: number; startOf?: (line: string) => number },
 ): number {
   let i = from;
   for (; i < to && into.length < limit; i++) {
@@ -40,7 +46,12 @@ export function scanMatches(
  * Every case-insensitive occurrence of `query` in `lines`, in order. Capped (`limit`) so that
  * searching "e" in 500k lines stays instant; the caller says "first N matches".
  */
-export function findMatches(lines: readonly string[], query: string, limit = 10_000, startOf?: (line: string) => number): LogMatch[] {
+export function findMatches(
+  lines: readonly string[],
+  query: string,
+  limit = 10_000,
+  startOf?: (line: string) => number,
+): LogMatch[] {
   if (!query) return [];
   const matches: LogMatch[] = [];
   scanMatches(lines, searchPattern(query), matches, { limit, startOf });

@@ -24,8 +24,14 @@ describe('LogBuffer', () => {
   });
 
   it('splits kubelet timestamps off a line', () => {
-    expect(splitTimestamp('2025-06-12T09:20:05.468152255Z time="x" level=info')).toEqual(['2025-06-12T09:20:05.468152255Z', 'time="x" level=info']);
-    expect(splitTimestamp('I0612 09:13:40.101122 main.go:39]')).toEqual(['', 'I0612 09:13:40.101122 main.go:39]']);
+    expect(splitTimestamp('2025-06-12T09:20:05.468152255Z time="x" level=info')).toEqual([
+      '2025-06-12T09:20:05.468152255Z',
+      'time="x" level=info',
+    ]);
+    expect(splitTimestamp('I0612 09:13:40.101122 main.go:39]')).toEqual([
+      '',
+      'I0612 09:13:40.101122 main.go:39]',
+    ]);
   });
 });
 
@@ -42,7 +48,10 @@ describe('log search', () => {
   });
 
   it('finds the one match among 300k lines', () => {
-    const lines = Array.from({ length: 300_000 }, (_, i) => `time="2025-06-12T09:20:05Z" level=info msg=response http.request.id=${i}`);
+    const lines = Array.from(
+      { length: 300_000 },
+      (_, i) => `time="2025-06-12T09:20:05Z" level=info msg=response http.request.id=${i}`,
+    );
     const start = lines[299_999]!.indexOf('request.id=299999');
     expect(findMatches(lines, 'request.id=299999')).toEqual([{ line: 299_999, start, end: start + 17 }]);
   });
@@ -117,13 +126,17 @@ describe('incremental search', () => {
     for (let i = 100; i < 111; i++) buffer.append(i % 10 === 0 ? `hit ${i}\n` : `line ${i}\n`); // 111 > 100 + 10% slack: 11 dropped
     expect(buffer.dropped).toBe(11);
     const next = incrementalMatches(scan, buffer, 'HIT', 1000);
-    expect(next.matches.map((m) => buffer.line(m.line))).toEqual([20, 30, 40, 50, 60, 70, 80, 90, 100, 110].map((n) => `hit ${n}`));
+    expect(next.matches.map((m) => buffer.line(m.line))).toEqual(
+      [20, 30, 40, 50, 60, 70, 80, 90, 100, 110].map((n) => `hit ${n}`),
+    );
   });
 
   it('searches a huge buffer in slices: each call stops at its budget and the next one goes on, in order', async () => {
     const { incrementalMatches, scanPending, EMPTY_SCAN } = await import('./useMatches.js');
     const buffer = new LogBuffer(400_000);
-    buffer.append(Array.from({ length: 300_000 }, (_, i) => `2026-11-25T10:00:00.000000000Z msg="x" seq=${i}\n`).join(''));
+    buffer.append(
+      Array.from({ length: 300_000 }, (_, i) => `2026-11-25T10:00:00.000000000Z msg="x" seq=${i}\n`).join(''),
+    );
     let scan = incrementalMatches(EMPTY_SCAN, buffer, 'SEQ=2999', 1000, 0);
     let calls = 1;
     expect(scan.scanned).toBeLessThan(300_000);
@@ -132,7 +145,9 @@ describe('incremental search', () => {
       calls++;
     }
     expect(calls).toBeGreaterThan(10);
-    expect(scan.matches.map((m) => m.line)).toEqual(findMatches(buffer.all(), 'seq=2999', 1000, () => 0).map((m) => m.line));
+    expect(scan.matches.map((m) => m.line)).toEqual(
+      findMatches(buffer.all(), 'seq=2999', 1000, () => 0).map((m) => m.line),
+    );
     expect(scan.matches[0]).toEqual({ line: 2999, start: 8, end: 16 });
   });
 });

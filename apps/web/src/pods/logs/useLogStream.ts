@@ -34,7 +34,10 @@ export type LogStatus = 'connecting' | 'streaming' | 'reconnecting' | 'resumed' 
  */
 export function isTransient(cause: unknown): boolean {
   if (cause instanceof ApiError) return cause.status === 429 || cause.status >= 500;
-  return cause instanceof TypeError || (cause instanceof Error && /network|fetch|aborted|terminated|reset/i.test(cause.message));
+  return (
+    cause instanceof TypeError ||
+    (cause instanceof Error && /network|fetch|aborted|terminated|reset/i.test(cause.message))
+  );
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -91,7 +94,10 @@ export function useLogStream(source: LogSource) {
     const publish = () => {
       if (pending.current) return;
       pending.current = true;
-      const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (fn: () => void) => setTimeout(fn, 16);
+      const raf =
+        typeof requestAnimationFrame === 'function'
+          ? requestAnimationFrame
+          : (fn: () => void) => setTimeout(fn, 16);
       const show = () =>
         raf(() => {
           pending.current = false;
@@ -116,7 +122,13 @@ export function useLogStream(source: LogSource) {
           await streamText(paths.podLog(namespace, name), {
             signal,
             // Resuming asks for everything since the last line shown, not the original tail.
-            query: { container, previous: previous || undefined, timestamps: true, follow: !previous, ...(since ? { sinceTime: since } : { tailLines }) },
+            query: {
+              container,
+              previous: previous || undefined,
+              timestamps: true,
+              follow: !previous,
+              ...(since ? { sinceTime: since } : { tailLines }),
+            },
             onChunk(text) {
               // A superseded stream may still deliver a chunk before its abort lands.
               if (signal.aborted) return;
@@ -128,7 +140,10 @@ export function useLogStream(source: LogSource) {
                 setError(null);
                 setRetries(0);
                 clearTimeout(resumedTimer);
-                resumedTimer = setTimeout(() => setStatus((s) => (s === 'resumed' ? 'streaming' : s)), RESUMED_SHOWN_MS);
+                resumedTimer = setTimeout(
+                  () => setStatus((s) => (s === 'resumed' ? 'streaming' : s)),
+                  RESUMED_SHOWN_MS,
+                );
               } else setStatus((s) => (s === 'resumed' ? s : 'streaming'));
               failures = 0;
             },

@@ -14,7 +14,14 @@ export interface Scan {
   matches: LogMatch[];
 }
 
-export const EMPTY_SCAN: Scan = { query: '', pattern: null, dropped: 0, scanned: 0, lines: null, matches: [] };
+export const EMPTY_SCAN: Scan = {
+  query: '',
+  pattern: null,
+  dropped: 0,
+  scanned: 0,
+  lines: null,
+  matches: [],
+};
 /** Longest a search keeps the main thread in one go; the rest of the scan continues in later tasks. */
 export const SLICE_MS = 20;
 
@@ -30,11 +37,24 @@ export function scanPending(scan: Scan, buffer: LogBuffer, limit: number): boole
  * query over 300k lines never blocks the page: the caller calls again (next task) while
  * scanPending() says so, and the matches grow in order.
  */
-export function incrementalMatches(scan: Scan, buffer: LogBuffer, query: string, limit: number, budgetMs = Infinity): Scan {
+export function incrementalMatches(
+  scan: Scan,
+  buffer: LogBuffer,
+  query: string,
+  limit: number,
+  budgetMs = Infinity,
+): Scan {
   const lines = buffer.all();
   let next = scan;
   if (scan.query !== query || scan.lines !== lines || buffer.dropped < scan.dropped) {
-    next = { query, pattern: query ? searchPattern(query) : null, dropped: buffer.dropped, lines, scanned: 0, matches: [] };
+    next = {
+      query,
+      pattern: query ? searchPattern(query) : null,
+      dropped: buffer.dropped,
+      lines,
+      scanned: 0,
+      matches: [],
+    };
   } else if (buffer.dropped > scan.dropped) {
     const shift = buffer.dropped - scan.dropped;
     next = {
@@ -46,12 +66,22 @@ export function incrementalMatches(scan: Scan, buffer: LogBuffer, query: string,
   }
   if (!next.pattern || next.scanned >= lines.length || next.matches.length >= limit) return next;
   const matches = [...next.matches];
-  const scanned = scanMatches(lines, next.pattern, matches, { from: next.scanned, limit, deadline: performance.now() + budgetMs, startOf: textStart });
+  const scanned = scanMatches(lines, next.pattern, matches, {
+    from: next.scanned,
+    limit,
+    deadline: performance.now() + budgetMs,
+    startOf: textStart,
+  });
   return { ...next, scanned, matches: matches.length === next.matches.length ? next.matches : matches };
 }
 
 /** The matches, and whether the search is still going through older lines. */
-export function useMatches(buffer: LogBuffer, version: number, query: string, limit: number): { matches: LogMatch[]; searching: boolean } {
+export function useMatches(
+  buffer: LogBuffer,
+  version: number,
+  query: string,
+  limit: number,
+): { matches: LogMatch[]; searching: boolean } {
   const scan = useRef<Scan>(EMPTY_SCAN);
   const [, setSlice] = useState(0);
   void version; // re-evaluated on every new batch of lines
@@ -64,7 +94,8 @@ export function useMatches(buffer: LogBuffer, version: number, query: string, li
     let timer = setTimeout(function step() {
       const before = scan.current;
       scan.current = incrementalMatches(before, buffer, query, limit, SLICE_MS);
-      if (scan.current.matches !== before.matches || !scanPending(scan.current, buffer, limit)) setSlice((n) => n + 1);
+      if (scan.current.matches !== before.matches || !scanPending(scan.current, buffer, limit))
+        setSlice((n) => n + 1);
       else timer = setTimeout(step, 0);
     }, 0);
     return () => clearTimeout(timer);

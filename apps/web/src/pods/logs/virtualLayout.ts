@@ -20,7 +20,12 @@ export class VirtualLayout {
   }
 
   /** Reconfigure (row height measured, width changed, wrap toggled): everything is re-laid out. */
-  configure(rowHeight: number, columns: number | null, lines: readonly string[], lengthOf?: (line: string) => number): void {
+  configure(
+    rowHeight: number,
+    columns: number | null,
+    lines: readonly string[],
+    lengthOf?: (line: string) => number,
+  ): void {
     this.rowHeight = rowHeight;
     this.columns = columns && columns > 0 ? columns : null;
     if (lengthOf) this.lengthOf = lengthOf;
@@ -37,7 +42,8 @@ export class VirtualLayout {
       grown.set(this.offsets.subarray(0, this.count + 1));
       this.offsets = grown;
     }
-    for (let i = this.count; i < length; i++) this.offsets[i + 1] = this.offsets[i]! + this.heightOf(lines[i]!);
+    for (let i = this.count; i < length; i++)
+      this.offsets[i + 1] = this.offsets[i]! + this.heightOf(lines[i]!);
     this.count = length;
   }
 

@@ -67,7 +67,10 @@ function StandaloneMasthead() {
           </PageToggleButton>
         </MastheadToggle>
         <MastheadBrand>
-          <MastheadLogo className="irc-brand-link" component={(props: object) => <Link {...props} to="/overview" />}>
+          <MastheadLogo
+            className="irc-brand-link"
+            component={(props: object) => <Link {...props} to="/overview" />}
+          >
             <Title headingLevel="h1" size="lg" className="irc-brand-title">
               {t('Image Registry Console')}
             </Title>

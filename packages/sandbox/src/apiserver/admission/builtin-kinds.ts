@@ -1,5 +1,9 @@
 import type { KubeObject, StatusCause } from '../../core/types.js';
-import { formatSelectorObject, matchesSelectorObject, type LabelSelectorObject } from '../selectors/labels.js';
+import {
+  formatSelectorObject,
+  matchesSelectorObject,
+  type LabelSelectorObject,
+} from '../selectors/labels.js';
 import { forbiddenField, invalidValue, notSupported, required } from './field-errors.js';
 import { configMapKey } from './names.js';
 import { defaultPodSpec, validatePodSpec } from './pod-spec.js';
@@ -24,9 +28,14 @@ function podSpecChangeAllowed(next: Json, old: Json): boolean {
     if (before.length !== after.length) return false;
     if (Array.isArray(old[list])) allowed[list] = before.map((c, i) => ({ ...c, image: after[i]?.image }));
   }
-  for (const k of ['activeDeadlineSeconds', 'terminationGracePeriodSeconds']) if (k in next) allowed[k] = next[k];
+  for (const k of ['activeDeadlineSeconds', 'terminationGracePeriodSeconds'])
+    if (k in next) allowed[k] = next[k];
   const tolerations = Array.isArray(old.tolerations) ? old.tolerations : [];
-  if (Array.isArray(next.tolerations) && JSON.stringify(next.tolerations.slice(0, tolerations.length)) === JSON.stringify(tolerations)) allowed.tolerations = next.tolerations;
+  if (
+    Array.isArray(next.tolerations) &&
+    JSON.stringify(next.tolerations.slice(0, tolerations.length)) === JSON.stringify(tolerations)
+  )
+    allowed.tolerations = next.tolerations;
   if (!old.nodeName && next.nodeName) allowed.nodeName = next.nodeName;
   return JSON.stringify(sortKeys(allowed)) === JSON.stringify(sortKeys(next));
 }
@@ -34,12 +43,17 @@ function podSpecChangeAllowed(next: Json, old: Json): boolean {
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (!isObj(v)) return v;
-  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])]));
+  return Object.fromEntries(
+    Object.keys(v)
+      .sort()
+      .map((k) => [k, sortKeys(v[k])]),
+  );
 }
 
 export function validatePod(o: KubeObject, old: KubeObject | undefined): StatusCause[] {
   const causes = validatePodSpec(o.spec, 'spec');
-  if (old && isObj(o.spec) && isObj(old.spec) && !podSpecChangeAllowed(o.spec, old.spec)) causes.push(forbiddenField('spec', POD_UPDATE_FORBIDDEN));
+  if (old && isObj(o.spec) && isObj(old.spec) && !podSpecChangeAllowed(o.spec, old.spec))
+    causes.push(forbiddenField('spec', POD_UPDATE_FORBIDDEN));
   return causes;
 }
 
@@ -49,17 +63,40 @@ export function validateWorkload(o: KubeObject, old: KubeObject | undefined): St
   const causes: StatusCause[] = [];
   const selector = s.selector as LabelSelectorObject | undefined;
   const template = isObj(s.template) ? s.template : undefined;
-  const labels = isObj(template?.metadata) ? ((template.metadata as Json).labels as Record<string, string> | undefined) : undefined;
+  const labels = isObj(template?.metadata)
+    ? ((template.metadata as Json).labels as Record<string, string> | undefined)
+    : undefined;
   if (!isObj(selector)) causes.push(required('spec.selector'));
-  else if (Object.keys(selector.matchLabels ?? {}).length === 0 && ((selector as LabelSelectorObject).matchExpressions ?? []).length === 0)
-    causes.push(invalidValue('spec.selector', formatSelectorObject(selector), 'empty selector is invalid for deployment'));
+  else if (
+    Object.keys(selector.matchLabels ?? {}).length === 0 &&
+    ((selector as LabelSelectorObject).matchExpressions ?? []).length === 0
+  )
+    causes.push(
+      invalidValue(
+        'spec.selector',
+        formatSelectorObject(selector),
+        'empty selector is invalid for deployment',
+      ),
+    );
   else if (!matchesSelectorObject(selector, labels))
-    causes.push(invalidValue('spec.template.metadata.labels', labels ?? {}, '`selector` does not match template `labels`'));
+    causes.push(
+      invalidValue(
+        'spec.template.metadata.labels',
+        labels ?? {},
+        '`selector` does not match template `labels`',
+      ),
+    );
   if (old && isObj(spec(old).selector) && JSON.stringify(spec(old).selector) !== JSON.stringify(selector))
     causes.push(invalidValue('spec.selector', selector ?? null, 'field is immutable'));
   if (typeof s.replicas === 'number' && s.replicas < 0)
     causes.push(invalidValue('spec.replicas', s.replicas, 'must be greater than or equal to 0'));
-  causes.push(...validatePodSpec(template?.spec, 'spec.template.spec', o.kind === 'Job' ? ['OnFailure', 'Never'] : ['Always']));
+  causes.push(
+    ...validatePodSpec(
+      template?.spec,
+      'spec.template.spec',
+      o.kind === 'Job' ? ['OnFailure', 'Never'] : ['Always'],
+    ),
+  );
   return causes;
 }
 
@@ -71,7 +108,10 @@ function withSchedulingDirectives(oldTemplate: Json, next: Json): Json {
   const outSpec: Json = isObj(out.spec) ? out.spec : {};
   const nextSpec: Json = isObj(next.spec) ? next.spec : {};
   for (const k of ['nodeSelector', 'tolerations', 'schedulingGates']) outSpec[k] = nextSpec[k];
-  const affinity: Json = { ...(isObj(outSpec.affinity) ? outSpec.affinity : {}), nodeAffinity: isObj(nextSpec.affinity) ? nextSpec.affinity.nodeAffinity : undefined };
+  const affinity: Json = {
+    ...(isObj(outSpec.affinity) ? outSpec.affinity : {}),
+    nodeAffinity: isObj(nextSpec.affinity) ? nextSpec.affinity.nodeAffinity : undefined,
+  };
   if (Object.values(affinity).some((v) => v !== undefined)) outSpec.affinity = affinity;
   else delete outSpec.affinity;
   out.spec = outSpec;
@@ -90,8 +130,12 @@ export function validateJob(o: KubeObject, old?: KubeObject): StatusCause[] {
   const before = isObj(spec(old).template) ? (spec(old).template as Json) : {};
   const neverStarted = spec(old).suspend === true && !(isObj(old.status) && old.status.startTime);
   const allowed = neverStarted ? withSchedulingDirectives(before, template) : before;
-  if (JSON.stringify(sortKeys(JSON.parse(JSON.stringify(template)))) !== JSON.stringify(sortKeys(allowed))) causes.push(invalidValue('spec.template', template, 'field is immutable'));
-  if (spec(old).selector !== undefined && JSON.stringify(sortKeys(spec(o).selector)) !== JSON.stringify(sortKeys(spec(old).selector)))
+  if (JSON.stringify(sortKeys(JSON.parse(JSON.stringify(template)))) !== JSON.stringify(sortKeys(allowed)))
+    causes.push(invalidValue('spec.template', template, 'field is immutable'));
+  if (
+    spec(old).selector !== undefined &&
+    JSON.stringify(sortKeys(spec(o).selector)) !== JSON.stringify(sortKeys(spec(old).selector))
+  )
     causes.push(invalidValue('spec.selector', spec(o).selector ?? null, 'field is immutable'));
   return causes;
 }
@@ -102,7 +146,9 @@ export function validateCronJob(o: KubeObject): StatusCause[] {
   if (typeof s.schedule !== 'string' || s.schedule === '') causes.push(required('spec.schedule'));
   const jobSpec = isObj(s.jobTemplate) ? ((s.jobTemplate as Json).spec as Json | undefined) : undefined;
   const template = isObj(jobSpec?.template) ? (jobSpec.template as Json) : undefined;
-  causes.push(...validatePodSpec(template?.spec, 'spec.jobTemplate.spec.template.spec', ['OnFailure', 'Never']));
+  causes.push(
+    ...validatePodSpec(template?.spec, 'spec.jobTemplate.spec.template.spec', ['OnFailure', 'Never']),
+  );
   return causes;
 }
 
@@ -113,11 +159,13 @@ export function validateService(o: KubeObject): StatusCause[] {
   const types = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
   if (!types.includes(String(type))) causes.push(notSupported('spec.type', type, types));
   const ports = Array.isArray(s.ports) ? s.ports : [];
-  if (type !== 'ExternalName' && ports.length === 0 && s.clusterIP !== 'None') causes.push(required('spec.ports'));
+  if (type !== 'ExternalName' && ports.length === 0 && s.clusterIP !== 'None')
+    causes.push(required('spec.ports'));
   ports.forEach((p, i) => {
     const port = isObj(p) ? p.port : undefined;
     if (typeof port !== 'number') causes.push(required(`spec.ports[${i}].port`));
-    else if (port < 1 || port > 65535) causes.push(invalidValue(`spec.ports[${i}].port`, port, 'must be between 1 and 65535, inclusive'));
+    else if (port < 1 || port > 65535)
+      causes.push(invalidValue(`spec.ports[${i}].port`, port, 'must be between 1 and 65535, inclusive'));
     if (ports.length > 1 && !(isObj(p) && p.name)) causes.push(required(`spec.ports[${i}].name`));
   });
   return causes;
@@ -136,8 +184,10 @@ export function validateRoleBinding(o: KubeObject, old: KubeObject | undefined):
   const causes: StatusCause[] = [];
   if (!isObj(ref)) return [required('roleRef')];
   if (!ref.name) causes.push(required('roleRef.name'));
-  if (!['Role', 'ClusterRole'].includes(String(ref.kind))) causes.push(notSupported('roleRef.kind', ref.kind, ['Role', 'ClusterRole']));
-  if (old && JSON.stringify(old.roleRef) !== JSON.stringify(ref)) causes.push(invalidValue('roleRef', ref, 'cannot change roleRef'));
+  if (!['Role', 'ClusterRole'].includes(String(ref.kind)))
+    causes.push(notSupported('roleRef.kind', ref.kind, ['Role', 'ClusterRole']));
+  if (old && JSON.stringify(old.roleRef) !== JSON.stringify(ref))
+    causes.push(invalidValue('roleRef', ref, 'cannot change roleRef'));
   return causes;
 }
 
@@ -153,11 +203,15 @@ function qosClass(spec: Json): string {
   let any = false;
   let guaranteed = containers.length > 0;
   for (const c of containers) {
-    const r = (isObj(c.resources) ? c.resources : {}) as { requests?: Record<string, string>; limits?: Record<string, string> };
+    const r = (isObj(c.resources) ? c.resources : {}) as {
+      requests?: Record<string, string>;
+      limits?: Record<string, string>;
+    };
     const req = r.requests ?? {};
     const lim = r.limits ?? {};
     if (Object.keys(req).length > 0 || Object.keys(lim).length > 0) any = true;
-    for (const res of ['cpu', 'memory']) if (!lim[res] || (req[res] !== undefined && req[res] !== lim[res])) guaranteed = false;
+    for (const res of ['cpu', 'memory'])
+      if (!lim[res] || (req[res] !== undefined && req[res] !== lim[res])) guaranteed = false;
   }
   return !any ? 'BestEffort' : guaranteed ? 'Guaranteed' : 'Burstable';
 }
@@ -175,15 +229,27 @@ export function defaultPod(o: KubeObject): void {
   if (isObj(o.spec)) {
     const s = o.spec as Json;
     s.enableServiceLinks ??= true;
-    s.serviceAccountName ??= typeof s.serviceAccount === 'string' && s.serviceAccount ? s.serviceAccount : 'default';
+    s.serviceAccountName ??=
+      typeof s.serviceAccount === 'string' && s.serviceAccount ? s.serviceAccount : 'default';
     s.serviceAccount ??= s.serviceAccountName;
     if (s.priorityClassName === undefined) {
       s.priority ??= 0;
       s.preemptionPolicy ??= 'PreemptLowerPriority';
     }
     const tolerations = Array.isArray(s.tolerations) ? (s.tolerations as unknown[]) : [];
-    const tolerates = (key: string) => tolerations.some((t) => isObj(t) && (t.key === key || (t.key === undefined && t.operator === 'Exists')) && (t.effect === undefined || t.effect === '' || t.effect === 'NoExecute'));
-    const added = DEFAULT_TOLERATIONS.filter((k) => !tolerates(k)).map((key) => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }));
+    const tolerates = (key: string) =>
+      tolerations.some(
+        (t) =>
+          isObj(t) &&
+          (t.key === key || (t.key === undefined && t.operator === 'Exists')) &&
+          (t.effect === undefined || t.effect === '' || t.effect === 'NoExecute'),
+      );
+    const added = DEFAULT_TOLERATIONS.filter((k) => !tolerates(k)).map((key) => ({
+      key,
+      operator: 'Exists',
+      effect: 'NoExecute',
+      tolerationSeconds: 300,
+    }));
     if (added.length > 0) s.tolerations = [...tolerations, ...added];
   }
   // A new pod starts Pending (the status the create strategy sets); the kubelet takes it from there.
@@ -218,7 +284,12 @@ export function defaultReplicated(o: KubeObject): void {
     s.updateStrategy ??= {};
     const us = s.updateStrategy as Json;
     us.type ??= 'RollingUpdate';
-    if (us.type === 'RollingUpdate') us.rollingUpdate = { maxUnavailable: 1, maxSurge: 0, ...(isObj(us.rollingUpdate) ? us.rollingUpdate : {}) };
+    if (us.type === 'RollingUpdate')
+      us.rollingUpdate = {
+        maxUnavailable: 1,
+        maxSurge: 0,
+        ...(isObj(us.rollingUpdate) ? us.rollingUpdate : {}),
+      };
   }
   if (o.kind === 'StatefulSet') {
     s.revisionHistoryLimit ??= 10;
@@ -227,7 +298,8 @@ export function defaultReplicated(o: KubeObject): void {
     s.updateStrategy ??= {};
     const us = s.updateStrategy as Json;
     us.type ??= 'RollingUpdate';
-    if (us.type === 'RollingUpdate') us.rollingUpdate = { partition: 0, ...(isObj(us.rollingUpdate) ? us.rollingUpdate : {}) };
+    if (us.type === 'RollingUpdate')
+      us.rollingUpdate = { partition: 0, ...(isObj(us.rollingUpdate) ? us.rollingUpdate : {}) };
   }
   defaultTemplate(s);
 }

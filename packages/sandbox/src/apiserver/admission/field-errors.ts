@@ -8,7 +8,11 @@ function quote(value: unknown): string {
 }
 
 export function required(field: string, detail = ''): StatusCause {
-  return { reason: 'FieldValueRequired', field, message: detail ? `Required value: ${detail}` : 'Required value' };
+  return {
+    reason: 'FieldValueRequired',
+    field,
+    message: detail ? `Required value: ${detail}` : 'Required value',
+  };
 }
 
 export function invalidValue(field: string, value: unknown, detail: string): StatusCause {

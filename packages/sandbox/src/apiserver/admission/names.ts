@@ -90,7 +90,10 @@ const configKeyRe = /^[-._a-zA-Z0-9]+$/;
 export function configMapKey(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 253) errs.push('must be no more than 253 characters');
-  if (!configKeyRe.test(value)) errs.push("a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')");
+  if (!configKeyRe.test(value))
+    errs.push(
+      "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+    );
   if (value === '.' || value === '..') errs.push(`must not be '${value}'`);
   else if (value.startsWith('..')) errs.push("must not start with '..'");
   return errs;

@@ -1,7 +1,14 @@
 import type { KubeObject, StatusCause } from '../../core/types.js';
 import type { NameRule, ResourceType } from '../resources/resource-type.js';
 import { invalidValue, nameCauses, required, forbiddenField } from './field-errors.js';
-import { dns1035Label, dns1123Label, dns1123Subdomain, labelValue, pathSegmentName, qualifiedName } from './names.js';
+import {
+  dns1035Label,
+  dns1123Label,
+  dns1123Subdomain,
+  labelValue,
+  pathSegmentName,
+  qualifiedName,
+} from './names.js';
 
 const nameValidators: Record<NameRule, (v: string) => string[]> = {
   subdomain: dns1123Subdomain,
@@ -12,7 +19,11 @@ const nameValidators: Record<NameRule, (v: string) => string[]> = {
 };
 
 /** ValidateObjectMeta: name, labels, annotations, and the immutable fields on update. */
-export function validateObjectMeta(type: ResourceType, obj: KubeObject, old: KubeObject | undefined): StatusCause[] {
+export function validateObjectMeta(
+  type: ResourceType,
+  obj: KubeObject,
+  old: KubeObject | undefined,
+): StatusCause[] {
   const causes: StatusCause[] = [];
   const meta = obj.metadata;
   if (!meta.name) causes.push(required('metadata.name', 'name or generateName is required'));
@@ -25,15 +36,33 @@ export function validateObjectMeta(type: ResourceType, obj: KubeObject, old: Kub
   for (const k of Object.keys(meta.annotations ?? {})) {
     causes.push(...qualifiedName(k.toLowerCase()).map((m) => invalidValue('metadata.annotations', k, m)));
   }
-  const annotationBytes = Object.entries(meta.annotations ?? {}).reduce((n, [k, v]) => n + k.length + String(v).length, 0);
-  if (annotationBytes > 256 * 1024) causes.push({ reason: 'FieldValueTooLong', field: 'metadata.annotations', message: 'Too long: must have at most 262144 bytes' });
+  const annotationBytes = Object.entries(meta.annotations ?? {}).reduce(
+    (n, [k, v]) => n + k.length + String(v).length,
+    0,
+  );
+  if (annotationBytes > 256 * 1024)
+    causes.push({
+      reason: 'FieldValueTooLong',
+      field: 'metadata.annotations',
+      message: 'Too long: must have at most 262144 bytes',
+    });
   if (old) {
-    if (meta.name !== old.metadata.name) causes.push(invalidValue('metadata.name', meta.name, 'field is immutable'));
-    if (meta.uid !== undefined && meta.uid !== old.metadata.uid) causes.push(invalidValue('metadata.uid', meta.uid, 'field is immutable'));
+    if (meta.name !== old.metadata.name)
+      causes.push(invalidValue('metadata.name', meta.name, 'field is immutable'));
+    if (meta.uid !== undefined && meta.uid !== old.metadata.uid)
+      causes.push(invalidValue('metadata.uid', meta.uid, 'field is immutable'));
     if (meta.creationTimestamp !== undefined && meta.creationTimestamp !== old.metadata.creationTimestamp)
       causes.push(invalidValue('metadata.creationTimestamp', meta.creationTimestamp, 'field is immutable'));
-    if (old.metadata.deletionTimestamp && (meta.finalizers ?? []).some((f) => !(old.metadata.finalizers ?? []).includes(f)))
-      causes.push(forbiddenField('metadata.finalizers', 'no new finalizers can be added if the object is being deleted'));
+    if (
+      old.metadata.deletionTimestamp &&
+      (meta.finalizers ?? []).some((f) => !(old.metadata.finalizers ?? []).includes(f))
+    )
+      causes.push(
+        forbiddenField(
+          'metadata.finalizers',
+          'no new finalizers can be added if the object is being deleted',
+        ),
+      );
   }
   return causes;
 }

@@ -74,7 +74,8 @@ export const OPENSHIFT_STRUCTS: Record<string, string> = {
   [`${BUILD}.SecretSpec`]: `secretSource:${LOCAL} mountPath`,
   [`${BUILD}.JenkinsPipelineBuildStrategy`]: 'jenkinsfilePath jenkinsfile env:[]V1EnvVar',
   [`${BUILD}.BuildVolume`]: `name source:${BUILD}.BuildVolumeSource mounts:[]${BUILD}.BuildVolumeMount`,
-  [`${BUILD}.BuildVolumeSource`]: 'type secret:V1SecretVolumeSource configMap:V1ConfigMapVolumeSource csi:V1CSIVolumeSource',
+  [`${BUILD}.BuildVolumeSource`]:
+    'type secret:V1SecretVolumeSource configMap:V1ConfigMapVolumeSource csi:V1CSIVolumeSource',
   [`${BUILD}.BuildVolumeMount`]: 'destinationPath',
   [`${BUILD}.BuildOutput`]: `to:${REF} pushSecret:${LOCAL} imageLabels:[]${BUILD}.ImageLabel`,
   [`${BUILD}.ImageLabel`]: 'name value',

@@ -44,9 +44,14 @@ function strictFailure(input: AdmitInput, messages: string[]): ApiError {
   const message = `strict decoding error: ${messages.join(', ')}`;
   // Create and update decode the body strictly: transformDecodeError's 400 wording.
   const { kind, version } = input.type;
-  if (!input.patch) return badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: ${message}`);
+  if (!input.patch)
+    return badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: ${message}`);
   const shown = input.patch.type === 'strategic' ? goValue(input.patch.body) : JSON.stringify(input.object);
-  const cause: StatusCause = { reason: 'FieldValueInvalid', field: 'patch', message: `Invalid value: ${JSON.stringify(shown)}: ${message}` };
+  const cause: StatusCause = {
+    reason: 'FieldValueInvalid',
+    field: 'patch',
+    message: `Invalid value: ${JSON.stringify(shown)}: ${message}`,
+  };
   return invalid('', '', '', [cause]);
 }
 
@@ -66,8 +71,14 @@ export function admit(input: AdmitInput): Admitted {
   const { type } = input;
   const obj = structuredClone(input.object);
   const expected = apiVersionOf(type);
-  if (obj.apiVersion !== undefined && obj.apiVersion !== expected && !(type.crd && obj.apiVersion.startsWith(`${type.group}/`)))
-    throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${expected})`);
+  if (
+    obj.apiVersion !== undefined &&
+    obj.apiVersion !== expected &&
+    !(type.crd && obj.apiVersion.startsWith(`${type.group}/`))
+  )
+    throw badRequest(
+      `the API version in the data (${obj.apiVersion}) does not match the expected API version (${expected})`,
+    );
   if (obj.kind !== undefined && obj.kind !== type.kind)
     throw badRequest(`the kind in the data (${obj.kind}) does not match the expected kind (${type.kind})`);
   obj.apiVersion = expected;
@@ -85,7 +96,8 @@ export function admit(input: AdmitInput): Admitted {
       oldObject: input.old,
       fieldValidation: input.fieldValidation,
     });
-    if (input.fieldValidation === 'Strict' && result.strictErrors.length > 0) throw strictFailure(input, result.strictErrors);
+    if (input.fieldValidation === 'Strict' && result.strictErrors.length > 0)
+      throw strictFailure(input, result.strictErrors);
     const causes = [...validateObjectMeta(type, result.object, input.old), ...result.causes];
     if (causes.length > 0) throw invalidError(type, obj.metadata.name ?? '', causes);
     if (input.fieldValidation !== 'Ignore') warnings.push(...result.warnings);

@@ -22,20 +22,32 @@ function validateContainers(list: unknown, field: string, requireOne: boolean): 
       seen.add(name);
     }
     if (typeof c.image !== 'string' || c.image.trim() === '') causes.push(required(`${at}.image`));
-    if (c.imagePullPolicy !== undefined && !['Always', 'IfNotPresent', 'Never'].includes(String(c.imagePullPolicy)))
-      causes.push(notSupported(`${at}.imagePullPolicy`, c.imagePullPolicy, ['Always', 'IfNotPresent', 'Never']));
+    if (
+      c.imagePullPolicy !== undefined &&
+      !['Always', 'IfNotPresent', 'Never'].includes(String(c.imagePullPolicy))
+    )
+      causes.push(
+        notSupported(`${at}.imagePullPolicy`, c.imagePullPolicy, ['Always', 'IfNotPresent', 'Never']),
+      );
     if (Array.isArray(c.ports))
       c.ports.forEach((p, j) => {
         const port = isObj(p) ? p.containerPort : undefined;
         if (typeof port !== 'number') causes.push(required(`${at}.ports[${j}].containerPort`));
-        else if (port < 1 || port > 65535) causes.push(invalidValue(`${at}.ports[${j}].containerPort`, port, 'must be between 1 and 65535, inclusive'));
+        else if (port < 1 || port > 65535)
+          causes.push(
+            invalidValue(`${at}.ports[${j}].containerPort`, port, 'must be between 1 and 65535, inclusive'),
+          );
       });
   });
   return causes;
 }
 
 /** The parts of ValidatePodSpec the console's objects exercise: containers, restartPolicy. */
-export function validatePodSpec(spec: unknown, field: string, restartPolicies = ['Always', 'OnFailure', 'Never']): StatusCause[] {
+export function validatePodSpec(
+  spec: unknown,
+  field: string,
+  restartPolicies = ['Always', 'OnFailure', 'Never'],
+): StatusCause[] {
   if (!isObj(spec)) return [required(field)];
   const causes = [
     ...validateContainers(spec.containers, `${field}.containers`, true),
@@ -66,7 +78,9 @@ function defaultHandler(handler: Json): void {
 
 function defaultContainer(c: Json): void {
   for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) defaultProbe(c[probe]);
-  if (isObj(c.lifecycle)) for (const hook of ['postStart', 'preStop']) if (isObj(c.lifecycle[hook])) defaultHandler(c.lifecycle[hook]);
+  if (isObj(c.lifecycle))
+    for (const hook of ['postStart', 'preStop'])
+      if (isObj(c.lifecycle[hook])) defaultHandler(c.lifecycle[hook]);
   c.terminationMessagePath ??= '/dev/termination-log';
   c.terminationMessagePolicy ??= 'File';
   c.resources ??= {};

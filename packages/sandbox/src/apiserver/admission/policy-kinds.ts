@@ -12,14 +12,28 @@ const POLICY_TYPES = ['Ingress', 'Egress'];
 export function validatePodDisruptionBudget(o: KubeObject): StatusCause[] {
   const s = spec(o);
   const causes: StatusCause[] = [];
-  if (s.minAvailable !== undefined && s.maxUnavailable !== undefined) causes.push(invalidValue('spec', s, 'minAvailable and maxUnavailable cannot be both set'));
+  if (s.minAvailable !== undefined && s.maxUnavailable !== undefined)
+    causes.push(invalidValue('spec', s, 'minAvailable and maxUnavailable cannot be both set'));
   for (const f of ['minAvailable', 'maxUnavailable']) {
     const v = s[f];
-    if (typeof v === 'number' && v < 0) causes.push(invalidValue(`spec.${f}`, v, 'must be greater than or equal to 0'));
-    if (typeof v === 'string' && !/^\d+%$/.test(v)) causes.push(invalidValue(`spec.${f}`, v, 'a valid percent string must be a numeric string followed by an ending \'%\' (e.g. \'1%\',  or \'93%\', regex used for validation is \'[0-9]+%\')'));
+    if (typeof v === 'number' && v < 0)
+      causes.push(invalidValue(`spec.${f}`, v, 'must be greater than or equal to 0'));
+    if (typeof v === 'string' && !/^\d+%$/.test(v))
+      causes.push(
+        invalidValue(
+          `spec.${f}`,
+          v,
+          "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
+        ),
+      );
   }
-  if (s.unhealthyPodEvictionPolicy !== undefined && !EVICTION_POLICIES.includes(String(s.unhealthyPodEvictionPolicy)))
-    causes.push(notSupported('spec.unhealthyPodEvictionPolicy', s.unhealthyPodEvictionPolicy, EVICTION_POLICIES));
+  if (
+    s.unhealthyPodEvictionPolicy !== undefined &&
+    !EVICTION_POLICIES.includes(String(s.unhealthyPodEvictionPolicy))
+  )
+    causes.push(
+      notSupported('spec.unhealthyPodEvictionPolicy', s.unhealthyPodEvictionPolicy, EVICTION_POLICIES),
+    );
   return causes;
 }
 
@@ -33,7 +47,9 @@ export function defaultPodDisruptionBudget(o: KubeObject): void {
 export function validateNetworkPolicy(o: KubeObject): StatusCause[] {
   const types = spec(o).policyTypes;
   if (!Array.isArray(types)) return [];
-  return types.flatMap((t, i) => (POLICY_TYPES.includes(String(t)) ? [] : [notSupported(`spec.policyTypes[${i}]`, t, POLICY_TYPES)]));
+  return types.flatMap((t, i) =>
+    POLICY_TYPES.includes(String(t)) ? [] : [notSupported(`spec.policyTypes[${i}]`, t, POLICY_TYPES)],
+  );
 }
 
 /** SetDefaults_NetworkPolicy: policyTypes from the rules present, TCP for ports without a protocol. */
@@ -41,7 +57,11 @@ export function defaultNetworkPolicy(o: KubeObject): void {
   const s = spec(o);
   o.spec = s;
   s.podSelector ??= {};
-  if (!Array.isArray(s.policyTypes) || s.policyTypes.length === 0) s.policyTypes = Array.isArray(s.egress) && s.egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
+  if (!Array.isArray(s.policyTypes) || s.policyTypes.length === 0)
+    s.policyTypes = Array.isArray(s.egress) && s.egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
   for (const dir of ['ingress', 'egress'])
-    if (Array.isArray(s[dir])) for (const rule of s[dir] as unknown[]) if (isObj(rule) && Array.isArray(rule.ports)) for (const p of rule.ports) if (isObj(p)) p.protocol ??= 'TCP';
+    if (Array.isArray(s[dir]))
+      for (const rule of s[dir] as unknown[])
+        if (isObj(rule) && Array.isArray(rule.ports))
+          for (const p of rule.ports) if (isObj(p)) p.protocol ??= 'TCP';
 }

@@ -20,12 +20,16 @@ export function normalizeSecret(obj: KubeObject): void {
   for (const [key, value] of Object.entries(data)) {
     if (value === null) continue;
     const at = typeof value === 'string' ? illegalBase64At(value) : 0;
-    if (at >= 0) throw badRequest(`Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte ${at}`);
+    if (at >= 0)
+      throw badRequest(
+        `Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte ${at}`,
+      );
     void key;
   }
   const stringData = obj.stringData as Record<string, unknown> | undefined;
   if (stringData && typeof stringData === 'object') {
-    for (const [key, value] of Object.entries(stringData)) data[key] = Buffer.from(String(value), 'utf8').toString('base64');
+    for (const [key, value] of Object.entries(stringData))
+      data[key] = Buffer.from(String(value), 'utf8').toString('base64');
     delete obj.stringData;
   }
   if (Object.keys(data).length > 0) obj.data = data;

@@ -28,7 +28,8 @@ function structTable(): Map<string, Struct> {
   return structs;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
 
 function walk(value: unknown, ref: string, path: string, unknown: string[]): void {
@@ -70,8 +71,21 @@ export function pruneUnknownFields(obj: KubeObject): string[] {
 }
 
 const META = new Set([
-  'name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation', 'creationTimestamp',
-  'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields',
+  'name',
+  'generateName',
+  'namespace',
+  'selfLink',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'finalizers',
+  'managedFields',
 ]);
 
 /** Kinds without a struct table: only top level (apiVersion/kind/metadata/spec/status) and metadata. */

@@ -37,15 +37,25 @@ interface Conflict {
 
 /** 409 Conflict worded as kube's fieldmanager words apply conflicts. */
 export function conflictError(conflicts: Conflict[]): ApiError {
-  const causes: StatusCause[] = conflicts.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with ${printManager(c.entry)}`, field: pathString(c.path) }));
+  const causes: StatusCause[] = conflicts.map((c) => ({
+    reason: 'FieldManagerConflict',
+    message: `conflict with ${printManager(c.entry)}`,
+    field: pathString(c.path),
+  }));
   let message: string;
   if (conflicts.length === 1) {
     const c = conflicts[0] as Conflict;
     message = `Apply failed with 1 conflict: conflict with ${printManager(c.entry)}: ${pathString(c.path)}`;
   } else {
     const byManager = new Map<string, string[]>();
-    for (const c of conflicts) byManager.set(printManager(c.entry), [...(byManager.get(printManager(c.entry)) ?? []), pathString(c.path)]);
-    const lines = [...byManager.keys()].sort().flatMap((m) => [`conflicts with ${m}:`, ...(byManager.get(m) ?? []).map((p) => `- ${p}`)]);
+    for (const c of conflicts)
+      byManager.set(printManager(c.entry), [
+        ...(byManager.get(printManager(c.entry)) ?? []),
+        pathString(c.path),
+      ]);
+    const lines = [...byManager.keys()]
+      .sort()
+      .flatMap((m) => [`conflicts with ${m}:`, ...(byManager.get(m) ?? []).map((p) => `- ${p}`)]);
     message = `Apply failed with ${conflicts.length} conflicts: ${lines.join('\n')}`;
   }
   return new ApiError(statusFailure(409, 'Conflict', message, { causes }));
@@ -64,23 +74,34 @@ export interface ApplyPlan {
  * equal values are shared; fields this manager applied before but no longer does are removed
  * when nobody else owns them.
  */
-export function planApply(live: KubeObject, config: KubeObject, w: { manager: string; apiVersion: string; time: string; force: boolean; subresource?: 'status' }): ApplyPlan {
+export function planApply(
+  live: KubeObject,
+  config: KubeObject,
+  w: { manager: string; apiVersion: string; time: string; force: boolean; subresource?: 'status' },
+): ApplyPlan {
   const part = w.subresource === 'status' ? 'status' : 'main';
   const applied: FieldPaths = fieldPaths(config as Record<string, unknown>, part, 'Apply');
   const current: FieldPaths = fieldPaths(live as Record<string, unknown>, part, 'Apply');
   const entries = (live.metadata.managedFields ?? []) as ManagedFieldsEntry[];
-  const isMine = (e: ManagedFieldsEntry): boolean => e.manager === w.manager && e.operation === 'Apply' && (e.subresource ?? undefined) === w.subresource;
+  const isMine = (e: ManagedFieldsEntry): boolean =>
+    e.manager === w.manager && e.operation === 'Apply' && (e.subresource ?? undefined) === w.subresource;
   const conflicts: Conflict[] = [];
   for (const e of entries) {
     if (isMine(e) || (e.subresource ?? undefined) !== w.subresource) continue;
     const owned = fromFieldsV1(e.fieldsV1);
-    for (const [p, v] of applied) if (owned.has(p) && current.has(p) && current.get(p) !== v && v !== '.') conflicts.push({ entry: e, path: p });
+    for (const [p, v] of applied)
+      if (owned.has(p) && current.has(p) && current.get(p) !== v && v !== '.')
+        conflicts.push({ entry: e, path: p });
   }
   if (conflicts.length > 0 && !w.force) throw conflictError(conflicts);
   const taken = new Set(conflicts.map((c) => c.path));
   const previous = entries.find(isMine);
-  const ownedByOthers = new Set(entries.filter((e) => !isMine(e)).flatMap((e) => [...fromFieldsV1(e.fieldsV1)]));
-  const remove = previous ? [...fromFieldsV1(previous.fieldsV1)].filter((p) => !applied.has(p) && !ownedByOthers.has(p)) : [];
+  const ownedByOthers = new Set(
+    entries.filter((e) => !isMine(e)).flatMap((e) => [...fromFieldsV1(e.fieldsV1)]),
+  );
+  const remove = previous
+    ? [...fromFieldsV1(previous.fieldsV1)].filter((p) => !applied.has(p) && !ownedByOthers.has(p))
+    : [];
   return {
     remove,
     managedFields: (current) => {
@@ -91,7 +112,15 @@ export function planApply(live: KubeObject, config: KubeObject, w: { manager: st
         if (kept.length > 0) out.push({ ...e, fieldsV1: toFieldsV1(kept) });
       }
       if (applied.size > 0)
-        out.push({ manager: w.manager, operation: 'Apply', apiVersion: w.apiVersion, time: w.time, fieldsType: 'FieldsV1', fieldsV1: toFieldsV1(applied.keys()), ...(w.subresource ? { subresource: w.subresource } : {}) });
+        out.push({
+          manager: w.manager,
+          operation: 'Apply',
+          apiVersion: w.apiVersion,
+          time: w.time,
+          fieldsType: 'FieldsV1',
+          fieldsV1: toFieldsV1(applied.keys()),
+          ...(w.subresource ? { subresource: w.subresource } : {}),
+        });
       return out;
     },
   };
@@ -102,7 +131,8 @@ export function removePaths(obj: KubeObject, paths: string[]): void {
   // A keyed list item or set member that goes is removed whole: its own fields (the merge key
   // among them) are not removed first, or the item could no longer be found by its key.
   const items = new Set(paths.filter((p) => /^[kv]:/.test(p.split(SEP).pop() ?? '')));
-  const insideRemovedItem = (parts: string[]): boolean => parts.slice(0, -1).some((_, i) => items.has(parts.slice(0, i + 1).join(SEP)));
+  const insideRemovedItem = (parts: string[]): boolean =>
+    parts.slice(0, -1).some((_, i) => items.has(parts.slice(0, i + 1).join(SEP)));
   // Deepest first, so removing an item never invalidates a path below it.
   for (const p of [...paths].sort((a, b) => b.split(SEP).length - a.split(SEP).length)) {
     const parts = p.split(SEP);
@@ -110,7 +140,8 @@ export function removePaths(obj: KubeObject, paths: string[]): void {
     let parent: unknown = obj;
     for (const el of parts.slice(0, -1)) parent = step(parent, el);
     const last = parts[parts.length - 1] as string;
-    if (last.startsWith('f:') && typeof parent === 'object' && parent !== null && !Array.isArray(parent)) delete (parent as Record<string, unknown>)[last.slice(2)];
+    if (last.startsWith('f:') && typeof parent === 'object' && parent !== null && !Array.isArray(parent))
+      delete (parent as Record<string, unknown>)[last.slice(2)];
     else if (Array.isArray(parent)) {
       const i = parent.findIndex((item) => matches(item, last));
       if (i >= 0) parent.splice(i, 1);
@@ -122,10 +153,15 @@ function matches(item: unknown, el: string): boolean {
   if (el.startsWith('v:')) return JSON.stringify(item) === el.slice(2);
   if (!el.startsWith('k:') || typeof item !== 'object' || item === null) return false;
   const keys = JSON.parse(el.slice(2)) as Record<string, unknown>;
-  return Object.entries(keys).every(([k, v]) => JSON.stringify((item as Record<string, unknown>)[k]) === JSON.stringify(v));
+  return Object.entries(keys).every(
+    ([k, v]) => JSON.stringify((item as Record<string, unknown>)[k]) === JSON.stringify(v),
+  );
 }
 
 function step(cur: unknown, el: string): unknown {
-  if (el.startsWith('f:')) return typeof cur === 'object' && cur !== null ? (cur as Record<string, unknown>)[el.slice(2)] : undefined;
+  if (el.startsWith('f:'))
+    return typeof cur === 'object' && cur !== null
+      ? (cur as Record<string, unknown>)[el.slice(2)]
+      : undefined;
   return Array.isArray(cur) ? cur.find((item) => matches(item, el)) : undefined;
 }

@@ -8,17 +8,29 @@ import { mergeKeyFor } from '../patch/strategic.js';
 export type FieldPaths = Map<string, string>;
 
 /** Map-typed fields (map[string]…): the map itself is a member, shown as `.` in fieldsV1. */
-const MAP_FIELDS = new Set(['labels', 'annotations', 'data', 'binaryData', 'stringData', 'nodeSelector', 'matchLabels', 'requests', 'limits']);
+const MAP_FIELDS = new Set([
+  'labels',
+  'annotations',
+  'data',
+  'binaryData',
+  'stringData',
+  'nodeSelector',
+  'matchLabels',
+  'requests',
+  'limits',
+]);
 /** Lists of scalars with set semantics. */
 const SET_LISTS = new Set(['finalizers']);
 /** Metadata fields a manager can own; the rest is the server's. */
 const OWNED_META = new Set(['labels', 'annotations', 'finalizers', 'ownerReferences']);
 
 const SEP = '\u0000';
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** LabelSelector is an atomic struct (`+structType=atomic`): owned whole. */
-const isLabelSelector = (field: string, v: Record<string, unknown>): boolean => field === 'selector' && ('matchLabels' in v || 'matchExpressions' in v);
+const isLabelSelector = (field: string, v: Record<string, unknown>): boolean =>
+  field === 'selector' && ('matchLabels' in v || 'matchExpressions' in v);
 
 interface Walk {
   out: FieldPaths;
@@ -31,7 +43,8 @@ function walk(value: unknown, path: string[], names: string[], w: Walk): void {
   const field = names[names.length - 1] ?? '';
   if (isObj(value) && !isLabelSelector(field, value)) {
     const entries = Object.entries(value);
-    if ((w.mapMembers && MAP_FIELDS.has(field)) || entries.length === 0) out.set(path.join(SEP), entries.length === 0 ? '{}' : '.');
+    if ((w.mapMembers && MAP_FIELDS.has(field)) || entries.length === 0)
+      out.set(path.join(SEP), entries.length === 0 ? '{}' : '.');
     for (const [k, v] of entries) walk(v, [...path, `f:${k}`], [...names, k], w);
     return;
   }
@@ -55,7 +68,11 @@ function walk(value: unknown, path: string[], names: string[], w: Walk): void {
 }
 
 /** The fields `obj` sets: spec-like content and owned metadata; status only for the status subresource. */
-export function fieldPaths(obj: Record<string, unknown> | undefined, part: 'main' | 'status', operation: 'Update' | 'Apply' = 'Update'): FieldPaths {
+export function fieldPaths(
+  obj: Record<string, unknown> | undefined,
+  part: 'main' | 'status',
+  operation: 'Update' | 'Apply' = 'Update',
+): FieldPaths {
   const out: FieldPaths = new Map();
   const w: Walk = { out, mapMembers: operation === 'Update' };
   if (!obj) return out;
@@ -63,7 +80,8 @@ export function fieldPaths(obj: Record<string, unknown> | undefined, part: 'main
     if (k === 'apiVersion' || k === 'kind') continue;
     if (k === 'metadata') {
       if (part === 'status' || !isObj(v)) continue;
-      for (const [mk, mv] of Object.entries(v)) if (OWNED_META.has(mk)) walk(mv, ['f:metadata', `f:${mk}`], ['metadata', mk], w);
+      for (const [mk, mv] of Object.entries(v))
+        if (OWNED_META.has(mk)) walk(mv, ['f:metadata', `f:${mk}`], ['metadata', mk], w);
       continue;
     }
     if ((k === 'status') !== (part === 'status')) continue;
@@ -102,7 +120,10 @@ export function toFieldsV1(members: Iterable<string>): Record<string, unknown> {
 /** structured-merge-diff serializes `.` first, then children in path order. */
 function sorted(n: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(n).sort((a, b) => (a === '.' ? -1 : b === '.' ? 1 : a < b ? -1 : a > b ? 1 : 0))) out[k] = sorted(n[k] as Record<string, unknown>);
+  for (const k of Object.keys(n).sort((a, b) =>
+    a === '.' ? -1 : b === '.' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  ))
+    out[k] = sorted(n[k] as Record<string, unknown>);
   return out;
 }
 

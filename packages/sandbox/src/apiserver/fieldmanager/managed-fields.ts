@@ -27,7 +27,11 @@ function isEntry(e: unknown): e is ManagedFieldsEntry {
  * added or changed move to `manager` (its entry is created or grows, with a fresh time); they and
  * the fields it removed leave every other manager's entry; emptied entries disappear.
  */
-export function updateManagedFields(old: KubeObject | undefined, next: KubeObject, w: FieldManagerWrite): ManagedFieldsEntry[] {
+export function updateManagedFields(
+  old: KubeObject | undefined,
+  next: KubeObject,
+  w: FieldManagerWrite,
+): ManagedFieldsEntry[] {
   const part = w.subresource === 'status' ? 'status' : 'main';
   const before = fieldPaths(old as Record<string, unknown> | undefined, part);
   const after = fieldPaths(next as Record<string, unknown>, part);
@@ -37,7 +41,8 @@ export function updateManagedFields(old: KubeObject | undefined, next: KubeObjec
   const touched = new Set([...changed, ...removed]);
 
   const entries = ((old?.metadata.managedFields ?? []) as unknown[]).filter(isEntry);
-  const mine = (e: ManagedFieldsEntry): boolean => e.manager === w.manager && e.operation === 'Update' && (e.subresource ?? undefined) === w.subresource;
+  const mine = (e: ManagedFieldsEntry): boolean =>
+    e.manager === w.manager && e.operation === 'Update' && (e.subresource ?? undefined) === w.subresource;
   const out: ManagedFieldsEntry[] = [];
   let own: ManagedFieldsEntry | undefined;
   for (const e of entries) {
@@ -50,7 +55,9 @@ export function updateManagedFields(old: KubeObject | undefined, next: KubeObjec
     if (fields.length > 0) out.push({ ...e, fieldsV1: toFieldsV1(fields) });
   }
   if (changed.size === 0 && !own) return out;
-  const ownFields = new Set([...(own ? fromFieldsV1(own.fieldsV1) : []), ...changed].filter((p) => !removed.has(p)));
+  const ownFields = new Set(
+    [...(own ? fromFieldsV1(own.fieldsV1) : []), ...changed].filter((p) => !removed.has(p)),
+  );
   const entry: ManagedFieldsEntry = {
     manager: w.manager,
     operation: 'Update',

@@ -6,7 +6,10 @@ import { FOREGROUND_FINALIZER, ORPHAN_FINALIZER } from '../service/deletion.js';
 import type { ResourceService } from '../service/resource-service.js';
 import type { StoredEvent } from '../storage/object-store.js';
 
-const GC_USER: UserInfo = { username: 'system:serviceaccount:kube-system:generic-garbage-collector', groups: ['system:masters'] };
+const GC_USER: UserInfo = {
+  username: 'system:serviceaccount:kube-system:generic-garbage-collector',
+  groups: ['system:masters'],
+};
 
 interface Entry {
   type: ResourceType;
@@ -38,7 +41,12 @@ export class GarbageCollector {
 
   private relevant(e: StoredEvent): boolean {
     const refs = (o: StoredEvent['object'] | undefined): number => o?.metadata.ownerReferences?.length ?? 0;
-    return e.type === 'DELETED' || Boolean(e.object.metadata.deletionTimestamp) || refs(e.object) > 0 || refs(e.previous) > 0;
+    return (
+      e.type === 'DELETED' ||
+      Boolean(e.object.metadata.deletionTimestamp) ||
+      refs(e.object) > 0 ||
+      refs(e.previous) > 0
+    );
   }
 
   private schedule(): void {
@@ -67,27 +75,36 @@ export class GarbageCollector {
     const all = this.entries();
     const byUid = new Map(all.map((e) => [e.obj.metadata.uid ?? '', e]));
     const dependents = new Map<string, Entry[]>();
-    for (const e of all) for (const ref of e.obj.metadata.ownerReferences ?? []) dependents.set(ref.uid, [...(dependents.get(ref.uid) ?? []), e]);
+    for (const e of all)
+      for (const ref of e.obj.metadata.ownerReferences ?? [])
+        dependents.set(ref.uid, [...(dependents.get(ref.uid) ?? []), e]);
 
     for (const e of all) {
       const refs = e.obj.metadata.ownerReferences ?? [];
       if (refs.length === 0) continue;
       const ownerOf = (r: OwnerReference): Entry | undefined => {
         const o = byUid.get(r.uid);
-        return o && (!o.type.namespaced || o.obj.metadata.namespace === e.obj.metadata.namespace) ? o : undefined;
+        return o && (!o.type.namespaced || o.obj.metadata.namespace === e.obj.metadata.namespace)
+          ? o
+          : undefined;
       };
       const live = refs.filter((r) => ownerOf(r));
       if (live.length === 0) {
         this.remove(e, 'Background');
         continue;
       }
-      const foreground = live.find((r) => ownerOf(r)?.obj.metadata.finalizers?.includes(FOREGROUND_FINALIZER) && ownerOf(r)?.obj.metadata.deletionTimestamp);
+      const foreground = live.find(
+        (r) =>
+          ownerOf(r)?.obj.metadata.finalizers?.includes(FOREGROUND_FINALIZER) &&
+          ownerOf(r)?.obj.metadata.deletionTimestamp,
+      );
       if (foreground) {
         this.remove(e, foreground.blockOwnerDeletion ? 'Foreground' : 'Background');
         continue;
       }
       const keep = live.filter((r) => !ownerOf(r)?.obj.metadata.finalizers?.includes(ORPHAN_FINALIZER));
-      if (keep.length !== refs.length) this.rewrite(e, (o) => (o.metadata.ownerReferences = keep.length > 0 ? keep : undefined));
+      if (keep.length !== refs.length)
+        this.rewrite(e, (o) => (o.metadata.ownerReferences = keep.length > 0 ? keep : undefined));
     }
 
     for (const e of all) {
@@ -95,7 +112,10 @@ export class GarbageCollector {
       if (!m.deletionTimestamp) continue;
       for (const finalizer of [FOREGROUND_FINALIZER, ORPHAN_FINALIZER])
         if (m.finalizers?.includes(finalizer) && (dependents.get(m.uid ?? '') ?? []).length === 0)
-          this.rewrite(e, (o) => (o.metadata.finalizers = (o.metadata.finalizers ?? []).filter((f) => f !== finalizer)));
+          this.rewrite(
+            e,
+            (o) => (o.metadata.finalizers = (o.metadata.finalizers ?? []).filter((f) => f !== finalizer)),
+          );
       if (e.type.group === '' && e.type.resource === 'namespaces') this.terminateNamespace(e, all);
     }
   }
@@ -109,13 +129,19 @@ export class GarbageCollector {
 
   private remove(e: Entry, propagationPolicy: 'Background' | 'Foreground'): void {
     if (e.obj.metadata.deletionTimestamp && propagationPolicy === 'Background') return;
-    this.ignoreGone(() => this.service.delete(GC_USER, e.type, e.obj.metadata.namespace, e.obj.metadata.name ?? '', { propagationPolicy }));
+    this.ignoreGone(() =>
+      this.service.delete(GC_USER, e.type, e.obj.metadata.namespace, e.obj.metadata.name ?? '', {
+        propagationPolicy,
+      }),
+    );
   }
 
   private rewrite(e: Entry, change: (o: KubeObject) => void): void {
     const next = structuredClone(e.obj) as KubeObject;
     change(next);
-    this.ignoreGone(() => this.service.update(GC_USER, e.type, e.obj.metadata.namespace, e.obj.metadata.name ?? '', next));
+    this.ignoreGone(() =>
+      this.service.update(GC_USER, e.type, e.obj.metadata.namespace, e.obj.metadata.name ?? '', next),
+    );
   }
 
   private ignoreGone(fn: () => unknown): void {

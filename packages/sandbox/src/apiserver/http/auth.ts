@@ -16,7 +16,11 @@ export function makeUsers(): Record<SandboxUserName, SandboxUser> {
     token: `sandbox-${username}-${randomBytes(24).toString('base64url')}`,
     info: { username, uid: randomUUID(), groups: [...groups, 'system:authenticated'] },
   });
-  return { admin: user('admin', [SUPERUSER_GROUP]), viewer: user('viewer', []), developer: user('developer', []) };
+  return {
+    admin: user('admin', [SUPERUSER_GROUP]),
+    viewer: user('viewer', []),
+    developer: user('developer', []),
+  };
 }
 
 /** Bearer-token authentication: undefined means 401. */

@@ -11,7 +11,10 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new ApiError(statusFailure(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728'));
+    if (size > MAX_BODY)
+      throw new ApiError(
+        statusFailure(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728'),
+      );
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -27,7 +30,9 @@ export function decodeBody(raw: Buffer, contentType: string | undefined): unknow
   try {
     return yaml ? (parseYaml(text) as unknown) : (JSON.parse(text) as unknown);
   } catch (e) {
-    throw badRequest(`couldn't get version/kind; json parse error: ${goJsonError(e instanceof Error ? e.message : String(e))}`);
+    throw badRequest(
+      `couldn't get version/kind; json parse error: ${goJsonError(e instanceof Error ? e.message : String(e))}`,
+    );
   }
 }
 

@@ -6,7 +6,10 @@ import { forbiddenMessage, type RbacAuthorizer } from '../rbac/authorizer.js';
 function headerValues(req: IncomingMessage, name: string): string[] {
   const v = req.headers[name];
   if (v === undefined) return [];
-  return (Array.isArray(v) ? v : [v]).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+  return (Array.isArray(v) ? v : [v])
+    .flatMap((x) => x.split(','))
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -27,7 +30,13 @@ export function impersonate(req: IncomingMessage, requester: UserInfo, authorize
     }
   };
   const username = users[0];
-  if (!username) throw forbidden('', 'users', undefined, 'requested impersonation of groups or uid without impersonating a user');
+  if (!username)
+    throw forbidden(
+      '',
+      'users',
+      undefined,
+      'requested impersonation of groups or uid without impersonating a user',
+    );
   check(username.startsWith('system:serviceaccount:') ? 'serviceaccounts' : 'users', username);
   for (const g of groups) check('groups', g);
   for (const u of uids) check('uids', u, 'authentication.k8s.io');

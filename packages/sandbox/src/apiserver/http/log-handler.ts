@@ -19,7 +19,8 @@ interface LogQuery {
 function nonNegativeInt(q: URLSearchParams, key: string): number | undefined {
   const v = q.get(key);
   if (v === null || v === '') return undefined;
-  if (!/^-?\d+$/.test(v)) throw badRequest(`${key}: strconv.ParseInt: parsing ${JSON.stringify(v)}: invalid syntax`);
+  if (!/^-?\d+$/.test(v))
+    throw badRequest(`${key}: strconv.ParseInt: parsing ${JSON.stringify(v)}: invalid syntax`);
   return Number(v);
 }
 
@@ -31,17 +32,35 @@ function parseQuery(q: URLSearchParams, now: Date): LogQuery {
   const limitBytes = nonNegativeInt(q, 'limitBytes');
   const sinceTimeRaw = q.get('sinceTime');
   const causes: string[] = [];
-  if (tailLines !== undefined && tailLines < 0) causes.push('tailLines: Invalid value: ' + tailLines + ': must be greater than or equal to 0');
-  if (limitBytes !== undefined && limitBytes < 1) causes.push('limitBytes: Invalid value: ' + limitBytes + ': must be greater than 0');
-  if (sinceSeconds !== undefined && sinceSeconds < 1) causes.push('sinceSeconds: Invalid value: ' + sinceSeconds + ': must be greater than 0');
-  if (sinceSeconds !== undefined && sinceTimeRaw) causes.push('sinceSeconds: Forbidden: at most one of `sinceTime` or `sinceSeconds` may be specified');
-  if (causes.length > 0) throw badRequest(`PodLogOptions "" is invalid: ${causes.length === 1 ? causes[0] : `[${causes.join(', ')}]`}`);
+  if (tailLines !== undefined && tailLines < 0)
+    causes.push('tailLines: Invalid value: ' + tailLines + ': must be greater than or equal to 0');
+  if (limitBytes !== undefined && limitBytes < 1)
+    causes.push('limitBytes: Invalid value: ' + limitBytes + ': must be greater than 0');
+  if (sinceSeconds !== undefined && sinceSeconds < 1)
+    causes.push('sinceSeconds: Invalid value: ' + sinceSeconds + ': must be greater than 0');
+  if (sinceSeconds !== undefined && sinceTimeRaw)
+    causes.push('sinceSeconds: Forbidden: at most one of `sinceTime` or `sinceSeconds` may be specified');
+  if (causes.length > 0)
+    throw badRequest(
+      `PodLogOptions "" is invalid: ${causes.length === 1 ? causes[0] : `[${causes.join(', ')}]`}`,
+    );
   let sinceTime: Date | undefined;
   if (sinceTimeRaw) {
     sinceTime = new Date(sinceTimeRaw);
-    if (Number.isNaN(sinceTime.getTime())) throw badRequest(`parsing time ${JSON.stringify(sinceTimeRaw)} as "2006-01-02T15:04:05Z07:00": cannot parse`);
+    if (Number.isNaN(sinceTime.getTime()))
+      throw badRequest(
+        `parsing time ${JSON.stringify(sinceTimeRaw)} as "2006-01-02T15:04:05Z07:00": cannot parse`,
+      );
   } else if (sinceSeconds !== undefined) sinceTime = new Date(now.getTime() - sinceSeconds * 1000);
-  return { container: q.get('container') || undefined, follow: flag('follow'), previous: flag('previous'), timestamps: flag('timestamps'), tailLines, sinceTime, limitBytes };
+  return {
+    container: q.get('container') || undefined,
+    follow: flag('follow'),
+    previous: flag('previous'),
+    timestamps: flag('timestamps'),
+    tailLines,
+    sinceTime,
+    limitBytes,
+  };
 }
 
 function names(list: unknown): string[] {
@@ -63,12 +82,17 @@ function pickContainer(pod: KubeObject, requested: string | undefined): string {
   const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
   if (annotated && containers.includes(annotated)) return annotated;
   const extra = inits.length > 0 ? ` or one of the init containers: [${inits.join(' ')}]` : '';
-  throw badRequest(`a container name must be specified for pod ${podName}, choose one of: [${containers.join(' ')}]${extra}`);
+  throw badRequest(
+    `a container name must be specified for pod ${podName}, choose one of: [${containers.join(' ')}]${extra}`,
+  );
 }
 
 function waitingReason(pod: KubeObject, container: string): string | undefined {
   const status = (pod.status ?? {}) as { containerStatuses?: unknown[]; initContainerStatuses?: unknown[] };
-  const all = [...(status.containerStatuses ?? []), ...(status.initContainerStatuses ?? [])] as Array<{ name?: string; state?: { waiting?: { reason?: string } } }>;
+  const all = [...(status.containerStatuses ?? []), ...(status.initContainerStatuses ?? [])] as Array<{
+    name?: string;
+    state?: { waiting?: { reason?: string } };
+  }>;
   const s = all.find((c) => c.name === container);
   if (!s) return 'ContainerCreating';
   return s.state?.waiting ? (s.state.waiting.reason ?? 'ContainerCreating') : undefined;
@@ -79,20 +103,40 @@ function waitingReason(pod: KubeObject, container: string): string | undefined {
  * container/previous/tailLines/sinceSeconds/sinceTime/timestamps/limitBytes/follow.
  * A follow streams line by line until the pod is deleted or the client goes away.
  */
-export function handlePodLog(req: IncomingMessage, res: ServerResponse, url: URL, user: UserInfo, service: ResourceService, podType: ResourceType, logs: MemoryPodLogStore, ns: string, name: string): void {
+export function handlePodLog(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  user: UserInfo,
+  service: ResourceService,
+  podType: ResourceType,
+  logs: MemoryPodLogStore,
+  ns: string,
+  name: string,
+): void {
   service.authorize(user, 'get', podType, ns, name, 'log');
   const pod = service.store.get(storageKey(podType), ns, name);
   if (!pod) throw notFound('', 'pods', name);
   const q = parseQuery(url.searchParams, service.clock.now());
   const container = pickContainer(pod, q.container);
-  const lines = logs.read(ns, name, container, { previous: q.previous, tailLines: q.tailLines, sinceTime: q.sinceTime });
-  if (q.previous && !lines) throw badRequest(`previous terminated container "${container}" in pod "${name}" not found`);
+  const lines = logs.read(ns, name, container, {
+    previous: q.previous,
+    tailLines: q.tailLines,
+    sinceTime: q.sinceTime,
+  });
+  if (q.previous && !lines)
+    throw badRequest(`previous terminated container "${container}" in pod "${name}" not found`);
   if (!q.previous && !logs.has(ns, name, container)) {
     const waiting = waitingReason(pod, container);
-    if (waiting) throw badRequest(`container "${container}" in pod "${name}" is waiting to start: ${waiting}`);
+    if (waiting)
+      throw badRequest(`container "${container}" in pod "${name}" is waiting to start: ${waiting}`);
   }
 
-  res.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-cache, private', ...(q.follow ? { 'Transfer-Encoding': 'chunked' } : {}) });
+  res.writeHead(200, {
+    'Content-Type': 'text/plain',
+    'Cache-Control': 'no-cache, private',
+    ...(q.follow ? { 'Transfer-Encoding': 'chunked' } : {}),
+  });
   res.socket?.setNoDelay(true);
   let budget = q.limitBytes ?? Infinity;
   let closed = false;
@@ -138,7 +182,8 @@ export function handlePodLog(req: IncomingMessage, res: ServerResponse, url: URL
   stops.push(logs.follow(ns, name, container, write, end));
   stops.push(
     service.store.subscribe(storageKey(podType), (e) => {
-      if (e.type === 'DELETED' && e.object.metadata.namespace === ns && e.object.metadata.name === name) end();
+      if (e.type === 'DELETED' && e.object.metadata.namespace === ns && e.object.metadata.name === name)
+        end();
     }),
   );
   req.on('close', end);

@@ -36,5 +36,11 @@ export function negotiate(accept: string | undefined): Rendering {
       if (as === 'PartialObjectMetadata' || as === 'PartialObjectMetadataList') return 'partial';
     }
   }
-  throw new ApiError(statusFailure(406, 'NotAcceptable', `only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf`));
+  throw new ApiError(
+    statusFailure(
+      406,
+      'NotAcceptable',
+      `only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf`,
+    ),
+  );
 }

@@ -12,13 +12,16 @@ function bool(v: string | null): boolean | undefined {
 
 function int(name: string, v: string | null): number | undefined {
   if (v === null || v === '') return undefined;
-  if (!/^-?\d+$/.test(v)) throw badRequest(`${name}: strconv.ParseInt: parsing ${JSON.stringify(v)}: invalid syntax`);
+  if (!/^-?\d+$/.test(v))
+    throw badRequest(`${name}: strconv.ParseInt: parsing ${JSON.stringify(v)}: invalid syntax`);
   return Number(v);
 }
 
 function dryRun(values: string[]): boolean | undefined {
   if (values.length === 0) return undefined;
-  for (const v of values) if (v !== 'All') throw badRequest(`dryRun: Unsupported value: ${JSON.stringify(v)}: supported values: "All"`);
+  for (const v of values)
+    if (v !== 'All')
+      throw badRequest(`dryRun: Unsupported value: ${JSON.stringify(v)}: supported values: "All"`);
   return true;
 }
 
@@ -27,7 +30,9 @@ export function writeOptions(q: URLSearchParams, userAgent?: string): WriteOptio
   const fv = q.get('fieldValidation');
   // Unset means Warn for HTTP clients (kube 1.27+ default).
   if (fv !== null && fv !== '' && !FIELD_VALIDATION.includes(fv as (typeof FIELD_VALIDATION)[number]))
-    throw badRequest(`fieldValidation: Unsupported value: ${JSON.stringify(fv)}: supported values: "Ignore", "Strict", "Warn"`);
+    throw badRequest(
+      `fieldValidation: Unsupported value: ${JSON.stringify(fv)}: supported values: "Ignore", "Strict", "Warn"`,
+    );
   const opts: WriteOptions = { fieldValidation: fv ? (fv as WriteOptions['fieldValidation']) : 'Warn' };
   const dr = dryRun(q.getAll('dryRun'));
   if (dr) opts.dryRun = true;
@@ -57,7 +62,10 @@ export function watchOptions(q: URLSearchParams): WatchOptions & { timeoutSecond
   if (bookmarks !== undefined) opts.allowWatchBookmarks = bookmarks;
   const initial = bool(q.get('sendInitialEvents'));
   if (initial !== undefined) {
-    if (initial && !opts.allowWatchBookmarks) throw badRequest('ListOptions.meta.k8s.io "" is invalid: allowWatchBookmarks: Forbidden: allowWatchBookmarks must be set to true when sendInitialEvents is true');
+    if (initial && !opts.allowWatchBookmarks)
+      throw badRequest(
+        'ListOptions.meta.k8s.io "" is invalid: allowWatchBookmarks: Forbidden: allowWatchBookmarks must be set to true when sendInitialEvents is true',
+      );
     opts.sendInitialEvents = initial;
   }
   const timeout = int('timeoutSeconds', q.get('timeoutSeconds'));
@@ -69,13 +77,20 @@ export function watchOptions(q: URLSearchParams): WatchOptions & { timeoutSecond
 export function deleteOptions(q: URLSearchParams, body: unknown): DeleteOptions {
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const opts: DeleteOptions = { ...writeOptions(q) };
-  const grace = int('gracePeriodSeconds', q.get('gracePeriodSeconds')) ?? (typeof b.gracePeriodSeconds === 'number' ? b.gracePeriodSeconds : undefined);
+  const grace =
+    int('gracePeriodSeconds', q.get('gracePeriodSeconds')) ??
+    (typeof b.gracePeriodSeconds === 'number' ? b.gracePeriodSeconds : undefined);
   if (grace !== undefined) opts.gracePeriodSeconds = grace;
-  const policy = q.get('propagationPolicy') ?? (typeof b.propagationPolicy === 'string' ? b.propagationPolicy : undefined);
-  const orphan = bool(q.get('orphanDependents')) ?? (typeof b.orphanDependents === 'boolean' ? b.orphanDependents : undefined);
+  const policy =
+    q.get('propagationPolicy') ?? (typeof b.propagationPolicy === 'string' ? b.propagationPolicy : undefined);
+  const orphan =
+    bool(q.get('orphanDependents')) ??
+    (typeof b.orphanDependents === 'boolean' ? b.orphanDependents : undefined);
   if (policy !== undefined && policy !== null) {
     if (!['Foreground', 'Background', 'Orphan'].includes(policy))
-      throw badRequest(`DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: ${JSON.stringify(policy)}: supported values: "Foreground", "Background", "Orphan", "nil"`);
+      throw badRequest(
+        `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: ${JSON.stringify(policy)}: supported values: "Foreground", "Background", "Orphan", "nil"`,
+      );
     opts.propagationPolicy = policy as DeleteOptions['propagationPolicy'];
   } else if (orphan === true) opts.propagationPolicy = 'Orphan';
   if (Array.isArray(b.dryRun) && b.dryRun.includes('All')) opts.dryRun = true;

@@ -27,7 +27,13 @@ export function parseRequestInfo(method: string, url: URL): RequestInfo {
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const parts = path.split('/').filter(Boolean);
   const lower = method.toLowerCase();
-  const base: RequestInfo = { isResourceRequest: false, path, verb: lower === 'head' ? 'get' : lower, group: '', version: '' };
+  const base: RequestInfo = {
+    isResourceRequest: false,
+    path,
+    verb: lower === 'head' ? 'get' : lower,
+    group: '',
+    version: '',
+  };
   let rest: string[];
   if (parts[0] === 'api') {
     if (parts.length === 1) return { ...base, discovery: { legacy: true } };
@@ -39,7 +45,8 @@ export function parseRequestInfo(method: string, url: URL): RequestInfo {
     base.group = parts[1] as string;
     if (parts.length === 2) return { ...base, discovery: { legacy: false, group: base.group } };
     base.version = parts[2] as string;
-    if (parts.length === 3) return { ...base, discovery: { legacy: false, group: base.group, version: base.version } };
+    if (parts.length === 3)
+      return { ...base, discovery: { legacy: false, group: base.group, version: base.version } };
     rest = parts.slice(3);
   } else return base;
 

@@ -32,19 +32,39 @@ function includeObject(q: URLSearchParams): IncludeObject {
 
 type ListPayload = { items: KubeObject[]; metadata: { resourceVersion: string; continue?: string } };
 
-const partialOf = (o: KubeObject): KubeObject => ({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata });
+const partialOf = (o: KubeObject): KubeObject => ({
+  kind: 'PartialObjectMetadata',
+  apiVersion: 'meta.k8s.io/v1',
+  metadata: o.metadata,
+});
 
 /** Renders an object as asked: plain JSON, a one-row Table, or PartialObjectMetadata. */
 function renderOne(ctx: HandlerContext, rendering: Rendering, obj: KubeObject, now: Date): unknown {
-  if (rendering === 'table') return toTable(ctx.type, [obj], { includeObject: includeObject(ctx.url.searchParams), resourceVersion: obj.metadata.resourceVersion, now });
+  if (rendering === 'table')
+    return toTable(ctx.type, [obj], {
+      includeObject: includeObject(ctx.url.searchParams),
+      resourceVersion: obj.metadata.resourceVersion,
+      now,
+    });
   return rendering === 'partial' ? partialOf(obj) : obj;
 }
 
 /** Renders a list as asked: the List, a Table, or a PartialObjectMetadataList. */
 function renderList(ctx: HandlerContext, rendering: Rendering, list: ListPayload, now: Date): unknown {
   if (rendering === 'table')
-    return toTable(ctx.type, list.items, { includeObject: includeObject(ctx.url.searchParams), resourceVersion: list.metadata.resourceVersion, continue: list.metadata.continue, now });
-  if (rendering === 'partial') return { kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata: list.metadata, items: list.items.map(partialOf) };
+    return toTable(ctx.type, list.items, {
+      includeObject: includeObject(ctx.url.searchParams),
+      resourceVersion: list.metadata.resourceVersion,
+      continue: list.metadata.continue,
+      now,
+    });
+  if (rendering === 'partial')
+    return {
+      kind: 'PartialObjectMetadataList',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata: list.metadata,
+      items: list.items.map(partialOf),
+    };
   return list;
 }
 
@@ -78,26 +98,51 @@ export async function handleResource(ctx: HandlerContext): Promise<void> {
     case 'get':
       return sendJson(res, 200, renderOne(ctx, rendering, service.get(user, type, ns, name), now), pretty);
     case 'list':
-      return sendJson(res, 200, renderList(ctx, rendering, service.list(user, type, ns, listOptions(q)), now), pretty);
+      return sendJson(
+        res,
+        200,
+        renderList(ctx, rendering, service.list(user, type, ns, listOptions(q)), now),
+        pretty,
+      );
     case 'watch': {
-      if (info.name) q.set('fieldSelector', [q.get('fieldSelector'), `metadata.name=${info.name}`].filter(Boolean).join(','));
+      if (info.name)
+        q.set(
+          'fieldSelector',
+          [q.get('fieldSelector'), `metadata.name=${info.name}`].filter(Boolean).join(','),
+        );
       const opts = watchOptions(q);
       const transform =
         rendering === 'table'
-          ? (o: KubeObject) => toTable(type, [o], { includeObject: includeObject(q), now: service.clock.now() })
+          ? (o: KubeObject) =>
+              toTable(type, [o], { includeObject: includeObject(q), now: service.clock.now() })
           : rendering === 'partial'
             ? partialOf
             : undefined;
-      return streamWatch(ctx.req, res, opts.timeoutSeconds, (emit) => service.watch(user, type, ns, opts, emit), transform);
+      return streamWatch(
+        ctx.req,
+        res,
+        opts.timeoutSeconds,
+        (emit) => service.watch(user, type, ns, opts, emit),
+        transform,
+      );
     }
     case 'create': {
       if (info.name) throw methodNotAllowed();
-      const result = service.create(user, type, ns, await body(ctx), writeOptions(q, ctx.req.headers['user-agent']));
+      const result = service.create(
+        user,
+        type,
+        ns,
+        await body(ctx),
+        writeOptions(q, ctx.req.headers['user-agent']),
+      );
       setWarnings(res, result.warnings);
       return sendJson(res, 201, renderOne(ctx, rendering, result.object, now), pretty);
     }
     case 'update': {
-      const result = service.update(user, type, ns, name, await body(ctx), { ...writeOptions(q, ctx.req.headers['user-agent']), subresource: sub === 'status' ? 'status' : undefined });
+      const result = service.update(user, type, ns, name, await body(ctx), {
+        ...writeOptions(q, ctx.req.headers['user-agent']),
+        subresource: sub === 'status' ? 'status' : undefined,
+      });
       setWarnings(res, result.warnings);
       return sendJson(res, 200, renderOne(ctx, rendering, result.object, now), pretty);
     }
@@ -105,12 +150,24 @@ export async function handleResource(ctx: HandlerContext): Promise<void> {
       const patchType = patchTypeOf(ctx.req.headers['content-type']);
       if (patchType === 'apply') {
         const force = q.get('force') === 'true';
-        const applied = service.apply(user, type, ns, name, await body(ctx), { ...writeOptions(q), force, subresource: sub === 'status' ? 'status' : undefined });
+        const applied = service.apply(user, type, ns, name, await body(ctx), {
+          ...writeOptions(q),
+          force,
+          subresource: sub === 'status' ? 'status' : undefined,
+        });
         setWarnings(res, applied.warnings);
-        return sendJson(res, applied.created ? 201 : 200, renderOne(ctx, rendering, applied.object, now), pretty);
+        return sendJson(
+          res,
+          applied.created ? 201 : 200,
+          renderOne(ctx, rendering, applied.object, now),
+          pretty,
+        );
       }
       if (q.has('force')) throw badRequest('force: Forbidden: may not be specified for non-apply patch');
-      const result = service.patch(user, type, ns, name, patchType, await body(ctx), { ...writeOptions(q, ctx.req.headers['user-agent']), subresource: sub === 'status' ? 'status' : undefined });
+      const result = service.patch(user, type, ns, name, patchType, await body(ctx), {
+        ...writeOptions(q, ctx.req.headers['user-agent']),
+        subresource: sub === 'status' ? 'status' : undefined,
+      });
       setWarnings(res, result.warnings);
       return sendJson(res, 200, renderOne(ctx, rendering, result.object, now), pretty);
     }
@@ -118,11 +175,19 @@ export async function handleResource(ctx: HandlerContext): Promise<void> {
       const opts = deleteOptions(q, await body(ctx));
       const result = service.delete(user, type, ns, name, opts);
       // 202 while the object still exists (finalizers, graceful deletion), 200 once it is gone.
-      const pending = !opts.dryRun && service.store.get(storageKey(type), type.namespaced ? ns : undefined, name) !== undefined;
+      const pending =
+        !opts.dryRun &&
+        service.store.get(storageKey(type), type.namespaced ? ns : undefined, name) !== undefined;
       return sendJson(res, pending ? 202 : 200, result, pretty);
     }
     case 'deletecollection': {
-      const result = service.deleteCollection(user, type, ns, listOptions(q), deleteOptions(q, await body(ctx)));
+      const result = service.deleteCollection(
+        user,
+        type,
+        ns,
+        listOptions(q),
+        deleteOptions(q, await body(ctx)),
+      );
       return sendJson(res, 200, result, pretty);
     }
     default:
@@ -135,11 +200,36 @@ async function handleScale(ctx: HandlerContext): Promise<void> {
   if (!type.subresources.includes('scale')) throw notFoundResource();
   const name = info.name ?? '';
   if (info.verb === 'get') return sendJson(res, 200, getScale(service, user, type, info.namespace, name));
-  if (info.verb === 'update') return sendJson(res, 200, writeScale(service, user, type, info.namespace, name, { put: await body(ctx) }, writeOptions(url.searchParams, ctx.req.headers['user-agent'])));
+  if (info.verb === 'update')
+    return sendJson(
+      res,
+      200,
+      writeScale(
+        service,
+        user,
+        type,
+        info.namespace,
+        name,
+        { put: await body(ctx) },
+        writeOptions(url.searchParams, ctx.req.headers['user-agent']),
+      ),
+    );
   if (info.verb === 'patch') {
     const patchType = patchTypeOf(ctx.req.headers['content-type']);
     if (patchType === 'apply') throw serverSideApplyUnsupported();
-    return sendJson(res, 200, writeScale(service, user, type, info.namespace, name, { patch: { type: patchType, body: await body(ctx) } }, writeOptions(url.searchParams, ctx.req.headers['user-agent'])));
+    return sendJson(
+      res,
+      200,
+      writeScale(
+        service,
+        user,
+        type,
+        info.namespace,
+        name,
+        { patch: { type: patchType, body: await body(ctx) } },
+        writeOptions(url.searchParams, ctx.req.headers['user-agent']),
+      ),
+    );
   }
   throw methodNotAllowed();
 }
@@ -148,7 +238,9 @@ async function handleScale(ctx: HandlerContext): Promise<void> {
 export const STREAMING_SUBRESOURCES = new Set(['exec', 'attach', 'portforward', 'proxy']);
 
 export function streamingUnsupported(sub: string): ApiError {
-  return badRequest(`pods/${sub} is not available in the sandbox cluster: its containers are simulated (use logs, describe and events instead)`);
+  return badRequest(
+    `pods/${sub} is not available in the sandbox cluster: its containers are simulated (use logs, describe and events instead)`,
+  );
 }
 
 export function notFoundResource(): ApiError {
@@ -157,6 +249,10 @@ export function notFoundResource(): ApiError {
 
 function serverSideApplyUnsupported(): ApiError {
   return new ApiError(
-    statusFailure(415, 'UnsupportedMediaType', 'the sandbox does not implement server-side apply (application/apply-patch+yaml); use client-side apply or a merge patch'),
+    statusFailure(
+      415,
+      'UnsupportedMediaType',
+      'the sandbox does not implement server-side apply (application/apply-patch+yaml); use client-side apply or a merge patch',
+    ),
   );
 }

@@ -6,12 +6,19 @@ import type { StatusBody } from '../../core/types.js';
 export function setWarnings(res: ServerResponse, warnings: string[]): void {
   const unique = [...new Set(warnings)];
   if (unique.length === 0) return;
-  res.setHeader('Warning', unique.map((w) => `299 - "${w.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`));
+  res.setHeader(
+    'Warning',
+    unique.map((w) => `299 - "${w.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`),
+  );
 }
 
 export function sendJson(res: ServerResponse, code: number, body: unknown, pretty = false): void {
   const text = JSON.stringify(body, null, pretty ? 2 : undefined) + '\n';
-  res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private' });
+  res.writeHead(code, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-cache, private',
+  });
   res.end(text);
 }
 

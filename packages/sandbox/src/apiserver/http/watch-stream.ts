@@ -38,18 +38,29 @@ export function streamWatch(
     stop = start((e) => (ready ? write(e) : pending.push(e)));
   } catch (err) {
     if (err instanceof ApiError && err.code === 410) {
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Cache-Control': 'no-cache, private',
+        'Transfer-Encoding': 'chunked',
+      });
       res.end(JSON.stringify({ type: 'ERROR', object: err.status }) + '\n');
       return;
     }
     throw err;
   }
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-cache, private',
+    'Transfer-Encoding': 'chunked',
+  });
   res.socket?.setNoDelay(true);
   res.flushHeaders();
   ready = true;
   for (const e of pending.splice(0)) write(e);
-  const timer = setTimeout(() => finish(), timeoutSeconds !== undefined && timeoutSeconds > 0 ? timeoutSeconds * 1000 : defaultTimeoutMs());
+  const timer = setTimeout(
+    () => finish(),
+    timeoutSeconds !== undefined && timeoutSeconds > 0 ? timeoutSeconds * 1000 : defaultTimeoutMs(),
+  );
   timer.unref();
   let done = false;
   finish = (): void => {

@@ -70,7 +70,12 @@ export class MemoryPodLogStore implements PodLogStore {
     return this.logs.has(this.key(ns, pod, container));
   }
 
-  read(ns: string, pod: string, container: string, opts: { previous?: boolean; tailLines?: number; sinceTime?: Date; limitBytes?: number }): LogLine[] | undefined {
+  read(
+    ns: string,
+    pod: string,
+    container: string,
+    opts: { previous?: boolean; tailLines?: number; sinceTime?: Date; limitBytes?: number },
+  ): LogLine[] | undefined {
     const e = this.logs.get(this.key(ns, pod, container));
     let lines = opts.previous ? e?.previous : (e?.current ?? []);
     if (!lines) return undefined;
@@ -82,7 +87,13 @@ export class MemoryPodLogStore implements PodLogStore {
     return [...lines];
   }
 
-  follow(ns: string, pod: string, container: string, onLine: (line: LogLine) => void, onEnd?: () => void): () => void {
+  follow(
+    ns: string,
+    pod: string,
+    container: string,
+    onLine: (line: LogLine) => void,
+    onEnd?: () => void,
+  ): () => void {
     const e = this.entry(ns, pod, container);
     e.followers.add(onLine);
     if (onEnd) e.enders.set(onLine, onEnd);

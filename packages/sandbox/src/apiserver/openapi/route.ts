@@ -20,7 +20,11 @@ export function openApiRoute(registry: ResourceRegistry): ExtraRoute {
       return true;
     }
     const m = /^\/openapi\/v3\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))$/.exec(path);
-    const doc = m ? (m[1] ? groupVersionDocument(registry, '', m[1]) : groupVersionDocument(registry, m[2] as string, m[3] as string)) : undefined;
+    const doc = m
+      ? m[1]
+        ? groupVersionDocument(registry, '', m[1])
+        : groupVersionDocument(registry, m[2] as string, m[3] as string)
+      : undefined;
     if (!doc) {
       sendNotFoundPage(res);
       return true;

@@ -17,7 +17,8 @@ interface Rendered {
   etag: string;
 }
 
-const etagOf = (body: Uint8Array): string => `"${createHash('sha512').update(body).digest('hex').toUpperCase()}"`;
+const etagOf = (body: Uint8Array): string =>
+  `"${createHash('sha512').update(body).digest('hex').toUpperCase()}"`;
 
 /** The media type to answer with, or undefined when the Accept header allows neither form (406). */
 function negotiate(accept: string | undefined): 'json' | 'protobuf' | undefined {
@@ -35,7 +36,9 @@ function negotiate(accept: string | undefined): 'json' | 'protobuf' | undefined 
  * a strong ETag per representation, 304 on a matching If-None-Match. The document follows the
  * registry (CRDs come and go), so it is rebuilt per request; the encodings are cached by its text.
  */
-export function openApiV2Handler(registry: ResourceRegistry): (req: IncomingMessage, res: ServerResponse) => void {
+export function openApiV2Handler(
+  registry: ResourceRegistry,
+): (req: IncomingMessage, res: ServerResponse) => void {
   let cached: { text: string; json: Rendered; protobuf?: Rendered } | undefined;
   return (req, res) => {
     const form = negotiate(req.headers.accept);
@@ -62,7 +65,11 @@ export function openApiV2Handler(registry: ResourceRegistry): (req: IncomingMess
       res.end();
       return;
     }
-    res.writeHead(200, { ...headers, 'Content-Type': form === 'protobuf' ? PROTOBUF_TYPE : 'application/json', 'Content-Length': out.body.length });
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': form === 'protobuf' ? PROTOBUF_TYPE : 'application/json',
+      'Content-Length': out.body.length,
+    });
     res.end(req.method === 'HEAD' ? undefined : out.body);
   };
 }

@@ -14,8 +14,28 @@ const V2_REF = '#/definitions/';
 
 /** Keywords Swagger 2.0 schemas share with OpenAPI v3 (copied as they are). */
 const KEPT = [
-  'description', 'type', 'format', 'title', 'default', 'enum', 'required', 'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum',
-  'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'maxProperties', 'minProperties', 'readOnly', 'example',
+  'description',
+  'type',
+  'format',
+  'title',
+  'default',
+  'enum',
+  'required',
+  'multipleOf',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'maxProperties',
+  'minProperties',
+  'readOnly',
+  'example',
 ];
 
 const isObject = (v: unknown): v is JsonSchema => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -53,14 +73,19 @@ export function toV2Schema(s: JsonSchema, opts: V2Options = {}): JsonSchema {
   const out: JsonSchema = {};
   for (const k of KEPT) if (s[k] !== undefined) out[k] = structuredClone(s[k]);
   const open = s['x-kubernetes-preserve-unknown-fields'] === true || s.nullable === true;
-  if (s.nullable === true || (opts.trimmed && s['x-kubernetes-preserve-unknown-fields'] === true)) delete out.type;
+  if (s.nullable === true || (opts.trimmed && s['x-kubernetes-preserve-unknown-fields'] === true))
+    delete out.type;
   if (!open && isObject(s.properties)) {
     const props: JsonSchema = {};
-    for (const [name, sub] of Object.entries(s.properties)) if (isObject(sub)) props[name] = toV2Schema(sub, opts);
+    for (const [name, sub] of Object.entries(s.properties))
+      if (isObject(sub)) props[name] = toV2Schema(sub, opts);
     out.properties = props;
     // a nullable field may be sent as null, which kubectl counts as absent: it cannot stay required
-    const nullable = Object.entries(s.properties).filter(([, sub]) => isObject(sub) && sub.nullable === true).map(([name]) => name);
-    if (Array.isArray(out.required)) out.required = (out.required as unknown[]).filter((r) => !nullable.includes(String(r)));
+    const nullable = Object.entries(s.properties)
+      .filter(([, sub]) => isObject(sub) && sub.nullable === true)
+      .map(([name]) => name);
+    if (Array.isArray(out.required))
+      out.required = (out.required as unknown[]).filter((r) => !nullable.includes(String(r)));
   }
   if (!open && isObject(s.items)) out.items = toV2Schema(s.items, opts);
   if (isObject(s.additionalProperties)) {

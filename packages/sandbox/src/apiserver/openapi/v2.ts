@@ -18,17 +18,37 @@ import { toV2Schema, type JsonSchema } from './v2-schema.js';
 const LIST_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta';
 
 const listMetaSchema: JsonSchema = {
-  description: 'ListMeta describes metadata that synthetic resources must have, including lists and various status objects.',
+  description:
+    'ListMeta describes metadata that synthetic resources must have, including lists and various status objects.',
   type: 'object',
   properties: {
-    continue: { type: 'string', description: 'continue may be set if the user set a limit on the number of items returned.' },
-    remainingItemCount: { type: 'integer', format: 'int64', description: 'remainingItemCount is the number of subsequent items in the list which are not included in this list response.' },
-    resourceVersion: { type: 'string', description: "String that identifies the server's internal version of this object." },
-    selfLink: { type: 'string', description: 'Deprecated: selfLink is a legacy read-only field that is no longer populated by the system.' },
+    continue: {
+      type: 'string',
+      description: 'continue may be set if the user set a limit on the number of items returned.',
+    },
+    remainingItemCount: {
+      type: 'integer',
+      format: 'int64',
+      description:
+        'remainingItemCount is the number of subsequent items in the list which are not included in this list response.',
+    },
+    resourceVersion: {
+      type: 'string',
+      description: "String that identifies the server's internal version of this object.",
+    },
+    selfLink: {
+      type: 'string',
+      description:
+        'Deprecated: selfLink is a legacy read-only field that is no longer populated by the system.',
+    },
   },
 };
 
-const gvkOf = (t: ResourceType, kind = t.kind): { group: string; kind: string; version: string } => ({ group: t.group, kind, version: t.version });
+const gvkOf = (t: ResourceType, kind = t.kind): { group: string; kind: string; version: string } => ({
+  group: t.group,
+  kind,
+  version: t.version,
+});
 const ref = (name: string): JsonSchema => ({ $ref: `#/definitions/${name}` });
 const str = (description: string): JsonSchema => ({ type: 'string', description });
 
@@ -37,24 +57,35 @@ const str = (description: string): JsonSchema => ({ type: 'string', description 
  * structs (io.k8s.api.apps.v1.DeploymentSpec), so kubectl's errors name the same model as against
  * a real cluster: `unknown field "replica" in io.k8s.api.apps.v1.DeploymentSpec`. CRDs stay inline.
  */
-function hoistStructs(t: ResourceType, kind: JsonSchema, definitions: Record<string, JsonSchema>): JsonSchema {
+function hoistStructs(
+  t: ResourceType,
+  kind: JsonSchema,
+  definitions: Record<string, JsonSchema>,
+): JsonSchema {
   const props = kind.properties as Record<string, JsonSchema> | undefined;
   if (t.crd || !props) return kind;
   const hoisted = { ...props };
-  for (const [field, suffix] of [['spec', 'Spec'], ['status', 'Status']] as const) {
+  for (const [field, suffix] of [
+    ['spec', 'Spec'],
+    ['status', 'Status'],
+  ] as const) {
     const inline = props[field];
     if (!inline || inline.$ref !== undefined || inline.properties === undefined) continue;
     const name = `${schemaName(t)}${suffix}`;
     // a published component of that name is the same Go struct (kube names them <Kind>Spec): use
     // it, the richer one (a Pod's spec is the PodSpec its templates use); never overwrite it
     definitions[name] ??= inline;
-    hoisted[field] = { ...ref(name), ...(inline.description !== undefined ? { description: inline.description } : {}) };
+    hoisted[field] = {
+      ...ref(name),
+      ...(inline.description !== undefined ? { description: inline.description } : {}),
+    };
   }
   return { ...kind, properties: hoisted };
 }
 
 const UNTYPED: JsonSchema = { description: 'Not described by the sandbox: accepted as is.' };
-const untyped = (names: string[] | undefined): Record<string, JsonSchema> => Object.fromEntries((names ?? []).map((n) => [n, { ...UNTYPED }]));
+const untyped = (names: string[] | undefined): Record<string, JsonSchema> =>
+  Object.fromEntries((names ?? []).map((n) => [n, { ...UNTYPED }]));
 
 /** A built-in kind the sandbox has no schema for, from its real field names: typos at the top, in spec and in status are refused. */
 function namesOnlyKind(t: ResourceType, fields: Record<string, string[]>): JsonSchema {
@@ -65,8 +96,18 @@ function namesOnlyKind(t: ResourceType, fields: Record<string, string[]>): JsonS
     metadata: { ...ref(OBJECT_META), description: "Standard object's metadata.", default: {} },
   };
   for (const part of ['spec', 'status'])
-    if (fields[part]) props[part] = { type: 'object', description: `${part === 'spec' ? 'Spec defines the desired' : 'Status is the observed'} state of the ${t.kind}.`, properties: untyped(fields[part]) };
-  return { type: 'object', description: `${t.kind} (${t.group || 'core'}/${t.version}).`, properties: props, 'x-kubernetes-group-version-kind': [gvkOf(t)] };
+    if (fields[part])
+      props[part] = {
+        type: 'object',
+        description: `${part === 'spec' ? 'Spec defines the desired' : 'Status is the observed'} state of the ${t.kind}.`,
+        properties: untyped(fields[part]),
+      };
+  return {
+    type: 'object',
+    description: `${t.kind} (${t.group || 'core'}/${t.version}).`,
+    properties: props,
+    'x-kubernetes-group-version-kind': [gvkOf(t)],
+  };
 }
 
 /** A kind's definition; kinds whose fields the sandbox does not know stay open, so kubectl refuses nothing in them. */
@@ -75,7 +116,10 @@ function kindDefinition(t: ResourceType, definitions: Record<string, JsonSchema>
   const known = t.crd ? undefined : OPEN_KIND_FIELDS[schemaName(t)];
   if (known) return hoistStructs(t, namesOnlyKind(t, known), definitions);
   // untyped: kubectl's validation accepts anything (a `type: object` map would still refuse null values)
-  return { description: `${t.kind} (${t.group || 'core'}/${t.version}).`, 'x-kubernetes-group-version-kind': [gvkOf(t)] };
+  return {
+    description: `${t.kind} (${t.group || 'core'}/${t.version}).`,
+    'x-kubernetes-group-version-kind': [gvkOf(t)],
+  };
 }
 
 function listDefinition(t: ResourceType): JsonSchema {
@@ -87,7 +131,7 @@ function listDefinition(t: ResourceType): JsonSchema {
       apiVersion: str('APIVersion defines the versioned schema of this representation of an object.'),
       items: { type: 'array', description: `List of ${t.resource}.`, items: ref(schemaName(t)) },
       kind: str('Kind is a string value representing the REST resource this object represents.'),
-      metadata: { ...ref(LIST_META), description: "Standard list metadata.", default: {} },
+      metadata: { ...ref(LIST_META), description: 'Standard list metadata.', default: {} },
     },
     'x-kubernetes-group-version-kind': [gvkOf(t, t.listKind)],
   };
@@ -96,16 +140,44 @@ function listDefinition(t: ResourceType): JsonSchema {
 /** listAppsV1NamespacedDeployment, patchImageregistryOperatorOpenshiftIoV1Config … as kube names them. */
 function operationId(action: string, t: ResourceType): string {
   const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-  const group = t.group ? t.group.replace(/\.k8s\.io$/, '').split(/[.-]/).map(cap).join('') : 'Core';
+  const group = t.group
+    ? t.group
+        .replace(/\.k8s\.io$/, '')
+        .split(/[.-]/)
+        .map(cap)
+        .join('')
+    : 'Core';
   return `${action}${group}${cap(t.version)}${t.namespaced ? 'Namespaced' : ''}${t.kind}`;
 }
 
-const query = (name: string, description: string, type = 'string'): JsonSchema => ({ uniqueItems: true, type, description, name, in: 'query' });
-const pathParam = (name: string, description: string): JsonSchema => ({ uniqueItems: true, type: 'string', description, name, in: 'path', required: true });
+const query = (name: string, description: string, type = 'string'): JsonSchema => ({
+  uniqueItems: true,
+  type,
+  description,
+  name,
+  in: 'query',
+});
+const pathParam = (name: string, description: string): JsonSchema => ({
+  uniqueItems: true,
+  type: 'string',
+  description,
+  name,
+  in: 'path',
+  required: true,
+});
 const WRITE_PARAMS = [
-  query('dryRun', 'When present, indicates that modifications should not be persisted. Valid values are: - All: all dry run stages will be processed'),
-  query('fieldManager', 'fieldManager is a name associated with the actor or entity that is making these changes.'),
-  query('fieldValidation', 'fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore - Warn - Strict'),
+  query(
+    'dryRun',
+    'When present, indicates that modifications should not be persisted. Valid values are: - All: all dry run stages will be processed',
+  ),
+  query(
+    'fieldManager',
+    'fieldManager is a name associated with the actor or entity that is making these changes.',
+  ),
+  query(
+    'fieldValidation',
+    'fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore - Warn - Strict',
+  ),
 ];
 const PRODUCES = ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf'];
 
@@ -126,20 +198,35 @@ function paths(t: ResourceType): Record<string, JsonSchema> {
   const can = (verb: string): boolean => t.verbs.includes(verb);
   const prefix = t.group ? `/apis/${t.group}/${t.version}` : `/api/${t.version}`;
   const base = t.namespaced ? `${prefix}/namespaces/{namespace}/${t.resource}` : `${prefix}/${t.resource}`;
-  const scope = t.namespaced ? [pathParam('namespace', 'object name and auth scope, such as for teams and projects')] : [];
+  const scope = t.namespaced
+    ? [pathParam('namespace', 'object name and auth scope, such as for teams and projects')]
+    : [];
   const pretty = query('pretty', "If 'true', then the output is pretty printed.");
   const collection: JsonSchema = { parameters: [...scope, pretty] };
   if (can('list')) collection.get = op('list', 'list', `${schemaName(t)}List`);
-  if (can('create')) collection.post = op('post', 'create', schemaName(t), { parameters: [body, ...WRITE_PARAMS] });
+  if (can('create'))
+    collection.post = op('post', 'create', schemaName(t), { parameters: [body, ...WRITE_PARAMS] });
   const item: JsonSchema = { parameters: [pathParam('name', `name of the ${t.kind}`), ...scope, pretty] };
   if (can('get')) item.get = op('get', 'read', schemaName(t));
   if (can('update')) item.put = op('put', 'replace', schemaName(t), { parameters: [body, ...WRITE_PARAMS] });
   if (can('patch'))
     item.patch = op('patch', 'patch', schemaName(t), {
       consumes: PATCH_TYPES,
-      parameters: [{ ...body, schema: { type: 'object', description: 'Patch is provided to give a concrete name and type to the Kubernetes PATCH request body.' } }, ...WRITE_PARAMS, query('force', 'Force is going to "force" Apply requests.', 'boolean')],
+      parameters: [
+        {
+          ...body,
+          schema: {
+            type: 'object',
+            description:
+              'Patch is provided to give a concrete name and type to the Kubernetes PATCH request body.',
+          },
+        },
+        ...WRITE_PARAMS,
+        query('force', 'Force is going to "force" Apply requests.', 'boolean'),
+      ],
     });
-  if (can('delete')) item.delete = op('delete', 'delete', schemaName(t), { parameters: WRITE_PARAMS.slice(0, 1) });
+  if (can('delete'))
+    item.delete = op('delete', 'delete', schemaName(t), { parameters: WRITE_PARAMS.slice(0, 1) });
   const out: Record<string, JsonSchema> = {};
   if (collection.get || collection.post) out[base] = collection;
   if (item.get || item.put || item.patch || item.delete) out[`${base}/{name}`] = item;
@@ -154,18 +241,28 @@ function paths(t: ResourceType): Record<string, JsonSchema> {
 function acceptRealFields(def: JsonSchema, path: string, fields: string[]): void {
   let node: JsonSchema | undefined = def;
   for (const step of path.match(/[^.[\]{}]+|\[\]|\{\}/g) ?? []) {
-    const next: unknown = step === '[]' ? node?.items : step === '{}' ? node?.additionalProperties : (node?.properties as Record<string, unknown> | undefined)?.[step];
+    const next: unknown =
+      step === '[]'
+        ? node?.items
+        : step === '{}'
+          ? node?.additionalProperties
+          : (node?.properties as Record<string, unknown> | undefined)?.[step];
     node = typeof next === 'object' && next !== null ? (next as JsonSchema) : undefined;
   }
   const props = node?.properties as Record<string, JsonSchema> | undefined;
   if (!props) return;
-  for (const field of fields) props[field] ??= { description: 'Not described by the sandbox: accepted as is.' };
+  for (const field of fields)
+    props[field] ??= { description: 'Not described by the sandbox: accepted as is.' };
 }
 
 /** `/openapi/v2` as JSON (the protobuf form is encoded from this). */
 export function openApiV2Document(registry: ResourceRegistry): JsonSchema {
-  const definitions: Record<string, JsonSchema> = { [OBJECT_META]: toV2Schema(objectMetaSchema, { trimmed: true }), [LIST_META]: structuredClone(listMetaSchema) };
-  for (const [name, schema] of Object.entries({ ...BUILTIN_COMPONENTS, ...OPENSHIFT_COMPONENTS })) definitions[name] = toV2Schema(schema, { trimmed: true });
+  const definitions: Record<string, JsonSchema> = {
+    [OBJECT_META]: toV2Schema(objectMetaSchema, { trimmed: true }),
+    [LIST_META]: structuredClone(listMetaSchema),
+  };
+  for (const [name, schema] of Object.entries({ ...BUILTIN_COMPONENTS, ...OPENSHIFT_COMPONENTS }))
+    definitions[name] = toV2Schema(schema, { trimmed: true });
   let allPaths: Record<string, JsonSchema> = {};
   for (const t of registry.all()) {
     definitions[schemaName(t)] = kindDefinition(t, definitions);
@@ -177,5 +274,10 @@ export function openApiV2Document(registry: ResourceRegistry): JsonSchema {
     if (def) for (const [path, fields] of Object.entries(paths)) acceptRealFields(def, path, fields);
   }
   const sorted = Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => a.localeCompare(b)));
-  return { swagger: '2.0', info: { title: 'Kubernetes', version: 'v1.32.4' }, paths: allPaths, definitions: sorted };
+  return {
+    swagger: '2.0',
+    info: { title: 'Kubernetes', version: 'v1.32.4' },
+    paths: allPaths,
+    definitions: sorted,
+  };
 }

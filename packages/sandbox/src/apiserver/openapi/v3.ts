@@ -14,9 +14,21 @@ const param = (name: string, where: 'path' | 'query', description: string, type 
 });
 
 const WRITE_PARAMS = [
-  param('dryRun', 'query', 'When present, indicates that modifications should not be persisted. Valid values are: - All: all dry run stages will be processed'),
-  param('fieldManager', 'query', 'fieldManager is a name associated with the actor or entity that is making these changes.'),
-  param('fieldValidation', 'query', 'fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore - Warn - Strict'),
+  param(
+    'dryRun',
+    'query',
+    'When present, indicates that modifications should not be persisted. Valid values are: - All: all dry run stages will be processed',
+  ),
+  param(
+    'fieldManager',
+    'query',
+    'fieldManager is a name associated with the actor or entity that is making these changes.',
+  ),
+  param(
+    'fieldValidation',
+    'query',
+    'fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore - Warn - Strict',
+  ),
 ];
 
 /**
@@ -24,17 +36,31 @@ const WRITE_PARAMS = [
  * built-ins: kubectl then computes apply patches from its compiled-in types (exact merge keys)
  * instead of from these trimmed schemas; the server still accepts strategic merge patches.
  */
-export const PATCH_TYPES = ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml'];
+export const PATCH_TYPES = [
+  'application/json-patch+json',
+  'application/merge-patch+json',
+  'application/apply-patch+yaml',
+];
 
 function operations(t: ResourceType): Record<string, object> {
   const gvk = { group: t.group, kind: t.kind, version: t.version };
   const ref = { $ref: `#/components/schemas/${schemaName(t)}` };
   const ok = { '200': { description: 'OK', content: { 'application/json': { schema: ref } } } };
-  const op = (action: string, extra: object = {}): object => ({ operationId: `${action}${t.kind}`, 'x-kubernetes-action': action, 'x-kubernetes-group-version-kind': gvk, responses: ok, ...extra });
+  const op = (action: string, extra: object = {}): object => ({
+    operationId: `${action}${t.kind}`,
+    'x-kubernetes-action': action,
+    'x-kubernetes-group-version-kind': gvk,
+    responses: ok,
+    ...extra,
+  });
   const prefix = t.group ? `/apis/${t.group}/${t.version}` : `/api/${t.version}`;
   const base = t.namespaced ? `${prefix}/namespaces/{namespace}/${t.resource}` : `${prefix}/${t.resource}`;
-  const scope = t.namespaced ? [param('namespace', 'path', 'object name and auth scope, such as for teams and projects')] : [];
-  const body = (types: string[]): object => ({ requestBody: { required: true, content: Object.fromEntries(types.map((c) => [c, { schema: ref }])) } });
+  const scope = t.namespaced
+    ? [param('namespace', 'path', 'object name and auth scope, such as for teams and projects')]
+    : [];
+  const body = (types: string[]): object => ({
+    requestBody: { required: true, content: Object.fromEntries(types.map((c) => [c, { schema: ref }])) },
+  });
   const paths: Record<string, object> = {
     [base]: {
       get: op('list'),
@@ -44,9 +70,20 @@ function operations(t: ResourceType): Record<string, object> {
     [`${base}/{name}`]: {
       get: op('get'),
       put: op('put', { ...body(['application/json']), parameters: WRITE_PARAMS }),
-      patch: op('patch', { ...body(PATCH_TYPES), parameters: [...WRITE_PARAMS, param('force', 'query', 'Force is going to "force" Apply requests.', 'boolean')] }),
+      patch: op('patch', {
+        ...body(PATCH_TYPES),
+        parameters: [
+          ...WRITE_PARAMS,
+          param('force', 'query', 'Force is going to "force" Apply requests.', 'boolean'),
+        ],
+      }),
       delete: op('delete'),
-      parameters: [param('name', 'path', `name of the ${t.kind}`), ...scope, param('pretty', 'query', "If 'true', then the output is pretty printed."), ...WRITE_PARAMS],
+      parameters: [
+        param('name', 'path', `name of the ${t.kind}`),
+        ...scope,
+        param('pretty', 'query', "If 'true', then the output is pretty printed."),
+        ...WRITE_PARAMS,
+      ],
     },
   };
   // kubectl looks for fieldValidation on the first PATCH operation of the kind it meets (map
@@ -55,15 +92,27 @@ function operations(t: ResourceType): Record<string, object> {
     paths[`${base}/{name}/status`] = {
       get: op('get'),
       put: op('put', { ...body(['application/json']), parameters: WRITE_PARAMS }),
-      patch: op('patch', { ...body(PATCH_TYPES), parameters: [...WRITE_PARAMS, param('force', 'query', 'Force is going to "force" Apply requests.', 'boolean')] }),
+      patch: op('patch', {
+        ...body(PATCH_TYPES),
+        parameters: [
+          ...WRITE_PARAMS,
+          param('force', 'query', 'Force is going to "force" Apply requests.', 'boolean'),
+        ],
+      }),
       parameters: [param('name', 'path', `name of the ${t.kind}`), ...scope, ...WRITE_PARAMS],
     };
   return paths;
 }
 
 /** The OpenAPI v3 document of one group/version (`/openapi/v3/apis/<group>/<version>`). */
-export function groupVersionDocument(registry: ResourceRegistry, group: string, version: string): object | undefined {
-  const types = registry.all().filter((t) => t.group === group && t.version === version && t.verbs.includes('get'));
+export function groupVersionDocument(
+  registry: ResourceRegistry,
+  group: string,
+  version: string,
+): object | undefined {
+  const types = registry
+    .all()
+    .filter((t) => t.group === group && t.version === version && t.verbs.includes('get'));
   if (types.length === 0) return undefined;
   // kube publishes every schema a group/version's kinds reference; the shared ones are small enough to always include
   const schemas: Record<string, unknown> = {
@@ -76,7 +125,12 @@ export function groupVersionDocument(registry: ResourceRegistry, group: string, 
     schemas[schemaName(t)] = kindSchema(t);
     paths = { ...paths, ...operations(t) };
   }
-  return { openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.32.4' }, paths, components: { schemas } };
+  return {
+    openapi: '3.0.0',
+    info: { title: 'Kubernetes', version: 'v1.32.4' },
+    paths,
+    components: { schemas },
+  };
 }
 
 /** `/openapi/v3`: one entry per group/version, with a content hash clients cache by. */

@@ -35,29 +35,46 @@ export function validateImageRef(ref: unknown, at: string, kinds: string[]): Sta
       causes.push(invalidValue(`${at}.name`, name, e.message));
     }
   }
-  if (r.kind === 'ImageStreamTag' && !/^[^:@/]+:[^:@/]+$/.test(name)) causes.push(invalidValue(`${at}.name`, name, 'ImageStreamTag object references must be in the form <name>:<tag>'));
-  if (r.kind === 'ImageStreamImage' && !/^[^:@/]+@[^@/]+$/.test(name)) causes.push(invalidValue(`${at}.name`, name, 'ImageStreamImage object references must be in the form <name>@<id>'));
+  if (r.kind === 'ImageStreamTag' && !/^[^:@/]+:[^:@/]+$/.test(name))
+    causes.push(
+      invalidValue(`${at}.name`, name, 'ImageStreamTag object references must be in the form <name>:<tag>'),
+    );
+  if (r.kind === 'ImageStreamImage' && !/^[^:@/]+@[^@/]+$/.test(name))
+    causes.push(
+      invalidValue(`${at}.name`, name, 'ImageStreamImage object references must be in the form <name>@<id>'),
+    );
   return causes;
 }
 
 function validateStrategy(strategy: Json): StatusCause[] {
   const set = STRATEGIES.filter(([field]) => strategy[field] !== undefined && strategy[field] !== null);
   if (set.length !== 1)
-    return [invalidValue('spec.strategy', strategy, 'must provide a value for exactly one of sourceStrategy, customStrategy, dockerStrategy, or jenkinsPipelineStrategy')];
+    return [
+      invalidValue(
+        'spec.strategy',
+        strategy,
+        'must provide a value for exactly one of sourceStrategy, customStrategy, dockerStrategy, or jenkinsPipelineStrategy',
+      ),
+    ];
   const [field, type] = set[0] ?? ['', ''];
   const causes: StatusCause[] = [];
-  if (strategy.type !== undefined && strategy.type !== type) causes.push(invalidValue('spec.strategy.type', strategy.type, `must be ${type} when ${field} is set`));
+  if (strategy.type !== undefined && strategy.type !== type)
+    causes.push(invalidValue('spec.strategy.type', strategy.type, `must be ${type} when ${field} is set`));
   const s = isObj(strategy[field]) ? (strategy[field] as Json) : {};
   const at = `spec.strategy.${field}.from`;
   // dockerStrategy.from is optional (the Dockerfile's FROM is used); source and custom need one
-  if (field === 'sourceStrategy' || field === 'customStrategy') causes.push(...(s.from === undefined ? [required(at)] : validateImageRef(s.from, at, FROM_KINDS)));
-  if (field === 'dockerStrategy' && s.from !== undefined && s.from !== null) causes.push(...validateImageRef(s.from, at, FROM_KINDS));
+  if (field === 'sourceStrategy' || field === 'customStrategy')
+    causes.push(...(s.from === undefined ? [required(at)] : validateImageRef(s.from, at, FROM_KINDS)));
+  if (field === 'dockerStrategy' && s.from !== undefined && s.from !== null)
+    causes.push(...validateImageRef(s.from, at, FROM_KINDS));
   return causes;
 }
 
 function validateSource(source: unknown): StatusCause[] {
   const images = isObj(source) && Array.isArray(source.images) ? source.images : [];
-  return images.flatMap((img: unknown, i: number) => validateImageRef(isObj(img) ? img.from : undefined, `spec.source.images[${i}].from`, FROM_KINDS));
+  return images.flatMap((img: unknown, i: number) =>
+    validateImageRef(isObj(img) ? img.from : undefined, `spec.source.images[${i}].from`, FROM_KINDS),
+  );
 }
 
 export function validateBuildConfig(o: KubeObject): StatusCause[] {
@@ -68,7 +85,10 @@ export function validateBuildConfig(o: KubeObject): StatusCause[] {
   causes.push(...validateSource(spec.source));
   const to = isObj(spec.output) ? spec.output.to : undefined;
   if (to !== undefined && to !== null) causes.push(...validateImageRef(to, 'spec.output.to', OUTPUT_KINDS));
-  if (spec.runPolicy !== undefined && !['Serial', 'Parallel', 'SerialLatestOnly'].includes(String(spec.runPolicy)))
+  if (
+    spec.runPolicy !== undefined &&
+    !['Serial', 'Parallel', 'SerialLatestOnly'].includes(String(spec.runPolicy))
+  )
     causes.push(notSupported('spec.runPolicy', spec.runPolicy, ['Parallel', 'Serial', 'SerialLatestOnly']));
   return causes;
 }

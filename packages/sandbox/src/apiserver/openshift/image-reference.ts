@@ -63,7 +63,8 @@ export function parseImageReference(spec: string): ImageReference {
   const repository = parts.join('/');
   if (repository === '') throw new ReferenceError('invalid reference format');
   if (!pathRe.test(repository)) {
-    if (pathRe.test(repository.toLowerCase())) throw new ReferenceError('invalid reference format: repository name must be lowercase');
+    if (pathRe.test(repository.toLowerCase()))
+      throw new ReferenceError('invalid reference format: repository name must be lowercase');
     throw new ReferenceError('invalid reference format');
   }
   if ((registry ? `${registry}/` : '').length + repository.length > NAME_TOTAL_LENGTH_MAX)

@@ -3,7 +3,13 @@ import { invalidValue, notSupported, required, duplicate } from '../admission/fi
 import { deepEqual } from '../patch/json-value.js';
 import { def } from '../resources/builtin.js';
 import type { ResourceType } from '../resources/resource-type.js';
-import { NAME_TOTAL_LENGTH_MAX, ReferenceError, TAG_PATTERN, isValidTagName, parseImageReference } from './image-reference.js';
+import {
+  NAME_TOTAL_LENGTH_MAX,
+  ReferenceError,
+  TAG_PATTERN,
+  isValidTagName,
+  parseImageReference,
+} from './image-reference.js';
 import { isObj, type Json } from './json.js';
 
 /**
@@ -27,7 +33,8 @@ const FROM_KINDS = ['DockerImage', 'ImageStreamImage', 'ImageStreamTag'];
 const REFERENCE_POLICIES = ['Source', 'Local'];
 const IMPORT_MODES = ['Legacy', 'PreserveOriginal'];
 
-const tagsOf = (parent: unknown): Json[] => (isObj(parent) && Array.isArray(parent.tags) ? parent.tags.filter(isObj) : []);
+const tagsOf = (parent: unknown): Json[] =>
+  isObj(parent) && Array.isArray(parent.tags) ? parent.tags.filter(isObj) : [];
 
 function referenceError(e: unknown): string {
   if (e instanceof ReferenceError) return e.message;
@@ -55,15 +62,29 @@ function validateTagReference(tag: Json, at: string): StatusCause[] {
       case 'ImageStreamImage':
       case 'ImageStreamTag':
         if (importPolicy.scheduled === true)
-          causes.push(invalidValue(`${at}.importPolicy.scheduled`, true, 'only tags pointing to Docker repositories may be scheduled for background import'));
+          causes.push(
+            invalidValue(
+              `${at}.importPolicy.scheduled`,
+              true,
+              'only tags pointing to Docker repositories may be scheduled for background import',
+            ),
+          );
         break;
       default:
-        causes.push(required(`${at}.from.kind`, `valid values are ${FROM_KINDS.map((k) => `'${k}'`).join(', ')}`));
+        causes.push(
+          required(`${at}.from.kind`, `valid values are ${FROM_KINDS.map((k) => `'${k}'`).join(', ')}`),
+        );
     }
   }
   const policy = isObj(tag.referencePolicy) ? tag.referencePolicy.type : undefined;
   if (!REFERENCE_POLICIES.includes(String(policy)))
-    causes.push(invalidValue(`${at}.referencePolicy.type`, policy ?? '', `valid values are ${REFERENCE_POLICIES.map((p) => JSON.stringify(p)).join(', ')}`));
+    causes.push(
+      invalidValue(
+        `${at}.referencePolicy.type`,
+        policy ?? '',
+        `valid values are ${REFERENCE_POLICIES.map((p) => JSON.stringify(p)).join(', ')}`,
+      ),
+    );
   if (importPolicy.importMode !== undefined && !IMPORT_MODES.includes(String(importPolicy.importMode)))
     causes.push(notSupported(`${at}.importPolicy.importMode`, importPolicy.importMode, IMPORT_MODES));
   return causes;
@@ -82,7 +103,8 @@ function validateSpecTags(spec: Json): StatusCause[] {
     if (!isObj(tag)) return void causes.push(invalidValue(`spec.tags[${i}]`, tag, 'must be an object'));
     const name = typeof tag.name === 'string' ? tag.name : '';
     if (name === '') return void causes.push(required(`spec.tags[${i}].name`));
-    if (!isValidTagName(name)) causes.push(invalidValue(`spec.tags[${i}].name`, name, `must match "${TAG_PATTERN}"`));
+    if (!isValidTagName(name))
+      causes.push(invalidValue(`spec.tags[${i}].name`, name, `must match "${TAG_PATTERN}"`));
     if (seen.has(name)) causes.push(duplicate(`spec.tags[${i}].name`, name));
     seen.add(name);
     causes.push(...validateTagReference(tag, `spec.tags[${name}]`));
@@ -98,7 +120,8 @@ function validateStatusTags(status: unknown): StatusCause[] {
     const items = Array.isArray(list.items) ? list.items : [];
     items.forEach((item: unknown, i: number) => {
       const at = `status.tags[${tag}].items[${i}].dockerImageReference`;
-      const ref = isObj(item) && typeof item.dockerImageReference === 'string' ? item.dockerImageReference : '';
+      const ref =
+        isObj(item) && typeof item.dockerImageReference === 'string' ? item.dockerImageReference : '';
       if (ref === '') return void causes.push(required(at));
       try {
         parseImageReference(ref);
@@ -113,17 +136,31 @@ function validateStatusTags(status: unknown): StatusCause[] {
 export function validateImageStream(o: KubeObject): StatusCause[] {
   const causes: StatusCause[] = [];
   const name = o.metadata.name ?? '';
-  if (name && !repositoryComponentRe.test(name)) causes.push(invalidValue('metadata.name', name, `must match "${REPOSITORY_NAME_COMPONENT}"`));
+  if (name && !repositoryComponentRe.test(name))
+    causes.push(invalidValue('metadata.name', name, `must match "${REPOSITORY_NAME_COMPONENT}"`));
   if (`${o.metadata.namespace ?? ''}/${name}`.length > NAME_TOTAL_LENGTH_MAX)
-    causes.push(invalidValue('metadata.name', name, `'namespace/name' cannot be longer than ${NAME_TOTAL_LENGTH_MAX} characters`));
-  if (o.spec !== undefined && !isObj(o.spec)) return [...causes, invalidValue('spec', o.spec, 'must be an object')];
+    causes.push(
+      invalidValue(
+        'metadata.name',
+        name,
+        `'namespace/name' cannot be longer than ${NAME_TOTAL_LENGTH_MAX} characters`,
+      ),
+    );
+  if (o.spec !== undefined && !isObj(o.spec))
+    return [...causes, invalidValue('spec', o.spec, 'must be an object')];
   const spec = isObj(o.spec) ? o.spec : {};
   const repo = spec.dockerImageRepository;
   if (typeof repo === 'string' && repo !== '') {
     try {
       const ref = parseImageReference(repo);
-      if (ref.tag) causes.push(invalidValue('spec.dockerImageRepository', repo, 'the repository name may not contain a tag'));
-      if (ref.id) causes.push(invalidValue('spec.dockerImageRepository', repo, 'the repository name may not contain an ID'));
+      if (ref.tag)
+        causes.push(
+          invalidValue('spec.dockerImageRepository', repo, 'the repository name may not contain a tag'),
+        );
+      if (ref.id)
+        causes.push(
+          invalidValue('spec.dockerImageRepository', repo, 'the repository name may not contain an ID'),
+        );
     } catch (e) {
       causes.push(invalidValue('spec.dockerImageRepository', repo, referenceError(e)));
     }
@@ -147,7 +184,8 @@ export function defaultImageStream(o: KubeObject): void {
     if (policy.type === undefined || policy.type === '') policy.type = 'Source';
     tag.referencePolicy = policy;
     const importPolicy: Json = isObj(tag.importPolicy) ? tag.importPolicy : {};
-    if (importPolicy.importMode === undefined || importPolicy.importMode === '') importPolicy.importMode = 'Legacy';
+    if (importPolicy.importMode === undefined || importPolicy.importMode === '')
+      importPolicy.importMode = 'Legacy';
     tag.importPolicy = importPolicy;
   }
   const status: Json = isObj(o.status) ? o.status : {};
@@ -171,16 +209,26 @@ export function prepareImageStream(o: KubeObject, old: KubeObject | undefined): 
   const before = new Map(tagsOf(old?.spec).map((t) => [String(t.name), t]));
   for (const tag of tagsOf(o.spec)) {
     const prev = before.get(String(tag.name));
-    const changed = !prev || !deepEqual(JSON.parse(JSON.stringify(withoutGeneration(tag))), JSON.parse(JSON.stringify(withoutGeneration(prev))));
+    const changed =
+      !prev ||
+      !deepEqual(
+        JSON.parse(JSON.stringify(withoutGeneration(tag))),
+        JSON.parse(JSON.stringify(withoutGeneration(prev))),
+      );
     if (changed || tag.generation === 0) tag.generation = generation;
-    else if (tag.generation === undefined || tag.generation === null) tag.generation = prev.generation ?? generation;
+    else if (tag.generation === undefined || tag.generation === null)
+      tag.generation = prev.generation ?? generation;
   }
 }
 
 /** The Decorator: where this stream can be pulled from, given the registry's hostnames now. */
 export function decorateImageStream(o: KubeObject, hosts: RegistryHostnames): KubeObject {
   const path = `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
-  const { dockerImageRepository: _d, publicDockerImageRepository: _p, ...rest } = isObj(o.status) ? o.status : {};
+  const {
+    dockerImageRepository: _d,
+    publicDockerImageRepository: _p,
+    ...rest
+  } = isObj(o.status) ? o.status : {};
   const status: Json = { dockerImageRepository: hosts.internal ? `${hosts.internal}/${path}` : '' };
   if (hosts.external) status.publicDockerImageRepository = `${hosts.external}/${path}`;
   return { ...o, status: { ...status, ...rest } };

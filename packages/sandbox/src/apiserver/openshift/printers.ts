@@ -35,7 +35,8 @@ export function prioritizeTags(tags: string[]): string[] {
     if (rank(a) === 1) {
       const va = version(a);
       const vb = version(b);
-      for (let i = 0; i < Math.max(va.length, vb.length); i++) if ((va[i] ?? 0) !== (vb[i] ?? 0)) return (vb[i] ?? 0) - (va[i] ?? 0);
+      for (let i = 0; i < Math.max(va.length, vb.length); i++)
+        if ((va[i] ?? 0) !== (vb[i] ?? 0)) return (vb[i] ?? 0) - (va[i] ?? 0);
     }
     return a < b ? -1 : a > b ? 1 : 0;
   });
@@ -63,7 +64,17 @@ export function tagsUpToWidth(all: string[], width: number): string {
 }
 
 export const imageStreamPrinter: Printer = {
-  columns: [NAME_COLUMN, col('Image Repository', 'string', 0, 'DockerImageRepository represents the effective location this stream may be accessed at.'), col('Tags', 'string', 0, 'Human readable list of tags.'), col('Updated', 'string', 0, 'Last update time.')],
+  columns: [
+    NAME_COLUMN,
+    col(
+      'Image Repository',
+      'string',
+      0,
+      'DockerImageRepository represents the effective location this stream may be accessed at.',
+    ),
+    col('Tags', 'string', 0, 'Human readable list of tags.'),
+    col('Updated', 'string', 0, 'Last update time.'),
+  ],
   row: (o, now) => {
     const statusTags = arr(dig(o, 'status', 'tags'));
     let latest = 0;
@@ -71,14 +82,27 @@ export const imageStreamPrinter: Printer = {
       const created = Date.parse(str(dig(arr(dig(list, 'items'))[0], 'created')));
       if (!Number.isNaN(created) && created > latest) latest = created;
     }
-    const repo = str(dig(o, 'status', 'publicDockerImageRepository')) || str(dig(o, 'spec', 'dockerImageRepository')) || str(dig(o, 'status', 'dockerImageRepository'));
-    return [o.metadata.name ?? '', repo, tagsUpToWidth(statusTags.map((t) => str(dig(t, 'tag'))), 40), latest ? `${unitsHumanDuration(now.getTime() - latest)} ago` : ''];
+    const repo =
+      str(dig(o, 'status', 'publicDockerImageRepository')) ||
+      str(dig(o, 'spec', 'dockerImageRepository')) ||
+      str(dig(o, 'status', 'dockerImageRepository'));
+    return [
+      o.metadata.name ?? '',
+      repo,
+      tagsUpToWidth(
+        statusTags.map((t) => str(dig(t, 'tag'))),
+        40,
+      ),
+      latest ? `${unitsHumanDuration(now.getTime() - latest)} ago` : '',
+    ];
   },
 };
 
 /** The trigger summary: config, image(stream:tag), DockerImage(...). */
 function triggeredBy(o: KubeObject): string {
-  const containers = new Set(arr(dig(o, 'spec', 'template', 'spec', 'containers')).map((c) => str(dig(c, 'name'))));
+  const containers = new Set(
+    arr(dig(o, 'spec', 'template', 'spec', 'containers')).map((c) => str(dig(c, 'name'))),
+  );
   const out = new Set<string>();
   for (const t of arr(dig(o, 'spec', 'triggers'))) {
     const type = str(dig(t, 'type'));
@@ -86,7 +110,10 @@ function triggeredBy(o: KubeObject): string {
     else if (type === 'ImageChange') {
       if (dig(t, 'imageChangeParams', 'automatic') !== true) continue;
       const names = arr(dig(t, 'imageChangeParams', 'containerNames')).map((n) => str(n));
-      const prefix = containers.size !== 1 && !names.every((n) => containers.has(n)) ? `${[...names].sort().join(',')}:` : '';
+      const prefix =
+        containers.size !== 1 && !names.every((n) => containers.has(n))
+          ? `${[...names].sort().join(',')}:`
+          : '';
       const kind = str(dig(t, 'imageChangeParams', 'from', 'kind'));
       const name = str(dig(t, 'imageChangeParams', 'from', 'name'));
       out.add(kind === 'ImageStreamTag' ? `image(${prefix}${name})` : `${kind}(${prefix}${name})`);
@@ -96,10 +123,37 @@ function triggeredBy(o: KubeObject): string {
 }
 
 export const deploymentConfigPrinter: Printer = {
-  columns: [NAME_COLUMN, col('Revision', 'string', 0, 'LatestVersion is used to determine whether the current deployment associated with a deployment config is out of sync.'), col('Desired', 'string', 0, 'Replicas is the number of desired replicas.'), col('Current', 'string', 0, 'UpdatedReplicas is the total number of non-terminated pods targeted by this deployment config that have the desired template spec.'), col('Triggered By', 'string', 0, 'Triggers determine how updates to a DeploymentConfig result in new deployments.')],
+  columns: [
+    NAME_COLUMN,
+    col(
+      'Revision',
+      'string',
+      0,
+      'LatestVersion is used to determine whether the current deployment associated with a deployment config is out of sync.',
+    ),
+    col('Desired', 'string', 0, 'Replicas is the number of desired replicas.'),
+    col(
+      'Current',
+      'string',
+      0,
+      'UpdatedReplicas is the total number of non-terminated pods targeted by this deployment config that have the desired template spec.',
+    ),
+    col(
+      'Triggered By',
+      'string',
+      0,
+      'Triggers determine how updates to a DeploymentConfig result in new deployments.',
+    ),
+  ],
   row: (o) => {
     const replicas = num(dig(o, 'spec', 'replicas'));
-    return [o.metadata.name ?? '', num(dig(o, 'status', 'latestVersion')), dig(o, 'spec', 'test') === true ? `${replicas} (during test)` : String(replicas), num(dig(o, 'status', 'updatedReplicas')), triggeredBy(o)];
+    return [
+      o.metadata.name ?? '',
+      num(dig(o, 'status', 'latestVersion')),
+      dig(o, 'spec', 'test') === true ? `${replicas} (during test)` : String(replicas),
+      num(dig(o, 'status', 'updatedReplicas')),
+      triggeredBy(o),
+    ];
   },
 };
 
@@ -126,7 +180,12 @@ function sourceShort(o: KubeObject): string {
 }
 
 export const buildConfigPrinter: Printer = {
-  columns: [NAME_COLUMN, col('Type', 'string', 0, 'Describes a particular way of performing a build.'), col('From', 'string', 0, 'source describes the SCM in use.'), col('Latest', 'string', 0, 'lastVersion is used to inform about number of last triggered build.')],
+  columns: [
+    NAME_COLUMN,
+    col('Type', 'string', 0, 'Describes a particular way of performing a build.'),
+    col('From', 'string', 0, 'source describes the SCM in use.'),
+    col('Latest', 'string', 0, 'lastVersion is used to inform about number of last triggered build.'),
+  ],
   row: (o) => {
     const strategy = dig(o, 'spec', 'strategy');
     const type = STRATEGY_TYPES.find(([f]) => dig(strategy, f) !== undefined)?.[1] ?? '';

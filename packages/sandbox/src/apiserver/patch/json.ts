@@ -16,11 +16,19 @@ function patchFailed(message: string): ApiError {
 /** Decodes the body as []jsonPatchOp the way kube's handler does (400 on a non-array). */
 export function decodeJsonPatch(body: unknown): Op[] {
   if (!Array.isArray(body)) {
-    const what = body === null ? 'null' : typeof body === 'object' ? 'object' : typeof body === 'string' ? 'string' : typeof body;
+    const what =
+      body === null
+        ? 'null'
+        : typeof body === 'object'
+          ? 'object'
+          : typeof body === 'string'
+            ? 'string'
+            : typeof body;
     throw badRequest(`json: cannot unmarshal ${what} into Go value of type []handlers.jsonPatchOp`);
   }
   return body.map((raw) => {
-    if (!isJsonObject(raw)) throw badRequest('json: cannot unmarshal into Go value of type handlers.jsonPatchOp');
+    if (!isJsonObject(raw))
+      throw badRequest('json: cannot unmarshal into Go value of type handlers.jsonPatchOp');
     return raw as unknown as Op;
   });
 }
@@ -59,7 +67,8 @@ function locate(doc: JsonValue, path: string): { parent: Container; key: string 
 function getAt(c: Container, key: string, path: string): JsonValue {
   if (Array.isArray(c)) {
     const i = Number(key);
-    if (!/^\d+$/.test(key) || i >= c.length) throw patchFailed(`Unable to access invalid index: ${key}: invalid index referenced`);
+    if (!/^\d+$/.test(key) || i >= c.length)
+      throw patchFailed(`Unable to access invalid index: ${key}: invalid index referenced`);
     return c[i] as JsonValue;
   }
   if (!(key in c)) throw patchFailed(`Unable to get nonexistent key: ${key}: missing value`);
@@ -70,7 +79,8 @@ function getAt(c: Container, key: string, path: string): JsonValue {
 function addAt(c: Container, key: string, value: JsonValue): void {
   if (Array.isArray(c)) {
     const i = key === '-' ? c.length : Number(key);
-    if (!(key === '-' || /^\d+$/.test(key)) || i > c.length) throw patchFailed(`Unable to access invalid index: ${key}: invalid index referenced`);
+    if (!(key === '-' || /^\d+$/.test(key)) || i > c.length)
+      throw patchFailed(`Unable to access invalid index: ${key}: invalid index referenced`);
     c.splice(i, 0, value);
   } else c[key] = value;
 }
@@ -78,10 +88,16 @@ function addAt(c: Container, key: string, value: JsonValue): void {
 function removeAt(c: Container, key: string, path: string): JsonValue {
   if (Array.isArray(c)) {
     const i = Number(key);
-    if (!/^\d+$/.test(key) || i >= c.length) throw patchFailed(`error in remove for path: '${path}': Unable to remove invalid index: ${key}: invalid index referenced`);
+    if (!/^\d+$/.test(key) || i >= c.length)
+      throw patchFailed(
+        `error in remove for path: '${path}': Unable to remove invalid index: ${key}: invalid index referenced`,
+      );
     return c.splice(i, 1)[0] as JsonValue;
   }
-  if (!(key in c)) throw patchFailed(`error in remove for path: '${path}': Unable to remove nonexistent key: ${key}: missing value`);
+  if (!(key in c))
+    throw patchFailed(
+      `error in remove for path: '${path}': Unable to remove nonexistent key: ${key}: missing value`,
+    );
   const v = c[key] as JsonValue;
   delete c[key];
   return v;
@@ -105,24 +121,29 @@ export function applyJsonPatch(target: unknown, ops: Op[]): JsonValue {
     const where = locate(doc, path);
     switch (op.op) {
       case 'add':
-        if (!where) throw patchFailed(`add operation does not apply: doc is missing path: "${path}": missing value`);
+        if (!where)
+          throw patchFailed(`add operation does not apply: doc is missing path: "${path}": missing value`);
         if (!('value' in op)) throw patchFailed('add operation missing value');
         addAt(where.parent, where.key, structuredClone(op.value as JsonValue));
         break;
       case 'remove':
-        if (!where) throw patchFailed(`remove operation does not apply: doc is missing path: "${path}": missing value`);
+        if (!where)
+          throw patchFailed(`remove operation does not apply: doc is missing path: "${path}": missing value`);
         removeAt(where.parent, where.key, path);
         break;
       case 'replace': {
-        if (!where) throw patchFailed(`replace operation does not apply: doc is missing key: ${path}: missing value`);
+        if (!where)
+          throw patchFailed(`replace operation does not apply: doc is missing key: ${path}: missing value`);
         if (!('value' in op)) throw patchFailed('replace operation missing value');
         const { parent, key } = where;
         if (Array.isArray(parent)) {
           const i = Number(key);
-          if (!/^\d+$/.test(key) || i >= parent.length) throw patchFailed(`replace operation does not apply: doc is missing key: ${path}: missing value`);
+          if (!/^\d+$/.test(key) || i >= parent.length)
+            throw patchFailed(`replace operation does not apply: doc is missing key: ${path}: missing value`);
           parent[i] = structuredClone(op.value as JsonValue);
         } else {
-          if (!(key in parent)) throw patchFailed(`replace operation does not apply: doc is missing key: ${path}: missing value`);
+          if (!(key in parent))
+            throw patchFailed(`replace operation does not apply: doc is missing key: ${path}: missing value`);
           parent[key] = structuredClone(op.value as JsonValue);
         }
         break;
@@ -131,10 +152,19 @@ export function applyJsonPatch(target: unknown, ops: Op[]): JsonValue {
       case 'copy': {
         const from = need(op, 'from');
         const src = locate(doc, from);
-        if (!src) throw patchFailed(`${op.op} operation does not apply: doc is missing from path: ${from}: missing value`);
-        const value = op.op === 'move' ? removeAt(src.parent, src.key, from) : structuredClone(getAt(src.parent, src.key, from));
+        if (!src)
+          throw patchFailed(
+            `${op.op} operation does not apply: doc is missing from path: ${from}: missing value`,
+          );
+        const value =
+          op.op === 'move'
+            ? removeAt(src.parent, src.key, from)
+            : structuredClone(getAt(src.parent, src.key, from));
         const dst = locate(doc, path);
-        if (!dst) throw patchFailed(`${op.op} operation does not apply: doc is missing destination path: ${path}: missing value`);
+        if (!dst)
+          throw patchFailed(
+            `${op.op} operation does not apply: doc is missing destination path: ${path}: missing value`,
+          );
         addAt(dst.parent, dst.key, value);
         break;
       }

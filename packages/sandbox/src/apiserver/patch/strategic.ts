@@ -37,7 +37,8 @@ export function mergeKeyFor(path: string[]): string | undefined {
     return path.length === 2 && path[0] === 'spec' ? 'port' : undefined;
   }
   // ImageStream spec.tags merge by name, status.tags (NamedTagEventList) by tag
-  if (field === 'tags' && path.length === 2) return path[0] === 'status' ? 'tag' : path[0] === 'spec' ? 'name' : undefined;
+  if (field === 'tags' && path.length === 2)
+    return path[0] === 'status' ? 'tag' : path[0] === 'spec' ? 'name' : undefined;
   return MERGE_KEYS[field];
 }
 
@@ -47,7 +48,10 @@ const DELETE_PRIMITIVE = '$deleteFromPrimitiveList/';
 const ORDER = '$setElementOrder/';
 
 function stripDirectives(v: JsonValue): JsonValue {
-  if (Array.isArray(v)) return v.filter((x) => !(isJsonObject(x) && x[DIRECTIVE] !== undefined && Object.keys(x).length === 1)).map(stripDirectives);
+  if (Array.isArray(v))
+    return v
+      .filter((x) => !(isJsonObject(x) && x[DIRECTIVE] !== undefined && Object.keys(x).length === 1))
+      .map(stripDirectives);
   if (!isJsonObject(v)) return v;
   const out: JsonObject = {};
   for (const [k, x] of Object.entries(v)) if (!k.startsWith('$')) out[k] = stripDirectives(x);
@@ -58,15 +62,19 @@ function mergeList(orig: JsonValue[], patch: JsonValue[], path: string[]): JsonV
   const key = mergeKeyFor(path);
   const field = path[path.length - 1] ?? '';
   if (!key) {
-    if (PRIMITIVE_MERGE.has(field)) return [...orig, ...patch.filter((p) => !orig.some((o) => deepEqual(o, p)))];
+    if (PRIMITIVE_MERGE.has(field))
+      return [...orig, ...patch.filter((p) => !orig.some((o) => deepEqual(o, p)))];
     return patch.map(stripDirectives);
   }
-  if (patch.some((p) => isJsonObject(p) && p[DIRECTIVE] === 'replace')) return patch.filter((p) => !(isJsonObject(p) && p[DIRECTIVE] === 'replace')).map(stripDirectives);
+  if (patch.some((p) => isJsonObject(p) && p[DIRECTIVE] === 'replace'))
+    return patch.filter((p) => !(isJsonObject(p) && p[DIRECTIVE] === 'replace')).map(stripDirectives);
   const out = orig.map((o) => structuredClone(o));
   for (const item of patch) {
-    if (!isJsonObject(item)) throw badRequest(`unable to find api field in struct for the list of ${field}: expected an object`);
+    if (!isJsonObject(item))
+      throw badRequest(`unable to find api field in struct for the list of ${field}: expected an object`);
     const k = item[key];
-    if (k === undefined) throw badRequest(`map: ${JSON.stringify(item)} does not contain declared merge key: ${key}`);
+    if (k === undefined)
+      throw badRequest(`map: ${JSON.stringify(item)} does not contain declared merge key: ${key}`);
     const i = out.findIndex((o) => isJsonObject(o) && deepEqual(o[key], k));
     if (item[DIRECTIVE] === 'delete') {
       if (i >= 0) out.splice(i, 1);
@@ -91,7 +99,8 @@ function mergeMap(orig: JsonObject, patch: JsonObject, path: string[]): JsonValu
     if (k.startsWith(DELETE_PRIMITIVE)) {
       const field = k.slice(DELETE_PRIMITIVE.length);
       const list = out[field];
-      if (Array.isArray(list) && Array.isArray(v)) out[field] = list.filter((x) => !v.some((d) => deepEqual(d, x)));
+      if (Array.isArray(list) && Array.isArray(v))
+        out[field] = list.filter((x) => !v.some((d) => deepEqual(d, x)));
       continue;
     }
     const childPath = [...path, k];
@@ -112,7 +121,9 @@ function mergeMap(orig: JsonObject, patch: JsonObject, path: string[]): JsonValu
     const key = mergeKeyFor([...path, field]);
     if (!Array.isArray(list)) continue;
     const rank = (x: JsonValue): number => {
-      const i = v.findIndex((o) => (key && isJsonObject(o) && isJsonObject(x) ? deepEqual(o[key], x[key]) : deepEqual(o, x)));
+      const i = v.findIndex((o) =>
+        key && isJsonObject(o) && isJsonObject(x) ? deepEqual(o[key], x[key]) : deepEqual(o, x),
+      );
       return i < 0 ? v.length : i;
     };
     out[field] = [...list].sort((a, b) => rank(a) - rank(b));
@@ -122,7 +133,8 @@ function mergeMap(orig: JsonObject, patch: JsonObject, path: string[]): JsonValu
 
 /** Applies a strategic merge patch to a built-in object. */
 export function applyStrategicMergePatch(original: unknown, patch: unknown): JsonValue {
-  if (!isJsonObject(patch)) throw badRequest('json: cannot unmarshal array into Go value of type map[string]interface {}');
+  if (!isJsonObject(patch))
+    throw badRequest('json: cannot unmarshal array into Go value of type map[string]interface {}');
   const result = mergeMap(isJsonObject(original) ? original : {}, patch, []);
   return result ?? {};
 }

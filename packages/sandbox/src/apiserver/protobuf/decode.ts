@@ -7,9 +7,18 @@ const MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
 
 /** Integer fields that are pointers in Go (an explicit 0 means something); other zeros are omitted like omitempty. */
 const POINTER_INTS = new Set([
-  'replicas', 'terminationGracePeriodSeconds', 'revisionHistoryLimit', 'progressDeadlineSeconds',
-  'backoffLimit', 'parallelism', 'completions', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished',
-  'startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit',
+  'replicas',
+  'terminationGracePeriodSeconds',
+  'revisionHistoryLimit',
+  'progressDeadlineSeconds',
+  'backoffLimit',
+  'parallelism',
+  'completions',
+  'activeDeadlineSeconds',
+  'ttlSecondsAfterFinished',
+  'startingDeadlineSeconds',
+  'successfulJobsHistoryLimit',
+  'failedJobsHistoryLimit',
 ]);
 
 function text(b: Uint8Array): string {
@@ -52,7 +61,9 @@ function scalar(spec: FieldSpec, fld: WireField): unknown {
     case 'time': {
       if (v.wire !== 2) return undefined;
       const secs = readFields(v.bytes).find((x) => x.no === 1);
-      return secs?.v.wire === 0 && secs.v.value !== 0n ? new Date(Number(secs.v.value) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined;
+      return secs?.v.wire === 0 && secs.v.value !== 0n
+        ? new Date(Number(secs.v.value) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+        : undefined;
     }
     default:
       return v.wire === 2 && typeof spec.type === 'object' ? message(v.bytes, spec.type) : undefined;
@@ -78,13 +89,24 @@ function message(buf: Uint8Array, schema: Schema): Record<string, unknown> {
     }
     let value: unknown;
     if (spec.type === 'map') value = mapEntries(list, (x) => (x.v.wire === 2 ? text(x.v.bytes) : ''));
-    else if (spec.type === 'bytesmap') value = mapEntries(list, (x) => (x.v.wire === 2 ? Buffer.from(x.v.bytes).toString('base64') : ''));
+    else if (spec.type === 'bytesmap')
+      value = mapEntries(list, (x) => (x.v.wire === 2 ? Buffer.from(x.v.bytes).toString('base64') : ''));
     else if (spec.type === 'quantitymap')
-      value = mapEntries(list, (x) => (x.v.wire === 2 ? text((readFields(x.v.bytes).find((q) => q.no === 1)?.v as { bytes: Uint8Array } | undefined)?.bytes ?? new Uint8Array()) : ''));
+      value = mapEntries(list, (x) =>
+        x.v.wire === 2
+          ? text(
+              (readFields(x.v.bytes).find((q) => q.no === 1)?.v as { bytes: Uint8Array } | undefined)
+                ?.bytes ?? new Uint8Array(),
+            )
+          : '',
+      );
     else if (spec.repeated) value = list.map((x) => scalar(spec, x)).filter((x) => x !== undefined);
     else value = scalar(spec, list[list.length - 1] as WireField);
     const empty =
-      value === undefined || value === '' || value === false || (value === 0 && !POINTER_INTS.has(spec.name)) ||
+      value === undefined ||
+      value === '' ||
+      value === false ||
+      (value === 0 && !POINTER_INTS.has(spec.name)) ||
       (typeof value === 'object' && value !== null && Object.keys(value).length === 0);
     if (!empty) out[spec.name] = value;
   }
@@ -104,7 +126,11 @@ function isZero(fld: WireField): boolean {
 
 function unreadable(no: number): ApiError {
   return new ApiError(
-    statusFailure(415, 'UnsupportedMediaType', `the sandbox cannot read field ${no} of this protobuf object: send it as JSON (Content-Type: application/json; kubectl: apply -f a manifest)`),
+    statusFailure(
+      415,
+      'UnsupportedMediaType',
+      `the sandbox cannot read field ${no} of this protobuf object: send it as JSON (Content-Type: application/json; kubectl: apply -f a manifest)`,
+    ),
   );
 }
 
@@ -115,7 +141,8 @@ export function isProtobuf(contentType: string | undefined): boolean {
 
 /** Decodes a `k8s\0` + runtime.Unknown envelope into a JSON object (415 for kinds this server cannot read as protobuf). */
 export function decodeProtobuf(body: Buffer): Record<string, unknown> {
-  if (body.length < 4 || !body.subarray(0, 4).equals(MAGIC)) throw badRequest('provided input is not a protobuf-encoded Kubernetes object (missing k8s magic prefix)');
+  if (body.length < 4 || !body.subarray(0, 4).equals(MAGIC))
+    throw badRequest('provided input is not a protobuf-encoded Kubernetes object (missing k8s magic prefix)');
   const unknown = readFields(body.subarray(4));
   const typeMeta = unknown.find((x) => x.no === 1);
   const raw = unknown.find((x) => x.no === 2);
@@ -129,7 +156,11 @@ export function decodeProtobuf(body: Buffer): Record<string, unknown> {
   const schema = KINDS[kind];
   if (!schema)
     throw new ApiError(
-      statusFailure(415, 'UnsupportedMediaType', `the sandbox reads ${kind || 'this object'} only as JSON: send Content-Type application/json (kubectl: use -f with a manifest)`),
+      statusFailure(
+        415,
+        'UnsupportedMediaType',
+        `the sandbox reads ${kind || 'this object'} only as JSON: send Content-Type application/json (kubectl: use -f with a manifest)`,
+      ),
     );
   const obj = raw?.v.wire === 2 ? message(raw.v.bytes, schema) : {};
   return { apiVersion, kind, ...obj, metadata: (obj.metadata as Record<string, unknown> | undefined) ?? {} };

@@ -18,7 +18,8 @@ function str(w: BinaryWriter, no: number, v: unknown): void {
   if (typeof v === 'string' && v !== '') w.tag(no, WireType.LengthDelimited).string(v);
 }
 function strs(w: BinaryWriter, no: number, v: unknown): void {
-  if (Array.isArray(v)) for (const s of v) if (typeof s === 'string') w.tag(no, WireType.LengthDelimited).string(s);
+  if (Array.isArray(v))
+    for (const s of v) if (typeof s === 'string') w.tag(no, WireType.LengthDelimited).string(s);
 }
 function bool(w: BinaryWriter, no: number, v: unknown): void {
   if (v === true) w.tag(no, WireType.Varint).bool(true);
@@ -95,7 +96,8 @@ const schema: Write = (w, s) => {
   if (Array.isArray(types)) msg(w, 22, {}, (w2) => strs(w2, 1, types));
   // ItemsItem { repeated Schema schema = 1; }
   const items = isObject(s.items) ? [s.items] : s.items;
-  if (Array.isArray(items)) msg(w, 23, {}, (w2) => items.filter(isObject).forEach((i) => msg(w2, 1, i, schema)));
+  if (Array.isArray(items))
+    msg(w, 23, {}, (w2) => items.filter(isObject).forEach((i) => msg(w2, 1, i, schema)));
   if (Array.isArray(s.allOf)) for (const a of s.allOf) if (isObject(a)) msg(w, 24, a, schema);
   // Properties { repeated NamedSchema additional_properties = 1; }
   if (isObject(s.properties)) msg(w, 25, s.properties, (w2, p) => named(w2, 1, p, schema));
@@ -106,18 +108,20 @@ const schema: Write = (w, s) => {
 };
 
 /** Parameter sub-schemas share their first four fields; query and formData ones then have allow_empty_value = 5, shifting the rest by one. */
-const nonBody = (query: boolean): Write => (w, p) => {
-  bool(w, 1, p.required);
-  str(w, 2, p.in);
-  str(w, 3, p.description);
-  str(w, 4, p.name);
-  const o = query ? 1 : 0; // QueryParameterSubSchema has allow_empty_value = 5
-  if (query) bool(w, 5, p.allowEmptyValue);
-  str(w, 5 + o, p.type);
-  str(w, 6 + o, p.format);
-  bool(w, 19 + o, p.uniqueItems);
-  extensions(w, 22 + o, p);
-};
+const nonBody =
+  (query: boolean): Write =>
+  (w, p) => {
+    bool(w, 1, p.required);
+    str(w, 2, p.in);
+    str(w, 3, p.description);
+    str(w, 4, p.name);
+    const o = query ? 1 : 0; // QueryParameterSubSchema has allow_empty_value = 5
+    if (query) bool(w, 5, p.allowEmptyValue);
+    str(w, 5 + o, p.type);
+    str(w, 6 + o, p.format);
+    bool(w, 19 + o, p.uniqueItems);
+    extensions(w, 22 + o, p);
+  };
 
 const parametersItem: Write = (w, p) => {
   if (typeof p.$ref === 'string') return msg(w, 2, p, (w2, r) => str(w2, 1, r.$ref)); // JsonReference
@@ -164,7 +168,15 @@ const operation: Write = (w, o) => {
   extensions(w, 13, o);
 };
 
-const PATH_OPS: Array<[string, number]> = [['get', 2], ['put', 3], ['post', 4], ['delete', 5], ['options', 6], ['head', 7], ['patch', 8]];
+const PATH_OPS: Array<[string, number]> = [
+  ['get', 2],
+  ['put', 3],
+  ['post', 4],
+  ['delete', 5],
+  ['options', 6],
+  ['head', 7],
+  ['patch', 8],
+];
 
 const pathItem: Write = (w, p) => {
   str(w, 1, p.$ref);

@@ -1,5 +1,6 @@
 /** Protocol-buffers wire format: just enough to read the request bodies kubectl's typed clients send. */
-export type WireValue = { wire: 0; value: bigint } | { wire: 2; bytes: Uint8Array } | { wire: 1 | 5; bytes: Uint8Array };
+export type WireValue =
+  { wire: 0; value: bigint } | { wire: 2; bytes: Uint8Array } | { wire: 1 | 5; bytes: Uint8Array };
 
 export interface WireField {
   no: number;
@@ -43,7 +44,8 @@ export function readFields(buf: Uint8Array): WireField[] {
 /** Debug view: nested messages guessed where bytes parse as a message. */
 export function dump(buf: Uint8Array, depth = 0): unknown {
   return readFields(buf).map((f) => {
-    if (f.v.wire !== 2) return [f.no, f.v.wire === 0 ? String(f.v.value) : Buffer.from(f.v.bytes).toString('hex')];
+    if (f.v.wire !== 2)
+      return [f.no, f.v.wire === 0 ? String(f.v.value) : Buffer.from(f.v.bytes).toString('hex')];
     const text = Buffer.from(f.v.bytes).toString('utf8');
     if (depth < 6) {
       try {

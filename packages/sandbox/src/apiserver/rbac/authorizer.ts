@@ -54,14 +54,18 @@ function has(list: string[] | undefined, value: string): boolean {
 
 function resourceMatches(rule: PolicyRule, resource: string, subresource: string | undefined): boolean {
   const combined = subresource ? `${resource}/${subresource}` : resource;
-  return (rule.resources ?? []).some((r) => r === '*' || r === combined || (subresource !== undefined && r === `*/${subresource}`));
+  return (rule.resources ?? []).some(
+    (r) => r === '*' || r === combined || (subresource !== undefined && r === `*/${subresource}`),
+  );
 }
 
 function ruleAllows(rule: PolicyRule, a: Attributes): boolean {
   if (!has(rule.verbs, a.verb)) return false;
   if (a.resource === undefined) {
     const path = a.path ?? '';
-    return (rule.nonResourceURLs ?? []).some((u) => u === '*' || u === path || (u.endsWith('*') && path.startsWith(u.slice(0, -1))));
+    return (rule.nonResourceURLs ?? []).some(
+      (u) => u === '*' || u === path || (u.endsWith('*') && path.startsWith(u.slice(0, -1))),
+    );
   }
   if (!has(rule.apiGroups, a.group ?? '')) return false;
   if (!resourceMatches(rule, a.resource, a.subresource)) return false;
@@ -92,8 +96,12 @@ export class RbacAuthorizer {
 
   authorize(a: Attributes): Decision {
     if (a.user.groups.includes(SUPERUSER_GROUP)) return { allowed: true, reason: '' };
-    for (const { rule, binding } of this.rulesApplying(a.user, a.resource !== undefined ? a.namespace : undefined))
-      if (ruleAllows(rule, a)) return { allowed: true, reason: `RBAC: allowed by ${binding.kind} "${binding.metadata.name}"` };
+    for (const { rule, binding } of this.rulesApplying(
+      a.user,
+      a.resource !== undefined ? a.namespace : undefined,
+    ))
+      if (ruleAllows(rule, a))
+        return { allowed: true, reason: `RBAC: allowed by ${binding.kind} "${binding.metadata.name}"` };
     return { allowed: false, reason: '' };
   }
 
@@ -101,22 +109,45 @@ export class RbacAuthorizer {
   rulesFor(user: UserInfo, namespace: string | undefined): RulesForUser {
     const rules = this.rulesApplying(user, namespace).map((r) => r.rule);
     // system:masters bypasses RBAC in kube; its review shows the equivalent of cluster-admin.
-    if (user.groups.includes(SUPERUSER_GROUP)) rules.unshift({ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }, { verbs: ['*'], nonResourceURLs: ['*'] });
+    if (user.groups.includes(SUPERUSER_GROUP))
+      rules.unshift(
+        { verbs: ['*'], apiGroups: ['*'], resources: ['*'] },
+        { verbs: ['*'], nonResourceURLs: ['*'] },
+      );
     return {
-      resourceRules: rules.filter((r) => !r.nonResourceURLs).map((r) => ({ verbs: r.verbs ?? [], apiGroups: r.apiGroups ?? [], resources: r.resources ?? [], ...(r.resourceNames ? { resourceNames: r.resourceNames } : {}) })),
-      nonResourceRules: rules.filter((r) => r.nonResourceURLs).map((r) => ({ verbs: r.verbs ?? [], nonResourceURLs: r.nonResourceURLs ?? [] })),
+      resourceRules: rules
+        .filter((r) => !r.nonResourceURLs)
+        .map((r) => ({
+          verbs: r.verbs ?? [],
+          apiGroups: r.apiGroups ?? [],
+          resources: r.resources ?? [],
+          ...(r.resourceNames ? { resourceNames: r.resourceNames } : {}),
+        })),
+      nonResourceRules: rules
+        .filter((r) => r.nonResourceURLs)
+        .map((r) => ({ verbs: r.verbs ?? [], nonResourceURLs: r.nonResourceURLs ?? [] })),
     };
   }
 
-  private rulesApplying(user: UserInfo, namespace: string | undefined): Array<{ rule: PolicyRule; binding: KubeObject }> {
+  private rulesApplying(
+    user: UserInfo,
+    namespace: string | undefined,
+  ): Array<{ rule: PolicyRule; binding: KubeObject }> {
     const clusterRoles = new Map(this.source.clusterRoles().map((r) => [r.metadata.name, r]));
     const rulesOf = (ref: RoleRef | undefined, ns: string | undefined): PolicyRule[] => {
       if (!ref) return [];
-      if (ref.kind === 'ClusterRole') return (clusterRoles.get(ref.name)?.rules as PolicyRule[] | undefined) ?? [];
-      if (ref.kind === 'Role' && ns) return (this.source.roles(ns).find((r) => r.metadata.name === ref.name)?.rules as PolicyRule[] | undefined) ?? [];
+      if (ref.kind === 'ClusterRole')
+        return (clusterRoles.get(ref.name)?.rules as PolicyRule[] | undefined) ?? [];
+      if (ref.kind === 'Role' && ns)
+        return (
+          (this.source.roles(ns).find((r) => r.metadata.name === ref.name)?.rules as
+            PolicyRule[] | undefined) ?? []
+        );
       return [];
     };
-    const bindings: Array<{ b: KubeObject; ns?: string }> = this.source.clusterRoleBindings().map((b) => ({ b }));
+    const bindings: Array<{ b: KubeObject; ns?: string }> = this.source
+      .clusterRoleBindings()
+      .map((b) => ({ b }));
     if (namespace) bindings.push(...this.source.roleBindings(namespace).map((b) => ({ b, ns: namespace })));
     const out: Array<{ rule: PolicyRule; binding: KubeObject }> = [];
     for (const { b, ns } of bindings) {

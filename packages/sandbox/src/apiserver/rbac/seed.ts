@@ -15,7 +15,13 @@ const clusterRole = (name: string, rules: unknown[]): KubeObject => ({
   rules,
 });
 
-const binding = (kind: 'ClusterRoleBinding' | 'RoleBinding', name: string, role: string, subjects: Array<{ kind: string; name: string }>, namespace?: string): KubeObject => ({
+const binding = (
+  kind: 'ClusterRoleBinding' | 'RoleBinding',
+  name: string,
+  role: string,
+  subjects: Array<{ kind: string; name: string }>,
+  namespace?: string,
+): KubeObject => ({
   apiVersion: 'rbac.authorization.k8s.io/v1',
   kind,
   metadata: namespace ? { name, namespace } : { name },
@@ -33,7 +39,11 @@ function readableResources(registry: ResourceRegistry, except: Set<string>): unk
     for (const sub of t.subresources) if (sub !== 'finalize') set.add(`${t.resource}/${sub}`);
     byGroup.set(t.group, set);
   }
-  return [...byGroup].map(([group, resources]) => ({ apiGroups: [group], resources: [...resources].sort(), verbs: READ }));
+  return [...byGroup].map(([group, resources]) => ({
+    apiGroups: [group],
+    resources: [...resources].sort(),
+    verbs: READ,
+  }));
 }
 
 /**
@@ -49,20 +59,62 @@ export function seedRbac(registry: ResourceRegistry): { cluster: KubeObject[]; n
       { nonResourceURLs: ['*'], verbs: ['*'] },
     ]),
     clusterRole('system:discovery', [
-      { nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/openapi', '/openapi/*', '/readyz', '/version', '/version/'], verbs: ['get'] },
+      {
+        nonResourceURLs: [
+          '/api',
+          '/api/*',
+          '/apis',
+          '/apis/*',
+          '/healthz',
+          '/livez',
+          '/openapi',
+          '/openapi/*',
+          '/readyz',
+          '/version',
+          '/version/',
+        ],
+        verbs: ['get'],
+      },
     ]),
     clusterRole('system:basic-user', [
-      { apiGroups: ['authorization.k8s.io'], resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'], verbs: ['create'] },
+      {
+        apiGroups: ['authorization.k8s.io'],
+        resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'],
+        verbs: ['create'],
+      },
       { apiGroups: ['authentication.k8s.io'], resources: ['selfsubjectreviews'], verbs: ['create'] },
     ]),
     clusterRole(VIEWER_ROLE, readableResources(registry, new Set(['/secrets']))),
     clusterRole(DEVELOPER_ROLE, [
       {
         apiGroups: [''],
-        resources: ['pods', 'pods/log', 'pods/status', 'services', 'configmaps', 'secrets', 'events', 'serviceaccounts', 'persistentvolumeclaims'],
+        resources: [
+          'pods',
+          'pods/log',
+          'pods/status',
+          'services',
+          'configmaps',
+          'secrets',
+          'events',
+          'serviceaccounts',
+          'persistentvolumeclaims',
+        ],
         verbs: ALL,
       },
-      { apiGroups: ['apps'], resources: ['deployments', 'deployments/scale', 'deployments/status', 'replicasets', 'replicasets/scale', 'statefulsets', 'statefulsets/scale', 'daemonsets'], verbs: ALL },
+      {
+        apiGroups: ['apps'],
+        resources: [
+          'deployments',
+          'deployments/scale',
+          'deployments/status',
+          'replicasets',
+          'replicasets/scale',
+          'statefulsets',
+          'statefulsets/scale',
+          'daemonsets',
+        ],
+        verbs: ALL,
+      },
       { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: ALL },
       // OpenShift's edit role: a project's image streams, deployment and build configs
       { apiGroups: ['image.openshift.io'], resources: ['imagestreams'], verbs: ALL },
@@ -75,10 +127,22 @@ export function seedRbac(registry: ResourceRegistry): { cluster: KubeObject[]; n
       { kind: 'Group', name: 'system:masters' },
       { kind: 'User', name: 'admin' },
     ]),
-    binding('ClusterRoleBinding', 'system:discovery', 'system:discovery', [{ kind: 'Group', name: 'system:authenticated' }]),
-    binding('ClusterRoleBinding', 'system:basic-user', 'system:basic-user', [{ kind: 'Group', name: 'system:authenticated' }]),
+    binding('ClusterRoleBinding', 'system:discovery', 'system:discovery', [
+      { kind: 'Group', name: 'system:authenticated' },
+    ]),
+    binding('ClusterRoleBinding', 'system:basic-user', 'system:basic-user', [
+      { kind: 'Group', name: 'system:authenticated' },
+    ]),
     binding('ClusterRoleBinding', VIEWER_ROLE, VIEWER_ROLE, [{ kind: 'User', name: 'viewer' }]),
   ];
-  const namespaced = [binding('RoleBinding', DEVELOPER_ROLE, DEVELOPER_ROLE, [{ kind: 'User', name: 'developer' }], DEVELOPER_NAMESPACE)];
+  const namespaced = [
+    binding(
+      'RoleBinding',
+      DEVELOPER_ROLE,
+      DEVELOPER_ROLE,
+      [{ kind: 'User', name: 'developer' }],
+      DEVELOPER_NAMESPACE,
+    ),
+  ];
   return { cluster, namespaced };
 }

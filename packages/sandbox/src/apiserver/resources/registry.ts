@@ -29,7 +29,10 @@ export function typesFromCrd(crd: CustomResourceDefinition): ResourceType[] {
       shortNames: names.shortNames ?? [],
       categories: names.categories ?? [],
       verbs: ALL_VERBS,
-      subresources: [...(v.subresources?.status ? ['status'] : []), ...(v.subresources?.scale ? ['scale'] : [])],
+      subresources: [
+        ...(v.subresources?.status ? ['status'] : []),
+        ...(v.subresources?.scale ? ['scale'] : []),
+      ],
       hasStatus: Boolean(v.subresources?.status),
       generation: true,
       strategicMerge: false,
@@ -46,7 +49,9 @@ export class ResourceRegistry {
 
   add(...types: ResourceType[]): void {
     for (const t of types) {
-      const i = this.types.findIndex((x) => x.group === t.group && x.version === t.version && x.resource === t.resource);
+      const i = this.types.findIndex(
+        (x) => x.group === t.group && x.version === t.version && x.resource === t.resource,
+      );
       if (i >= 0) this.types[i] = t;
       else this.types.push(t);
     }
@@ -75,7 +80,9 @@ export class ResourceRegistry {
   }
 
   byKind(apiVersion: string, kind: string): ResourceType | undefined {
-    const [group, version] = apiVersion.includes('/') ? (apiVersion.split('/') as [string, string]) : ['', apiVersion];
+    const [group, version] = apiVersion.includes('/')
+      ? (apiVersion.split('/') as [string, string])
+      : ['', apiVersion];
     return this.types.find((t) => t.group === group && t.version === version && t.kind === kind);
   }
 

@@ -30,7 +30,8 @@ export function parseLabelSelector(input: string | undefined): LabelRequirement[
   };
   const word = (): string => {
     const w = t[i++];
-    if (w === undefined || ['!=', '==', '=', '!', '(', ')', ',', '>', '<'].includes(w)) fail(`found '${w ?? ''}', expected: identifier`);
+    if (w === undefined || ['!=', '==', '=', '!', '(', ')', ',', '>', '<'].includes(w))
+      fail(`found '${w ?? ''}', expected: identifier`);
     return w as string;
   };
   while (i < t.length) {
@@ -113,9 +114,15 @@ export interface LabelSelectorObject {
 
 /** Converts a LabelSelector object into requirements; an empty selector matches everything. */
 export function selectorObjectToRequirements(sel: LabelSelectorObject): LabelRequirement[] {
-  const reqs: LabelRequirement[] = Object.entries(sel.matchLabels ?? {}).map(([key, v]) => ({ key, op: '=', values: [v] }));
+  const reqs: LabelRequirement[] = Object.entries(sel.matchLabels ?? {}).map(([key, v]) => ({
+    key,
+    op: '=',
+    values: [v],
+  }));
   for (const e of sel.matchExpressions ?? []) {
-    const op = ({ In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' } as const)[e.operator as 'In'];
+    const op = ({ In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' } as const)[
+      e.operator as 'In'
+    ];
     if (!op) throw badRequest(`"${e.operator}" is not a valid label selector operator`);
     reqs.push({ key: e.key, op, values: e.values ?? [] });
   }

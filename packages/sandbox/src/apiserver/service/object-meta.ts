@@ -58,6 +58,9 @@ export function carryUpdate(type: ResourceType, next: KubeObject, old: KubeObjec
 
 /** True when an update would change nothing (kube then writes nothing: same resourceVersion, no event). */
 export function unchanged(next: KubeObject, old: KubeObject): boolean {
-  const strip = (o: KubeObject): KubeObject => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
+  const strip = (o: KubeObject): KubeObject => ({
+    ...o,
+    metadata: { ...o.metadata, resourceVersion: undefined },
+  });
   return deepEqual(JSON.parse(JSON.stringify(strip(next))), JSON.parse(JSON.stringify(strip(old))));
 }

@@ -13,7 +13,14 @@ const keyOf = (o: KubeObject): string => `${o.metadata.namespace ?? ''}/${o.meta
  * resourceVersion and the last key served (as kube's etcd3 token does); pages after the first
  * read current data, which is what the watch cache does for a consistent-enough list.
  */
-export function paginate(items: KubeObject[], opts: ListOptions, currentRv: number): { items: KubeObject[]; metadata: { resourceVersion: string; continue?: string; remainingItemCount?: number } } {
+export function paginate(
+  items: KubeObject[],
+  opts: ListOptions,
+  currentRv: number,
+): {
+  items: KubeObject[];
+  metadata: { resourceVersion: string; continue?: string; remainingItemCount?: number };
+} {
   let rv = currentRv;
   let rest = items;
   if (opts.continue) {
@@ -23,13 +30,20 @@ export function paginate(items: KubeObject[], opts: ListOptions, currentRv: numb
     } catch {
       throw badRequest('continue key is not valid: illegal base64 data at input byte 0');
     }
-    if (typeof token.rv !== 'number' || typeof token.start !== 'string') throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
-    if (token.rv <= 0) throw expired('The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');
+    if (typeof token.rv !== 'number' || typeof token.start !== 'string')
+      throw badRequest(
+        'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
+      );
+    if (token.rv <= 0)
+      throw expired(
+        'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+      );
     rv = token.rv;
     rest = items.filter((o) => keyOf(o) > token.start);
   }
   const limit = opts.limit && opts.limit > 0 ? opts.limit : undefined;
-  if (limit === undefined || rest.length <= limit) return { items: rest, metadata: { resourceVersion: String(rv) } };
+  if (limit === undefined || rest.length <= limit)
+    return { items: rest, metadata: { resourceVersion: String(rv) } };
   const page = rest.slice(0, limit);
   const next: Token = { rv, start: keyOf(page[page.length - 1] as KubeObject) };
   return {

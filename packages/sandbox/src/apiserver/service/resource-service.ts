@@ -1,6 +1,28 @@
-import { ApiError, alreadyExists, badRequest, conflict, forbidden, groupResource, invalid, methodNotAllowed, notFound, statusFailure } from '../../core/errors.js';
+import {
+  ApiError,
+  alreadyExists,
+  badRequest,
+  conflict,
+  forbidden,
+  groupResource,
+  invalid,
+  methodNotAllowed,
+  notFound,
+  statusFailure,
+} from '../../core/errors.js';
 import type {
-  Clock, DeleteOptions, KubeObject, ListOptions, ListResult, PatchType, StatusBody, UserInfo, WatchEvent, WatchOptions, WriteOptions, WriteResult,
+  Clock,
+  DeleteOptions,
+  KubeObject,
+  ListOptions,
+  ListResult,
+  PatchType,
+  StatusBody,
+  UserInfo,
+  WatchEvent,
+  WatchOptions,
+  WriteOptions,
+  WriteResult,
 } from '../../core/types.js';
 import { admit, type Operation } from '../admission/pipeline.js';
 import { applyJsonPatch, decodeJsonPatch } from '../patch/json.js';
@@ -21,7 +43,10 @@ import { present } from './present.js';
 import { startWatch } from './watch.js';
 
 export type Subresource = 'status' | 'scale';
-export type WriteOpts = WriteOptions & { subresource?: Subresource; /** set by the service for field ownership */ user?: UserInfo };
+export type WriteOpts = WriteOptions & {
+  subresource?: Subresource;
+  /** set by the service for field ownership */ user?: UserInfo;
+};
 
 const NAMESPACES = storageKey({ group: '', resource: 'namespaces' });
 
@@ -44,15 +69,39 @@ export class ResourceService {
 
   // ---- authorization ----
 
-  authorize(user: UserInfo, verb: string, type: ResourceType, ns: string | undefined, name?: string, subresource?: string): void {
+  authorize(
+    user: UserInfo,
+    verb: string,
+    type: ResourceType,
+    ns: string | undefined,
+    name?: string,
+    subresource?: string,
+  ): void {
     // kube's RequestInfo treats /namespaces/{name} as a request in namespace {name}.
-    const namespace = type.namespaced ? ns : type.group === '' && type.resource === 'namespaces' ? name : undefined;
-    const a: Attributes = { user, verb, group: type.group, resource: type.resource, subresource, name, namespace };
+    const namespace = type.namespaced
+      ? ns
+      : type.group === '' && type.resource === 'namespaces'
+        ? name
+        : undefined;
+    const a: Attributes = {
+      user,
+      verb,
+      group: type.group,
+      resource: type.resource,
+      subresource,
+      name,
+      namespace,
+    };
     const d = this.authorizer.authorize(a);
     if (d.allowed) return;
     const qualified = groupResource(type.group, type.resource);
     const msg = forbiddenMessage(a) + (d.reason ? `: ${d.reason}` : '');
-    throw forbidden(type.group, type.resource, name, name ? `${qualified} "${name}" is forbidden: ${msg}` : `${qualified} is forbidden: ${msg}`);
+    throw forbidden(
+      type.group,
+      type.resource,
+      name,
+      name ? `${qualified} "${name}" is forbidden: ${msg}` : `${qualified} is forbidden: ${msg}`,
+    );
   }
 
   // ---- reads ----
@@ -88,12 +137,25 @@ export class ResourceService {
     };
   }
 
-  watch(user: UserInfo, type: ResourceType, ns: string | undefined, opts: WatchOptions, onEvent: (e: WatchEvent) => void): () => void {
+  watch(
+    user: UserInfo,
+    type: ResourceType,
+    ns: string | undefined,
+    opts: WatchOptions,
+    onEvent: (e: WatchEvent) => void,
+  ): () => void {
     this.authorize(user, 'watch', type, ns);
     return startWatch(
       this.store,
       this.clock,
-      { type, resourceKey: storageKey(type), namespace: type.namespaced ? ns : undefined, opts, matches: this.matcher(type, opts), present: (o) => present(type, o) },
+      {
+        type,
+        resourceKey: storageKey(type),
+        namespace: type.namespaced ? ns : undefined,
+        opts,
+        matches: this.matcher(type, opts),
+        present: (o) => present(type, o),
+      },
       onEvent,
     );
   }
@@ -107,11 +169,22 @@ export class ResourceService {
     if (!namespace) throw notFound('', 'namespaces', ns);
     if (creating && namespace.metadata.deletionTimestamp)
       throw new ApiError(
-        statusFailure(403, 'Forbidden', `${type.resource} "${''}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`, {
-          group: type.group || undefined,
-          kind: type.resource,
-          causes: [{ reason: 'NamespaceTerminating', message: `namespace ${ns} is being terminated`, field: 'metadata.namespace' }],
-        }),
+        statusFailure(
+          403,
+          'Forbidden',
+          `${type.resource} "${''}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`,
+          {
+            group: type.group || undefined,
+            kind: type.resource,
+            causes: [
+              {
+                reason: 'NamespaceTerminating',
+                message: `namespace ${ns} is being terminated`,
+                field: 'metadata.namespace',
+              },
+            ],
+          },
+        ),
       );
   }
 
@@ -121,11 +194,19 @@ export class ResourceService {
       return;
     }
     if (obj.metadata.namespace && obj.metadata.namespace !== ns)
-      throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      throw badRequest(
+        'the namespace of the provided object does not match the namespace sent on the request',
+      );
     obj.metadata.namespace = ns;
   }
 
-  create(user: UserInfo, type: ResourceType, ns: string | undefined, body: unknown, opts: WriteOptions & { applied?: KubeObject } = {}): WriteResult {
+  create(
+    user: UserInfo,
+    type: ResourceType,
+    ns: string | undefined,
+    body: unknown,
+    opts: WriteOptions & { applied?: KubeObject } = {},
+  ): WriteResult {
     if (!type.verbs.includes('create')) throw methodNotAllowed();
     const obj = asObject(body, type);
     const virtual = this.virtualCreate.get(storageKey(type));
@@ -134,21 +215,33 @@ export class ResourceService {
       if (type.namespaced) obj.metadata.namespace = ns;
       return { object: virtual(user, obj), warnings: [] };
     }
-    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = this.freeGeneratedName(type, ns, obj.metadata.generateName ?? '');
+    if (!obj.metadata.name && obj.metadata.generateName)
+      obj.metadata.name = this.freeGeneratedName(type, ns, obj.metadata.generateName ?? '');
     this.authorize(user, 'create', type, ns, obj.metadata.name);
     this.requireNamespace(type, ns, true);
     this.checkNamespaceOfBody(type, ns, obj);
     if (type.hasStatus && type.kind !== 'Node' && type.kind !== 'Namespace') delete obj.status;
-    const { object, warnings } = admit({ type, operation: 'CREATE', object: obj, fieldValidation: opts.fieldValidation ?? 'Warn' });
+    const { object, warnings } = admit({
+      type,
+      operation: 'CREATE',
+      object: obj,
+      fieldValidation: opts.fieldValidation ?? 'Warn',
+    });
     const now = this.clock.now();
     stampCreate(type, object, now);
     type.prepareForStorage?.(object, undefined);
     const w = { manager: managerName(user, opts), apiVersion: apiVersionOf(type), time: kubeTime(now) };
     // Created by server-side apply: the applier owns what its configuration sets, as an Apply entry.
-    const managed = opts.applied ? planApply({ ...object, metadata: { ...object.metadata, managedFields: [] } }, opts.applied, { ...w, force: true }).managedFields([]) : updateManagedFields(undefined, object, w);
+    const managed = opts.applied
+      ? planApply({ ...object, metadata: { ...object.metadata, managedFields: [] } }, opts.applied, {
+          ...w,
+          force: true,
+        }).managedFields([])
+      : updateManagedFields(undefined, object, w);
     if (managed.length > 0) object.metadata.managedFields = managed;
     const name = object.metadata.name ?? '';
-    if (this.store.get(storageKey(type), object.metadata.namespace, name)) throw alreadyExists(type.group, type.resource, name);
+    if (this.store.get(storageKey(type), object.metadata.namespace, name))
+      throw alreadyExists(type.group, type.resource, name);
     if (opts.dryRun) return { object: present(type, object), warnings };
     return { object: present(type, this.store.put(storageKey(type), object)), warnings };
   }
@@ -156,25 +249,48 @@ export class ResourceService {
   /** kube-apiserver (GenerateNameRetries, on since 1.31) tries up to 8 suffixes before reporting AlreadyExists. */
   private freeGeneratedName(type: ResourceType, ns: string | undefined, prefix: string): string {
     let name = generatedName(prefix);
-    for (let attempt = 1; attempt < 8 && this.store.get(storageKey(type), type.namespaced ? ns : undefined, name); attempt++) name = generatedName(prefix);
+    for (
+      let attempt = 1;
+      attempt < 8 && this.store.get(storageKey(type), type.namespaced ? ns : undefined, name);
+      attempt++
+    )
+      name = generatedName(prefix);
     return name;
   }
 
-  update(user: UserInfo, type: ResourceType, ns: string | undefined, name: string, body: unknown, opts: WriteOpts = {}): WriteResult {
+  update(
+    user: UserInfo,
+    type: ResourceType,
+    ns: string | undefined,
+    name: string,
+    body: unknown,
+    opts: WriteOpts = {},
+  ): WriteResult {
     if (!type.verbs.includes('update')) throw methodNotAllowed();
     const obj = asObject(body, type);
     this.authorize(user, 'update', type, ns, name, opts.subresource);
     if (obj.metadata.name && obj.metadata.name !== name)
-      throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`);
+      throw badRequest(
+        `the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`,
+      );
     obj.metadata.name = name;
     this.checkNamespaceOfBody(type, ns, obj);
     const old = this.stored(type, ns, name);
     const rv = obj.metadata.resourceVersion;
-    if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(type.group, type.resource, name);
+    if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion)
+      throw conflict(type.group, type.resource, name);
     return this.write(type, old, obj, 'UPDATE', undefined, { ...opts, user });
   }
 
-  patch(user: UserInfo, type: ResourceType, ns: string | undefined, name: string, patchType: PatchType, patch: unknown, opts: WriteOpts = {}): WriteResult {
+  patch(
+    user: UserInfo,
+    type: ResourceType,
+    ns: string | undefined,
+    name: string,
+    patchType: PatchType,
+    patch: unknown,
+    opts: WriteOpts = {},
+  ): WriteResult {
     if (!type.verbs.includes('patch')) throw methodNotAllowed();
     this.authorize(user, 'patch', type, ns, name, opts.subresource);
     const old = this.stored(type, ns, name);
@@ -195,9 +311,13 @@ export class ResourceService {
         throw unsupportedPatch();
     }
     const obj = asObject(patched, type);
-    if (obj.metadata.name !== name) throw badRequest(`the name of the object (${String(obj.metadata.name)}) does not match the name on the URL (${name})`);
+    if (obj.metadata.name !== name)
+      throw badRequest(
+        `the name of the object (${String(obj.metadata.name)}) does not match the name on the URL (${name})`,
+      );
     const rv = obj.metadata.resourceVersion;
-    if (rv !== undefined && rv !== old.metadata.resourceVersion) throw conflict(type.group, type.resource, name);
+    if (rv !== undefined && rv !== old.metadata.resourceVersion)
+      throw conflict(type.group, type.resource, name);
     this.checkNamespaceOfBody(type, ns, obj);
     return this.write(type, old, obj, 'UPDATE', { type: patchType, body: patch }, { ...opts, user });
   }
@@ -206,14 +326,29 @@ export class ResourceService {
    * Server-side apply (PATCH application/apply-patch+yaml): creates the object when missing,
    * else merges the configuration in, with field ownership and conflicts (409 unless `force`).
    */
-  apply(user: UserInfo, type: ResourceType, ns: string | undefined, name: string, body: unknown, opts: WriteOpts & { force?: boolean }): WriteResult & { created: boolean } {
+  apply(
+    user: UserInfo,
+    type: ResourceType,
+    ns: string | undefined,
+    name: string,
+    body: unknown,
+    opts: WriteOpts & { force?: boolean },
+  ): WriteResult & { created: boolean } {
     if (!type.verbs.includes('patch')) throw methodNotAllowed();
     this.authorize(user, 'patch', type, ns, name, opts.subresource);
     if (!opts.fieldManager)
-      throw invalid('meta.k8s.io', 'PatchOptions', '', [{ reason: 'FieldValueRequired', field: 'fieldManager', message: 'Required value: is required for apply patch' }]);
+      throw invalid('meta.k8s.io', 'PatchOptions', '', [
+        {
+          reason: 'FieldValueRequired',
+          field: 'fieldManager',
+          message: 'Required value: is required for apply patch',
+        },
+      ]);
     const config = asObject(body, type);
     if (config.metadata.name !== undefined && config.metadata.name !== name)
-      throw badRequest(`the name of the object (${String(config.metadata.name)}) does not match the name on the URL (${name})`);
+      throw badRequest(
+        `the name of the object (${String(config.metadata.name)}) does not match the name on the URL (${name})`,
+      );
     config.metadata.name = name;
     const live = this.store.get(storageKey(type), type.namespaced ? ns : undefined, name);
     if (!live) return { ...this.create(user, type, ns, config, { ...opts, applied: config }), created: true };
@@ -228,7 +363,18 @@ export class ResourceService {
     removePaths(merged, plan.remove);
     merged.metadata.resourceVersion = live.metadata.resourceVersion;
     this.checkNamespaceOfBody(type, ns, merged);
-    return { ...this.write(type, live, merged, 'UPDATE', { type: 'apply', body }, { ...opts, user }, plan.managedFields), created: false };
+    return {
+      ...this.write(
+        type,
+        live,
+        merged,
+        'UPDATE',
+        { type: 'apply', body },
+        { ...opts, user },
+        plan.managedFields,
+      ),
+      created: false,
+    };
   }
 
   /** Update path shared by PUT and PATCH: subresource semantics, admission, no-op detection, finalization. */
@@ -278,7 +424,11 @@ export class ResourceService {
     if (unchanged(object, old)) return { object: present(type, old), warnings };
     if (opts.dryRun) return { object: present(type, object), warnings };
     const key = storageKey(type);
-    if (object.metadata.deletionTimestamp && (object.metadata.finalizers ?? []).length === 0 && !isGracefulPod(type, object)) {
+    if (
+      object.metadata.deletionTimestamp &&
+      (object.metadata.finalizers ?? []).length === 0 &&
+      !isGracefulPod(type, object)
+    ) {
       this.store.put(key, object);
       const gone = this.store.remove(key, object.metadata.namespace, object.metadata.name ?? '');
       return { object: present(type, gone ?? object), warnings };
@@ -286,15 +436,31 @@ export class ResourceService {
     return { object: present(type, this.store.put(key, object)), warnings };
   }
 
-  delete(user: UserInfo, type: ResourceType, ns: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject | StatusBody {
+  delete(
+    user: UserInfo,
+    type: ResourceType,
+    ns: string | undefined,
+    name: string,
+    opts: DeleteOptions = {},
+  ): KubeObject | StatusBody {
     if (!type.verbs.includes('delete')) throw methodNotAllowed();
     this.authorize(user, 'delete', type, ns, name);
     const old = this.stored(type, ns, name);
     const pre = opts.preconditions;
     if (pre?.uid && pre.uid !== old.metadata.uid)
-      throw conflict(type.group, type.resource, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid ?? ''}`);
+      throw conflict(
+        type.group,
+        type.resource,
+        name,
+        `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid ?? ''}`,
+      );
     if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion)
-      throw conflict(type.group, type.resource, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion ?? ''}`);
+      throw conflict(
+        type.group,
+        type.resource,
+        name,
+        `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion ?? ''}`,
+      );
     const plan = planDelete(type, old, opts, this.clock.now());
     const key = storageKey(type);
     if (plan.kind === 'mark') {
@@ -314,21 +480,39 @@ export class ResourceService {
       apiVersion: 'v1',
       metadata: {},
       status: 'Success',
-      details: { name: gone.metadata.name, group: type.group || undefined, kind: type.resource, uid: gone.metadata.uid },
+      details: {
+        name: gone.metadata.name,
+        group: type.group || undefined,
+        kind: type.resource,
+        uid: gone.metadata.uid,
+      },
     } as StatusBody;
   }
 
-  deleteCollection(user: UserInfo, type: ResourceType, ns: string | undefined, listOpts: ListOptions, opts: DeleteOptions = {}): ListResult {
+  deleteCollection(
+    user: UserInfo,
+    type: ResourceType,
+    ns: string | undefined,
+    listOpts: ListOptions,
+    opts: DeleteOptions = {},
+  ): ListResult {
     if (!type.verbs.includes('deletecollection')) throw methodNotAllowed();
     this.authorize(user, 'deletecollection', type, ns);
-    const items = this.store.list(storageKey(type), type.namespaced ? ns : undefined).filter(this.matcher(type, listOpts));
+    const items = this.store
+      .list(storageKey(type), type.namespaced ? ns : undefined)
+      .filter(this.matcher(type, listOpts));
     const system: UserInfo = { username: 'system:apiserver', groups: ['system:masters'] };
     const out: KubeObject[] = [];
     for (const o of items) {
       const r = this.delete(system, type, o.metadata.namespace, o.metadata.name ?? '', opts);
       if (r.kind !== 'Status') out.push(r as KubeObject);
     }
-    return { apiVersion: apiVersionOf(type), kind: type.listKind, metadata: { resourceVersion: String(this.store.currentRv()) }, items: out };
+    return {
+      apiVersion: apiVersionOf(type),
+      kind: type.listKind,
+      metadata: { resourceVersion: String(this.store.currentRv()) },
+      items: out,
+    };
   }
 }
 
@@ -354,7 +538,9 @@ function unsupportedPatch(): ApiError {
 /** The request body as an object (400 when it is not one, like the JSON decoder). */
 export function asObject(body: unknown, type: ResourceType): KubeObject {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: json: cannot unmarshal ${Array.isArray(body) ? 'array' : typeof body} into Go value of type struct`);
+    throw badRequest(
+      `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: json: cannot unmarshal ${Array.isArray(body) ? 'array' : typeof body} into Go value of type struct`,
+    );
   const obj = structuredClone(body) as KubeObject;
   if (typeof obj.metadata !== 'object' || obj.metadata === null) obj.metadata = {};
   return obj;

@@ -16,13 +16,28 @@ function toScale(o: KubeObject): KubeObject {
   return {
     kind: 'Scale',
     apiVersion: 'autoscaling/v1',
-    metadata: { name: o.metadata.name, namespace: o.metadata.namespace, uid: o.metadata.uid, resourceVersion: o.metadata.resourceVersion, creationTimestamp: o.metadata.creationTimestamp },
+    metadata: {
+      name: o.metadata.name,
+      namespace: o.metadata.namespace,
+      uid: o.metadata.uid,
+      resourceVersion: o.metadata.resourceVersion,
+      creationTimestamp: o.metadata.creationTimestamp,
+    },
     spec: { replicas: spec.replicas ?? 0 },
-    status: { replicas: status.replicas ?? 0, selector: spec.selector ? formatSelectorObject(spec.selector) : '' },
+    status: {
+      replicas: status.replicas ?? 0,
+      selector: spec.selector ? formatSelectorObject(spec.selector) : '',
+    },
   };
 }
 
-export function getScale(svc: ResourceService, user: UserInfo, type: ResourceType, ns: string | undefined, name: string): KubeObject {
+export function getScale(
+  svc: ResourceService,
+  user: UserInfo,
+  type: ResourceType,
+  ns: string | undefined,
+  name: string,
+): KubeObject {
   svc.authorize(user, 'get', type, ns, name, 'scale');
   const o = svc.store.get(storageKey(type), ns, name);
   if (!o) throw notFound(type.group, type.resource, name);
@@ -30,7 +45,15 @@ export function getScale(svc: ResourceService, user: UserInfo, type: ResourceTyp
 }
 
 /** PUT or PATCH of a Scale: only spec.replicas moves; resourceVersion preconditions apply. */
-export function writeScale(svc: ResourceService, user: UserInfo, type: ResourceType, ns: string | undefined, name: string, change: { put?: unknown; patch?: { type: PatchType; body: unknown } }, opts: WriteOptions): KubeObject {
+export function writeScale(
+  svc: ResourceService,
+  user: UserInfo,
+  type: ResourceType,
+  ns: string | undefined,
+  name: string,
+  change: { put?: unknown; patch?: { type: PatchType; body: unknown } },
+  opts: WriteOptions,
+): KubeObject {
   svc.authorize(user, change.put !== undefined ? 'update' : 'patch', type, ns, name, 'scale');
   const current = svc.store.get(storageKey(type), ns, name);
   if (!current) throw notFound(type.group, type.resource, name);
@@ -41,7 +64,8 @@ export function writeScale(svc: ResourceService, user: UserInfo, type: ResourceT
     else next = applyMergePatch(scale, change.patch.body);
   }
   const replicas = (next as { spec?: { replicas?: unknown } } | undefined)?.spec?.replicas;
-  if (typeof replicas !== 'number' || !Number.isInteger(replicas)) throw badRequest('Scale.spec.replicas must be an integer');
+  if (typeof replicas !== 'number' || !Number.isInteger(replicas))
+    throw badRequest('Scale.spec.replicas must be an integer');
   const rv = (next as KubeObject).metadata?.resourceVersion;
   const updated = structuredClone(current);
   (updated.spec as { replicas?: number }).replicas = replicas;

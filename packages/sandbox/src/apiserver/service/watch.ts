@@ -34,9 +34,15 @@ function parseRv(rv: string | undefined): number | undefined {
  * and selectors (an object leaving the selection is DELETED, one entering it ADDED), bookmarks
  * on request. A resourceVersion older than the history throws 410 Expired.
  */
-export function startWatch(store: ObjectStore, clock: Clock, spec: WatchSpec, emit: (e: WatchEvent) => void): () => void {
+export function startWatch(
+  store: ObjectStore,
+  clock: Clock,
+  spec: WatchSpec,
+  emit: (e: WatchEvent) => void,
+): () => void {
   const { opts, type } = spec;
-  const inScope = (o: KubeObject): boolean => (spec.namespace === undefined || o.metadata.namespace === spec.namespace) && spec.matches(o);
+  const inScope = (o: KubeObject): boolean =>
+    (spec.namespace === undefined || o.metadata.namespace === spec.namespace) && spec.matches(o);
   const rv = parseRv(opts.resourceVersion);
   const initial = opts.sendInitialEvents ?? rv === undefined;
 
@@ -60,12 +66,15 @@ export function startWatch(store: ObjectStore, clock: Clock, spec: WatchSpec, em
   };
 
   if (initial) {
-    for (const o of store.list(spec.resourceKey, spec.namespace)) if (spec.matches(o)) emit({ type: 'ADDED', object: spec.present(o) });
+    for (const o of store.list(spec.resourceKey, spec.namespace))
+      if (spec.matches(o)) emit({ type: 'ADDED', object: spec.present(o) });
     if (opts.allowWatchBookmarks) emit(bookmark(type, store.currentRv(), true));
   }
   for (const e of backlog) deliver(e);
   const unsubscribe = store.subscribe(spec.resourceKey, deliver);
-  const stopBookmarks = opts.allowWatchBookmarks ? clock.every(BOOKMARK_INTERVAL_MS, () => emit(bookmark(type, store.currentRv(), false))) : () => undefined;
+  const stopBookmarks = opts.allowWatchBookmarks
+    ? clock.every(BOOKMARK_INTERVAL_MS, () => emit(bookmark(type, store.currentRv(), false)))
+    : () => undefined;
   return () => {
     unsubscribe();
     stopBookmarks();

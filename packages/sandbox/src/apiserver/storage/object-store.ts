@@ -70,8 +70,11 @@ export class ObjectStore {
   /** All objects of a resource (optionally of one namespace), sorted by namespace/name like etcd keys. */
   list(resourceKey: string, ns?: string): KubeObject[] {
     const out: KubeObject[] = [];
-    const entries = [...this.bucket(resourceKey).objects.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [, o] of entries) if (ns === undefined || o.metadata.namespace === ns) out.push(structuredClone(o));
+    const entries = [...this.bucket(resourceKey).objects.entries()].sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    for (const [, o] of entries)
+      if (ns === undefined || o.metadata.namespace === ns) out.push(structuredClone(o));
     return out;
   }
 
@@ -109,8 +112,10 @@ export class ObjectStore {
     const now = this.now();
     e.at = now;
     b.history.push(e);
-    const stale = (x: StoredEvent | undefined): boolean => x !== undefined && now - (x.at ?? now) > this.freshMs && b.history.length > MIN_HISTORY;
-    while (b.history.length > this.historyCapacity || stale(b.history[0])) b.evictedThrough = (b.history.shift() as StoredEvent).rv;
+    const stale = (x: StoredEvent | undefined): boolean =>
+      x !== undefined && now - (x.at ?? now) > this.freshMs && b.history.length > MIN_HISTORY;
+    while (b.history.length > this.historyCapacity || stale(b.history[0]))
+      b.evictedThrough = (b.history.shift() as StoredEvent).rv;
     for (const l of [...b.listeners]) l(e);
     for (const l of [...this.anyListeners]) l(b.key, e);
   }

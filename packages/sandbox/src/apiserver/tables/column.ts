@@ -17,12 +17,29 @@ export interface Printer {
   row(obj: KubeObject, now: Date): Cell[];
 }
 
-export function col(name: string, type = 'string', priority = 0, description = '', format = ''): ColumnDefinition {
+export function col(
+  name: string,
+  type = 'string',
+  priority = 0,
+  description = '',
+  format = '',
+): ColumnDefinition {
   return { name, type, format, description, priority };
 }
 
-export const NAME_COLUMN = col('Name', 'string', 0, 'Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names', 'name');
-export const AGE_COLUMN = col('Age', 'string', 0, 'CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata');
+export const NAME_COLUMN = col(
+  'Name',
+  'string',
+  0,
+  'Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names',
+  'name',
+);
+export const AGE_COLUMN = col(
+  'Age',
+  'string',
+  0,
+  'CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata',
+);
 
 type Json = Record<string, unknown>;
 /** Safe deep read for printers: `dig(o, 'status', 'phase')`. */
@@ -34,7 +51,8 @@ export function dig(o: unknown, ...keys: string[]): unknown {
 export const str = (v: unknown, fallback = ''): string => (typeof v === 'string' && v !== '' ? v : fallback);
 export const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-export const count = (v: unknown): number => (typeof v === 'object' && v !== null ? Object.keys(v).length : 0);
+export const count = (v: unknown): number =>
+  typeof v === 'object' && v !== null ? Object.keys(v).length : 0;
 
 /** labels.FormatLabels / selector rendering: sorted `k=v` pairs, `<none>` when empty. */
 export function formatLabels(m: unknown): string {

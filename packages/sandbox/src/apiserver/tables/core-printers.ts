@@ -1,6 +1,17 @@
 import type { KubeObject } from '../../core/types.js';
 import { since } from './duration.js';
-import { AGE_COLUMN, NAME_COLUMN, arr, col, count, dig, formatLabels, num, str, type Printer } from './column.js';
+import {
+  AGE_COLUMN,
+  NAME_COLUMN,
+  arr,
+  col,
+  count,
+  dig,
+  formatLabels,
+  num,
+  str,
+  type Printer,
+} from './column.js';
 
 function servicePorts(o: KubeObject): string {
   const ports = arr(dig(o, 'spec', 'ports'));
@@ -18,7 +29,9 @@ function externalIp(o: KubeObject): string {
   const external = arr(dig(o, 'spec', 'externalIPs')).map(String);
   if (type === 'ExternalName') return str(dig(o, 'spec', 'externalName'));
   if (type === 'LoadBalancer') {
-    const ingress = arr(dig(o, 'status', 'loadBalancer', 'ingress')).map((i) => str(dig(i, 'ip')) || str(dig(i, 'hostname')));
+    const ingress = arr(dig(o, 'status', 'loadBalancer', 'ingress')).map(
+      (i) => str(dig(i, 'ip')) || str(dig(i, 'hostname')),
+    );
     const all = [...ingress, ...external];
     return all.length > 0 ? all.join(',') : '<pending>';
   }
@@ -26,39 +39,109 @@ function externalIp(o: KubeObject): string {
 }
 
 export const servicePrinter: Printer = {
-  columns: [NAME_COLUMN, col('Type', 'string', 0, 'type determines how the Service is exposed.'), col('Cluster-IP', 'string', 0, 'clusterIP is the IP address of the service.'), col('External-IP', 'string', 0, 'externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.'), col('Port(s)', 'string', 0, 'The list of ports that are exposed by this service.'), AGE_COLUMN, col('Selector', 'string', 1, 'Route service traffic to pods with label keys and values matching this selector.')],
-  row: (o, now) => [o.metadata.name ?? '', str(dig(o, 'spec', 'type'), 'ClusterIP'), str(dig(o, 'spec', 'clusterIP'), '<none>'), externalIp(o), servicePorts(o), since(o.metadata.creationTimestamp, now), formatLabels(dig(o, 'spec', 'selector'))],
+  columns: [
+    NAME_COLUMN,
+    col('Type', 'string', 0, 'type determines how the Service is exposed.'),
+    col('Cluster-IP', 'string', 0, 'clusterIP is the IP address of the service.'),
+    col(
+      'External-IP',
+      'string',
+      0,
+      'externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.',
+    ),
+    col('Port(s)', 'string', 0, 'The list of ports that are exposed by this service.'),
+    AGE_COLUMN,
+    col(
+      'Selector',
+      'string',
+      1,
+      'Route service traffic to pods with label keys and values matching this selector.',
+    ),
+  ],
+  row: (o, now) => [
+    o.metadata.name ?? '',
+    str(dig(o, 'spec', 'type'), 'ClusterIP'),
+    str(dig(o, 'spec', 'clusterIP'), '<none>'),
+    externalIp(o),
+    servicePorts(o),
+    since(o.metadata.creationTimestamp, now),
+    formatLabels(dig(o, 'spec', 'selector')),
+  ],
 };
 
 export const secretPrinter: Printer = {
-  columns: [NAME_COLUMN, col('Type', 'string', 0, 'The type of the secret'), col('Data', 'string', 0, 'The number of entries in the secret'), AGE_COLUMN],
-  row: (o, now) => [o.metadata.name ?? '', str(o.type, 'Opaque'), count(o.data), since(o.metadata.creationTimestamp, now)],
+  columns: [
+    NAME_COLUMN,
+    col('Type', 'string', 0, 'The type of the secret'),
+    col('Data', 'string', 0, 'The number of entries in the secret'),
+    AGE_COLUMN,
+  ],
+  row: (o, now) => [
+    o.metadata.name ?? '',
+    str(o.type, 'Opaque'),
+    count(o.data),
+    since(o.metadata.creationTimestamp, now),
+  ],
 };
 
 export const configMapPrinter: Printer = {
   columns: [NAME_COLUMN, col('Data', 'string', 0, 'The number of entries in the ConfigMap'), AGE_COLUMN],
-  row: (o, now) => [o.metadata.name ?? '', count(o.data) + count(o.binaryData), since(o.metadata.creationTimestamp, now)],
+  row: (o, now) => [
+    o.metadata.name ?? '',
+    count(o.data) + count(o.binaryData),
+    since(o.metadata.creationTimestamp, now),
+  ],
 };
 
 export const namespacePrinter: Printer = {
   columns: [NAME_COLUMN, col('Status', 'string', 0, 'The status of the namespace'), AGE_COLUMN],
-  row: (o, now) => [o.metadata.name ?? '', str(dig(o, 'status', 'phase')), since(o.metadata.creationTimestamp, now)],
+  row: (o, now) => [
+    o.metadata.name ?? '',
+    str(dig(o, 'status', 'phase')),
+    since(o.metadata.creationTimestamp, now),
+  ],
 };
 
 export const serviceAccountPrinter: Printer = {
-  columns: [NAME_COLUMN, col('Secrets', 'string', 0, 'Secrets is a list of the secrets in the same namespace that pods running using this ServiceAccount are allowed to use.'), AGE_COLUMN],
+  columns: [
+    NAME_COLUMN,
+    col(
+      'Secrets',
+      'string',
+      0,
+      'Secrets is a list of the secrets in the same namespace that pods running using this ServiceAccount are allowed to use.',
+    ),
+    AGE_COLUMN,
+  ],
   row: (o, now) => [o.metadata.name ?? '', arr(o.secrets).length, since(o.metadata.creationTimestamp, now)],
 };
 
-const ACCESS_MODES: Record<string, string> = { ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' };
+const ACCESS_MODES: Record<string, string> = {
+  ReadWriteOnce: 'RWO',
+  ReadOnlyMany: 'ROX',
+  ReadWriteMany: 'RWX',
+  ReadWriteOncePod: 'RWOP',
+};
 export const pvcPrinter: Printer = {
-  columns: [NAME_COLUMN, col('Status'), col('Volume'), col('Capacity'), col('Access Modes'), col('StorageClass'), col('VolumeAttributesClass'), AGE_COLUMN, col('VolumeMode', 'string', 1)],
+  columns: [
+    NAME_COLUMN,
+    col('Status'),
+    col('Volume'),
+    col('Capacity'),
+    col('Access Modes'),
+    col('StorageClass'),
+    col('VolumeAttributesClass'),
+    AGE_COLUMN,
+    col('VolumeMode', 'string', 1),
+  ],
   row: (o, now) => [
     o.metadata.name ?? '',
     str(dig(o, 'status', 'phase')),
     str(dig(o, 'spec', 'volumeName')),
     str(dig(o, 'status', 'capacity', 'storage')),
-    arr(dig(o, 'status', 'accessModes')).map((m) => ACCESS_MODES[String(m)] ?? String(m)).join(','),
+    arr(dig(o, 'status', 'accessModes'))
+      .map((m) => ACCESS_MODES[String(m)] ?? String(m))
+      .join(','),
     str(dig(o, 'spec', 'storageClassName')),
     str(dig(o, 'spec', 'volumeAttributesClassName'), '<unset>'),
     since(o.metadata.creationTimestamp, now),
@@ -74,14 +157,34 @@ function eventSource(o: KubeObject): string {
 
 export const eventPrinter: Printer = {
   columns: [
-    col('Last Seen', 'string'), col('Type', 'string'), col('Reason', 'string'), col('Object', 'string'), col('Subobject', 'string', 1), col('Source', 'string', 1), col('Message', 'string'), col('First Seen', 'string', 1), col('Count', 'string', 1), col('Name', 'string', 1),
+    col('Last Seen', 'string'),
+    col('Type', 'string'),
+    col('Reason', 'string'),
+    col('Object', 'string'),
+    col('Subobject', 'string', 1),
+    col('Source', 'string', 1),
+    col('Message', 'string'),
+    col('First Seen', 'string', 1),
+    col('Count', 'string', 1),
+    col('Name', 'string', 1),
   ],
   row: (o, now) => {
     const first = since(o.firstTimestamp ?? o.eventTime, now);
     const last = o.lastTimestamp ? since(o.lastTimestamp, now) : first;
     const kind = str(dig(o, 'involvedObject', 'kind')).toLowerCase();
     const name = str(dig(o, 'involvedObject', 'name'));
-    return [last, str(o.type), str(o.reason), name ? `${kind}/${name}` : kind, str(dig(o, 'involvedObject', 'fieldPath')), eventSource(o), str(o.message).trim(), first, num(o.count) || 1, o.metadata.name ?? ''];
+    return [
+      last,
+      str(o.type),
+      str(o.reason),
+      name ? `${kind}/${name}` : kind,
+      str(dig(o, 'involvedObject', 'fieldPath')),
+      eventSource(o),
+      str(o.message).trim(),
+      first,
+      num(o.count) || 1,
+      o.metadata.name ?? '',
+    ];
   },
 };
 
@@ -92,36 +195,87 @@ function nodeStatus(o: KubeObject): string {
 }
 
 function nodeAddress(o: KubeObject, type: string): string {
-  return str(dig(arr(dig(o, 'status', 'addresses')).find((a) => dig(a, 'type') === type), 'address'), '<none>');
+  return str(
+    dig(
+      arr(dig(o, 'status', 'addresses')).find((a) => dig(a, 'type') === type),
+      'address',
+    ),
+    '<none>',
+  );
 }
 
 export const nodePrinter: Printer = {
-  columns: [NAME_COLUMN, col('Status'), col('Roles'), AGE_COLUMN, col('Version'), col('Internal-IP', 'string', 1), col('External-IP', 'string', 1), col('OS-Image', 'string', 1), col('Kernel-Version', 'string', 1), col('Container-Runtime', 'string', 1)],
+  columns: [
+    NAME_COLUMN,
+    col('Status'),
+    col('Roles'),
+    AGE_COLUMN,
+    col('Version'),
+    col('Internal-IP', 'string', 1),
+    col('External-IP', 'string', 1),
+    col('OS-Image', 'string', 1),
+    col('Kernel-Version', 'string', 1),
+    col('Container-Runtime', 'string', 1),
+  ],
   row: (o, now) => {
     const roles = Object.keys(o.metadata.labels ?? {})
       .filter((k) => k.startsWith('node-role.kubernetes.io/'))
       .map((k) => k.slice('node-role.kubernetes.io/'.length))
       .sort();
     const info = (k: string): string => str(dig(o, 'status', 'nodeInfo', k), '<unknown>');
-    return [o.metadata.name ?? '', nodeStatus(o), roles.length ? roles.join(',') : '<none>', since(o.metadata.creationTimestamp, now), info('kubeletVersion'), nodeAddress(o, 'InternalIP'), nodeAddress(o, 'ExternalIP'), info('osImage'), info('kernelVersion'), info('containerRuntimeVersion')];
+    return [
+      o.metadata.name ?? '',
+      nodeStatus(o),
+      roles.length ? roles.join(',') : '<none>',
+      since(o.metadata.creationTimestamp, now),
+      info('kubeletVersion'),
+      nodeAddress(o, 'InternalIP'),
+      nodeAddress(o, 'ExternalIP'),
+      info('osImage'),
+      info('kernelVersion'),
+      info('containerRuntimeVersion'),
+    ];
   },
 };
 
-const createdAt = col('Created At', 'date', 0, 'CreationTimestamp is a timestamp representing the server time when this object was created.');
+const createdAt = col(
+  'Created At',
+  'date',
+  0,
+  'CreationTimestamp is a timestamp representing the server time when this object was created.',
+);
 export const createdAtPrinter: Printer = {
   columns: [NAME_COLUMN, createdAt],
   row: (o) => [o.metadata.name ?? '', str(o.metadata.creationTimestamp)],
 };
 
 export const bindingPrinter: Printer = {
-  columns: [NAME_COLUMN, col('Role'), AGE_COLUMN, col('Users', 'string', 1), col('Groups', 'string', 1), col('ServiceAccounts', 'string', 1)],
+  columns: [
+    NAME_COLUMN,
+    col('Role'),
+    AGE_COLUMN,
+    col('Users', 'string', 1),
+    col('Groups', 'string', 1),
+    col('ServiceAccounts', 'string', 1),
+  ],
   row: (o, now) => {
     const subjects = arr(o.subjects);
     const of = (kind: string): string =>
       subjects
         .filter((s) => dig(s, 'kind') === kind)
-        .map((s) => (kind === 'ServiceAccount' ? `${str(dig(s, 'namespace'))}:${str(dig(s, 'name'))}` : str(dig(s, 'name'))))
+        .map((s) =>
+          kind === 'ServiceAccount'
+            ? `${str(dig(s, 'namespace'))}:${str(dig(s, 'name'))}`
+            : str(dig(s, 'name')),
+        )
         .join(', ');
-    return [o.metadata.name ?? '', `${str(dig(o, 'roleRef', 'kind'))}/${str(dig(o, 'roleRef', 'name'))}`, since(o.metadata.creationTimestamp, now), of('User'), of('Group'), of('ServiceAccount')];
+    return [
+      o.metadata.name ?? '',
+      `${str(dig(o, 'roleRef', 'kind'))}/${str(dig(o, 'roleRef', 'name'))}`,
+      since(o.metadata.creationTimestamp, now),
+      of('User'),
+      of('Group'),
+      of('ServiceAccount'),
+    ];
   },
 };

@@ -2,7 +2,11 @@
  * The subset of client-go's JSONPath that CRD additionalPrinterColumns use:
  * `.a.b`, `[n]`, `[*]`, `['key']` and filters `[?(@.field=="value")]` (==, !=).
  */
-type Step = { field: string } | { index: number } | { all: true } | { filter: { path: string[]; op: '==' | '!='; value: string } };
+type Step =
+  | { field: string }
+  | { index: number }
+  | { all: true }
+  | { filter: { path: string[]; op: '==' | '!='; value: string } };
 
 function parse(path: string): Step[] {
   const steps: Step[] = [];
@@ -27,7 +31,13 @@ function parse(path: string): Step[] {
       else {
         const m = /^\?\(@\.([\w.]+)\s*(==|!=)\s*(?:"([^"]*)"|'([^']*)'|([^)\s]+))\s*\)$/.exec(inner);
         if (!m) throw new Error(`unsupported JSONPath expression: [${inner}]`);
-        steps.push({ filter: { path: (m[1] as string).split('.'), op: m[2] as '==' | '!=', value: m[3] ?? m[4] ?? m[5] ?? '' } });
+        steps.push({
+          filter: {
+            path: (m[1] as string).split('.'),
+            op: m[2] as '==' | '!=',
+            value: m[3] ?? m[4] ?? m[5] ?? '',
+          },
+        });
       }
     } else i++;
   }
@@ -35,7 +45,9 @@ function parse(path: string): Step[] {
 }
 
 function get(v: unknown, key: string): unknown {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)[key]
+    : undefined;
 }
 
 /** All values a path selects (empty when nothing matches). */
@@ -60,7 +72,8 @@ export function jsonPathValues(obj: unknown, path: string): unknown[] {
           let x: unknown = item;
           for (const k of step.filter.path) x = get(x, k);
           const str = x === undefined || x === null ? undefined : String(x);
-          if (step.filter.op === '==' ? str === step.filter.value : str !== step.filter.value) next.push(item);
+          if (step.filter.op === '==' ? str === step.filter.value : str !== step.filter.value)
+            next.push(item);
         }
       }
     }

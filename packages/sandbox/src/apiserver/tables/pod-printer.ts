@@ -23,13 +23,19 @@ function podRow(pod: KubeObject, now: Date): [string, string, string] {
     const waiting = str(dig(c, 'state', 'waiting', 'reason'));
     if (term && num(dig(term, 'exitCode')) === 0) continue;
     initializing = true;
-    if (term) reason = str(dig(term, 'reason')) ? `Init:${str(dig(term, 'reason'))}` : num(dig(term, 'signal')) ? `Init:Signal:${num(dig(term, 'signal'))}` : `Init:ExitCode:${num(dig(term, 'exitCode'))}`;
+    if (term)
+      reason = str(dig(term, 'reason'))
+        ? `Init:${str(dig(term, 'reason'))}`
+        : num(dig(term, 'signal'))
+          ? `Init:Signal:${num(dig(term, 'signal'))}`
+          : `Init:ExitCode:${num(dig(term, 'exitCode'))}`;
     else if (waiting && waiting !== 'PodInitializing') reason = `Init:${waiting}`;
     else reason = `Init:${i}/${initCount}`;
     break;
   }
   const conditions = arr(dig(status, 'conditions'));
-  const condTrue = (t: string): boolean => conditions.some((c) => dig(c, 'type') === t && dig(c, 'status') === 'True');
+  const condTrue = (t: string): boolean =>
+    conditions.some((c) => dig(c, 'type') === t && dig(c, 'status') === 'True');
   if (!initializing || condTrue('Initialized')) {
     restarts = 0;
     let hasRunning = false;
@@ -43,7 +49,10 @@ function podRow(pod: KubeObject, now: Date): [string, string, string] {
       const term = dig(c, 'state', 'terminated');
       if (waiting) reason = waiting;
       else if (term && str(dig(term, 'reason'))) reason = str(dig(term, 'reason'));
-      else if (term) reason = num(dig(term, 'signal')) ? `Signal:${num(dig(term, 'signal'))}` : `ExitCode:${num(dig(term, 'exitCode'))}`;
+      else if (term)
+        reason = num(dig(term, 'signal'))
+          ? `Signal:${num(dig(term, 'signal'))}`
+          : `ExitCode:${num(dig(term, 'exitCode'))}`;
       else if (dig(c, 'ready') === true && dig(c, 'state', 'running')) {
         hasRunning = true;
         ready++;
@@ -53,8 +62,12 @@ function podRow(pod: KubeObject, now: Date): [string, string, string] {
   }
   const phase = str(dig(status, 'phase'));
   if (pod.metadata.deletionTimestamp && str(dig(status, 'reason')) === 'NodeLost') reason = 'Unknown';
-  else if (pod.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed') reason = 'Terminating';
-  const restartText = restarts !== 0 && lastRestart > 0 ? `${restarts} (${since(new Date(lastRestart).toISOString(), now)} ago)` : String(restarts);
+  else if (pod.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed')
+    reason = 'Terminating';
+  const restartText =
+    restarts !== 0 && lastRestart > 0
+      ? `${restarts} (${since(new Date(lastRestart).toISOString(), now)} ago)`
+      : String(restarts);
   return [`${ready}/${total}`, reason, restartText];
 }
 
@@ -63,12 +76,32 @@ export const podPrinter: Printer = {
     NAME_COLUMN,
     col('Ready', 'string', 0, 'The aggregate readiness state of this pod for accepting traffic.'),
     col('Status', 'string', 0, 'The aggregate status of the containers in this pod.'),
-    col('Restarts', 'string', 0, 'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.'),
+    col(
+      'Restarts',
+      'string',
+      0,
+      'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.',
+    ),
     AGE_COLUMN,
-    col('IP', 'string', 1, 'IP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.'),
+    col(
+      'IP',
+      'string',
+      1,
+      'IP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.',
+    ),
     col('Node', 'string', 1, 'NodeName is a request to schedule this pod onto a specific node.'),
-    col('Nominated Node', 'string', 1, 'nominatedNodeName is set only when this pod preempts other pods on the node.'),
-    col('Readiness Gates', 'string', 1, 'If specified, all readiness gates will be evaluated for pod readiness.'),
+    col(
+      'Nominated Node',
+      'string',
+      1,
+      'nominatedNodeName is set only when this pod preempts other pods on the node.',
+    ),
+    col(
+      'Readiness Gates',
+      'string',
+      1,
+      'If specified, all readiness gates will be evaluated for pod readiness.',
+    ),
   ],
   row: (pod, now) => {
     const [ready, status, restarts] = podRow(pod, now);

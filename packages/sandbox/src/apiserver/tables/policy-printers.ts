@@ -14,10 +14,24 @@ export const pdbPrinter: Printer = {
     col('Allowed Disruptions', 'integer', 0, 'Calculated number of pods that may be disrupted at this time.'),
     AGE_COLUMN,
   ],
-  row: (o, now) => [o.metadata.name ?? '', bound(dig(o, 'spec', 'minAvailable')), bound(dig(o, 'spec', 'maxUnavailable')), num(dig(o, 'status', 'disruptionsAllowed')), since(o.metadata.creationTimestamp, now)],
+  row: (o, now) => [
+    o.metadata.name ?? '',
+    bound(dig(o, 'spec', 'minAvailable')),
+    bound(dig(o, 'spec', 'maxUnavailable')),
+    num(dig(o, 'status', 'disruptionsAllowed')),
+    since(o.metadata.creationTimestamp, now),
+  ],
 };
 
 export const networkPolicyPrinter: Printer = {
-  columns: [NAME_COLUMN, col('Pod-Selector', 'string', 0, 'Selects the pods to which this NetworkPolicy object applies.'), AGE_COLUMN],
-  row: (o, now) => [o.metadata.name ?? '', formatSelectorObject((dig(o, 'spec', 'podSelector') ?? {}) as LabelSelectorObject) || '<none>', since(o.metadata.creationTimestamp, now)],
+  columns: [
+    NAME_COLUMN,
+    col('Pod-Selector', 'string', 0, 'Selects the pods to which this NetworkPolicy object applies.'),
+    AGE_COLUMN,
+  ],
+  row: (o, now) => [
+    o.metadata.name ?? '',
+    formatSelectorObject((dig(o, 'spec', 'podSelector') ?? {}) as LabelSelectorObject) || '<none>',
+    since(o.metadata.creationTimestamp, now),
+  ],
 };

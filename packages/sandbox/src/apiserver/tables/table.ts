@@ -3,14 +3,30 @@ import type { CustomResourceDefinition } from '../../validation/index.js';
 import { apiVersionOf, type ResourceType } from '../resources/resource-type.js';
 import { AGE_COLUMN, NAME_COLUMN, col, type Cell, type Printer } from './column.js';
 import {
-  bindingPrinter, configMapPrinter, createdAtPrinter, eventPrinter, namespacePrinter, nodePrinter, pvcPrinter, secretPrinter, serviceAccountPrinter, servicePrinter,
+  bindingPrinter,
+  configMapPrinter,
+  createdAtPrinter,
+  eventPrinter,
+  namespacePrinter,
+  nodePrinter,
+  pvcPrinter,
+  secretPrinter,
+  serviceAccountPrinter,
+  servicePrinter,
 } from './core-printers.js';
 import { since } from './duration.js';
 import { jsonPathValues } from './jsonpath.js';
 import { podPrinter } from './pod-printer.js';
 import { OPENSHIFT_PRINTERS } from '../openshift/index.js';
 import { networkPolicyPrinter, pdbPrinter } from './policy-printers.js';
-import { cronJobPrinter, daemonSetPrinter, deploymentPrinter, jobPrinter, replicaSetPrinter, statefulSetPrinter } from './workload-printers.js';
+import {
+  cronJobPrinter,
+  daemonSetPrinter,
+  deploymentPrinter,
+  jobPrinter,
+  replicaSetPrinter,
+  statefulSetPrinter,
+} from './workload-printers.js';
 
 const BUILTIN: Record<string, Printer> = {
   '/pods': podPrinter,
@@ -39,9 +55,16 @@ const BUILTIN: Record<string, Printer> = {
 function crdPrinter(crd: CustomResourceDefinition, version: string): Printer {
   const v = crd.spec.versions.find((x) => x.name === version);
   const defs = v?.additionalPrinterColumns ?? [];
-  if (defs.length === 0) return { columns: [NAME_COLUMN, AGE_COLUMN], row: (o, now) => [o.metadata.name ?? '', since(o.metadata.creationTimestamp, now)] };
+  if (defs.length === 0)
+    return {
+      columns: [NAME_COLUMN, AGE_COLUMN],
+      row: (o, now) => [o.metadata.name ?? '', since(o.metadata.creationTimestamp, now)],
+    };
   return {
-    columns: [NAME_COLUMN, ...defs.map((d) => col(d.name, d.type, d.priority ?? 0, d.description ?? '', d.format ?? ''))],
+    columns: [
+      NAME_COLUMN,
+      ...defs.map((d) => col(d.name, d.type, d.priority ?? 0, d.description ?? '', d.format ?? '')),
+    ],
     row: (o, now) => [
       o.metadata.name ?? '',
       ...defs.map((d): Cell => {
@@ -77,11 +100,22 @@ function partialMetadata(type: ResourceType, o: KubeObject): KubeObject {
 }
 
 /** meta.k8s.io/v1 Table of objects: what `kubectl get` asks for with `Accept: ...;as=Table`. */
-export function toTable(type: ResourceType, objects: KubeObject[], opts: { includeObject: IncludeObject; noHeaders?: boolean; resourceVersion?: string; continue?: string; now: Date }): KubeObject {
+export function toTable(
+  type: ResourceType,
+  objects: KubeObject[],
+  opts: {
+    includeObject: IncludeObject;
+    noHeaders?: boolean;
+    resourceVersion?: string;
+    continue?: string;
+    now: Date;
+  },
+): KubeObject {
   const printer = printerFor(type);
   const rows = objects.map((o) => {
     const row: Record<string, unknown> = { cells: printer.row(o, opts.now) };
-    if (opts.includeObject === 'Object') row.object = { ...o, apiVersion: apiVersionOf(type), kind: type.kind };
+    if (opts.includeObject === 'Object')
+      row.object = { ...o, apiVersion: apiVersionOf(type), kind: type.kind };
     else if (opts.includeObject === 'Metadata') row.object = partialMetadata(type, o);
     return row;
   });

@@ -14,7 +14,10 @@ function extension(id: string, critical: boolean, value: Buffer): Buffer {
 }
 
 function pem(label: string, der: Buffer): string {
-  const b64 = der.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  const b64 = der
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '');
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
 }
 
@@ -50,5 +53,8 @@ export function selfSignedCert(commonName = 'sandbox-apiserver', now = new Date(
   );
   const signature = sign('sha256', tbs, privateKey);
   const cert = seq(tbs, algorithm, bits(signature));
-  return { cert: pem('CERTIFICATE', cert), key: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string };
+  return {
+    cert: pem('CERTIFICATE', cert),
+    key: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+  };
 }

@@ -5,9 +5,27 @@ import { INTERNAL_HOSTNAME } from '../../operator/defaults.js';
 
 /** A few ordinary application Deployments, so the cluster is not empty and images get pulled. */
 const APPS: Array<{ ns: string; name: string; replicas: number; image: string; port: number }> = [
-  { ns: 'shop-frontend', name: 'frontend', replicas: 2, image: `${INTERNAL_HOSTNAME}/shop-frontend/frontend:1.4.2`, port: 8080 },
-  { ns: 'payments', name: 'payments-api', replicas: 1, image: `${INTERNAL_HOSTNAME}/payments/payments-api:2.0.1`, port: 8443 },
-  { ns: 'developer', name: 'hello-openshift', replicas: 1, image: 'quay.io/openshift/origin-hello-openshift:latest', port: 8080 },
+  {
+    ns: 'shop-frontend',
+    name: 'frontend',
+    replicas: 2,
+    image: `${INTERNAL_HOSTNAME}/shop-frontend/frontend:1.4.2`,
+    port: 8080,
+  },
+  {
+    ns: 'payments',
+    name: 'payments-api',
+    replicas: 1,
+    image: `${INTERNAL_HOSTNAME}/payments/payments-api:2.0.1`,
+    port: 8443,
+  },
+  {
+    ns: 'developer',
+    name: 'hello-openshift',
+    replicas: 1,
+    image: 'quay.io/openshift/origin-hello-openshift:latest',
+    port: 8080,
+  },
 ];
 
 function appDeployment(a: (typeof APPS)[number]): KubeObject {
@@ -28,7 +46,11 @@ function appDeployment(a: (typeof APPS)[number]): KubeObject {
               name: a.name,
               image: a.image,
               ports: [{ containerPort: a.port, protocol: 'TCP' }],
-              readinessProbe: { httpGet: { path: '/', port: a.port }, initialDelaySeconds: 3, periodSeconds: 10 },
+              readinessProbe: {
+                httpGet: { path: '/', port: a.port },
+                initialDelaySeconds: 3,
+                periodSeconds: 10,
+              },
               resources: { requests: { cpu: '50m', memory: '64Mi' } },
             },
           ],

@@ -9,7 +9,11 @@ const PSA_PRIVILEGED = {
 };
 
 /** Namespaces of a fresh OpenShift cluster that the console and the operator care about. */
-export const SEED_NAMESPACES: Array<{ name: string; labels?: Record<string, string>; annotations?: Record<string, string> }> = [
+export const SEED_NAMESPACES: Array<{
+  name: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}> = [
   {
     name: 'openshift-image-registry',
     labels: { 'openshift.io/cluster-monitoring': 'true', 'openshift.io/run-level': '', ...PSA_PRIVILEGED },
@@ -19,7 +23,10 @@ export const SEED_NAMESPACES: Array<{ name: string; labels?: Record<string, stri
   { name: 'openshift-config-managed', labels: { 'openshift.io/run-level': '0' } },
   { name: 'default' },
   { name: 'kube-system' },
-  { name: 'developer', annotations: { 'openshift.io/requester': 'developer', 'openshift.io/display-name': 'Developer sandbox' } },
+  {
+    name: 'developer',
+    annotations: { 'openshift.io/requester': 'developer', 'openshift.io/display-name': 'Developer sandbox' },
+  },
   { name: 'shop-frontend', annotations: { 'openshift.io/requester': 'developer' } },
   { name: 'payments', annotations: { 'openshift.io/requester': 'developer' } },
 ];

@@ -4,12 +4,48 @@ import { ensure } from './ensure.js';
 
 /** Three control-plane and three worker nodes spread over three zones, like an AWS IPI cluster. */
 export const SEED_NODES = [
-  { name: 'ip-10-0-12-34.ec2.internal', ip: '10.0.12.34', role: 'master', zone: 'us-east-1a', podCidr: '10.128.0' },
-  { name: 'ip-10-0-45-67.ec2.internal', ip: '10.0.45.67', role: 'master', zone: 'us-east-1b', podCidr: '10.129.0' },
-  { name: 'ip-10-0-78-90.ec2.internal', ip: '10.0.78.90', role: 'master', zone: 'us-east-1c', podCidr: '10.130.0' },
-  { name: 'ip-10-0-23-45.ec2.internal', ip: '10.0.23.45', role: 'worker', zone: 'us-east-1a', podCidr: '10.131.0' },
-  { name: 'ip-10-0-56-78.ec2.internal', ip: '10.0.56.78', role: 'worker', zone: 'us-east-1b', podCidr: '10.128.2' },
-  { name: 'ip-10-0-89-12.ec2.internal', ip: '10.0.89.12', role: 'worker', zone: 'us-east-1c', podCidr: '10.129.2' },
+  {
+    name: 'ip-10-0-12-34.ec2.internal',
+    ip: '10.0.12.34',
+    role: 'master',
+    zone: 'us-east-1a',
+    podCidr: '10.128.0',
+  },
+  {
+    name: 'ip-10-0-45-67.ec2.internal',
+    ip: '10.0.45.67',
+    role: 'master',
+    zone: 'us-east-1b',
+    podCidr: '10.129.0',
+  },
+  {
+    name: 'ip-10-0-78-90.ec2.internal',
+    ip: '10.0.78.90',
+    role: 'master',
+    zone: 'us-east-1c',
+    podCidr: '10.130.0',
+  },
+  {
+    name: 'ip-10-0-23-45.ec2.internal',
+    ip: '10.0.23.45',
+    role: 'worker',
+    zone: 'us-east-1a',
+    podCidr: '10.131.0',
+  },
+  {
+    name: 'ip-10-0-56-78.ec2.internal',
+    ip: '10.0.56.78',
+    role: 'worker',
+    zone: 'us-east-1b',
+    podCidr: '10.128.2',
+  },
+  {
+    name: 'ip-10-0-89-12.ec2.internal',
+    ip: '10.0.89.12',
+    role: 'worker',
+    zone: 'us-east-1c',
+    podCidr: '10.129.2',
+  },
 ] as const;
 
 export function nodeObject(n: (typeof SEED_NODES)[number]): KubeObject {
@@ -45,7 +81,12 @@ export function nodeObject(n: (typeof SEED_NODES)[number]): KubeObject {
 
 function nodeStatus(n: (typeof SEED_NODES)[number], now: string): Record<string, unknown> {
   const cond = (type: string, status: string, reason: string, message: string) => ({
-    type, status, reason, message, lastHeartbeatTime: now, lastTransitionTime: now,
+    type,
+    status,
+    reason,
+    message,
+    lastHeartbeatTime: now,
+    lastTransitionTime: now,
   });
   const master = n.role === 'master';
   return {
@@ -54,10 +95,25 @@ function nodeStatus(n: (typeof SEED_NODES)[number], now: string): Record<string,
       { type: 'Hostname', address: n.name },
       { type: 'InternalDNS', address: n.name },
     ],
-    capacity: { cpu: master ? '4' : '8', memory: master ? '16069956Ki' : '32404256Ki', pods: '250', 'ephemeral-storage': '125293548Ki' },
-    allocatable: { cpu: master ? '3500m' : '7500m', memory: master ? '14918980Ki' : '31253280Ki', pods: '250', 'ephemeral-storage': '114396791822' },
+    capacity: {
+      cpu: master ? '4' : '8',
+      memory: master ? '16069956Ki' : '32404256Ki',
+      pods: '250',
+      'ephemeral-storage': '125293548Ki',
+    },
+    allocatable: {
+      cpu: master ? '3500m' : '7500m',
+      memory: master ? '14918980Ki' : '31253280Ki',
+      pods: '250',
+      'ephemeral-storage': '114396791822',
+    },
     conditions: [
-      cond('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+      cond(
+        'MemoryPressure',
+        'False',
+        'KubeletHasSufficientMemory',
+        'kubelet has sufficient memory available',
+      ),
       cond('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
       cond('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
       cond('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
@@ -75,6 +131,9 @@ function nodeStatus(n: (typeof SEED_NODES)[number], now: string): Record<string,
 }
 
 export function seedNodes(api: ApiClient, clock: Clock): void {
-  const now = clock.now().toISOString().replace(/\.\d+Z$/, 'Z');
+  const now = clock
+    .now()
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z');
   for (const n of SEED_NODES) ensure(api, R.nodes, nodeObject(n), nodeStatus(n, now));
 }

@@ -3,7 +3,12 @@ import { R } from '../refs.js';
 import { ensure } from './ensure.js';
 import { tolerate } from './platform.js';
 import {
-  CO_NAME, IMAGES, NS, OPERATOR_LABELS, OPERATOR_NAME, RELEASE_VERSION,
+  CO_NAME,
+  IMAGES,
+  NS,
+  OPERATOR_LABELS,
+  OPERATOR_NAME,
+  RELEASE_VERSION,
 } from '../../operator/defaults.js';
 
 /**
@@ -44,8 +49,18 @@ export function operatorDeployment(): KubeObject {
           nodeSelector: { 'node-role.kubernetes.io/master': '' },
           tolerations: [
             { key: 'node-role.kubernetes.io/master', operator: 'Exists', effect: 'NoSchedule' },
-            { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 120 },
-            { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 120 },
+            {
+              key: 'node.kubernetes.io/unreachable',
+              operator: 'Exists',
+              effect: 'NoExecute',
+              tolerationSeconds: 120,
+            },
+            {
+              key: 'node.kubernetes.io/not-ready',
+              operator: 'Exists',
+              effect: 'NoExecute',
+              tolerationSeconds: 120,
+            },
           ],
           terminationGracePeriodSeconds: 30,
           containers: [
@@ -54,11 +69,18 @@ export function operatorDeployment(): KubeObject {
               image: IMAGES.operator,
               imagePullPolicy: 'IfNotPresent',
               command: ['cluster-image-registry-operator'],
-              args: ['--files=/var/run/configmaps/trusted-ca/tls-ca-bundle.pem', '--files=/etc/secrets/tls.crt', '--files=/etc/secrets/tls.key'],
+              args: [
+                '--files=/var/run/configmaps/trusted-ca/tls-ca-bundle.pem',
+                '--files=/etc/secrets/tls.crt',
+                '--files=/etc/secrets/tls.key',
+              ],
               ports: [{ name: 'metrics', containerPort: 60000, protocol: 'TCP' }],
               env: [
                 { name: 'RELEASE_VERSION', value: RELEASE_VERSION },
-                { name: 'WATCH_NAMESPACE', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } } },
+                {
+                  name: 'WATCH_NAMESPACE',
+                  valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } },
+                },
                 { name: 'OPERATOR_NAME', value: OPERATOR_NAME },
                 { name: 'OPERATOR_IMAGE', value: IMAGES.operator },
                 { name: 'IMAGE', value: IMAGES.registry },
@@ -70,14 +92,28 @@ export function operatorDeployment(): KubeObject {
               volumeMounts: [
                 { name: 'trusted-ca', mountPath: '/var/run/configmaps/trusted-ca/' },
                 { name: 'image-registry-operator-tls', mountPath: '/etc/secrets' },
-                { name: 'bound-sa-token', mountPath: '/var/run/secrets/openshift/serviceaccount', readOnly: true },
+                {
+                  name: 'bound-sa-token',
+                  mountPath: '/var/run/secrets/openshift/serviceaccount',
+                  readOnly: true,
+                },
               ],
             },
           ],
           volumes: [
             { name: 'image-registry-operator-tls', secret: { secretName: 'image-registry-operator-tls' } },
-            { name: 'trusted-ca', configMap: { name: 'trusted-ca', optional: true, items: [{ key: 'ca-bundle.crt', path: 'tls-ca-bundle.pem' }] } },
-            { name: 'bound-sa-token', projected: { sources: [{ serviceAccountToken: { audience: 'openshift', path: 'token' } }] } },
+            {
+              name: 'trusted-ca',
+              configMap: {
+                name: 'trusted-ca',
+                optional: true,
+                items: [{ key: 'ca-bundle.crt', path: 'tls-ca-bundle.pem' }],
+              },
+            },
+            {
+              name: 'bound-sa-token',
+              projected: { sources: [{ serviceAccountToken: { audience: 'openshift', path: 'token' } }] },
+            },
           ],
         },
       },
@@ -86,9 +122,21 @@ export function operatorDeployment(): KubeObject {
 }
 
 export function seedOperator(api: ApiClient): void {
-  ensure(api, R.serviceAccounts, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: OPERATOR_NAME, namespace: NS } });
-  ensure(api, R.serviceAccounts, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'node-ca', namespace: NS } });
-  ensure(api, R.serviceAccounts, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'pruner', namespace: NS } });
+  ensure(api, R.serviceAccounts, {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { name: OPERATOR_NAME, namespace: NS },
+  });
+  ensure(api, R.serviceAccounts, {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { name: 'node-ca', namespace: NS },
+  });
+  ensure(api, R.serviceAccounts, {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { name: 'pruner', namespace: NS },
+  });
   ensure(api, R.services, {
     apiVersion: 'v1',
     kind: 'Service',
@@ -98,7 +146,11 @@ export function seedOperator(api: ApiClient): void {
       labels: { name: 'image-registry-operator' },
       annotations: { 'service.beta.openshift.io/serving-cert-secret-name': 'image-registry-operator-tls' },
     },
-    spec: { clusterIP: 'None', ports: [{ name: 'metrics', port: 60000, protocol: 'TCP', targetPort: 60000 }], selector: { ...OPERATOR_LABELS } },
+    spec: {
+      clusterIP: 'None',
+      ports: [{ name: 'metrics', port: 60000, protocol: 'TCP', targetPort: 60000 }],
+      selector: { ...OPERATOR_LABELS },
+    },
   });
   ensure(api, R.deployments, operatorDeployment());
   tolerate(() =>

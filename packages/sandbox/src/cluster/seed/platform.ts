@@ -2,7 +2,12 @@ import type { ApiClient } from '../../core/types.js';
 import { R } from '../refs.js';
 import { randomSuffix, randomHex } from '../names.js';
 import { ensure } from './ensure.js';
-import { INTERNAL_HOSTNAME, NS, INSTALLER_CREDS_SECRET, TRUSTED_CA_CONFIGMAP } from '../../operator/defaults.js';
+import {
+  INTERNAL_HOSTNAME,
+  NS,
+  INSTALLER_CREDS_SECRET,
+  TRUSTED_CA_CONFIGMAP,
+} from '../../operator/defaults.js';
 import { isNotFound, tryGet, str, rec } from '../objects.js';
 
 /** The cloud facts an AWS IPI install records in `infrastructures.config.openshift.io/cluster`. */
@@ -32,12 +37,21 @@ export function readPlatform(api: ApiClient): PlatformFacts | undefined {
 
 export function seedPlatform(api: ApiClient): PlatformFacts {
   const existing = readPlatform(api);
-  const facts: PlatformFacts = existing ?? { infraName: `sandbox-${randomSuffix(5)}`, platform: 'AWS', region: 'us-east-1' };
+  const facts: PlatformFacts = existing ?? {
+    infraName: `sandbox-${randomSuffix(5)}`,
+    platform: 'AWS',
+    region: 'us-east-1',
+  };
   tolerate(() =>
     ensure(
       api,
       R.infrastructures,
-      { apiVersion: 'config.openshift.io/v1', kind: 'Infrastructure', metadata: { name: 'cluster' }, spec: { cloudConfig: { name: '' }, platformSpec: { type: 'AWS', aws: {} } } },
+      {
+        apiVersion: 'config.openshift.io/v1',
+        kind: 'Infrastructure',
+        metadata: { name: 'cluster' },
+        spec: { cloudConfig: { name: '' }, platformSpec: { type: 'AWS', aws: {} } },
+      },
       {
         infrastructureName: facts.infraName,
         platform: 'AWS',
@@ -52,7 +66,17 @@ export function seedPlatform(api: ApiClient): PlatformFacts {
     ),
   );
   tolerate(() =>
-    ensure(api, R.proxies, { apiVersion: 'config.openshift.io/v1', kind: 'Proxy', metadata: { name: 'cluster' }, spec: { trustedCA: { name: '' } } }, {}),
+    ensure(
+      api,
+      R.proxies,
+      {
+        apiVersion: 'config.openshift.io/v1',
+        kind: 'Proxy',
+        metadata: { name: 'cluster' },
+        spec: { trustedCA: { name: '' } },
+      },
+      {},
+    ),
   );
   tolerate(() =>
     ensure(
@@ -61,7 +85,13 @@ export function seedPlatform(api: ApiClient): PlatformFacts {
       {
         apiVersion: 'config.openshift.io/v1',
         kind: 'Image',
-        metadata: { name: 'cluster', annotations: { 'include.release.openshift.io/self-managed-high-availability': 'true', 'release.openshift.io/create-only': 'true' } },
+        metadata: {
+          name: 'cluster',
+          annotations: {
+            'include.release.openshift.io/self-managed-high-availability': 'true',
+            'release.openshift.io/create-only': 'true',
+          },
+        },
         spec: {},
       },
       { internalRegistryHostname: INTERNAL_HOSTNAME },
@@ -73,7 +103,10 @@ export function seedPlatform(api: ApiClient): PlatformFacts {
 
 function seedSecrets(api: ApiClient): void {
   // Sample, fake credentials: the shape of a real pull secret, no real token anywhere.
-  const auth = (user: string) => ({ auth: b64(`${user}:${randomHex(24)}`), email: 'admin@sandbox.example.com' });
+  const auth = (user: string) => ({
+    auth: b64(`${user}:${randomHex(24)}`),
+    email: 'admin@sandbox.example.com',
+  });
   const dockerconfig = {
     auths: {
       'cloud.openshift.com': auth('sandbox+ocm_access'),
@@ -98,7 +131,10 @@ function seedSecrets(api: ApiClient): void {
     metadata: {
       name: INSTALLER_CREDS_SECRET,
       namespace: NS,
-      annotations: { 'cloudcredential.openshift.io/credentials-request': 'openshift-cloud-credential-operator/openshift-image-registry' },
+      annotations: {
+        'cloudcredential.openshift.io/credentials-request':
+          'openshift-cloud-credential-operator/openshift-image-registry',
+      },
     },
     type: 'Opaque',
     data: {
@@ -111,7 +147,11 @@ function seedSecrets(api: ApiClient): void {
   ensure(api, R.configMaps, {
     apiVersion: 'v1',
     kind: 'ConfigMap',
-    metadata: { name: TRUSTED_CA_CONFIGMAP, namespace: NS, labels: { 'config.openshift.io/inject-trusted-cabundle': 'true' } },
+    metadata: {
+      name: TRUSTED_CA_CONFIGMAP,
+      namespace: NS,
+      labels: { 'config.openshift.io/inject-trusted-cabundle': 'true' },
+    },
     data: { 'ca-bundle.crt': SAMPLE_CA },
   });
 }
@@ -139,4 +179,3 @@ export function tolerate(fn: () => unknown): void {
     if (!isNotFound(e)) throw e;
   }
 }
-

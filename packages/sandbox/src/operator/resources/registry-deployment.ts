@@ -4,8 +4,21 @@ import type { Json } from '../../cluster/objects.js';
 import { goDuration, parseGoDuration } from '../../cluster/time.js';
 import type { StorageResult } from '../context.js';
 import {
-  CERTS_CONFIGMAP, DEPS_CHECKSUM_ANNOTATION, IMAGES, INTERNAL_HOSTNAME, NS, PRIVATE_CONFIG_SECRET, PROGRESS_DEADLINE_SECONDS, PULL_SECRET_COPY,
-  REGISTRY_CONTAINER, REGISTRY_LABELS, REGISTRY_NAME, REGISTRY_SA, RELEASE_VERSION, TLS_SECRET, TRUSTED_CA_CONFIGMAP,
+  CERTS_CONFIGMAP,
+  DEPS_CHECKSUM_ANNOTATION,
+  IMAGES,
+  INTERNAL_HOSTNAME,
+  NS,
+  PRIVATE_CONFIG_SECRET,
+  PROGRESS_DEADLINE_SECONDS,
+  PULL_SECRET_COPY,
+  REGISTRY_CONTAINER,
+  REGISTRY_LABELS,
+  REGISTRY_NAME,
+  REGISTRY_SA,
+  RELEASE_VERSION,
+  TLS_SECRET,
+  TRUSTED_CA_CONFIGMAP,
 } from '../defaults.js';
 
 type EnvVar = { name: string; value?: string; valueFrom?: unknown };
@@ -42,17 +55,23 @@ function requestsEnv(spec: Json): EnvVar[] {
     if (maxInQueue < 0) throw new Error(`Requests.${Side}.MaxInQueue must be positive number`);
     const wait = str(r.maxWaitInQueue);
     const waitMs = wait ? parseGoDuration(wait) : 0;
-    if (waitMs === undefined || waitMs < 0) throw new Error(`Requests.${Side}.MaxWaitInQueue must be positive duration`);
+    if (waitMs === undefined || waitMs < 0)
+      throw new Error(`Requests.${Side}.MaxWaitInQueue must be positive duration`);
     if (maxRunning === 0 && maxInQueue === 0) continue;
     const P = `REGISTRY_OPENSHIFT_REQUESTS_${side.toUpperCase()}`;
-    out.push({ name: `${P}_MAXRUNNING`, value: String(maxRunning) }, { name: `${P}_MAXINQUEUE`, value: String(maxInQueue) }, { name: `${P}_MAXWAITINQUEUE`, value: goDuration(waitMs) });
+    out.push(
+      { name: `${P}_MAXRUNNING`, value: String(maxRunning) },
+      { name: `${P}_MAXINQUEUE`, value: String(maxInQueue) },
+      { name: `${P}_MAXWAITINQUEUE`, value: goDuration(waitMs) },
+    );
   }
   return out;
 }
 
 function proxyEnv(spec: Json, clusterProxy: Json): EnvVar[] {
   const p = rec(spec, 'proxy');
-  const pick = (field: 'http' | 'https' | 'noProxy', statusField: string) => str(p[field]) || str(clusterProxy[statusField]) || '';
+  const pick = (field: 'http' | 'https' | 'noProxy', statusField: string) =>
+    str(p[field]) || str(clusterProxy[statusField]) || '';
   const out: EnvVar[] = [];
   const http = pick('http', 'httpProxy');
   const https = pick('https', 'httpsProxy');
@@ -65,8 +84,17 @@ function proxyEnv(spec: Json, clusterProxy: Json): EnvVar[] {
 
 /** Default spread: hostname, worker role, and zone when nodes are zoned (op podtemplatespec). */
 function defaultSpread(zoned: boolean): Json[] {
-  const keys = ['kubernetes.io/hostname', 'node-role.kubernetes.io/worker', ...(zoned ? ['topology.kubernetes.io/zone'] : [])];
-  return keys.map((topologyKey) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { ...REGISTRY_LABELS } } }));
+  const keys = [
+    'kubernetes.io/hostname',
+    'node-role.kubernetes.io/worker',
+    ...(zoned ? ['topology.kubernetes.io/zone'] : []),
+  ];
+  return keys.map((topologyKey) => ({
+    maxSkew: 1,
+    topologyKey,
+    whenUnsatisfiable: 'DoNotSchedule',
+    labelSelector: { matchLabels: { ...REGISTRY_LABELS } },
+  }));
 }
 
 /**
@@ -81,7 +109,10 @@ export function registryDeployment(input: DeploymentInputs): KubeObject {
     ...storage.env,
     { name: 'REGISTRY_HTTP_ADDR', value: ':5000' },
     { name: 'REGISTRY_HTTP_NET', value: 'tcp' },
-    { name: 'REGISTRY_HTTP_SECRET', valueFrom: { secretKeyRef: { name: PRIVATE_CONFIG_SECRET, key: 'REGISTRY_HTTP_SECRET' } } },
+    {
+      name: 'REGISTRY_HTTP_SECRET',
+      valueFrom: { secretKeyRef: { name: PRIVATE_CONFIG_SECRET, key: 'REGISTRY_HTTP_SECRET' } },
+    },
     { name: 'REGISTRY_LOG_LEVEL', value: registryLogLevel(spec) },
     { name: 'REGISTRY_OPENSHIFT_QUOTA_ENABLED', value: 'true' },
     { name: 'REGISTRY_STORAGE_CACHE_BLOBDESCRIPTOR', value: 'inmemory' },
@@ -96,7 +127,8 @@ export function registryDeployment(input: DeploymentInputs): KubeObject {
     ...requestsEnv(spec),
     ...proxyEnv(spec, input.clusterProxy),
   ];
-  if (spec.readOnly === true) env.push({ name: 'REGISTRY_STORAGE_MAINTENANCE_READONLY', value: '{"enabled":true}' });
+  if (spec.readOnly === true)
+    env.push({ name: 'REGISTRY_STORAGE_MAINTENANCE_READONLY', value: '{"enabled":true}' });
   if (spec.disableRedirect === true) env.push({ name: 'REGISTRY_STORAGE_REDIRECT_DISABLE', value: 'true' });
 
   const userSelector = rec(spec, 'nodeSelector');
@@ -106,7 +138,13 @@ export function registryDeployment(input: DeploymentInputs): KubeObject {
     : replicas === 2
       ? {
           podAntiAffinity: {
-            requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { ...REGISTRY_LABELS } }, namespaces: [NS], topologyKey: 'kubernetes.io/hostname' }],
+            requiredDuringSchedulingIgnoredDuringExecution: [
+              {
+                labelSelector: { matchLabels: { ...REGISTRY_LABELS } },
+                namespaces: [NS],
+                topologyKey: 'kubernetes.io/hostname',
+              },
+            ],
           },
         }
       : undefined;
@@ -115,11 +153,24 @@ export function registryDeployment(input: DeploymentInputs): KubeObject {
     : Object.keys(userSelector).length > 0
       ? undefined
       : defaultSpread(input.zonedNodes);
-  const probe = (initialDelaySeconds: number) => ({ httpGet: { path: '/healthz', port: 5000, scheme: 'HTTPS' }, initialDelaySeconds, timeoutSeconds: 5, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 });
+  const probe = (initialDelaySeconds: number) => ({
+    httpGet: { path: '/healthz', port: 5000, scheme: 'HTTPS' },
+    initialDelaySeconds,
+    timeoutSeconds: 5,
+    periodSeconds: 10,
+    successThreshold: 1,
+    failureThreshold: 3,
+  });
   const strategy =
     str(spec.rolloutStrategy) === 'Recreate'
       ? { type: 'Recreate' }
-      : { type: 'RollingUpdate', rollingUpdate: replicas === 2 ? { maxUnavailable: 1, maxSurge: 1 } : { maxUnavailable: Math.max(replicas - 1, 0), maxSurge: '25%' } };
+      : {
+          type: 'RollingUpdate',
+          rollingUpdate:
+            replicas === 2
+              ? { maxUnavailable: 1, maxSurge: 1 }
+              : { maxUnavailable: Math.max(replicas - 1, 0), maxSurge: '25%' },
+        };
   const unsupported = rec(spec, 'unsupportedConfigOverrides', 'deployment');
 
   const podSpec: Json = {
@@ -133,10 +184,17 @@ export function registryDeployment(input: DeploymentInputs): KubeObject {
         name: REGISTRY_CONTAINER,
         image: IMAGES.registry,
         imagePullPolicy: 'IfNotPresent',
-        command: ['/bin/sh', '-c', 'mkdir -p /etc/pki/ca-trust/extracted/edk2 /etc/pki/ca-trust/extracted/java /etc/pki/ca-trust/extracted/openssl /etc/pki/ca-trust/extracted/pem && update-ca-trust extract && exec /usr/bin/dockerregistry'],
+        command: [
+          '/bin/sh',
+          '-c',
+          'mkdir -p /etc/pki/ca-trust/extracted/edk2 /etc/pki/ca-trust/extracted/java /etc/pki/ca-trust/extracted/openssl /etc/pki/ca-trust/extracted/pem && update-ca-trust extract && exec /usr/bin/dockerregistry',
+        ],
         ports: [{ containerPort: 5000, protocol: 'TCP' }],
         env,
-        resources: isRecord(spec.resources) && Object.keys(spec.resources).length ? clone(spec.resources) : { requests: { cpu: '100m', memory: '256Mi' } },
+        resources:
+          isRecord(spec.resources) && Object.keys(spec.resources).length
+            ? clone(spec.resources)
+            : { requests: { cpu: '100m', memory: '256Mi' } },
         volumeMounts: [
           ...storage.mounts,
           { name: 'registry-tls', mountPath: '/etc/secrets' },
@@ -145,7 +203,9 @@ export function registryDeployment(input: DeploymentInputs): KubeObject {
           { name: 'trusted-ca', mountPath: '/usr/share/pki/ca-trust-source' },
           { name: 'installation-pull-secrets', mountPath: '/var/lib/kubelet/', readOnly: true },
           { name: 'bound-sa-token', mountPath: '/var/run/secrets/openshift/serviceaccount', readOnly: true },
-          ...(storage.secretData.credentials ? [{ name: 'image-registry-private-configuration', mountPath: '/var/run/secrets/cloud' }] : []),
+          ...(storage.secretData.credentials
+            ? [{ name: 'image-registry-private-configuration', mountPath: '/var/run/secrets/cloud' }]
+            : []),
         ],
         livenessProbe: probe(5),
         readinessProbe: probe(15),
@@ -159,10 +219,38 @@ export function registryDeployment(input: DeploymentInputs): KubeObject {
       { name: 'registry-tls', projected: { sources: [{ secret: { name: TLS_SECRET } }] } },
       { name: 'ca-trust-extracted', emptyDir: {} },
       { name: 'registry-certificates', configMap: { name: CERTS_CONFIGMAP } },
-      { name: 'trusted-ca', configMap: { name: TRUSTED_CA_CONFIGMAP, optional: true, items: [{ key: 'ca-bundle.crt', path: 'anchors/ca-bundle.crt' }] } },
-      { name: 'installation-pull-secrets', secret: { secretName: PULL_SECRET_COPY, optional: true, items: [{ key: '.dockerconfigjson', path: 'config.json' }] } },
-      { name: 'bound-sa-token', projected: { sources: [{ serviceAccountToken: { audience: 'openshift', expirationSeconds: 3600, path: 'token' } }] } },
-      ...(storage.secretData.credentials ? [{ name: 'image-registry-private-configuration', secret: { secretName: PRIVATE_CONFIG_SECRET, optional: true } }] : []),
+      {
+        name: 'trusted-ca',
+        configMap: {
+          name: TRUSTED_CA_CONFIGMAP,
+          optional: true,
+          items: [{ key: 'ca-bundle.crt', path: 'anchors/ca-bundle.crt' }],
+        },
+      },
+      {
+        name: 'installation-pull-secrets',
+        secret: {
+          secretName: PULL_SECRET_COPY,
+          optional: true,
+          items: [{ key: '.dockerconfigjson', path: 'config.json' }],
+        },
+      },
+      {
+        name: 'bound-sa-token',
+        projected: {
+          sources: [
+            { serviceAccountToken: { audience: 'openshift', expirationSeconds: 3600, path: 'token' } },
+          ],
+        },
+      },
+      ...(storage.secretData.credentials
+        ? [
+            {
+              name: 'image-registry-private-configuration',
+              secret: { secretName: PRIVATE_CONFIG_SECRET, optional: true },
+            },
+          ]
+        : []),
     ],
   };
   if (Array.isArray(spec.tolerations)) podSpec.tolerations = clone(spec.tolerations);

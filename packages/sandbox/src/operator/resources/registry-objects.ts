@@ -2,7 +2,17 @@ import type { KubeObject } from '../../core/types.js';
 import { num } from '../../cluster/objects.js';
 import type { Json } from '../../cluster/objects.js';
 import {
-  CLUSTER_ROLE, CLUSTER_ROLE_BINDING, NETWORK_POLICY, NS, PDB_NAME, PRIVATE_CONFIG_SECRET, PULL_SECRET_COPY, REGISTRY_LABELS, REGISTRY_NAME, REGISTRY_SA, TLS_SECRET,
+  CLUSTER_ROLE,
+  CLUSTER_ROLE_BINDING,
+  NETWORK_POLICY,
+  NS,
+  PDB_NAME,
+  PRIVATE_CONFIG_SECRET,
+  PULL_SECRET_COPY,
+  REGISTRY_LABELS,
+  REGISTRY_NAME,
+  REGISTRY_SA,
+  TLS_SECRET,
 } from '../defaults.js';
 
 const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
@@ -14,7 +24,11 @@ export function clusterRole(): KubeObject {
     metadata: { name: CLUSTER_ROLE },
     rules: [
       { apiGroups: [''], resources: ['limitranges', 'resourcequotas'], verbs: ['list'] },
-      { apiGroups: ['', 'image.openshift.io'], resources: ['imagestreamimages', 'imagestreams/secrets', 'imagestreamtags', 'imagetags'], verbs: ['get'] },
+      {
+        apiGroups: ['', 'image.openshift.io'],
+        resources: ['imagestreamimages', 'imagestreams/secrets', 'imagestreamtags', 'imagetags'],
+        verbs: ['get'],
+      },
       { apiGroups: ['', 'image.openshift.io'], resources: ['imagestreams'], verbs: ['get', 'list'] },
       { apiGroups: ['', 'image.openshift.io'], resources: ['imagestreammappings'], verbs: ['create'] },
       { apiGroups: ['', 'image.openshift.io'], resources: ['images'], verbs: ['delete', 'get'] },
@@ -62,8 +76,18 @@ export function service(): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: REGISTRY_NAME, namespace: NS, labels: { ...REGISTRY_LABELS }, annotations: { 'service.alpha.openshift.io/serving-cert-secret-name': TLS_SECRET } },
-    spec: { type: 'ClusterIP', selector: { ...REGISTRY_LABELS }, ports: [{ name: '5000-tcp', port: 5000, protocol: 'TCP', targetPort: 5000 }], sessionAffinity: 'None' },
+    metadata: {
+      name: REGISTRY_NAME,
+      namespace: NS,
+      labels: { ...REGISTRY_LABELS },
+      annotations: { 'service.alpha.openshift.io/serving-cert-secret-name': TLS_SECRET },
+    },
+    spec: {
+      type: 'ClusterIP',
+      selector: { ...REGISTRY_LABELS },
+      ports: [{ name: '5000-tcp', port: 5000, protocol: 'TCP', targetPort: 5000 }],
+      sessionAffinity: 'None',
+    },
   };
 }
 
@@ -73,7 +97,11 @@ export function podDisruptionBudget(spec: Json): KubeObject {
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',
     metadata: { name: PDB_NAME, namespace: NS },
-    spec: { minAvailable: replicas <= 1 ? 0 : 1, selector: { matchLabels: { ...REGISTRY_LABELS } }, unhealthyPodEvictionPolicy: 'AlwaysAllow' },
+    spec: {
+      minAvailable: replicas <= 1 ? 0 : 1,
+      selector: { matchLabels: { ...REGISTRY_LABELS } },
+      unhealthyPodEvictionPolicy: 'AlwaysAllow',
+    },
   };
 }
 

@@ -36,7 +36,12 @@ export function desiredRoutes(api: ApiClient, spec: Json): Array<{ obj: KubeObje
     if (secretName) {
       const data = secretData(api, NS, secretName);
       if (!data) error = `secrets "${secretName}" not found`;
-      else tls = { ...(data['tls.crt'] ? { certificate: data['tls.crt'] } : {}), ...(data['tls.key'] ? { key: data['tls.key'] } : {}), ...(data['tls.cacrt'] ? { caCertificate: data['tls.cacrt'] } : {}) };
+      else
+        tls = {
+          ...(data['tls.crt'] ? { certificate: data['tls.crt'] } : {}),
+          ...(data['tls.key'] ? { key: data['tls.key'] } : {}),
+          ...(data['tls.cacrt'] ? { caCertificate: data['tls.cacrt'] } : {}),
+        };
     }
     out.push({ obj: route(name, str(r.hostname) || undefined, tls), ...(error ? { error } : {}) });
   }
@@ -46,7 +51,13 @@ export function desiredRoutes(api: ApiClient, spec: Json): Array<{ obj: KubeObje
 /** Operator-owned routes that are no longer asked for. */
 export function staleRoutes(api: ApiClient, wanted: string[]): KubeObject[] {
   try {
-    return api.list(R.routes, NS).items.filter((r) => r.metadata.annotations?.[ROUTE_OWNER_ANNOTATION] === 'true' && !wanted.includes(r.metadata.name ?? ''));
+    return api
+      .list(R.routes, NS)
+      .items.filter(
+        (r) =>
+          r.metadata.annotations?.[ROUTE_OWNER_ANNOTATION] === 'true' &&
+          !wanted.includes(r.metadata.name ?? ''),
+      );
   } catch {
     return [];
   }
@@ -72,7 +83,9 @@ export function admittedHosts(routes: KubeObject[]): string[] {
       .map((i) => str(i.host) ?? '')
       .filter(Boolean);
   const def = routes.filter((r) => r.metadata.name === DEFAULT_ROUTE).flatMap(hosts);
-  const others = routes.filter((r) => r.metadata.name !== DEFAULT_ROUTE).flatMap(hosts).sort();
+  const others = routes
+    .filter((r) => r.metadata.name !== DEFAULT_ROUTE)
+    .flatMap(hosts)
+    .sort();
   return [...new Set([...def, ...others])];
 }
-

@@ -33,12 +33,19 @@ export function syncStorage(env: OperatorEnv, cfg: Json): StorageResult {
   const spec = rec(cfg, 'spec');
   const status = rec(cfg, 'status');
   let storage = clone(rec(spec, 'storage'));
-  if (isStorageEmpty(storage)) storage = { ...platformDefaultStorage(env.platform.platform), ...(str(storage.managementState) ? { managementState: storage.managementState } : {}) };
+  if (isStorageEmpty(storage))
+    storage = {
+      ...platformDefaultStorage(env.platform.platform),
+      ...(str(storage.managementState) ? { managementState: storage.managementState } : {}),
+    };
   const backend = selectBackend(storage);
   // status.storage's managementState only speaks for the backend it describes
   const statusStorage = rec(status, 'storage');
   const sameBackend = backend.key in statusStorage;
-  const current = { storageManagementState: str(storage.managementState) ?? (sameBackend ? str(statusStorage.managementState) : undefined) };
+  const current = {
+    storageManagementState:
+      str(storage.managementState) ?? (sameBackend ? str(statusStorage.managementState) : undefined),
+  };
   let result: StorageResult;
   switch (backend.key) {
     case 's3':
@@ -61,10 +68,12 @@ export function syncStorage(env: OperatorEnv, cfg: Json): StorageResult {
 /** Removed: delete the storage if the operator manages it; returns the storage conditions. */
 export function removeStorage(env: OperatorEnv, cfg: Json): CondSpec[] {
   const statusStorage = rec(cfg, 'status', 'storage');
-  const managed = str(rec(cfg, 'spec', 'storage').managementState ?? statusStorage.managementState) === 'Managed';
+  const managed =
+    str(rec(cfg, 'spec', 'storage').managementState ?? statusStorage.managementState) === 'Managed';
   if (!managed) return [];
   if (Object.keys(rec(statusStorage, 's3')).length) return removeS3(env, statusStorage);
-  if (Object.keys(rec(statusStorage, 'pvc')).length || 'pvc' in statusStorage) return removePVC(env, statusStorage);
+  if (Object.keys(rec(statusStorage, 'pvc')).length || 'pvc' in statusStorage)
+    return removePVC(env, statusStorage);
   return [];
 }
 

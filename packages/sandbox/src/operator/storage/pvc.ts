@@ -20,7 +20,12 @@ function cond(status: CondSpec['status'], reason: string, message: string): Cond
  * operator as 100Gi RWX when absent), and refuses a ReadWriteOnce claim with more than one
  * replica or with the RollingUpdate strategy.
  */
-export function syncPVC(env: OperatorEnv, spec: Json, cfgSpec: Json, current: { storageManagementState?: string }): StorageResult {
+export function syncPVC(
+  env: OperatorEnv,
+  spec: Json,
+  cfgSpec: Json,
+  current: { storageManagementState?: string },
+): StorageResult {
   const claimName = str(rec(spec, 'pvc').claim) || PVC_NAME;
   const conditions: CondSpec[] = [];
   let managementState = current.storageManagementState;
@@ -38,20 +43,37 @@ export function syncPVC(env: OperatorEnv, spec: Json, cfgSpec: Json, current: { 
   if (!claim) {
     if (claimName !== PVC_NAME) {
       conditions.push(cond('False', 'PVC does not exist', `PVC ${claimName} does not exist`));
-      return base(new SyncError(`unable to sync storage configuration: persistentvolumeclaims "${claimName}" not found`));
+      return base(
+        new SyncError(
+          `unable to sync storage configuration: persistentvolumeclaims "${claimName}" not found`,
+        ),
+      );
     }
     claim = env.api.create(R.pvcs, NS, {
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
       metadata: { name: claimName, namespace: NS, annotations: { [STORAGE_OWNER_ANNOTATION]: 'true' } },
-      spec: { accessModes: ['ReadWriteMany'], resources: { requests: { storage: '100Gi' } }, volumeMode: 'Filesystem' },
+      spec: {
+        accessModes: ['ReadWriteMany'],
+        resources: { requests: { storage: '100Gi' } },
+        volumeMode: 'Filesystem',
+      },
     }).object;
     // the platform's dynamic provisioner binds it at once
-    env.api.patch(R.pvcs, NS, claimName, 'merge', { status: { phase: 'Bound', accessModes: ['ReadWriteMany'], capacity: { storage: '100Gi' } } }, { subresource: 'status' });
+    env.api.patch(
+      R.pvcs,
+      NS,
+      claimName,
+      'merge',
+      { status: { phase: 'Bound', accessModes: ['ReadWriteMany'], capacity: { storage: '100Gi' } } },
+      { subresource: 'status' },
+    );
     managementState = 'Managed';
     conditions.push(cond('True', 'PVC Created', `PVC ${claimName} has been created`));
   } else {
-    if (!managementState) managementState = claim.metadata.annotations?.[STORAGE_OWNER_ANNOTATION] === 'true' ? 'Managed' : 'Unmanaged';
+    if (!managementState)
+      managementState =
+        claim.metadata.annotations?.[STORAGE_OWNER_ANNOTATION] === 'true' ? 'Managed' : 'Unmanaged';
     const modes = rec(claim, 'spec').accessModes;
     const rwo = Array.isArray(modes) && modes.includes('ReadWriteOnce');
     if (rwo) {
@@ -75,7 +97,8 @@ export function syncPVC(env: OperatorEnv, spec: Json, cfgSpec: Json, current: { 
 export function removePVC(env: OperatorEnv, statusStorage: Json): CondSpec[] {
   const claim = str(rec(statusStorage, 'pvc').claim) || PVC_NAME;
   const pvc = tryGet(env.api, R.pvcs, NS, claim);
-  if (pvc && pvc.metadata.annotations?.[STORAGE_OWNER_ANNOTATION] === 'true') tryDelete(env.api, R.pvcs, NS, claim);
+  if (pvc && pvc.metadata.annotations?.[STORAGE_OWNER_ANNOTATION] === 'true')
+    tryDelete(env.api, R.pvcs, NS, claim);
   return [cond('False', 'PVC Deleted', `PVC ${claim} has been deleted`)];
 }
 

@@ -7,7 +7,10 @@ import { SyncError } from '../context.js';
 import { awsIni, s3Credentials } from '../credentials.js';
 import { REGISTRY_NAME } from '../defaults.js';
 
-const MANAGED_TAGS = (infraName: string) => ({ [`kubernetes.io/cluster/${infraName}`]: 'owned', Name: `${infraName}-image-registry` });
+const MANAGED_TAGS = (infraName: string) => ({
+  [`kubernetes.io/cluster/${infraName}`]: 'owned',
+  Name: `${infraName}-image-registry`,
+});
 
 /** `<infraName>-image-registry-<region>`, at most 62 characters (op:pkg/storage/s3). */
 export function generatedBucketName(infraName: string, region: string): string {
@@ -23,7 +26,12 @@ function cond(type: string, status: CondSpec['status'], reason: string, message 
  * when the operator manages it (tags, AES256/KMS encryption, public access block, 1-day abort of
  * incomplete multipart uploads), and produces the registry's env and credentials file.
  */
-export function syncS3(env: OperatorEnv, spec: Json, status: Json, current: { storageManagementState?: string }): StorageResult {
+export function syncS3(
+  env: OperatorEnv,
+  spec: Json,
+  status: Json,
+  current: { storageManagementState?: string },
+): StorageResult {
   const { world, platform, log } = env;
   const desired = clone(rec(spec, 's3'));
   const conditions: CondSpec[] = [];
@@ -32,14 +40,25 @@ export function syncS3(env: OperatorEnv, spec: Json, status: Json, current: { st
   const bucket = String(desired.bucket);
   const region = String(desired.region);
   if (stableStringify(normalize(desired)) !== stableStringify(normalize(rec(status, 's3')))) {
-    conditions.push(cond('StorageExists', 'Unknown', 'S3 Configuration Changed', 'S3 storage is in an unknown state'));
+    conditions.push(
+      cond('StorageExists', 'Unknown', 'S3 Configuration Changed', 'S3 storage is in an unknown state'),
+    );
   }
   let creds: ReturnType<typeof s3Credentials>;
   try {
     creds = s3Credentials(env.api);
   } catch (e) {
     if (!(e instanceof SyncError)) throw e;
-    return { specStorage: {}, statusStorage: rec(status), conditions, env: [], volumes: [], mounts: [], secretData: {}, error: new SyncError(`unable to sync storage configuration: ${e.message}`) };
+    return {
+      specStorage: {},
+      statusStorage: rec(status),
+      conditions,
+      env: [],
+      volumes: [],
+      mounts: [],
+      secretData: {},
+      error: new SyncError(`unable to sync storage configuration: ${e.message}`),
+    };
   }
   let managementState = current.storageManagementState;
   try {
@@ -48,36 +67,84 @@ export function syncS3(env: OperatorEnv, spec: Json, status: Json, current: { st
       if (!managementState) managementState = 'Unmanaged';
       conditions.push(
         managementState === 'Unmanaged'
-          ? cond('StorageExists', 'True', 'S3 Bucket Exists', 'User supplied S3 bucket exists and is accessible')
+          ? cond(
+              'StorageExists',
+              'True',
+              'S3 Bucket Exists',
+              'User supplied S3 bucket exists and is accessible',
+            )
           : cond('StorageExists', 'True', 'S3 Bucket Exists'),
       );
     } else if (managementState === 'Unmanaged') {
-      conditions.push(cond('StorageExists', 'False', 'NoSuchBucket', `NoSuchBucket: The specified bucket does not exist\n\tstatus code: 404`));
+      conditions.push(
+        cond(
+          'StorageExists',
+          'False',
+          'NoSuchBucket',
+          `NoSuchBucket: The specified bucket does not exist\n\tstatus code: 404`,
+        ),
+      );
     } else {
       log.info('s3.go:680', `creating bucket ${bucket}`);
       const b = world.s3.create(creds.accessKey, bucket, region);
       managementState = 'Managed';
-      conditions.push(cond('StorageExists', 'True', 'Creation Successful', 'S3 bucket was successfully created'));
+      conditions.push(
+        cond('StorageExists', 'True', 'Creation Successful', 'S3 bucket was successfully created'),
+      );
       log.info('s3.go:755', 'setting aws bucket tags');
       b.tags = { ...MANAGED_TAGS(platform.infraName) };
-      conditions.push(cond('StorageTagged', 'True', 'Tagging Successful', 'UserTags were successfully applied to the S3 bucket'));
+      conditions.push(
+        cond(
+          'StorageTagged',
+          'True',
+          'Tagging Successful',
+          'UserTags were successfully applied to the S3 bucket',
+        ),
+      );
       b.publicAccessBlocked = true;
-      conditions.push(cond('StoragePublicAccessBlocked', 'True', 'Public Access Block Successful', 'Public access to the S3 bucket and its contents have been successfully blocked.'));
+      conditions.push(
+        cond(
+          'StoragePublicAccessBlocked',
+          'True',
+          'Public Access Block Successful',
+          'Public access to the S3 bucket and its contents have been successfully blocked.',
+        ),
+      );
       const kms = str(desired.keyID);
       b.encryption = kms ? 'aws:kms' : 'AES256';
       if (kms) b.kmsKeyId = kms;
       desired.encrypt = true;
       conditions.push(
-        cond('StorageEncrypted', 'True', 'Encryption Successful', kms ? 'Default encryption was successfully enabled on the S3 bucket using KMS key' : 'Default AES256 encryption was successfully enabled on the S3 bucket'),
+        cond(
+          'StorageEncrypted',
+          'True',
+          'Encryption Successful',
+          kms
+            ? 'Default encryption was successfully enabled on the S3 bucket using KMS key'
+            : 'Default AES256 encryption was successfully enabled on the S3 bucket',
+        ),
       );
       b.abortIncompleteUploadDays = 1;
-      conditions.push(cond('StorageIncompleteUploadCleanupEnabled', 'True', 'Enable Cleanup Successful', 'Default cleanup of incomplete multipart uploads after one (1) day was successfully enabled'));
+      conditions.push(
+        cond(
+          'StorageIncompleteUploadCleanupEnabled',
+          'True',
+          'Enable Cleanup Successful',
+          'Default cleanup of incomplete multipart uploads after one (1) day was successfully enabled',
+        ),
+      );
     }
   } catch (e) {
     if (e instanceof AwsError) {
       // the S3 driver reports AWS error codes verbatim as the condition reason
       conditions.push(cond('StorageExists', 'False', e.code, e.message));
-      return finish(desired, managementState, conditions, creds, new SyncError(`unable to sync storage configuration: ${e.message}`));
+      return finish(
+        desired,
+        managementState,
+        conditions,
+        creds,
+        new SyncError(`unable to sync storage configuration: ${e.message}`),
+      );
     }
     throw e;
   }
@@ -91,7 +158,11 @@ function finish(
   creds: { accessKey: string; secretKey: string; source: 'user' | 'installer' },
   error?: SyncError,
 ): StorageResult {
-  const s3: Json = { ...desired, virtualHostedStyle: desired.virtualHostedStyle === true, trustedCA: isRecord(desired.trustedCA) ? desired.trustedCA : { name: '' } };
+  const s3: Json = {
+    ...desired,
+    virtualHostedStyle: desired.virtualHostedStyle === true,
+    trustedCA: isRecord(desired.trustedCA) ? desired.trustedCA : { name: '' },
+  };
   const envs: StorageResult['env'] = [
     { name: 'REGISTRY_STORAGE', value: 's3' },
     { name: 'REGISTRY_STORAGE_S3_BUCKET', value: String(s3.bucket) },
@@ -100,12 +171,25 @@ function finish(
     { name: 'REGISTRY_STORAGE_S3_FORCEPATHSTYLE', value: String(s3.virtualHostedStyle !== true) },
     { name: 'REGISTRY_STORAGE_S3_CREDENTIALSCONFIGPATH', value: '/var/run/secrets/cloud/credentials' },
   ];
-  if (str(s3.regionEndpoint)) envs.push({ name: 'REGISTRY_STORAGE_S3_REGIONENDPOINT', value: String(s3.regionEndpoint) });
+  if (str(s3.regionEndpoint))
+    envs.push({ name: 'REGISTRY_STORAGE_S3_REGIONENDPOINT', value: String(s3.regionEndpoint) });
   if (str(s3.keyID)) envs.push({ name: 'REGISTRY_STORAGE_S3_KEYID', value: String(s3.keyID) });
-  if (typeof s3.chunkSizeMiB === 'number') envs.push({ name: 'REGISTRY_STORAGE_S3_CHUNKSIZE', value: String(s3.chunkSizeMiB * 1024 * 1024) });
-  if (isRecord(s3.cloudFront)) envs.push({ name: 'REGISTRY_MIDDLEWARE_STORAGE', value: stableStringify([{ name: 'cloudfront', options: s3.cloudFront }]) });
+  if (typeof s3.chunkSizeMiB === 'number')
+    envs.push({ name: 'REGISTRY_STORAGE_S3_CHUNKSIZE', value: String(s3.chunkSizeMiB * 1024 * 1024) });
+  if (isRecord(s3.cloudFront))
+    envs.push({
+      name: 'REGISTRY_MIDDLEWARE_STORAGE',
+      value: stableStringify([{ name: 'cloudfront', options: s3.cloudFront }]),
+    });
   const result: StorageResult = {
-    specStorage: { s3: { bucket: s3.bucket, region: s3.region, ...(managementState === 'Managed' ? { encrypt: true } : {}) }, ...(managementState ? { managementState } : {}) },
+    specStorage: {
+      s3: {
+        bucket: s3.bucket,
+        region: s3.region,
+        ...(managementState === 'Managed' ? { encrypt: true } : {}),
+      },
+      ...(managementState ? { managementState } : {}),
+    },
     statusStorage: { s3, ...(managementState ? { managementState } : {}) },
     conditions,
     env: envs,
@@ -129,5 +213,10 @@ export function removeS3(env: OperatorEnv, statusStorage: Json): CondSpec[] {
 
 /** The fields as the API serializes them (virtualHostedStyle and trustedCA always present). */
 function normalize(s3: Json): Json {
-  return { ...s3, virtualHostedStyle: s3.virtualHostedStyle === true, trustedCA: isRecord(s3.trustedCA) ? s3.trustedCA : { name: '' }, encrypt: s3.encrypt === true };
+  return {
+    ...s3,
+    virtualHostedStyle: s3.virtualHostedStyle === true,
+    trustedCA: isRecord(s3.trustedCA) ? s3.trustedCA : { name: '' },
+    encrypt: s3.encrypt === true,
+  };
 }

@@ -10,18 +10,35 @@ import type { Json } from '../../objects.js';
 
 export type SampleTag = { name: string; dockerImage: string } | { name: string; imageStreamTag: string };
 
-export function imageStream(ns: string, name: string, tags: SampleTag[], dockerImageRepository?: string): KubeObject {
+export function imageStream(
+  ns: string,
+  name: string,
+  tags: SampleTag[],
+  dockerImageRepository?: string,
+): KubeObject {
   const spec: Json = {
     lookupPolicy: { local: false },
     tags: tags.map((t) => ({
       name: t.name,
-      from: 'dockerImage' in t ? { kind: 'DockerImage', name: t.dockerImage } : { kind: 'ImageStreamTag', name: t.imageStreamTag },
+      from:
+        'dockerImage' in t
+          ? { kind: 'DockerImage', name: t.dockerImage }
+          : { kind: 'ImageStreamTag', name: t.imageStreamTag },
       importPolicy: {},
       referencePolicy: { type: 'Source' },
     })),
   };
   if (dockerImageRepository) spec.dockerImageRepository = dockerImageRepository;
-  return { apiVersion: 'image.openshift.io/v1', kind: 'ImageStream', metadata: { name, namespace: ns, labels: { app: name, 'app.kubernetes.io/part-of': 'image-migration-workshop' } }, spec };
+  return {
+    apiVersion: 'image.openshift.io/v1',
+    kind: 'ImageStream',
+    metadata: {
+      name,
+      namespace: ns,
+      labels: { app: name, 'app.kubernetes.io/part-of': 'image-migration-workshop' },
+    },
+    spec,
+  };
 }
 
 /**

@@ -1,7 +1,15 @@
 import type { KubeObject } from '../../../core/types.js';
 import { INTERNAL_HOSTNAME } from '../../../operator/defaults.js';
 import { imageStream, type SampleTag } from './image-streams.js';
-import { buildConfig, cronJob, daemonSet, deployment, deploymentConfig, job, statefulSet } from './workloads.js';
+import {
+  buildConfig,
+  cronJob,
+  daemonSet,
+  deployment,
+  deploymentConfig,
+  job,
+  statefulSet,
+} from './workloads.js';
 
 /**
  * The workshop's "Migrate image references" samples: three projects carried over from an
@@ -25,12 +33,19 @@ export interface SampleNamespace {
   objects: KubeObject[];
   /** image streams → how many days ago their tags were imported */
   imageStreams: Array<{ stream: KubeObject; importedDaysAgo: number }>;
-  pullSecrets: Array<{ name: string; type: 'kubernetes.io/dockerconfigjson' | 'kubernetes.io/dockercfg'; hosts: string[] }>;
+  pullSecrets: Array<{
+    name: string;
+    type: 'kubernetes.io/dockerconfigjson' | 'kubernetes.io/dockercfg';
+    hosts: string[];
+  }>;
 }
 
 const old = (path: string): string => `${OLD_REGISTRY}/${path}`;
 const current = (path: string): string => `${NEW_REGISTRY}/${path}`;
-const is = (ns: string, name: string, tags: SampleTag[], days: number, repo?: string) => ({ stream: imageStream(ns, name, tags, repo), importedDaysAgo: days });
+const is = (ns: string, name: string, tags: SampleTag[], days: number, repo?: string) => ({
+  stream: imageStream(ns, name, tags, repo),
+  importedDaysAgo: days,
+});
 
 const SHOP = 'workshop-shop';
 const BATCH = 'workshop-batch';
@@ -49,35 +64,60 @@ export const SAMPLE_NAMESPACES: SampleNamespace[] = [
         ],
       }),
       deployment(SHOP, 'cart', { containers: [{ name: 'cart', image: current(`${SHOP}/cart:2.1`) }] }),
-      statefulSet(SHOP, 'orders-db', { containers: [{ name: 'postgresql', image: old('openshift/postgresql:13-el8') }] }),
+      statefulSet(SHOP, 'orders-db', {
+        containers: [{ name: 'postgresql', image: old('openshift/postgresql:13-el8') }],
+      }),
     ],
     imageStreams: [
-      is(SHOP, 'storefront', [
-        { name: '1.4', dockerImage: old(`${SHOP}/storefront:1.4`) },
-        { name: 'latest', dockerImage: old(`${SHOP}/storefront:latest`) },
-        { name: 'stable', imageStreamTag: 'storefront:1.4' },
-      ], 21),
+      is(
+        SHOP,
+        'storefront',
+        [
+          { name: '1.4', dockerImage: old(`${SHOP}/storefront:1.4`) },
+          { name: 'latest', dockerImage: old(`${SHOP}/storefront:latest`) },
+          { name: 'stable', imageStreamTag: 'storefront:1.4' },
+        ],
+        21,
+      ),
       is(SHOP, 'cart', [{ name: '2.1', dockerImage: current(`${SHOP}/cart:2.1`) }], 3),
-      is(SHOP, 'statsd-exporter', [{ name: 'v0.26.1', dockerImage: 'quay.io/prometheus/statsd-exporter:v0.26.1' }], 40),
+      is(
+        SHOP,
+        'statsd-exporter',
+        [{ name: 'v0.26.1', dockerImage: 'quay.io/prometheus/statsd-exporter:v0.26.1' }],
+        40,
+      ),
     ],
-    pullSecrets: [{ name: 'legacy-registry-pull', type: 'kubernetes.io/dockerconfigjson', hosts: [OLD_REGISTRY, 'quay.io'] }],
+    pullSecrets: [
+      {
+        name: 'legacy-registry-pull',
+        type: 'kubernetes.io/dockerconfigjson',
+        hosts: [OLD_REGISTRY, 'quay.io'],
+      },
+    ],
   },
   {
     name: BATCH,
     displayName: 'Workshop: batch jobs (migrated from 3.11)',
     objects: [
       job(BATCH, 'report-backfill', { containers: [{ name: 'report', image: old(`${BATCH}/report:3.0`) }] }),
-      cronJob(BATCH, 'nightly-cleanup', '30 2 * * *', { containers: [{ name: 'cleanup', image: old(`${BATCH}/cleanup:1.0`) }] }),
+      cronJob(BATCH, 'nightly-cleanup', '30 2 * * *', {
+        containers: [{ name: 'cleanup', image: old(`${BATCH}/cleanup:1.0`) }],
+      }),
       daemonSet(BATCH, 'log-forwarder', {
         containers: [{ name: 'forwarder', image: old(`${BATCH}/log-forwarder:2.3`) }],
         nodeSelector: { 'node-role.kubernetes.io/worker': '' },
       }),
     ],
     imageStreams: [
-      is(BATCH, 'report', [
-        { name: '3.0', dockerImage: old(`${BATCH}/report:3.0`) },
-        { name: 'latest', imageStreamTag: 'report:3.0' },
-      ], 14),
+      is(
+        BATCH,
+        'report',
+        [
+          { name: '3.0', dockerImage: old(`${BATCH}/report:3.0`) },
+          { name: 'latest', imageStreamTag: 'report:3.0' },
+        ],
+        14,
+      ),
       is(BATCH, 'cleanup', [{ name: '1.0', dockerImage: old(`${BATCH}/cleanup:1.0`) }], 60),
     ],
     pullSecrets: [],
@@ -86,22 +126,46 @@ export const SAMPLE_NAMESPACES: SampleNamespace[] = [
     name: LEGACY,
     displayName: 'Workshop: legacy billing (DeploymentConfig and builds)',
     objects: [
-      deploymentConfig(LEGACY, 'billing', { containers: [{ name: 'billing', image: old(`${LEGACY}/billing:5.2`) }] }, { container: 'billing', from: 'billing:5.2' }),
+      deploymentConfig(
+        LEGACY,
+        'billing',
+        { containers: [{ name: 'billing', image: old(`${LEGACY}/billing:5.2`) }] },
+        { container: 'billing', from: 'billing:5.2' },
+      ),
       buildConfig(LEGACY, 'billing', {
         git: 'https://git.example.com/workshop/billing.git',
-        strategy: { type: 'Source', sourceStrategy: { from: { kind: 'DockerImage', name: old('openshift/nodejs:18-ubi8') } } },
+        strategy: {
+          type: 'Source',
+          sourceStrategy: { from: { kind: 'DockerImage', name: old('openshift/nodejs:18-ubi8') } },
+        },
         output: { kind: 'DockerImage', name: old(`${LEGACY}/billing:5.2`) },
       }),
       buildConfig(LEGACY, 'billing-docs', {
         git: 'https://git.example.com/workshop/billing-docs.git',
-        strategy: { type: 'Docker', dockerStrategy: { from: { kind: 'DockerImage', name: 'registry.redhat.io/ubi9/ubi:9.4' } } },
+        strategy: {
+          type: 'Docker',
+          dockerStrategy: { from: { kind: 'DockerImage', name: 'registry.redhat.io/ubi9/ubi:9.4' } },
+        },
         output: { kind: 'ImageStreamTag', name: 'billing-docs:latest' },
       }),
-      deployment(LEGACY, 'billing-api', { containers: [{ name: 'api', image: 'registry.redhat.io/ubi9/nodejs-20:1-45' }] }),
+      deployment(LEGACY, 'billing-api', {
+        containers: [{ name: 'api', image: 'registry.redhat.io/ubi9/nodejs-20:1-45' }],
+      }),
     ],
     imageStreams: [
-      is(LEGACY, 'billing', [{ name: '5.2', dockerImage: old(`${LEGACY}/billing:5.2`) }], 90, old(`${LEGACY}/billing`)),
-      is(LEGACY, 'billing-docs', [{ name: 'latest', dockerImage: current(`${LEGACY}/billing-docs:latest`) }], 2),
+      is(
+        LEGACY,
+        'billing',
+        [{ name: '5.2', dockerImage: old(`${LEGACY}/billing:5.2`) }],
+        90,
+        old(`${LEGACY}/billing`),
+      ),
+      is(
+        LEGACY,
+        'billing-docs',
+        [{ name: 'latest', dockerImage: current(`${LEGACY}/billing-docs:latest`) }],
+        2,
+      ),
     ],
     pullSecrets: [{ name: 'legacy-dockercfg', type: 'kubernetes.io/dockercfg', hosts: [OLD_REGISTRY] }],
   },
