@@ -67,10 +67,15 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 };
 
+/** Under the pod's readinessProbe timeoutSeconds (6): the kubelet always gets an answer. */
+const READY_PROBE_TIMEOUT_MS = 5000;
+
 async function probeCluster(app: FastifyInstance): Promise<ReadyResponse['cluster']> {
   const client = app.cluster.serverClient();
   try {
-    const info = await client.version.getCode(client.opts({ timeoutMs: 5000 }));
+    // Parameter-less calls still take the request object first: options passed alone would be
+    // read as the (empty) request and the call would run with no deadline at all.
+    const info = await client.version.getCode({}, client.opts({ timeoutMs: READY_PROBE_TIMEOUT_MS }));
     return { reachable: true, gitVersion: info.gitVersion };
   } catch (err) {
     const e = toKubeError(err);
