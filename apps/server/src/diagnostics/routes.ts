@@ -14,7 +14,7 @@ import {
 } from './checks.js';
 import { eventsStep, routesStep, storageStep } from './checks-storage.js';
 import { gather, type Gathered } from './gather.js';
-import { worst } from './step.js';
+import { headline, worst } from './step.js';
 
 export const diagnosticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // A gather is ~12 reads and a few bounded log tails; bursts from live re-runs share runs.
@@ -44,7 +44,13 @@ export const diagnosticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         routesStep(g),
         eventsStep(g),
       ];
-      return { generatedAt: new Date().toISOString(), verdict: worst(...steps.map((s) => s.verdict)), steps };
+      const top = headline(steps);
+      return {
+        generatedAt: new Date().toISOString(),
+        verdict: worst(...steps.map((s) => s.verdict)),
+        ...(top ? { headline: top } : {}),
+        steps,
+      };
     },
   );
 };

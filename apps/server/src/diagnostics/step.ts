@@ -1,13 +1,19 @@
 /** Small helpers to build checklist steps. */
-import type { DiagnosticLink, DiagnosticStep, Verdict } from '@irc/shared';
+import {
+  VERDICT_RANK,
+  worstVerdict,
+  type DiagnosticLink,
+  type DiagnosticStep,
+  type DiagnosticsHeadline,
+  type Finding,
+  type Verdict,
+} from '@irc/shared';
 import type { ConditionLike } from '../kube/resources.js';
 import { toIso } from '../kube/resources.js';
 import type { Read } from './gather.js';
 
-const RANK: Record<Verdict, number> = { ok: 0, warning: 1, failing: 2 };
-
 export function worst(...verdicts: Verdict[]): Verdict {
-  return verdicts.reduce<Verdict>((a, b) => (RANK[b] > RANK[a] ? b : a), 'ok');
+  return worstVerdict(...verdicts);
 }
 
 export function conditionLine(c: ConditionLike): string {
@@ -22,12 +28,28 @@ export function cannotRead(what: string, read: Read<unknown>): string | undefine
   return read.error.statusCode === 403 ? `you may not read ${what}` : `${what}: ${read.error.message}`;
 }
 
-export type StepInput = Omit<DiagnosticStep, 'links'> & { links?: DiagnosticLink[] };
+export type StepInput = Omit<DiagnosticStep, 'links' | 'findings'> & {
+  links?: DiagnosticLink[];
+  findings?: Finding[];
+};
 
 export function step(input: StepInput): DiagnosticStep {
-  return { ...input, links: input.links ?? [] };
+  return { ...input, links: input.links ?? [], findings: input.findings ?? [] };
 }
 
 export function lastLines(lines: string[], n: number): string[] {
   return lines.slice(-n).map((l) => (l.length > 400 ? `${l.slice(0, 400)}…` : l));
+}
+
+/** The worst finding that is not ok, ties broken by checklist order (the earlier step wins). */
+export function headline(steps: DiagnosticStep[]): DiagnosticsHeadline | undefined {
+  let best: DiagnosticsHeadline | undefined;
+  for (const s of steps)
+    for (const finding of s.findings)
+      if (
+        finding.severity !== 'ok' &&
+        (!best || VERDICT_RANK[finding.severity] > VERDICT_RANK[best.finding.severity])
+      )
+        best = { step: s.id, finding };
+  return best;
 }

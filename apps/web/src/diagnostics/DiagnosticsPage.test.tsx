@@ -17,6 +17,7 @@ const diagnostics: DiagnosticsResponse = {
       nextStep: 'Nothing to do.',
       command: 'oc get clusteroperator image-registry',
       links: [],
+      findings: [],
     },
     {
       id: 'storage-credentials',
@@ -39,6 +40,7 @@ const diagnostics: DiagnosticsResponse = {
           container: 'cluster-image-registry-operator',
         },
       ],
+      findings: [],
     },
   ],
 };

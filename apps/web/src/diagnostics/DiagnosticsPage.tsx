@@ -21,7 +21,8 @@ import { SyncAltIcon } from '@patternfly/react-icons';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { HealthIcon, type Health } from '../common/conditions.js';
-import type { DiagnosticLink, DiagnosticStep, Verdict } from '../common/contract.js';
+import type { DiagnosticStep, Verdict } from '../common/contract.js';
+import { linkTarget } from './paths.js';
 import { useT } from '../common/i18n.js';
 import { useDiagnosticsQuery } from '../common/queries.js';
 import { ErrorState, PageLoading } from '../common/states.js';
@@ -29,43 +30,26 @@ import { Since } from '../common/time.js';
 import { usePlatform } from '../shell/platform.js';
 import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
 
-const HEALTH: Record<Verdict, Health> = { ok: 'good', warning: 'warning', failing: 'bad' };
-
-/** Where in this app an object of the checklist is shown; undefined: nowhere (named only). */
-export function linkTarget(link: DiagnosticLink): string | undefined {
-  const { kind, name, namespace } = link.object;
-  if (link.kind === 'log' || kind === 'Pod') {
-    const container = link.container ? `?container=${encodeURIComponent(link.container)}` : '';
-    return `/pods/${encodeURIComponent(namespace ?? 'openshift-image-registry')}/${encodeURIComponent(name)}/logs${container}`;
-  }
-  switch (kind) {
-    case 'Config':
-      return '/config/yaml';
-    case 'ClusterOperator':
-      return '/overview';
-    case 'Deployment':
-      return '/pods';
-    case 'Route':
-      return '/config/routes';
-    case 'Secret':
-    case 'PersistentVolumeClaim':
-      return '/config/storage';
-    case 'Event':
-      return '/timeline?kind=event';
-    default:
-      return undefined;
-  }
-}
+const HEALTH: Record<Verdict, Health> = {
+  ok: 'good',
+  info: 'good',
+  unknown: 'unknown',
+  warning: 'warning',
+  failing: 'bad',
+};
 
 function VerdictLabel({ verdict }: { verdict: Verdict }) {
   const t = useT();
-  const text = { ok: t('OK'), warning: t('Warning'), failing: t('Failing') }[verdict];
+  const text = {
+    ok: t('OK'),
+    info: t('Information'),
+    unknown: t('Could not check'),
+    warning: t('Warning'),
+    failing: t('Failing'),
+  }[verdict];
+  const color = { ok: 'green', info: 'blue', unknown: 'grey', warning: 'orange', failing: 'red' } as const;
   return (
-    <Label
-      color={{ ok: 'green', warning: 'orange', failing: 'red' }[verdict] as 'green' | 'orange' | 'red'}
-      icon={<HealthIcon health={HEALTH[verdict]} />}
-      data-verdict={verdict}
-    >
+    <Label color={color[verdict]} icon={<HealthIcon health={HEALTH[verdict]} />} data-verdict={verdict}>
       {text}
     </Label>
   );
