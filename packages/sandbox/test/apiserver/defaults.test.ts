@@ -112,4 +112,49 @@ describe("kube's built-in defaulting (what `kubectl get -o yaml` shows)", () => 
     // admission plugins act on pods, not templates
     expect(pod.serviceAccountName).toBeUndefined();
   });
+
+  it('volumes: secret/configMap/projected/downwardAPI defaultMode 420, token expirationSeconds 3600, hostPath type ""', () => {
+    const pod = client().create(PODS, 'default', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'v' },
+      spec: {
+        containers: [{ name: 'c', image: 'x:1' }],
+        volumes: [
+          { name: 's', secret: { secretName: 's' } },
+          { name: 'm', configMap: { name: 'm', defaultMode: 256 } },
+          { name: 'p', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } },
+          { name: 'd', downwardAPI: {} },
+          { name: 'h', hostPath: { path: '/etc' } },
+          { name: 'e', emptyDir: {} },
+        ],
+      },
+    }).object;
+    expect(spec(pod).volumes).toEqual([
+      { name: 's', secret: { secretName: 's', defaultMode: 420 } },
+      { name: 'm', configMap: { name: 'm', defaultMode: 256 } },
+      {
+        name: 'p',
+        projected: {
+          defaultMode: 420,
+          sources: [{ serviceAccountToken: { path: 'token', expirationSeconds: 3600 } }],
+        },
+      },
+      { name: 'd', downwardAPI: { defaultMode: 420 } },
+      { name: 'h', hostPath: { path: '/etc', type: '' } },
+      { name: 'e', emptyDir: {} },
+    ]);
+  });
+
+  it('coordination.k8s.io/v1 Lease is served (leader election)', () => {
+    const api = client();
+    const LEASES = { group: 'coordination.k8s.io', version: 'v1', resource: 'leases' };
+    const lease = api.create(LEASES, 'default', {
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      metadata: { name: 'l' },
+      spec: { holderIdentity: 'pod-a_1234', leaseDurationSeconds: 137 },
+    }).object;
+    expect(lease.spec).toEqual({ holderIdentity: 'pod-a_1234', leaseDurationSeconds: 137 });
+  });
 });

@@ -91,6 +91,16 @@ function defaultContainer(c: Json): void {
   if (Array.isArray(c.ports)) for (const p of c.ports) if (isObj(p)) p.protocol ??= 'TCP';
 }
 
+/** Volume sources' defaults (SetDefaults_SecretVolumeSource & co.): file mode 0644 = 420, token expiry 1 h. */
+function defaultVolume(v: Json): void {
+  for (const key of ['secret', 'configMap', 'projected', 'downwardAPI'])
+    if (isObj(v[key])) (v[key] as Json).defaultMode ??= 420;
+  if (isObj(v.hostPath)) v.hostPath.type ??= '';
+  if (isObj(v.projected) && Array.isArray(v.projected.sources))
+    for (const src of v.projected.sources)
+      if (isObj(src) && isObj(src.serviceAccountToken)) src.serviceAccountToken.expirationSeconds ??= 3600;
+}
+
 /** SetDefaults_PodSpec + SetDefaults_Container (the fields `kubectl get -o yaml` shows). */
 export function defaultPodSpec(spec: unknown): void {
   if (!isObj(spec)) return;
@@ -101,4 +111,5 @@ export function defaultPodSpec(spec: unknown): void {
   spec.schedulerName ??= 'default-scheduler';
   for (const key of ['containers', 'initContainers'])
     if (Array.isArray(spec[key])) for (const c of spec[key] as unknown[]) if (isObj(c)) defaultContainer(c);
+  if (Array.isArray(spec.volumes)) for (const v of spec.volumes as unknown[]) if (isObj(v)) defaultVolume(v);
 }

@@ -286,6 +286,13 @@ export function builtinResourceTypes(): ResourceType[] {
       validate: validateNetworkPolicy,
       applyDefaults: defaultNetworkPolicy,
     }),
+    // leader election (client-go's resourcelock.LeaseLock): operators and controllers hold these
+    def({
+      group: 'coordination.k8s.io',
+      version: 'v1',
+      resource: 'leases',
+      kind: 'Lease',
+    }),
     def({
       group: 'rbac.authorization.k8s.io',
       version: 'v1',

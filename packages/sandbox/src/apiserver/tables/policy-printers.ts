@@ -1,4 +1,4 @@
-/** `kubectl get pdb` / `kubectl get netpol` columns (kubernetes pkg/printers/internalversion). */
+/** `kubectl get pdb` / `kubectl get netpol` / `kubectl get lease` columns (kubernetes pkg/printers/internalversion). */
 import { formatSelectorObject, type LabelSelectorObject } from '../selectors/labels.js';
 import { since } from './duration.js';
 import { AGE_COLUMN, NAME_COLUMN, col, dig, num, type Printer } from './column.js';
@@ -32,6 +32,19 @@ export const networkPolicyPrinter: Printer = {
   row: (o, now) => [
     o.metadata.name ?? '',
     formatSelectorObject((dig(o, 'spec', 'podSelector') ?? {}) as LabelSelectorObject) || '<none>',
+    since(o.metadata.creationTimestamp, now),
+  ],
+};
+
+export const leasePrinter: Printer = {
+  columns: [
+    NAME_COLUMN,
+    col('Holder', 'string', 0, 'holderIdentity contains the identity of the holder of a current lease.'),
+    AGE_COLUMN,
+  ],
+  row: (o, now) => [
+    o.metadata.name ?? '',
+    typeof dig(o, 'spec', 'holderIdentity') === 'string' ? (dig(o, 'spec', 'holderIdentity') as string) : '',
     since(o.metadata.creationTimestamp, now),
   ],
 };

@@ -18,7 +18,7 @@ import { since } from './duration.js';
 import { jsonPathValues } from './jsonpath.js';
 import { podPrinter } from './pod-printer.js';
 import { OPENSHIFT_PRINTERS } from '../openshift/index.js';
-import { networkPolicyPrinter, pdbPrinter } from './policy-printers.js';
+import { leasePrinter, networkPolicyPrinter, pdbPrinter } from './policy-printers.js';
 import {
   cronJobPrinter,
   daemonSetPrinter,
@@ -46,6 +46,7 @@ const BUILTIN: Record<string, Printer> = {
   'batch/cronjobs': cronJobPrinter,
   'policy/poddisruptionbudgets': pdbPrinter,
   'networking.k8s.io/networkpolicies': networkPolicyPrinter,
+  'coordination.k8s.io/leases': leasePrinter,
   'rbac.authorization.k8s.io/clusterrolebindings': bindingPrinter,
   'rbac.authorization.k8s.io/rolebindings': bindingPrinter,
   ...OPENSHIFT_PRINTERS,
