@@ -11,6 +11,7 @@ import { diagnosticsRoutes } from './diagnostics/routes.js';
 import { ClusterAccess, type AuthMode } from './kube/access.js';
 import { meRoutes } from './me/routes.js';
 import { installErrorHandler } from './platform/errors.js';
+import { HostAllowList } from './platform/hosts.js';
 import { healthRoutes } from './platform/health.js';
 import { loggerOptions } from './platform/logging.js';
 import { Metrics, installRequestMetrics } from './platform/metrics.js';
@@ -54,7 +55,16 @@ export interface AppOptions {
   tls?: TlsFiles;
   /** Mark the CSRF cookie Secure. Default: true when serving HTTPS ({@link tls}), else false. */
   secureCookie?: boolean;
-  trustProxy?: boolean;
+  /**
+   * Host names the console is served under besides the loopback names (ALLOWED_HOSTS syntax:
+   * names, `*.domain`, `/regex/`; see platform/hosts.ts). Anything else is refused with 421.
+   */
+  allowedHosts?: readonly string[];
+  /**
+   * Addresses (IPs, CIDRs, `loopback`, `linklocal`, `uniquelocal`; comma-separated) of the
+   * reverse proxies whose X-Forwarded-Host/-Proto/-For count. Absent: those headers are ignored.
+   */
+  trustProxy?: string;
 }
 
 declare module 'fastify' {
@@ -75,7 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logLevel === false ? false : loggerOptions(options.logLevel ?? 'info', options.logStream),
     bodyLimit: options.bodyLimitBytes ?? 256 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: options.trustProxy || false,
     serverFactory: (handler) => createServer(handler, options.tls),
   })
     // TypeBox validates every part: bodies strictly ("2" is not a number, unknown sections are
@@ -115,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerSecurity(app, {
     mutationsPerMinute: options.mutationsPerMinute ?? 60,
     secureCookie: options.secureCookie ?? options.tls !== undefined,
+    allowedHosts: new HostAllowList(options.allowedHosts),
   });
   await registerOpenApi(app);
 

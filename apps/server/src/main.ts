@@ -35,8 +35,19 @@ async function main(): Promise<void> {
     logLevel: cli.logLevel,
     ...(cli.tls ? { tls: cli.tls } : {}),
     secureCookie: cli.secureCookie,
-    trustProxy: cli.trustProxy,
+    allowedHosts: cli.allowedHosts,
+    ...(cli.trustProxy ? { trustProxy: cli.trustProxy } : {}),
   });
+  if (
+    cli.host !== '127.0.0.1' &&
+    cli.host !== 'localhost' &&
+    cli.host !== '::1' &&
+    cli.allowedHosts.length === 0
+  )
+    app.log.warn(
+      { host: cli.host },
+      'listening beyond loopback, but only the loopback names are allowed as Host: set ALLOWED_HOSTS (or SERVICE_NAME and POD_NAMESPACE in a pod)',
+    );
   // Fastify applies its keep-alive timeout only to servers it creates; ours comes from a
   // serverFactory (TLS reload), which leaves Node's 5 s. A client or proxy that keeps an idle
   // connection longer (the console's backend proxy: Go, 90 s; Node agents: no limit) sometimes

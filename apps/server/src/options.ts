@@ -8,11 +8,17 @@
  *   --tls-cert-file PATH, --tls-key-file PATH (TLS_CERT_FILE, TLS_KEY_FILE): serve HTTPS; the
  *     files are re-read when they change (the service CA rotates the mounted serving cert)
  *   --secure-cookie (SECURE_COOKIE=1; implied by TLS): the CSRF cookie is Secure (served over HTTPS)
- *   --trust-proxy (TRUST_PROXY=1): behind a reverse proxy (client IP for rate limits)
+ *   --allowed-hosts LIST (ALLOWED_HOSTS): host names the console is served under besides the
+ *     loopback names — names, `*.domain`, `/regex/`, comma-separated (platform/hosts.ts). In a pod,
+ *     SERVICE_NAME + POD_NAMESPACE add the Service's DNS names and POD_IP(S) the pod's addresses.
+ *   --trust-proxy LIST (TRUST_PROXY): addresses of the reverse proxies in front (IPs, CIDRs,
+ *     `loopback`, `linklocal`, `uniquelocal`); only their X-Forwarded-Host/-Proto/-For count
  *   HOST (127.0.0.1), PORT (9000), LOG_LEVEL (info)
  */
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import type { AuthMode } from './kube/access.js';
+import { HostAllowList } from './platform/hosts.js';
 
 export interface CliOptions {
   kubeconfigPath?: string;
@@ -25,7 +31,9 @@ export interface CliOptions {
   tls?: { certFile: string; keyFile: string };
   logLevel: string;
   secureCookie: boolean;
-  trustProxy: boolean;
+  /** ALLOWED_HOSTS entries plus the Service's and the pod's names (loopback is always allowed). */
+  allowedHosts: string[];
+  trustProxy?: string;
 }
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true';
@@ -45,7 +53,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
       'tls-key-file': { type: 'string' },
       'log-level': { type: 'string' },
       'secure-cookie': { type: 'boolean' },
-      'trust-proxy': { type: 'boolean' },
+      'allowed-hosts': { type: 'string' },
+      'trust-proxy': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -76,6 +85,55 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     secureCookie:
       values['secure-cookie'] ??
       (env.SECURE_COOKIE !== undefined ? truthy(env.SECURE_COOKIE) : tls !== undefined),
-    trustProxy: values['trust-proxy'] ?? truthy(env.TRUST_PROXY),
+    allowedHosts: allowedHosts(values['allowed-hosts'] ?? env.ALLOWED_HOSTS, env),
+    ...trustedProxies(values['trust-proxy'] ?? env.TRUST_PROXY),
   };
+}
+
+const list = (raw: string | undefined) =>
+  (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * The names a pod is reached by: the console's proxy calls the Service as
+ * `https://<svc>.<ns>.svc.cluster.local:<port>` (console-operator writes that endpoint, and the
+ * proxy sends it as Host); clients in the namespace may use the shorter forms; Prometheus
+ * scrapes the pod's IP. deploy/deployment.yaml sets SERVICE_NAME, POD_NAMESPACE and POD_IPS.
+ */
+function allowedHosts(raw: string | undefined, env: NodeJS.ProcessEnv): string[] {
+  const entries = list(raw);
+  const service = env.SERVICE_NAME?.trim();
+  const namespace = env.POD_NAMESPACE?.trim();
+  if (service && namespace)
+    entries.push(
+      service,
+      `${service}.${namespace}`,
+      `${service}.${namespace}.svc`,
+      `${service}.${namespace}.svc.cluster.local`,
+    );
+  entries.push(...list(env.POD_IPS ?? env.POD_IP));
+  new HostAllowList(entries); // a malformed entry stops the start with what is wrong
+  return [...new Set(entries)];
+}
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Proxy addresses for Fastify's trustProxy (proxy-addr syntax); never "trust every peer". */
+function trustedProxies(raw: string | undefined): { trustProxy?: string } {
+  const entries = list(raw);
+  if (entries.length === 0 || (entries.length === 1 && ['0', 'false'].includes(entries[0] ?? ''))) return {};
+  for (const entry of entries) {
+    const [address = '', bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const prefixOk =
+      bits === undefined || (/^[0-9]+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (PROXY_KEYWORDS.has(entry) || (family !== 0 && prefixOk && extra === undefined)) continue;
+    throw new Error(
+      `TRUST_PROXY: "${entry}" is not an IP address, CIDR or one of loopback, linklocal, uniquelocal — ` +
+        'list the addresses of the proxies in front (trusting every peer would let any client name its own Host and address)',
+    );
+  }
+  return { trustProxy: entries.join(',') };
 }

@@ -14,7 +14,9 @@
  *     that authenticates with one is accepted without the cookie pair: the console (or the
  *     OAuth proxy) already did the check, and a forger cannot produce the header.
  *
- * In both modes an `Origin` header, when present, must match the request's host.
+ * In both modes an `Origin` header, when present, must name the host the request was sent to —
+ * which the Host guard (hosts.ts) already checked against the allowed names; a forwarded host
+ * counts only from a trusted proxy (Fastify's `request.host`).
  * Names match the console's so one web client serves both shells.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -61,15 +63,17 @@ function issueCookie(request: FastifyRequest, reply: FastifyReply, secure: boole
 function checkOrigin(request: FastifyRequest): void {
   const origin = request.headers.origin;
   if (!origin) return;
-  let host: string;
+  let from: URL;
   try {
-    host = new URL(origin).host;
+    from = new URL(origin);
   } catch {
     throw new HttpError(403, 'CsrfRejected', 'malformed Origin header');
   }
-  const forwarded = request.headers['x-forwarded-host'];
-  const expected = [request.headers.host, typeof forwarded === 'string' ? forwarded : undefined];
-  if (!expected.includes(host)) throw new HttpError(403, 'CsrfRejected', 'cross-origin request refused');
+  // Both sides through the URL parser: case and the scheme's default port compare equal.
+  const target = URL.canParse(`${from.protocol}//${request.host}`)
+    ? new URL(`${from.protocol}//${request.host}`).host
+    : undefined;
+  if (from.host !== target) throw new HttpError(403, 'CsrfRejected', 'cross-origin request refused');
 }
 
 function safeEqual(a: string, b: string): boolean {

@@ -9,12 +9,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { identityKey } from '../me/whoami.js';
 import { installCsrf } from './csrf.js';
 import { HttpError } from './errors.js';
+import { installHostGuard, type HostAllowList } from './hosts.js';
 import { requestToken } from './request-client.js';
 
 export interface SecurityOptions {
   /** Max mutations per identity per minute. */
   mutationsPerMinute: number;
   secureCookie: boolean;
+  allowedHosts: HostAllowList;
 }
 
 export async function registerSecurity(app: FastifyInstance, opts: SecurityOptions): Promise<void> {
@@ -39,6 +41,9 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
     // Never framed (the console loads the plugin as scripts): the legacy header agrees with frame-ancestors 'none'.
     frameguard: { action: 'deny' },
   });
+  // Before anything reads a cookie, a credential or a file (helmet above only adds headers, so
+  // the refusal carries them too).
+  installHostGuard(app, opts.allowedHosts);
   // Registered globally but applied only where a route opts in (config.rateLimit): mutations.
   await app.register(rateLimit, {
     global: false,

@@ -8,8 +8,9 @@ describe('command line', () => {
       port: 9000,
       authMode: 'kubeconfig',
       secureCookie: false,
-      trustProxy: false,
+      allowedHosts: [],
     });
+    expect(parseCli([], {}).trustProxy).toBeUndefined();
   });
   it('reads flags before environment', () => {
     const o = parseCli(
@@ -29,5 +30,40 @@ describe('command line', () => {
     expect(() => parseCli(['--auth', 'magic'], {})).toThrow(/kubeconfig or token/);
     expect(() => parseCli([], { PORT: '99999' })).toThrow(/port/);
     expect(() => parseCli(['--bogus'], {})).toThrow();
+  });
+
+  it('ALLOWED_HOSTS: names, *.domains and /regexes/; a malformed entry stops the start', () => {
+    expect(
+      parseCli([], { ALLOWED_HOSTS: ' console.example.com, *.apps.example.com,/irc-[0-9]+/ ,' }).allowedHosts,
+    ).toEqual(['console.example.com', '*.apps.example.com', '/irc-[0-9]+/']);
+    expect(() => parseCli([], { ALLOWED_HOSTS: 'console.example.com:8443' })).toThrow(/port/);
+    expect(() => parseCli([], { ALLOWED_HOSTS: 'user@console' })).toThrow(/not a host name/);
+    expect(() => parseCli([], { ALLOWED_HOSTS: '/(/' })).toThrow(/regular expression/);
+    expect(() => parseCli(['--allowed-hosts', '*.[::1]'], {})).toThrow(/not a host name/);
+  });
+  it('in a pod: the Service DNS names and the pod IPs are allowed', () => {
+    const o = parseCli([], {
+      SERVICE_NAME: 'image-registry-console',
+      POD_NAMESPACE: 'irc',
+      POD_IPS: '10.128.2.17,fd02::1f',
+      ALLOWED_HOSTS: 'console.example.com',
+    });
+    expect(o.allowedHosts).toEqual([
+      'console.example.com',
+      'image-registry-console',
+      'image-registry-console.irc',
+      'image-registry-console.irc.svc',
+      'image-registry-console.irc.svc.cluster.local',
+      '10.128.2.17',
+      'fd02::1f',
+    ]);
+  });
+  it('TRUST_PROXY takes the proxies\' addresses, never "trust everyone"', () => {
+    expect(parseCli([], { TRUST_PROXY: '127.0.0.1, 10.128.0.0/14,loopback,fd00::/8' }).trustProxy).toBe(
+      '127.0.0.1,10.128.0.0/14,loopback,fd00::/8',
+    );
+    expect(parseCli(['--trust-proxy', '0'], {}).trustProxy).toBeUndefined();
+    for (const bad of ['1', 'true', '*', '10.0.0.0/33', 'proxy.example.com'])
+      expect(() => parseCli([], { TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
   });
 });
