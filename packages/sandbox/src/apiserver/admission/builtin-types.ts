@@ -35,8 +35,7 @@ export const BUILTIN_KIND_MODELS: Record<string, string> = {
 };
 
 export const BUILTIN_STRUCTS: Record<string, string> = {
-  CoreV1Event:
-    'action apiVersion count eventTime firstTimestamp involvedObject:V1ObjectReference kind lastTimestamp message metadata:V1ObjectMeta reason related:V1ObjectReference reportingComponent reportingInstance series:CoreV1EventSeries source:V1EventSource type',
+  CoreV1Event: 'action apiVersion count eventTime firstTimestamp involvedObject:V1ObjectReference kind lastTimestamp message metadata:V1ObjectMeta reason related:V1ObjectReference reportingComponent reportingInstance series:CoreV1EventSeries source:V1EventSource type',
   CoreV1EventSeries: 'count lastObservedTime',
   CoreV1ResourceClaim: 'name request',
   RbacV1Subject: 'apiGroup kind name namespace',
@@ -53,8 +52,7 @@ export const BUILTIN_STRUCTS: Record<string, string> = {
   V1CephFSVolumeSource: 'monitors path readOnly secretFile secretRef:V1LocalObjectReference user',
   V1CinderVolumeSource: 'fsType readOnly secretRef:V1LocalObjectReference volumeID',
   V1ClientIPConfig: 'timeoutSeconds',
-  V1ClusterRole:
-    'aggregationRule:V1AggregationRule apiVersion kind metadata:V1ObjectMeta rules:[]V1PolicyRule',
+  V1ClusterRole: 'aggregationRule:V1AggregationRule apiVersion kind metadata:V1ObjectMeta rules:[]V1PolicyRule',
   V1ClusterRoleBinding: 'apiVersion kind metadata:V1ObjectMeta roleRef:V1RoleRef subjects:[]RbacV1Subject',
   V1ClusterTrustBundleProjection: 'labelSelector:V1LabelSelector name optional path signerName',
   V1Condition: 'lastTransitionTime message observedGeneration reason status type',
@@ -64,52 +62,41 @@ export const BUILTIN_STRUCTS: Record<string, string> = {
   V1ConfigMapNodeConfigSource: 'kubeletConfigKey name namespace resourceVersion uid',
   V1ConfigMapProjection: 'items:[]V1KeyToPath name optional',
   V1ConfigMapVolumeSource: 'defaultMode items:[]V1KeyToPath name optional',
-  V1Container:
-    'args command env:[]V1EnvVar envFrom:[]V1EnvFromSource image imagePullPolicy lifecycle:V1Lifecycle livenessProbe:V1Probe name ports:[]V1ContainerPort readinessProbe:V1Probe resizePolicy:[]V1ContainerResizePolicy resources:V1ResourceRequirements restartPolicy restartPolicyRules:[]V1ContainerRestartRule securityContext:V1SecurityContext startupProbe:V1Probe stdin stdinOnce terminationMessagePath terminationMessagePolicy tty volumeDevices:[]V1VolumeDevice volumeMounts:[]V1VolumeMount workingDir',
+  V1Container: 'args command env:[]V1EnvVar envFrom:[]V1EnvFromSource image imagePullPolicy lifecycle:V1Lifecycle livenessProbe:V1Probe name ports:[]V1ContainerPort readinessProbe:V1Probe resizePolicy:[]V1ContainerResizePolicy resources:V1ResourceRequirements restartPolicy restartPolicyRules:[]V1ContainerRestartRule securityContext:V1SecurityContext startupProbe:V1Probe stdin stdinOnce terminationMessagePath terminationMessagePolicy tty volumeDevices:[]V1VolumeDevice volumeMounts:[]V1VolumeMount workingDir',
   V1ContainerExtendedResourceRequest: 'containerName requestName resourceName',
   V1ContainerImage: 'names sizeBytes',
   V1ContainerPort: 'containerPort hostIP hostPort name protocol',
   V1ContainerResizePolicy: 'resourceName restartPolicy',
   V1ContainerRestartRule: 'action exitCodes:V1ContainerRestartRuleOnExitCodes',
   V1ContainerRestartRuleOnExitCodes: 'operator values',
-  V1ContainerState:
-    'running:V1ContainerStateRunning terminated:V1ContainerStateTerminated waiting:V1ContainerStateWaiting',
+  V1ContainerState: 'running:V1ContainerStateRunning terminated:V1ContainerStateTerminated waiting:V1ContainerStateWaiting',
   V1ContainerStateRunning: 'startedAt',
   V1ContainerStateTerminated: 'containerID exitCode finishedAt message reason signal startedAt',
   V1ContainerStateWaiting: 'message reason',
-  V1ContainerStatus:
-    'allocatedResources allocatedResourcesStatus:[]V1ResourceStatus containerID image imageID lastState:V1ContainerState name ready resources:V1ResourceRequirements restartCount started state:V1ContainerState stopSignal user:V1ContainerUser volumeMounts:[]V1VolumeMountStatus',
+  V1ContainerStatus: 'allocatedResources allocatedResourcesStatus:[]V1ResourceStatus containerID image imageID lastState:V1ContainerState name ready resources:V1ResourceRequirements restartCount started state:V1ContainerState stopSignal user:V1ContainerUser volumeMounts:[]V1VolumeMountStatus',
   V1ContainerUser: 'linux:V1LinuxContainerUser',
   V1CronJob: 'apiVersion kind metadata:V1ObjectMeta spec:V1CronJobSpec status:V1CronJobStatus',
-  V1CronJobSpec:
-    'concurrencyPolicy failedJobsHistoryLimit jobTemplate:V1JobTemplateSpec schedule startingDeadlineSeconds successfulJobsHistoryLimit suspend timeZone',
+  V1CronJobSpec: 'concurrencyPolicy failedJobsHistoryLimit jobTemplate:V1JobTemplateSpec schedule startingDeadlineSeconds successfulJobsHistoryLimit suspend timeZone',
   V1CronJobStatus: 'active:[]V1ObjectReference lastScheduleTime lastSuccessfulTime',
   V1DaemonEndpoint: 'Port',
   V1DaemonSet: 'apiVersion kind metadata:V1ObjectMeta spec:V1DaemonSetSpec status:V1DaemonSetStatus',
   V1DaemonSetCondition: 'lastTransitionTime message reason status type',
-  V1DaemonSetSpec:
-    'minReadySeconds revisionHistoryLimit selector:V1LabelSelector template:V1PodTemplateSpec updateStrategy:V1DaemonSetUpdateStrategy',
-  V1DaemonSetStatus:
-    'collisionCount conditions:[]V1DaemonSetCondition currentNumberScheduled desiredNumberScheduled numberAvailable numberMisscheduled numberReady numberUnavailable observedGeneration updatedNumberScheduled',
+  V1DaemonSetSpec: 'minReadySeconds revisionHistoryLimit selector:V1LabelSelector template:V1PodTemplateSpec updateStrategy:V1DaemonSetUpdateStrategy',
+  V1DaemonSetStatus: 'collisionCount conditions:[]V1DaemonSetCondition currentNumberScheduled desiredNumberScheduled numberAvailable numberMisscheduled numberReady numberUnavailable observedGeneration updatedNumberScheduled',
   V1DaemonSetUpdateStrategy: 'rollingUpdate:V1RollingUpdateDaemonSet type',
   V1Deployment: 'apiVersion kind metadata:V1ObjectMeta spec:V1DeploymentSpec status:V1DeploymentStatus',
   V1DeploymentCondition: 'lastTransitionTime lastUpdateTime message reason status type',
-  V1DeploymentSpec:
-    'minReadySeconds paused progressDeadlineSeconds replicas revisionHistoryLimit selector:V1LabelSelector strategy:V1DeploymentStrategy template:V1PodTemplateSpec',
-  V1DeploymentStatus:
-    'availableReplicas collisionCount conditions:[]V1DeploymentCondition observedGeneration readyReplicas replicas terminatingReplicas unavailableReplicas updatedReplicas',
+  V1DeploymentSpec: 'minReadySeconds paused progressDeadlineSeconds replicas revisionHistoryLimit selector:V1LabelSelector strategy:V1DeploymentStrategy template:V1PodTemplateSpec',
+  V1DeploymentStatus: 'availableReplicas collisionCount conditions:[]V1DeploymentCondition observedGeneration readyReplicas replicas terminatingReplicas unavailableReplicas updatedReplicas',
   V1DeploymentStrategy: 'rollingUpdate:V1RollingUpdateDeployment type',
   V1DownwardAPIProjection: 'items:[]V1DownwardAPIVolumeFile',
-  V1DownwardAPIVolumeFile:
-    'fieldRef:V1ObjectFieldSelector mode path resourceFieldRef:V1ResourceFieldSelector',
+  V1DownwardAPIVolumeFile: 'fieldRef:V1ObjectFieldSelector mode path resourceFieldRef:V1ResourceFieldSelector',
   V1DownwardAPIVolumeSource: 'defaultMode items:[]V1DownwardAPIVolumeFile',
   V1EmptyDirVolumeSource: 'medium sizeLimit',
   V1EnvFromSource: 'configMapRef:V1ConfigMapEnvSource prefix secretRef:V1SecretEnvSource',
   V1EnvVar: 'name value valueFrom:V1EnvVarSource',
-  V1EnvVarSource:
-    'configMapKeyRef:V1ConfigMapKeySelector fieldRef:V1ObjectFieldSelector fileKeyRef:V1FileKeySelector resourceFieldRef:V1ResourceFieldSelector secretKeyRef:V1SecretKeySelector',
-  V1EphemeralContainer:
-    'args command env:[]V1EnvVar envFrom:[]V1EnvFromSource image imagePullPolicy lifecycle:V1Lifecycle livenessProbe:V1Probe name ports:[]V1ContainerPort readinessProbe:V1Probe resizePolicy:[]V1ContainerResizePolicy resources:V1ResourceRequirements restartPolicy restartPolicyRules:[]V1ContainerRestartRule securityContext:V1SecurityContext startupProbe:V1Probe stdin stdinOnce targetContainerName terminationMessagePath terminationMessagePolicy tty volumeDevices:[]V1VolumeDevice volumeMounts:[]V1VolumeMount workingDir',
+  V1EnvVarSource: 'configMapKeyRef:V1ConfigMapKeySelector fieldRef:V1ObjectFieldSelector fileKeyRef:V1FileKeySelector resourceFieldRef:V1ResourceFieldSelector secretKeyRef:V1SecretKeySelector',
+  V1EphemeralContainer: 'args command env:[]V1EnvVar envFrom:[]V1EnvFromSource image imagePullPolicy lifecycle:V1Lifecycle livenessProbe:V1Probe name ports:[]V1ContainerPort readinessProbe:V1Probe resizePolicy:[]V1ContainerResizePolicy resources:V1ResourceRequirements restartPolicy restartPolicyRules:[]V1ContainerRestartRule securityContext:V1SecurityContext startupProbe:V1Probe stdin stdinOnce targetContainerName terminationMessagePath terminationMessagePolicy tty volumeDevices:[]V1VolumeDevice volumeMounts:[]V1VolumeMount workingDir',
   V1EphemeralVolumeSource: 'volumeClaimTemplate:V1PersistentVolumeClaimTemplate',
   V1EventSource: 'component host',
   V1ExecAction: 'command',
@@ -129,26 +116,21 @@ export const BUILTIN_STRUCTS: Record<string, string> = {
   V1HostIP: 'ip',
   V1HostPathVolumeSource: 'path type',
   V1IPBlock: 'cidr except',
-  V1ISCSIVolumeSource:
-    'chapAuthDiscovery chapAuthSession fsType initiatorName iqn iscsiInterface lun portals readOnly secretRef:V1LocalObjectReference targetPortal',
+  V1ISCSIVolumeSource: 'chapAuthDiscovery chapAuthSession fsType initiatorName iqn iscsiInterface lun portals readOnly secretRef:V1LocalObjectReference targetPortal',
   V1ImageVolumeSource: 'pullPolicy reference',
   V1Job: 'apiVersion kind metadata:V1ObjectMeta spec:V1JobSpec status:V1JobStatus',
   V1JobCondition: 'lastProbeTime lastTransitionTime message reason status type',
-  V1JobSpec:
-    'activeDeadlineSeconds backoffLimit backoffLimitPerIndex completionMode completions managedBy manualSelector maxFailedIndexes parallelism podFailurePolicy:V1PodFailurePolicy podReplacementPolicy selector:V1LabelSelector successPolicy:V1SuccessPolicy suspend template:V1PodTemplateSpec ttlSecondsAfterFinished',
-  V1JobStatus:
-    'active completedIndexes completionTime conditions:[]V1JobCondition failed failedIndexes ready startTime succeeded terminating uncountedTerminatedPods:V1UncountedTerminatedPods',
+  V1JobSpec: 'activeDeadlineSeconds backoffLimit backoffLimitPerIndex completionMode completions managedBy manualSelector maxFailedIndexes parallelism podFailurePolicy:V1PodFailurePolicy podReplacementPolicy selector:V1LabelSelector successPolicy:V1SuccessPolicy suspend template:V1PodTemplateSpec ttlSecondsAfterFinished',
+  V1JobStatus: 'active completedIndexes completionTime conditions:[]V1JobCondition failed failedIndexes ready startTime succeeded terminating uncountedTerminatedPods:V1UncountedTerminatedPods',
   V1JobTemplateSpec: 'metadata:V1ObjectMeta spec:V1JobSpec',
   V1KeyToPath: 'key mode path',
   V1LabelSelector: 'matchExpressions:[]V1LabelSelectorRequirement matchLabels',
   V1LabelSelectorAttributes: 'rawSelector requirements:[]V1LabelSelectorRequirement',
   V1LabelSelectorRequirement: 'key operator values',
   V1Lease: 'apiVersion kind metadata:V1ObjectMeta spec:V1LeaseSpec',
-  V1LeaseSpec:
-    'acquireTime holderIdentity leaseDurationSeconds leaseTransitions preferredHolder renewTime strategy',
+  V1LeaseSpec: 'acquireTime holderIdentity leaseDurationSeconds leaseTransitions preferredHolder renewTime strategy',
   V1Lifecycle: 'postStart:V1LifecycleHandler preStop:V1LifecycleHandler stopSignal',
-  V1LifecycleHandler:
-    'exec:V1ExecAction httpGet:V1HTTPGetAction sleep:V1SleepAction tcpSocket:V1TCPSocketAction',
+  V1LifecycleHandler: 'exec:V1ExecAction httpGet:V1HTTPGetAction sleep:V1SleepAction tcpSocket:V1TCPSocketAction',
   V1LinuxContainerUser: 'gid supplementalGroups uid',
   V1LoadBalancerIngress: 'hostname ip ipMode ports:[]V1PortStatus',
   V1LoadBalancerStatus: 'ingress:[]V1LoadBalancerIngress',
@@ -165,16 +147,13 @@ export const BUILTIN_STRUCTS: Record<string, string> = {
   V1NetworkPolicyIngressRule: 'from:[]V1NetworkPolicyPeer ports:[]V1NetworkPolicyPort',
   V1NetworkPolicyPeer: 'ipBlock:V1IPBlock namespaceSelector:V1LabelSelector podSelector:V1LabelSelector',
   V1NetworkPolicyPort: 'endPort port protocol',
-  V1NetworkPolicySpec:
-    'egress:[]V1NetworkPolicyEgressRule ingress:[]V1NetworkPolicyIngressRule podSelector:V1LabelSelector policyTypes',
+  V1NetworkPolicySpec: 'egress:[]V1NetworkPolicyEgressRule ingress:[]V1NetworkPolicyIngressRule podSelector:V1LabelSelector policyTypes',
   V1Node: 'apiVersion kind metadata:V1ObjectMeta spec:V1NodeSpec status:V1NodeStatus',
   V1NodeAddress: 'address type',
-  V1NodeAffinity:
-    'preferredDuringSchedulingIgnoredDuringExecution:[]V1PreferredSchedulingTerm requiredDuringSchedulingIgnoredDuringExecution:V1NodeSelector',
+  V1NodeAffinity: 'preferredDuringSchedulingIgnoredDuringExecution:[]V1PreferredSchedulingTerm requiredDuringSchedulingIgnoredDuringExecution:V1NodeSelector',
   V1NodeCondition: 'lastHeartbeatTime lastTransitionTime message reason status type',
   V1NodeConfigSource: 'configMap:V1ConfigMapNodeConfigSource',
-  V1NodeConfigStatus:
-    'active:V1NodeConfigSource assigned:V1NodeConfigSource error lastKnownGood:V1NodeConfigSource',
+  V1NodeConfigStatus: 'active:V1NodeConfigSource assigned:V1NodeConfigSource error lastKnownGood:V1NodeConfigSource',
   V1NodeDaemonEndpoints: 'kubeletEndpoint:V1DaemonEndpoint',
   V1NodeFeatures: 'supplementalGroupsPolicy',
   V1NodeRuntimeHandler: 'features:V1NodeRuntimeHandlerFeatures name',
@@ -182,83 +161,62 @@ export const BUILTIN_STRUCTS: Record<string, string> = {
   V1NodeSelector: 'nodeSelectorTerms:[]V1NodeSelectorTerm',
   V1NodeSelectorRequirement: 'key operator values',
   V1NodeSelectorTerm: 'matchExpressions:[]V1NodeSelectorRequirement matchFields:[]V1NodeSelectorRequirement',
-  V1NodeSpec:
-    'configSource:V1NodeConfigSource externalID podCIDR podCIDRs providerID taints:[]V1Taint unschedulable',
-  V1NodeStatus:
-    'addresses:[]V1NodeAddress allocatable capacity conditions:[]V1NodeCondition config:V1NodeConfigStatus daemonEndpoints:V1NodeDaemonEndpoints features:V1NodeFeatures images:[]V1ContainerImage nodeInfo:V1NodeSystemInfo phase runtimeHandlers:[]V1NodeRuntimeHandler volumesAttached:[]V1AttachedVolume volumesInUse',
+  V1NodeSpec: 'configSource:V1NodeConfigSource externalID podCIDR podCIDRs providerID taints:[]V1Taint unschedulable',
+  V1NodeStatus: 'addresses:[]V1NodeAddress allocatable capacity conditions:[]V1NodeCondition config:V1NodeConfigStatus daemonEndpoints:V1NodeDaemonEndpoints features:V1NodeFeatures images:[]V1ContainerImage nodeInfo:V1NodeSystemInfo phase runtimeHandlers:[]V1NodeRuntimeHandler volumesAttached:[]V1AttachedVolume volumesInUse',
   V1NodeSwapStatus: 'capacity',
-  V1NodeSystemInfo:
-    'architecture bootID containerRuntimeVersion kernelVersion kubeProxyVersion kubeletVersion machineID operatingSystem osImage swap:V1NodeSwapStatus systemUUID',
+  V1NodeSystemInfo: 'architecture bootID containerRuntimeVersion kernelVersion kubeProxyVersion kubeletVersion machineID operatingSystem osImage swap:V1NodeSwapStatus systemUUID',
   V1NonResourceAttributes: 'path verb',
   V1NonResourceRule: 'nonResourceURLs verbs',
   V1ObjectFieldSelector: 'apiVersion fieldPath',
-  V1ObjectMeta:
-    'annotations creationTimestamp deletionGracePeriodSeconds deletionTimestamp finalizers generateName generation labels managedFields:[]V1ManagedFieldsEntry name namespace ownerReferences:[]V1OwnerReference resourceVersion selfLink uid',
+  V1ObjectMeta: 'annotations creationTimestamp deletionGracePeriodSeconds deletionTimestamp finalizers generateName generation labels managedFields:[]V1ManagedFieldsEntry name namespace ownerReferences:[]V1OwnerReference resourceVersion selfLink uid',
   V1ObjectReference: 'apiVersion fieldPath kind name namespace resourceVersion uid',
   V1OwnerReference: 'apiVersion blockOwnerDeletion controller kind name uid',
-  V1PersistentVolumeClaim:
-    'apiVersion kind metadata:V1ObjectMeta spec:V1PersistentVolumeClaimSpec status:V1PersistentVolumeClaimStatus',
+  V1PersistentVolumeClaim: 'apiVersion kind metadata:V1ObjectMeta spec:V1PersistentVolumeClaimSpec status:V1PersistentVolumeClaimStatus',
   V1PersistentVolumeClaimCondition: 'lastProbeTime lastTransitionTime message reason status type',
-  V1PersistentVolumeClaimSpec:
-    'accessModes dataSource:V1TypedLocalObjectReference dataSourceRef:V1TypedObjectReference resources:V1VolumeResourceRequirements selector:V1LabelSelector storageClassName volumeAttributesClassName volumeMode volumeName',
-  V1PersistentVolumeClaimStatus:
-    'accessModes allocatedResourceStatuses allocatedResources capacity conditions:[]V1PersistentVolumeClaimCondition currentVolumeAttributesClassName modifyVolumeStatus:V1ModifyVolumeStatus phase',
+  V1PersistentVolumeClaimSpec: 'accessModes dataSource:V1TypedLocalObjectReference dataSourceRef:V1TypedObjectReference resources:V1VolumeResourceRequirements selector:V1LabelSelector storageClassName volumeAttributesClassName volumeMode volumeName',
+  V1PersistentVolumeClaimStatus: 'accessModes allocatedResourceStatuses allocatedResources capacity conditions:[]V1PersistentVolumeClaimCondition currentVolumeAttributesClassName modifyVolumeStatus:V1ModifyVolumeStatus phase',
   V1PersistentVolumeClaimTemplate: 'metadata:V1ObjectMeta spec:V1PersistentVolumeClaimSpec',
   V1PersistentVolumeClaimVolumeSource: 'claimName readOnly',
   V1PhotonPersistentDiskVolumeSource: 'fsType pdID',
   V1Pod: 'apiVersion kind metadata:V1ObjectMeta spec:V1PodSpec status:V1PodStatus',
-  V1PodAffinity:
-    'preferredDuringSchedulingIgnoredDuringExecution:[]V1WeightedPodAffinityTerm requiredDuringSchedulingIgnoredDuringExecution:[]V1PodAffinityTerm',
-  V1PodAffinityTerm:
-    'labelSelector:V1LabelSelector matchLabelKeys mismatchLabelKeys namespaceSelector:V1LabelSelector namespaces topologyKey',
-  V1PodAntiAffinity:
-    'preferredDuringSchedulingIgnoredDuringExecution:[]V1WeightedPodAffinityTerm requiredDuringSchedulingIgnoredDuringExecution:[]V1PodAffinityTerm',
-  V1PodCertificateProjection:
-    'certificateChainPath credentialBundlePath keyPath keyType maxExpirationSeconds signerName',
+  V1PodAffinity: 'preferredDuringSchedulingIgnoredDuringExecution:[]V1WeightedPodAffinityTerm requiredDuringSchedulingIgnoredDuringExecution:[]V1PodAffinityTerm',
+  V1PodAffinityTerm: 'labelSelector:V1LabelSelector matchLabelKeys mismatchLabelKeys namespaceSelector:V1LabelSelector namespaces topologyKey',
+  V1PodAntiAffinity: 'preferredDuringSchedulingIgnoredDuringExecution:[]V1WeightedPodAffinityTerm requiredDuringSchedulingIgnoredDuringExecution:[]V1PodAffinityTerm',
+  V1PodCertificateProjection: 'certificateChainPath credentialBundlePath keyPath keyType maxExpirationSeconds signerName',
   V1PodCondition: 'lastProbeTime lastTransitionTime message observedGeneration reason status type',
   V1PodDNSConfig: 'nameservers options:[]V1PodDNSConfigOption searches',
   V1PodDNSConfigOption: 'name value',
-  V1PodDisruptionBudget:
-    'apiVersion kind metadata:V1ObjectMeta spec:V1PodDisruptionBudgetSpec status:V1PodDisruptionBudgetStatus',
-  V1PodDisruptionBudgetSpec:
-    'maxUnavailable minAvailable selector:V1LabelSelector unhealthyPodEvictionPolicy',
-  V1PodDisruptionBudgetStatus:
-    'conditions:[]V1Condition currentHealthy desiredHealthy disruptedPods disruptionsAllowed expectedPods observedGeneration',
+  V1PodDisruptionBudget: 'apiVersion kind metadata:V1ObjectMeta spec:V1PodDisruptionBudgetSpec status:V1PodDisruptionBudgetStatus',
+  V1PodDisruptionBudgetSpec: 'maxUnavailable minAvailable selector:V1LabelSelector unhealthyPodEvictionPolicy',
+  V1PodDisruptionBudgetStatus: 'conditions:[]V1Condition currentHealthy desiredHealthy disruptedPods disruptionsAllowed expectedPods observedGeneration',
   V1PodExtendedResourceClaimStatus: 'requestMappings:[]V1ContainerExtendedResourceRequest resourceClaimName',
   V1PodFailurePolicy: 'rules:[]V1PodFailurePolicyRule',
   V1PodFailurePolicyOnExitCodesRequirement: 'containerName operator values',
   V1PodFailurePolicyOnPodConditionsPattern: 'status type',
-  V1PodFailurePolicyRule:
-    'action onExitCodes:V1PodFailurePolicyOnExitCodesRequirement onPodConditions:[]V1PodFailurePolicyOnPodConditionsPattern',
+  V1PodFailurePolicyRule: 'action onExitCodes:V1PodFailurePolicyOnExitCodesRequirement onPodConditions:[]V1PodFailurePolicyOnPodConditionsPattern',
   V1PodIP: 'ip',
   V1PodOS: 'name',
   V1PodReadinessGate: 'conditionType',
   V1PodResourceClaim: 'name resourceClaimName resourceClaimTemplateName',
   V1PodResourceClaimStatus: 'name resourceClaimName',
   V1PodSchedulingGate: 'name',
-  V1PodSecurityContext:
-    'appArmorProfile:V1AppArmorProfile fsGroup fsGroupChangePolicy runAsGroup runAsNonRoot runAsUser seLinuxChangePolicy seLinuxOptions:V1SELinuxOptions seccompProfile:V1SeccompProfile supplementalGroups supplementalGroupsPolicy sysctls:[]V1Sysctl windowsOptions:V1WindowsSecurityContextOptions',
-  V1PodSpec:
-    'activeDeadlineSeconds affinity:V1Affinity automountServiceAccountToken containers:[]V1Container dnsConfig:V1PodDNSConfig dnsPolicy enableServiceLinks ephemeralContainers:[]V1EphemeralContainer hostAliases:[]V1HostAlias hostIPC hostNetwork hostPID hostUsers hostname hostnameOverride imagePullSecrets:[]V1LocalObjectReference initContainers:[]V1Container nodeName nodeSelector os:V1PodOS overhead preemptionPolicy priority priorityClassName readinessGates:[]V1PodReadinessGate resourceClaims:[]V1PodResourceClaim resources:V1ResourceRequirements restartPolicy runtimeClassName schedulerName schedulingGates:[]V1PodSchedulingGate securityContext:V1PodSecurityContext serviceAccount serviceAccountName setHostnameAsFQDN shareProcessNamespace subdomain terminationGracePeriodSeconds tolerations:[]V1Toleration topologySpreadConstraints:[]V1TopologySpreadConstraint volumes:[]V1Volume',
-  V1PodStatus:
-    'conditions:[]V1PodCondition containerStatuses:[]V1ContainerStatus ephemeralContainerStatuses:[]V1ContainerStatus extendedResourceClaimStatus:V1PodExtendedResourceClaimStatus hostIP hostIPs:[]V1HostIP initContainerStatuses:[]V1ContainerStatus message nominatedNodeName observedGeneration phase podIP podIPs:[]V1PodIP qosClass reason resize resourceClaimStatuses:[]V1PodResourceClaimStatus startTime',
+  V1PodSecurityContext: 'appArmorProfile:V1AppArmorProfile fsGroup fsGroupChangePolicy runAsGroup runAsNonRoot runAsUser seLinuxChangePolicy seLinuxOptions:V1SELinuxOptions seccompProfile:V1SeccompProfile supplementalGroups supplementalGroupsPolicy sysctls:[]V1Sysctl windowsOptions:V1WindowsSecurityContextOptions',
+  V1PodSpec: 'activeDeadlineSeconds affinity:V1Affinity automountServiceAccountToken containers:[]V1Container dnsConfig:V1PodDNSConfig dnsPolicy enableServiceLinks ephemeralContainers:[]V1EphemeralContainer hostAliases:[]V1HostAlias hostIPC hostNetwork hostPID hostUsers hostname hostnameOverride imagePullSecrets:[]V1LocalObjectReference initContainers:[]V1Container nodeName nodeSelector os:V1PodOS overhead preemptionPolicy priority priorityClassName readinessGates:[]V1PodReadinessGate resourceClaims:[]V1PodResourceClaim resources:V1ResourceRequirements restartPolicy runtimeClassName schedulerName schedulingGates:[]V1PodSchedulingGate securityContext:V1PodSecurityContext serviceAccount serviceAccountName setHostnameAsFQDN shareProcessNamespace subdomain terminationGracePeriodSeconds tolerations:[]V1Toleration topologySpreadConstraints:[]V1TopologySpreadConstraint volumes:[]V1Volume',
+  V1PodStatus: 'conditions:[]V1PodCondition containerStatuses:[]V1ContainerStatus ephemeralContainerStatuses:[]V1ContainerStatus extendedResourceClaimStatus:V1PodExtendedResourceClaimStatus hostIP hostIPs:[]V1HostIP initContainerStatuses:[]V1ContainerStatus message nominatedNodeName observedGeneration phase podIP podIPs:[]V1PodIP qosClass reason resize resourceClaimStatuses:[]V1PodResourceClaimStatus startTime',
   V1PodTemplateSpec: 'metadata:V1ObjectMeta spec:V1PodSpec',
   V1PolicyRule: 'apiGroups nonResourceURLs resourceNames resources verbs',
   V1PortStatus: 'error port protocol',
   V1PortworxVolumeSource: 'fsType readOnly volumeID',
   V1PreferredSchedulingTerm: 'preference:V1NodeSelectorTerm weight',
-  V1Probe:
-    'exec:V1ExecAction failureThreshold grpc:V1GRPCAction httpGet:V1HTTPGetAction initialDelaySeconds periodSeconds successThreshold tcpSocket:V1TCPSocketAction terminationGracePeriodSeconds timeoutSeconds',
+  V1Probe: 'exec:V1ExecAction failureThreshold grpc:V1GRPCAction httpGet:V1HTTPGetAction initialDelaySeconds periodSeconds successThreshold tcpSocket:V1TCPSocketAction terminationGracePeriodSeconds timeoutSeconds',
   V1ProjectedVolumeSource: 'defaultMode sources:[]V1VolumeProjection',
   V1QuobyteVolumeSource: 'group readOnly registry tenant user volume',
   V1RBDVolumeSource: 'fsType image keyring monitors pool readOnly secretRef:V1LocalObjectReference user',
   V1ReplicaSet: 'apiVersion kind metadata:V1ObjectMeta spec:V1ReplicaSetSpec status:V1ReplicaSetStatus',
   V1ReplicaSetCondition: 'lastTransitionTime message reason status type',
   V1ReplicaSetSpec: 'minReadySeconds replicas selector:V1LabelSelector template:V1PodTemplateSpec',
-  V1ReplicaSetStatus:
-    'availableReplicas conditions:[]V1ReplicaSetCondition fullyLabeledReplicas observedGeneration readyReplicas replicas terminatingReplicas',
-  V1ResourceAttributes:
-    'fieldSelector:V1FieldSelectorAttributes group labelSelector:V1LabelSelectorAttributes name namespace resource subresource verb version',
+  V1ReplicaSetStatus: 'availableReplicas conditions:[]V1ReplicaSetCondition fullyLabeledReplicas observedGeneration readyReplicas replicas terminatingReplicas',
+  V1ResourceAttributes: 'fieldSelector:V1FieldSelectorAttributes group labelSelector:V1LabelSelectorAttributes name namespace resource subresource verb version',
   V1ResourceFieldSelector: 'containerName divisor resource',
   V1ResourceHealth: 'health resourceID',
   V1ResourceRequirements: 'claims:[]CoreV1ResourceClaim limits requests',
@@ -271,32 +229,25 @@ export const BUILTIN_STRUCTS: Record<string, string> = {
   V1RollingUpdateDeployment: 'maxSurge maxUnavailable',
   V1RollingUpdateStatefulSetStrategy: 'maxUnavailable partition',
   V1SELinuxOptions: 'level role type user',
-  V1ScaleIOVolumeSource:
-    'fsType gateway protectionDomain readOnly secretRef:V1LocalObjectReference sslEnabled storageMode storagePool system volumeName',
+  V1ScaleIOVolumeSource: 'fsType gateway protectionDomain readOnly secretRef:V1LocalObjectReference sslEnabled storageMode storagePool system volumeName',
   V1SeccompProfile: 'localhostProfile type',
   V1Secret: 'apiVersion data immutable kind metadata:V1ObjectMeta stringData type',
   V1SecretEnvSource: 'name optional',
   V1SecretKeySelector: 'key name optional',
   V1SecretProjection: 'items:[]V1KeyToPath name optional',
   V1SecretVolumeSource: 'defaultMode items:[]V1KeyToPath optional secretName',
-  V1SecurityContext:
-    'allowPrivilegeEscalation appArmorProfile:V1AppArmorProfile capabilities:V1Capabilities privileged procMount readOnlyRootFilesystem runAsGroup runAsNonRoot runAsUser seLinuxOptions:V1SELinuxOptions seccompProfile:V1SeccompProfile windowsOptions:V1WindowsSecurityContextOptions',
-  V1SelfSubjectAccessReview:
-    'apiVersion kind metadata:V1ObjectMeta spec:V1SelfSubjectAccessReviewSpec status:V1SubjectAccessReviewStatus',
-  V1SelfSubjectAccessReviewSpec:
-    'nonResourceAttributes:V1NonResourceAttributes resourceAttributes:V1ResourceAttributes',
+  V1SecurityContext: 'allowPrivilegeEscalation appArmorProfile:V1AppArmorProfile capabilities:V1Capabilities privileged procMount readOnlyRootFilesystem runAsGroup runAsNonRoot runAsUser seLinuxOptions:V1SELinuxOptions seccompProfile:V1SeccompProfile windowsOptions:V1WindowsSecurityContextOptions',
+  V1SelfSubjectAccessReview: 'apiVersion kind metadata:V1ObjectMeta spec:V1SelfSubjectAccessReviewSpec status:V1SubjectAccessReviewStatus',
+  V1SelfSubjectAccessReviewSpec: 'nonResourceAttributes:V1NonResourceAttributes resourceAttributes:V1ResourceAttributes',
   V1SelfSubjectReview: 'apiVersion kind metadata:V1ObjectMeta status:V1SelfSubjectReviewStatus',
   V1SelfSubjectReviewStatus: 'userInfo:V1UserInfo',
-  V1SelfSubjectRulesReview:
-    'apiVersion kind metadata:V1ObjectMeta spec:V1SelfSubjectRulesReviewSpec status:V1SubjectRulesReviewStatus',
+  V1SelfSubjectRulesReview: 'apiVersion kind metadata:V1ObjectMeta spec:V1SelfSubjectRulesReviewSpec status:V1SubjectRulesReviewStatus',
   V1SelfSubjectRulesReviewSpec: 'namespace',
   V1Service: 'apiVersion kind metadata:V1ObjectMeta spec:V1ServiceSpec status:V1ServiceStatus',
-  V1ServiceAccount:
-    'apiVersion automountServiceAccountToken imagePullSecrets:[]V1LocalObjectReference kind metadata:V1ObjectMeta secrets:[]V1ObjectReference',
+  V1ServiceAccount: 'apiVersion automountServiceAccountToken imagePullSecrets:[]V1LocalObjectReference kind metadata:V1ObjectMeta secrets:[]V1ObjectReference',
   V1ServiceAccountTokenProjection: 'audience expirationSeconds path',
   V1ServicePort: 'appProtocol name nodePort port protocol targetPort',
-  V1ServiceSpec:
-    'allocateLoadBalancerNodePorts clusterIP clusterIPs externalIPs externalName externalTrafficPolicy healthCheckNodePort internalTrafficPolicy ipFamilies ipFamilyPolicy loadBalancerClass loadBalancerIP loadBalancerSourceRanges ports:[]V1ServicePort publishNotReadyAddresses selector sessionAffinity sessionAffinityConfig:V1SessionAffinityConfig trafficDistribution type',
+  V1ServiceSpec: 'allocateLoadBalancerNodePorts clusterIP clusterIPs externalIPs externalName externalTrafficPolicy healthCheckNodePort internalTrafficPolicy ipFamilies ipFamilyPolicy loadBalancerClass loadBalancerIP loadBalancerSourceRanges ports:[]V1ServicePort publishNotReadyAddresses selector sessionAffinity sessionAffinityConfig:V1SessionAffinityConfig trafficDistribution type',
   V1ServiceStatus: 'conditions:[]V1Condition loadBalancer:V1LoadBalancerStatus',
   V1SessionAffinityConfig: 'clientIP:V1ClientIPConfig',
   V1SleepAction: 'seconds',
@@ -304,34 +255,28 @@ export const BUILTIN_STRUCTS: Record<string, string> = {
   V1StatefulSetCondition: 'lastTransitionTime message reason status type',
   V1StatefulSetOrdinals: 'start',
   V1StatefulSetPersistentVolumeClaimRetentionPolicy: 'whenDeleted whenScaled',
-  V1StatefulSetSpec:
-    'minReadySeconds ordinals:V1StatefulSetOrdinals persistentVolumeClaimRetentionPolicy:V1StatefulSetPersistentVolumeClaimRetentionPolicy podManagementPolicy replicas revisionHistoryLimit selector:V1LabelSelector serviceName template:V1PodTemplateSpec updateStrategy:V1StatefulSetUpdateStrategy volumeClaimTemplates:[]V1PersistentVolumeClaim',
-  V1StatefulSetStatus:
-    'availableReplicas collisionCount conditions:[]V1StatefulSetCondition currentReplicas currentRevision observedGeneration readyReplicas replicas updateRevision updatedReplicas',
+  V1StatefulSetSpec: 'minReadySeconds ordinals:V1StatefulSetOrdinals persistentVolumeClaimRetentionPolicy:V1StatefulSetPersistentVolumeClaimRetentionPolicy podManagementPolicy replicas revisionHistoryLimit selector:V1LabelSelector serviceName template:V1PodTemplateSpec updateStrategy:V1StatefulSetUpdateStrategy volumeClaimTemplates:[]V1PersistentVolumeClaim',
+  V1StatefulSetStatus: 'availableReplicas collisionCount conditions:[]V1StatefulSetCondition currentReplicas currentRevision observedGeneration readyReplicas replicas updateRevision updatedReplicas',
   V1StatefulSetUpdateStrategy: 'rollingUpdate:V1RollingUpdateStatefulSetStrategy type',
   V1StorageOSVolumeSource: 'fsType readOnly secretRef:V1LocalObjectReference volumeName volumeNamespace',
   V1SubjectAccessReviewStatus: 'allowed denied evaluationError reason',
-  V1SubjectRulesReviewStatus:
-    'evaluationError incomplete nonResourceRules:[]V1NonResourceRule resourceRules:[]V1ResourceRule',
+  V1SubjectRulesReviewStatus: 'evaluationError incomplete nonResourceRules:[]V1NonResourceRule resourceRules:[]V1ResourceRule',
   V1SuccessPolicy: 'rules:[]V1SuccessPolicyRule',
   V1SuccessPolicyRule: 'succeededCount succeededIndexes',
   V1Sysctl: 'name value',
   V1TCPSocketAction: 'host port',
   V1Taint: 'effect key timeAdded value',
   V1Toleration: 'effect key operator tolerationSeconds value',
-  V1TopologySpreadConstraint:
-    'labelSelector:V1LabelSelector matchLabelKeys maxSkew minDomains nodeAffinityPolicy nodeTaintsPolicy topologyKey whenUnsatisfiable',
+  V1TopologySpreadConstraint: 'labelSelector:V1LabelSelector matchLabelKeys maxSkew minDomains nodeAffinityPolicy nodeTaintsPolicy topologyKey whenUnsatisfiable',
   V1TypedLocalObjectReference: 'apiGroup kind name',
   V1TypedObjectReference: 'apiGroup kind name namespace',
   V1UncountedTerminatedPods: 'failed succeeded',
   V1UserInfo: 'extra groups uid username',
-  V1Volume:
-    'awsElasticBlockStore:V1AWSElasticBlockStoreVolumeSource azureDisk:V1AzureDiskVolumeSource azureFile:V1AzureFileVolumeSource cephfs:V1CephFSVolumeSource cinder:V1CinderVolumeSource configMap:V1ConfigMapVolumeSource csi:V1CSIVolumeSource downwardAPI:V1DownwardAPIVolumeSource emptyDir:V1EmptyDirVolumeSource ephemeral:V1EphemeralVolumeSource fc:V1FCVolumeSource flexVolume:V1FlexVolumeSource flocker:V1FlockerVolumeSource gcePersistentDisk:V1GCEPersistentDiskVolumeSource gitRepo:V1GitRepoVolumeSource glusterfs:V1GlusterfsVolumeSource hostPath:V1HostPathVolumeSource image:V1ImageVolumeSource iscsi:V1ISCSIVolumeSource name nfs:V1NFSVolumeSource persistentVolumeClaim:V1PersistentVolumeClaimVolumeSource photonPersistentDisk:V1PhotonPersistentDiskVolumeSource portworxVolume:V1PortworxVolumeSource projected:V1ProjectedVolumeSource quobyte:V1QuobyteVolumeSource rbd:V1RBDVolumeSource scaleIO:V1ScaleIOVolumeSource secret:V1SecretVolumeSource storageos:V1StorageOSVolumeSource vsphereVolume:V1VsphereVirtualDiskVolumeSource',
+  V1Volume: 'awsElasticBlockStore:V1AWSElasticBlockStoreVolumeSource azureDisk:V1AzureDiskVolumeSource azureFile:V1AzureFileVolumeSource cephfs:V1CephFSVolumeSource cinder:V1CinderVolumeSource configMap:V1ConfigMapVolumeSource csi:V1CSIVolumeSource downwardAPI:V1DownwardAPIVolumeSource emptyDir:V1EmptyDirVolumeSource ephemeral:V1EphemeralVolumeSource fc:V1FCVolumeSource flexVolume:V1FlexVolumeSource flocker:V1FlockerVolumeSource gcePersistentDisk:V1GCEPersistentDiskVolumeSource gitRepo:V1GitRepoVolumeSource glusterfs:V1GlusterfsVolumeSource hostPath:V1HostPathVolumeSource image:V1ImageVolumeSource iscsi:V1ISCSIVolumeSource name nfs:V1NFSVolumeSource persistentVolumeClaim:V1PersistentVolumeClaimVolumeSource photonPersistentDisk:V1PhotonPersistentDiskVolumeSource portworxVolume:V1PortworxVolumeSource projected:V1ProjectedVolumeSource quobyte:V1QuobyteVolumeSource rbd:V1RBDVolumeSource scaleIO:V1ScaleIOVolumeSource secret:V1SecretVolumeSource storageos:V1StorageOSVolumeSource vsphereVolume:V1VsphereVirtualDiskVolumeSource',
   V1VolumeDevice: 'devicePath name',
   V1VolumeMount: 'mountPath mountPropagation name readOnly recursiveReadOnly subPath subPathExpr',
   V1VolumeMountStatus: 'mountPath name readOnly recursiveReadOnly',
-  V1VolumeProjection:
-    'clusterTrustBundle:V1ClusterTrustBundleProjection configMap:V1ConfigMapProjection downwardAPI:V1DownwardAPIProjection podCertificate:V1PodCertificateProjection secret:V1SecretProjection serviceAccountToken:V1ServiceAccountTokenProjection',
+  V1VolumeProjection: 'clusterTrustBundle:V1ClusterTrustBundleProjection configMap:V1ConfigMapProjection downwardAPI:V1DownwardAPIProjection podCertificate:V1PodCertificateProjection secret:V1SecretProjection serviceAccountToken:V1ServiceAccountTokenProjection',
   V1VolumeResourceRequirements: 'limits requests',
   V1VsphereVirtualDiskVolumeSource: 'fsType storagePolicyID storagePolicyName volumePath',
   V1WeightedPodAffinityTerm: 'podAffinityTerm:V1PodAffinityTerm weight',
