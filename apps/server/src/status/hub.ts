@@ -27,6 +27,8 @@ export interface HubMessage {
   kind: StreamKind;
   /** The whole SSE message (id, event, data), serialized once for every client. */
   frame: Buffer;
+  /** On `timeline` messages: the entry, so a client is sent only what it may read (timeline.ts). */
+  entry?: TimelineEntry;
 }
 
 export type HubListener = (message: HubMessage) => void;
@@ -74,7 +76,9 @@ export class StreamHub {
         ),
       );
     }
-    opts.timeline.on('entry', (entry: TimelineEntry) => this.publish('timeline', entryKind(entry), entry));
+    opts.timeline.on('entry', (entry: TimelineEntry) =>
+      this.publish('timeline', entryKind(entry), entry, entry),
+    );
   }
 
   start(): void {
@@ -170,13 +174,14 @@ export class StreamHub {
     this.publish('change', kind, { kind, type, object: forBrowser(obj) });
   }
 
-  private publish(event: StreamEventName, kind: StreamKind, data: unknown): void {
+  private publish(event: StreamEventName, kind: StreamKind, data: unknown, entry?: TimelineEntry): void {
     const seq = ++this.seq;
     const message: HubMessage = {
       seq,
       event,
       kind,
       frame: sseFrame(`${this.epoch}.${seq}`, event, JSON.stringify(data)),
+      ...(entry ? { entry } : {}),
     };
     this.log.push(message);
     if (this.log.length > this.replayBuffer) this.log.splice(0, this.log.length - this.replayBuffer);

@@ -14,8 +14,10 @@ import { toKubeError } from '../kube/errors.js';
 import { identityKey } from '../me/whoami.js';
 import { errorResponses } from '../platform/errors.js';
 import { requestClient, requestToken } from '../platform/request-client.js';
+import type { AccessQuestion } from './access-review.js';
 import { SseConnection } from './sse.js';
 import { KIND_ACCESS } from './targets.js';
+import { ReadableEntryGate, readableEntries } from './timeline.js';
 
 /**
  * The `session` event: the caller's token stopped being accepted. The stream ends after it;
@@ -65,6 +67,13 @@ async function deniedKinds(
   return denied;
 }
 
+/** "May this caller get that object?" as the caller, through the access review cache. */
+function mayRead(request: FastifyRequest, client: KubeClient) {
+  const identity = identityKey(requestToken(request));
+  return async (question: AccessQuestion) =>
+    (await request.server.accessReviews.review(client, identity, question)).allowed;
+}
+
 export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTypebox {
   const heartbeatMs = Math.min(options.heartbeatMs ?? STREAM_HEARTBEAT_MS, STREAM_HEARTBEAT_MS);
   return async (app) => {
@@ -111,8 +120,9 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
         app.longLived.add(endForShutdown);
         const lastEventId = request.headers['last-event-id'] ?? request.query.lastEventId;
         const replay = hub.since(lastEventId);
+        const gate = new ReadableEntryGate(mayRead(request, client), (frame) => conn.sendFrame(frame));
         if (replay) {
-          for (const m of replay) if (!denied.has(m.kind)) conn.sendFrame(m.frame);
+          for (const m of replay) if (!denied.has(m.kind)) gate.deliver(m.frame, m.entry);
         } else {
           const id = hub.lastId();
           conn.send(id, 'reset', '{}');
@@ -126,7 +136,7 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
           }
         }
         const unsubscribe = hub.subscribe((m) => {
-          if (!denied.has(m.kind)) conn.sendFrame(m.frame);
+          if (!denied.has(m.kind)) gate.deliver(m.frame, m.entry);
         });
         // The token may expire or lose rights while the tab stays open: ask again (fresh answers).
         // A 401 ends the stream with a `session` event — the data comes from the server's own
@@ -176,11 +186,8 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
         },
       },
       async (request, reply) => {
-        const denied = await deniedKinds(request, requestClient(request, reply), [
-          'Config',
-          'ClusterOperator',
-          'Event',
-        ]);
+        const client = requestClient(request, reply);
+        const denied = await deniedKinds(request, client, ['Config', 'ClusterOperator', 'Event']);
         if (denied.size === 3) {
           return reply.status(403).send({
             statusCode: 403,
@@ -188,8 +195,10 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
             message: `you may not read the registry's history: ${[...denied.values()][0]}`,
           });
         }
-        const entries = app.timeline.list(request.query, (kind) => !denied.has(kind));
-        return { entries, total: app.timeline.size };
+        // Filtered before the limit, so a caller who may not read some objects still gets `limit` entries.
+        const candidates = app.timeline.list({ ...request.query, limit: 5000 }, (kind) => !denied.has(kind));
+        const entries = await readableEntries(candidates, mayRead(request, client));
+        return { entries: entries.slice(0, request.query.limit ?? 500), total: app.timeline.size };
       },
     );
   };

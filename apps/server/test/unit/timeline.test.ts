@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Timeline } from '../../src/status/timeline.js';
+import type { AccessQuestion } from '../../src/status/access-review.js';
+import { ReadableEntryGate, Timeline, entryReadAccess, readableEntries } from '../../src/status/timeline.js';
 
 const config = (
   rv: string,
@@ -95,5 +96,67 @@ describe('Timeline', () => {
     expect(t.list({ type: 'event' })).toHaveLength(2);
     expect(t.list()[0]?.type).toBe('change');
     expect(t.list({}, (kind) => kind !== 'Event').map((e) => e.type)).toEqual(['change']);
+  });
+});
+
+describe('timeline entries about objects', () => {
+  const t = new Timeline();
+  const pull = t.recordChange({
+    user: 'admin',
+    object: { kind: 'Secret', name: 'pull-secret', namespace: 'openshift-config' },
+    summary: 'added the credentials for secret-vendor.internal.example:5000',
+  });
+  const config = t.recordChange({ user: 'admin', object: { kind: 'Config', name: 'cluster' }, summary: 'x' });
+  const odd = t.recordChange({ user: 'admin', object: { kind: 'Widget', name: 'w' }, summary: 'y' });
+
+  it('asks to get the very object a change is about; conditions and events need no more than their kind', () => {
+    expect(entryReadAccess(pull)).toEqual({
+      verb: 'get',
+      group: '',
+      resource: 'secrets',
+      namespace: 'openshift-config',
+      name: 'pull-secret',
+    });
+    expect(entryReadAccess(config)).toMatchObject({
+      group: 'imageregistry.operator.openshift.io',
+      name: 'cluster',
+    });
+    expect(entryReadAccess(odd)).toMatchObject({ resource: 'widgets' });
+    t.observeEvent({ metadata: { uid: 'u1' }, message: 'm', involvedObject: { kind: 'Pod', name: 'p' } });
+    const event = t.list({ type: 'event' })[0]!;
+    expect(entryReadAccess(event)).toBeUndefined();
+  });
+
+  it('filters per distinct object (one question each), hiding what cannot be answered', async () => {
+    const asked: AccessQuestion[] = [];
+    const visible = await readableEntries([pull, config, pull, odd], async (q) => {
+      asked.push(q);
+      if (q.resource === 'widgets') throw new Error('API down');
+      return q.resource !== 'secrets';
+    });
+    expect(visible).toEqual([config]);
+    expect(asked.map((q) => q.resource)).toEqual(['secrets', 'configs', 'widgets']);
+  });
+
+  it('a stream gate keeps the order while an answer is pending and drops what is denied', async () => {
+    const sent: string[] = [];
+    let release: (allowed: boolean) => void = () => undefined;
+    const gate = new ReadableEntryGate(
+      (q) =>
+        new Promise<boolean>(
+          (resolve) => (release = q.resource === 'secrets' ? resolve : () => resolve(true)),
+        ),
+      (frame) => sent.push(frame.toString()),
+    );
+    gate.deliver(Buffer.from('a'));
+    gate.deliver(Buffer.from('pull'), pull);
+    gate.deliver(Buffer.from('b'));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(sent).toEqual(['a']);
+    release(false);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(sent).toEqual(['a', 'b']);
+    gate.deliver(Buffer.from('c'));
+    expect(sent).toEqual(['a', 'b', 'c']);
   });
 });
