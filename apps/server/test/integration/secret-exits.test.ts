@@ -4,8 +4,9 @@
  * `kubectl.kubernetes.io/last-applied-configuration` annotation carrying `spec.httpSecret`, and
  * timeline entries about objects the caller may not read.
  */
-import type { TimelineResponse } from '@irc/shared';
+import type { ConfigResponse, ErrorBody, TimelineResponse } from '@irc/shared';
 import { describe, expect, it } from 'vitest';
+import { auditAuthorizer } from '../helpers/kube-audit.js';
 import { openStream, until } from './harness.js';
 import { patchFresh, registryHarness } from './registry.js';
 
@@ -13,6 +14,47 @@ const VENDOR = 'secret-vendor.internal.example:5000';
 
 describe('secrets that used to leave the server', () => {
   const h = registryHarness({ mutationsPerMinute: 1_000_000 });
+
+  const httpSecret = () =>
+    h.kubectl(
+      'get',
+      'configs.imageregistry.operator.openshift.io',
+      'cluster',
+      '-o',
+      'jsonpath={.spec.httpSecret}',
+    );
+
+  describe('a section patch with an undeclared key', () => {
+    it('is refused field by field before any API call (the API would quote the stored Config, httpSecret and all)', async () => {
+      const secret = await httpSecret();
+      expect(secret.length).toBeGreaterThan(32);
+      const before = (await (await h.fetch('/api/v1/config')).json()) as ConfigResponse;
+      // the harness fetches its CSRF cookie from /api/v1/me (access reviews) on the first write: not in the audit
+      await h.fetch('/api/v1/config', { method: 'PATCH', body: '{}' });
+      const audit = auditAuthorizer(h.sandbox.apiServer.authorizer, ['admin']);
+      try {
+        const res = await h.fetch('/api/v1/config', {
+          method: 'PATCH',
+          body: JSON.stringify({
+            patch: { storage: { s3: { bucket: 'b', region: 'us-east-1', notAField: true } } },
+            resourceVersion: before.resourceVersion,
+          }),
+        });
+        const text = await res.text();
+        expect(text).not.toContain(secret);
+        expect(res.status).toBe(422);
+        const body = JSON.parse(text) as ErrorBody;
+        expect(body.fieldErrors).toEqual([{ path: 'spec.storage.s3.notAField', message: 'unknown field' }]);
+        expect(body.message).toContain('spec.storage.s3.notAField');
+        const writes = (await audit.settle()).filter((r) => r.verb === 'patch');
+        expect(writes.map((r) => r.what)).toEqual([]);
+      } finally {
+        audit.restore();
+      }
+      const after = (await (await h.fetch('/api/v1/config')).json()) as ConfigResponse;
+      expect(after.config.metadata.generation).toBe(before.config.metadata.generation);
+    });
+  });
 
   describe('timeline entries about an object only for callers who may read it', () => {
     it('a viewer (403 on the pull secret and the credentials) reads neither change, live or listed; admin reads both', async () => {

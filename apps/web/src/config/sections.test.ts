@@ -1,3 +1,5 @@
+import { SectionPatchSchema } from '@irc/shared';
+import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import type { ConfigSpec } from '../common/contract.js';
 import type { ConfigData } from '../common/queries.js';
@@ -7,6 +9,7 @@ import { proxySection } from './proxy/ProxySection.js';
 import { replicasSection } from './replicas/replicasDraft.js';
 import { requestsSection } from './requests/RequestsSection.js';
 import { routesSection } from './routes/RoutesSection.js';
+import { storageSection } from './storage/storageDraft.js';
 
 function data(spec: ConfigSpec): ConfigData {
   return {
@@ -42,7 +45,30 @@ const sections: [string, SectionDefinition<unknown>][] = [
   ['advanced', advancedSection as SectionDefinition<unknown>],
 ];
 
+/** A live spec from a newer API: fields the contract does not declare, at every depth. */
+const newer = {
+  ...full,
+  proxy: { http: 'http://p:3128', future: 'x' },
+  routes: [{ name: 'public', hostname: 'r.example.com', future: 'x' }],
+  requests: { read: { maxRunning: 10, future: 1 }, future: {} },
+  tolerations: [{ key: 'infra', operator: 'Exists', future: 'x' }],
+  resources: { requests: { cpu: '100m' }, claims: [{ name: 'c' }] },
+  storage: {
+    managementState: 'Managed',
+    s3: { bucket: 'b', region: 'r', future: 1, trustedCA: { name: 'ca', future: 2 } },
+  },
+  future: true,
+} as unknown as ConfigSpec;
+
 describe('section forms', () => {
+  it.each([...sections, ['storage', storageSection as SectionDefinition<unknown>] as const])(
+    '%s: sends only fields the contract declares, even over a newer live object (the server refuses others)',
+    (_name, section) => {
+      const { patch } = section.toPatch(section.fromSpec(newer), newer);
+      expect([...Value.Errors(SectionPatchSchema, patch)]).toEqual([]);
+    },
+  );
+
   it.each(sections)(
     '%s: an untouched form is not a change, for a full and an empty spec',
     (_name, section) => {

@@ -1,6 +1,7 @@
 export * from './common.js';
 export * from './paths.js';
 export * from './section-patch.js';
+export * from './declared-fields.js';
 export * from './config.js';
 export * from './storage.js';
 export * from './pods.js';

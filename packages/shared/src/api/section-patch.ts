@@ -8,6 +8,19 @@
  *  - `null` clears an optional field.
  */
 import Type, { type Static } from 'typebox';
+// The registry index, not its files: importing it registers the formats (duration …) these carry.
+import {
+  TopologySpreadConstraint,
+  AzureStorage,
+  EmptyDirStorage,
+  GCSStorage,
+  IBMCOSStorage,
+  OSSStorage,
+  PVCStorage,
+  S3Storage,
+  SwiftStorage,
+} from '../registry/index.js';
+import { closed } from './declared-fields.js';
 
 const Nullable = <T extends Parameters<typeof Type.Optional>[0]>(schema: T) =>
   Type.Optional(Type.Union([schema, Type.Null()]));
@@ -40,34 +53,20 @@ export const ProxySectionSchema = Type.Object(
 );
 export type ProxySection = Static<typeof ProxySectionSchema>;
 
-const Open = { additionalProperties: true } as const;
-
-/** One storage backend's settings; the keys mirror `spec.storage.<backend>` of the CRD. */
+/**
+ * One storage backend's settings: the registry's own schemas of `spec.storage.<backend>`,
+ * closed at every depth (declared-fields.ts: an unknown key never reaches the API server).
+ */
 export const StorageSectionSchema = Type.Object(
   {
-    emptyDir: Nullable(Type.Object({}, Open)),
-    pvc: Nullable(Type.Object({ claim: Type.Optional(Type.String()) }, Open)),
-    s3: Nullable(
-      Type.Object(
-        {
-          bucket: Type.Optional(Type.String()),
-          region: Type.Optional(Type.String()),
-          regionEndpoint: Type.Optional(Type.String()),
-          chunkSizeMiB: Type.Optional(Type.Integer()),
-          encrypt: Type.Optional(Type.Boolean()),
-          keyID: Type.Optional(Type.String()),
-          virtualHostedStyle: Type.Optional(Type.Boolean()),
-          trustedCA: Type.Optional(Type.Object({ name: Type.Optional(Type.String()) }, Open)),
-          cloudFront: Type.Optional(Type.Object({}, Open)),
-        },
-        Open,
-      ),
-    ),
-    gcs: Nullable(Type.Object({}, Open)),
-    swift: Nullable(Type.Object({}, Open)),
-    azure: Nullable(Type.Object({}, Open)),
-    ibmcos: Nullable(Type.Object({}, Open)),
-    oss: Nullable(Type.Object({}, Open)),
+    emptyDir: Nullable(closed(EmptyDirStorage)),
+    pvc: Nullable(closed(PVCStorage)),
+    s3: Nullable(closed(S3Storage)),
+    gcs: Nullable(closed(GCSStorage)),
+    swift: Nullable(closed(SwiftStorage)),
+    azure: Nullable(closed(AzureStorage)),
+    ibmcos: Nullable(closed(IBMCOSStorage)),
+    oss: Nullable(closed(OSSStorage)),
     /** Managed: the operator owns (and deletes on Removed) the bucket/claim. */
     managementState: Type.Optional(Type.Union([Type.Literal('Managed'), Type.Literal('Unmanaged')])),
   },
@@ -134,13 +133,13 @@ export const ResourcesSectionSchema = Type.Object(
 );
 export type ResourcesSection = Static<typeof ResourcesSectionSchema>;
 
+/** The registry's TopologySpreadConstraint, closed, with the enum kube's validation applies. */
 export const TopologySpreadConstraintSchema = Type.Object(
   {
-    maxSkew: Type.Integer(),
-    topologyKey: Type.String(),
+    ...closed(TopologySpreadConstraint).properties,
     whenUnsatisfiable: Type.Union([Type.Literal('DoNotSchedule'), Type.Literal('ScheduleAnyway')]),
   },
-  Open,
+  { additionalProperties: false },
 );
 
 export const SectionPatchSchema = Type.Object(

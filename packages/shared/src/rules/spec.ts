@@ -3,7 +3,8 @@
  * run in the browser and on the server against either the live object or a section patch
  * merged onto it (see {@link effectiveSpec}).
  */
-import type { SectionPatch } from '../api/section-patch.js';
+import { keepUndeclared } from '../api/declared-fields.js';
+import { StorageSectionSchema, type SectionPatch } from '../api/section-patch.js';
 
 export interface SpecLike {
   managementState?: string;
@@ -46,14 +47,20 @@ export function effectiveSpec(patch: SectionPatch, current: SpecLike = {}): Spec
   return spec;
 }
 
-/** `storage.managementState` survives a backend switch unless the patch sets it. */
+/**
+ * `storage.managementState` survives a backend switch unless the patch sets it; the backend kept
+ * keeps the fields the console's schema does not declare (a newer API's: see declared-fields.ts).
+ */
 function storageAfter(
   patch: Record<string, unknown>,
   current: Record<string, unknown> | undefined,
 ): Record<string, unknown> {
   const next: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(patch))
-    if (value !== null && value !== undefined) next[key] = value;
+  const backends = StorageSectionSchema.properties as Record<string, object>;
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null || value === undefined) continue;
+    next[key] = backends[key] ? keepUndeclared(backends[key], value, current?.[key]) : value;
+  }
   if (next.managementState === undefined && current?.managementState !== undefined) {
     next.managementState = current.managementState;
   }

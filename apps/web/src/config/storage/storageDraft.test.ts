@@ -56,13 +56,16 @@ describe('storage section', () => {
     expect(result.warnings.join(' ')).toMatch(/not migrated/);
   });
 
-  it('editing a field keeps fields the form does not know', () => {
+  it('editing a field keeps fields the form does not know, and never sends them', () => {
     const base = data(s3Spec);
     const draft = storageSection.fromSpec(s3Spec);
     draft.s3.region = 'eu-west-1';
     draft.s3.bucket = '';
     const result = evaluateSection(storageSection, draft, base);
     expect(result.merge.patch).toEqual({ spec: { storage: { s3: { region: 'eu-west-1', bucket: null } } } });
+    // The server refuses undeclared keys (issue 13 item 5): the section patch carries none.
+    expect(JSON.stringify(result.patch)).not.toContain('futureField');
+    expect(result.errors).toEqual([]);
   });
 
   it('reports bad input at the field: not a number, schema bounds, KMS without encryption', () => {

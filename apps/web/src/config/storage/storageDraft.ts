@@ -1,3 +1,4 @@
+import { StorageSectionSchema, declaredOnly } from '@irc/shared';
 import type { ConfigSpec, FieldError, JsonObject, SectionPatch } from '../../common/contract.js';
 import { configuredBackends, type Backend } from '../../common/storage.js';
 import { compact, oneOf, parseInteger, type SectionDefinition } from '../editor/sectionModel.js';
@@ -135,8 +136,9 @@ export function storageDraftFromSpec(spec: ConfigSpec): StorageDraft {
 }
 
 /**
- * Form values over the live backend object: fields the form knows are set or removed, fields it
- * does not know (added by a newer API) are kept as they are.
+ * Form values over the live backend object: fields the form knows are set or removed, other
+ * fields the contract declares are kept as they are (undeclared ones are dropped below and kept
+ * on the server: see `keepUndeclared`).
  */
 function overlay(live: unknown, known: readonly string[], values: Obj): JsonObject {
   const had = obj(live);
@@ -236,7 +238,15 @@ export function storagePatchFromDraft(
   const errors: FieldError[] = [];
   if (!draft.backend) return { patch: {}, errors };
   const live = (spec.storage ?? {}) as Obj;
-  const storage: Obj = { [draft.backend]: backendObject(draft, live, errors) };
+  // Only fields the contract declares: the server refuses any other key (it would reach the API,
+  // whose strict-decoding answer quotes the stored Config). Live fields the console does not
+  // know stay on the object all the same: the section replaces only what the console knows.
+  const storage: Obj = {
+    [draft.backend]: declaredOnly(
+      StorageSectionSchema.properties[draft.backend],
+      backendObject(draft, live, errors),
+    ),
+  };
   if (draft.managementState) storage.managementState = draft.managementState;
   return { patch: { storage: storage as SectionPatch['storage'] }, errors };
 }
