@@ -4,6 +4,7 @@
  * one the operator has since recovered from.
  */
 import type { KubeClient } from '../kube/client.js';
+import { toKubeError, type KubeError } from '../kube/errors.js';
 import { NS } from '../kube/resources.js';
 
 const MAX_BYTES = 512 * 1024;
@@ -14,15 +15,28 @@ export interface LogLine {
   at?: number;
 }
 
+export interface LogTailOptions {
+  /** The previous (terminated) instance of the container: why a crash-looping container died. */
+  previous?: boolean;
+  namespace?: string;
+}
+
 export async function tailLog(
   client: KubeClient,
   pod: string,
   container: string,
   tailLines: number,
+  options: LogTailOptions = {},
 ): Promise<LogLine[]> {
   const res = await client.stream(
-    `/api/v1/namespaces/${NS}/pods/${encodeURIComponent(pod)}/log`,
-    { container, tailLines, limitBytes: MAX_BYTES, timestamps: true },
+    `/api/v1/namespaces/${encodeURIComponent(options.namespace ?? NS)}/pods/${encodeURIComponent(pod)}/log`,
+    {
+      container,
+      tailLines,
+      limitBytes: MAX_BYTES,
+      timestamps: true,
+      previous: options.previous ? true : undefined,
+    },
     client.signal({ timeoutMs: 10_000 }),
   );
   const chunks: Buffer[] = [];
@@ -32,6 +46,28 @@ export async function tailLog(
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map(parseLogLine);
+}
+
+/**
+ * A log that was read, or why it could not be: a log that cannot be read must never look like
+ * a clean one (an unreachable node, a 403, a timeout are each said as such).
+ */
+export type PodLog =
+  | { pod: string; container: string; ok: true; lines: LogLine[] }
+  | { pod: string; container: string; ok: false; error: KubeError };
+
+export async function readLog(
+  client: KubeClient,
+  pod: string,
+  container: string,
+  tailLines: number,
+  options: LogTailOptions = {},
+): Promise<PodLog> {
+  try {
+    return { pod, container, ok: true, lines: await tailLog(client, pod, container, tailLines, options) };
+  } catch (err) {
+    return { pod, container, ok: false, error: toKubeError(err) };
+  }
 }
 
 /** `2026-06-12T09:25:10.004512345Z E0612 …` → { at, text }; a line without the prefix stays whole. */
@@ -47,6 +83,6 @@ export function syncErrors(lines: LogLine[]): LogLine[] {
 }
 
 /** Registry (logrus): level=error / fatal / panic. */
-export function registryErrors(lines: LogLine[]): string[] {
-  return lines.map((l) => l.text).filter((l) => /\blevel=(error|fatal|panic)\b/.test(l));
+export function registryErrors(lines: LogLine[]): LogLine[] {
+  return lines.filter((l) => /\blevel=(error|fatal|panic)\b/.test(l.text));
 }

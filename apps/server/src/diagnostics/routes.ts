@@ -5,16 +5,8 @@ import { errorResponses } from '../platform/errors.js';
 import { identityKey } from '../me/whoami.js';
 import { requestToken } from '../platform/request-client.js';
 import { Coalescer } from './coalesce.js';
-import {
-  clusterOperatorStep,
-  configStep,
-  operatorStep,
-  registryDeploymentStep,
-  registryPodsStep,
-} from './checks.js';
-import { eventsStep, routesStep, storageStep } from './checks-storage.js';
 import { gather, type Gathered } from './gather.js';
-import { headline, worst } from './step.js';
+import { runChecklist } from './run.js';
 
 export const diagnosticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // A gather is ~12 reads and a few bounded log tails; bursts from live re-runs share runs.
@@ -34,23 +26,7 @@ export const diagnosticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // Shared by several requests: not aborted by one browser's disconnect (the calls time out).
       const client = app.cluster.forRequest(token);
       const g = await runs.run(identityKey(token), () => gather(client));
-      const steps = [
-        clusterOperatorStep(g),
-        configStep(g),
-        registryDeploymentStep(g),
-        registryPodsStep(g),
-        operatorStep(g),
-        storageStep(g),
-        routesStep(g),
-        eventsStep(g),
-      ];
-      const top = headline(steps);
-      return {
-        generatedAt: new Date().toISOString(),
-        verdict: worst(...steps.map((s) => s.verdict)),
-        ...(top ? { headline: top } : {}),
-        steps,
-      };
+      return runChecklist(g);
     },
   );
 };

@@ -1,92 +1,235 @@
-import type { DiagnosticsResponse, DiagnosticStep } from '@irc/shared';
-import { describe, expect, it } from 'vitest';
+/**
+ * Every sandbox fault scenario, and the faults an admin makes by hand with kubectl, turn into a
+ * failing step whose finding names the object and field behind the fault and offers its fix;
+ * once cleared, the checklist is green again.
+ */
+import type { DiagnosticsResponse, DiagnosticStep, Finding, FixTarget, ObjectRef } from '@irc/shared';
+import { afterEach, describe, expect, it } from 'vitest';
 import { until } from './harness.js';
 import { registryHarness } from './registry.js';
 
-/** The checklist turns each sandbox fault scenario into a failing step that names the cause. */
-describe('diagnostics under fault scenarios', () => {
+interface Expected {
+  step: DiagnosticStep['id'];
+  code: string;
+  object: Partial<ObjectRef>;
+  field?: string;
+  fix?: Omit<FixTarget, 'label'>;
+}
+
+describe('diagnostics of every fault scenario', () => {
   const h = registryHarness();
 
-  async function stepUntil(
-    id: DiagnosticStep['id'],
-    match: (s: DiagnosticStep) => boolean,
-    what: string,
-  ): Promise<DiagnosticStep> {
-    return until(
+  async function diagnostics(): Promise<DiagnosticsResponse> {
+    return (await (await h.fetch('/api/v1/diagnostics')).json()) as DiagnosticsResponse;
+  }
+
+  /** Waits for the finding, then checks the step fails on it and names object, field and fix. */
+  async function expectDiagnosis(want: Expected): Promise<{ step: DiagnosticStep; finding: Finding }> {
+    const got = await until(
       async () => {
-        const d = (await (await h.fetch('/api/v1/diagnostics')).json()) as DiagnosticsResponse;
-        const step = d.steps.find((s) => s.id === id)!;
-        return match(step) ? step : undefined;
+        const d = await diagnostics();
+        const step = d.steps.find((s) => s.id === want.step)!;
+        const finding = step.findings.find((f) => f.code === want.code);
+        return finding ? { step, finding } : undefined;
       },
-      what,
+      `${want.code} in the ${want.step} step`,
       30_000,
       300,
     );
+    expect(got.step.verdict).toBe('failing');
+    expect(got.finding.object).toMatchObject(want.object);
+    expect(got.finding.field).toBe(want.field);
+    if (want.fix) expect(got.finding.fix).toMatchObject(want.fix);
+    else expect(got.finding.fix).toBeUndefined();
+    expect(got.finding.command).toMatch(/^oc /);
+    expect(got.finding.evidence.length).toBeGreaterThan(0);
+    return got;
   }
 
-  async function withScenario(name: string, body: () => Promise<void>): Promise<void> {
+  const active: string[] = [];
+  async function scenario(name: string): Promise<void> {
     await h.scenario(name, true);
-    try {
-      await body();
-    } finally {
-      await h.scenario(name, false);
-    }
+    active.push(name);
   }
 
-  it('registry-crashloop → registry pods failing with CrashLoopBackOff and log links', async () => {
-    await withScenario('registry-crashloop', async () => {
-      const step = await stepUntil(
-        'registry-pods',
-        (s) => s.evidence.some((e) => e.includes('CrashLoopBackOff')),
-        'CrashLoopBackOff in the pods step',
-      );
-      expect(step.verdict).toBe('failing');
-      expect(step.links.some((l) => l.kind === 'log')).toBe(true);
-    });
-  });
-
-  it('operator-down → operator step failing', async () => {
-    await withScenario('operator-down', async () => {
-      const step = await stepUntil('operator', (s) => s.verdict === 'failing', 'the operator step to fail');
-      expect(step.evidence.join('\n')).toMatch(/operator 0 ready/);
-    });
-  });
-
-  it('trusted-ca-missing → routes step failing, configuration reports the degraded controller', async () => {
-    await withScenario('trusted-ca-missing', async () => {
-      const step = await stepUntil('routes', (s) => s.verdict === 'failing', 'the missing CA ConfigMap');
-      expect(step.evidence.join('\n')).toContain('openshift-config/registry-cas does not exist');
-      const config = await stepUntil(
-        'config',
-        (s) => s.evidence.some((e) => e.startsWith('ImageRegistryCertificatesControllerDegraded=True')),
-        'the degraded certificates controller',
-      );
-      expect(config.verdict).toBe('failing');
-    });
-  });
-
-  it('s3-credentials-missing-key → operator step failing; cleared → no longer failing (old lines are history)', async () => {
-    await h.scenario('s3-credentials-missing-key', true);
-    try {
-      const failing = await stepUntil(
-        'operator',
-        (s) => s.verdict === 'failing',
-        'the operator step to fail',
-      );
-      expect(failing.evidence.join('\n')).toContain(
-        'does not contain required key "REGISTRY_STORAGE_S3_SECRETKEY"',
-      );
-    } finally {
-      await h.scenario('s3-credentials-missing-key', false);
-    }
-    const recovered = await stepUntil(
-      'operator',
-      (s) => s.verdict !== 'failing',
-      'the operator step to recover',
+  /** Clears what a test turned on, then waits for the checklist to have no failing step. */
+  afterEach(async () => {
+    for (const name of active.splice(0)) await h.scenario(name, false);
+    await until(
+      async () => {
+        const d = await diagnostics();
+        return d.steps.every((s) => s.verdict !== 'failing') ? d : undefined;
+      },
+      'the checklist to recover',
+      45_000,
+      500,
     );
-    // The error lines are still in the log tail: they are reported as a past problem.
-    expect(recovered.evidence.join('\n')).toMatch(
-      /earlier "unable to sync" line\(s\) predate the recovery|after the last status change/,
+  });
+
+  it('s3-credentials-missing-key → the secret key, in the credentials form', async () => {
+    await scenario('s3-credentials-missing-key');
+    const { finding } = await expectDiagnosis({
+      step: 'storage-credentials',
+      code: 'storage-credentials-key-missing',
+      object: { kind: 'Secret', name: 'image-registry-private-configuration-user' },
+      field: 'data.REGISTRY_STORAGE_S3_SECRETKEY',
+      fix: { section: 'storage', field: 'credentials.REGISTRY_STORAGE_S3_SECRETKEY' },
+    });
+    expect(finding.evidence.join('\n')).toContain(
+      'does not contain required key "REGISTRY_STORAGE_S3_SECRETKEY"',
     );
+  });
+
+  it('storage-unreachable → the S3 endpoint cannot be reached: egress or a proxy', async () => {
+    await scenario('storage-unreachable');
+    const { finding } = await expectDiagnosis({
+      step: 'storage-credentials',
+      code: 'storage-endpoint-unreachable',
+      object: { kind: 'Config' },
+      field: 'spec.proxy.https',
+      fix: { section: 'proxy', field: 'spec.proxy.https' },
+    });
+    expect(finding.evidence.join('\n')).toMatch(/i\/o timeout/);
+    expect(finding.nextStep).toMatch(/proxy/);
+  });
+
+  it('registry-unschedulable → spec.nodeSelector, in the Advanced form', async () => {
+    await scenario('registry-unschedulable');
+    const { finding } = await expectDiagnosis({
+      step: 'registry-pods',
+      code: 'unschedulable-node-selector',
+      object: { kind: 'Config', name: 'cluster' },
+      field: 'spec.nodeSelector',
+      fix: { section: 'advanced', field: 'spec.nodeSelector' },
+    });
+    expect(finding.evidence.join('\n')).toContain("didn't match Pod's node affinity/selector");
+  });
+
+  it('registry-crashloop → the crash, its last words and the credentials behind them', async () => {
+    await scenario('registry-crashloop');
+    const { finding } = await expectDiagnosis({
+      step: 'registry-pods',
+      code: 'crash-loop',
+      object: { kind: 'Secret', name: 'installer-cloud-credentials' },
+      field: 'data.REGISTRY_STORAGE_S3_ACCESSKEY',
+      fix: { section: 'storage', field: 'credentials.REGISTRY_STORAGE_S3_ACCESSKEY' },
+    });
+    expect(finding.evidence.join('\n')).toContain('AccessDenied');
+    expect(finding.links).toContainEqual(expect.objectContaining({ kind: 'log', previous: true }));
+  });
+
+  it('operator-down → the operator Deployment is scaled to 0; the ClusterOperator status is stale', async () => {
+    await scenario('operator-down');
+    await expectDiagnosis({
+      step: 'operator',
+      code: 'operator-not-running',
+      object: { kind: 'Deployment', name: 'cluster-image-registry-operator' },
+      field: 'spec.replicas',
+    });
+    await expectDiagnosis({
+      step: 'cluster-operator',
+      code: 'operator-not-reconciling',
+      object: { kind: 'ClusterOperator' },
+      field: 'status.conditions',
+    });
+  });
+
+  it('clusteroperator-degraded → the failed pruner Job with its pod log', async () => {
+    await scenario('clusteroperator-degraded');
+    const { finding } = await expectDiagnosis({
+      step: 'pruner',
+      code: 'pruner-job-failed',
+      object: { kind: 'Job' },
+      field: 'status.conditions[Failed]',
+    });
+    expect(finding.evidence.join('\n')).toContain('failed to ping registry');
+    expect(finding.links.some((l) => l.kind === 'log')).toBe(true);
+  });
+
+  it('trusted-ca-missing → images.config spec.additionalTrustedCA, on the trust page', async () => {
+    await scenario('trusted-ca-missing');
+    await expectDiagnosis({
+      step: 'routes',
+      code: 'trusted-ca-missing',
+      object: { kind: 'Image', name: 'cluster' },
+      field: 'spec.additionalTrustedCA.name',
+      fix: { section: 'trust', field: 'additionalTrustedCA' },
+    });
+  });
+
+  describe('the same faults made by hand with kubectl', () => {
+    const patchConfig = (patch: string) =>
+      h.kubectl(
+        'patch',
+        'configs.imageregistry.operator.openshift.io/cluster',
+        '--type',
+        'merge',
+        '-p',
+        patch,
+      );
+
+    it('a nodeSelector no node has', async () => {
+      await patchConfig('{"spec":{"nodeSelector":{"node-role.kubernetes.io/infra":""}}}');
+      try {
+        await expectDiagnosis({
+          step: 'registry-pods',
+          code: 'unschedulable-node-selector',
+          object: { kind: 'Config' },
+          field: 'spec.nodeSelector',
+          fix: { section: 'advanced', field: 'spec.nodeSelector' },
+        });
+      } finally {
+        await patchConfig('{"spec":{"nodeSelector":null}}');
+      }
+    });
+
+    it('the operator scaled to 0, then a change it never applies', async () => {
+      const deploy = 'deployment/cluster-image-registry-operator';
+      await h.kubectl('scale', deploy, '-n', 'openshift-image-registry', '--replicas=0');
+      try {
+        await expectDiagnosis({
+          step: 'operator',
+          code: 'operator-not-running',
+          object: { kind: 'Deployment', name: 'cluster-image-registry-operator' },
+          field: 'spec.replicas',
+        });
+        await patchConfig('{"spec":{"logLevel":"Debug"}}');
+        const { finding } = await expectDiagnosis({
+          step: 'config',
+          code: 'operator-not-reconciling',
+          object: { kind: 'Config' },
+          field: 'status.observedGeneration',
+        });
+        expect(finding.summary).toMatch(/has not been applied/);
+      } finally {
+        await patchConfig('{"spec":{"logLevel":"Normal"}}');
+        await h.kubectl('scale', deploy, '-n', 'openshift-image-registry', '--replicas=1');
+      }
+    });
+
+    it('a route naming a TLS secret that does not exist', async () => {
+      await patchConfig(
+        '{"spec":{"routes":[{"name":"public-registry","hostname":"registry.apps.example.com","secretName":"missing-route-tls"}]}}',
+      );
+      try {
+        await expectDiagnosis({
+          step: 'routes',
+          code: 'route-tls-secret-missing',
+          object: { kind: 'Config' },
+          field: 'spec.routes[0].secretName',
+          fix: { section: 'routes', field: 'spec.routes[0].secretName' },
+        });
+        // the operator cannot apply anything while the secret is missing: its step says why
+        await expectDiagnosis({
+          step: 'operator',
+          code: 'operator-sync-error',
+          object: { kind: 'Config' },
+          field: undefined,
+          fix: { section: 'routes', field: 'spec.routes[0].secretName' },
+        });
+      } finally {
+        await patchConfig('{"spec":{"routes":null}}');
+      }
+    });
   });
 });

@@ -83,10 +83,12 @@ describe('pods, logs and diagnostics', () => {
       'operator',
       'storage-credentials',
       'routes',
+      'pruner',
+      'node-ca',
       'events',
     ]);
     for (const s of d.steps) {
-      expect(['ok', 'warning', 'failing']).toContain(s.verdict);
+      expect(['ok', 'info', 'unknown', 'warning', 'failing']).toContain(s.verdict);
       expect(s.evidence.length).toBeGreaterThan(0);
       expect(s.command).toMatch(/^oc /);
     }
@@ -107,15 +109,16 @@ describe('pods, logs and diagnostics', () => {
     const d = (await (await h.fetch('/api/v1/diagnostics')).json()) as DiagnosticsResponse;
     const step = d.steps.find((s) => s.id === 'storage-credentials')!;
     expect(step.verdict).toBe('failing');
-    expect(step.evidence.join('\n')).toContain(
+    expect(step.findings[0]?.evidence.join('\n')).toContain(
       'does not contain required key "REGISTRY_STORAGE_S3_SECRETKEY"',
     );
+    expect(step.findings[0]?.fix?.field).toBe('credentials.REGISTRY_STORAGE_S3_SECRETKEY');
     // the operator fails its sync on the same secret: found in its log through the log API
     const operator = await until(
       async () => {
         const now = (await (await h.fetch('/api/v1/diagnostics')).json()) as DiagnosticsResponse;
         const op = now.steps.find((s) => s.id === 'operator')!;
-        return op.evidence.some((l) => l.includes('unable to sync')) ? op : undefined;
+        return op.findings.some((f) => f.evidence.some((l) => l.includes('unable to sync'))) ? op : undefined;
       },
       'the operator step to show "unable to sync"',
       20_000,

@@ -126,6 +126,7 @@ export const DIAGNOSIS_CODES = [
   'pvc-rwo-rolling-update',
   // registry deployment and pods
   'deployment-missing',
+  'deployment-unavailable',
   'deployment-progress-deadline',
   'pods-missing',
   'unschedulable-node-selector',
