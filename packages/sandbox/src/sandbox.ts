@@ -3,7 +3,7 @@ import { ApiError, statusFailure } from './core/errors.js';
 import type { ApiClient, Clock, PodLogStore, ScenarioControl, UserInfo } from './core/types.js';
 import { startControllers } from './controllers.js';
 import { ApiServer, SYSTEM_ADMIN } from './apiserver/api-server.js';
-import { makeUsers, TokenAuthenticator, type SandboxUserName } from './apiserver/http/auth.js';
+import { makeUsers, TokenAuthenticator, tokenReview, type SandboxUserName } from './apiserver/http/auth.js';
 import { controlRoute } from './apiserver/http/control.js';
 import { openApiRoute } from './apiserver/openapi/route.js';
 import { startHttp } from './apiserver/http/server.js';
@@ -60,9 +60,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     },
     clear: async () => undefined,
   };
+  const authn = new TokenAuthenticator(Object.values(users));
+  apiServer.service.virtualCreate.set('authentication.k8s.io/tokenreviews', (_user, body) =>
+    tokenReview(authn, body),
+  );
   const http = await startHttp({
     api: apiServer,
-    authn: new TokenAuthenticator(Object.values(users)),
+    authn,
     port: opts.port ?? 0,
     tls,
     routes: [controlRoute(() => scenarios, apiServer.authorizer), openApiRoute(apiServer.registry)],

@@ -4,7 +4,12 @@ import { InProcessClient } from './client.js';
 import { GarbageCollector } from './gc/garbage-collector.js';
 import { MemoryPodLogStore } from './logs/log-store.js';
 import { RbacAuthorizer, SUPERUSER_GROUP } from './rbac/authorizer.js';
-import { selfSubjectAccessReview, selfSubjectReview, selfSubjectRulesReview } from './rbac/reviews.js';
+import {
+  selfSubjectAccessReview,
+  selfSubjectReview,
+  selfSubjectRulesReview,
+  subjectAccessReview,
+} from './rbac/reviews.js';
 import { DEVELOPER_NAMESPACE, seedRbac } from './rbac/seed.js';
 import { builtinResourceTypes } from './resources/builtin.js';
 import { openshiftResourceTypes, type RegistryHostnames } from './openshift/index.js';
@@ -57,6 +62,9 @@ export class ApiServer {
     this.service = new ResourceService(this.registry, this.store, this.clock, this.authorizer);
     this.service.virtualCreate.set('authorization.k8s.io/selfsubjectaccessreviews', (user, body) =>
       selfSubjectAccessReview(this.authorizer, user, body),
+    );
+    this.service.virtualCreate.set('authorization.k8s.io/subjectaccessreviews', (_user, body) =>
+      subjectAccessReview(this.authorizer, body),
     );
     this.service.virtualCreate.set('/bindings', (_user, body) =>
       bindPod(this.service, body.metadata.namespace, body),

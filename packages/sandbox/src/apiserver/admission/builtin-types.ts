@@ -32,6 +32,8 @@ export const BUILTIN_KIND_MODELS: Record<string, string> = {
   Service: 'V1Service',
   ServiceAccount: 'V1ServiceAccount',
   StatefulSet: 'V1StatefulSet',
+  SubjectAccessReview: 'V1SubjectAccessReview',
+  TokenReview: 'V1TokenReview',
 };
 
 export const BUILTIN_STRUCTS: Record<string, string> = {
@@ -259,6 +261,8 @@ export const BUILTIN_STRUCTS: Record<string, string> = {
   V1StatefulSetStatus: 'availableReplicas collisionCount conditions:[]V1StatefulSetCondition currentReplicas currentRevision observedGeneration readyReplicas replicas updateRevision updatedReplicas',
   V1StatefulSetUpdateStrategy: 'rollingUpdate:V1RollingUpdateStatefulSetStrategy type',
   V1StorageOSVolumeSource: 'fsType readOnly secretRef:V1LocalObjectReference volumeName volumeNamespace',
+  V1SubjectAccessReview: 'apiVersion kind metadata:V1ObjectMeta spec:V1SubjectAccessReviewSpec status:V1SubjectAccessReviewStatus',
+  V1SubjectAccessReviewSpec: 'extra groups nonResourceAttributes:V1NonResourceAttributes resourceAttributes:V1ResourceAttributes uid user',
   V1SubjectAccessReviewStatus: 'allowed denied evaluationError reason',
   V1SubjectRulesReviewStatus: 'evaluationError incomplete nonResourceRules:[]V1NonResourceRule resourceRules:[]V1ResourceRule',
   V1SuccessPolicy: 'rules:[]V1SuccessPolicyRule',
@@ -266,6 +270,9 @@ export const BUILTIN_STRUCTS: Record<string, string> = {
   V1Sysctl: 'name value',
   V1TCPSocketAction: 'host port',
   V1Taint: 'effect key timeAdded value',
+  V1TokenReview: 'apiVersion kind metadata:V1ObjectMeta spec:V1TokenReviewSpec status:V1TokenReviewStatus',
+  V1TokenReviewSpec: 'audiences token',
+  V1TokenReviewStatus: 'audiences authenticated error user:V1UserInfo',
   V1Toleration: 'effect key operator tolerationSeconds value',
   V1TopologySpreadConstraint: 'labelSelector:V1LabelSelector matchLabelKeys maxSkew minDomains nodeAffinityPolicy nodeTaintsPolicy topologyKey whenUnsatisfiable',
   V1TypedLocalObjectReference: 'apiGroup kind name',

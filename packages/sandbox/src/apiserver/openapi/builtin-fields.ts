@@ -182,6 +182,11 @@ export const OPEN_KIND_FIELDS: Record<string, Record<string, string[]>> = {
     '': ['apiVersion', 'kind', 'metadata', 'status'],
     'status': ['userInfo'],
   },
+  'io.k8s.api.authentication.v1.TokenReview': {
+    '': ['apiVersion', 'kind', 'metadata', 'spec', 'status'],
+    'spec': ['audiences', 'token'],
+    'status': ['audiences', 'authenticated', 'error', 'user'],
+  },
   'io.k8s.api.authorization.v1.SelfSubjectAccessReview': {
     '': ['apiVersion', 'kind', 'metadata', 'spec', 'status'],
     'spec': ['nonResourceAttributes', 'resourceAttributes'],
@@ -191,6 +196,11 @@ export const OPEN_KIND_FIELDS: Record<string, Record<string, string[]>> = {
     '': ['apiVersion', 'kind', 'metadata', 'spec', 'status'],
     'spec': ['namespace'],
     'status': ['evaluationError', 'incomplete', 'nonResourceRules', 'resourceRules'],
+  },
+  'io.k8s.api.authorization.v1.SubjectAccessReview': {
+    '': ['apiVersion', 'kind', 'metadata', 'spec', 'status'],
+    'spec': ['extra', 'groups', 'nonResourceAttributes', 'resourceAttributes', 'uid', 'user'],
+    'status': ['allowed', 'denied', 'evaluationError', 'reason'],
   },
   'io.k8s.api.batch.v1.CronJob': {
     '': ['apiVersion', 'kind', 'metadata', 'spec', 'status'],

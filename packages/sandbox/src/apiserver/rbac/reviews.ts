@@ -1,6 +1,6 @@
-import { badRequest } from '../../core/errors.js';
+import { badRequest, invalid, type StatusCause } from '../../core/errors.js';
 import type { KubeObject, UserInfo } from '../../core/types.js';
-import type { RbacAuthorizer } from './authorizer.js';
+import type { Decision, RbacAuthorizer } from './authorizer.js';
 
 interface ResourceAttributes {
   namespace?: string;
@@ -12,23 +12,16 @@ interface ResourceAttributes {
   name?: string;
 }
 
-/** SelfSubjectAccessReview: the caller asks the authorizer about itself (`kubectl auth can-i`). */
-export function selfSubjectAccessReview(
-  authorizer: RbacAuthorizer,
-  user: UserInfo,
-  body: KubeObject,
-): KubeObject {
-  const spec = (body.spec ?? {}) as {
-    resourceAttributes?: ResourceAttributes;
-    nonResourceAttributes?: { path?: string; verb?: string };
-  };
+interface AccessReviewSpec {
+  resourceAttributes?: ResourceAttributes;
+  nonResourceAttributes?: { path?: string; verb?: string };
+}
+
+/** The authorizer's decision for `user` on what a (Self)SubjectAccessReview spec asks. */
+function decide(authorizer: RbacAuthorizer, user: UserInfo, spec: AccessReviewSpec): Decision {
   const ra = spec.resourceAttributes;
   const nra = spec.nonResourceAttributes;
-  if (!ra && !nra)
-    throw badRequest(
-      'SelfSubjectAccessReview.authorization.k8s.io "" is invalid: spec.resourceAttributes: Invalid value: "null": exactly one of nonResourceAttributes or resourceAttributes must be specified',
-    );
-  const decision = ra
+  return ra
     ? authorizer.authorize({
         user,
         verb: ra.verb ?? '',
@@ -39,14 +32,68 @@ export function selfSubjectAccessReview(
         namespace: ra.namespace || undefined,
       })
     : authorizer.authorize({ user, verb: nra?.verb ?? '', path: nra?.path ?? '' });
+}
+
+/** SubjectAccessReviewStatus: `allowed`, and `reason` only when the authorizer gave one (omitempty). */
+function reviewStatus(decision: Decision): Record<string, unknown> {
   const status: Record<string, unknown> = { allowed: decision.allowed };
   if (decision.reason) status.reason = decision.reason;
+  return status;
+}
+
+/** SelfSubjectAccessReview: the caller asks the authorizer about itself (`kubectl auth can-i`). */
+export function selfSubjectAccessReview(
+  authorizer: RbacAuthorizer,
+  user: UserInfo,
+  body: KubeObject,
+): KubeObject {
+  const spec = (body.spec ?? {}) as AccessReviewSpec;
+  if (!spec.resourceAttributes && !spec.nonResourceAttributes)
+    throw badRequest(
+      'SelfSubjectAccessReview.authorization.k8s.io "" is invalid: spec.resourceAttributes: Invalid value: "null": exactly one of nonResourceAttributes or resourceAttributes must be specified',
+    );
   return {
     apiVersion: 'authorization.k8s.io/v1',
     kind: 'SelfSubjectAccessReview',
     metadata: { creationTimestamp: null as unknown as undefined },
     spec,
-    status,
+    status: reviewStatus(decide(authorizer, user, spec)),
+  };
+}
+
+/**
+ * SubjectAccessReview: a component asks about ANOTHER user (kube-rbac-proxy, a webhook
+ * authorizer): the subject is `spec.user` / `spec.groups` / `spec.uid`, not the caller. Creating
+ * one needs `create subjectaccessreviews` (system:auth-delegator).
+ */
+export function subjectAccessReview(authorizer: RbacAuthorizer, body: KubeObject): KubeObject {
+  const spec = (body.spec ?? {}) as AccessReviewSpec & { user?: string; groups?: string[]; uid?: string };
+  const causes: StatusCause[] = [];
+  const bad = (field: string, value: string, message: string) =>
+    causes.push({ reason: 'FieldValueInvalid', field, message: `Invalid value: ${value}: ${message}` });
+  if (spec.resourceAttributes && spec.nonResourceAttributes)
+    bad(
+      'spec.nonResourceAttributes',
+      '"object"',
+      'cannot be specified in combination with resourceAttributes',
+    );
+  if (!spec.resourceAttributes && !spec.nonResourceAttributes)
+    bad(
+      'spec.resourceAttributes',
+      '"null"',
+      'exactly one of nonResourceAttributes or resourceAttributes must be specified',
+    );
+  const groups = Array.isArray(spec.groups) ? spec.groups.filter((g) => typeof g === 'string') : [];
+  if (!spec.user && groups.length === 0)
+    bad('spec.user', '""', 'at least one of user or group must be specified');
+  if (causes.length > 0) throw invalid('authorization.k8s.io', 'SubjectAccessReview', '', causes);
+  const subject: UserInfo = { username: spec.user ?? '', groups, ...(spec.uid ? { uid: spec.uid } : {}) };
+  return {
+    apiVersion: 'authorization.k8s.io/v1',
+    kind: 'SubjectAccessReview',
+    metadata: { creationTimestamp: null as unknown as undefined },
+    spec,
+    status: reviewStatus(decide(authorizer, subject, spec)),
   };
 }
 

@@ -84,6 +84,28 @@ export function seedRbac(registry: ResourceRegistry): { cluster: KubeObject[]; n
       },
       { apiGroups: ['authentication.k8s.io'], resources: ['selfsubjectreviews'], verbs: ['create'] },
     ]),
+    // What a component that delegates authn/authz to the API server is bound to (kube-rbac-proxy, a
+    // metrics endpoint checking its scraper): TokenReview + SubjectAccessReview.
+    clusterRole('system:auth-delegator', [
+      { apiGroups: ['authentication.k8s.io'], resources: ['tokenreviews'], verbs: ['create'] },
+      { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] },
+    ]),
+    // Read the monitoring endpoints; bound to the group system:monitoring, as in kube.
+    clusterRole('system:monitoring', [
+      {
+        nonResourceURLs: [
+          '/healthz',
+          '/healthz/*',
+          '/livez',
+          '/livez/*',
+          '/metrics',
+          '/metrics/slis',
+          '/readyz',
+          '/readyz/*',
+        ],
+        verbs: ['get'],
+      },
+    ]),
     clusterRole(VIEWER_ROLE, readableResources(registry, new Set(['/secrets']))),
     clusterRole(DEVELOPER_ROLE, [
       {
@@ -132,6 +154,9 @@ export function seedRbac(registry: ResourceRegistry): { cluster: KubeObject[]; n
     ]),
     binding('ClusterRoleBinding', 'system:basic-user', 'system:basic-user', [
       { kind: 'Group', name: 'system:authenticated' },
+    ]),
+    binding('ClusterRoleBinding', 'system:monitoring', 'system:monitoring', [
+      { kind: 'Group', name: 'system:monitoring' },
     ]),
     binding('ClusterRoleBinding', VIEWER_ROLE, VIEWER_ROLE, [{ kind: 'User', name: 'viewer' }]),
   ];
