@@ -29,6 +29,7 @@ import { Timeline } from './status/timeline.js';
 import { storageRoutes } from './storage/routes.js';
 import { trustRoutes } from './trust/routes.js';
 import { migrationRoutes } from './migration/routes.js';
+import { workloadRoutes } from './workloads/routes.js';
 
 export interface AppOptions {
   /** The server's kubeconfig (already loaded: see kube/kubeconfig.ts). */
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(trustRoutes);
   await app.register(pullSecretRoutes);
   await app.register(migrationRoutes);
+  await app.register(workloadRoutes);
   openApiRoute(app);
   await registerPluginAssets(app, options.pluginDist);
   await registerStatic(app, options.webDist);

@@ -1,5 +1,8 @@
 /** The API coordinates of everything the console reads or writes (domain.md §1). */
 import { RegistryNames } from '@irc/shared';
+import { REDACTED, redactWorkloadSecrets } from './redact.js';
+
+export { REDACTED };
 
 export const NS = RegistryNames.namespace;
 
@@ -50,16 +53,15 @@ export function conditionsOf(obj: KubeObjectLike | undefined): ConditionLike[] {
   return Array.isArray(status?.conditions) ? status.conditions : [];
 }
 
-/** What a secret value is replaced with on its way to the browser (the operator logs it so too). */
-export const REDACTED = '<REDACTED>';
-
 /**
  * Objects go to the browser without managedFields (noise, and they name every writer) and
  * without secret values: the Config's `spec.httpSecret` signs the registry's upload state, so
- * whoever holds it can forge upload sessions. Only whether it is set is shown.
+ * whoever holds it can forge upload sessions. Only whether it is set is shown. The same value
+ * sits in the registry Deployment's env (`REGISTRY_HTTP_SECRET`, a plain value on a real
+ * cluster): env values with secret-like names are redacted in every object (kube/redact.ts).
  */
 export function forBrowser<T extends KubeObjectLike>(obj: T): T {
-  let out: KubeObjectLike = obj;
+  let out: KubeObjectLike = redactWorkloadSecrets(obj);
   if (out.metadata?.managedFields) {
     const { managedFields: _dropped, ...metadata } = out.metadata;
     out = { ...out, metadata };

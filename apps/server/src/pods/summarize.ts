@@ -4,6 +4,11 @@ import type { V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
 import { toIso } from '../kube/resources.js';
 
 export function summarizePod(pod: V1Pod, component: PodSummary['component'], now = Date.now()): PodSummary {
+  return { ...podStatusSummary(pod, now), component };
+}
+
+/** The summary without the registry/operator split (pods of the pruner's Jobs, of node-ca). */
+export function podStatusSummary(pod: V1Pod, now = Date.now()): Omit<PodSummary, 'component'> {
   const statuses = pod.status?.containerStatuses ?? [];
   const byName = new Map(statuses.map((s) => [s.name, s]));
   const created = toIso(pod.metadata?.creationTimestamp);
@@ -12,7 +17,6 @@ export function summarizePod(pod: V1Pod, component: PodSummary['component'], now
   return {
     name: pod.metadata?.name ?? '',
     namespace: pod.metadata?.namespace ?? '',
-    component,
     phase: pod.metadata?.deletionTimestamp ? 'Terminating' : (pod.status?.phase ?? 'Unknown'),
     ready,
     readyContainers: `${statuses.filter((s) => s.ready).length}/${containers.length}`,

@@ -48,6 +48,13 @@ const USER_SECRET = {
 };
 const PULL_SECRET = { group: '', resource: 'secrets', namespace: 'openshift-config', name: 'pull-secret' };
 const TRUST_CONFIGMAPS = { group: '', resource: 'configmaps', namespace: 'openshift-config' };
+const REGISTRY_DEPLOYMENT = { group: 'apps', resource: 'deployments', namespace: NS, name: 'image-registry' };
+const OPERATOR_DEPLOYMENT = {
+  group: 'apps',
+  resource: 'deployments',
+  namespace: NS,
+  name: 'cluster-image-registry-operator',
+};
 const IMAGE_CONFIG = { group: 'config.openshift.io', resource: 'images', name: 'cluster' };
 /** What the stream and the timeline show, kind by kind (server status/targets.ts KIND_ACCESS). */
 const WATCHED = {
@@ -191,6 +198,39 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
       path: `/api/v1/pull-secret/registries/${encodeURIComponent(PULL_REGISTRY)}`,
       body: { username: 'matrix', password: 'matrix-password' },
     }),
+  },
+  // Workload views: the object itself is required; its parts (events, pods, nodes …) degrade
+  // one by one. The index and the routes view degrade per card / part: any user gets an answer.
+  'GET /api/v1/workloads': {
+    needs: { all: [] },
+    request: () => ({ method: 'GET', path: '/api/v1/workloads' }),
+  },
+  'GET /api/v1/workloads/deployments/{name}': {
+    needs: { all: [{ verb: 'get', ...REGISTRY_DEPLOYMENT }] },
+    request: () => ({ method: 'GET', path: '/api/v1/workloads/deployments/image-registry' }),
+  },
+  'PUT /api/v1/workloads/deployments/{name}/scale': {
+    needs: { all: [{ verb: 'patch', ...OPERATOR_DEPLOYMENT, subresource: 'scale' }] },
+    // The operator runs one replica: scaling it to 1 changes nothing, whoever may do it.
+    request: () => ({
+      method: 'PUT',
+      path: '/api/v1/workloads/deployments/cluster-image-registry-operator/scale',
+      body: { replicas: 1 },
+    }),
+  },
+  'GET /api/v1/workloads/daemonsets/{name}': {
+    needs: { all: [{ verb: 'get', group: 'apps', resource: 'daemonsets', namespace: NS, name: 'node-ca' }] },
+    request: () => ({ method: 'GET', path: '/api/v1/workloads/daemonsets/node-ca' }),
+  },
+  'GET /api/v1/workloads/cronjobs/{name}': {
+    needs: {
+      all: [{ verb: 'get', group: 'batch', resource: 'cronjobs', namespace: NS, name: 'image-pruner' }],
+    },
+    request: () => ({ method: 'GET', path: '/api/v1/workloads/cronjobs/image-pruner' }),
+  },
+  'GET /api/v1/workloads/routes': {
+    needs: { all: [] },
+    request: () => ({ method: 'GET', path: '/api/v1/workloads/routes' }),
   },
   // The run degrades per namespace and object (list problems, per-object verdicts from the API):
   // any authenticated caller gets an answer. A mapping that matches nothing writes nothing.

@@ -25,6 +25,9 @@ const PULL_PASSWORD = `Pull-Pa55-${word(18)}`;
 const TOKEN_PASSWORD = `Tok3n-${word(18)}`;
 const TOKEN_AUTH = Buffer.from(`robot$irc:${TOKEN_PASSWORD}`).toString('base64');
 const GCS_KEY = `{"type":"service_account","private_key_id":"${word(20)}"}`;
+/** A plain env value in a Deployment, as the real operator writes REGISTRY_HTTP_SECRET (operator-facts.md). */
+const ENV_SECRET = `http-secret-${word(24)}`;
+const LAST_APPLIED_SECRET = `applied-${word(24)}`;
 const PULL_REGISTRY = 'canary.registry.example';
 const TOKEN_REGISTRY = 'canary-token.registry.example:5000';
 
@@ -196,6 +199,24 @@ describe('secret canaries never leave the server', () => {
       text: truncated.text,
     });
 
+    // The real operator's registry Deployment carries REGISTRY_HTTP_SECRET as a plain env value;
+    // planted on the operator Deployment (which no controller rewrites), with a last-applied copy.
+    await h.kubectl(
+      'set',
+      'env',
+      'deployment/cluster-image-registry-operator',
+      '-n',
+      'openshift-image-registry',
+      `REGISTRY_HTTP_SECRET=${ENV_SECRET}`,
+    );
+    await h.kubectl(
+      'annotate',
+      'deployment/cluster-image-registry-operator',
+      '-n',
+      'openshift-image-registry',
+      `kubectl.kubernetes.io/last-applied-configuration=${JSON.stringify({ env: LAST_APPLIED_SECRET })}`,
+    );
+
     // the values are really in the cluster: a scan that finds nothing means something
     const userSecret = JSON.parse(
       await h.kubectl(
@@ -221,6 +242,16 @@ describe('secret canaries never leave the server', () => {
       Buffer.from(`${PULL_USER}:${PULL_PASSWORD}`).toString('base64'),
     );
     expect(auths.auths[TOKEN_REGISTRY]?.auth).toBe(TOKEN_AUTH);
+    const operator = await h.kubectl(
+      'get',
+      'deployment/cluster-image-registry-operator',
+      '-n',
+      'openshift-image-registry',
+      '-o',
+      'json',
+    );
+    expect(operator).toContain(ENV_SECRET);
+    expect(operator).toContain(LAST_APPLIED_SECRET);
     // the refused key never reached the trust ConfigMap
     expect(await h.kubectl('get', 'configmaps', '-n', 'openshift-config', '-o', 'json')).not.toContain(
       keyLines[0],
@@ -237,6 +268,7 @@ describe('secret canaries never leave the server', () => {
       { method: 'GET', path: '/api/openapi.json' },
       { method: 'GET', path: '/api/v1/timeline?limit=5000' },
       { method: 'GET', path: '/api/v1/timeline?type=change' },
+      { method: 'GET', path: '/api/v1/workloads/deployments/cluster-image-registry-operator' },
     ];
     const pod = await ctx.registryPod();
     extra.push({
@@ -306,6 +338,8 @@ describe('secret canaries never leave the server', () => {
       'pull secret token': TOKEN_AUTH,
       'pull secret token password': TOKEN_PASSWORD,
       httpSecret,
+      'Deployment env value': ENV_SECRET,
+      'last-applied-configuration': LAST_APPLIED_SECRET,
       'admin token': h.tokens.admin,
       'viewer token': h.tokens.viewer,
       ...Object.fromEntries(keyLines.map((l, i) => [`CA private key line ${i + 1}`, l])),

@@ -13,3 +13,4 @@ export * from './platform.js';
 export * from './trust.js';
 export * from './pullsecret.js';
 export * from './migration.js';
+export * from './workloads.js';

@@ -1,0 +1,121 @@
+/**
+ * The image pruner: the `image-pruner` CronJob, the ImagePruner's conditions (the operator's
+ * verdict, e.g. Failed=True ImagePrunerJobFailed), its recent Jobs with their outcome and pods
+ * (whose logs the log viewer opens), and the events of all of them.
+ */
+import type { CronJobView, JobSummary } from '@irc/shared';
+import type { V1Pod } from '@kubernetes/client-node';
+import type { KubeClient } from '../kube/client.js';
+import { conditionsOf, forBrowser, NS, toIso, type KubeObjectLike } from '../kube/resources.js';
+import { podStatusSummary } from '../pods/summarize.js';
+import { conditionsFor } from './deployments.js';
+import { eventsFor } from './events.js';
+import {
+  CronJobResource,
+  getObject,
+  ImagePrunerResource,
+  JobResource,
+  listEvents,
+  listObjects,
+  listPods,
+  outcome,
+  ownedBy,
+  partOf,
+} from './reads.js';
+
+const JOB_NAME_LABEL = 'batch.kubernetes.io/job-name';
+
+interface JobStatus {
+  active?: number;
+  succeeded?: number;
+  failed?: number;
+  startTime?: string;
+  completionTime?: string;
+}
+
+export function jobSummary(job: KubeObjectLike, pods: readonly V1Pod[], now = Date.now()): JobSummary {
+  const name = job.metadata?.name ?? '';
+  const status = (job.status ?? {}) as JobStatus;
+  const conditions = conditionsOf(job).filter((c) => c.status === 'True');
+  const final =
+    conditions.find((c) => c.type === 'Failed') ??
+    conditions.find((c) => c.type === 'Complete') ??
+    conditions.find((c) => c.type === 'Suspended');
+  const state = final?.type === 'Complete' ? 'Complete' : (final?.type ?? 'Running');
+  const start = toIso(status.startTime);
+  const completion = toIso(status.completionTime);
+  const own = pods.filter(
+    (p) => (p.metadata?.labels?.[JOB_NAME_LABEL] ?? p.metadata?.labels?.['job-name']) === name,
+  );
+  return {
+    name,
+    state,
+    ...(final?.reason ? { reason: final.reason } : {}),
+    ...(final?.message ? { message: final.message } : {}),
+    ...(start ? { startTime: start } : {}),
+    ...(completion ? { completionTime: completion } : {}),
+    active: status.active ?? 0,
+    succeeded: status.succeeded ?? 0,
+    failed: status.failed ?? 0,
+    manual: job.metadata?.annotations?.['cronjob.kubernetes.io/instantiate'] === 'manual',
+    pods: own.map((p) => podStatusSummary(p, now)).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+function newestFirst(a: KubeObjectLike, b: KubeObjectLike): number {
+  const time = (o: KubeObjectLike) =>
+    toIso((o.status as JobStatus | undefined)?.startTime) ?? toIso(o.metadata?.creationTimestamp) ?? '';
+  return time(b).localeCompare(time(a)) || (b.metadata?.name ?? '').localeCompare(a.metadata?.name ?? '');
+}
+
+export async function cronJobView(client: KubeClient, name: string): Promise<CronJobView> {
+  const cron = await getObject(client, CronJobResource, name);
+  const [jobs, pods, events, pruner] = await Promise.all([
+    outcome(listObjects(client, JobResource)),
+    outcome(listPods(client, JOB_NAME_LABEL)),
+    outcome(listEvents(client)),
+    outcome(
+      client.custom
+        .getClusterCustomObject({ ...ImagePrunerResource, name: 'cluster' }, client.opts())
+        .then((o) => o as KubeObjectLike),
+    ),
+  ]);
+  const owned = jobs.ok ? jobs.value.filter((j) => ownedBy(j, cron)).sort(newestFirst) : [];
+  const jobNames = owned.map((j) => j.metadata?.name ?? '');
+  const spec = (cron.spec ?? {}) as {
+    schedule?: string;
+    suspend?: boolean;
+    concurrencyPolicy?: string;
+    successfulJobsHistoryLimit?: number;
+    failedJobsHistoryLimit?: number;
+  };
+  const status = (cron.status ?? {}) as { lastScheduleTime?: string; lastSuccessfulTime?: string };
+  const lastSchedule = toIso(status.lastScheduleTime);
+  const lastSuccess = toIso(status.lastSuccessfulTime);
+  const now = Date.now();
+  return {
+    name,
+    namespace: NS,
+    schedule: spec.schedule ?? '',
+    suspend: spec.suspend === true,
+    ...(spec.concurrencyPolicy ? { concurrencyPolicy: spec.concurrencyPolicy } : {}),
+    ...(spec.successfulJobsHistoryLimit !== undefined
+      ? { successfulJobsHistoryLimit: spec.successfulJobsHistoryLimit }
+      : {}),
+    ...(spec.failedJobsHistoryLimit !== undefined
+      ? { failedJobsHistoryLimit: spec.failedJobsHistoryLimit }
+      : {}),
+    ...(lastSchedule ? { lastScheduleTime: lastSchedule } : {}),
+    ...(lastSuccess ? { lastSuccessfulTime: lastSuccess } : {}),
+    prunerConditions: partOf(pruner, conditionsFor),
+    jobs: partOf(jobs, () => owned.map((j) => jobSummary(j, pods.ok ? pods.value : [], now))),
+    ...(pods.ok ? {} : { jobPodsError: pods.error }),
+    events: partOf(events, (list) =>
+      eventsFor(list, {
+        names: { CronJob: [name], Job: jobNames },
+        prefixes: { Job: [`${name}-`], Pod: [`${name}-`] },
+      }),
+    ),
+    object: forBrowser(cron) as CronJobView['object'],
+  };
+}
