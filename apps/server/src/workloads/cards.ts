@@ -8,9 +8,10 @@ import { readConfig } from '../config/read-config.js';
 import type { KubeClient } from '../kube/client.js';
 import { toKubeError } from '../kube/errors.js';
 import { RouteResource, type KubeObjectLike } from '../kube/resources.js';
-import { rolloutOf } from './deployments.js';
-import { jobSummary } from './cronjobs.js';
-import { routeRows } from './routes-view.js';
+import { deploymentHealth, rolloutOf } from './deployments.js';
+import { jobSummary, newestFirst, prunerHealth } from './cronjobs.js';
+import { daemonSetHealth, type DaemonSetStatus } from './daemonsets.js';
+import { routeRows, routesHealth } from './routes-view.js';
 import {
   CronJobResource,
   DaemonSetResource,
@@ -48,37 +49,27 @@ async function card(
 
 export function deploymentCard(d: KubeObjectLike): Card {
   const r = rolloutOf(d);
-  const health: WorkloadHealth =
-    r.state === 'complete'
-      ? 'ok'
-      : r.state === 'scaledDown' || r.state === 'stalled' || r.available === 0
-        ? 'failing'
-        : 'progressing';
-  return { health, ready: r.ready, total: r.desired, state: r.state };
+  return { health: deploymentHealth(r), ready: r.ready, total: r.desired, state: r.state };
 }
 
 export function daemonSetCard(ds: KubeObjectLike): Card {
-  const s = (ds.status ?? {}) as {
-    desiredNumberScheduled?: number;
-    numberReady?: number;
-    updatedNumberScheduled?: number;
+  const s = (ds.status ?? {}) as DaemonSetStatus;
+  const { health, complete } = daemonSetHealth(s);
+  return {
+    health,
+    ready: s.numberReady ?? 0,
+    total: s.desiredNumberScheduled ?? 0,
+    state: complete ? 'complete' : 'progressing',
   };
-  const desired = s.desiredNumberScheduled ?? 0;
-  const ready = s.numberReady ?? 0;
-  const complete = desired > 0 && ready === desired && (s.updatedNumberScheduled ?? 0) === desired;
-  const health: WorkloadHealth = complete ? 'ok' : desired === 0 || ready === 0 ? 'failing' : 'progressing';
-  return { health, ready, total: desired, state: complete ? 'complete' : 'progressing' };
 }
 
 export function cronJobCard(cron: KubeObjectLike, jobs: readonly KubeObjectLike[]): Card {
-  const summaries = jobs.filter((j) => ownedBy(j, cron)).map((j) => jobSummary(j, []));
-  summaries.sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''));
-  const last = summaries[0];
+  const owned = jobs.filter((j) => ownedBy(j, cron)).sort(newestFirst);
+  const summaries = owned.map((j) => jobSummary(j, []));
   const suspended = (cron.spec as { suspend?: boolean } | undefined)?.suspend === true;
-  const state = last?.state ?? (suspended ? 'suspended' : 'never');
-  const health: WorkloadHealth = state === 'Failed' ? 'failing' : state === 'Running' ? 'progressing' : 'ok';
+  const state = summaries[0]?.state ?? (suspended ? 'suspended' : 'never');
   return {
-    health,
+    health: prunerHealth(summaries[0]?.state),
     ready: summaries.filter((j) => j.state === 'Complete').length,
     total: summaries.length,
     state,
@@ -87,16 +78,7 @@ export function cronJobCard(cron: KubeObjectLike, jobs: readonly KubeObjectLike[
 
 export function routesCard(config: KubeObjectLike | undefined, routes: readonly KubeObjectLike[]): Card {
   const rows = routeRows(config, routes);
-  const admitted = rows.filter((r) => r.admitted === 'True').length;
-  const state = rows.some((r) => !r.exists)
-    ? 'notCreated'
-    : rows.some((r) => r.admitted === 'False')
-      ? 'notAdmitted'
-      : admitted < rows.length
-        ? 'pending'
-        : 'admitted';
-  const health: WorkloadHealth =
-    state === 'admitted' ? 'ok' : state === 'pending' ? 'progressing' : 'failing';
+  const { health, state, admitted } = routesHealth(rows);
   return { health, ready: admitted, total: rows.length, state };
 }
 

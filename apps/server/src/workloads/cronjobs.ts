@@ -3,7 +3,7 @@
  * verdict, e.g. Failed=True ImagePrunerJobFailed), its recent Jobs with their outcome and pods
  * (whose logs the log viewer opens), and the events of all of them.
  */
-import type { CronJobView, JobSummary } from '@irc/shared';
+import type { CronJobView, JobSummary, WorkloadHealth } from '@irc/shared';
 import type { V1Pod } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
 import { conditionsOf, forBrowser, NS, toIso, type KubeObjectLike } from '../kube/resources.js';
@@ -62,7 +62,12 @@ export function jobSummary(job: KubeObjectLike, pods: readonly V1Pod[], now = Da
   };
 }
 
-function newestFirst(a: KubeObjectLike, b: KubeObjectLike): number {
+/** The pruner is as good as its newest Job: failed → failing, running → progressing. */
+export function prunerHealth(lastJobState: string | undefined): WorkloadHealth {
+  return lastJobState === 'Failed' ? 'failing' : lastJobState === 'Running' ? 'progressing' : 'ok';
+}
+
+export function newestFirst(a: KubeObjectLike, b: KubeObjectLike): number {
   const time = (o: KubeObjectLike) =>
     toIso((o.status as JobStatus | undefined)?.startTime) ?? toIso(o.metadata?.creationTimestamp) ?? '';
   return time(b).localeCompare(time(a)) || (b.metadata?.name ?? '').localeCompare(a.metadata?.name ?? '');
@@ -93,9 +98,11 @@ export async function cronJobView(client: KubeClient, name: string): Promise<Cro
   const lastSchedule = toIso(status.lastScheduleTime);
   const lastSuccess = toIso(status.lastSuccessfulTime);
   const now = Date.now();
+  const summaries = owned.map((j) => jobSummary(j, pods.ok ? pods.value : [], now));
   return {
     name,
     namespace: NS,
+    health: jobs.ok ? prunerHealth(summaries[0]?.state) : 'unknown',
     schedule: spec.schedule ?? '',
     suspend: spec.suspend === true,
     ...(spec.concurrencyPolicy ? { concurrencyPolicy: spec.concurrencyPolicy } : {}),
@@ -108,7 +115,7 @@ export async function cronJobView(client: KubeClient, name: string): Promise<Cro
     ...(lastSchedule ? { lastScheduleTime: lastSchedule } : {}),
     ...(lastSuccess ? { lastSuccessfulTime: lastSuccess } : {}),
     prunerConditions: partOf(pruner, conditionsFor),
-    jobs: partOf(jobs, () => owned.map((j) => jobSummary(j, pods.ok ? pods.value : [], now))),
+    jobs: partOf(jobs, () => summaries),
     ...(pods.ok ? {} : { jobPodsError: pods.error }),
     events: partOf(events, (list) =>
       eventsFor(list, {

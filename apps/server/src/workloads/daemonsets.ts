@@ -3,7 +3,7 @@
  * runs, is ready and runs the current template (`pod-template-generation`, as the DaemonSet
  * controller labels its pods).
  */
-import type { DaemonSetNode, DaemonSetView } from '@irc/shared';
+import type { DaemonSetNode, DaemonSetView, WorkloadHealth } from '@irc/shared';
 import type { V1Node, V1Pod } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
 import { forBrowser, NS, type KubeObjectLike } from '../kube/resources.js';
@@ -21,7 +21,7 @@ import {
   selectorOf,
 } from './reads.js';
 
-interface DaemonSetStatus {
+export interface DaemonSetStatus {
   desiredNumberScheduled?: number;
   currentNumberScheduled?: number;
   numberReady?: number;
@@ -29,6 +29,14 @@ interface DaemonSetStatus {
   numberAvailable?: number;
   numberMisscheduled?: number;
   observedGeneration?: number;
+}
+
+/** Every desired node runs a ready, updated pod → ok; none ready (or no node at all) → failing. */
+export function daemonSetHealth(s: DaemonSetStatus): { health: WorkloadHealth; complete: boolean } {
+  const desired = s.desiredNumberScheduled ?? 0;
+  const ready = s.numberReady ?? 0;
+  const complete = desired > 0 && ready === desired && (s.updatedNumberScheduled ?? 0) === desired;
+  return { health: complete ? 'ok' : desired === 0 || ready === 0 ? 'failing' : 'progressing', complete };
 }
 
 /** The nodes the DaemonSet's nodeSelector admits (node-ca tolerates every taint). */
@@ -87,6 +95,7 @@ export async function daemonSetView(client: KubeClient, name: string): Promise<D
   return {
     name,
     namespace: NS,
+    health: daemonSetHealth(status).health,
     status: {
       desired: status.desiredNumberScheduled ?? 0,
       current: status.currentNumberScheduled ?? 0,

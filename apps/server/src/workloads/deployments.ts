@@ -2,7 +2,13 @@
  * The registry and operator Deployments as the console's Deployment page shows them: rollout
  * progress, conditions, ReplicaSets by revision, pods, and the events of all three.
  */
-import type { DeploymentView, ReplicaSetSummary, Rollout, WorkloadCondition } from '@irc/shared';
+import type {
+  DeploymentView,
+  ReplicaSetSummary,
+  Rollout,
+  WorkloadCondition,
+  WorkloadHealth,
+} from '@irc/shared';
 import { RegistryNames } from '@irc/shared';
 import type { KubeClient } from '../kube/client.js';
 import { conditionsOf, forBrowser, NS, toIso, type KubeObjectLike } from '../kube/resources.js';
@@ -104,6 +110,12 @@ export function rolloutOf(d: KubeObjectLike): Rollout {
   };
 }
 
+/** Complete → ok; scaled to 0, stalled or without an available pod → failing; else progressing. */
+export function deploymentHealth(r: Rollout): WorkloadHealth {
+  if (r.state === 'complete') return 'ok';
+  return r.state === 'scaledDown' || r.state === 'stalled' || r.available === 0 ? 'failing' : 'progressing';
+}
+
 function revisionOf(obj: KubeObjectLike): number | undefined {
   const r = Number(obj.metadata?.annotations?.[REVISION]);
   return Number.isInteger(r) && r > 0 ? r : undefined;
@@ -145,11 +157,13 @@ export async function deploymentView(client: KubeClient, name: string): Promise<
   // prefix, the events of pods (and ReplicaSets) already gone still count.
   const children = [`${name}-`];
   const now = Date.now();
+  const rollout = rolloutOf(deployment);
   return {
     name,
     namespace: NS,
     role: roleOf(name),
-    rollout: rolloutOf(deployment),
+    health: deploymentHealth(rollout),
+    rollout,
     conditions: conditionsFor(deployment),
     replicaSets: partOf(replicaSets, () =>
       owned

@@ -4,7 +4,7 @@
  * reason, message). A route the operator could not create (its TLS secret is missing) has no
  * object: the row says so and quotes the operator's condition message that names it.
  */
-import type { RouteRow, RoutesView } from '@irc/shared';
+import type { RouteRow, RoutesView, WorkloadHealth } from '@irc/shared';
 import { RegistryNames } from '@irc/shared';
 import { readConfig, specOf } from '../config/read-config.js';
 import type { KubeClient } from '../kube/client.js';
@@ -86,6 +86,24 @@ export function routeRows(config: KubeObjectLike | undefined, routes: readonly K
   return rows;
 }
 
+/** All routes admitted → ok; one not created or refused → failing; one not answered yet → progressing. */
+export function routesHealth(rows: readonly RouteRow[]): {
+  health: WorkloadHealth;
+  state: 'admitted' | 'pending' | 'notAdmitted' | 'notCreated';
+  admitted: number;
+} {
+  const admitted = rows.filter((r) => r.admitted === 'True').length;
+  const state = rows.some((r) => !r.exists)
+    ? 'notCreated'
+    : rows.some((r) => r.admitted === 'False')
+      ? 'notAdmitted'
+      : admitted < rows.length
+        ? 'pending'
+        : 'admitted';
+  const health = state === 'admitted' ? 'ok' : state === 'pending' ? 'progressing' : 'failing';
+  return { health, state, admitted };
+}
+
 export async function routesView(client: KubeClient): Promise<RoutesView> {
   const [config, routes, events] = await Promise.all([
     outcome(readConfig(client).then((c) => c.object)),
@@ -98,6 +116,7 @@ export async function routesView(client: KubeClient): Promise<RoutesView> {
   const rows = routes.ok ? routeRows(cfg, routes.value) : [];
   return {
     namespace: NS,
+    health: routes.ok ? routesHealth(rows).health : 'unknown',
     ...(cfg ? { defaultRoute: specOf(cfg).defaultRoute === true } : {}),
     routes: routes.ok ? { items: rows } : { items: [], error: routes.error },
     events: partOf(events, (list) => eventsFor(list, { names: { Route: rows.map((r) => r.name) } })),

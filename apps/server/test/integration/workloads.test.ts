@@ -57,6 +57,7 @@ describe('workload views', () => {
     const { status, body } = await registryView();
     expect(status).toBe(200);
     expect(body.role).toBe('registry');
+    expect(body.health).toBe('ok');
     expect(body.rollout).toMatchObject({ state: 'complete', strategy: 'RollingUpdate' });
     expect(body.rollout.available).toBe(body.rollout.desired);
     expect(body.conditions.map((c) => c.type)).toEqual(expect.arrayContaining(['Available', 'Progressing']));
@@ -111,6 +112,7 @@ describe('workload views', () => {
     expect(status).toBe(200);
     expect(body.status.desired).toBe(nodes);
     expect(body.nodes.error).toBeUndefined();
+    expect(body.health).toBe('ok');
     expect(body.nodes.items).toHaveLength(nodes);
     for (const row of body.nodes.items) {
       expect(row).toMatchObject({ nodeReady: true, updated: true, pod: { ready: true, node: row.node } });
@@ -128,6 +130,7 @@ describe('workload views', () => {
       30_000,
       250,
     );
+    expect(failed.health).toBe('failing');
     const job = failed.jobs.items[0]!;
     expect(job).toMatchObject({ reason: 'BackoffLimitExceeded', manual: true });
     expect(job.failed).toBeGreaterThan(0);
@@ -184,6 +187,7 @@ describe('workload views', () => {
       250,
     );
     expect(view.defaultRoute).toBe(true);
+    expect(view.health).toBe('failing');
     const custom = view.routes.items.find((r) => r.name === 'public-registry')!;
     expect(custom).toMatchObject({ source: 'config', exists: false, secretName: 'missing-route-tls' });
     expect(custom.operatorMessage).toContain('"missing-route-tls" not found');
@@ -208,6 +212,7 @@ describe('workload views', () => {
       250,
     );
     expect(down.role).toBe('operator');
+    expect(down.health).toBe('failing');
     expect(down.pods.items.filter((p) => p.phase !== 'Terminating')).toEqual([]);
 
     const viewer = await h.fetch(`/api/v1/workloads/deployments/${OPERATOR}/scale`, {

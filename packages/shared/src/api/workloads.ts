@@ -27,6 +27,16 @@ export const PartErrorSchema = Type.Object({
 });
 export type PartError = Static<typeof PartErrorSchema>;
 
+/** How an object is doing, as its card and its page's label say. */
+export const WorkloadHealthSchema = Type.Union([
+  Type.Literal('ok'),
+  Type.Literal('progressing'),
+  Type.Literal('failing'),
+  Type.Literal('absent'),
+  Type.Literal('unknown'),
+]);
+export type WorkloadHealth = Static<typeof WorkloadHealthSchema>;
+
 /** A list read alongside the main object; `error` instead of an empty list when unreadable. */
 function part<T extends TSchema>(item: T) {
   return Type.Object({ items: Type.Array(item), error: Type.Optional(PartErrorSchema) });
@@ -114,6 +124,7 @@ export const DeploymentViewSchema = Type.Object({
   namespace: Type.String(),
   /** What manages this Deployment, and so where its replica count is really set. */
   role: Type.Union([Type.Literal('registry'), Type.Literal('operator')]),
+  health: WorkloadHealthSchema,
   rollout: RolloutSchema,
   conditions: Type.Array(WorkloadConditionSchema),
   /** Newest revision first. */
@@ -153,6 +164,7 @@ export type DaemonSetNode = Static<typeof DaemonSetNodeSchema>;
 export const DaemonSetViewSchema = Type.Object({
   name: Type.String(),
   namespace: Type.String(),
+  health: WorkloadHealthSchema,
   status: Type.Object({
     desired: Type.Integer(),
     current: Type.Integer(),
@@ -194,6 +206,8 @@ export type JobSummary = Static<typeof JobSummarySchema>;
 export const CronJobViewSchema = Type.Object({
   name: Type.String(),
   namespace: Type.String(),
+  /** As good as its newest Job. */
+  health: WorkloadHealthSchema,
   schedule: Type.String(),
   suspend: Type.Boolean(),
   concurrencyPolicy: Type.Optional(Type.String()),
@@ -237,6 +251,7 @@ export type RouteRow = Static<typeof RouteRowSchema>;
 
 export const RoutesViewSchema = Type.Object({
   namespace: Type.String(),
+  health: WorkloadHealthSchema,
   /** spec.defaultRoute of the Config; undefined when the Config could not be read. */
   defaultRoute: Type.Optional(Type.Boolean()),
   routes: part(RouteRowSchema),
@@ -245,15 +260,6 @@ export const RoutesViewSchema = Type.Object({
 export type RoutesView = Static<typeof RoutesViewSchema>;
 
 // ── Index ────────────────────────────────────────────────────────────────────────────────────
-
-export const WorkloadHealthSchema = Type.Union([
-  Type.Literal('ok'),
-  Type.Literal('progressing'),
-  Type.Literal('failing'),
-  Type.Literal('absent'),
-  Type.Literal('unknown'),
-]);
-export type WorkloadHealth = Static<typeof WorkloadHealthSchema>;
 
 export const WorkloadCardSchema = Type.Object({
   kind: Type.Union([
