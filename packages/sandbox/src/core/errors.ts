@@ -16,6 +16,10 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * metav1.Status as kube-apiserver serializes it: fields in the Go struct's order (details before
+ * code) and StatusDetails' `omitempty` — an empty name, group or kind is left out, not sent as "".
+ */
 export function statusFailure(
   code: number,
   reason: string,
@@ -31,8 +35,32 @@ export function statusFailure(
     reason,
     code,
   };
-  if (details) body.details = details;
-  return body;
+  if (reason === '') delete body.reason; // StatusReasonUnknown is "" and omitted
+  const d = details ? omitEmptyDetails(details) : undefined;
+  if (!d) return body;
+  const { code: _code, ...rest } = body;
+  return { ...rest, details: d, code };
+}
+
+/** metav1.StatusCause: reason, message, field in that order, each left out when empty. */
+function goCause(c: StatusCause): StatusCause {
+  const out: Partial<StatusCause> = {};
+  if (c.reason) out.reason = c.reason;
+  if (c.message) out.message = c.message;
+  if (c.field) out.field = c.field;
+  return out as StatusCause;
+}
+
+/** StatusDetails with Go's omitempty applied (undefined and "" dropped, causes only when present). */
+export function omitEmptyDetails(d: NonNullable<StatusBody['details']>): StatusBody['details'] | undefined {
+  const out: NonNullable<StatusBody['details']> = {};
+  if (d.name) out.name = d.name;
+  if (d.group) out.group = d.group;
+  if (d.kind) out.kind = d.kind;
+  if (d.uid) out.uid = d.uid;
+  if (d.causes && d.causes.length > 0) out.causes = d.causes.map(goCause);
+  if (d.retryAfterSeconds) out.retryAfterSeconds = d.retryAfterSeconds;
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 export type { StatusCause };
@@ -96,7 +124,8 @@ export function invalid(
   causes: StatusCause[],
   message?: string,
 ): ApiError {
-  const parts = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
+  // field.ErrorList.ToAggregate: an identical `field: message` is said once (causes keep every one)
+  const parts = [...new Set(causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message)))];
   const joined = parts.length === 1 ? parts[0] : `[${parts.join(', ')}]`;
   return fail(422, 'Invalid', message ?? `${groupKind(group, kind)} "${name}" is invalid: ${joined}`, {
     name,

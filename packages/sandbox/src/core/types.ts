@@ -70,6 +70,8 @@ export interface WriteOptions {
 export interface DeleteOptions extends WriteOptions {
   gracePeriodSeconds?: number;
   propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
+  /** The deprecated flag as sent (kube answers 202 only when it is false and the object stays). */
+  orphanDependents?: boolean;
   preconditions?: { resourceVersion?: string; uid?: string };
 }
 
@@ -77,6 +79,7 @@ export interface ListOptions {
   labelSelector?: string;
   fieldSelector?: string;
   resourceVersion?: string;
+  resourceVersionMatch?: 'Exact' | 'NotOlderThan';
   limit?: number;
   continue?: string;
 }

@@ -30,6 +30,7 @@ export function call(
   if (opts.body !== undefined) {
     payload = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
     headers['Content-Type'] = opts.contentType ?? 'application/json';
+    headers['Content-Length'] = String(Buffer.byteLength(payload));
   }
   return new Promise((resolve, reject) => {
     const req = request(`${sb.url}${path}`, { method, headers, ca: sb.caPem }, (res) => {

@@ -2,6 +2,8 @@ import { type ApiError, badRequest, invalid } from '../../core/errors.js';
 import type { KubeObject, StatusCause } from '../../core/types.js';
 import { admitCustomResource, invalidMessage } from '../../validation/index.js';
 import { apiVersionOf, type ResourceType } from '../resources/resource-type.js';
+import { invalidValue } from './field-errors.js';
+import { goJson } from './go-json.js';
 import { validateObjectMeta } from './object-meta.js';
 import { normalizeSecret } from './secrets.js';
 import { pruneUnknownFields } from './unknown-fields.js';
@@ -17,6 +19,11 @@ export interface AdmitInput {
   object: KubeObject;
   old?: KubeObject;
   fieldValidation: 'Strict' | 'Warn' | 'Ignore';
+  /**
+   * Strict-decoding findings of the request body itself (`duplicate field "spec.replicas"`):
+   * reported before the unknown fields, as kube appends the patch's own strict errors first.
+   */
+  decodeErrors?: string[];
 }
 
 export interface Admitted {
@@ -38,7 +45,8 @@ function goValue(v: unknown): string {
 /**
  * Unknown fields under fieldValidation=Strict. A create or update is a decode error (400); a
  * patch is decoded after it is applied, so kube answers 422 Invalid on the field `patch` with an
- * empty kind and name, quoting the patched object (JSON/merge) or the patch map (strategic).
+ * empty kind and name, quoting the patched object (JSON/merge, as Go re-marshals it: keys sorted)
+ * or the patch map (strategic).
  */
 function strictFailure(input: AdmitInput, messages: string[]): ApiError {
   const message = `strict decoding error: ${messages.join(', ')}`;
@@ -46,7 +54,7 @@ function strictFailure(input: AdmitInput, messages: string[]): ApiError {
   const { kind, version } = input.type;
   if (!input.patch)
     return badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: ${message}`);
-  const shown = input.patch.type === 'strategic' ? goValue(input.patch.body) : JSON.stringify(input.object);
+  const shown = input.patch.type === 'strategic' ? goValue(input.patch.body) : goJson(input.object);
   const cause: StatusCause = {
     reason: 'FieldValueInvalid',
     field: 'patch',
@@ -79,8 +87,15 @@ export function admit(input: AdmitInput): Admitted {
     throw badRequest(
       `the API version in the data (${obj.apiVersion}) does not match the expected API version (${expected})`,
     );
-  if (obj.kind !== undefined && obj.kind !== type.kind)
+  if (obj.kind !== undefined && obj.kind !== type.kind) {
+    // A custom resource decodes whatever kind it names; customResourceValidator.ValidateTypeMeta
+    // then refuses it alone: 422 on the field `kind`, named by the body's kind (kube-apiserver-facts.md).
+    if (type.crd)
+      throw invalid(type.group, String(obj.kind), obj.metadata?.name ?? '', [
+        invalidValue('kind', obj.kind, `must be ${type.kind}`),
+      ]);
     throw badRequest(`the kind in the data (${obj.kind}) does not match the expected kind (${type.kind})`);
+  }
   obj.apiVersion = expected;
   obj.kind = type.kind;
   if (typeof obj.metadata !== 'object' || obj.metadata === null) obj.metadata = {};
@@ -96,15 +111,17 @@ export function admit(input: AdmitInput): Admitted {
       oldObject: input.old,
       fieldValidation: input.fieldValidation,
     });
-    if (input.fieldValidation === 'Strict' && result.strictErrors.length > 0)
-      throw strictFailure(input, result.strictErrors);
+    const strictErrors = [...(input.decodeErrors ?? []), ...result.strictErrors];
+    if (input.fieldValidation === 'Strict' && strictErrors.length > 0)
+      throw strictFailure(input, strictErrors);
     const causes = [...validateObjectMeta(type, result.object, input.old), ...result.causes];
     if (causes.length > 0) throw invalidError(type, obj.metadata.name ?? '', causes);
+    if (input.fieldValidation === 'Warn') warnings.push(...(input.decodeErrors ?? []));
     if (input.fieldValidation !== 'Ignore') warnings.push(...result.warnings);
     return { object: result.object, warnings };
   }
 
-  const unknown = pruneUnknownFields(obj);
+  const unknown = [...(input.decodeErrors ?? []), ...pruneUnknownFields(obj)];
   if (unknown.length > 0) {
     if (input.fieldValidation === 'Strict') throw strictFailure(input, unknown);
     if (input.fieldValidation === 'Warn') warnings.push(...unknown);

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { ApiError, badRequest, statusFailure } from '../../core/errors.js';
 import { decodeProtobuf, isProtobuf } from '../protobuf/decode.js';
+import { duplicateFields } from './duplicate-keys.js';
 
 /** kube-apiserver's request body limit (3 MiB). */
 const MAX_BODY = 3 * 1024 * 1024;
@@ -34,6 +35,20 @@ export function decodeBody(raw: Buffer, contentType: string | undefined): unknow
       `couldn't get version/kind; json parse error: ${goJsonError(e instanceof Error ? e.message : String(e))}`,
     );
   }
+}
+
+/**
+ * A JSON request body with the keys it repeats (kube's strict decoder reports them as
+ * `duplicate field "…"`: warnings by default, errors under fieldValidation=Strict). YAML and
+ * protobuf bodies report none.
+ */
+export function decodeBodyReportingDuplicates(
+  raw: Buffer,
+  contentType: string | undefined,
+): { value: unknown; duplicates: string[] } {
+  const value = decodeBody(raw, contentType);
+  const json = value !== undefined && !isProtobuf(contentType) && !(contentType ?? '').includes('yaml');
+  return { value, duplicates: json ? duplicateFields(raw.toString('utf8')) : [] };
 }
 
 /** Go's encoding/json wording for the usual JSON.parse failures. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError, badRequest, methodNotAllowed, statusFailure } from '../../core/errors.js';
+import { ApiError, badRequest, methodNotAllowed, notFound, statusFailure } from '../../core/errors.js';
 import type { KubeObject, UserInfo } from '../../core/types.js';
 import { storageKey } from '../resources/registry.js';
 import type { ResourceType } from '../resources/resource-type.js';
@@ -8,7 +8,7 @@ import { getScale, writeScale } from '../service/scale.js';
 import { asObject } from '../service/resource-service.js';
 import type { ResourceService } from '../service/resource-service.js';
 import { toTable, type IncludeObject } from '../tables/table.js';
-import { decodeBody, patchTypeOf, readBody } from './body.js';
+import { decodeBody, decodeBodyReportingDuplicates, patchTypeOf, readBody } from './body.js';
 import { negotiate, type Rendering } from './negotiate.js';
 import { deleteOptions, listOptions, watchOptions, writeOptions } from './params.js';
 import type { RequestInfo } from './request-info.js';
@@ -72,6 +72,13 @@ async function body(ctx: HandlerContext): Promise<unknown> {
   return decodeBody(await readBody(ctx.req), ctx.req.headers['content-type']);
 }
 
+/** A write's body and the keys it repeated (create, update, merge and strategic patches report them). */
+async function bodyReportingDuplicates(
+  ctx: HandlerContext,
+): Promise<{ value: unknown; duplicates: string[] }> {
+  return decodeBodyReportingDuplicates(await readBody(ctx.req), ctx.req.headers['content-type']);
+}
+
 /** Dispatches one resource request (`info.verb` on `type`) to the service and writes the answer. */
 export async function handleResource(ctx: HandlerContext): Promise<void> {
   const { info, type, service, user, res, url } = ctx;
@@ -91,8 +98,13 @@ export async function handleResource(ctx: HandlerContext): Promise<void> {
   }
   if (sub !== undefined && STREAMING_SUBRESOURCES.has(sub)) throw streamingUnsupported(sub);
   if (sub === 'log') throw new Error('pods/log is routed to the log handler');
-  if (sub !== undefined && sub !== 'status') throw notFoundResource();
-  if (sub === 'status' && !type.hasStatus) throw notFoundResource();
+  if (sub !== undefined && (sub !== 'status' || !type.hasStatus)) {
+    // The CRD handler answers a subresource the CRD does not define with NotFound naming the
+    // object (apiextensions crdHandler.ServeHTTP); kube's built-in routes have no such path.
+    if (!type.crd) throw notFoundResource();
+    service.authorize(user, info.verb, type, ns, name, sub); // authorization runs before any handler
+    throw notFound(type.group, type.resource, name);
+  }
 
   switch (info.verb) {
     case 'get':
@@ -128,19 +140,19 @@ export async function handleResource(ctx: HandlerContext): Promise<void> {
     }
     case 'create': {
       if (info.name) throw methodNotAllowed();
-      const result = service.create(
-        user,
-        type,
-        ns,
-        await body(ctx),
-        writeOptions(q, ctx.req.headers['user-agent']),
-      );
+      // handlers/create.go validates CreateOptions before it reads the body
+      const opts = writeOptions(q, ctx.req.headers['user-agent'], 'CreateOptions');
+      const { value, duplicates } = await bodyReportingDuplicates(ctx);
+      const result = service.create(user, type, ns, value, { ...opts, duplicateFields: duplicates });
       setWarnings(res, result.warnings);
       return sendJson(res, 201, renderOne(ctx, rendering, result.object, now), pretty);
     }
     case 'update': {
-      const result = service.update(user, type, ns, name, await body(ctx), {
-        ...writeOptions(q, ctx.req.headers['user-agent']),
+      const opts = writeOptions(q, ctx.req.headers['user-agent'], 'UpdateOptions');
+      const { value, duplicates } = await bodyReportingDuplicates(ctx);
+      const result = service.update(user, type, ns, name, value, {
+        ...opts,
+        duplicateFields: duplicates,
         subresource: sub === 'status' ? 'status' : undefined,
       });
       setWarnings(res, result.warnings);
@@ -150,8 +162,9 @@ export async function handleResource(ctx: HandlerContext): Promise<void> {
       const patchType = patchTypeOf(ctx.req.headers['content-type']);
       if (patchType === 'apply') {
         const force = q.get('force') === 'true';
+        const opts = writeOptions(q, undefined, 'PatchOptions', 'apply');
         const applied = service.apply(user, type, ns, name, await body(ctx), {
-          ...writeOptions(q),
+          ...opts,
           force,
           subresource: sub === 'status' ? 'status' : undefined,
         });
@@ -163,9 +176,12 @@ export async function handleResource(ctx: HandlerContext): Promise<void> {
           pretty,
         );
       }
-      if (q.has('force')) throw badRequest('force: Forbidden: may not be specified for non-apply patch');
-      const result = service.patch(user, type, ns, name, patchType, await body(ctx), {
-        ...writeOptions(q, ctx.req.headers['user-agent']),
+      const opts = writeOptions(q, ctx.req.headers['user-agent'], 'PatchOptions', patchType);
+      const { value, duplicates } = await bodyReportingDuplicates(ctx);
+      const result = service.patch(user, type, ns, name, patchType, value, {
+        ...opts,
+        // json-patch+json reports its own strict errors as `json patch …` (not imitated)
+        duplicateFields: patchType === 'json' ? [] : duplicates,
         subresource: sub === 'status' ? 'status' : undefined,
       });
       setWarnings(res, result.warnings);
@@ -174,11 +190,13 @@ export async function handleResource(ctx: HandlerContext): Promise<void> {
     case 'delete': {
       const opts = deleteOptions(q, await body(ctx));
       const result = service.delete(user, type, ns, name, opts);
-      // 202 while the object still exists (finalizers, graceful deletion), 200 once it is gone.
-      const pending =
+      // handlers/delete.go answers 200 — even for an object that stays (finalizers, a pod's
+      // grace period, a terminating namespace) — and 202 only when it stays and the request
+      // said orphanDependents=false (kept "so as not to break existing clients").
+      const stays =
         !opts.dryRun &&
         service.store.get(storageKey(type), type.namespaced ? ns : undefined, name) !== undefined;
-      return sendJson(res, pending ? 202 : 200, result, pretty);
+      return sendJson(res, stays && opts.orphanDependents === false ? 202 : 200, result, pretty);
     }
     case 'deletecollection': {
       const result = service.deleteCollection(
@@ -197,8 +215,12 @@ export async function handleResource(ctx: HandlerContext): Promise<void> {
 
 async function handleScale(ctx: HandlerContext): Promise<void> {
   const { info, type, service, user, res, url } = ctx;
-  if (!type.subresources.includes('scale')) throw notFoundResource();
   const name = info.name ?? '';
+  if (!type.subresources.includes('scale')) {
+    if (!type.crd) throw notFoundResource();
+    service.authorize(user, info.verb, type, info.namespace, name, 'scale');
+    throw notFound(type.group, type.resource, name);
+  }
   if (info.verb === 'get') return sendJson(res, 200, getScale(service, user, type, info.namespace, name));
   if (info.verb === 'update')
     return sendJson(

@@ -36,7 +36,8 @@ export function typesFromCrd(crd: CustomResourceDefinition): ResourceType[] {
       hasStatus: Boolean(v.subresources?.status),
       generation: true,
       strategicMerge: false,
-      returnDeletedObject: true,
+      // the CRD registry's Store leaves ReturnDeletedObject unset: a DELETE answers a Success Status
+      returnDeletedObject: false,
       nameRule: 'subdomain',
       fields: crdFieldGetters(crd),
       crd,

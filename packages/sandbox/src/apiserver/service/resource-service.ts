@@ -1,5 +1,6 @@
 import {
   ApiError,
+  omitEmptyDetails,
   alreadyExists,
   badRequest,
   conflict,
@@ -46,6 +47,8 @@ export type Subresource = 'status' | 'scale';
 export type WriteOpts = WriteOptions & {
   subresource?: Subresource;
   /** set by the service for field ownership */ user?: UserInfo;
+  /** keys the request body repeated (`duplicate field "spec.replicas"`), found while decoding it */
+  duplicateFields?: string[];
 };
 
 const NAMESPACES = storageKey({ group: '', resource: 'namespaces' });
@@ -205,7 +208,7 @@ export class ResourceService {
     type: ResourceType,
     ns: string | undefined,
     body: unknown,
-    opts: WriteOptions & { applied?: KubeObject } = {},
+    opts: WriteOptions & { applied?: KubeObject; duplicateFields?: string[] } = {},
   ): WriteResult {
     if (!type.verbs.includes('create')) throw methodNotAllowed();
     const obj = asObject(body, type);
@@ -226,6 +229,7 @@ export class ResourceService {
       operation: 'CREATE',
       object: obj,
       fieldValidation: opts.fieldValidation ?? 'Warn',
+      decodeErrors: opts.duplicateFields,
     });
     const now = this.clock.now();
     stampCreate(type, object, now);
@@ -277,6 +281,16 @@ export class ResourceService {
     this.checkNamespaceOfBody(type, ns, obj);
     const old = this.stored(type, ns, name);
     const rv = obj.metadata.resourceVersion;
+    // Custom resources allow no unconditional update (customResourceStrategy.AllowUnconditionalUpdate
+    // is false): genericregistry.Store.Update answers 422 naming the resource, value 0.
+    if (type.crd && (rv === undefined || rv === ''))
+      throw invalid(type.group, type.resource, name, [
+        {
+          reason: 'FieldValueInvalid',
+          field: 'metadata.resourceVersion',
+          message: 'Invalid value: 0: must be specified for an update',
+        },
+      ]);
     if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion)
       throw conflict(type.group, type.resource, name);
     return this.write(type, old, obj, 'UPDATE', undefined, { ...opts, user });
@@ -408,6 +422,7 @@ export class ResourceService {
       object: candidate,
       old: present(type, old),
       fieldValidation: opts.fieldValidation ?? 'Warn',
+      decodeErrors: opts.duplicateFields,
     });
     carryUpdate(type, object, old);
     type.prepareForStorage?.(object, old);
@@ -446,21 +461,7 @@ export class ResourceService {
     if (!type.verbs.includes('delete')) throw methodNotAllowed();
     this.authorize(user, 'delete', type, ns, name);
     const old = this.stored(type, ns, name);
-    const pre = opts.preconditions;
-    if (pre?.uid && pre.uid !== old.metadata.uid)
-      throw conflict(
-        type.group,
-        type.resource,
-        name,
-        `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid ?? ''}`,
-      );
-    if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion)
-      throw conflict(
-        type.group,
-        type.resource,
-        name,
-        `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion ?? ''}`,
-      );
+    checkPreconditions(type, old, opts.preconditions);
     const plan = planDelete(type, old, opts, this.clock.now());
     const key = storageKey(type);
     if (plan.kind === 'mark') {
@@ -473,6 +474,11 @@ export class ResourceService {
     return this.deleted(type, gone);
   }
 
+  /**
+   * What a DELETE that removed the object answers (genericregistry.Store.finalizeDelete): the
+   * object for kinds with ReturnDeletedObject (pods, services, namespaces, nodes), else a Success
+   * Status naming it — its details.kind is the plural ("Yes we set Kind field to resource").
+   */
   private deleted(type: ResourceType, gone: KubeObject): KubeObject | StatusBody {
     if (type.returnDeletedObject) return present(type, gone);
     return {
@@ -480,15 +486,20 @@ export class ResourceService {
       apiVersion: 'v1',
       metadata: {},
       status: 'Success',
-      details: {
+      details: omitEmptyDetails({
         name: gone.metadata.name,
-        group: type.group || undefined,
+        group: type.group,
         kind: type.resource,
         uid: gone.metadata.uid,
-      },
+      }),
     } as StatusBody;
   }
 
+  /**
+   * DELETE of a collection (genericregistry.Store.DeleteCollection): lists what the selectors
+   * match, deletes each item with the request's options, and answers the list as it was read —
+   * the deleted items, e.g. a ConfigMapList (kube-apiserver-facts.md).
+   */
   deleteCollection(
     user: UserInfo,
     type: ResourceType,
@@ -498,22 +509,47 @@ export class ResourceService {
   ): ListResult {
     if (!type.verbs.includes('deletecollection')) throw methodNotAllowed();
     this.authorize(user, 'deletecollection', type, ns);
+    const rv = String(this.store.currentRv());
     const items = this.store
       .list(storageKey(type), type.namespaced ? ns : undefined)
       .filter(this.matcher(type, listOpts));
     const system: UserInfo = { username: 'system:apiserver', groups: ['system:masters'] };
-    const out: KubeObject[] = [];
     for (const o of items) {
-      const r = this.delete(system, type, o.metadata.namespace, o.metadata.name ?? '', opts);
-      if (r.kind !== 'Status') out.push(r as KubeObject);
+      try {
+        this.delete(system, type, o.metadata.namespace, o.metadata.name ?? '', opts);
+      } catch (e) {
+        if (!(e instanceof ApiError && e.code === 404)) throw e;
+      }
     }
     return {
       apiVersion: apiVersionOf(type),
       kind: type.listKind,
-      metadata: { resourceVersion: String(this.store.currentRv()) },
-      items: out,
+      metadata: { resourceVersion: rv },
+      items: items.map((o) => present(type, o)),
     };
   }
+}
+
+/**
+ * rest.BeforeDelete checks DeleteOptions.preconditions before anything else: a mismatch is a 409
+ * Conflict naming the object by its Kind, not its resource (kube-apiserver-facts.md).
+ */
+function checkPreconditions(type: ResourceType, old: KubeObject, pre: DeleteOptions['preconditions']): void {
+  const name = old.metadata.name ?? '';
+  if (pre?.uid && pre.uid !== old.metadata.uid)
+    throw conflict(
+      type.group,
+      type.kind,
+      name,
+      `the UID in the precondition (${pre.uid}) does not match the UID in record (${old.metadata.uid ?? ''}). The object might have been deleted and then recreated`,
+    );
+  if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion)
+    throw conflict(
+      type.group,
+      type.kind,
+      name,
+      `the ResourceVersion in the precondition (${pre.resourceVersion}) does not match the ResourceVersion in record (${old.metadata.resourceVersion ?? ''}). The object might have been modified`,
+    );
 }
 
 /** The field manager of a write: the fieldManager parameter, else (in-process) the caller's name. */
