@@ -12,6 +12,7 @@ import { startCronJobController } from './cronjob-controller.js';
 import { startDisruptionController } from './disruption-controller.js';
 import { startRouter } from './router.js';
 import { startEventTTL } from './event-ttl.js';
+import { startServiceAccountsController } from './serviceaccounts-controller.js';
 
 /** Starts kube-controller-manager's controllers, the scheduler, the kubelets, the router and the event TTL. */
 export function startKubeControllers(ctx: ControllerContext, runtime: ContainerRuntime): () => void {
@@ -24,6 +25,7 @@ export function startKubeControllers(ctx: ControllerContext, runtime: ContainerR
     startJobController(ctx),
     startCronJobController(ctx),
     startDisruptionController(ctx),
+    startServiceAccountsController(ctx),
     startScheduler(ctx),
     startKubelet(ctx, runtime),
     startRouter(ctx),

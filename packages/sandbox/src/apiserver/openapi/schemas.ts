@@ -101,6 +101,62 @@ export const objectMetaSchema = {
   },
 };
 
+export const LIST_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta';
+
+export const listMetaSchema = {
+  description:
+    'ListMeta describes metadata that synthetic resources must have, including lists and various status objects.',
+  type: 'object',
+  properties: {
+    continue: {
+      type: 'string',
+      description: 'continue may be set if the user set a limit on the number of items returned.',
+    },
+    remainingItemCount: {
+      type: 'integer',
+      format: 'int64',
+      description:
+        'remainingItemCount is the number of subsequent items in the list which are not included in this list response.',
+    },
+    resourceVersion: {
+      type: 'string',
+      description: "String that identifies the server's internal version of this object.",
+    },
+    selfLink: {
+      type: 'string',
+      description:
+        'Deprecated: selfLink is a legacy read-only field that is no longer populated by the system.',
+    },
+  },
+};
+
+/**
+ * The List schema published next to a kind (the CRD OpenAPI builder's buildListSchema: required
+ * items, ListMeta metadata, the list kind's GVK) — `…imageregistry.v1.ConfigList` on a real server.
+ */
+export function listSchema(t: ResourceType): Record<string, unknown> {
+  return {
+    description: `${t.listKind} is a list of ${t.kind}`,
+    type: 'object',
+    required: ['items'],
+    properties: {
+      apiVersion: str('APIVersion defines the versioned schema of this representation of an object.'),
+      items: {
+        description: `List of ${t.resource}. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md`,
+        type: 'array',
+        items: { $ref: `#/components/schemas/${schemaName(t)}` },
+      },
+      kind: str('Kind is a string value representing the REST resource this object represents.'),
+      metadata: {
+        description:
+          'Standard list metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds',
+        allOf: [{ $ref: `#/components/schemas/${LIST_META}` }],
+      },
+    },
+    'x-kubernetes-group-version-kind': [{ group: t.group, kind: t.listKind, version: t.version }],
+  };
+}
+
 function withMetaRef(schema: Record<string, unknown>): Record<string, unknown> {
   const props = { ...((schema.properties as Record<string, unknown> | undefined) ?? {}) };
   props.apiVersion = str('APIVersion defines the versioned schema of this representation of an object.');

@@ -4,7 +4,15 @@ import { BUILTIN_FIELDS, OPEN_KIND_FIELDS } from './builtin-fields.js';
 import { BUILTIN_COMPONENTS } from './builtin-schemas.js';
 import { OPENSHIFT_FIELDS } from './openshift-fields.js';
 import { OPENSHIFT_COMPONENTS } from './openshift-schemas.js';
-import { hasKindSchema, kindSchema, OBJECT_META, objectMetaSchema, schemaName } from './schemas.js';
+import {
+  hasKindSchema,
+  kindSchema,
+  LIST_META,
+  listMetaSchema,
+  OBJECT_META,
+  objectMetaSchema,
+  schemaName,
+} from './schemas.js';
 import { PATCH_TYPES } from './v3.js';
 import { toV2Schema, type JsonSchema } from './v2-schema.js';
 
@@ -15,35 +23,6 @@ import { toV2Schema, type JsonSchema } from './v2-schema.js';
  * "unsupported" for v1/List), mapping each item's GVK to a definition through the definition's
  * `x-kubernetes-group-version-kind` extension.
  */
-const LIST_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta';
-
-const listMetaSchema: JsonSchema = {
-  description:
-    'ListMeta describes metadata that synthetic resources must have, including lists and various status objects.',
-  type: 'object',
-  properties: {
-    continue: {
-      type: 'string',
-      description: 'continue may be set if the user set a limit on the number of items returned.',
-    },
-    remainingItemCount: {
-      type: 'integer',
-      format: 'int64',
-      description:
-        'remainingItemCount is the number of subsequent items in the list which are not included in this list response.',
-    },
-    resourceVersion: {
-      type: 'string',
-      description: "String that identifies the server's internal version of this object.",
-    },
-    selfLink: {
-      type: 'string',
-      description:
-        'Deprecated: selfLink is a legacy read-only field that is no longer populated by the system.',
-    },
-  },
-};
-
 const gvkOf = (t: ResourceType, kind = t.kind): { group: string; kind: string; version: string } => ({
   group: t.group,
   kind,

@@ -3,7 +3,15 @@ import type { ResourceRegistry } from '../resources/registry.js';
 import type { ResourceType } from '../resources/resource-type.js';
 import { BUILTIN_COMPONENTS } from './builtin-schemas.js';
 import { OPENSHIFT_COMPONENTS, isOpenShiftGroup } from './openshift-schemas.js';
-import { kindSchema, OBJECT_META, objectMetaSchema, schemaName } from './schemas.js';
+import {
+  kindSchema,
+  LIST_META,
+  listMetaSchema,
+  listSchema,
+  OBJECT_META,
+  objectMetaSchema,
+  schemaName,
+} from './schemas.js';
 
 const param = (name: string, where: 'path' | 'query', description: string, type = 'string'): object => ({
   name,
@@ -45,7 +53,10 @@ export const PATCH_TYPES = [
 function operations(t: ResourceType): Record<string, object> {
   const gvk = { group: t.group, kind: t.kind, version: t.version };
   const ref = { $ref: `#/components/schemas/${schemaName(t)}` };
-  const ok = { '200': { description: 'OK', content: { 'application/json': { schema: ref } } } };
+  const okWith = (schema: object): object => ({
+    '200': { description: 'OK', content: { 'application/json': { schema } } },
+  });
+  const ok = okWith(ref);
   const op = (action: string, extra: object = {}): object => ({
     operationId: `${action}${t.kind}`,
     'x-kubernetes-action': action,
@@ -63,7 +74,7 @@ function operations(t: ResourceType): Record<string, object> {
   });
   const paths: Record<string, object> = {
     [base]: {
-      get: op('list'),
+      get: op('list', { responses: okWith({ $ref: `#/components/schemas/${schemaName(t)}List` }) }),
       post: op('post', { ...body(['application/json']), parameters: WRITE_PARAMS }),
       parameters: [...scope, param('pretty', 'query', "If 'true', then the output is pretty printed.")],
     },
@@ -117,12 +128,14 @@ export function groupVersionDocument(
   // kube publishes every schema a group/version's kinds reference; the shared ones are small enough to always include
   const schemas: Record<string, unknown> = {
     [OBJECT_META]: objectMetaSchema,
+    [LIST_META]: listMetaSchema,
     ...(types.some((t) => !t.crd) ? BUILTIN_COMPONENTS : {}),
     ...(types.some((t) => !t.crd && isOpenShiftGroup(t.group)) ? OPENSHIFT_COMPONENTS : {}),
   };
   let paths: Record<string, object> = {};
   for (const t of types) {
     schemas[schemaName(t)] = kindSchema(t);
+    if (t.verbs.includes('list')) schemas[`${schemaName(t)}List`] = listSchema(t);
     paths = { ...paths, ...operations(t) };
   }
   return {

@@ -50,8 +50,9 @@ export function paginate(
     items: page,
     metadata: {
       resourceVersion: String(rv),
+      // remainingItemCount stays unset: lists served from the watch cache / etcd with a
+      // selector-free continue do not fill it in this configuration (kube-apiserver-facts.md)
       continue: Buffer.from(JSON.stringify(next)).toString('base64url'),
-      remainingItemCount: rest.length - limit,
     },
   };
 }

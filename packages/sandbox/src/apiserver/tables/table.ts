@@ -15,6 +15,7 @@ import {
   servicePrinter,
 } from './core-printers.js';
 import { since } from './duration.js';
+import { CLUSTER_OPERATOR_CRD, clusterOperatorMessage, MESSAGE_COLUMN } from './clusteroperator-message.js';
 import { jsonPathValues } from './jsonpath.js';
 import { podPrinter } from './pod-printer.js';
 import { OPENSHIFT_PRINTERS } from '../openshift/index.js';
@@ -87,8 +88,19 @@ function crdPrinter(crd: CustomResourceDefinition, version: string): Printer {
   };
 }
 
+/** OpenShift's kube-apiserver appends the ClusterOperator Message column to the CRD's own. */
+function withClusterOperatorMessage(printer: Printer): Printer {
+  return {
+    columns: [...printer.columns, MESSAGE_COLUMN],
+    row: (o, now) => [...printer.row(o, now), clusterOperatorMessage(o)],
+  };
+}
+
 export function printerFor(type: ResourceType): Printer {
-  if (type.crd) return crdPrinter(type.crd, type.version);
+  if (type.crd) {
+    const printer = crdPrinter(type.crd, type.version);
+    return type.crd.metadata.name === CLUSTER_OPERATOR_CRD ? withClusterOperatorMessage(printer) : printer;
+  }
   // Everything else gets kube's default table convertor: Name + Created At.
   return BUILTIN[`${type.group}/${type.resource}`] ?? createdAtPrinter;
 }
