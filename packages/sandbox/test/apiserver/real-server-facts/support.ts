@@ -6,7 +6,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../src/sandbox.js';
 import type { KubeObject } from '../../../src/core/types.js';
-import { call, type Reply } from '../http-client.js';
+import type { Reply } from '../http-client.js';
 
 export const GROUP = 'imageregistry.operator.openshift.io';
 export const CONFIGS = `/apis/${GROUP}/v1/configs`;
