@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
@@ -8,6 +8,7 @@ import {
   PLUGIN_NAME,
   pluginDir,
   pluginDist,
+  pluginReport,
   rootNodeModules,
 } from '../../apps/console-plugin/test-host/build.js';
 
@@ -23,4 +24,21 @@ export async function preparePluginAndHost(): Promise<void> {
     });
   }
   await buildHost();
+}
+
+interface BundleReport {
+  chunks: { files: string[]; modules: { name: string; identifier?: string }[] }[];
+}
+
+/**
+ * The plugin's chunk files that hold its own copy of PatternFly code: the fallbacks webpack
+ * loads only when the console's shared version does not satisfy the plugin's required range.
+ */
+export function patternflyFallbackChunks(): Set<string> {
+  const report = JSON.parse(readFileSync(pluginReport, 'utf8')) as BundleReport;
+  // (`consume`/`provide shared module` entries only name a module: they hold none of its code.)
+  const own = (m: { name: string; identifier?: string }) =>
+    /\/node_modules\/@patternfly\//.test(m.identifier ?? '') &&
+    !/^(consume|provide) shared module/.test(m.name);
+  return new Set(report.chunks.filter((c) => c.modules.some(own)).flatMap((c) => c.files));
 }

@@ -16,6 +16,12 @@ import { shareScope } from './shareScope.js';
 
 declare const HOST_VERSIONS: Record<'react' | 'react-router' | 'react-i18next', string>;
 declare const PLUGIN_NAME: string;
+/** Set by the generated entry (build.ts): [request, console version, module] per shared PatternFly module. */
+declare global {
+  interface Window {
+    __consolePatternFly?: [string, string, unknown][];
+  }
+}
 
 export interface HostStatus {
   state: 'loading' | 'ready' | 'failed';
@@ -23,9 +29,11 @@ export interface HostStatus {
   extensionTypes: string[];
   /** `$codeRef` of every page route → what it resolved to. */
   pages: Record<string, string>;
+  /** PatternFly modules the plugin took from this host's share scope (not its own fallback). */
+  patternflyTaken: string[];
 }
 
-const status: HostStatus = { state: 'loading', extensionTypes: [], pages: {} };
+const status: HostStatus = { state: 'loading', extensionTypes: [], pages: {}, patternflyTaken: [] };
 (window as unknown as { __pluginHost: HostStatus }).__pluginHost = status;
 
 type RouteExtension = LoadedExtension & {
@@ -99,11 +107,18 @@ async function main(): Promise<void> {
 
   const store = new PluginStore({
     loaderOptions: {
-      sharedScope: shareScope([
-        ['react', HOST_VERSIONS.react, React],
-        ['react-router', HOST_VERSIONS['react-router'], ReactRouter],
-        ['react-i18next', HOST_VERSIONS['react-i18next'], ReactI18next],
-      ]),
+      sharedScope: shareScope(
+        [
+          ['react', HOST_VERSIONS.react, React],
+          ['react-router', HOST_VERSIONS['react-router'], ReactRouter],
+          ['react-i18next', HOST_VERSIONS['react-i18next'], ReactI18next],
+          ...(window.__consolePatternFly ?? []),
+        ],
+        (name) => {
+          if (name.startsWith('@patternfly/') && !status.patternflyTaken.includes(name))
+            status.patternflyTaken.push(name);
+        },
+      ),
       fetchImpl: (url, init) => fetch(url, init),
       // What the console resolves `@console/pluginAPI` to: its own release.
       customDependencyResolutions: { '@console/pluginAPI': '4.22.0' },

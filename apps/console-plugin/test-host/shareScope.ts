@@ -8,12 +8,18 @@ export type ShareScope = Record<
   Record<string, { get: () => Promise<() => unknown>; from: string; eager: boolean; loaded: 1 }>
 >;
 
-export function shareScope(modules: [name: string, version: string, module: unknown][]): ShareScope {
+export function shareScope(
+  modules: [name: string, version: string, module: unknown][],
+  /** Called when the plugin takes a module from the scope (it did not fall back to its own). */
+  onTaken: (name: string) => void = () => undefined,
+): ShareScope {
   const scope: ShareScope = {};
   for (const [name, version, module] of modules) {
-    scope[name] = {
-      [version]: { get: () => Promise.resolve(() => module), from: 'console', eager: true, loaded: 1 },
+    const get = () => {
+      onTaken(name);
+      return Promise.resolve(() => module);
     };
+    scope[name] = { [version]: { get, from: 'console', eager: true, loaded: 1 } };
   }
   return scope;
 }

@@ -1,5 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import {
+  CONSOLE_PATTERNFLY,
+  CONSOLE_RELEASE,
+  consoleFallbacks,
+  consumedSharedModules,
+} from '../scripts/console-shared.mjs';
 import { bundleReport, distDir, manifest, scripts } from './dist.js';
 
 /**
@@ -39,6 +45,17 @@ describe('the plugin bundle', () => {
     }
     // No fallback: the console must provide them.
     expect(consumed.filter((n) => /\) (react|react-router|react-i18next)@.*fallback/.test(n))).toEqual([]);
+  });
+
+  it(`takes every PatternFly component it shares from console ${CONSOLE_RELEASE}, never its own fallback`, () => {
+    const patternfly = consumedSharedModules(bundleReport()).filter((m) => m.package in CONSOLE_PATTERNFLY);
+    expect(patternfly.length).toBeGreaterThan(0);
+    // A required range the console's version misses loads the plugin's own copy inside the console.
+    const fallbacks = consoleFallbacks(bundleReport()).map(
+      (m) =>
+        `${m.request}: requires ${m.requiredVersion}, provides ${m.provided ?? '-'}, console has ${CONSOLE_PATTERNFLY[m.package]}`,
+    );
+    expect(fallbacks).toEqual([]);
   });
 
   it('has no PatternFly CSS: the console provides it', () => {

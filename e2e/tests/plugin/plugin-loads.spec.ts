@@ -11,6 +11,7 @@ import { kubectl } from '../../support/kubectl.js';
 import {
   hostDist,
   patternflyDir,
+  patternflyFallbackChunks,
   PLUGIN_NAME,
   pluginDist,
   preparePluginAndHost,
@@ -22,6 +23,7 @@ interface HostStatus {
   error?: string;
   extensionTypes: string[];
   pages: Record<string, string>;
+  patternflyTaken: string[];
 }
 
 const CONFIG = ['configs.imageregistry.operator.openshift.io', 'cluster'];
@@ -60,6 +62,17 @@ const byTest = (page: Page, id: string) => page.locator(`[data-test="${id}"]`);
 async function hostStatus(page: Page): Promise<HostStatus> {
   // (globalThis: e2e code is typed without the DOM library; this runs in the page.)
   return page.evaluate(() => (globalThis as unknown as { __pluginHost: HostStatus }).__pluginHost);
+}
+
+/** Every plugin asset the page fetched (entry, chunks), by file name. */
+function recordPluginAssets(page: Page): string[] {
+  const loaded: string[] = [];
+  const prefix = `/api/plugins/${PLUGIN_NAME}/`;
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith(prefix)) loaded.push(path.slice(prefix.length));
+  });
+  return loaded;
 }
 
 async function openPlugin(page: Page, path: string): Promise<HostStatus> {
@@ -111,13 +124,24 @@ test('loads through the console plugin loader and renders the overview against t
   expect(pluginStyles.join('\n')).not.toMatch(/\.pf-v6-c-[\w-]+\s*\{/);
 });
 
-test('moves between plugin pages with the console router', async ({ page }) => {
+test("moves between plugin pages with the console router, on the console's PatternFly", async ({ page }) => {
+  const loaded = recordPluginAssets(page);
   await openPlugin(page, '/image-registry/overview');
+  await expect(byTest(page, 'management-state')).toBeVisible();
   await byTest(page, 'plugin-nav').getByRole('link', { name: 'Configuration' }).click();
   await expect(page).toHaveURL(/\/image-registry\/config\/storage$/);
   await expect(byTest(page, 'plugin-nav')).toBeVisible();
   await byTest(page, 'plugin-nav').getByRole('link', { name: 'Pods and logs' }).click();
   await expect(page).toHaveURL(/\/image-registry\/pods$/);
+  await expect(page.getByRole('grid').or(page.getByRole('table')).first()).toBeVisible();
+
+  // The stand-in shares PatternFly at console 4.22's versions: the plugin must take those, not
+  // silently load its own copies (it did with `~6.4.3` against the console's 6.4.2).
+  const status = await hostStatus(page);
+  expect(status.patternflyTaken.length).toBeGreaterThan(0);
+  const fallbacks = patternflyFallbackChunks();
+  expect(loaded.length).toBeGreaterThan(0);
+  expect(loaded.filter((file) => fallbacks.has(file))).toEqual([]);
 });
 
 test("mutations pass the console's CSRF check and act as the user", async ({ page }) => {
