@@ -1,7 +1,7 @@
 import '../../web/src/common/app.css';
 import { Nav, NavItem, NavList, PageSection, Split, SplitItem } from '@patternfly/react-core';
 import type { QueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useT } from '../../web/src/common/i18n.js';
 import { AppProviders, createQueryClient } from '../../web/src/shell/AppProviders.js';
@@ -26,31 +26,45 @@ const session = createPlatformSession(
   () => void sharedQueryClient().invalidateQueries(),
 );
 
-/** The console has one left-hand entry for us; this bar moves between our pages. */
+/**
+ * The console has one left-hand entry for us; this bar moves between our pages. Its eight tabs
+ * are wider than the console's content area at common widths (1440 px): the tabs item may
+ * shrink (`irc-plugin-nav__tabs`), so PatternFly's horizontal nav scrolls with its own buttons
+ * and the live-updates badge beside it stays in view.
+ */
 function PluginNav() {
   const t = useT();
   const { links } = usePlatform();
   const { pathname } = useLocation();
+  const tabs = useRef<HTMLDivElement>(null);
+  // The current page's tab may sit past the scrolled edge (the last tabs at 1440 px): show it.
+  useEffect(() => {
+    tabs.current
+      ?.querySelector('[aria-current="page"]')
+      ?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [pathname]);
   return (
-    <PageSection padding={{ default: 'noPadding' }} data-test="plugin-nav">
+    <PageSection padding={{ default: 'noPadding' }} className="irc-plugin-nav" data-test="plugin-nav">
       <Split hasGutter>
-        <SplitItem isFilled>
-          <Nav variant="horizontal-subnav" aria-label={t('Image registry')}>
-            <NavList>
-              {navEntries(t).map((entry) => {
-                const to = links.page(entry.path);
-                return (
-                  <NavItem
-                    key={entry.path}
-                    itemId={entry.path}
-                    isActive={pathname === to || pathname.startsWith(`${to}/`)}
-                  >
-                    <Link to={to}>{entry.label}</Link>
-                  </NavItem>
-                );
-              })}
-            </NavList>
-          </Nav>
+        <SplitItem isFilled className="irc-plugin-nav__tabs">
+          <div ref={tabs}>
+            <Nav variant="horizontal-subnav" aria-label={t('Image registry')}>
+              <NavList>
+                {navEntries(t).map((entry) => {
+                  const to = links.page(entry.path);
+                  return (
+                    <NavItem
+                      key={entry.path}
+                      itemId={entry.path}
+                      isActive={pathname === to || pathname.startsWith(`${to}/`)}
+                    >
+                      <Link to={to}>{entry.label}</Link>
+                    </NavItem>
+                  );
+                })}
+              </NavList>
+            </Nav>
+          </div>
         </SplitItem>
         <SplitItem>
           <ConnectionIndicator />

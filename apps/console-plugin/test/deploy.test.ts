@@ -135,6 +135,10 @@ describe.runIf(kubectl)('deploy/ (kustomize base)', () => {
     });
   });
 
+  it('has the console preload its i18n catalogue (else every other console page logs "Missing i18n key" for the nav label)', () => {
+    expect(find('ConsolePlugin').spec).toMatchObject({ i18n: { loadType: 'Preload' } });
+  });
+
   it("gives the server's own identity read-only access to what it watches, and no secrets", () => {
     const rules = objects
       .filter((o) => o.kind === 'ClusterRole' || o.kind === 'Role')

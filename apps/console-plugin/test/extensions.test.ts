@@ -8,6 +8,9 @@ import { pageRoutes } from '../../web/src/shell/routes.js';
 import { PLUGIN_NAME, ROUTE_BASE } from '../src/plugin.js';
 import { extensionsFile, pluginDir } from './dist.js';
 
+/** The id of console 4.22's Administration → Cluster Settings nav item (seen in the real console). */
+const CONSOLE_CLUSTER_SETTINGS_ID = 'clustersettings';
+
 const extensions = extensionsFile();
 const ofType = (type: string) => extensions.filter((e) => e.type === type);
 const routePaths = ofType('console.page/route').map((e) => e.properties.path as string);
@@ -32,6 +35,12 @@ describe('console-extensions.json', () => {
     expect(more).toEqual([]);
     expect(nav?.properties).toMatchObject({ perspective: 'admin', section: 'administration' });
     expect(routePaths).toContain(nav?.properties.href);
+  });
+
+  it("sits right after the console's Cluster Settings item (id `clustersettings`, no dash)", () => {
+    // An id the section does not have matches nothing, and the entry silently lands last.
+    const [nav] = ofType('console.navigation/href');
+    expect(nav?.properties.insertAfter).toBe(CONSOLE_CLUSTER_SETTINGS_ID);
   });
 
   it('lists the registry configuration under Cluster Settings → Configuration', () => {

@@ -144,6 +144,25 @@ test("moves between plugin pages with the console router, on the console's Patte
   expect(loaded.filter((file) => fallbacks.has(file))).toEqual([]);
 });
 
+test('at 1440 px the eight page tabs scroll and the live-updates badge stays on screen', async ({ page }) => {
+  // The console's sidebar takes ~290 px: the tabs are wider than what is left of 1440.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openPlugin(page, '/image-registry/migrate-images');
+  const badge = byTest(page, 'connection-indicator');
+  await expect(badge).toHaveAttribute('data-state', 'live');
+  await expect(badge).toBeInViewport({ ratio: 1 });
+  const box = await badge.boundingBox();
+  expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual(1440);
+  // PatternFly's horizontal nav scrolls with its buttons; the current (last) tab is shown.
+  const nav = byTest(page, 'plugin-nav');
+  const current = nav.getByRole('link', { name: 'Migrate image references' });
+  await expect(current).toHaveAttribute('aria-current', 'page');
+  await expect(current).toBeInViewport({ ratio: 1 });
+  await expect(nav.getByRole('button', { name: 'Scroll back' })).toBeEnabled();
+  await nav.getByRole('button', { name: 'Scroll back' }).click();
+  await expect(nav.getByRole('link', { name: 'Overview' })).toBeInViewport({ ratio: 1 });
+});
+
 test("mutations pass the console's CSRF check and act as the user", async ({ page }) => {
   await openPlugin(page, '/image-registry/overview');
   const before = await managementState();
