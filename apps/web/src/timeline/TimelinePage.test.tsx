@@ -47,9 +47,9 @@ const entries: TimelineEntry[] = [
   },
 ];
 
-function setup() {
+function setup(shown: TimelineEntry[] = entries) {
   const platform = fakePlatform((path) => {
-    if (path === '/v1/timeline') return { entries, total: entries.length };
+    if (path === '/v1/timeline') return { entries: shown, total: shown.length };
     if (path === '/v1/me') return meResponse();
     throw new Error(path);
   });
@@ -101,6 +101,55 @@ describe('TimelinePage', () => {
     expect(items()[0]!.textContent).toContain('Available');
     fireEvent.click(screen.getByRole('button', { name: 'Absolute' }));
     await waitFor(() => expect(items()[0]!.querySelector('time')!.textContent).toMatch(/2026/));
+  });
+
+  it('reads a console change as one sentence, and a reason-only change as no transition', async () => {
+    setup([
+      {
+        id: 'x1',
+        type: 'change',
+        time: '2026-11-25T10:05:00Z',
+        object,
+        change: { user: 'admin', summary: 'changed managementState' },
+      },
+      {
+        id: 'c3',
+        type: 'condition',
+        time: '2026-11-25T10:04:00Z',
+        object,
+        condition: {
+          type: 'Available',
+          from: 'True',
+          to: 'True',
+          reason: 'MinimumAvailability',
+          message: 'The registry has minimum availability',
+        },
+      },
+    ]);
+    await screen.findByRole('list', { name: 'Timeline entries' });
+    expect(items()[0]!.textContent).toContain('admin changed managementState');
+    expect(items()[0]!.textContent).not.toContain('changed changed');
+    expect(items()[1]!.textContent).toContain('Available still True, new reason');
+    expect(items()[1]!.textContent).not.toContain('True → True');
+  });
+
+  it('shows a long timeline a page at a time', async () => {
+    const many: TimelineEntry[] = Array.from({ length: 120 }, (_, i) => ({
+      id: `e${i}`,
+      type: 'event',
+      time: new Date(Date.UTC(2026, 10, 25, 12, 0, 0) - i * 1000).toISOString(),
+      object: { kind: 'Pod', name: `pod-${i}`, namespace: 'openshift-image-registry' },
+      event: { eventType: 'Normal', reason: 'Pulled', message: `entry ${i}`, count: 1 },
+    }));
+    setup(many);
+    await screen.findByRole('list', { name: 'Timeline entries' });
+    expect(items()).toHaveLength(50);
+    expect(items()[0]!.textContent).toContain('entry 0');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Go to next page' })[0]!);
+    await waitFor(() => expect(items()[0]!.textContent).toContain('entry 50'));
+    expect(items()).toHaveLength(50);
+    fireEvent.click(screen.getAllByRole('button', { name: 'Go to last page' })[0]!);
+    await waitFor(() => expect(items()).toHaveLength(20));
   });
 
   it('says when live updates pause because the cluster API fails, and when they are back', async () => {

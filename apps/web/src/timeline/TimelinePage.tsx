@@ -5,6 +5,7 @@ import {
   FormSelectOption,
   Label,
   PageSection,
+  Pagination,
   Title,
   ToggleGroup,
   ToggleGroupItem,
@@ -13,7 +14,7 @@ import {
   ToolbarItem,
 } from '@patternfly/react-core';
 import { ExclamationTriangleIcon, InfoCircleIcon, UserEditIcon } from '@patternfly/react-icons';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { conditionHealth, HealthIcon } from '../common/conditions.js';
 import type { TimelineEntry } from '../common/contract.js';
@@ -30,6 +31,9 @@ import {
   filterToParams,
   type EntryKind,
 } from './timelineFilter.js';
+
+const PER_PAGE_OPTIONS = [20, 50, 100, 200];
+const PER_PAGE_DEFAULT = 50;
 
 function objectName(entry: TimelineEntry): string {
   const o = entry.object;
@@ -48,7 +52,13 @@ function EntryBody({ entry }: { entry: TimelineEntry }) {
             health={health}
             label={health === 'good' ? t('as expected') : health === 'bad' ? t('problem') : t('attention')}
           />{' '}
-          <strong>{c.type}</strong> {c.from ? `${c.from} → ${c.to}` : c.to}{' '}
+          <strong>{c.type}</strong>{' '}
+          {c.from === c.to
+            ? // Same status, new reason: not a transition, so no "False → False".
+              t('still {{status}}, new reason', { status: c.to })
+            : c.from
+              ? `${c.from} → ${c.to}`
+              : c.to}{' '}
           {c.reason ? <Label isCompact>{c.reason}</Label> : null}
         </div>
         {c.message ? <div className="irc-multiline">{c.message}</div> : null}
@@ -83,7 +93,8 @@ function EntryBody({ entry }: { entry: TimelineEntry }) {
     <>
       <div>
         <UserEditIcon aria-hidden="true" />{' '}
-        <strong>{t('{{user}} changed {{summary}}', { user: c.user, summary: c.summary })}</strong>
+        {/* The summary is the verb phrase itself ("changed replicas", "removed the CA of …"). */}
+        <strong>{t('{{user}} {{summary}}', { user: c.user, summary: c.summary })}</strong>
       </div>
       {c.ocCommand ? (
         <ExpandableSection toggleText={t('Show the command')}>
@@ -106,6 +117,30 @@ export default function TimelinePage() {
   const entries = query.data?.entries;
   const types = useMemo(() => conditionTypes(entries ?? []), [entries]);
   const shown = useMemo(() => filterEntries(entries ?? [], filter), [entries, filter]);
+  // Pages, not one list of everything: a busy registry logs hundreds of events an hour.
+  const [perPage, setPerPage] = useState(PER_PAGE_DEFAULT);
+  const [pageNumber, setPageNumber] = useState(1);
+  useEffect(() => setPageNumber(1), [paramsKey]);
+  const lastPage = Math.max(1, Math.ceil(shown.length / perPage));
+  const currentPage = Math.min(pageNumber, lastPage);
+  const pageEntries = shown.slice((currentPage - 1) * perPage, currentPage * perPage);
+  const pagination = (position: 'top' | 'bottom') => (
+    <Pagination
+      itemCount={shown.length}
+      perPage={perPage}
+      page={currentPage}
+      perPageOptions={PER_PAGE_OPTIONS.map((n) => ({ title: String(n), value: n }))}
+      onSetPage={(_e, next) => setPageNumber(next)}
+      onPerPageSelect={(_e, next) => {
+        setPerPage(next);
+        setPageNumber(1);
+      }}
+      variant={position}
+      isCompact={position === 'top'}
+      titles={{ paginationAriaLabel: position === 'top' ? t('Timeline pages') : t('Timeline pages, bottom') }}
+      data-test={`timeline-pagination-${position}`}
+    />
+  );
 
   const kindLabel: Record<EntryKind, string> = {
     condition: t('Condition changes'),
@@ -172,6 +207,11 @@ export default function TimelinePage() {
                 />
               </ToggleGroup>
             </ToolbarItem>
+            {shown.length > 0 ? (
+              <ToolbarItem variant="pagination" align={{ default: 'alignEnd' }}>
+                {pagination('top')}
+              </ToolbarItem>
+            ) : null}
           </ToolbarContent>
         </Toolbar>
         {query.isPending ? (
@@ -187,26 +227,34 @@ export default function TimelinePage() {
             {entries?.length ? t('No entry matches the filters.') : t('Nothing has happened yet.')}
           </EmptyMessage>
         ) : (
-          <ol className="irc-timeline" aria-label={t('Timeline entries')} data-test="timeline">
-            {shown.map((entry) => (
-              <li
-                key={entry.id}
-                className={`irc-timeline__entry irc-timeline__entry--${entry.type}`}
-                data-kind={entry.type}
-              >
-                <time
-                  className="irc-timeline__time"
-                  dateTime={entry.time}
-                  title={absolute ? formatRelative(entry.time, now) : formatAbsolute(entry.time)}
+          <>
+            <ol
+              className="irc-timeline"
+              aria-label={t('Timeline entries')}
+              data-test="timeline"
+              start={(currentPage - 1) * perPage + 1}
+            >
+              {pageEntries.map((entry) => (
+                <li
+                  key={entry.id}
+                  className={`irc-timeline__entry irc-timeline__entry--${entry.type}`}
+                  data-kind={entry.type}
                 >
-                  {absolute ? formatAbsolute(entry.time) : formatRelative(entry.time, now)}
-                </time>
-                <div className="irc-timeline__body">
-                  <EntryBody entry={entry} />
-                </div>
-              </li>
-            ))}
-          </ol>
+                  <time
+                    className="irc-timeline__time"
+                    dateTime={entry.time}
+                    title={absolute ? formatRelative(entry.time, now) : formatAbsolute(entry.time)}
+                  >
+                    {absolute ? formatAbsolute(entry.time) : formatRelative(entry.time, now)}
+                  </time>
+                  <div className="irc-timeline__body">
+                    <EntryBody entry={entry} />
+                  </div>
+                </li>
+              ))}
+            </ol>
+            {pagination('bottom')}
+          </>
         )}
       </PageSection>
     </>

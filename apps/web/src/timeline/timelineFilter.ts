@@ -5,15 +5,18 @@ export const ENTRY_KINDS: EntryKind[] = ['condition', 'event', 'change'];
 
 export interface TimelineFilter {
   kinds: EntryKind[];
-  /** Condition type (e.g. `Available`); empty = all. Other kinds are unaffected by it. */
+  /**
+   * Condition type (e.g. `Available`); empty = all. Chosen, it narrows the timeline to that
+   * condition's transitions: events and console changes have no condition type, so they go.
+   */
   conditionType: string;
 }
 
 export function filterEntries(entries: readonly TimelineEntry[], filter: TimelineFilter): TimelineEntry[] {
   return entries.filter((entry) => {
     if (!filter.kinds.includes(entry.type)) return false;
-    if (filter.conditionType && entry.type === 'condition')
-      return entry.condition.type === filter.conditionType;
+    if (filter.conditionType)
+      return entry.type === 'condition' && entry.condition.type === filter.conditionType;
     return true;
   });
 }
