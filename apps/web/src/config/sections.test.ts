@@ -129,6 +129,16 @@ describe('section forms', () => {
     });
   });
 
+  it('requests: text that is no duration gets one message, not the schema’s and the rule’s', () => {
+    const base = data({ replicas: 1 });
+    const draft = requestsSection.fromSpec({ replicas: 1 });
+    draft.read.maxRunning = '3';
+    draft.read.maxWaitInQueue = 'abc';
+    expect(evaluateSection(requestsSection, draft, base).errors).toEqual([
+      { path: 'spec.requests.read.maxWaitInQueue', message: 'must be a duration such as 30s, 1m30s or 2h' },
+    ]);
+  });
+
   it('advanced: removing a node selector label nulls just that key', () => {
     const base = data({ replicas: 1, nodeSelector: { a: '1', b: '2' } });
     const draft = advancedSection.fromSpec(base.config.spec);

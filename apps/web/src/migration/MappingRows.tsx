@@ -38,7 +38,6 @@ export function MappingRows({ mappings, onChange, serverError, disabled }: Props
                   aria-label={t('Mapping {{n}}', { n: i + 1 })}
                   value={m}
                   isDisabled={disabled}
-                  placeholder="docker-registry.default.svc:5000/*=image-registry.openshift-image-registry.svc:5000/*"
                   validated={error ? 'error' : 'default'}
                   onChange={(_e, value) => set(i, value)}
                   style={{ fontFamily: 'var(--pf-t--global--font--family--mono)' }}

@@ -69,7 +69,7 @@ export default function AdvancedSection() {
                     <TextField
                       path={`spec.nodeSelector[${i}]`}
                       label={t('Label key')}
-                      placeholder="node-role.kubernetes.io/infra"
+                      helper={t('Such as node-role.kubernetes.io/infra.')}
                       value={row.key}
                       onChange={(key) => update({ ...row, key })}
                     />
@@ -162,7 +162,7 @@ export default function AdvancedSection() {
                 <TextField
                   path="spec.resources.requests.cpu"
                   label={t('CPU request')}
-                  placeholder="100m"
+                  helper={t('Such as 100m.')}
                   value={draft.resources.requestsCpu}
                   onChange={(v) => setRes('requestsCpu', v)}
                 />
@@ -171,7 +171,7 @@ export default function AdvancedSection() {
                 <TextField
                   path="spec.resources.requests.memory"
                   label={t('Memory request')}
-                  placeholder="256Mi"
+                  helper={t('Such as 256Mi.')}
                   value={draft.resources.requestsMemory}
                   onChange={(v) => setRes('requestsMemory', v)}
                 />
@@ -180,6 +180,7 @@ export default function AdvancedSection() {
                 <TextField
                   path="spec.resources.limits.cpu"
                   label={t('CPU limit')}
+                  helper={t('Such as 1 (one core).')}
                   value={draft.resources.limitsCpu}
                   onChange={(v) => setRes('limitsCpu', v)}
                 />
@@ -188,6 +189,7 @@ export default function AdvancedSection() {
                 <TextField
                   path="spec.resources.limits.memory"
                   label={t('Memory limit')}
+                  helper={t('Such as 1Gi.')}
                   value={draft.resources.limitsMemory}
                   onChange={(v) => setRes('limitsMemory', v)}
                 />

@@ -34,17 +34,21 @@ function useField(path: string) {
   return { ...ctx, errors, id: fieldId(path) };
 }
 
-function FieldHelp({ errors, helper }: { errors: string[]; helper?: ReactNode }) {
+/** The field's errors, else its helper text: an error takes the helper's place (PatternFly's form pattern). */
+export function FieldHelp({ errors, helper }: { errors: string[]; helper?: ReactNode }) {
   if (errors.length === 0 && !helper) return null;
   return (
     <FormHelperText>
       <HelperText>
-        {errors.map((message) => (
-          <HelperTextItem key={message} variant="error">
-            {message}
-          </HelperTextItem>
-        ))}
-        {helper ? <HelperTextItem>{helper}</HelperTextItem> : null}
+        {errors.length > 0 ? (
+          errors.map((message) => (
+            <HelperTextItem key={message} variant="error">
+              {message}
+            </HelperTextItem>
+          ))
+        ) : (
+          <HelperTextItem>{helper}</HelperTextItem>
+        )}
       </HelperText>
     </FormHelperText>
   );
@@ -56,7 +60,6 @@ interface TextFieldProps {
   value: string;
   onChange(value: string): void;
   helper?: ReactNode;
-  placeholder?: string;
   numeric?: boolean;
   isRequired?: boolean;
   type?: 'text' | 'password' | 'url';
@@ -69,7 +72,6 @@ export function TextField({
   value,
   onChange,
   helper,
-  placeholder,
   numeric,
   isRequired,
   type = 'text',
@@ -84,7 +86,6 @@ export function TextField({
         value={value}
         type={type}
         inputMode={numeric ? 'numeric' : undefined}
-        placeholder={placeholder}
         autoComplete={autoComplete ?? 'off'}
         isDisabled={field.disabled}
         validated={field.errors.length ? 'error' : 'default'}

@@ -44,7 +44,11 @@ export function evaluateSection<D>(
     current: spec,
     claimAccessModes: base.storageClaim?.exists ? base.storageClaim.accessModes : undefined,
   };
-  const errors = dedupe([...parseErrors, ...schemaErrors(patch, spec), ...validateSectionPatch(patch, ctx)]);
+  // The parse and rule messages are written for people ("must be a duration such as 30s"); the
+  // schema's say the same in the CRD's terms ('must match format "duration"'). One per field.
+  const own = [...parseErrors, ...validateSectionPatch(patch, ctx)];
+  const explained = new Set(own.map((e) => e.path));
+  const errors = dedupe([...own, ...schemaErrors(patch, spec).filter((e) => !explained.has(e.path))]);
   return {
     patch,
     merge,

@@ -44,22 +44,23 @@ export default function ProxySection() {
           <TextField
             path="spec.proxy.http"
             label={t('HTTP proxy')}
-            placeholder="http://proxy.example.com:3128"
+            helper={t('A URL such as http://proxy.example.com:3128.')}
             value={draft.http}
             onChange={(http) => setDraft((d) => ({ ...d, http }))}
           />
           <TextField
             path="spec.proxy.https"
             label={t('HTTPS proxy')}
-            placeholder="http://proxy.example.com:3128"
+            helper={t('A URL such as http://proxy.example.com:3128.')}
             value={draft.https}
             onChange={(https) => setDraft((d) => ({ ...d, https }))}
           />
           <TextField
             path="spec.proxy.noProxy"
             label={t('No proxy')}
-            placeholder=".cluster.local,.svc,10.0.0.0/16"
-            helper={t('Comma-separated hosts, domains and CIDRs reached directly.')}
+            helper={t(
+              'Comma-separated hosts, domains and CIDRs reached directly, such as .cluster.local,.svc,10.0.0.0/16.',
+            )}
             value={draft.noProxy}
             onChange={(noProxy) => setDraft((d) => ({ ...d, noProxy }))}
           />

@@ -93,7 +93,6 @@ export default function RequestsSection() {
                           ? t('Maximum wait of a queued read')
                           : t('Maximum wait of a queued write')
                       }
-                      placeholder="30s"
                       helper={t('A duration such as 30s, 1m30s or 2h.')}
                       value={d.maxWaitInQueue}
                       onChange={(v) => set('maxWaitInQueue', v)}

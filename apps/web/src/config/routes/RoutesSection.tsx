@@ -79,7 +79,7 @@ export default function RoutesSection() {
                   <TextField
                     path={`spec.routes[${i}].hostname`}
                     label={t('Hostname')}
-                    placeholder="registry.apps.example.com"
+                    helper={t('Such as registry.apps.example.com.')}
                     value={row.hostname}
                     onChange={(hostname) => update({ ...row, hostname })}
                   />

@@ -19,7 +19,7 @@ function useBinder<K extends 's3' | 'gcs' | 'swift' | 'ibmcos' | 'pvc'>(
   return (
     key: keyof StorageDraft[K] & string,
     label: string,
-    extra: { helper?: ReactNode; placeholder?: string; numeric?: boolean } = {},
+    extra: { helper?: ReactNode; numeric?: boolean } = {},
   ) => (
     <TextField
       path={`spec.storage.${backend}.${key}`}
@@ -43,14 +43,12 @@ export function S3Fields(props: Props) {
       {text('bucket', t('Bucket'), {
         helper: t('Leave empty to let the operator generate <infrastructure name>-image-registry-<region>.'),
       })}
-      {text('region', t('Region'), { placeholder: 'us-east-1', helper: t('Empty: the cluster’s region.') })}
+      {text('region', t('Region'), { helper: t('Such as us-east-1. Empty: the cluster’s region.') })}
       {text('regionEndpoint', t('Region endpoint'), {
-        placeholder: 'https://s3.example.com',
-        helper: t('For S3-compatible storage: the endpoint URL with scheme.'),
+        helper: t('For S3-compatible storage: the endpoint URL with scheme, such as https://s3.example.com.'),
       })}
       {text('chunkSizeMiB', t('Chunk size (MiB)'), {
         numeric: true,
-        placeholder: '10',
         helper: t('Multipart upload chunk size, 5 to 5120. Default 10.'),
       })}
       <SwitchField
@@ -112,7 +110,7 @@ export function S3Fields(props: Props) {
           <TextField
             path="spec.storage.s3.cloudFront.duration"
             label={t('Signed URL duration')}
-            placeholder="1200s"
+            helper={t('A duration such as 1200s or 20m.')}
             value={cf.duration}
             onChange={(v) => setCf('duration', v)}
           />
@@ -141,7 +139,7 @@ export function SwiftFields(props: Props) {
   return (
     <>
       {text('authURL', t('Authentication URL'))}
-      {text('authVersion', t('Authentication version'), { placeholder: '3' })}
+      {text('authVersion', t('Authentication version'), { helper: t('Such as 3 (Keystone v3).') })}
       {text('container', t('Container'))}
       {text('domain', t('Domain'))}
       {text('domainID', t('Domain ID'))}
@@ -161,10 +159,10 @@ export function IbmCosFields(props: Props) {
       {text('location', t('Location'))}
       {text('resourceGroupName', t('Resource group name'))}
       {text('resourceKeyCRN', t('Resource key CRN'), {
-        placeholder: 'crn:v1:bluemix:public:cloud-object-storage:global:a/…:…:resource-key:…',
+        helper: t('Starts with crn:v1:bluemix:public:cloud-object-storage:'),
       })}
       {text('serviceInstanceCRN', t('Service instance CRN'), {
-        placeholder: 'crn:v1:bluemix:public:cloud-object-storage:global:a/…:…::',
+        helper: t('Starts with crn:v1:bluemix:public:cloud-object-storage:'),
       })}
     </>
   );
@@ -176,7 +174,6 @@ export function PvcFields(props: Props & { claimNote?: ReactNode }) {
   return (
     <>
       {text('claim', t('Claim name'), {
-        placeholder: 'image-registry-storage',
         helper: props.claimNote ?? t('Empty: the operator creates and uses image-registry-storage.'),
       })}
     </>
@@ -210,7 +207,7 @@ export function AzureFields({ draft, setDraft }: Props) {
       <TextField
         path="spec.storage.azure.cloudName"
         label={t('Cloud name')}
-        placeholder="AzurePublicCloud"
+        helper={t('Such as AzurePublicCloud or AzureUSGovernmentCloud.')}
         value={a.cloudName}
         onChange={(v) => set('cloudName', v)}
       />
