@@ -56,6 +56,12 @@ test('registries are listed by name only; new registry.redhat.io credentials are
   await form.getByLabel(/^Password/).fill('e2e-password-never-shown-42');
   await form.getByLabel('Email (optional)').fill('e2e@example.com');
   await form.getByRole('button', { name: 'Save credentials' }).click();
+  // The seed already has registry.redhat.io: its credentials are replaced only after asking.
+  expect(seeded.auths['registry.redhat.io']).toBeDefined();
+  const confirm = page.getByRole('dialog', { name: /Replace the credentials for registry\.redhat\.io\?/ });
+  await expect(confirm).toBeVisible();
+  expect(decode(await pullSecretData())).toEqual(seeded);
+  await confirm.getByRole('button', { name: 'Replace credentials' }).click();
   await expect(page.getByText(/credentials for registry\.redhat\.io/)).toBeVisible();
   await expect(form.getByLabel(/^Password/)).toHaveValue('');
 
@@ -65,7 +71,9 @@ test('registries are listed by name only; new registry.redhat.io credentials are
   expect(Object.keys(stored.auths).sort()).toEqual(Object.keys(seeded.auths).sort());
 
   await page.reload();
-  await expect(table.getByRole('row').filter({ hasText: 'registry.redhat.io' })).toBeVisible();
+  const saved = table.getByRole('row').filter({ hasText: 'registry.redhat.io' });
+  await expect(saved).toBeVisible();
+  await expect(saved.getByText('Username and password')).toBeVisible();
   const html = await page.content();
   expect(html).not.toContain('e2e-password-never-shown-42');
   expect(html).not.toContain(expectedAuth);

@@ -1,6 +1,7 @@
 import { DEFAULT_AUTH_REGISTRY, registryHostProblem, type PutPullSecretRegistryRequest } from '@irc/shared';
 import { Alert, Form, FormGroup, Radio, TextInput } from '@patternfly/react-core';
 import { useId, useState } from 'react';
+import { ConfirmModal } from '../common/ConfirmModal.js';
 import { useT } from '../common/i18n.js';
 import type { Access } from '../common/permissions.js';
 import { FieldHelp, SubmitRow, splitServerError } from '../trust/formParts.js';
@@ -12,7 +13,16 @@ type Mode = 'password' | 'token';
  * Add or replace one registry's entry. Secrets are typed into password inputs, sent once and
  * cleared; other registries' entries are left untouched by the server.
  */
-export function PullSecretForm({ access, resourceVersion }: { access: Access; resourceVersion?: string }) {
+export function PullSecretForm({
+  access,
+  resourceVersion,
+  registries,
+}: {
+  access: Access;
+  resourceVersion?: string;
+  /** Registries the pull secret already has an entry for: saving one replaces it, after asking. */
+  registries: readonly string[];
+}) {
   const t = useT();
   const ids = useId();
   const put = usePutPullSecretRegistry();
@@ -22,6 +32,7 @@ export function PullSecretForm({ access, resourceVersion }: { access: Access; re
   const [password, setPassword] = useState('');
   const [token, setToken] = useState('');
   const [email, setEmail] = useState('');
+  const [confirmReplace, setConfirmReplace] = useState(false);
 
   const { field: serverError, other: otherError } = splitServerError(put.error, [
     'registry',
@@ -54,9 +65,12 @@ export function PullSecretForm({ access, resourceVersion }: { access: Access; re
           setPassword('');
           setToken('');
         },
+        onSettled: () => setConfirmReplace(false),
       },
     );
   };
+  // The old credentials cannot be read back (they never leave the server): ask before overwriting.
+  const replaces = registries.includes(registry.trim());
 
   return (
     <Form
@@ -64,7 +78,9 @@ export function PullSecretForm({ access, resourceVersion }: { access: Access; re
       data-test="pull-secret-form"
       onSubmit={(event) => {
         event.preventDefault();
-        if (canSubmit) submit();
+        if (!canSubmit) return;
+        if (replaces) setConfirmReplace(true);
+        else submit();
       }}
     >
       <FormGroup label={t('Registry')} isRequired fieldId={`${ids}-registry`}>
@@ -176,6 +192,23 @@ export function PullSecretForm({ access, resourceVersion }: { access: Access; re
         failedTitle={t('The credentials were not saved')}
         failure={otherError}
       />
+      {confirmReplace ? (
+        <ConfirmModal
+          id="irc-replace-credentials"
+          title={t('Replace the credentials for {{registry}}?', { registry: registry.trim() })}
+          confirmLabel={t('Replace credentials')}
+          busy={put.isPending}
+          onConfirm={submit}
+          onClose={() => setConfirmReplace(false)}
+          data-test="pull-secret-replace-modal"
+        >
+          <p>
+            {t(
+              'The pull secret already holds credentials for this registry. They are overwritten with the ones you entered and cannot be shown or restored here; nodes pull with the new ones.',
+            )}
+          </p>
+        </ConfirmModal>
+      ) : null}
     </Form>
   );
 }

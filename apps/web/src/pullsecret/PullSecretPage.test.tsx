@@ -48,6 +48,10 @@ describe('PullSecretPage', () => {
     expect(password).toHaveProperty('value', '');
     const table = screen.getByRole('grid', { name: 'Registries in the pull secret' });
     expect(within(table).getByText('registry.redhat.io')).toBeTruthy();
+    // An entry saved with a username and password is stored as `auth` (base64 of user:password).
+    const row = within(table).getByText('registry.redhat.io').closest('tr')!;
+    expect(within(row).getByText('Username and password')).toBeTruthy();
+    expect(row.textContent).not.toMatch(/\bno\b/);
   });
 
   it('sends a token instead when chosen', async () => {
@@ -70,12 +74,36 @@ describe('PullSecretPage', () => {
     });
     fireEvent.change(within(form).getByLabelText(/^Email/), { target: { value: 'me@example.com' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save credentials' }));
+    // The registry already has an entry: nothing is sent before the admin confirms the replacement.
+    const modal = await screen.findByRole('dialog', {
+      name: /Replace the credentials for registry\.redhat\.io\?/,
+    });
+    expect(platform.requests.some((r) => r.options.method === 'PUT')).toBe(false);
+    fireEvent.click(within(modal).getByRole('button', { name: 'Replace credentials' }));
     expect(await screen.findByText('Replaced the credentials for registry.redhat.io')).toBeTruthy();
     expect(platform.requests.find((r) => r.options.method === 'PUT')?.options.body).toEqual({
       token: 'bWU6czNjcjN0',
       email: 'me@example.com',
       resourceVersion: '42',
     });
+  });
+
+  it('sends nothing when the admin cancels replacing a registry’s credentials', async () => {
+    const platform = fakePlatform(() => status(['registry.redhat.io']));
+    renderPage(platform, [route('/pull-secret', <PullSecretPage />)], '/pull-secret');
+    await screen.findByText('registry.redhat.io');
+    const form = screen.getByRole('form', { name: 'Registry credentials form' });
+    fireEvent.change(within(form).getByLabelText(/^Username/, { selector: 'input[type="text"]' }), {
+      target: { value: 'me' },
+    });
+    fireEvent.change(within(form).getByLabelText(/^Password/), { target: { value: 's3cr3t' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save credentials' }));
+    const modal = await screen.findByRole('dialog', {
+      name: /Replace the credentials for registry\.redhat\.io\?/,
+    });
+    fireEvent.click(within(modal).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(platform.requests.some((r) => r.options.method === 'PUT')).toBe(false);
   });
 
   it('shows a malformed pull secret with its problems and disables the form', async () => {

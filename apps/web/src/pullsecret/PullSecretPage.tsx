@@ -106,7 +106,11 @@ export default function PullSecretPage() {
           <Card>
             <CardTitle component="h2">{t('Add or replace credentials')}</CardTitle>
             <CardBody>
-              <PullSecretForm access={access} resourceVersion={status.data?.resourceVersion} />
+              <PullSecretForm
+                access={access}
+                resourceVersion={status.data?.resourceVersion}
+                registries={status.data?.registries.map((r) => r.registry) ?? []}
+              />
             </CardBody>
           </Card>
         </Stack>

@@ -1,20 +1,32 @@
 import type { PullSecretRegistry } from '@irc/shared';
-import { Label } from '@patternfly/react-core';
+import { Label, LabelGroup } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useT } from '../common/i18n.js';
 
-function Flag({ on, label }: { on: boolean; label: string }) {
+/**
+ * What kind of credential an entry holds. An `auth` value is base64 of "username:password"
+ * (what this console and `oc registry login` write), so it is a username and password, as are
+ * separate `username`/`password` fields.
+ */
+function CredentialKinds({ entry }: { entry: PullSecretRegistry }) {
   const t = useT();
-  return on ? (
-    <Label color="green" isCompact>
-      {label}
-    </Label>
-  ) : (
-    <span className="pf-v6-u-color-200">{t('no')}</span>
+  const kinds = [
+    entry.hasAuth || entry.hasUsernamePassword ? t('Username and password') : '',
+    entry.hasIdentityToken ? t('Identity token') : '',
+  ].filter(Boolean);
+  if (kinds.length === 0) return <span className="irc-subtle">{t('None')}</span>;
+  return (
+    <LabelGroup>
+      {kinds.map((kind) => (
+        <Label key={kind} color="green" isCompact>
+          {kind}
+        </Label>
+      ))}
+    </LabelGroup>
   );
 }
 
-/** Registry names and which fields their entry has — the values never reach the browser. */
+/** Registry names and which kind of credential their entry has — the values never reach the browser. */
 export function PullSecretRegistriesTable({ registries }: { registries: PullSecretRegistry[] }) {
   const t = useT();
   return (
@@ -25,11 +37,9 @@ export function PullSecretRegistriesTable({ registries }: { registries: PullSecr
     >
       <Thead>
         <Tr>
-          <Th modifier="wrap">{t('Registry')}</Th>
-          <Th modifier="wrap">{t('Auth token')}</Th>
-          <Th modifier="wrap">{t('Username and password')}</Th>
-          <Th modifier="wrap">{t('Identity token')}</Th>
-          <Th modifier="wrap">{t('Email')}</Th>
+          <Th>{t('Registry')}</Th>
+          <Th>{t('Credentials')}</Th>
+          <Th>{t('Email')}</Th>
         </Tr>
       </Thead>
       <Tbody>
@@ -38,17 +48,11 @@ export function PullSecretRegistriesTable({ registries }: { registries: PullSecr
             <Td dataLabel={t('Registry')}>
               <strong>{r.registry}</strong>
             </Td>
-            <Td dataLabel={t('Auth token')}>
-              <Flag on={r.hasAuth} label={t('set')} />
-            </Td>
-            <Td dataLabel={t('Username and password')}>
-              <Flag on={r.hasUsernamePassword} label={t('set')} />
-            </Td>
-            <Td dataLabel={t('Identity token')}>
-              <Flag on={r.hasIdentityToken} label={t('set')} />
+            <Td dataLabel={t('Credentials')} data-test="pull-secret-credentials">
+              <CredentialKinds entry={r} />
             </Td>
             <Td dataLabel={t('Email')}>
-              <Flag on={r.hasEmail} label={t('set')} />
+              {r.hasEmail ? t('Set') : <span className="irc-subtle">{t('Not set')}</span>}
             </Td>
           </Tr>
         ))}

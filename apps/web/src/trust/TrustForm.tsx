@@ -1,4 +1,4 @@
-import { registryHostProblem, type PutTrustResponse } from '@irc/shared';
+import { pemPrivateKeyProblem, registryHostProblem, type PutTrustResponse } from '@irc/shared';
 import { Alert, Form, FormGroup, List, ListItem, TextArea, TextInput } from '@patternfly/react-core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../common/i18n.js';
@@ -67,11 +67,13 @@ export function TrustForm({ access, replacing }: Props) {
   const { field: serverError, other: otherError } = splitServerError(put.error, ['registry', 'pem']);
   const localHostProblem = touched && registry !== '' ? registryHostProblem(registry.trim()) : undefined;
   const hostError = localHostProblem ?? serverError('registry');
-  const pemError = fileError ?? serverError('pem');
+  const keyProblem = pemPrivateKeyProblem(pem);
+  const pemError = fileError ?? keyProblem ?? serverError('pem');
   const canSubmit =
     access.allowed &&
     registry.trim() !== '' &&
     pem.trim() !== '' &&
+    !keyProblem &&
     !registryHostProblem(registry.trim()) &&
     !put.isPending;
 
@@ -91,6 +93,7 @@ export function TrustForm({ access, replacing }: Props) {
       data-test="trust-form"
       onSubmit={(event) => {
         event.preventDefault();
+        // A private key is refused here, so it is never sent (the server refuses it too).
         if (!canSubmit) return;
         put.mutate({ registry: registry.trim(), pem }, { onSuccess: () => setPem('') });
       }}
@@ -100,7 +103,6 @@ export function TrustForm({ access, replacing }: Props) {
           id={`${ids}-host`}
           value={registry}
           isDisabled={!access.allowed}
-          placeholder="registry.example.com:5000"
           validated={hostError ? 'error' : 'default'}
           onBlur={() => setTouched(true)}
           onChange={(_e, value) => {
@@ -111,7 +113,7 @@ export function TrustForm({ access, replacing }: Props) {
         <FieldHelp
           error={hostError}
           hint={t(
-            'hostname or hostname:port, without scheme or path. The port is stored as hostname..port in the ConfigMap key.',
+            'hostname or hostname:port (such as registry.example.com:5000), without scheme or path. The port is stored as hostname..port in the ConfigMap key.',
           )}
         />
       </FormGroup>
@@ -124,7 +126,6 @@ export function TrustForm({ access, replacing }: Props) {
           resizeOrientation="vertical"
           style={{ fontFamily: 'var(--pf-t--global--font--family--mono)' }}
           isDisabled={!access.allowed}
-          placeholder="-----BEGIN CERTIFICATE-----"
           validated={pemError ? 'error' : 'default'}
           onChange={(_e, value) => {
             setPem(value);

@@ -117,6 +117,23 @@ describe('TrustPage', () => {
     expect(platform.requests.some((r) => r.options.method === 'PUT')).toBe(false);
   });
 
+  it('refuses a pasted private key in the browser: it is never sent', async () => {
+    const platform = fakePlatform(() => status([]));
+    renderPage(platform, [route('/trust', <TrustPage />)], '/trust');
+    await screen.findByText('No registry has an additional trusted CA');
+    const key = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n';
+    const form = fillForm(
+      'registry.example.com:5000',
+      `-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n${key}`,
+    );
+    expect(
+      within(form).getByText(/found a PEM "PRIVATE KEY" block \(never upload a private key\)/),
+    ).toBeTruthy();
+    expect(within(form).getByRole('button', { name: 'Save CA' })).toHaveProperty('disabled', true);
+    fireEvent.submit(form);
+    expect(platform.requests.some((r) => r.options.method === 'PUT')).toBe(false);
+  });
+
   it('shows warnings and what was created after saving, then lists the registry', async () => {
     const saved: PutTrustResponse = {
       trust: status([entry]),

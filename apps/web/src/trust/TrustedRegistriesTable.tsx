@@ -14,19 +14,27 @@ export function splitRegistry(registry: string): { hostname: string; port: strin
 
 function Validity({ cert }: { cert: TrustedCertificate }) {
   const t = useT();
-  const range = `${cert.validFrom.slice(0, 10)} – ${cert.validTo.slice(0, 10)}`;
+  // One line: two dates broken at every hyphen read as a column of fragments.
+  const range = (
+    <span className="irc-nowrap" data-test="cert-validity">
+      {cert.validFrom.slice(0, 10)} – {cert.validTo.slice(0, 10)}
+    </span>
+  );
   if (cert.expired || cert.notYetValid) {
     return (
       <span data-test="cert-validity-problem">
-        <ExclamationCircleIcon
-          color="var(--pf-t--global--icon--color--status--danger--default)"
-          aria-hidden
-        />{' '}
-        <strong>{cert.expired ? t('Expired') : t('Not yet valid')}</strong> {range}
+        <span className="irc-nowrap">
+          <ExclamationCircleIcon
+            color="var(--pf-t--global--icon--color--status--danger--default)"
+            aria-hidden
+          />{' '}
+          <strong>{cert.expired ? t('Expired') : t('Not yet valid')}</strong>
+        </span>{' '}
+        {range}
       </span>
     );
   }
-  return <span>{range}</span>;
+  return range;
 }
 
 function CertificateCells({ cert }: { cert: TrustedCertificate }) {

@@ -27,6 +27,18 @@ export function registryHostProblem(registry: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Why pasted PEM text must not be sent: it holds a private key (a `BEGIN … PRIVATE KEY` line,
+ * terminated or not). Checked in the browser so that the key never leaves it; the server
+ * refuses every non-certificate block again on its own.
+ */
+export function pemPrivateKeyProblem(text: string): string | undefined {
+  const label = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----/.exec(text)?.[1];
+  return label
+    ? `only certificates are accepted, found a PEM "${label}" block (never upload a private key)`
+    : undefined;
+}
+
 /** `host:port` → ConfigMap key `host..port` (a key cannot hold ":"). Hostnames are case-insensitive. */
 export function trustKeyOf(registry: string): string {
   return registry.toLowerCase().replace(':', '..');
