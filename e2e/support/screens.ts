@@ -91,12 +91,15 @@ export async function withTheme<T>(page: Page, theme: Theme, body: () => Promise
 
 /**
  * How tall the viewport must be to show the whole page. PatternFly's Page scrolls its main
- * container, not the document, so Playwright's fullPage capture alone stops at the fold.
+ * container, not the document, so Playwright's fullPage capture alone stops at the fold. A
+ * virtual list (the log viewer, `role="log"`) scrolls inside a box of its own height: growing
+ * the window to its hundreds of thousands of lines would only stretch that box.
  */
 async function contentHeight(page: Page): Promise<number> {
   return page.evaluate(() => {
     let extra = 0;
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('*'))) {
+      if (el.closest('[role="log"]')) continue;
       const overflowY = getComputedStyle(el).overflowY;
       if ((overflowY === 'auto' || overflowY === 'scroll') && el.scrollHeight > el.clientHeight) {
         extra = Math.max(extra, el.scrollHeight - el.clientHeight);

@@ -24,9 +24,26 @@ for (const { path, form, name } of pages) {
 test('/config/yaml shows the whole Config read-only, without the http secret', async ({ page }) => {
   await page.goto('/config/yaml');
   await expect(page.getByText('kind: Config')).toBeVisible();
-  await expect(page.getByText(/httpSecret: <redacted>/i)).toBeVisible();
+  // The spelling the server sends and the README shows (case-sensitive).
+  await expect(page.getByText(/httpSecret: <REDACTED>/)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await screenshotBothThemes(page, 'config-yaml');
+});
+
+test('a page load asks for nothing that is not there (the icon included)', async ({ page, request }) => {
+  const missing: string[] = [];
+  page.on('response', (res) => {
+    if (res.status() >= 400) missing.push(`${res.status()} ${new URL(res.url()).pathname}`);
+  });
+  await page.goto('/overview');
+  await expect(page.getByRole('heading', { name: 'Image registry overview' })).toBeVisible();
+  // Browsers ask for the icon the page links, others for /favicon.ico: both exist.
+  for (const path of ['/favicon.ico', '/favicon.svg']) {
+    const icon = await request.get(path);
+    expect(icon.status(), path).toBe(200);
+    expect(icon.headers()['content-type'], path).toMatch(/^image\//);
+  }
+  expect(missing).toEqual([]);
 });
 
 test('an unknown address says so and links back', async ({ page }) => {

@@ -46,7 +46,8 @@ export function diffLines(before: string, after: string): DiffLine[] {
  * in depth, and shows no part of a value (not even its length or last characters).
  */
 const SECRET_FIELDS = new Set(['httpSecret']);
-export const REDACTED = '<redacted>';
+// Spelled as the server sends it (and the README shows), so both read the same.
+export const REDACTED = '<REDACTED>';
 
 /** A copy of `value` with secret fields replaced, for display (diffs, YAML view). */
 export function redactSecrets<T>(value: T): T {

@@ -4,7 +4,7 @@ import {
   type MigrationObjectResult,
   type MigrationResponse,
 } from '@irc/shared';
-import { Checkbox, ClipboardCopy, Content, Label, Stack } from '@patternfly/react-core';
+import { Checkbox, ClipboardCopy, Content, ExpandableSection, Label, Stack } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useState } from 'react';
 import { useT } from '../common/i18n.js';
@@ -59,14 +59,18 @@ export function ResultsTable({ result, caption }: { result: MigrationResponse; c
         isChecked={showUnchanged}
         onChange={(_e, on) => setShowUnchanged(on)}
       />
-      <Table aria-label={caption} variant="compact" data-test="migration-table">
+      {/*
+       * Fixed layout with fixed shares: under auto layout the long unbroken image references
+       * (max-content hundreds of characters, min-content one) made the table wider than the page
+       * and squeezed Field and Old → new to a few characters each, 25,000 px tall.
+       */}
+      <Table aria-label={caption} variant="compact" className="irc-table-fixed" data-test="migration-table">
         <Thead>
           <Tr>
-            {/* Fixed shares: the breakWord cells' min-content is one character, so auto layout crushed them. */}
             <Th width={20}>{t('Object')}</Th>
-            <Th width={25}>{t('Field')}</Th>
+            <Th width={20}>{t('Field')}</Th>
             <Th width={40}>{t('Old → new')}</Th>
-            <Th width={15}>{t('Result')}</Th>
+            <Th width={20}>{t('Result')}</Th>
           </Tr>
         </Thead>
         <Tbody>
@@ -97,10 +101,17 @@ export function ResultsTable({ result, caption }: { result: MigrationResponse; c
                 {i === 0 ? (
                   <>
                     <StatusLabel status={o.status} dryRun={result.dryRun} />
-                    {o.status === 'error' || o.status === 'ignored' ? (
-                      c ? (
-                        <div className="irc-gap-top">{o.message}</div>
-                      ) : null
+                    {(o.status === 'error' || o.status === 'ignored') && c ? (
+                      // API errors can quote a whole object ("…: field is immutable"): three lines, then "Show more".
+                      <ExpandableSection
+                        variant="truncate"
+                        truncateMaxLines={3}
+                        toggleTextExpanded={t('Show less')}
+                        toggleTextCollapsed={t('Show more')}
+                        className="irc-gap-top irc-break"
+                      >
+                        {o.message}
+                      </ExpandableSection>
                     ) : null}
                   </>
                 ) : null}

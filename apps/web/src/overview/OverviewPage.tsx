@@ -40,10 +40,11 @@ export default function OverviewPage() {
           />
         ) : (
           <Grid hasGutter>
-            <GridItem md={5} xl={4}>
+            {/* Wide enough for the three management states side by side from 1200 px up. */}
+            <GridItem md={6} xl={5}>
               <ManagementStateCard data={query.data} />
             </GridItem>
-            <GridItem md={7} xl={8}>
+            <GridItem md={6} xl={7}>
               <RegistrySummaryCard config={query.data.config} />
             </GridItem>
             <GridItem span={12}>

@@ -69,7 +69,7 @@ describe('PodLogsPage', () => {
     expect(document.querySelector('.irc-log__line--current')?.textContent).toContain('delta error two');
   });
 
-  it('pauses and resumes following, and says when the stream ended', async () => {
+  it('pauses and resumes following, and says when the stream ended (then offers no Pause)', async () => {
     const { send, options, finish } = setup();
     await waitFor(() => expect(options()).toBeDefined());
     const pause = await screen.findByRole('button', { name: 'Pause' });
@@ -78,7 +78,11 @@ describe('PodLogsPage', () => {
     act(() => send('last line without newline'));
     await act(async () => finish());
     await screen.findByText('The log stream ended');
-    expect(screen.getByText(/1 lines loaded/)).toBeTruthy();
+    expect(screen.getByText(/1 line loaded/)).toBeTruthy();
+    // A finished log has nothing to pause or follow: only its end to go to.
+    expect(screen.queryByRole('button', { name: 'Pause' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Follow' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Go to the end' })).toBeTruthy();
   });
 
   it('reconnects a broken stream from the last line shown, says so meanwhile, and repeats no line', async () => {

@@ -19,7 +19,7 @@ import {
   ToolbarItem,
   Tooltip,
 } from '@patternfly/react-core';
-import { DownloadIcon, PauseIcon, PlayIcon } from '@patternfly/react-icons';
+import { AngleDoubleDownIcon, DownloadIcon, PauseIcon, PlayIcon } from '@patternfly/react-icons';
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useT } from '../common/i18n.js';
@@ -101,6 +101,8 @@ export default function PodLogsPage() {
     );
 
   const wholeLog = stream.status !== 'connecting' && buffer.received < tailLines;
+  // A previous instance's log is read once; an ended or failed stream brings no more lines.
+  const live = !previous && stream.status !== 'ended' && stream.status !== 'error';
   const canLoadOlder = !wholeLog && step < TAIL_STEPS.length - 1;
 
   return (
@@ -170,15 +172,27 @@ export default function PodLogsPage() {
               </ToolbarGroup>
               <ToolbarGroup>
                 <ToolbarItem>
-                  <Button
-                    variant="secondary"
-                    icon={follow ? <PauseIcon /> : <PlayIcon />}
-                    onClick={() => setFollow((f) => !f)}
-                    aria-pressed={follow}
-                    data-test="follow"
-                  >
-                    {follow ? t('Pause') : t('Follow')}
-                  </Button>
+                  {live ? (
+                    <Button
+                      variant="secondary"
+                      icon={follow ? <PauseIcon /> : <PlayIcon />}
+                      onClick={() => setFollow((f) => !f)}
+                      aria-pressed={follow}
+                      data-test="follow"
+                    >
+                      {follow ? t('Pause') : t('Follow')}
+                    </Button>
+                  ) : (
+                    // Nothing more will come: there is nothing to pause, only the end to go to.
+                    <Button
+                      variant="secondary"
+                      icon={<AngleDoubleDownIcon />}
+                      onClick={() => setFollow(true)}
+                      data-test="go-to-end"
+                    >
+                      {t('Go to the end')}
+                    </Button>
+                  )}
                 </ToolbarItem>
                 <ToolbarItem>
                   <Switch

@@ -117,17 +117,25 @@ export function LogView({
     }
   }, [current, jump, layout, metrics.row, follow]);
 
-  // …and horizontally, when lines are not wrapped and the match is far to the right. The row
-  // exists only once the vertical scroll has rendered it, so the reveal waits for it.
+  // …and horizontally, only when the match is out of sight (hidden right of the view or under
+  // the sticky line numbers), then just far enough that it starts beside the numbers: jumping
+  // must not scroll sideways for a match already in view. The row exists only once the vertical
+  // scroll has rendered it, so the reveal waits for it.
   useEffect(() => {
     reveal.current = current !== undefined && !follow;
   }, [current, jump, follow]);
   useEffect(() => {
-    if (!reveal.current) return;
-    const mark = scroller.current?.querySelector('.irc-log__mark--current');
+    const el = scroller.current;
+    if (!reveal.current || !el) return;
+    const mark = el.querySelector<HTMLElement>('.irc-log__mark--current');
     if (!mark) return;
     reveal.current = false;
-    mark.scrollIntoView?.({ block: 'nearest', inline: 'center' });
+    const gutter = mark.closest('.irc-log__line')?.querySelector('.irc-log__number');
+    const view = el.getBoundingClientRect();
+    const box = mark.getBoundingClientRect();
+    const visibleFrom = view.left + (gutter?.getBoundingClientRect().width ?? 0);
+    if (box.left >= visibleFrom && box.right <= view.left + el.clientWidth) return;
+    el.scrollLeft = Math.max(0, el.scrollLeft + box.left - visibleFrom - metrics.char * 4);
   });
 
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
@@ -193,7 +201,15 @@ export function LogView({
       <span ref={probe} className="irc-log__probe" aria-hidden="true">
         0123456789
       </span>
-      <div className="irc-log__canvas" style={{ height: layout.totalHeight }}>
+      <div
+        className="irc-log__canvas"
+        // Unwrapped, the canvas is as wide as the longest line, and every line as wide as the
+        // canvas: the sticky line numbers then stay in view however far a line is scrolled.
+        style={{
+          height: layout.totalHeight,
+          width: wrap ? undefined : layout.longestLine * metrics.char + LINE_PADDING_PX,
+        }}
+      >
         {rows}
       </div>
     </div>

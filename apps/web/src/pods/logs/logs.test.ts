@@ -87,6 +87,18 @@ describe('VirtualLayout', () => {
     expect(layout.indexAt(80)).toBe(2);
   });
 
+  it('knows its longest line (the width unwrapped lines need), appended or relaid out', () => {
+    const layout = new VirtualLayout(10, null);
+    const lines = ['ab', 'abcdef'];
+    layout.sync(lines);
+    expect(layout.longestLine).toBe(6);
+    lines.push('abcdefghij');
+    layout.sync(lines);
+    expect(layout.longestLine).toBe(10);
+    layout.configure(10, null, ['x']);
+    expect(layout.longestLine).toBe(1);
+  });
+
   it('lays out appended lines incrementally and relayouts after lines are dropped', () => {
     const layout = new VirtualLayout(10, null);
     const lines = ['a', 'b'];

@@ -7,6 +7,7 @@
 export class VirtualLayout {
   private offsets = new Float64Array(1);
   private count = 0;
+  private longest = 0;
 
   constructor(
     private rowHeight: number,
@@ -30,26 +31,41 @@ export class VirtualLayout {
     this.columns = columns && columns > 0 ? columns : null;
     if (lengthOf) this.lengthOf = lengthOf;
     this.count = 0;
+    this.longest = 0;
     this.sync(lines);
   }
 
   /** Lays out lines appended since the last call; `dropped` lines removed at the front force a full pass. */
   sync(lines: readonly string[], fullRelayout = false): void {
     const length = lines.length;
-    if (fullRelayout || length < this.count) this.count = 0;
+    if (fullRelayout || length < this.count) {
+      this.count = 0;
+      this.longest = 0;
+    }
     if (this.offsets.length < length + 1) {
       const grown = new Float64Array(Math.max(length + 1, this.offsets.length * 2));
       grown.set(this.offsets.subarray(0, this.count + 1));
       this.offsets = grown;
     }
-    for (let i = this.count; i < length; i++)
-      this.offsets[i + 1] = this.offsets[i]! + this.heightOf(lines[i]!);
+    for (let i = this.count; i < length; i++) {
+      const chars = this.lengthOf(lines[i]!);
+      if (chars > this.longest) this.longest = chars;
+      this.offsets[i + 1] = this.offsets[i]! + this.rowsOf(chars) * this.rowHeight;
+    }
     this.count = length;
   }
 
+  /** Displayed length of the longest line laid out (characters): the width unwrapped lines need. */
+  get longestLine(): number {
+    return this.longest;
+  }
+
+  private rowsOf(chars: number): number {
+    return this.columns ? Math.max(1, Math.ceil(chars / this.columns)) : 1;
+  }
+
   heightOf(line: string): number {
-    if (!this.columns) return this.rowHeight;
-    return this.rowHeight * Math.max(1, Math.ceil(this.lengthOf(line) / this.columns));
+    return this.rowHeight * this.rowsOf(this.lengthOf(line));
   }
 
   get totalHeight(): number {
