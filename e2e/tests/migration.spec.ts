@@ -105,6 +105,9 @@ test('a viewer can preview but Apply is disabled with the reason', async ({ page
 test('preview, apply after confirmation (result matches the preview), then a second run migrates nothing', async ({
   page,
 }) => {
+  // The whole workflow in one test: two previews, an apply, three axe scans and four full-page
+  // screenshots of a long results table — more than the default minute on a loaded machine.
+  test.setTimeout(180_000);
   const bodies = recordApiBodies(page);
   await fillSampleMigration(page);
   await expectNoSeriousA11yViolations(page);
