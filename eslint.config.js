@@ -6,6 +6,7 @@ export default tseslint.config(
       '**/dist/**',
       '**/node_modules/**',
       '**/.turbo/**',
+      'apps/console-plugin/test-host/generated/**',
       'e2e/test-results/**',
       'e2e/playwright-report/**',
       '.sandbox/**',
