@@ -34,11 +34,24 @@ function decide(authorizer: RbacAuthorizer, user: UserInfo, spec: AccessReviewSp
     : authorizer.authorize({ user, verb: nra?.verb ?? '', path: nra?.path ?? '' });
 }
 
-/** SubjectAccessReviewStatus: `allowed`, and `reason` only when the authorizer gave one (omitempty). */
-function reviewStatus(decision: Decision): Record<string, unknown> {
+/**
+ * The answer to a (Self)SubjectAccessReview: the spec echoed, `status.allowed`, and `reason`
+ * only when the authorizer gave one (omitempty).
+ */
+function accessReviewAnswer(
+  kind: 'SelfSubjectAccessReview' | 'SubjectAccessReview',
+  spec: AccessReviewSpec,
+  decision: Decision,
+): KubeObject {
   const status: Record<string, unknown> = { allowed: decision.allowed };
   if (decision.reason) status.reason = decision.reason;
-  return status;
+  return {
+    apiVersion: 'authorization.k8s.io/v1',
+    kind,
+    metadata: { creationTimestamp: null as unknown as undefined },
+    spec,
+    status,
+  };
 }
 
 /** SelfSubjectAccessReview: the caller asks the authorizer about itself (`kubectl auth can-i`). */
@@ -52,13 +65,7 @@ export function selfSubjectAccessReview(
     throw badRequest(
       'SelfSubjectAccessReview.authorization.k8s.io "" is invalid: spec.resourceAttributes: Invalid value: "null": exactly one of nonResourceAttributes or resourceAttributes must be specified',
     );
-  return {
-    apiVersion: 'authorization.k8s.io/v1',
-    kind: 'SelfSubjectAccessReview',
-    metadata: { creationTimestamp: null as unknown as undefined },
-    spec,
-    status: reviewStatus(decide(authorizer, user, spec)),
-  };
+  return accessReviewAnswer('SelfSubjectAccessReview', spec, decide(authorizer, user, spec));
 }
 
 /**
@@ -88,13 +95,7 @@ export function subjectAccessReview(authorizer: RbacAuthorizer, body: KubeObject
     bad('spec.user', '""', 'at least one of user or group must be specified');
   if (causes.length > 0) throw invalid('authorization.k8s.io', 'SubjectAccessReview', '', causes);
   const subject: UserInfo = { username: spec.user ?? '', groups, ...(spec.uid ? { uid: spec.uid } : {}) };
-  return {
-    apiVersion: 'authorization.k8s.io/v1',
-    kind: 'SubjectAccessReview',
-    metadata: { creationTimestamp: null as unknown as undefined },
-    spec,
-    status: reviewStatus(decide(authorizer, subject, spec)),
-  };
+  return accessReviewAnswer('SubjectAccessReview', spec, decide(authorizer, subject, spec));
 }
 
 /** SelfSubjectReview: who the server thinks the caller is (`kubectl auth whoami`). */
