@@ -77,6 +77,7 @@ describe.runIf(kubectl)('deploy/ (kustomize base)', () => {
       [
         'ClusterRole',
         'ClusterRoleBinding',
+        'ClusterRoleBinding',
         'ConsolePlugin',
         'Deployment',
         'Namespace',
@@ -154,6 +155,26 @@ describe.runIf(kubectl)('deploy/ (kustomize base)', () => {
         expect.objectContaining({ kind: 'ServiceAccount', name: pod().serviceAccountName }),
       ]);
     }
+  });
+
+  it('lets the server review who may scrape /metrics, and names the hosts it answers to', () => {
+    const delegator = objects.find(
+      (o) =>
+        o.kind === 'ClusterRoleBinding' &&
+        (o as unknown as { roleRef: { name: string } }).roleRef.name === 'system:auth-delegator',
+    );
+    expect(delegator, 'a binding to system:auth-delegator (TokenReview + SubjectAccessReview)').toBeDefined();
+    const service = find('Service');
+    const env = (pod().containers[0]?.env ?? []) as unknown as {
+      name: string;
+      value?: string;
+      valueFrom?: { fieldRef: { fieldPath: string } };
+    }[];
+    const byName = Object.fromEntries(env.map((e) => [e.name, e]));
+    // the console's proxy sends Host <SERVICE_NAME>.<POD_NAMESPACE>.svc.cluster.local:<port>
+    expect(byName.SERVICE_NAME?.value).toBe(service.metadata.name);
+    expect(byName.POD_NAMESPACE?.valueFrom?.fieldRef.fieldPath).toBe('metadata.namespace');
+    expect(byName.POD_IPS?.valueFrom?.fieldRef.fieldPath).toBe('status.podIPs');
   });
 
   it.runIf(existsSync(CRD_ORACLE))('ConsolePlugin validates against the real CRD (openshift/api)', () => {

@@ -1,14 +1,28 @@
-/** `/healthz` (process up), `/readyz` (cluster reachable and not shutting down), `/metrics`. */
+/**
+ * `/healthz` (process up), `/readyz` (cluster reachable and not shutting down), `/metrics`.
+ *
+ * The probes answer anyone (the kubelet sends no token, and probes by the pod IP: hosts.ts
+ * exempts them) and therefore say a status and nothing else: no cluster version, no address,
+ * no error text. Why the cluster is unreachable goes to the log, once per change.
+ * The metrics are for callers allowed to read them (metrics-access.ts).
+ */
 import type { Server } from 'node:net';
-import { HealthResponseSchema, ReadyResponseSchema, type ReadyResponse } from '@irc/shared';
+import { HealthResponseSchema, ReadyResponseSchema } from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { toKubeError } from '../kube/errors.js';
+import { MetricsAccess, METRICS_PATH } from './metrics-access.js';
 
 /** Servers whose shutdown began (keyed by the listening server: plugins see child instances). */
 const draining = new WeakSet<Server>();
-/** The last cluster probe per server: a draining server answers at once with it instead of probing. */
-const lastProbe = new WeakMap<Server, ReadyResponse['cluster']>();
+/** The last cluster probe per server (logged when it changes). */
+const lastProbe = new WeakMap<Server, ClusterProbe>();
+
+interface ClusterProbe {
+  reachable: boolean;
+  /** For the log only: never sent to a caller. */
+  detail: string;
+}
 
 /**
  * From now on `/readyz` answers 503 while everything else is still served: load balancers and
@@ -34,33 +48,38 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ReadyResponseSchema, 503: ReadyResponseSchema },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       if (draining.has(app.server)) {
-        // No probe now: a shutting-down server answers at once. Not probed yet → not claimed reachable.
-        const known = lastProbe.get(app.server);
-        const message = `the console is shutting down: finishing in-flight requests${known ? '' : ' (cluster not probed)'}`;
-        return reply
-          .status(503)
-          .send({ status: 'unavailable', cluster: { ...(known ?? { reachable: false }), message } });
+        // No probe now: a shutting-down server answers at once.
+        return reply.status(503).send({ status: 'unavailable' as const, reason: 'ShuttingDown' as const });
       }
-      const cluster = await probeCluster(app);
-      lastProbe.set(app.server, cluster);
-      return cluster.reachable
-        ? { status: 'ready' as const, cluster }
-        : reply.status(503).send({ status: 'unavailable', cluster });
+      const probe = await probeCluster(app);
+      const before = lastProbe.get(app.server);
+      lastProbe.set(app.server, probe);
+      if (before?.reachable !== probe.reachable || before.detail !== probe.detail)
+        request.log[probe.reachable ? 'info' : 'warn'](
+          { cluster: probe.detail },
+          'readiness: cluster probe changed',
+        );
+      return probe.reachable
+        ? { status: 'ready' as const }
+        : reply.status(503).send({ status: 'unavailable' as const, reason: 'ClusterUnreachable' as const });
     },
   );
 
+  const metricsAccess = new MetricsAccess(app.cluster);
   app.get(
-    '/metrics',
+    METRICS_PATH,
     {
       schema: {
         tags: ['platform'],
-        summary: 'Prometheus metrics (text exposition format)',
+        summary:
+          'Prometheus metrics (text exposition format); in token mode for callers allowed to get /metrics',
         produces: ['text/plain'],
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
+      await metricsAccess.check(request);
       reply.header('content-type', app.metrics.registry.contentType);
       return app.metrics.registry.metrics();
     },
@@ -70,16 +89,16 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
 /** Under the pod's readinessProbe timeoutSeconds (6): the kubelet always gets an answer. */
 const READY_PROBE_TIMEOUT_MS = 5000;
 
-async function probeCluster(app: FastifyInstance): Promise<ReadyResponse['cluster']> {
+async function probeCluster(app: FastifyInstance): Promise<ClusterProbe> {
   const client = app.cluster.serverClient();
   try {
     // Parameter-less calls still take the request object first: options passed alone would be
     // read as the (empty) request and the call would run with no deadline at all.
     const info = await client.version.getCode({}, client.opts({ timeoutMs: READY_PROBE_TIMEOUT_MS }));
-    return { reachable: true, gitVersion: info.gitVersion };
+    return { reachable: true, detail: `${app.cluster.serverUrl} ${info.gitVersion}` };
   } catch (err) {
     const e = toKubeError(err);
     // A 401/403 still proves the API answers; only transport failures make us unready.
-    return { reachable: e.statusCode < 500, message: e.message };
+    return { reachable: e.statusCode < 500, detail: `${app.cluster.serverUrl}: ${e.message}` };
   }
 }

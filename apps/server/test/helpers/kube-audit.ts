@@ -4,7 +4,7 @@
  * The sandbox runs in the test process, so its authorizer can be observed without touching it.
  */
 import https from 'node:https';
-import type { KubeAccess } from './route-table.js';
+import type { KubeAccess, NonResourceAccess } from './route-table.js';
 
 export interface AuditRecord {
   username: string;
@@ -79,12 +79,12 @@ export function selfSubjectAccessReview(
   apiUrl: string,
   caPem: string | undefined,
   authorization: string,
-  access: KubeAccess,
+  access: KubeAccess | NonResourceAccess,
 ): Promise<SsarAnswer> {
   const body = JSON.stringify({
     apiVersion: 'authorization.k8s.io/v1',
     kind: 'SelfSubjectAccessReview',
-    spec: { resourceAttributes: access },
+    spec: 'path' in access ? { nonResourceAttributes: access } : { resourceAttributes: access },
   });
   const url = new URL('/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', apiUrl);
   return new Promise((resolve, reject) => {

@@ -10,12 +10,24 @@ import type { AccessCheck } from '@irc/shared';
 /** One question for the authorizer (the resourceAttributes of a SelfSubjectAccessReview). */
 export type KubeAccess = AccessCheck;
 
+/** A non-resource URL question (`kubectl auth can-i get /metrics`). */
+export interface NonResourceAccess {
+  verb: string;
+  path: string;
+}
+
 /**
- * `public`: answered without any user access (probes, metrics, the OpenAPI document).
+ * `public`: answered without any user access (the probes).
  * `all`: every check must be allowed. `any`: at least one (the route degrades per kind).
  * `all: []`: any authenticated user (the route reports per step what the user may not read).
+ * `tokenMode`: public standalone; in token mode a bearer token the cluster accepts
+ * (`authenticated`), or whose user may do `nonResource` — asked by the SERVER with a TokenReview
+ * and a SubjectAccessReview (kube-rbac-proxy's way; the one place it acts as itself for a caller).
  */
-export type Needs = 'public' | { all: KubeAccess[]; any?: KubeAccess[] };
+export type Needs =
+  | 'public'
+  | { all: KubeAccess[]; any?: KubeAccess[] }
+  | { tokenMode: 'authenticated' | { nonResource: NonResourceAccess } };
 
 export interface SampleRequest {
   method: string;
@@ -80,8 +92,14 @@ const MIGRATION_NOOP = {
 export const ROUTE_TABLE: Record<string, RouteRow> = {
   'GET /healthz': { needs: 'public', request: () => ({ method: 'GET', path: '/healthz' }) },
   'GET /readyz': { needs: 'public', request: () => ({ method: 'GET', path: '/readyz' }) },
-  'GET /metrics': { needs: 'public', request: () => ({ method: 'GET', path: '/metrics' }) },
-  'GET /api/openapi.json': { needs: 'public', request: () => ({ method: 'GET', path: '/api/openapi.json' }) },
+  'GET /metrics': {
+    needs: { tokenMode: { nonResource: { verb: 'get', path: '/metrics' } } },
+    request: () => ({ method: 'GET', path: '/metrics' }),
+  },
+  'GET /api/openapi.json': {
+    needs: { tokenMode: 'authenticated' },
+    request: () => ({ method: 'GET', path: '/api/openapi.json' }),
+  },
   'GET /api/v1/config': {
     needs: { all: [{ verb: 'get', ...CONFIGS }] },
     request: () => ({ method: 'GET', path: '/api/v1/config' }),

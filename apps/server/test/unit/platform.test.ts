@@ -42,7 +42,7 @@ describe('platform (no cluster)', () => {
     expect((await app.inject('/healthz')).json()).toEqual({ status: 'ok' });
     const ready = await app.inject('/readyz');
     expect(ready.statusCode).toBe(503);
-    expect(ready.json().cluster.reachable).toBe(false);
+    expect(ready.json()).toEqual({ status: 'unavailable', reason: 'ClusterUnreachable' });
   });
 
   it('the OpenAPI document is valid and lists every route with schemas', async () => {
