@@ -5,6 +5,7 @@
 import { RegistryNames, type ConfigSpec, type StorageClaimInfo } from '@irc/shared';
 import type { KubeClient } from '../kube/client.js';
 import { KubeError, isNotFound, toKubeError } from '../kube/errors.js';
+import { noteConfigSecrets } from '../kube/redact.js';
 import { ConfigResource, NS, type KubeObjectLike } from '../kube/resources.js';
 
 export interface LiveConfig {
@@ -20,6 +21,8 @@ export async function readConfig(client: KubeClient): Promise<LiveConfig> {
         { ...ConfigResource, name },
         client.opts(),
       )) as KubeObjectLike;
+      // Known before any write can fail: an API message quoting it is scrubbed (redact.ts).
+      noteConfigSecrets(object);
       return { name, object, resourceVersion: object.metadata?.resourceVersion ?? '' };
     } catch (err) {
       if (!isNotFound(err)) throw toKubeError(err);

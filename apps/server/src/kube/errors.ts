@@ -1,9 +1,11 @@
 /**
  * Kubernetes failures, mapped once. `ApiException.message` embeds the raw body and headers, so
- * it is never forwarded: only the parsed metav1.Status (reason, message, causes) is kept.
+ * it is never forwarded: only the parsed metav1.Status (reason, message, causes) is kept — and
+ * redacted (redact.ts) as the KubeError is made, since a KubeError's text is what browsers see.
  */
 import { ApiException } from '@kubernetes/client-node';
 import type { FieldError } from '@irc/shared';
+import { redactUpstreamText } from './redact.js';
 
 export interface StatusCause {
   reason?: string;
@@ -15,14 +17,21 @@ export class KubeError extends Error {
   /** How long the API asked us to wait (Retry-After header, or the Status' details.retryAfterSeconds on 429/5xx). */
   retryAfterSeconds?: number;
 
+  readonly causes: StatusCause[];
+
+  /**
+   * `message` and the causes' messages are redacted here, whoever builds the error (a Status
+   * parsed below, a watch's ERROR event, our own wording): none can reach a browser unredacted.
+   */
   constructor(
     readonly statusCode: number,
     readonly reason: string,
     message: string,
-    readonly causes: StatusCause[] = [],
+    causes: StatusCause[] = [],
   ) {
-    super(message);
+    super(redactUpstreamText(message));
     this.name = 'KubeError';
+    this.causes = causes.map((c) => (c.message ? { ...c, message: redactUpstreamText(c.message) } : c));
   }
 
   get fieldErrors(): FieldError[] {

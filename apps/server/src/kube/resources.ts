@@ -1,6 +1,6 @@
 /** The API coordinates of everything the console reads or writes (domain.md §1). */
 import { RegistryNames } from '@irc/shared';
-import { REDACTED, redactWorkloadSecrets } from './redact.js';
+import { REDACTED, noteConfigSecrets, redactWorkloadSecrets, scrubStrings } from './redact.js';
 
 export { REDACTED };
 
@@ -54,13 +54,18 @@ export function conditionsOf(obj: KubeObjectLike | undefined): ConditionLike[] {
 }
 
 /**
- * Objects go to the browser without managedFields (noise, and they name every writer) and
- * without secret values: the Config's `spec.httpSecret` signs the registry's upload state, so
- * whoever holds it can forge upload sessions. Only whether it is set is shown. The same value
- * sits in the registry Deployment's env (`REGISTRY_HTTP_SECRET`, a plain value on a real
- * cluster): env values with secret-like names are redacted in every object (kube/redact.ts).
+ * THE way a cluster object leaves for the browser (GET and PATCH answers, 409 bodies, stream
+ * snapshots and changes, YAML views): without managedFields (noise, and they name every writer)
+ * and without secret values — the Config's `spec.httpSecret` signs the registry's upload state,
+ * so whoever holds it can forge upload sessions (only whether it is set is shown); the same
+ * value sits in the registry Deployment's env (`REGISTRY_HTTP_SECRET`, a plain value on a real
+ * cluster) and in kubectl's last-applied copy, both redacted in every object; a Secret's values
+ * are withheld; and every secret value the server has seen is scrubbed from the remaining
+ * strings (condition and event messages, other annotations): see kube/redact.ts.
+ * The input is left untouched.
  */
 export function forBrowser<T extends KubeObjectLike>(obj: T): T {
+  noteConfigSecrets(obj);
   let out: KubeObjectLike = redactWorkloadSecrets(obj);
   if (out.metadata?.managedFields) {
     const { managedFields: _dropped, ...metadata } = out.metadata;
@@ -70,7 +75,14 @@ export function forBrowser<T extends KubeObjectLike>(obj: T): T {
   if (spec && typeof spec.httpSecret === 'string' && spec.httpSecret !== '') {
     out = { ...out, spec: { ...spec, httpSecret: REDACTED } };
   }
-  return out as T;
+  if (out.kind === 'Secret') {
+    for (const field of ['data', 'stringData'] as const) {
+      const values = out[field];
+      if (values && typeof values === 'object')
+        out = { ...out, [field]: Object.fromEntries(Object.keys(values).map((k) => [k, REDACTED])) };
+    }
+  }
+  return scrubStrings(out) as T;
 }
 
 export function toIso(value: string | Date | undefined | null): string | undefined {

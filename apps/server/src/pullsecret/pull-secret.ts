@@ -20,14 +20,20 @@ import {
 import { PatchStrategy, type V1Secret } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
 import { KubeError, invalidField, toKubeError } from '../kube/errors.js';
+import { knownSecrets, noteDockerAuth } from '../kube/redact.js';
 import { isUserColonSecret, parseDockerConfig, registryEntries, type DockerConfig } from './dockerconfig.js';
 
 async function readSecret(client: KubeClient): Promise<V1Secret | undefined> {
   try {
-    return await client.core.readNamespacedSecret(
+    const secret = await client.core.readNamespacedSecret(
       { name: PULL_SECRET_NAME, namespace: PULL_SECRET_NAMESPACE },
       client.opts(),
     );
+    // Every auth is a credential: scrubbed from any API message that quotes one (redact.ts).
+    const parsed = parseDockerConfig(secret.data?.[PULL_SECRET_KEY], secret.type);
+    if (parsed.ok) for (const entry of Object.values(parsed.doc.auths)) noteDockerAuth(entry);
+    knownSecrets.note(secret.data?.[PULL_SECRET_KEY]);
+    return secret;
   } catch (err) {
     const e = toKubeError(err);
     if (e.statusCode === 404) return undefined;
@@ -77,6 +83,7 @@ export async function putPullSecretRegistry(
   const problem = registryHostProblem(registry);
   if (problem) throw invalidField('registry', problem);
   const entry = entryOf(body);
+  noteDockerAuth({ ...entry, ...('password' in body ? { password: body.password } : {}) });
   const secret = await readSecret(client);
   if (body.resourceVersion && secret?.metadata?.resourceVersion !== body.resourceVersion) {
     throw new KubeError(

@@ -22,6 +22,7 @@ import {
   type ConditionLike,
   type KubeObjectLike,
 } from '../kube/resources.js';
+import { redactUpstreamText } from '../kube/redact.js';
 import type { AccessQuestion } from './access-review.js';
 
 const MAX_ENTRIES = 5000;
@@ -165,7 +166,7 @@ export class Timeline extends EventEmitter<{ entry: [TimelineEntry] }> {
       event: {
         eventType: e.type ?? 'Normal',
         reason: e.reason ?? '',
-        message: e.message ?? '',
+        message: redactUpstreamText(e.message ?? ''),
         count,
         ...(e.source?.component || e.reportingComponent
           ? { source: e.source?.component || e.reportingComponent }
@@ -222,7 +223,7 @@ function conditionEntry(
       from: prev ? asStatus(prev.status) : null,
       to,
       reason: cond.reason ?? '',
-      message: cond.message ?? '',
+      message: redactUpstreamText(cond.message ?? ''),
     },
   };
 }

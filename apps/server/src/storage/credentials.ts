@@ -17,6 +17,7 @@ import {
 import { PatchStrategy, type V1ManagedFieldsEntry, type V1Secret } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
 import { toKubeError } from '../kube/errors.js';
+import { knownSecrets } from '../kube/redact.js';
 import { NS, toIso } from '../kube/resources.js';
 
 export const SECRET_NAME = RegistryNames.userCredentialsSecret;
@@ -28,7 +29,16 @@ const BACKEND_OF = new Map<string, string>(
 
 async function readSecret(client: KubeClient): Promise<V1Secret | undefined> {
   try {
-    return await client.core.readNamespacedSecret({ name: SECRET_NAME, namespace: NS }, client.opts());
+    const secret = await client.core.readNamespacedSecret(
+      { name: SECRET_NAME, namespace: NS },
+      client.opts(),
+    );
+    // Every value is a credential: scrubbed from any API message that quotes one (redact.ts).
+    for (const value of Object.values(secret.data ?? {})) {
+      knownSecrets.note(value);
+      knownSecrets.note(Buffer.from(value, 'base64').toString('utf8'));
+    }
+    return secret;
   } catch (err) {
     const e = toKubeError(err);
     if (e.statusCode === 404) return undefined;
@@ -71,6 +81,7 @@ export async function putCredentials(
   body: PutCredentialsRequest,
 ): Promise<{ status: CredentialsStatus; changed: string[] }> {
   const values = body.values as Partial<Record<CredentialKey, string | null>>;
+  for (const value of Object.values(values)) knownSecrets.note(value);
   const now = new Date().toISOString();
   for (let attempt = 0; ; attempt++) {
     const secret = await readSecret(client);

@@ -16,6 +16,7 @@
  *   await proxy.restart(2000);              // cut + refuse 2 s + listen again
  *   proxy.delay(300);                       // every request waits 300 ms before it is forwarded
  *   proxy.fail({ status: 429, retryAfterSeconds: 1, forMs: 3000 });  // or { count: 5 }, { match }
+ *   proxy.fail({ status: 500, message: 'Get "https://10.0.0.5:10250/…": dial tcp …', count: 1 });  // or { body: status }
  *   proxy.expireWatches();                  // open watches get an ERROR 410 event and end
  *   proxy.goneOnWatch(1, (r) => r.path.endsWith('/pods'));  // the next such watch resuming from an RV: 410
  *   proxy.rejectToken(token);               // that bearer token now gets 401 (it "expired")
@@ -48,6 +49,10 @@ export interface FailRule {
   forMs?: number;
   /** Which requests fail (default: all). */
   match?: (req: ProxiedRequest) => boolean;
+  /** The Status message (default `chaos-proxy: injected <status>`), e.g. a kubelet error's URL. */
+  message?: string;
+  /** A whole Status body sent as is (a real API's answer with causes), instead of the built one. */
+  body?: Record<string, unknown>;
 }
 
 export interface ProxiedRequest {
@@ -302,10 +307,15 @@ export class ChaosProxy {
     };
     this.requests.push(record);
     if (this.requests.length > 10_000) this.requests.splice(0, 5000);
-    const answer = (code: number, message: string, headers: http.OutgoingHttpHeaders = {}) => {
+    const answer = (
+      code: number,
+      message: string,
+      headers: http.OutgoingHttpHeaders = {},
+      body?: Record<string, unknown>,
+    ) => {
       req.resume();
       res.writeHead(code, { 'content-type': 'application/json', ...headers });
-      res.end(statusBody(code, message));
+      res.end(body ? JSON.stringify(body) : statusBody(code, message));
     };
     const token = /^Bearer (.+)$/i.exec(record.authorization ?? '')?.[1];
     if (token && this.rejected.has(token)) {
@@ -317,7 +327,7 @@ export class ChaosProxy {
       record.outcome = 'failed';
       const headers =
         rule.retryAfterSeconds !== undefined ? { 'retry-after': String(rule.retryAfterSeconds) } : {};
-      return answer(rule.status, `chaos-proxy: injected ${rule.status}`, headers);
+      return answer(rule.status, rule.message ?? `chaos-proxy: injected ${rule.status}`, headers, rule.body);
     }
     const rv = url.searchParams.get('resourceVersion') ?? '';
     if (

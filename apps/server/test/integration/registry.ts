@@ -1,4 +1,7 @@
 /** Test fixtures on the sandbox: the registry's Config as the operator (or we) created it. */
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ConfigResponse, PatchConfigResponse, SectionPatch } from '@irc/shared';
 import { afterAll, beforeAll } from 'vitest';
 import type { AppOptions } from '../../src/app.js';
@@ -67,4 +70,30 @@ export function registryHarness(
       return current[key as keyof Harness];
     },
   });
+}
+
+/**
+ * An ordinary `kubectl apply` of the Config: its live spec (with `overrides`), so kubectl keeps
+ * the applied object — httpSecret included — in the last-applied-configuration annotation.
+ */
+export async function kubectlApplyConfig(h: Harness, overrides: Record<string, unknown> = {}): Promise<void> {
+  const live = JSON.parse(
+    await h.kubectl('get', 'configs.imageregistry.operator.openshift.io', 'cluster', '-o', 'json'),
+  ) as { apiVersion: string; kind: string; metadata: { name: string }; spec: Record<string, unknown> };
+  const manifest = join(tmpdir(), `irc-applied-${process.pid}-${Date.now()}.json`);
+  const { apiVersion, kind } = live;
+  writeFileSync(
+    manifest,
+    JSON.stringify({
+      apiVersion,
+      kind,
+      metadata: { name: live.metadata.name },
+      spec: { ...live.spec, ...overrides },
+    }),
+  );
+  try {
+    await h.kubectl('apply', '-f', manifest);
+  } finally {
+    rmSync(manifest, { force: true });
+  }
 }

@@ -13,7 +13,7 @@ import { routeContext } from '../helpers/route-context.js';
 import { csrfCookie, send, type Exchange } from '../helpers/route-client.js';
 import { operationsOf, ROUTE_TABLE, type SampleRequest } from '../helpers/route-table.js';
 import { makeCertificates } from '../helpers/trust-certs.js';
-import { registryHarness } from './registry.js';
+import { kubectlApplyConfig, registryHarness } from './registry.js';
 
 const word = (n: number) => randomBytes(n).toString('base64url');
 const S3_ACCESS = `AKIA${word(12)
@@ -78,6 +78,9 @@ describe('secret canaries never leave the server', () => {
       ),
     ).toEqual([]);
   });
+
+  const liveResourceVersion = async () =>
+    ((await (await h.fetch('/api/v1/config')).json()) as { resourceVersion: string }).resourceVersion;
 
   it('seeds the canaries through the routes that take secrets (and the cluster holds them)', async () => {
     const csrf = await csrfCookie(h.baseUrl);
@@ -178,8 +181,28 @@ describe('secret canaries never leave the server', () => {
         h.tokens.viewer,
       ],
     ];
+    // issue 13: an undeclared key in a section patch used to reach the API, whose strict-decoding
+    // 422 quoted the whole stored Config (httpSecret included) and was forwarded as is
+    refused.push([
+      'PATCH config (undeclared key)',
+      {
+        method: 'PATCH',
+        path: '/api/v1/config',
+        body: {
+          patch: { storage: { s3: { bucket: 'b', region: 'us-east-1', notAField: true } } },
+          resourceVersion: await liveResourceVersion(),
+        },
+      },
+      undefined,
+    ]);
     for (const [where, req, as] of refused)
       expect((await put(where, req, as)).status, where).toBeGreaterThanOrEqual(400);
+    // issue 13: an ordinary `kubectl apply` keeps the applied spec — httpSecret too — in the
+    // last-applied-configuration annotation, which every read of the Config then carried
+    await kubectlApplyConfig(h);
+    expect(
+      await h.kubectl('get', 'configs.imageregistry.operator.openshift.io', 'cluster', '-o', 'json'),
+    ).toContain('last-applied-configuration');
     const badJson = await send(
       h.baseUrl,
       { method: 'PUT', path: '/api/v1/storage/credentials' },
@@ -354,6 +377,19 @@ describe('secret canaries never leave the server', () => {
       `secret scan: ${Object.keys(canaries).length} canaries × ${everything.length} captures (${captured.length / 2} exchanges, ${h.logs.length} log lines)`,
     );
     expect(problems.slice(0, 20)).toEqual([]);
+    // issue 13: what the pull secret and the credentials secret hold, told by timeline entries
+    // to a caller who may not read them (the viewer gets 403 on both)
+    const viewerSaw = captured.filter(
+      (c) => c.where.includes('as viewer token') && /timeline|stream/.test(c.where),
+    );
+    expect(viewerSaw.length).toBeGreaterThan(2);
+    expect(
+      findCanaries(viewerSaw, {
+        'pull secret registry': PULL_REGISTRY,
+        'token registry': TOKEN_REGISTRY,
+        'credential change': 'set REGISTRY_STORAGE_S3_ACCESSKEY',
+      }),
+    ).toEqual([]);
     expect(captured.length).toBeGreaterThan(100);
     expect(h.logs.length).toBeGreaterThan(50);
   });
