@@ -16,6 +16,7 @@ import type { SnapshotEvent, StateEvent, StreamEventName, StreamKind, TimelineEn
 import type { KubeClient } from '../kube/client.js';
 import { forBrowser, type KubeObjectLike } from '../kube/resources.js';
 import type { Metrics } from '../platform/metrics.js';
+import { cutLongStrings, newestEvents } from './bounds.js';
 import { sseFrame } from './sse.js';
 import { WATCH_TARGETS, isRelevant } from './targets.js';
 import { entryKind, type Timeline } from './timeline.js';
@@ -30,6 +31,9 @@ export interface HubMessage {
   /** On `timeline` messages: the entry, so a client is sent only what it may read (timeline.ts). */
   entry?: TimelineEntry;
 }
+
+/** Secrets redacted first, then long texts cut (a cut document could no longer be redacted). */
+const toBrowser = (obj: KubeObjectLike): KubeObjectLike => cutLongStrings(forBrowser(obj));
 
 export type HubListener = (message: HubMessage) => void;
 
@@ -52,8 +56,10 @@ export class StreamHub {
   private readonly listeners = new Set<HubListener>();
   private readonly watchers = new Map<StreamKind, ResourceWatcher>();
   private readonly replayBuffer: number;
-  /** Snapshot frames by kind, reused by every client connecting before the next change. */
+  /** Snapshot frames by kind, reused by every client connecting before the kind changes. */
   private readonly snapshotFrames = new Map<StreamKind, { key: string; frame: Buffer }>();
+  /** Bumped on every change of a kind: what a cached snapshot frame is valid for. */
+  private readonly kindVersions = new Map<StreamKind, number>();
 
   constructor(private readonly opts: HubOptions) {
     this.replayBuffer = opts.replayBuffer ?? 2000;
@@ -103,21 +109,32 @@ export class StreamHub {
     return `${this.epoch}.${this.seq}`;
   }
 
+  /** The current objects of a kind as the browser gets them: bounded (see bounds.ts). */
   snapshot(kind: StreamKind): SnapshotEvent {
     const w = this.watchers.get(kind);
-    const items = (w?.items() ?? []).filter((o) => isRelevant(kind, o)).map((o) => forBrowser(o));
-    return { kind, items: items as SnapshotEvent['items'], resourceVersion: w?.lastResourceVersion ?? '' };
+    let relevant = (w?.items() ?? []).filter((o) => isRelevant(kind, o));
+    let omitted = 0;
+    if (kind === 'Event') ({ items: relevant, omitted } = newestEvents(relevant));
+    return {
+      kind,
+      items: relevant.map(toBrowser) as SnapshotEvent['items'],
+      resourceVersion: w?.lastResourceVersion ?? '',
+      ...(omitted > 0 ? { omitted } : {}),
+    };
   }
 
   /**
-   * {@link snapshot} as an SSE frame with the current id. A reconnect storm (1,000 tabs after a
-   * server restart) serializes each kind once, not once per client.
+   * {@link snapshot} as an SSE frame, serialized once per version of the kind: a reconnect storm
+   * (1,000 tabs after a server restart) serializes each kind once, not once per client, and
+   * every client holds the same Buffer. It carries no `id:` — changes of OTHER kinds would
+   * otherwise make a new frame each; the `reset` sent before the snapshots carries the id, and
+   * the snapshots are taken in the same tick, so they are what that id stands for.
    */
   snapshotFrame(kind: StreamKind): Buffer {
-    const key = `${this.seq}|${this.watchers.get(kind)?.lastResourceVersion ?? ''}`;
+    const key = `${this.kindVersions.get(kind) ?? 0}|${this.watchers.get(kind)?.lastResourceVersion ?? ''}`;
     const hit = this.snapshotFrames.get(kind);
     if (hit?.key === key) return hit.frame;
-    const frame = sseFrame(this.lastId(), 'snapshot', JSON.stringify(this.snapshot(kind)));
+    const frame = sseFrame(undefined, 'snapshot', JSON.stringify(this.snapshot(kind)));
     this.snapshotFrames.set(kind, { key, frame });
     return frame;
   }
@@ -163,6 +180,7 @@ export class StreamHub {
     previous: KubeObjectLike | undefined,
     relisted: boolean,
   ): void {
+    this.kindVersions.set(kind, (this.kindVersions.get(kind) ?? 0) + 1);
     if (type !== 'DELETED') this.opts.observe?.(kind, obj);
     if (kind === 'Config' || kind === 'ClusterOperator') {
       if (type !== 'DELETED')
@@ -171,7 +189,7 @@ export class StreamHub {
       this.opts.timeline.observeEvent(obj);
     }
     if (!isRelevant(kind, obj) && !(previous && isRelevant(kind, previous))) return;
-    this.publish('change', kind, { kind, type, object: forBrowser(obj) });
+    this.publish('change', kind, { kind, type, object: toBrowser(obj) });
   }
 
   private publish(event: StreamEventName, kind: StreamKind, data: unknown, entry?: TimelineEntry): void {

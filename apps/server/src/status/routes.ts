@@ -15,7 +15,7 @@ import { identityKey } from '../me/whoami.js';
 import { errorResponses } from '../platform/errors.js';
 import { requestClient, requestToken } from '../platform/request-client.js';
 import type { AccessQuestion } from './access-review.js';
-import { SseConnection } from './sse.js';
+import { SseConnection, sseFrame } from './sse.js';
 import { KIND_ACCESS } from './targets.js';
 import { ReadableEntryGate, readableEntries } from './timeline.js';
 
@@ -120,18 +120,24 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
         app.longLived.add(endForShutdown);
         const lastEventId = request.headers['last-event-id'] ?? request.query.lastEventId;
         const replay = hub.since(lastEventId);
-        const gate = new ReadableEntryGate(mayRead(request, client), (frame) => conn.sendFrame(frame));
+        // What the client asked for on connecting (the replay, or reset + snapshots) never counts
+        // against the slow-client rule (sse.ts); only what is queued after it does.
+        const replayed = new WeakSet<Buffer>(replay?.map((m) => m.frame) ?? []);
+        const gate = new ReadableEntryGate(mayRead(request, client), (frame) =>
+          replayed.has(frame) ? conn.sendInitial(frame) : conn.sendFrame(frame),
+        );
         if (replay) {
           for (const m of replay) if (!denied.has(m.kind)) gate.deliver(m.frame, m.entry);
         } else {
           const id = hub.lastId();
-          conn.send(id, 'reset', '{}');
+          conn.sendInitial(sseFrame(id, 'reset', '{}'));
           for (const kind of kinds) {
             if (denied.has(kind)) {
-              conn.send(id, 'state', JSON.stringify({ kind, state: 'forbidden', message: denied.get(kind) }));
+              const forbidden = { kind, state: 'forbidden', message: denied.get(kind) };
+              conn.sendInitial(sseFrame(id, 'state', JSON.stringify(forbidden)));
             } else {
-              conn.sendFrame(hub.snapshotFrame(kind));
-              conn.send(id, 'state', JSON.stringify(hub.stateEvent(kind)));
+              conn.sendInitial(hub.snapshotFrame(kind));
+              conn.sendInitial(sseFrame(id, 'state', JSON.stringify(hub.stateEvent(kind))));
             }
           }
         }

@@ -1,8 +1,17 @@
 /**
- * One Server-Sent Events connection. Writes never queue without bound: when the socket's
- * buffer passes `maxBufferedBytes` the client is too slow and is dropped (it reconnects with
- * Last-Event-ID and gets what it missed, or a reset). A comment line keeps idle connections
- * alive through routers that close them after 30 s.
+ * One Server-Sent Events connection, written with backpressure: a frame goes to the socket while
+ * the socket accepts more (`write()` returned true); after that, frames wait in this
+ * connection's queue until the socket drains. The queue holds references to the hub's frames
+ * (one Buffer shared by every client), so a thousand lagging clients do not hold a thousand
+ * copies.
+ *
+ * The slow-client rule counts only what is queued AFTER the client's start: the initial
+ * snapshot (or the Last-Event-ID replay) is what the client asked for, is bounded by what the
+ * hub sends per kind (bounds.ts), and however large it is it never trips the rule. A client that
+ * does not read what comes after — more than `maxBufferedBytes` of live messages waiting — is
+ * dropped (it reconnects with Last-Event-ID and gets what it missed, or a reset). A comment line
+ * keeps idle connections alive through routers that close them after 30 s; it is not queued
+ * behind a backed-up socket (that one is not idle).
  *
  * Fan-out cost (1,000 clients, bench/watch-fanout.mjs): a message is framed and UTF-8 encoded
  * ONCE ({@link sseFrame}) and the same Buffer is written to every connection. The body is
@@ -14,17 +23,17 @@ import type { ServerResponse } from 'node:http';
 
 /** Where message bytes go: the response's socket once the head is out (a bare response in unit tests). */
 interface ByteSink {
-  readonly writableLength: number;
   write(chunk: Buffer): boolean;
+  once(event: 'drain', listener: () => void): unknown;
   destroy(): void;
 }
 
 const RETRY = Buffer.from('retry: 2000\n\n');
 const PING = Buffer.from(': ping\n\n');
 
-/** One SSE message as bytes on the wire (`data` is single-line JSON). */
-export function sseFrame(id: string, event: string, data: string): Buffer {
-  return Buffer.from(`id: ${id}\nevent: ${event}\ndata: ${data}\n\n`, 'utf8');
+/** One SSE message as bytes on the wire (`data` is single-line JSON; no `id:` line when `id` is undefined). */
+export function sseFrame(id: string | undefined, event: string, data: string): Buffer {
+  return Buffer.from(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${data}\n\n`, 'utf8');
 }
 
 export interface SseOptions {
@@ -37,6 +46,10 @@ export class SseConnection {
   private closed = false;
   private readonly heartbeat: NodeJS.Timeout;
   private readonly out: ByteSink;
+  /** Frames waiting for the socket to drain; `counted` ones are live messages (the slow-client rule). */
+  private readonly queue: { chunk: Buffer; counted: boolean }[] = [];
+  private queuedBytes = 0;
+  private waiting = false;
 
   constructor(
     private readonly res: ServerResponse,
@@ -53,7 +66,9 @@ export class SseConnection {
     });
     res.write(RETRY); // sends the head; the body is raw bytes from here on
     this.out = res.socket ?? res;
-    this.heartbeat = setInterval(() => this.write(PING), opts.heartbeatMs);
+    this.heartbeat = setInterval(() => {
+      if (!this.waiting) this.write(PING, false);
+    }, opts.heartbeatMs);
     res.once('close', () => this.close());
   }
 
@@ -61,13 +76,24 @@ export class SseConnection {
     return this.closed;
   }
 
-  send(id: string, event: string, data: string): void {
-    this.write(sseFrame(id, event, data));
+  /** Bytes of live messages waiting for this client (the initial snapshot or replay not counted). */
+  get lagBytes(): number {
+    return this.queuedBytes;
   }
 
-  /** A message framed once by {@link sseFrame}, shared by every connection. */
+  /** A live message. */
+  send(id: string, event: string, data: string): void {
+    this.write(sseFrame(id, event, data), true);
+  }
+
+  /** A live message framed once by {@link sseFrame}, shared by every connection. */
   sendFrame(frame: Buffer): void {
-    this.write(frame);
+    this.write(frame, true);
+  }
+
+  /** Part of what the client gets on connecting (reset, snapshots, states, replay): never counted as lag. */
+  sendInitial(frame: Buffer): void {
+    this.write(frame, false);
   }
 
   /**
@@ -76,22 +102,48 @@ export class SseConnection {
    */
   close(retryMs?: number): void {
     if (this.closed) return;
-    if (retryMs !== undefined) this.write(Buffer.from(`retry: ${Math.round(retryMs)}\n\n`));
+    // Past the queue: a few bytes, and the end of the stream is what matters now.
+    if (retryMs !== undefined) this.out.write(Buffer.from(`retry: ${Math.round(retryMs)}\n\n`));
     this.closed = true;
+    this.queue.length = 0;
     clearInterval(this.heartbeat);
     if (!this.res.writableEnded) this.res.end();
   }
 
-  private write(chunk: Buffer): void {
+  private write(chunk: Buffer, counted: boolean): void {
     if (this.closed) return;
-    if (this.out.writableLength > this.opts.maxBufferedBytes) {
-      this.closed = true;
-      clearInterval(this.heartbeat);
-      this.opts.onDrop();
-      this.out.destroy();
-      this.res.destroy();
+    if (!this.waiting) {
+      if (!this.out.write(chunk)) this.waitForDrain();
       return;
     }
-    this.out.write(chunk);
+    this.queue.push({ chunk, counted });
+    if (!counted) return;
+    this.queuedBytes += chunk.length;
+    if (this.queuedBytes > this.opts.maxBufferedBytes) this.drop();
+  }
+
+  private waitForDrain(): void {
+    this.waiting = true;
+    this.out.once('drain', () => this.flush());
+  }
+
+  private flush(): void {
+    this.waiting = false;
+    while (!this.closed && this.queue.length > 0) {
+      const { chunk, counted } = this.queue.shift()!;
+      if (counted) this.queuedBytes -= chunk.length;
+      if (!this.out.write(chunk)) return this.waitForDrain();
+    }
+  }
+
+  /** Too slow: more live messages waiting than the limit. */
+  private drop(): void {
+    this.closed = true;
+    this.queue.length = 0;
+    this.queuedBytes = 0;
+    clearInterval(this.heartbeat);
+    this.opts.onDrop();
+    this.out.destroy();
+    this.res.destroy();
   }
 }

@@ -1,6 +1,7 @@
 /** What the stream carries: one upstream watch per kind (domain.md §1 names). */
 import { RegistryNames, type StreamKind } from '@irc/shared';
 import { ClusterOperatorResource, ConfigResource, NS } from '../kube/resources.js';
+import { trimEvent } from './bounds.js';
 import type { WatchTarget } from './watcher.js';
 
 export const WATCH_TARGETS: readonly WatchTarget[] = [
@@ -15,7 +16,7 @@ export const WATCH_TARGETS: readonly WatchTarget[] = [
   },
   { kind: 'Deployment', path: `/apis/apps/v1/namespaces/${NS}/deployments` },
   { kind: 'Pod', path: `/api/v1/namespaces/${NS}/pods` },
-  { kind: 'Event', path: `/api/v1/namespaces/${NS}/events` },
+  { kind: 'Event', path: `/api/v1/namespaces/${NS}/events`, transform: trimEvent },
 ];
 
 /** The access a user needs to see a kind on the stream (checked per user in token mode). */

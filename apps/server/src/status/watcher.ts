@@ -22,6 +22,8 @@ export interface WatchTarget {
   path: string;
   fieldSelector?: string;
   labelSelector?: string;
+  /** What is kept of each object (as an informer's transform): applied before the cache and handlers see it. */
+  transform?: (obj: KubeObjectLike) => KubeObjectLike;
 }
 
 export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -157,7 +159,8 @@ export class ResourceWatcher {
       labelSelector: this.target.labelSelector,
     });
     const seen = new Set<string>();
-    for (const item of list.items ?? []) {
+    for (const listed of list.items ?? []) {
+      const item = this.target.transform ? this.target.transform(listed) : listed;
       const key = objectKey(item);
       seen.add(key);
       const previous = this.cache.get(key);
@@ -225,14 +228,19 @@ export class ResourceWatcher {
   }
 
   private apply(event: WatchEventLine): void {
-    const obj = event.object;
     if (event.type === 'ERROR') {
-      if (obj.code === 410) throw new Expired();
-      throw new KubeError(obj.code ?? 500, obj.reason ?? 'InternalError', obj.message ?? 'watch error');
+      const status = event.object;
+      if (status.code === 410) throw new Expired();
+      throw new KubeError(
+        status.code ?? 500,
+        status.reason ?? 'InternalError',
+        status.message ?? 'watch error',
+      );
     }
-    const rv = obj.metadata?.resourceVersion;
+    const rv = event.object.metadata?.resourceVersion;
     if (rv) this.resourceVersion = rv;
     if (event.type === 'BOOKMARK') return;
+    const obj = this.target.transform ? this.target.transform(event.object) : event.object;
     const key = objectKey(obj);
     const previous = this.cache.get(key);
     if (event.type === 'DELETED') {

@@ -1,6 +1,6 @@
 import type { ConfigResponse, ConflictBody, ErrorBody } from '@irc/shared';
 import { describe, expect, it } from 'vitest';
-import { patchFresh, registryHarness, spec } from './registry.js';
+import { kubectlPatchConfig, patchFresh, registryHarness, spec } from './registry.js';
 
 describe('config routes on the sandbox', () => {
   const h = registryHarness();
@@ -44,14 +44,7 @@ describe('config routes on the sandbox', () => {
 
   it('a stale resourceVersion → 409 with the live config, and the other writer’s change is kept', async () => {
     const stale = await getConfig();
-    await h.kubectl(
-      'patch',
-      'configs.imageregistry.operator.openshift.io/cluster',
-      '--type',
-      'merge',
-      '-p',
-      '{"spec":{"disableRedirect":true}}',
-    );
+    await kubectlPatchConfig(h, { disableRedirect: true });
     const res = await h.fetch('/api/v1/config', {
       method: 'PATCH',
       body: JSON.stringify({

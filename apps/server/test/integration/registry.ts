@@ -45,6 +45,18 @@ export async function patchFresh(
   }
 }
 
+/** `kubectl patch` of the Config's spec (merge), as an admin at a terminal would. */
+export async function kubectlPatchConfig(h: Harness, spec: Record<string, unknown>): Promise<void> {
+  await h.kubectl(
+    'patch',
+    'configs.imageregistry.operator.openshift.io/cluster',
+    '--type',
+    'merge',
+    '-p',
+    JSON.stringify({ spec }),
+  );
+}
+
 export function spec(c: ConfigResponse): Record<string, unknown> {
   return (c.config as unknown as { spec: Record<string, unknown> }).spec;
 }

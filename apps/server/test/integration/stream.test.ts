@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { ChangeEvent, SnapshotEvent, TimelineResponse } from '@irc/shared';
 import { describe, expect, it } from 'vitest';
 import { openStream, until } from './harness.js';
-import { patchFresh, registryHarness } from './registry.js';
+import { kubectlPatchConfig, patchFresh, registryHarness } from './registry.js';
 
 const configChange = (
   m: { event: string; data: string },
@@ -41,14 +41,7 @@ describe('event stream and timeline', () => {
     const metrics = await h.fetch('/metrics').then((r) => r.text());
     expect(metrics).toContain('irc_stream_clients 2');
     expect(metrics).toContain('irc_upstream_watches 5');
-    await h.kubectl(
-      'patch',
-      'configs.imageregistry.operator.openshift.io/cluster',
-      '--type',
-      'merge',
-      '-p',
-      '{"spec":{"operatorLogLevel":"TraceAll"}}',
-    );
+    await kubectlPatchConfig(h, { operatorLogLevel: 'TraceAll' });
     const patched = Date.now();
     await until(
       () => a.messages.some((m) => configChange(m, (s) => s.operatorLogLevel === 'TraceAll')),
@@ -72,14 +65,7 @@ describe('event stream and timeline', () => {
     await s.ready;
     await until(() => s.messages.some((m) => m.event === 'snapshot'), 'snapshots');
     h.app.hub.dropUpstreamConnections();
-    await h.kubectl(
-      'patch',
-      'configs.imageregistry.operator.openshift.io/cluster',
-      '--type',
-      'merge',
-      '-p',
-      '{"spec":{"operatorLogLevel":"Debug"}}',
-    );
+    await kubectlPatchConfig(h, { operatorLogLevel: 'Debug' });
     await until(
       () => s.messages.some((m) => configChange(m, (x) => x.operatorLogLevel === 'Debug')),
       'the change after the drop',
@@ -97,14 +83,7 @@ describe('event stream and timeline', () => {
     await until(() => first.messages.filter((m) => m.event === 'snapshot').length === 5, 'snapshots');
     const lastId = first.lastId()!;
     first.close();
-    await h.kubectl(
-      'patch',
-      'configs.imageregistry.operator.openshift.io/cluster',
-      '--type',
-      'merge',
-      '-p',
-      '{"spec":{"operatorLogLevel":"Trace"}}',
-    );
+    await kubectlPatchConfig(h, { operatorLogLevel: 'Trace' });
     await until(() => h.app.hub.lastId() !== lastId, 'the hub to see the change');
     const second = openStream(`${h.baseUrl}/api/v1/stream`, { 'last-event-id': lastId });
     await second.ready;

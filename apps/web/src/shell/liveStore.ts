@@ -24,6 +24,11 @@ export interface LiveKindState {
   items: readonly LiveObject[];
   state: LiveSyncState;
   message?: string;
+  /**
+   * Objects that exist but were not sent (Events: the server sends the newest only). A page
+   * listing them says "N older events not shown"; the timeline has the history.
+   */
+  omitted?: number;
 }
 
 export interface LiveStore {
@@ -63,7 +68,12 @@ export function createLiveStore(stream: EventStream): LiveStore {
     const map = new Map<string, LiveObject>();
     for (const item of snapshot.items as LiveObject[]) map.set(keyOf(item), item);
     objects.set(snapshot.kind, map);
-    publish(snapshot.kind, { items: itemsOf(snapshot.kind), state: 'synced', message: undefined });
+    publish(snapshot.kind, {
+      items: itemsOf(snapshot.kind),
+      state: 'synced',
+      message: undefined,
+      omitted: snapshot.omitted,
+    });
   });
 
   stream.subscribe('change', (data) => {

@@ -5,7 +5,10 @@
  * fresh snapshots. A comment line (`: ping`) is sent at least every 15 s.
  *
  * SSE `event:` names and their `data:` JSON:
- *  - `snapshot`  {@link SnapshotEvent}: the full current list of one kind (after connect/reset)
+ *  - `snapshot`  {@link SnapshotEvent}: the current list of one kind (after connect/reset); Events
+ *                are capped to the newest (`omitted` counts the rest). Long texts in any object
+ *                are cut and end with `… [truncated, N characters]`. A snapshot has no `id:` (the
+ *                `reset` before it carries the id it is consistent with)
  *  - `change`    {@link ChangeEvent}: one object ADDED / MODIFIED / DELETED
  *  - `timeline`  a TimelineEntry (see timeline.ts)
  *  - `state`     {@link StateEvent}: per-kind sync state (synced, resyncing, forbidden)
@@ -29,6 +32,11 @@ export const SnapshotEventSchema = Type.Object({
   kind: StreamKindSchema,
   items: Type.Array(KubeObjectSchema),
   resourceVersion: Type.String(),
+  /**
+   * How many objects of this kind exist but were left out of the snapshot (Events: only the
+   * newest are sent; the timeline keeps the history). Absent when nothing was left out.
+   */
+  omitted: Type.Optional(Type.Integer({ minimum: 1 })),
 });
 export type SnapshotEvent = Static<typeof SnapshotEventSchema>;
 
