@@ -1,3 +1,4 @@
+import { quantityValue } from '@irc/shared';
 import type { KubeObject } from '../core/types.js';
 import { arr, isTerminating, rec, selectorMatches, str, num, labelsOf } from './objects.js';
 
@@ -111,6 +112,34 @@ function violatesSpread(
   return false;
 }
 
+/** What a pod requests: its containers' sum, or its largest init container if that is more. */
+function requests(pod: KubeObject, resource: string): number {
+  const sum = arr(pod, 'spec', 'containers').reduce(
+    (n, c) => n + quantityValue(rec(c, 'resources', 'requests')[resource]),
+    0,
+  );
+  const init = Math.max(
+    0,
+    ...arr(pod, 'spec', 'initContainers').map((c) =>
+      quantityValue(rec(c, 'resources', 'requests')[resource]),
+    ),
+  );
+  return Math.max(sum, init);
+}
+
+/** NodeResourcesFit: the resources this node has too little of left for the pod (cpu, memory). */
+function insufficient(pod: KubeObject, node: KubeObject, pods: KubeObject[]): string[] {
+  const allocatable = rec(node, 'status', 'allocatable');
+  return ['cpu', 'memory'].filter((r) => {
+    const want = requests(pod, r);
+    if (want === 0 || allocatable[r] === undefined) return false;
+    const used = podsOn(node, pods)
+      .filter((p) => p.metadata.uid !== pod.metadata.uid)
+      .reduce((n, p) => n + requests(p, r), 0);
+    return used + want > quantityValue(allocatable[r]);
+  });
+}
+
 /** Picks the least-loaded node that passes every filter, or explains why none does. */
 export function findNode(pod: KubeObject, nodes: KubeObject[], pods: KubeObject[]): FitResult {
   const reasons = new Map<string, number>();
@@ -131,6 +160,12 @@ export function findNode(pod: KubeObject, nodes: KubeObject[], pods: KubeObject[
     }
     if (!matchesNodeSelector(pod, node)) {
       fail(MSG.selector);
+      continue;
+    }
+    const short = insufficient(pod, node, pods);
+    if (short.length) {
+      // NodeResourcesFit reports every resource the node lacks for this pod
+      for (const r of short) fail(`Insufficient ${r}`);
       continue;
     }
     filtered.push(node);

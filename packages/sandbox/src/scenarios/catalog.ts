@@ -1,34 +1,21 @@
 import type { KubeObject } from '../core/types.js';
 import { R } from '../cluster/refs.js';
-import { clone, isTerminating, rec, tryDelete, tryGet, selectorString } from '../cluster/objects.js';
+import { clone, rec, tryGet } from '../cluster/objects.js';
 import { ownerRef } from '../cluster/objects.js';
 import { secretData } from '../operator/credentials.js';
 import {
-  CONFIG_NAME,
   INSTALLER_CREDS_SECRET,
   NS,
   OPERATOR_NAME,
   PRUNER_NAME,
-  REGISTRY_LABELS,
   USER_CONFIG_SECRET,
 } from '../operator/defaults.js';
+import { memo, replaceSecret, restoreSecret, worldSwitch } from './memo.js';
+import { PVC_SCENARIOS } from './pvc.js';
+import { ROUTE_SCENARIOS } from './routes.js';
+import { SCHEDULING_SCENARIOS } from './scheduling.js';
+import { STORAGE_SCENARIOS } from './storage.js';
 import type { Scenario, ScenarioEnv } from './types.js';
-
-const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
-
-/** What a scenario replaced, so clearing restores the admin's own value and nothing else. */
-const saved = new WeakMap<ScenarioEnv['world'], Map<string, unknown>>();
-function memo(env: ScenarioEnv): Map<string, unknown> {
-  let m = saved.get(env.world);
-  if (!m) saved.set(env.world, (m = new Map()));
-  return m;
-}
-
-function deleteRegistryPods(env: ScenarioEnv): void {
-  for (const p of env.api.list(R.pods, NS, { labelSelector: selectorString(REGISTRY_LABELS) }).items) {
-    if (!isTerminating(p)) tryDelete(env.api, R.pods, NS, p.metadata.name ?? '');
-  }
-}
 
 /**
  * Runs the pruner now, like `oc create job --from=cronjob/image-pruner`. The name comes from
@@ -55,42 +42,20 @@ function runPrunerJob(env: ScenarioEnv): void {
 }
 
 export const SCENARIOS: Scenario[] = [
+  ...STORAGE_SCENARIOS,
+  ...PVC_SCENARIOS,
+  ...SCHEDULING_SCENARIOS,
+  ...ROUTE_SCENARIOS,
   {
     name: 's3-credentials-missing-key',
     description: `The admin's ${USER_CONFIG_SECRET} secret lacks REGISTRY_STORAGE_S3_SECRETKEY: storage sync fails, Progressing=True Error.`,
     activate(env) {
-      const m = memo(env);
-      const existing = tryGet(env.api, R.secrets, NS, USER_CONFIG_SECRET);
-      if (!m.has('userSecret')) m.set('userSecret', existing ? clone(existing) : null);
       const accessKey =
         secretData(env.api, NS, INSTALLER_CREDS_SECRET)?.aws_access_key_id ?? 'AKIAIOSFODNN7EXAMPLE';
-      const secret: KubeObject = {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: { name: USER_CONFIG_SECRET, namespace: NS },
-        type: 'Opaque',
-        data: { REGISTRY_STORAGE_S3_ACCESSKEY: b64(accessKey) },
-      };
-      if (existing) env.api.update(R.secrets, NS, { ...secret, metadata: { ...existing.metadata } });
-      else env.api.create(R.secrets, NS, secret);
+      replaceSecret(env, this.name, USER_CONFIG_SECRET, { REGISTRY_STORAGE_S3_ACCESSKEY: accessKey });
     },
     clear(env) {
-      const m = memo(env);
-      const prior = m.get('userSecret') as KubeObject | null | undefined;
-      m.delete('userSecret');
-      if (prior) {
-        const cur = tryGet(env.api, R.secrets, NS, USER_CONFIG_SECRET);
-        const restore = {
-          ...prior,
-          metadata: { ...prior.metadata, resourceVersion: cur?.metadata.resourceVersion },
-        };
-        if (cur) env.api.update(R.secrets, NS, restore);
-        else
-          env.api.create(R.secrets, NS, {
-            ...restore,
-            metadata: { name: USER_CONFIG_SECRET, namespace: NS },
-          });
-      } else tryDelete(env.api, R.secrets, NS, USER_CONFIG_SECRET);
+      restoreSecret(env, this.name, USER_CONFIG_SECRET);
     },
   },
   {
@@ -104,39 +69,11 @@ export const SCENARIOS: Scenario[] = [
       env.world.s3.unreachable = false;
     },
   },
-  {
-    name: 'registry-unschedulable',
-    description:
-      'spec.nodeSelector asks for infra nodes the cluster does not have: new registry pods stay Pending (FailedScheduling).',
-    activate(env) {
-      const cfg = env.api.get(R.configs, undefined, CONFIG_NAME);
-      const m = memo(env);
-      if (!m.has('nodeSelector')) m.set('nodeSelector', rec(cfg, 'spec').nodeSelector ?? null);
-      env.api.patch(R.configs, undefined, CONFIG_NAME, 'merge', {
-        spec: { nodeSelector: { 'node-role.kubernetes.io/infra': '' } },
-      });
-    },
-    clear(env) {
-      const m = memo(env);
-      const prior = m.get('nodeSelector');
-      m.delete('nodeSelector');
-      env.api.patch(R.configs, undefined, CONFIG_NAME, 'merge', { spec: { nodeSelector: null } });
-      if (prior) env.api.patch(R.configs, undefined, CONFIG_NAME, 'merge', { spec: { nodeSelector: prior } });
-    },
-  },
-  {
-    name: 'registry-crashloop',
-    description:
-      'The registry container panics at start (storage driver AccessDenied): CrashLoopBackOff, restarts, previous logs.',
-    activate(env) {
-      env.world.faults.registryCrash = true;
-      deleteRegistryPods(env);
-    },
-    clear(env) {
-      env.world.faults.registryCrash = false;
-      deleteRegistryPods(env);
-    },
-  },
+  worldSwitch(
+    'registry-crashloop',
+    'The registry container panics at start (storage driver AccessDenied): CrashLoopBackOff, restarts, previous logs.',
+    (env, on) => (env.world.faults.registryCrash = on),
+  ),
   {
     name: 'operator-down',
     description:

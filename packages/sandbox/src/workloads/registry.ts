@@ -1,6 +1,7 @@
 import type { Clock, KubeObject } from '../core/types.js';
 import type { ContainerIO, ContainerProcess, ProbeResult } from '../cluster/container-runtime.js';
-import type { SimWorld } from '../cluster/cloud.js';
+import { AwsError, type SimWorld } from '../cluster/cloud.js';
+import { matchesNoProxy } from '@irc/shared';
 import type { Json } from '../cluster/objects.js';
 import { rec, str } from '../cluster/objects.js';
 import { INTERNAL_HOSTNAME, OPERATOR_VERSION_STRING } from '../operator/defaults.js';
@@ -21,28 +22,58 @@ const CRIO_UA = 'cri-o/1.32.5-3.rhaos4.19.git8e0c4ae.el9 go/go1.23.6 os/linux ar
 
 export interface RegistryHealth {
   ok: boolean;
-  /** the storage driver's error, for the log */
+  /** the storage driver's error, as the registry logs it */
   error?: string;
 }
 
-/** /healthz with the storage driver health check enabled: the bucket must be reachable. */
-export function registryHealth(world: SimWorld, env: Record<string, string>): RegistryHealth {
+/** The URL the s3aws driver's health check GETs (Stat of "/": a one-key listing). */
+function storageUrl(bucket: string, region: string, env: Record<string, string>): URL {
+  const endpoint = env.REGISTRY_STORAGE_S3_REGIONENDPOINT;
+  const query = '?list-type=2&max-keys=1&prefix=';
+  if (endpoint) return new URL(`${endpoint.replace(/\/$/, '')}/${bucket}${query}`);
+  return new URL(`https://${bucket}.s3.${region}.amazonaws.com/${query}`);
+}
+
+/** The proxy a request to `host` goes through (HTTPS_PROXY unless NO_PROXY matches), as host:port. */
+function proxyFor(env: Record<string, string>, host: string): string | undefined {
+  const proxy = env.HTTPS_PROXY || env.https_proxy;
+  if (!proxy || matchesNoProxy(host, env.NO_PROXY || env.no_proxy || '')) return undefined;
+  try {
+    const u = new URL(proxy);
+    return `${u.hostname}:${u.port || (u.protocol === 'https:' ? '443' : '80')}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * /healthz with the storage driver health check enabled: the bucket must answer a GET, through
+ * the proxy the registry's env names (unless NO_PROXY lets it go direct), signed by a node whose
+ * clock S3 accepts. Errors read as aws-sdk-go v1 and Go's net/http write them.
+ */
+export function registryHealth(world: SimWorld, env: Record<string, string>, node?: string): RegistryHealth {
   if (env.REGISTRY_STORAGE !== 's3') return { ok: true };
   const bucket = env.REGISTRY_STORAGE_S3_BUCKET ?? '';
   const region = env.REGISTRY_STORAGE_S3_REGION ?? 'us-east-1';
-  if (world.s3.unreachable) {
+  const url = storageUrl(bucket, region, env);
+  const failed = (cause: string): RegistryHealth => ({
+    ok: false,
+    error: `s3aws: RequestError: send request failed\ncaused by: Get "${url.href}": ${cause}`,
+  });
+  const via = proxyFor(env, url.hostname);
+  const proxy = via ? world.proxies.get(via) : undefined;
+  if (proxy && !proxy.up)
+    return failed(`proxyconnect tcp: dial tcp ${proxy.ip}:${via?.split(':')[1]}: i/o timeout`);
+  // the proxy cannot resolve a host of the cluster or the corporate network: CONNECT → 503
+  if (proxy?.publicOnly && !url.hostname.endsWith('.amazonaws.com')) return failed('Service Unavailable');
+  if (world.s3.unreachable) return failed('dial tcp 52.216.0.1:443: i/o timeout');
+  if (node && world.faults.clockSkewedNodes.has(node))
     return {
       ok: false,
-      error: `s3aws: RequestError: send request failed\ncaused by: Get "https://${bucket}.s3.${region}.amazonaws.com/?list-type=2&max-keys=1&prefix=": dial tcp 52.216.0.1:443: i/o timeout`,
+      error: `s3aws: ${new AwsError('RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.', 403).message}`,
     };
-  }
-  if (!world.s3.get(bucket)) {
-    return {
-      ok: false,
-      error: `s3aws: NoSuchBucket: The specified bucket does not exist\n\tstatus code: 404, request id: 4F8E2A1B9C3D7E60, host id: `,
-    };
-  }
-  return { ok: true };
+  const err = world.s3.probe(bucket, region);
+  return err ? { ok: false, error: `s3aws: ${err.message}` } : { ok: true };
 }
 
 export interface RegistryProcess extends ContainerProcess {
@@ -62,6 +93,7 @@ export function startRegistry(
   io: ContainerIO,
 ): RegistryProcess {
   const env = containerEnv(container);
+  const node = str(rec(pod, 'spec').nodeName);
   const level = env.REGISTRY_LOG_LEVEL ?? 'info';
   const podIP = str(rec(pod, 'status').podIP) ?? '10.129.2.15';
   const hostIP = str(rec(pod, 'status').hostIP) ?? '10.0.23.45';
@@ -125,7 +157,7 @@ export function startRegistry(
   };
 
   const traffic = (): void => {
-    if (!alive || !registryHealth(world, env).ok || Math.random() < 0.5) return;
+    if (!alive || !registryHealth(world, env, node).ok || Math.random() < 0.5) return;
     const r = REPOS[Math.floor(Math.random() * REPOS.length)] ?? REPOS[0];
     if (!r) return;
     const push = Math.random() < 0.15 && !env.REGISTRY_STORAGE_MAINTENANCE_READONLY;
@@ -163,8 +195,9 @@ export function startRegistry(
     });
   };
   const storageCheck = (): void => {
-    const h = registryHealth(world, env);
-    if (alive && !h.ok) out('error', 'storage driver health check failed', { err: h.error ?? 'unknown' });
+    const h = registryHealth(world, env, node);
+    // distribution's storage driver check logs the error itself: dcontext.GetLogger(app).Error(err)
+    if (alive && !h.ok) out('error', h.error ?? 'unknown');
   };
   if (!world.faults.registryCrash) {
     timers.push(clock.every(TRAFFIC_EVERY_MS, traffic), clock.every(HEALTH_EVERY_MS, storageCheck));
@@ -181,7 +214,7 @@ export function startRegistry(
           ok: false,
           message: `Get "https://${podIP}:5000/healthz": dial tcp ${podIP}:5000: connect: connection refused`,
         };
-      const h = registryHealth(world, env);
+      const h = registryHealth(world, env, node);
       response(h.ok ? 200 : 503, '/healthz', 'GET', 'kube-probe/1.32');
       return h.ok ? { ok: true } : { ok: false, message: 'HTTP probe failed with statuscode: 503' };
     },

@@ -7,3 +7,5 @@ export * from './requests.js';
 export * from './validate.js';
 export * from './warnings.js';
 export * from './merge-patch.js';
+export * from './proxy.js';
+export * from './quantity.js';

@@ -1,0 +1,103 @@
+/**
+ * Registry pods the scheduler cannot place, each through the Config field an admin would have
+ * set (`oc patch configs.imageregistry…`): a nodeSelector no node matches, infra nodes whose taint
+ * the registry does not tolerate, a CPU request no node can hold, anti-affinity with more
+ * replicas than nodes, a spread constraint over a label no node carries. The operator rolls the
+ * Deployment and the new pods stay Pending with the scheduler's own FailedScheduling message.
+ */
+import { R } from '../cluster/refs.js';
+import { arr, clone, type Json } from '../cluster/objects.js';
+import { REGISTRY_LABELS } from '../operator/defaults.js';
+import { memo, patchConfigFields, restoreConfigFields } from './memo.js';
+import type { Scenario, ScenarioEnv } from './types.js';
+
+const INFRA = 'node-role.kubernetes.io/infra';
+
+/** Makes the first worker an infra node (label + NoSchedule taint), remembering it as it was. */
+function makeInfraNode(env: ScenarioEnv, scenario: string): void {
+  const worker = env.api
+    .list(R.nodes, undefined)
+    .items.find((n) => 'node-role.kubernetes.io/worker' in (n.metadata.labels ?? {}));
+  if (!worker?.metadata.name) return;
+  memo(env).set(`${scenario}:node`, {
+    name: worker.metadata.name,
+    taints: clone(arr(worker, 'spec', 'taints')),
+  });
+  env.api.patch(R.nodes, undefined, worker.metadata.name, 'merge', {
+    metadata: { labels: { [INFRA]: '' } },
+    spec: { taints: [...arr(worker, 'spec', 'taints'), { key: INFRA, effect: 'NoSchedule' }] },
+  });
+}
+
+function restoreInfraNode(env: ScenarioEnv, scenario: string): void {
+  const saved = memo(env).get(`${scenario}:node`) as { name: string; taints: Json[] } | undefined;
+  memo(env).delete(`${scenario}:node`);
+  if (!saved) return;
+  env.api.patch(R.nodes, undefined, saved.name, 'merge', {
+    metadata: { labels: { [INFRA]: null } },
+    spec: { taints: saved.taints.length ? saved.taints : null },
+  });
+}
+
+function configScenario(name: string, description: string, fields: Record<string, unknown>): Scenario {
+  return {
+    name,
+    description,
+    activate: (env) => patchConfigFields(env, name, fields),
+    clear: (env) => restoreConfigFields(env, name),
+  };
+}
+
+export const SCHEDULING_SCENARIOS: Scenario[] = [
+  configScenario(
+    'registry-unschedulable',
+    'spec.nodeSelector asks for infra nodes the cluster does not have: new registry pods stay Pending (FailedScheduling).',
+    { nodeSelector: { [INFRA]: '' } },
+  ),
+  {
+    name: 'registry-untolerated-taint',
+    description:
+      'One worker becomes an infra node (label and NoSchedule taint) and spec.nodeSelector picks it, without a toleration: "had untolerated taint {node-role.kubernetes.io/infra: }".',
+    activate(env) {
+      makeInfraNode(env, this.name);
+      patchConfigFields(env, this.name, { nodeSelector: { [INFRA]: '' } });
+    },
+    clear(env) {
+      restoreConfigFields(env, this.name);
+      restoreInfraNode(env, this.name);
+    },
+  },
+  configScenario(
+    'registry-insufficient-cpu',
+    'spec.resources requests 16 CPUs for the registry container; no node has that much allocatable: "Insufficient cpu".',
+    { resources: { requests: { cpu: '16', memory: '256Mi' } } },
+  ),
+  configScenario(
+    'registry-anti-affinity',
+    'spec.affinity keeps registry pods on different nodes and spec.replicas asks for 4 on 3 workers: "didn\'t match pod anti-affinity rules".',
+    {
+      replicas: 4,
+      affinity: {
+        podAntiAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: [
+            { labelSelector: { matchLabels: REGISTRY_LABELS }, topologyKey: 'kubernetes.io/hostname' },
+          ],
+        },
+      },
+    },
+  ),
+  configScenario(
+    'registry-topology-spread',
+    'spec.topologySpreadConstraints spreads over topology.kubernetes.io/rack, a label no node carries: "didn\'t match pod topology spread constraints".',
+    {
+      topologySpreadConstraints: [
+        {
+          maxSkew: 1,
+          topologyKey: 'topology.kubernetes.io/rack',
+          whenUnsatisfiable: 'DoNotSchedule',
+          labelSelector: { matchLabels: REGISTRY_LABELS },
+        },
+      ],
+    },
+  ),
+];

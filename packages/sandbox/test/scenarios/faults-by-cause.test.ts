@@ -1,0 +1,158 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { SandboxHandle } from '../../src/index.js';
+import {
+  R,
+  clusterOperator,
+  cond,
+  condition,
+  config,
+  events,
+  operatorLog,
+  registryPods,
+  registryReady,
+  startTestSandbox,
+  waitFor,
+} from './support.js';
+
+/**
+ * The scenarios behind each diagnosis: on → the real texts where a real cluster shows them (the
+ * operator's conditions and log, the registry's log, the scheduler's FailedScheduling); off →
+ * the cluster heals.
+ */
+describe('fault scenarios by cause', () => {
+  let sb: SandboxHandle;
+  beforeAll(async () => {
+    sb = await startTestSandbox();
+    await registryReady(sb);
+  });
+  afterAll(async () => sb?.stop());
+  afterEach(async () => {
+    await sb.scenarios.clear();
+    await registryReady(sb);
+    await waitFor('CO available', () => cond(clusterOperator(sb.api()), 'Available') === 'True Ready');
+  });
+
+  const registryLog = () =>
+    registryPods(sb.api())
+      .flatMap((p) =>
+        [true, false].flatMap(
+          (previous) =>
+            sb.logs.read('openshift-image-registry', p.metadata.name ?? '', 'registry', { previous }) ?? [],
+        ),
+      )
+      .map((l) => l.text)
+      .join('\n');
+  const progressingError = () => {
+    const p = condition(config(sb.api()), 'Progressing');
+    return p?.status === 'True' && p.reason === 'Error' ? String(p.message) : '';
+  };
+  const failedScheduling = () =>
+    events(sb.api())
+      .filter((e) => e.reason === 'FailedScheduling')
+      .map((e) => String(e.message))
+      .join('\n');
+
+  test('s3-credentials-missing: no user secret, no minted credentials', async () => {
+    await sb.scenarios.activate('s3-credentials-missing');
+    await waitFor('Progressing Error', () =>
+      progressingError().includes(
+        'unable to get cluster minted credentials "openshift-image-registry/installer-cloud-credentials": secret "installer-cloud-credentials" not found',
+      ),
+    );
+  });
+
+  test('s3-credentials-invalid: InvalidAccessKeyId', async () => {
+    await sb.scenarios.activate('s3-credentials-invalid');
+    await waitFor('InvalidAccessKeyId', () =>
+      progressingError().includes(
+        'InvalidAccessKeyId: The AWS Access Key Id you provided does not exist in our records.',
+      ),
+    );
+  });
+
+  test('s3-signature-mismatch: the registry reads SignatureDoesNotMatch', async () => {
+    await sb.scenarios.activate('s3-signature-mismatch');
+    await waitFor('registry log', () =>
+      registryLog().includes(
+        'level=error msg="s3aws: SignatureDoesNotMatch: The request signature we calculated does not match the signature you provided.',
+      ),
+    );
+  });
+
+  test('s3-access-denied: AccessDenied for the registry', async () => {
+    await sb.scenarios.activate('s3-access-denied');
+    await waitFor('registry log', () => registryLog().includes('msg="s3aws: AccessDenied: Access Denied'));
+  });
+
+  test('s3-bucket-missing: NoSuchBucket for the registry', async () => {
+    await sb.scenarios.activate('s3-bucket-missing');
+    await waitFor('registry log', () =>
+      registryLog().includes('msg="s3aws: NoSuchBucket: The specified bucket does not exist'),
+    );
+  });
+
+  test('s3-bucket-other-region: BucketRegionError', async () => {
+    await sb.scenarios.activate('s3-bucket-other-region');
+    await waitFor('BucketRegionError', () =>
+      progressingError().includes(
+        "BucketRegionError: incorrect region, the bucket is not in 'eu-west-1' region at endpoint '', bucket is in 'us-east-1' region",
+      ),
+    );
+  });
+
+  test('s3-clock-skew: RequestTimeTooSkewed from the workers', async () => {
+    await sb.scenarios.activate('s3-clock-skew');
+    await waitFor('registry log', () =>
+      registryLog().includes(
+        'msg="s3aws: RequestTimeTooSkewed: The difference between the request time and the current time is too large.',
+      ),
+    );
+  });
+
+  test('s3-proxy-unreachable: proxyconnect', async () => {
+    await sb.scenarios.activate('s3-proxy-unreachable');
+    await waitFor('registry log', () =>
+      /caused by: Get \\"https:\/\/[^"]+\\": proxyconnect tcp: dial tcp 10\.0\.99\.5:3128: i\/o timeout/.test(
+        registryLog(),
+      ),
+    );
+  });
+
+  test('s3-proxy-no-bypass: the proxy cannot reach the in-cluster endpoint; noProxy fixes it', async () => {
+    await sb.scenarios.activate('s3-proxy-no-bypass');
+    await waitFor('registry log', () =>
+      /Get \\"https:\/\/minio\.storage\.svc:9000\/[^"]+\\": Service Unavailable/.test(registryLog()),
+    );
+    sb.api().patch(R.configs, undefined, 'cluster', 'merge', {
+      spec: { proxy: { noProxy: '.cluster.local,.svc,localhost' } },
+    });
+    await registryReady(sb);
+  });
+
+  test('pvc-missing and pvc-rwo-replicas: the operator messages', async () => {
+    await sb.scenarios.activate('pvc-missing');
+    await waitFor('claim not found', () => progressingError().includes('"missing-claim" not found'));
+    await sb.scenarios.clear('pvc-missing');
+    await registryReady(sb);
+    await sb.scenarios.activate('pvc-rwo-replicas');
+    await waitFor('RWO', () =>
+      progressingError().includes('cannot use ReadWriteOnce access mode with more than one replica'),
+    );
+  });
+
+  test.each([
+    ['registry-untolerated-taint', '1 node(s) had untolerated taint {node-role.kubernetes.io/infra: }'],
+    ['registry-insufficient-cpu', '3 Insufficient cpu'],
+    ['registry-anti-affinity', "node(s) didn't match pod anti-affinity rules"],
+    ['registry-topology-spread', "node(s) didn't match pod topology spread constraints"],
+  ])('%s: FailedScheduling says %s', async (name, text) => {
+    await sb.scenarios.activate(name);
+    await waitFor('FailedScheduling', () => failedScheduling().includes(text));
+  });
+
+  test('route-tls-secret-missing: the operator cannot create the route', async () => {
+    await sb.scenarios.activate('route-tls-secret-missing');
+    await waitFor('apply error', () => /secrets? "missing-route-tls" not found/.test(progressingError()));
+    expect(operatorLog(sb)).toMatch(/unable to sync: .*"missing-route-tls" not found/);
+  });
+});
