@@ -3,7 +3,7 @@
  * nodes (when the caller may read them): the field of the Config that asks for what no node
  * offers — nodeSelector, tolerations, affinity, topology spread, resource requests, replicas.
  */
-import type { Finding } from '@irc/shared';
+import { quantityValue, type Finding } from '@irc/shared';
 import type { V1Pod } from '@kubernetes/client-node';
 import { NS, type KubeObjectLike } from '../kube/resources.js';
 import type { Facts } from './context.js';
@@ -22,28 +22,6 @@ interface NodeLike extends KubeObjectLike {
 
 function nodes(f: Facts): NodeLike[] | undefined {
   return f.g.nodes?.ok ? (f.g.nodes.value as NodeLike[]) : undefined;
-}
-
-/** Kubernetes quantities to numbers (cpu in cores, memory in bytes). */
-export function quantity(q: string | undefined): number {
-  if (!q) return 0;
-  const m = /^([0-9.]+)([a-zA-Z]*)$/.exec(q.trim());
-  if (!m) return 0;
-  const n = Number(m[1]);
-  const unit: Record<string, number> = {
-    '': 1,
-    m: 1e-3,
-    k: 1e3,
-    K: 1e3,
-    M: 1e6,
-    G: 1e9,
-    T: 1e12,
-    Ki: 1024,
-    Mi: 1024 ** 2,
-    Gi: 1024 ** 3,
-    Ti: 1024 ** 4,
-  };
-  return n * (unit[m[2] ?? ''] ?? 1);
 }
 
 function selectorFinding(f: Facts, pod: V1Pod, reason: SchedulingReason, message: string): Finding {
@@ -109,7 +87,7 @@ function resourcesFinding(f: Facts, pod: V1Pod, reasons: SchedulingReason[], mes
   const all = nodes(f);
   const largest = all
     ?.map((n) => ({ name: n.metadata?.name, value: n.status?.allocatable?.[resource] }))
-    .sort((a, b) => quantity(b.value) - quantity(a.value))[0];
+    .sort((a, b) => quantityValue(b.value) - quantityValue(a.value))[0];
   return finding({
     code: 'unschedulable-resources',
     severity: 'failing',

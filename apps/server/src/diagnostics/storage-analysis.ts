@@ -18,6 +18,24 @@ import { classifySyncErrors } from './sync-errors.js';
 import { registryErrors } from './log-tail.js';
 import { storageCause, type StorageCause } from './texts/storage-errors.js';
 
+/**
+ * When several texts name causes, the one that explains the others: a bucket that is gone
+ * explains the AccessDenied of the operator trying to create it; credentials and the network come
+ * before anything the bucket says.
+ */
+const PRIORITY: string[] = [
+  'storage-credentials-key-missing',
+  'storage-credentials-missing',
+  'storage-credentials-invalid',
+  'storage-clock-skew',
+  'storage-proxy-unreachable',
+  'storage-proxy-no-bypass',
+  'storage-endpoint-unreachable',
+  'storage-bucket-wrong-region',
+  'storage-bucket-missing',
+  'storage-access-denied',
+];
+
 /** Registry error lines older than this are history (the health check logs every 10 s). */
 const RECENT_MS = 5 * 60_000;
 
@@ -152,20 +170,24 @@ export function analyzeStorage(f: Facts): StorageDiagnosis {
       command: 'oc get configs.imageregistry.operator.openshift.io/cluster -o jsonpath="{.status.storage}"',
     });
   }
-  let chosen: StorageCause | undefined;
-  const evidence: string[] = [];
-  const links: DiagnosticLink[] = [];
-  for (const s of sources(f, stale)) {
+  const found = sources(f, stale).flatMap((s) => {
     const cause = storageCause(s.text, f.storageContext(s.from, s.node));
-    if (!cause) continue;
-    if (!chosen) chosen = cause;
-    if (cause.code !== chosen.code) continue;
-    evidence.push(s.line);
-    if (s.link && !links.some((l) => l.label === s.link?.label)) links.push(s.link);
-  }
+    return cause ? [{ s, cause }] : [];
+  });
+  const chosen = found
+    .map((x) => x.cause)
+    .sort((x, y) => PRIORITY.indexOf(x.code) - PRIORITY.indexOf(y.code))[0];
   if (chosen) {
+    // every storage error line is evidence, the chosen cause's first
+    const ordered = [
+      ...found.filter((x) => x.cause.code === chosen.code),
+      ...found.filter((x) => x.cause.code !== chosen.code),
+    ];
+    const links: DiagnosticLink[] = [];
+    for (const { s } of ordered)
+      if (s.link && !links.some((l) => l.label === s.link?.label)) links.push(s.link);
     out.storageCause = chosen;
-    out.cause = causeFinding(chosen, 'failing', evidence.slice(0, 6), links.slice(0, 4));
+    out.cause = causeFinding(chosen, 'failing', ordered.map((x) => x.s.line).slice(0, 6), links.slice(0, 4));
   }
   return out;
 }

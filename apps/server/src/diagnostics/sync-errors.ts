@@ -3,7 +3,8 @@
  * recovered from? The log tail keeps old lines long after the cause is fixed.
  *
  * The operator reports a failing sync as Config Progressing=True reason Error (domain.md §6.9,
- * §6.10). While it does, every sync error counts. Once it no longer does, errors logged up to
+ * §6.10). While it does, the lines of the error it reports count (an earlier, different error is
+ * history even though the status never left Error). Once it no longer does, errors logged up to
  * the Config's last condition transition are history; errors after it (or without a timestamp)
  * are not yet reflected in the status: worth a look, not a failure.
  */
@@ -22,6 +23,11 @@ export interface SyncErrors {
   recoveredAt?: string;
 }
 
+/** `E… controller.go:400] unable to sync: <err>, requeuing` → `<err>`. */
+function errorOf(line: LogLine): string {
+  return /unable to sync: (.*?)(?:, requeuing)?$/.exec(line.text)?.[1] ?? line.text;
+}
+
 /** Condition times have second precision: a line within the same second is not "after" it. */
 const TRANSITION_PRECISION_MS = 1000;
 
@@ -29,9 +35,15 @@ export function classifySyncErrors(config: Read<KubeObjectLike>, logs: LogLine[]
   const lines = syncErrors(logs);
   const conditions = config.ok ? conditionsOf(config.value) : [];
   const progressing = conditions.find((c) => c.type === 'Progressing');
-  // Unknown status, or the operator says it is failing to sync: every error line counts.
-  if (!progressing || (progressing.status === 'True' && progressing.reason === 'Error'))
-    return { current: lines, unreported: [], past: [] };
+  if (!progressing) return { current: lines, unreported: [], past: [] };
+  // The operator says it is failing to sync: the lines of THAT error are current; lines of an
+  // error it reported before (another message) are history.
+  if (progressing.status === 'True' && progressing.reason === 'Error') {
+    const reported = (progressing.message ?? '').replace(/^Unable to apply resources: /, '');
+    const same = lines.filter((l) => errorOf(l) === reported);
+    const current = same.length ? same : lines.slice(-1);
+    return { current, unreported: [], past: lines.filter((l) => !current.includes(l)) };
+  }
   const times = conditions
     .map((c) => Date.parse(toIso(c.lastTransitionTime) ?? ''))
     .filter((t) => !Number.isNaN(t));

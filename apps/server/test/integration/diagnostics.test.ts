@@ -3,68 +3,14 @@
  * failing step whose finding names the object and field behind the fault and offers its fix;
  * once cleared, the checklist is green again.
  */
-import type { DiagnosticsResponse, DiagnosticStep, Finding, FixTarget, ObjectRef } from '@irc/shared';
-import { afterEach, describe, expect, it } from 'vitest';
-import { until } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { expectDiagnosis as expectDiagnosisOf, scenarios, type Expected } from './diagnostics-support.js';
 import { registryHarness } from './registry.js';
-
-interface Expected {
-  step: DiagnosticStep['id'];
-  code: string;
-  object: Partial<ObjectRef>;
-  field?: string;
-  fix?: Omit<FixTarget, 'label'>;
-}
 
 describe('diagnostics of every fault scenario', () => {
   const h = registryHarness();
-
-  async function diagnostics(): Promise<DiagnosticsResponse> {
-    return (await (await h.fetch('/api/v1/diagnostics')).json()) as DiagnosticsResponse;
-  }
-
-  /** Waits for the finding, then checks the step fails on it and names object, field and fix. */
-  async function expectDiagnosis(want: Expected): Promise<{ step: DiagnosticStep; finding: Finding }> {
-    const got = await until(
-      async () => {
-        const d = await diagnostics();
-        const step = d.steps.find((s) => s.id === want.step)!;
-        const finding = step.findings.find((f) => f.code === want.code);
-        return finding ? { step, finding } : undefined;
-      },
-      `${want.code} in the ${want.step} step`,
-      30_000,
-      300,
-    );
-    expect(got.step.verdict).toBe('failing');
-    expect(got.finding.object).toMatchObject(want.object);
-    expect(got.finding.field).toBe(want.field);
-    if (want.fix) expect(got.finding.fix).toMatchObject(want.fix);
-    else expect(got.finding.fix).toBeUndefined();
-    expect(got.finding.command).toMatch(/^oc /);
-    expect(got.finding.evidence.length).toBeGreaterThan(0);
-    return got;
-  }
-
-  const active: string[] = [];
-  async function scenario(name: string): Promise<void> {
-    await h.scenario(name, true);
-    active.push(name);
-  }
-
-  /** Clears what a test turned on, then waits for the checklist to have no failing step. */
-  afterEach(async () => {
-    for (const name of active.splice(0)) await h.scenario(name, false);
-    await until(
-      async () => {
-        const d = await diagnostics();
-        return d.steps.every((s) => s.verdict !== 'failing') ? d : undefined;
-      },
-      'the checklist to recover',
-      45_000,
-      500,
-    );
-  });
+  const scenario = scenarios(h);
+  const expectDiagnosis = (want: Expected) => expectDiagnosisOf(h, want);
 
   it('s3-credentials-missing-key → the secret key, in the credentials form', async () => {
     await scenario('s3-credentials-missing-key');

@@ -581,6 +581,36 @@ describe('operator: old "unable to sync" lines after a recovery', () => {
     expect(findingOf(d, 'operator-sync-error')?.severity).toBe('failing');
   });
 
+  it('while an error is reported, lines of an earlier, different error are history', () => {
+    const minted =
+      'E0612 09:20:00.000000       1 controller.go:400] unable to sync: unable to sync storage configuration: unable to get cluster minted credentials "openshift-image-registry/installer-cloud-credentials": secret "installer-cloud-credentials" not found, requeuing';
+    const invalid =
+      'E0612 09:25:10.000000       1 controller.go:400] unable to sync: unable to sync storage configuration: InvalidAccessKeyId: The AWS Access Key Id you provided does not exist in our records., requeuing';
+    const d = run({
+      config: ok(
+        config({ storage: { s3: { bucket: 'b' } } }, [
+          { type: 'Available', status: 'True', reason: 'Ready' },
+          {
+            type: 'Progressing',
+            status: 'True',
+            reason: 'Error',
+            message:
+              'Unable to apply resources: unable to sync storage configuration: InvalidAccessKeyId: The AWS Access Key Id you provided does not exist in our records.',
+          },
+        ]),
+      ),
+      userSecret: ok({
+        data: { REGISTRY_STORAGE_S3_ACCESSKEY: 'eA==', REGISTRY_STORAGE_S3_SECRETKEY: 'eA==' },
+      }),
+      operatorLogs: opLog([
+        { text: minted, at: Date.parse('2026-06-12T09:20:00Z') },
+        { text: invalid, at: Date.parse('2026-06-12T09:25:10Z') },
+      ]),
+    });
+    expect(findingOf(d, 'storage-credentials-missing')).toBeUndefined();
+    expect(findingOf(d, 'storage-credentials-invalid')?.evidence.join('\n')).not.toContain('minted');
+  });
+
   it('are a past problem once the Config recovered after them: ok, with a note', () => {
     const d = run({
       config: withProgressing('False', 'Ready', '2026-06-12T09:30:00Z'),

@@ -1,11 +1,11 @@
 /**
- * Which proxy a client uses and whether a host bypasses it. The registry gets HTTP(S)_PROXY and
- * NO_PROXY from the Config's spec.proxy, each field falling back to the cluster proxy's status
- * (domain.md §2); the operator's own calls use the cluster proxy. noProxy is matched as Go's
- * golang.org/x/net/http/httpproxy does: `*`, exact hosts, domain suffixes (`.example.com` or
- * `example.com`), IPs and CIDRs, an optional `:port` ignored here.
+ * Which proxy a client uses. The registry gets HTTP(S)_PROXY and NO_PROXY from the Config's
+ * spec.proxy, each field falling back to the cluster proxy's status (domain.md §2); the
+ * operator's own calls use the cluster proxy.
  */
 import type { KubeObjectLike } from '../../kube/resources.js';
+
+export { matchesNoProxy } from '@irc/shared';
 
 export interface EffectiveProxy {
   url: string;
@@ -42,34 +42,4 @@ export function registryProxy(
 
 export function clusterProxyOf(clusterProxy: KubeObjectLike | undefined): EffectiveProxy | undefined {
   return registryProxy(undefined, clusterProxy);
-}
-
-function ipv4(host: string): number | undefined {
-  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
-  if (!m) return undefined;
-  return m.slice(1).reduce((n, p) => n * 256 + Number(p), 0);
-}
-
-export function matchesNoProxy(host: string, noProxy: string): boolean {
-  const h = host.toLowerCase();
-  for (const raw of noProxy.split(',')) {
-    const entry = raw.trim().toLowerCase();
-    if (!entry) continue;
-    if (entry === '*') return true;
-    const cidr = /^(\d+\.\d+\.\d+\.\d+)\/(\d+)$/.exec(entry);
-    if (cidr) {
-      const ip = ipv4(h);
-      const base = ipv4(cidr[1] ?? '');
-      const bits = Number(cidr[2]);
-      if (ip !== undefined && base !== undefined) {
-        const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-        if ((ip & mask) >>> 0 === (base & mask) >>> 0) return true;
-      }
-      continue;
-    }
-    const name = entry.replace(/:\d+$/, '');
-    if (name.startsWith('.') ? h.endsWith(name) || h === name.slice(1) : h === name || h.endsWith(`.${name}`))
-      return true;
-  }
-  return false;
 }

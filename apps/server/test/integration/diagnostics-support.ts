@@ -1,0 +1,79 @@
+/** Waiting for a diagnosis and checking what it names, shared by the diagnostics suites. */
+import type {
+  DiagnosticsResponse,
+  DiagnosticStep,
+  Finding,
+  FixTarget,
+  ObjectRef,
+  Verdict,
+} from '@irc/shared';
+import { afterEach, expect } from 'vitest';
+import { until, type Harness } from './harness.js';
+
+export interface Expected {
+  step: DiagnosticStep['id'];
+  code: string;
+  object: Partial<ObjectRef>;
+  field?: string;
+  fix?: Omit<FixTarget, 'label'>;
+  /** The step's verdict (default: failing). */
+  verdict?: Verdict;
+}
+
+export async function diagnostics(h: Harness): Promise<DiagnosticsResponse> {
+  return (await (await h.fetch('/api/v1/diagnostics')).json()) as DiagnosticsResponse;
+}
+
+/** Waits for the finding, then checks the step's verdict and the object, field and fix it names. */
+export async function expectDiagnosis(
+  h: Harness,
+  want: Expected,
+): Promise<{ step: DiagnosticStep; finding: Finding }> {
+  let last: DiagnosticStep | undefined;
+  const got = await until(
+    async () => {
+      const d = await diagnostics(h);
+      const step = d.steps.find((s) => s.id === want.step)!;
+      last = step;
+      const finding = step.findings.find((f) => f.code === want.code);
+      return finding ? { step, finding } : undefined;
+    },
+    `${want.code} in the ${want.step} step`,
+    30_000,
+    300,
+  ).catch((err: unknown) => {
+    throw new Error(`${String(err)}\nlast ${want.step} step: ${JSON.stringify(last, null, 1)}`);
+  });
+  expect(got.step.verdict).toBe(want.verdict ?? 'failing');
+  expect(got.finding.object).toMatchObject(want.object);
+  expect(got.finding.field).toBe(want.field);
+  if (want.fix) expect(got.finding.fix).toMatchObject(want.fix);
+  else expect(got.finding.fix).toBeUndefined();
+  expect(got.finding.command).toMatch(/^oc /);
+  expect(got.finding.evidence.length).toBeGreaterThan(0);
+  return got;
+}
+
+/**
+ * Scenarios a test turns on are cleared after it, then the checklist must have no failing step
+ * again: every scenario clears back to green.
+ */
+export function scenarios(h: Harness): (name: string) => Promise<void> {
+  const active: string[] = [];
+  afterEach(async () => {
+    for (const name of active.splice(0)) await h.scenario(name, false);
+    await until(
+      async () => {
+        const d = await diagnostics(h);
+        return d.steps.every((s) => s.verdict !== 'failing') ? d : undefined;
+      },
+      'the checklist to recover',
+      60_000,
+      500,
+    );
+  });
+  return async (name) => {
+    await h.scenario(name, true);
+    active.push(name);
+  };
+}
