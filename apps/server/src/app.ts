@@ -9,6 +9,7 @@ import { ConfigGenerations } from './config/generations.js';
 import { configRoutes } from './config/routes.js';
 import { diagnosticsRoutes } from './diagnostics/routes.js';
 import { ClusterAccess, type AuthMode } from './kube/access.js';
+import type { ReloadSource } from './kube/credentials.js';
 import { meRoutes } from './me/routes.js';
 import { installErrorHandler } from './platform/errors.js';
 import { HostAllowList } from './platform/hosts.js';
@@ -34,6 +35,8 @@ import { workloadRoutes } from './workloads/routes.js';
 export interface AppOptions {
   /** The server's kubeconfig (already loaded: see kube/kubeconfig.ts). */
   kubeconfig: KubeConfig;
+  /** Where it came from: re-read when its files change (rotated tokens, a restarted cluster). */
+  kubeconfigReload?: ReloadSource;
   /** kubeconfig: standalone, requests without a token act as the kubeconfig user. token: every request must carry a bearer token. */
   authMode?: AuthMode;
   /** Built web app to serve (apps/web/dist); absent → API only. */
@@ -97,11 +100,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // to the schema (a confusing 422) instead of the 415 a wrong content type deserves.
   app.removeContentTypeParser('text/plain');
 
-  const cluster = await ClusterAccess.create(
-    options.kubeconfig,
-    options.authMode ?? 'kubeconfig',
-    options.kubeTimeoutMs,
-  );
+  const cluster = await ClusterAccess.create(options.kubeconfig, options.authMode ?? 'kubeconfig', {
+    ...(options.kubeTimeoutMs !== undefined ? { timeoutMs: options.kubeTimeoutMs } : {}),
+    ...(options.kubeconfigReload ? { reload: options.kubeconfigReload } : {}),
+    log: app.log,
+  });
   const metrics = new Metrics();
   const timeline = new Timeline();
   const configGenerations = new ConfigGenerations();

@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { loadKubeConfig } from './kube/kubeconfig.js';
+import { loadKubeConfig, reloadSource } from './kube/kubeconfig.js';
 import { parseCli } from './options.js';
 import { markDraining } from './platform/health.js';
 
@@ -25,10 +25,12 @@ const KEEP_ALIVE_MS = 120_000;
 
 async function main(): Promise<void> {
   const cli = parseCli(process.argv.slice(2), process.env);
-  const kubeconfig = loadKubeConfig({ kubeconfigPath: cli.kubeconfigPath, context: cli.context });
+  const source = { kubeconfigPath: cli.kubeconfigPath, context: cli.context };
+  const kubeconfig = loadKubeConfig(source);
   const here = dirname(fileURLToPath(import.meta.url));
   const app = await buildApp({
     kubeconfig,
+    kubeconfigReload: reloadSource(source),
     authMode: cli.authMode,
     webDist: cli.webDist ?? join(here, '..', '..', 'web', 'dist'),
     pluginDist: cli.pluginDist ?? join(here, '..', '..', 'console-plugin', 'dist'),

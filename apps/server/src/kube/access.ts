@@ -10,45 +10,59 @@
  *    identity; a request WITH a bearer token is still made as that token's user.
  */
 import { KubeConfig, type User } from '@kubernetes/client-node';
-import { createAgents, type Agents } from './agents.js';
 import { KubeClient } from './client.js';
+import { ServerCredentials, type CredentialsLog, type ReloadSource } from './credentials.js';
 import { KubeError } from './errors.js';
 import { clusterOnly } from './kubeconfig.js';
 
 export type AuthMode = 'kubeconfig' | 'token';
 
+export interface ClusterAccessOptions {
+  timeoutMs?: number;
+  /** Where the kubeconfig came from: re-read when its files change (credentials.ts). */
+  reload?: ReloadSource;
+  log?: CredentialsLog;
+}
+
 export class ClusterAccess {
   private constructor(
-    private readonly serverKc: KubeConfig,
-    private readonly agents: Agents,
+    private readonly credentials: ServerCredentials,
     readonly authMode: AuthMode,
     private readonly timeoutMs: number,
   ) {}
 
-  static async create(serverKc: KubeConfig, authMode: AuthMode, timeoutMs = 15_000): Promise<ClusterAccess> {
-    return new ClusterAccess(serverKc, await createAgents(serverKc), authMode, timeoutMs);
+  static async create(
+    serverKc: KubeConfig,
+    authMode: AuthMode,
+    opts: ClusterAccessOptions = {},
+  ): Promise<ClusterAccess> {
+    const credentials = await ServerCredentials.start(serverKc, {
+      ...(opts.reload ? { source: opts.reload } : {}),
+      ...(opts.log ? { log: opts.log } : {}),
+    });
+    return new ClusterAccess(credentials, authMode, opts.timeoutMs ?? 15_000);
   }
 
   get serverUrl(): string {
-    return this.serverKc.getCurrentCluster()?.server ?? '';
+    return this.credentials.current.kc.getCurrentCluster()?.server ?? '';
   }
 
-  /** The server's own identity: background work (the watch hub, readiness). */
+  /**
+   * The server's own identity: background work (the watch hub, readiness). Made from the
+   * credentials as they are now: hold a client for one piece of work, not for the process.
+   */
   serverClient(): KubeClient {
-    return new KubeClient(
-      this.serverKc,
-      this.agents.server,
-      { kind: 'server' },
-      { timeoutMs: this.timeoutMs },
-    );
+    const { kc, agents } = this.credentials.current;
+    return new KubeClient(kc, agents.server, { kind: 'server' }, { timeoutMs: this.timeoutMs });
   }
 
   /** A client acting as the bearer of `token`, built from cluster + token only. */
   userClient(token: string, signal?: AbortSignal): KubeClient {
     const kc = new KubeConfig();
     const user: User = { name: 'request-user', token };
-    kc.loadFromClusterAndUser(clusterOnly(this.serverKc), user);
-    return new KubeClient(kc, this.agents.user, { kind: 'user' }, { signal, timeoutMs: this.timeoutMs });
+    const current = this.credentials.current;
+    kc.loadFromClusterAndUser(clusterOnly(current.kc), user);
+    return new KubeClient(kc, current.agents.user, { kind: 'user' }, { signal, timeoutMs: this.timeoutMs });
   }
 
   /** The client for one HTTP request, or a 401 KubeError in token mode without a token. */
@@ -65,7 +79,7 @@ export class ClusterAccess {
   }
 
   close(): void {
-    this.agents.destroy();
+    this.credentials.stop();
   }
 }
 

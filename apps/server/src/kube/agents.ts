@@ -13,6 +13,11 @@ export interface Agents {
   user: http.Agent;
   server: http.Agent;
   destroy(): void;
+  /**
+   * Credentials changed (kube/credentials.ts): stop pooling. Idle sockets close now; requests in
+   * flight (a watch, a log follow) finish on theirs, which then close instead of being reused.
+   */
+  retire(): void;
 }
 
 const KEEP_ALIVE = { keepAlive: true, keepAliveMsecs: 15_000, maxSockets: 64, maxFreeSockets: 16 };
@@ -35,12 +40,19 @@ export async function createAgents(serverKc: KubeConfig): Promise<Agents> {
   const server = hasClientCert
     ? make({ cert: opts.cert, key: opts.key, pfx: opts.pfx, passphrase: opts.passphrase })
     : user;
+  const all = server === user ? [user] : [user, server];
   return {
     user,
     server,
     destroy() {
-      user.destroy();
-      if (server !== user) server.destroy();
+      for (const agent of all) agent.destroy();
+    },
+    retire() {
+      for (const agent of all) {
+        // Node's agent destroys a freed socket when its free pool is "full".
+        agent.maxFreeSockets = 0;
+        for (const sockets of Object.values(agent.freeSockets)) for (const s of sockets ?? []) s.destroy();
+      }
     },
   };
 }

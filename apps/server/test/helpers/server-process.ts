@@ -70,8 +70,9 @@ export interface ServerProcess {
   stop(ms?: number): Promise<void>;
 }
 
+/** `kubeconfigPath` undefined: no `--kubeconfig` (in-cluster config from the environment). */
 export async function spawnServer(
-  kubeconfigPath: string,
+  kubeconfigPath: string | undefined,
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
   const main = await bundleServer();
@@ -81,10 +82,7 @@ export async function spawnServer(
     [
       '--expose-gc',
       main,
-      '--kubeconfig',
-      kubeconfigPath,
-      '--context',
-      'admin',
+      ...(kubeconfigPath ? ['--kubeconfig', kubeconfigPath, '--context', 'admin'] : []),
       '--host',
       '127.0.0.1',
       '--port',
