@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `pnpm sandbox`: starts the sandbox cluster (port SANDBOX_PORT, default 6443) and prints how
- * to point kubectl at it; `cli.js scenario <name>|clear [name]|list` drives the control
+ * to point kubectl at it (`start --watch-cache-size=N --watch-cache-max-size=N
+ * --etcd-compaction-interval=5m` size the watch window, like kube-apiserver's flags); `cli.js scenario <name>|clear [name]|list` drives the control
  * endpoint of a running sandbox with the kubeconfig's admin token.
  */
 import { readFile } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { request as httpsRequest } from 'node:https';
 import { parse } from 'yaml';
 import { defaultKubeconfigPath } from './apiserver/kubeconfig.js';
 import { startSandbox } from './sandbox.js';
+import { watchWindowFromArgs } from './apiserver/storage/settings.js';
 
 interface Kubeconfig {
   clusters?: Array<{ name: string; cluster: { server: string; 'certificate-authority-data'?: string } }>;
@@ -96,9 +98,9 @@ async function scenarioCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-async function serve(): Promise<void> {
+async function serve(flags: string[]): Promise<void> {
   const port = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : 6443;
-  const sandbox = await startSandbox({ port, log: false });
+  const sandbox = await startSandbox({ port, log: false, ...watchWindowFromArgs(flags) });
   console.log(`Sandbox cluster running at ${sandbox.url}`);
   console.log(`kubeconfig: ${sandbox.kubeconfigPath ?? '(none)'}  (contexts: admin, viewer, developer)`);
   console.log(`export KUBECONFIG=${sandbox.kubeconfigPath ?? ''}`);
@@ -128,12 +130,14 @@ if (command === 'scenario') {
       process.exit(1);
     },
   );
-} else if (command === undefined || command === 'start') {
-  serve().catch((e: unknown) => {
+} else if (command === undefined || command === 'start' || command.startsWith('--')) {
+  serve(command?.startsWith('--') ? [command, ...rest] : rest).catch((e: unknown) => {
     console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
   });
 } else {
-  console.error('usage: cli.js [start] | scenario <name> | scenario clear [name] | scenario list');
+  console.error(
+    'usage: cli.js [start] [--watch-cache-size=N] [--watch-cache-max-size=N] [--etcd-compaction-interval=5m] | scenario <name> | scenario clear [name] | scenario list',
+  );
   process.exit(2);
 }

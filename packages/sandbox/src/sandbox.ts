@@ -9,6 +9,7 @@ import { openApiRoute } from './apiserver/openapi/route.js';
 import { startHttp } from './apiserver/http/server.js';
 import { defaultKubeconfigPath, writeKubeconfig } from './apiserver/kubeconfig.js';
 import { selfSignedCert } from './apiserver/tls/self-signed.js';
+import { watchWindowFromEnv } from './apiserver/storage/settings.js';
 
 export interface SandboxOptions {
   /** 0 = a random free port (default). */
@@ -19,8 +20,20 @@ export interface SandboxOptions {
   kubeconfigPath?: string | false;
   /** Start the simulated operator and kube controllers (default true). */
   controllers?: boolean;
-  /** Most watch events kept per resource (default: a ~75 s freshness window, like kube's watch cache). */
-  watchHistory?: number;
+  /**
+   * The watch cache's initial and lowest capacity per resource, in events (default
+   * SANDBOX_WATCH_CACHE_SIZE or 100, kube's lower bound). It doubles while full of events younger
+   * than 75 s, up to `watchCacheMaxSize`; a watch from before its oldest event gets 410 Expired.
+   */
+  watchCacheSize?: number;
+  /** The watch cache's highest capacity per resource (default SANDBOX_WATCH_CACHE_MAX_SIZE or 102400). */
+  watchCacheMaxSize?: number;
+  /**
+   * How often etcd compacts, in wall-clock ms (default SANDBOX_ETCD_COMPACTION_INTERVAL or 5 min,
+   * as kube-apiserver's --etcd-compaction-interval; 0 = never): continue tokens and exact-version
+   * lists older than the last compaction get 410.
+   */
+  compactionIntervalMs?: number;
   /** Serve HTTPS with a fresh self-signed certificate (default true: kubectl sends tokens only over TLS). */
   tls?: boolean;
   /** Print the kubeconfig path on start (default true). */
@@ -47,7 +60,17 @@ export interface SandboxHandle {
 /** Starts the sandbox cluster: API server on loopback, CRDs, RBAC, users, kubeconfig, controllers. */
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
   const clock = new ScaledClock(opts.timeScale ?? timeScaleFromEnv());
-  const apiServer = new ApiServer({ clock, watchHistory: opts.watchHistory });
+  const env = watchWindowFromEnv();
+  const size = opts.watchCacheSize ?? env.watchCacheSize;
+  const maxSize = opts.watchCacheMaxSize ?? env.watchCacheMaxSize;
+  const apiServer = new ApiServer({
+    clock,
+    watchCache: {
+      ...(size !== undefined ? { size } : {}),
+      ...(maxSize !== undefined ? { maxSize: Math.max(maxSize, size ?? 1) } : {}),
+    },
+    compactionIntervalMs: opts.compactionIntervalMs ?? env.compactionIntervalMs,
+  });
   const users = makeUsers();
   const tls = opts.tls === false ? undefined : selfSignedCert();
   // Without controllers there are no scenarios: every name is unknown.

@@ -18,6 +18,7 @@ import { bindPod } from './service/binding.js';
 import { ResourceService } from './service/resource-service.js';
 import { kubeTime, stampCreate } from './service/object-meta.js';
 import { ObjectStore } from './storage/object-store.js';
+import type { WatchCacheOptions } from './storage/watch-cache.js';
 
 /** The identity controllers act as: a superuser, like kube-controller-manager's credentials. */
 export const SYSTEM_ADMIN: UserInfo = {
@@ -30,10 +31,31 @@ const SEED_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lea
 
 export interface ApiServerOptions {
   clock: Clock;
-  /** Most watch events kept per resource (default: a ~75 s window, as kube sizes its watch cache); small values make 410 Expired testable. */
-  watchHistory?: number;
+  /**
+   * Sizing of each resource's watch cache (default: kube 1.32's — 100 events, doubling while
+   * full of events younger than 75 s, up to 102400). A watch from before the window gets 410.
+   */
+  watchCache?: Partial<WatchCacheOptions>;
+  /** kube-apiserver --etcd-compaction-interval in ms (default 5 min, wall clock; 0 = never). */
+  compactionIntervalMs?: number;
+  /** The first resourceVersion (default: grows with wall-clock time, so a restarted sandbox never reuses one). */
+  initialResourceVersion?: number;
   /** CRDs to serve; default: validation's sandboxCrds(). */
   crds?: CustomResourceDefinition[];
+}
+
+/** kube-apiserver's default --etcd-compaction-interval. */
+export const DEFAULT_COMPACTION_INTERVAL_MS = 5 * 60_000;
+
+/**
+ * Where a fresh store's revisions start: tenths of a millisecond since 2025-01-01. etcd keeps its
+ * revision across an API server restart, so an old client's resourceVersion is always older than
+ * anything a restarted server holds and its watch gets 410 (it re-lists); starting every run at 1
+ * would make old versions look like future ones instead. Holds while a run averages under 10,000
+ * writes a second.
+ */
+export function initialResourceVersion(now = Date.now()): number {
+  return Math.max(1, (now - Date.UTC(2025, 0, 1)) * 10);
 }
 
 /**
@@ -51,7 +73,16 @@ export class ApiServer {
 
   constructor(opts: ApiServerOptions) {
     this.clock = opts.clock;
-    this.store = new ObjectStore(opts.watchHistory ?? 100_000);
+    this.store = new ObjectStore({
+      startResourceVersion: opts.initialResourceVersion ?? initialResourceVersion(),
+      watchCache: opts.watchCache,
+    });
+    const compactEvery = opts.compactionIntervalMs ?? DEFAULT_COMPACTION_INTERVAL_MS;
+    if (compactEvery > 0) {
+      const timer = setInterval(() => this.store.compact(), compactEvery);
+      timer.unref();
+      this.stops.push(() => clearInterval(timer));
+    }
     this.registry.add(...builtinResourceTypes(), ...openshiftResourceTypes(() => this.registryHostnames()));
     this.authorizer = new RbacAuthorizer({
       clusterRoles: () => this.store.list('rbac.authorization.k8s.io/clusterroles'),

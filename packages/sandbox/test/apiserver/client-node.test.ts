@@ -35,7 +35,8 @@ beforeAll(async () => {
     kubeconfigPath: false,
     controllers: false,
     timeScale: 0.01,
-    watchHistory: 10,
+    watchCacheSize: 10,
+    watchCacheMaxSize: 10,
     log: false,
   });
   kc = configFor(sb.tokens.admin);

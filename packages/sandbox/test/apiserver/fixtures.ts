@@ -46,8 +46,13 @@ export const PODS = { group: '', version: 'v1', resource: 'pods' };
 export const DEPLOYMENTS = { group: 'apps', version: 'v1', resource: 'deployments' };
 export const REPLICASETS = { group: 'apps', version: 'v1', resource: 'replicasets' };
 
-export function newApiServer(watchHistory?: number): ApiServer {
-  return new ApiServer({ clock: new ScaledClock(0.01), watchHistory, crds: [widgetCrd()] });
+/** An API server with the test CRD; `watchCacheSize` fixes every resource's watch window to that many events. */
+export function newApiServer(watchCacheSize?: number): ApiServer {
+  return new ApiServer({
+    clock: new ScaledClock(0.01),
+    watchCache: watchCacheSize ? { size: watchCacheSize, maxSize: watchCacheSize } : undefined,
+    crds: [widgetCrd()],
+  });
 }
 
 /** Polls until `fn` holds; the deadline is generous because CI machines are small and shared. */

@@ -169,20 +169,22 @@ describe('pod updates', () => {
   });
 });
 
-describe('watch history', () => {
-  it('keeps a fresh window, evicts stale events beyond the minimum, and reports 410 for older resourceVersions', () => {
+describe('watch cache window', () => {
+  const obj = (i: number): KubeObject => ({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: `c${i}`, namespace: 'd' },
+  });
+
+  it('grows while its events are fresh, forgets the oldest once they are stale, and reports 410 for older resourceVersions', () => {
     let now = 0;
-    const store = new ObjectStore(100_000, 75_000, () => now);
-    const obj = (i: number) => ({
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: `c${i}`, namespace: 'd' },
-    });
-    for (let i = 0; i < 150; i++) store.put('/configmaps', obj(i));
-    expect(Array.isArray(store.since('/configmaps', 1))).toBe(true);
+    const store = new ObjectStore({ startResourceVersion: 1000, watchCache: { size: 100 }, now: () => now });
+    for (let i = 0; i < 150; i++) store.put('/configmaps', obj(i)); // all fresh: the cache doubles to 200
+    expect(Array.isArray(store.since('/configmaps', 999))).toBe(true);
+    expect(store.since('/configmaps', 998)).toEqual({ tooOld: 999 }); // older than the cache's start
     now = 80_000;
-    store.put('/configmaps', obj(999));
-    const old = store.since('/configmaps', 1);
+    for (let i = 150; i < 260; i++) store.put('/configmaps', obj(i)); // full of stale events: forgets
+    const old = store.since('/configmaps', 1000);
     expect(Array.isArray(old)).toBe(false);
     const recent = store.since('/configmaps', store.currentRv() - 5);
     expect(Array.isArray(recent) && recent.length).toBe(5);

@@ -39,7 +39,7 @@ import { planDelete } from './deletion.js';
 import { planApply, removePaths } from '../fieldmanager/apply.js';
 import { updateManagedFields, type ManagedFieldsEntry } from '../fieldmanager/managed-fields.js';
 import { carryUpdate, generatedName, kubeTime, stampCreate, unchanged } from './object-meta.js';
-import { paginate } from './paginate.js';
+import { exactTooOld, paginate } from './paginate.js';
 import { present } from './present.js';
 import { startWatch } from './watch.js';
 
@@ -130,8 +130,15 @@ export class ResourceService {
   list(user: UserInfo, type: ResourceType, ns: string | undefined, opts: ListOptions = {}): ListResult {
     this.authorize(user, 'list', type, ns);
     const match = this.matcher(type, opts);
+    // An exact resourceVersion is read from etcd, which has compacted older revisions away
+    // (the sandbox serves current data for newer ones: it keeps no snapshots).
+    if (
+      opts.resourceVersionMatch === 'Exact' &&
+      Number(opts.resourceVersion) < this.store.compactedRevision()
+    )
+      throw exactTooOld();
     const all = this.store.list(storageKey(type), type.namespaced ? ns : undefined).filter(match);
-    const page = paginate(all, opts, this.store.currentRv());
+    const page = paginate(all, opts, this.store.currentRv(), this.store.compactedRevision());
     return {
       apiVersion: apiVersionOf(type),
       kind: type.listKind,

@@ -4,6 +4,7 @@ import type { ObjectStore, StoredEvent } from '../storage/object-store.js';
 import { apiVersionOf, type ResourceType } from '../resources/resource-type.js';
 
 export const INITIAL_EVENTS_END = 'k8s.io/initial-events-end';
+export const INITIAL_EVENTS_LIST_BLUEPRINT = 'kubernetes.io/initial-events-list-blueprint';
 /** kube sends a bookmark about once a minute on an idle watch (cluster time here). */
 const BOOKMARK_INTERVAL_MS = 60_000;
 
@@ -16,10 +17,28 @@ export interface WatchSpec {
   present: (obj: KubeObject) => KubeObject;
 }
 
+/**
+ * The empty, versioned list a watch-list client rebuilds its list from (kube 1.32, PR #127587): the
+ * List encoded as the request asked (JSON here, with the encoder's trailing newline), base64.
+ */
+function listBlueprint(type: ResourceType): string {
+  const list = { kind: type.listKind, apiVersion: apiVersionOf(type), metadata: {}, items: [] };
+  return Buffer.from(`${JSON.stringify(list)}\n`).toString('base64');
+}
+
+/**
+ * A BOOKMARK: the kind's object with only a resourceVersion (typed kinds also serialize a null
+ * creationTimestamp). The one that ends a watch-list's initial events carries both annotations.
+ */
 function bookmark(type: ResourceType, rv: number, initialEnd: boolean): WatchEvent {
   const metadata: KubeObject['metadata'] = { resourceVersion: String(rv) };
-  if (initialEnd) metadata.annotations = { [INITIAL_EVENTS_END]: 'true' };
-  return { type: 'BOOKMARK', object: { apiVersion: apiVersionOf(type), kind: type.kind, metadata } };
+  if (!type.crd) (metadata as Record<string, unknown>).creationTimestamp = null;
+  if (initialEnd)
+    metadata.annotations = {
+      [INITIAL_EVENTS_END]: 'true',
+      [INITIAL_EVENTS_LIST_BLUEPRINT]: listBlueprint(type),
+    };
+  return { type: 'BOOKMARK', object: { kind: type.kind, apiVersion: apiVersionOf(type), metadata } };
 }
 
 function parseRv(rv: string | undefined): number | undefined {
@@ -29,10 +48,12 @@ function parseRv(rv: string | undefined): number | undefined {
 }
 
 /**
- * A watch as the watch cache serves it: optional initial ADDED events (no resourceVersion, or
- * sendInitialEvents), then every change after the given resourceVersion, filtered by namespace
- * and selectors (an object leaving the selection is DELETED, one entering it ADDED), bookmarks
- * on request. A resourceVersion older than the history throws 410 Expired.
+ * A watch as the watch cache serves it (cacher.Watch, 1.32): without a resourceVersion (or with
+ * sendInitialEvents) the current objects as ADDED first — and, for sendInitialEvents, a BOOKMARK
+ * marking their end; then every change after the given resourceVersion, filtered by namespace and
+ * selectors (an object leaving the selection is DELETED, one entering it ADDED), with periodic
+ * bookmarks on request. A resourceVersion older than the watch cache's window throws 410 Expired
+ * (sent as an ERROR event by the HTTP layer); a newer one than the store's waits for it.
  */
 export function startWatch(
   store: ObjectStore,
@@ -54,6 +75,7 @@ export function startWatch(
   }
 
   const deliver = (e: StoredEvent): void => {
+    if (rv !== undefined && e.rv <= rv) return; // the cache watcher skips what the client has seen
     const now = inScope(e.object);
     const before = e.previous !== undefined && e.type !== 'ADDED' && inScope(e.previous);
     if (e.type === 'DELETED') {
@@ -68,7 +90,7 @@ export function startWatch(
   if (initial) {
     for (const o of store.list(spec.resourceKey, spec.namespace))
       if (spec.matches(o)) emit({ type: 'ADDED', object: spec.present(o) });
-    if (opts.allowWatchBookmarks) emit(bookmark(type, store.currentRv(), true));
+    if (opts.sendInitialEvents && opts.allowWatchBookmarks) emit(bookmark(type, store.currentRv(), true));
   }
   for (const e of backlog) deliver(e);
   const unsubscribe = store.subscribe(spec.resourceKey, deliver);

@@ -1,11 +1,12 @@
 import type { KubeObject } from '../../core/types.js';
+import { EventWindow, type WatchCacheOptions } from './watch-cache.js';
 
 export type StoredEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 /** One change as the watch cache keeps it; `previous` lets selector-filtered watches see transitions. */
 export interface StoredEvent {
   rv: number;
-  /** When it happened (ms), for the freshness window. */
+  /** When it happened (wall-clock ms), for the watch cache's freshness window. */
   at?: number;
   type: StoredEventType;
   object: KubeObject;
@@ -17,37 +18,46 @@ export type StoreListener = (e: StoredEvent) => void;
 interface Bucket {
   key: string;
   objects: Map<string, KubeObject>;
-  history: StoredEvent[];
-  /** RV of the newest event evicted from history (0: none yet) — watches from before it get 410. */
-  evictedThrough: number;
+  window: EventWindow<StoredEvent>;
   listeners: Set<StoreListener>;
 }
 
-/** The watch cache never keeps fewer events than this per resource (kube's lower bound). */
-const MIN_HISTORY = 100;
-
 export const objectKey = (ns: string | undefined, name: string): string => `${ns ?? ''}/${name}`;
+
+export interface ObjectStoreOptions {
+  /** The resourceVersion the store starts at (the watch caches are "initialized" there). Default 1. */
+  startResourceVersion?: number;
+  /** Sizing of each resource's watch cache (kube's lower/upper bounds and freshness by default). */
+  watchCache?: Partial<WatchCacheOptions>;
+  /** Wall-clock ms, for event freshness; default Date.now. */
+  now?: () => number;
+}
 
 /**
  * The sandbox's etcd + watch cache: objects per group/resource, one global monotonically
- * increasing resourceVersion, and a bounded per-resource event history for watch resumption.
- * Objects are stored frozen-by-convention: callers get deep copies, never the stored instance.
+ * increasing resourceVersion (etcd's revision), a bounded per-resource window of recent events
+ * for watch resumption ({@link EventWindow}), and etcd compaction. Objects are stored
+ * frozen-by-convention: callers get deep copies, never the stored instance.
  */
 export class ObjectStore {
-  private rv = 1;
+  private rv: number;
+  /** The revision the watch caches were initialized at: nothing older can be watched from. */
+  readonly startRv: number;
+  /** etcd compaction: revisions below this are gone (continue tokens, Exact lists); 0 = none yet. */
+  private compactedRv = 0;
+  /** The revision recorded at the last compaction tick, compacted at the next one (kube's compactor). */
+  private compactCandidate = 0;
   private readonly buckets = new Map<string, Bucket>();
   private readonly anyListeners = new Set<(resourceKey: string, e: StoredEvent) => void>();
+  private readonly now: () => number;
+  private readonly cache: Partial<WatchCacheOptions>;
 
-  /**
-   * @param historyCapacity most events kept per resource
-   * @param freshMs events younger than this are never evicted below `historyCapacity`; older ones
-   *   go once more than MIN_HISTORY are kept — kube's watch cache sizes itself to a ~75 s window the same way.
-   */
-  constructor(
-    private readonly historyCapacity = 100_000,
-    private readonly freshMs = 75_000,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(opts: ObjectStoreOptions = {}) {
+    this.startRv = Math.max(1, Math.floor(opts.startResourceVersion ?? 1));
+    this.rv = this.startRv;
+    this.now = opts.now ?? Date.now;
+    this.cache = opts.watchCache ?? {};
+  }
 
   currentRv(): number {
     return this.rv;
@@ -56,7 +66,7 @@ export class ObjectStore {
   private bucket(key: string): Bucket {
     let b = this.buckets.get(key);
     if (!b) {
-      b = { key, objects: new Map(), history: [], evictedThrough: 0, listeners: new Set() };
+      b = { key, objects: new Map(), window: new EventWindow<StoredEvent>(this.cache), listeners: new Set() };
       this.buckets.set(key, b);
     }
     return b;
@@ -109,13 +119,8 @@ export class ObjectStore {
   }
 
   private record(b: Bucket, e: StoredEvent): void {
-    const now = this.now();
-    e.at = now;
-    b.history.push(e);
-    const stale = (x: StoredEvent | undefined): boolean =>
-      x !== undefined && now - (x.at ?? now) > this.freshMs && b.history.length > MIN_HISTORY;
-    while (b.history.length > this.historyCapacity || stale(b.history[0]))
-      b.evictedThrough = (b.history.shift() as StoredEvent).rv;
+    e.at = this.now();
+    b.window.add(e);
     for (const l of [...b.listeners]) l(e);
     for (const l of [...this.anyListeners]) l(b.key, e);
   }
@@ -127,13 +132,31 @@ export class ObjectStore {
   }
 
   /**
-   * Events of a resource after `rv`, or a number when `rv` is older than the history:
-   * the oldest resourceVersion still known minus one, as the watch cache reports it in its 410.
+   * Events of a resource after `rv`, or — when `rv` is older than the watch cache still holds —
+   * the number the watch cache reports in its 410 ("too old resource version: rv (n)"): the oldest
+   * event it still has minus one, or the revision it was initialized at minus one while it has
+   * forgotten nothing (cacher's watchCache.getAllEventsSinceLocked).
    */
   since(resourceKey: string, rv: number): StoredEvent[] | { tooOld: number } {
-    const b = this.bucket(resourceKey);
-    if (b.evictedThrough > 0 && rv < b.evictedThrough) return { tooOld: b.evictedThrough };
-    return b.history.filter((e) => e.rv > rv);
+    const w = this.bucket(resourceKey).window;
+    const oldest = w.oldestRv() ?? this.startRv;
+    if (rv < oldest - 1) return { tooOld: oldest - 1 };
+    return w.after(rv);
+  }
+
+  /**
+   * One tick of kube-apiserver's etcd compactor (every --etcd-compaction-interval): compacts to
+   * the revision recorded at the previous tick, then records the current one — so a revision
+   * stays readable for one to two intervals.
+   */
+  compact(): void {
+    if (this.compactCandidate > 0) this.compactedRv = this.compactCandidate;
+    this.compactCandidate = this.rv;
+  }
+
+  /** Revisions below this have been compacted away (0: none yet). */
+  compactedRevision(): number {
+    return this.compactedRv;
   }
 
   subscribe(resourceKey: string, listener: StoreListener): () => void {
