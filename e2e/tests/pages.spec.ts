@@ -30,6 +30,24 @@ test('/config/yaml shows the whole Config read-only, without the http secret', a
   await screenshotBothThemes(page, 'config-yaml');
 });
 
+test('/timeline shows the entries a page at a time, newest first', async ({ page }) => {
+  await page.goto('/timeline');
+  const entries = page.getByRole('list', { name: 'Timeline entries' });
+  await expect(entries.getByRole('listitem').first()).toBeVisible();
+  expect(await entries.getByRole('listitem').count()).toBeLessThanOrEqual(50);
+  await expect(page.getByRole('navigation', { name: 'Timeline pages' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await screenshotBothThemes(page, 'timeline');
+});
+
+test('/pods lists the registry pods with their state', async ({ page }) => {
+  await page.goto('/pods');
+  const pods = page.getByRole('grid', { name: 'Pods' }).or(page.getByRole('table', { name: 'Pods' }));
+  await expect(pods.getByRole('link', { name: /^image-registry-/ }).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await screenshotBothThemes(page, 'pods');
+});
+
 test('a page load asks for nothing that is not there (the icon included)', async ({ page, request }) => {
   const missing: string[] = [];
   page.on('response', (res) => {

@@ -47,7 +47,7 @@ export default function PullSecretPage() {
         <Title headingLevel="h1">{t('Registry credentials')}</Title>
         <Content component="p">
           {t(
-            'Credentials the cluster uses to pull images, for example from registry.redhat.io. Only registry names and which fields are set are shown; credential values never are.',
+            'Credentials the cluster uses to pull images, for example from registry.redhat.io. Only registry names and the kind of credential each holds are shown; credential values never are.',
           )}
         </Content>
       </PageSection>

@@ -137,7 +137,22 @@ export default function TimelinePage() {
       }}
       variant={position}
       isCompact={position === 'top'}
-      titles={{ paginationAriaLabel: position === 'top' ? t('Timeline pages') : t('Timeline pages, bottom') }}
+      // All of them: a partial titles object replaces PatternFly's defaults ("of", "per page" …).
+      titles={{
+        items: '',
+        page: '',
+        pages: '',
+        itemsPerPage: t('Entries per page'),
+        perPageSuffix: t('per page'),
+        toFirstPageAriaLabel: t('Go to first page'),
+        toPreviousPageAriaLabel: t('Go to previous page'),
+        toLastPageAriaLabel: t('Go to last page'),
+        toNextPageAriaLabel: t('Go to next page'),
+        optionsToggleAriaLabel: t('Entries per page'),
+        currPageAriaLabel: t('Current page'),
+        paginationAriaLabel: position === 'top' ? t('Timeline pages') : t('Timeline pages, bottom'),
+        ofWord: t('of'),
+      }}
       data-test={`timeline-pagination-${position}`}
     />
   );

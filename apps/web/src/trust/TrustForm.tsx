@@ -1,5 +1,6 @@
 import { pemPrivateKeyProblem, registryHostProblem, type PutTrustResponse } from '@irc/shared';
-import { Alert, Form, FormGroup, List, ListItem, TextArea, TextInput } from '@patternfly/react-core';
+import { Alert, Button, Form, FormGroup, List, ListItem, TextArea, TextInput } from '@patternfly/react-core';
+import { UploadIcon } from '@patternfly/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../common/i18n.js';
 import type { Access } from '../common/permissions.js';
@@ -54,6 +55,7 @@ export function TrustForm({ access, replacing }: Props) {
   const [fileError, setFileError] = useState<string>();
   const [touched, setTouched] = useState(false);
   const pemRef = useRef<HTMLTextAreaElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (!replacing) return;
@@ -140,9 +142,12 @@ export function TrustForm({ access, replacing }: Props) {
         />
       </FormGroup>
       <FormGroup label={t('Certificate file')} fieldId={`${ids}-file`}>
+        {/* The browser's own file control does not look like the form around it: a PatternFly button opens it. */}
         <input
           id={`${ids}-file`}
+          ref={fileRef}
           type="file"
+          hidden
           accept=".crt,.pem,.cer,application/x-pem-file,application/x-x509-ca-cert"
           disabled={!access.allowed}
           onChange={(event) => {
@@ -150,6 +155,14 @@ export function TrustForm({ access, replacing }: Props) {
             event.target.value = '';
           }}
         />
+        <Button
+          variant="secondary"
+          icon={<UploadIcon />}
+          isDisabled={!access.allowed}
+          onClick={() => fileRef.current?.click()}
+        >
+          {t('Read a .crt or .pem file…')}
+        </Button>
       </FormGroup>
       {put.isSuccess ? <SavedAlert result={put.data} /> : null}
       <SubmitRow
