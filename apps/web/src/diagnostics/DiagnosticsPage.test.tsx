@@ -39,6 +39,27 @@ const diagnostics: DiagnosticsResponse = {
           },
           container: 'cluster-image-registry-operator',
         },
+        {
+          label: 'Operator log',
+          kind: 'log',
+          object: {
+            kind: 'Pod',
+            name: 'cluster-image-registry-operator-1',
+            namespace: 'openshift-image-registry',
+          },
+          container: 'cluster-image-registry-operator',
+        },
+        {
+          label: 'Operator pod',
+          kind: 'object',
+          object: {
+            kind: 'Pod',
+            name: 'cluster-image-registry-operator-1',
+            namespace: 'openshift-image-registry',
+          },
+          container: 'cluster-image-registry-operator',
+        },
+        { label: 'Image config', kind: 'object', object: { kind: 'Image', name: 'cluster' } },
       ],
       findings: [],
     },
@@ -57,6 +78,10 @@ describe('DiagnosticsPage', () => {
     expect(link.getAttribute('href')).toBe(
       '/pods/openshift-image-registry/cluster-image-registry-operator-1/logs?container=cluster-image-registry-operator',
     );
+    // The same log once, however many findings name it; an object without a page is text, not a link.
+    expect(within(failing).getAllByRole('link')).toHaveLength(1);
+    expect(within(failing).queryByRole('link', { name: 'Image config' })).toBeNull();
+    expect(within(failing).getByText('Also involved: Image config')).toBeTruthy();
     // OK steps start collapsed.
     const ok = list.querySelector('[data-test="step-cluster-operator"]') as HTMLElement;
     expect(

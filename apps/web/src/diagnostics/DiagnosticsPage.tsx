@@ -58,6 +58,15 @@ function VerdictLabel({ verdict }: { verdict: Verdict }) {
 function StepDetails({ step }: { step: DiagnosticStep }) {
   const t = useT();
   const { links } = usePlatform();
+  // One link per page: several findings about one pod pointed at the same log three times.
+  const targets: { label: string; target: string }[] = [];
+  const unlinked: string[] = [];
+  for (const link of step.links) {
+    const target = linkTarget(link);
+    if (!target) {
+      if (!unlinked.includes(link.label)) unlinked.push(link.label);
+    } else if (!targets.some((known) => known.target === target)) targets.push({ label: link.label, target });
+  }
   return (
     <Stack hasGutter>
       {step.evidence.length ? (
@@ -90,19 +99,18 @@ function StepDetails({ step }: { step: DiagnosticStep }) {
           {step.command}
         </ClipboardCopy>
       ) : null}
-      {step.links.length ? (
+      {targets.length ? (
         <Flex>
-          {step.links.map((link, i) => {
-            const target = linkTarget(link);
-            return target ? (
-              <Link key={i} to={links.page(target)}>
-                {link.label}
-              </Link>
-            ) : (
-              <span key={i}>{link.label}</span>
-            );
-          })}
+          {targets.map(({ label, target }) => (
+            <Link key={target} to={links.page(target)}>
+              {label}
+            </Link>
+          ))}
         </Flex>
+      ) : null}
+      {/* Objects this app has no page for: named as text, not dressed as links among the links. */}
+      {unlinked.length ? (
+        <p className="irc-subtle">{t('Also involved: {{objects}}', { objects: unlinked.join(', ') })}</p>
       ) : null}
     </Stack>
   );
