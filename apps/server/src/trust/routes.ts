@@ -14,7 +14,30 @@ import { recordConsoleChange } from '../status/record-change.js';
 import { mutationRateLimit } from '../platform/security.js';
 import type { KubeClient } from '../kube/client.js';
 import type { FastifyRequest } from 'fastify';
-import { deleteTrustedCA, putTrustedCA, trustStatus } from './trusted-cas.js';
+import { identityKey } from '../me/whoami.js';
+import { requestToken } from '../platform/request-client.js';
+import type { MayWrite } from '../kube/write-check.js';
+import {
+  PartialTrustWrite,
+  deleteTrustedCA,
+  putTrustedCA,
+  trustStatus,
+  type TrustWrites,
+} from './trusted-cas.js';
+
+/** The timeline's summary of what a save wrote (a partial one: only the ConfigMap). */
+function describeWrites(registry: string, written: TrustWrites, partial = false): string {
+  return [
+    `set the CA of ${registry}`,
+    written.configMap === 'created' ? 'created the ConfigMap' : '',
+    written.referenceSet ? 'set images.config.openshift.io/cluster spec.additionalTrustedCA' : '',
+    partial
+      ? 'could not set images.config.openshift.io/cluster spec.additionalTrustedCA, nor undo the ConfigMap write'
+      : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
 
 export const trustRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const record = (client: KubeClient, request: FastifyRequest, configMap: string, summary: string) =>
@@ -54,17 +77,27 @@ export const trustRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const client = requestClient(request, reply);
-      const result = await putTrustedCA(client, request.params.registry, request.body.pem);
+      const identity = identityKey(requestToken(request));
+      // Fresh answers (max age 0): a write is not decided on a minute-old "yes".
+      const may: MayWrite = (q) => app.accessReviews.review(client, identity, q, 0);
+      let result;
+      try {
+        result = await putTrustedCA(client, request.params.registry, request.body.pem, may);
+      } catch (err) {
+        // Part of the change stayed (its undo failed): the timeline says what was written.
+        if (err instanceof PartialTrustWrite)
+          await record(client, request, err.configMapName, describeWrites(err.registry, err.written, true));
+        throw err;
+      }
       if (!result.changed) return result;
-      const extra = [
-        result.created ? 'created the ConfigMap' : '',
-        result.referenceSet ? 'set images.config.openshift.io/cluster spec.additionalTrustedCA' : '',
-      ].filter(Boolean);
       await record(
         client,
         request,
         result.trust.configMapName,
-        [`set the CA of ${result.registry.registry}`, ...extra].join('; '),
+        describeWrites(result.registry.registry, {
+          ...(result.created ? { configMap: 'created' as const } : {}),
+          referenceSet: result.referenceSet,
+        }),
       );
       return result;
     },

@@ -5,7 +5,8 @@
  * and rolls the registry on change.
  *
  * Writes: the ConfigMap first (created when missing), then the image config reference (merge
- * patch guarded by its resourceVersion), so the reference never names a missing ConfigMap.
+ * patch guarded by its resourceVersion), so the reference never names a missing ConfigMap. Both
+ * are checked as the caller before the first, and the first is undone if the second fails.
  * ConfigMap patches touch one key and carry the resourceVersion just read; a 409 means someone
  * edited it meanwhile, and re-applying our one-key patch on the fresh object is correct.
  */
@@ -24,6 +25,7 @@ import { PatchStrategy, type V1ConfigMap } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
 import { KubeError, invalidField, toKubeError } from '../kube/errors.js';
 import { ImageConfigResource, type KubeObjectLike } from '../kube/resources.js';
+import { assertMayWriteAll, type MayWrite } from '../kube/write-check.js';
 import { PemProblem, certificateWarnings, parseBundle } from './certificates.js';
 
 const MAX_ATTEMPTS = 4;
@@ -152,11 +154,76 @@ async function setReference(
   )) as KubeObjectLike;
 }
 
-/** Add or replace one registry's CA bundle. Bad PEM → 422 before anything is read or written. */
+/** What a trusted-CA save wrote, in order (the timeline records exactly this). */
+export interface TrustWrites {
+  configMap?: 'created' | 'patched';
+  referenceSet?: boolean;
+}
+
+/**
+ * Undoing the ConfigMap write when the reference write fails, guarded by the resourceVersion we
+ * wrote: a ConfigMap someone changed since is left alone (and the failure says so).
+ */
+interface Undo {
+  run(): Promise<void>;
+}
+
+function undoCreate(client: KubeClient, created: V1ConfigMap): Undo {
+  return {
+    run: async () => {
+      await client.core.deleteNamespacedConfigMap(
+        {
+          name: created.metadata?.name ?? '',
+          namespace: TRUST_NAMESPACE,
+          body: { preconditions: { resourceVersion: created.metadata?.resourceVersion } },
+        },
+        client.opts(),
+      );
+    },
+  };
+}
+
+function undoPatch(
+  client: KubeClient,
+  written: V1ConfigMap,
+  key: string,
+  previous: string | undefined,
+): Undo {
+  return { run: async () => void (await patchKey(client, written, key, previous ?? null)) };
+}
+
+/**
+ * A save that wrote part of its change and could not undo it: the error says what stayed, and
+ * the route records it on the timeline.
+ */
+export class PartialTrustWrite extends KubeError {
+  constructor(
+    cause: KubeError,
+    readonly written: TrustWrites,
+    readonly configMapName: string,
+    readonly registry: string,
+    undoError: KubeError,
+  ) {
+    super(
+      cause.statusCode,
+      cause.reason,
+      `${cause.message} — the CA was stored in ConfigMap ${TRUST_NAMESPACE}/${configMapName} and could not be taken out again (${undoError.message}): remove it or retry the save`,
+      cause.causes,
+    );
+  }
+}
+
+/**
+ * Add or replace one registry's CA bundle. Bad PEM → 422 before anything is read or written.
+ * Two objects may be written (the ConfigMap, then the image config's reference to it): both
+ * writes are checked as the caller first ({@link assertMayWriteAll}), and a reference write that
+ * fails anyway (a race, an outage) undoes the ConfigMap write — no partial state is left behind.
+ */
 export async function putTrustedCA(
   client: KubeClient,
   registryParam: string,
   pem: string,
+  may: MayWrite,
 ): Promise<PutTrustResponse> {
   const key = keyOfRegistryParam(registryParam);
   let bundle;
@@ -166,14 +233,38 @@ export async function putTrustedCA(
     if (err instanceof PemProblem) throw invalidField('pem', err.message);
     throw err;
   }
+  const written: TrustWrites = {};
+  let undo: Undo | undefined;
   for (let attempt = 1; ; attempt++) {
     const state = await readState(client);
     const name = state.referenced ?? DEFAULT_TRUST_CONFIGMAP;
-    let created = false;
-    let referenceSet = false;
-    let patched = false;
+    const cm = state.configMap;
+    const writesConfigMap = !cm || cm.data?.[key] !== bundle.pem;
+    const writesReference = !state.referenced;
+    if (attempt === 1 && writesConfigMap && writesReference)
+      await assertMayWriteAll(may, [
+        cm
+          ? {
+              question: {
+                verb: 'patch',
+                group: '',
+                resource: 'configmaps',
+                namespace: TRUST_NAMESPACE,
+                name,
+              },
+              what: `patch configmaps/${name} in ${TRUST_NAMESPACE}`,
+            }
+          : {
+              question: { verb: 'create', group: '', resource: 'configmaps', namespace: TRUST_NAMESPACE },
+              what: `create configmaps in ${TRUST_NAMESPACE}`,
+            },
+        {
+          question: { verb: 'patch', group: ImageConfigResource.group, resource: 'images', name: 'cluster' },
+          what: 'patch images.config.openshift.io/cluster (to reference the ConfigMap)',
+        },
+      ]);
     try {
-      if (!state.configMap) {
+      if (!cm) {
         state.configMap = await client.core.createNamespacedConfigMap(
           {
             namespace: TRUST_NAMESPACE,
@@ -187,30 +278,43 @@ export async function putTrustedCA(
           },
           client.opts(),
         );
-        created = true;
-      } else if (state.configMap.data?.[key] !== bundle.pem) {
-        state.configMap = await patchKey(client, state.configMap, key, bundle.pem);
-        patched = true;
+        written.configMap = 'created';
+        undo = undoCreate(client, state.configMap);
+      } else if (writesConfigMap) {
+        state.configMap = await patchKey(client, cm, key, bundle.pem);
+        written.configMap ??= 'patched';
+        undo = undoPatch(client, state.configMap, key, cm.data?.[key]);
       }
-      if (!state.referenced) {
+      if (writesReference) {
         state.imageConfig = await setReference(client, state.imageConfig, name);
         state.referenced = name;
-        referenceSet = true;
+        written.referenceSet = true;
       }
     } catch (err) {
       const e = toKubeError(err);
       // 409: a concurrent writer (ConfigMap created, edited, or the reference set meanwhile): re-read and re-apply.
       if (e.statusCode === 409 && attempt < MAX_ATTEMPTS) continue;
-      throw e;
+      if (!undo || written.referenceSet) throw e;
+      try {
+        await undo.run();
+      } catch (undoErr) {
+        throw new PartialTrustWrite(e, written, name, registryOfTrustKey(key), toKubeError(undoErr));
+      }
+      throw new KubeError(
+        e.statusCode,
+        e.reason,
+        `${e.message} (nothing was changed: the ConfigMap write was undone)`,
+        e.causes,
+      );
     }
     const registry = describeRegistry(key, bundle.pem);
     return {
       trust: describe(state),
       registry,
       warnings: registry.warnings,
-      created,
-      referenceSet,
-      changed: created || patched || referenceSet,
+      created: written.configMap === 'created',
+      referenceSet: written.referenceSet === true,
+      changed: written.configMap !== undefined || written.referenceSet === true,
     };
   }
 }
