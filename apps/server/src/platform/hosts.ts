@@ -32,12 +32,13 @@ const PROBES = new Set(['/healthz', '/readyz']);
 
 /** `name[:port]`, `[v6][:port]`: letters, digits, `-` and `_` in dot-separated labels; nothing else. */
 const HOST_HEADER = /^(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*))(?::([0-9]{1,5}))?$/;
+const MAX_PORT = 65535;
 
 /** The name of a Host header value, lower-cased (IPv6 in brackets, in its canonical form); undefined if malformed. */
 export function hostName(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const m = HOST_HEADER.exec(value);
-  if (!m) return undefined;
+  if (!m || Number(m[3] ?? 0) > MAX_PORT) return undefined;
   if (m[2] !== undefined) return m[2].toLowerCase();
   const v6 = m[1] ?? '';
   return isIPv6(v6) ? new URL(`http://[${v6}]/`).hostname : undefined;
@@ -103,8 +104,26 @@ export function installHostGuard(app: FastifyInstance, allowList: HostAllowList)
   app.addHook('onRequest', async (request) => {
     if ((request.method === 'GET' || request.method === 'HEAD') && PROBES.has(request.routeOptions.url ?? ''))
       return;
+    // Node keeps the first of several Host headers; a proxy in front may have used the last.
+    // RFC 9112 §3.2: a request with more than one is answered 400.
+    if (
+      request.raw.rawHeaders.filter((_, i, all) => i % 2 === 0 && all[i]?.toLowerCase() === 'host').length > 1
+    )
+      throw new HttpError(400, 'BadRequest', 'more than one Host header');
     const direct = request.headers.host;
     if (!allowList.allows(direct)) throw refusal(request, direct);
     if (request.host !== direct && !allowList.allows(request.host)) throw refusal(request, request.host);
+    // An absolute-form target (`GET http://name/path`) names the host that counts (RFC 9112 §3.2.2).
+    const target = absoluteTargetHost(request.raw.url);
+    if (target !== undefined && !allowList.allows(target)) throw refusal(request, target);
   });
+}
+
+function absoluteTargetHost(url: string | undefined): string | undefined {
+  if (!url || url.startsWith('/') || url === '*') return undefined;
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
 }

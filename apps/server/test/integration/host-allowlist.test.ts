@@ -128,6 +128,7 @@ describe('Host allow-list (DNS rebinding)', () => {
       `0x7f.0.0.1:${p}`,
       `localhost:${p}, attacker.example`,
       `localhost:abc`,
+      'localhost:99999',
     ];
     const seen: string[] = [];
     for (const host of refused) {
@@ -146,6 +147,29 @@ describe('Host allow-list (DNS rebinding)', () => {
     );
     expect(emptyHost).toMatch(/^HTTP\/1\.1 (400|421) /);
     expect(emptyHost).not.toMatch(/set-cookie/i);
+    // Two Host headers: Node keeps the first, a proxy in front may have routed by the last.
+    for (const [first, second] of [
+      [`localhost:${p}`, ATTACKER],
+      [ATTACKER, `localhost:${p}`],
+    ]) {
+      const twice = await rawExchange(
+        h.baseUrl,
+        `GET /api/v1/me HTTP/1.1\r\nHost: ${first}\r\nHost: ${second}\r\nConnection: close\r\n\r\n`,
+      );
+      expect(twice, `Host: ${first} + Host: ${second}`).toMatch(/^HTTP\/1\.1 (400|421) /);
+      expect(twice).not.toMatch(/set-cookie/i);
+    }
+    // An absolute-form target names the host that counts, whatever the Host header says.
+    const absolute = await rawExchange(
+      h.baseUrl,
+      `GET http://${ATTACKER}/api/v1/me HTTP/1.1\r\nHost: localhost:${p}\r\nConnection: close\r\n\r\n`,
+    );
+    expect(absolute).toMatch(/^HTTP\/1\.1 421 /);
+    const absoluteOk = await rawExchange(
+      h.baseUrl,
+      `GET http://localhost:${p}/healthz HTTP/1.1\r\nHost: localhost:${p}\r\nConnection: close\r\n\r\n`,
+    );
+    expect(absoluteOk).toMatch(/^HTTP\/1\.1 200 /);
     console.log(`refused hosts: ${seen.join('; ')}`);
   });
 
