@@ -18,6 +18,8 @@ export const queryKeys = {
   timeline: ['timeline'],
   diagnostics: ['diagnostics'],
   credentials: ['storage-credentials'],
+  /** Every workload view (apps/web/src/workloads) starts with this. */
+  workloads: ['workloads'],
 } as const;
 
 /**

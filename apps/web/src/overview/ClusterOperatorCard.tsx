@@ -10,17 +10,51 @@ import {
   Flex,
   Skeleton,
 } from '@patternfly/react-core';
+import { Link } from 'react-router';
 import { ConditionStatusLabel, MessageLines } from '../common/conditions.js';
-import type { ClusterOperator, Condition } from '../common/contract.js';
+import type { ClusterOperator, Condition, DiagnosticsResponse, Finding } from '../common/contract.js';
 import { useT } from '../common/i18n.js';
 import { Since } from '../common/time.js';
+import { usePlatform } from '../shell/platform.js';
 import { useLiveObjects } from '../shell/useStream.js';
+import { workloadPaths } from '../workloads/paths.js';
 
 const SHOWN = ['Available', 'Progressing', 'Degraded'] as const;
 
-/** The `image-registry` ClusterOperator's three top-level conditions, live from the stream. */
-export function ClusterOperatorCard() {
+/** Diagnoses that mean nobody updates these conditions: the operator is absent, down or not reconciling. */
+const STALE_CODES = ['operator-not-reconciling', 'operator-not-running', 'operator-not-installed'];
+
+/** The diagnosis that makes the ClusterOperator's status stale, the one about the ClusterOperator first. */
+export function staleStatusFinding(diagnostics: DiagnosticsResponse | undefined): Finding | undefined {
+  const stale = (diagnostics?.steps ?? [])
+    .flatMap((step) => step.findings)
+    .filter((f) => STALE_CODES.includes(f.code));
+  return stale.find((f) => f.object.kind === 'ClusterOperator') ?? stale[0];
+}
+
+/** Says the conditions below are from before the operator stopped, with why and where to look. */
+function StaleWarning({ finding }: { finding: Finding }) {
   const t = useT();
+  const { links } = usePlatform();
+  return (
+    <Alert
+      variant="warning"
+      isInline
+      className="irc-gap-bottom"
+      data-test="co-stale"
+      title={t('This status may be stale: the operator is not reconciling')}
+    >
+      <p>{finding.summary}</p>
+      {finding.evidence.length ? <p className="irc-subtle">{finding.evidence.join(' · ')}</p> : null}
+      <Link to={links.page(workloadPaths.operator())}>{t('Show the operator Deployment')}</Link>
+    </Alert>
+  );
+}
+
+/** The `image-registry` ClusterOperator's three top-level conditions, live from the stream. */
+export function ClusterOperatorCard({ diagnostics }: { diagnostics?: DiagnosticsResponse }) {
+  const t = useT();
+  const stale = staleStatusFinding(diagnostics);
   const live = useLiveObjects('ClusterOperator');
   const operator = live.items.find((item) => item.metadata.name === 'image-registry') as
     ClusterOperator | undefined;
@@ -74,7 +108,10 @@ export function ClusterOperatorCard() {
   return (
     <Card data-test="cluster-operator" isFullHeight>
       <CardTitle component="h2">{t('Cluster operator')}</CardTitle>
-      <CardBody>{body}</CardBody>
+      <CardBody>
+        {stale ? <StaleWarning finding={stale} /> : null}
+        {body}
+      </CardBody>
     </Card>
   );
 }

@@ -10,9 +10,10 @@ import {
 } from '@patternfly/react-core';
 import { ConditionsTable } from '../common/ConditionsTable.js';
 import { useT } from '../common/i18n.js';
-import { useConfigQuery } from '../common/queries.js';
+import { useConfigQuery, useDiagnosticsQuery } from '../common/queries.js';
 import { ErrorState, PageLoading } from '../common/states.js';
 import { ClusterOperatorCard } from './ClusterOperatorCard.js';
+import { DiagnosisBanner } from './DiagnosisBanner.js';
 import { ManagementStateCard } from './ManagementStateCard.js';
 import { RegistrySummaryCard } from './RegistrySummaryCard.js';
 import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
@@ -20,6 +21,8 @@ import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
 export default function OverviewPage() {
   const t = useT();
   const query = useConfigQuery();
+  // The checks run on the server; a failed run only hides the banner (Diagnostics says why).
+  const diagnostics = useDiagnosticsQuery();
   return (
     <>
       <PageSection>
@@ -30,6 +33,7 @@ export default function OverviewPage() {
       </PageSection>
       <PageSection data-test="overview">
         <LiveUpdatesBanner />
+        <DiagnosisBanner diagnostics={diagnostics.data} />
         {query.isPending ? (
           <PageLoading label={t('Loading the registry configuration')} />
         ) : query.isError ? (
@@ -48,7 +52,7 @@ export default function OverviewPage() {
               <RegistrySummaryCard config={query.data.config} />
             </GridItem>
             <GridItem span={12}>
-              <ClusterOperatorCard />
+              <ClusterOperatorCard diagnostics={diagnostics.data} />
             </GridItem>
             <GridItem span={12}>
               <Card data-test="config-conditions">

@@ -7,11 +7,11 @@ import type { StreamKind, TimelineEntry, TimelineResponse } from '../common/cont
 
 /** Which REST queries are built from which streamed kind. */
 const AFFECTED: Record<StreamKind, readonly (readonly string[])[]> = {
-  Config: [queryKeys.config, queryKeys.diagnostics],
+  Config: [queryKeys.config, queryKeys.diagnostics, queryKeys.workloads],
   ClusterOperator: [queryKeys.diagnostics],
-  Deployment: [queryKeys.diagnostics],
-  Pod: [queryKeys.pods, queryKeys.diagnostics],
-  Event: [queryKeys.diagnostics],
+  Deployment: [queryKeys.diagnostics, queryKeys.workloads],
+  Pod: [queryKeys.pods, queryKeys.diagnostics, queryKeys.workloads],
+  Event: [queryKeys.diagnostics, queryKeys.workloads],
 };
 
 /** Adds a streamed timeline entry to the cached timeline, newest first, without duplicates. */
