@@ -35,7 +35,7 @@ test('/timeline shows the entries a page at a time, newest first', async ({ page
   const entries = page.getByRole('list', { name: 'Timeline entries' });
   await expect(entries.getByRole('listitem').first()).toBeVisible();
   expect(await entries.getByRole('listitem').count()).toBeLessThanOrEqual(50);
-  await expect(page.getByRole('navigation', { name: 'Timeline pages' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Timeline pages', exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await screenshotBothThemes(page, 'timeline');
 });

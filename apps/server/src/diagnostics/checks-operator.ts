@@ -201,9 +201,13 @@ export function operatorStep(f: Facts, storage: StorageDiagnosis): DiagnosticSte
   const recoveredAt = sync.find((s) => s.recoveredAt)?.recoveredAt;
   if (current.length) findings.push(syncFinding(f, current, storage, true));
   else if (unreported.length) findings.push(syncFinding(f, unreported, storage, false));
+  // Past lines are either from before a recovery (a time to quote) or, while the operator still
+  // reports an error, of an earlier different error (no recovery time exists).
   if (pastCount)
     evidence.push(
-      `${pastCount} earlier "unable to sync" line(s) predate the recovery at ${toIso(recoveredAt)}: a past problem, the operator no longer reports it`,
+      recoveredAt
+        ? `${pastCount} earlier "unable to sync" line(s) predate the recovery at ${toIso(recoveredAt)}: a past problem, the operator no longer reports it`
+        : `${pastCount} earlier "unable to sync" line(s) are of a different error than the one the operator reports now: history, not the current cause`,
     );
   return step({ ...base, evidence, findings });
 }

@@ -609,6 +609,10 @@ describe('operator: old "unable to sync" lines after a recovery', () => {
     });
     expect(findingOf(d, 'storage-credentials-missing')).toBeUndefined();
     expect(findingOf(d, 'storage-credentials-invalid')?.evidence.join('\n')).not.toContain('minted');
+    // No recovery happened, so there is no time to quote (it read "the recovery at undefined").
+    expect(stepOf(d, 'operator').evidence.join('\n')).toMatch(
+      /1 earlier "unable to sync" line\(s\) are of a different error than the one the operator reports now/,
+    );
   });
 
   it('are a past problem once the Config recovered after them: ok, with a note', () => {
