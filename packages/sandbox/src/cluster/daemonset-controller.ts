@@ -4,6 +4,7 @@ import { R } from './refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
 import {
+  arr,
   clone,
   controllerOf,
   isNotFound,
@@ -15,6 +16,7 @@ import {
   stableStringify,
   tryDelete,
   tryGet,
+  type Json,
 } from './objects.js';
 import { podTemplateHash, randomSuffix } from './names.js';
 import { nodeAccepts } from './scheduling.js';
@@ -86,6 +88,7 @@ export function startDaemonSetController(ctx: ControllerContext): () => void {
 
   const createPod = (ds: KubeObject, hash: string, nodeName: string): void => {
     const template = clone(rec(ds, 'spec', 'template'));
+    const podSpec = rec(template, 'spec');
     const meta = rec(template, 'metadata');
     const pod: KubeObject = {
       apiVersion: 'v1',
@@ -102,7 +105,7 @@ export function startDaemonSetController(ctx: ControllerContext): () => void {
         },
         ownerReferences: [ownerRef(ds)],
       },
-      spec: { ...rec(template, 'spec'), nodeName },
+      spec: { ...podSpec, nodeName, tolerations: daemonPodTolerations(podSpec) },
     };
     const created = api.create(R.pods, ds.metadata.namespace, pod).object;
     events.record(source, ds, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
@@ -128,4 +131,26 @@ export function startDaemonSetController(ctx: ControllerContext): () => void {
     queue.stop();
     for (const s of stops) s();
   };
+}
+
+/**
+ * The tolerations the DaemonSet controller gives every daemon pod (AddOrUpdateDaemonPodTolerations):
+ * a daemon stays on its node through NotReady/unreachable (no tolerationSeconds: never evicted)
+ * and pressure, and lands on cordoned nodes.
+ */
+function daemonPodTolerations(podSpec: Json): Json[] {
+  const own = arr(podSpec, 'tolerations');
+  const added: Array<[string, string]> = [
+    ['node.kubernetes.io/not-ready', 'NoExecute'],
+    ['node.kubernetes.io/unreachable', 'NoExecute'],
+    ['node.kubernetes.io/disk-pressure', 'NoSchedule'],
+    ['node.kubernetes.io/memory-pressure', 'NoSchedule'],
+    ['node.kubernetes.io/pid-pressure', 'NoSchedule'],
+    ['node.kubernetes.io/unschedulable', 'NoSchedule'],
+  ];
+  if (podSpec.hostNetwork === true) added.push(['node.kubernetes.io/network-unavailable', 'NoSchedule']);
+  const missing = added
+    .filter(([key, effect]) => !own.some((t) => t.key === key && t.effect === effect))
+    .map(([key, effect]) => ({ key, operator: 'Exists', effect }));
+  return [...own, ...missing];
 }

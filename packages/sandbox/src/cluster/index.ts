@@ -13,6 +13,7 @@ import { startDisruptionController } from './disruption-controller.js';
 import { startRouter } from './router.js';
 import { startEventTTL } from './event-ttl.js';
 import { startServiceAccountsController } from './serviceaccounts-controller.js';
+import { startNodeLifecycleController } from './node-lifecycle-controller.js';
 
 /** Starts kube-controller-manager's controllers, the scheduler, the kubelets, the router and the event TTL. */
 export function startKubeControllers(ctx: ControllerContext, runtime: ContainerRuntime): () => void {
@@ -26,6 +27,7 @@ export function startKubeControllers(ctx: ControllerContext, runtime: ContainerR
     startCronJobController(ctx),
     startDisruptionController(ctx),
     startServiceAccountsController(ctx),
+    startNodeLifecycleController(ctx),
     startScheduler(ctx),
     startKubelet(ctx, runtime),
     startRouter(ctx),

@@ -20,6 +20,9 @@ import { podStatus, type ContainerState } from './pod-status.js';
 import { randomHex } from './names.js';
 import { ProbeRunner } from './kubelet-probes.js';
 import { rfc3339 } from './time.js';
+import { kubeletStopped } from '../core/kubelet-endpoint.js';
+import { postNodeReady } from './kubelet-node-status.js';
+import { readyStatus } from './node-lifecycle-controller.js';
 
 /** Kubelet timings (cluster ms): image already present, container create/start. */
 const START_DELAY_MS = 1_500;
@@ -72,6 +75,9 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
   const events = new EventRecorder(api, ctx.clock);
   const runs = new Map<string, PodRun>();
   const ipCounters = new Map<string, number>();
+  /** Nodes whose kubelet is stopped: nothing of theirs is written or acted on until it is back. */
+  const stoppedNodes = new Set<string>();
+  const nodeOf = (pod: KubeObject): string => str(rec(pod, 'spec').nodeName) ?? '';
 
   const now = (): string => rfc3339(ctx.clock.now());
   const source = (run: PodRun) => ({ component: 'kubelet', host: str(rec(run.pod, 'spec').nodeName) ?? '' });
@@ -94,7 +100,8 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
   };
 
   const writeStatus = (run: PodRun): void => {
-    if (run.gone) return;
+    // A stopped kubelet posts nothing; its containers keep running (and logging) meanwhile.
+    if (run.gone || stoppedNodes.has(nodeOf(run.pod))) return;
     const status = podStatus({ ...run, containers: run.containers }, now());
     try {
       run.pod = api.patch(R.pods, run.ns, run.name, 'merge', { status }, { subresource: 'status' }).object;
@@ -364,6 +371,7 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
       if (!pod) return;
     }
     const nodeName = str(rec(pod, 'spec').nodeName);
+    if (nodeName && stoppedNodes.has(nodeName)) return;
     if (!nodeName) {
       // never ran anywhere: nothing to stop, the pod can go at once
       if (isTerminating(pod)) tryDelete(api, R.pods, ns, name, { gracePeriodSeconds: 0 });
@@ -402,7 +410,29 @@ export function startKubelet(ctx: ControllerContext, runtime: ContainerRuntime):
   for (const pod of api.list(R.pods, undefined).items)
     queue.add(`${pod.metadata.namespace}/${pod.metadata.name}`);
 
+  // A kubelet that starts again posts its node Ready, its pods' status, and finishes what
+  // happened meanwhile (pods deleted while it was down are terminated now).
+  const syncNode = (name: string): void => {
+    const node = tryGet(api, R.nodes, undefined, name);
+    if (!node) return void stoppedNodes.delete(name);
+    if (kubeletStopped(node)) return void stoppedNodes.add(name);
+    const wasStopped = stoppedNodes.delete(name);
+    if (!wasStopped && readyStatus(node) !== 'Unknown') return;
+    postNodeReady(api, events, node, now());
+    for (const run of runs.values()) if (nodeOf(run.pod) === name) writeStatus(run);
+    for (const pod of api.list(R.pods, undefined).items)
+      if (nodeOf(pod) === name) queue.add(`${pod.metadata.namespace}/${pod.metadata.name}`);
+  };
+  const nodeQueue = new WorkQueue(ctx.clock, syncNode, undefined, 0);
+  for (const node of api.list(R.nodes, undefined).items)
+    if (kubeletStopped(node) && node.metadata.name) stoppedNodes.add(node.metadata.name);
+  const stopNodeWatch = watchResource(api, R.nodes, undefined, (_type, node) => {
+    if (node.metadata.name) nodeQueue.add(node.metadata.name);
+  });
+
   return () => {
+    stopNodeWatch();
+    nodeQueue.stop();
     stopWatch();
     queue.stop();
     for (const key of [...runs.keys()]) {

@@ -22,13 +22,16 @@ const MSG = {
   spread: "node(s) didn't match pod topology spread constraints",
 };
 
+/** v1.Toleration.ToleratesTaint: empty effect matches all, Exists with no key matches every key. */
+export function toleratesTaint(t: Record<string, unknown>, taint: Record<string, unknown>): boolean {
+  if (t.effect && t.effect !== taint.effect) return false;
+  if (t.operator === 'Exists') return !t.key || t.key === taint.key;
+  return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
+}
+
 export function tolerates(pod: KubeObject, taint: Record<string, unknown>): boolean {
   if (taint.effect === 'PreferNoSchedule') return true;
-  return arr(pod, 'spec', 'tolerations').some((t) => {
-    if (t.effect && t.effect !== taint.effect) return false;
-    if (t.operator === 'Exists') return !t.key || t.key === taint.key;
-    return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
-  });
+  return arr(pod, 'spec', 'tolerations').some((t) => toleratesTaint(t, taint));
 }
 
 export function matchesNodeSelector(pod: KubeObject, node: KubeObject): boolean {

@@ -12,6 +12,7 @@ import {
 } from '../operator/defaults.js';
 import { memo, replaceSecret, restoreSecret, worldSwitch } from './memo.js';
 import { PVC_SCENARIOS } from './pvc.js';
+import { NODE_SCENARIOS } from './nodes.js';
 import { ROUTE_SCENARIOS } from './routes.js';
 import { SCHEDULING_SCENARIOS } from './scheduling.js';
 import { STORAGE_SCENARIOS } from './storage.js';
@@ -46,6 +47,7 @@ export const SCENARIOS: Scenario[] = [
   ...PVC_SCENARIOS,
   ...SCHEDULING_SCENARIOS,
   ...ROUTE_SCENARIOS,
+  ...NODE_SCENARIOS,
   {
     name: 's3-credentials-missing-key',
     description: `The admin's ${USER_CONFIG_SECRET} secret lacks REGISTRY_STORAGE_S3_SECRETKEY: storage sync fails, Progressing=True Error.`,

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { badRequest, notFound } from '../../core/errors.js';
+import { ApiError, badRequest, notFound, statusFailure } from '../../core/errors.js';
+import { kubeletHost, kubeletPort, kubeletStopped } from '../../core/kubelet-endpoint.js';
 import type { KubeObject, LogLine, UserInfo } from '../../core/types.js';
 import type { MemoryPodLogStore } from '../logs/log-store.js';
 import { storageKey } from '../resources/registry.js';
@@ -99,6 +100,55 @@ function waitingReason(pod: KubeObject, container: string): string | undefined {
 }
 
 /**
+ * The kubelet URL kube-apiserver dials for this log (pod.LogLocation): the options it forwards,
+ * in url.Values.Encode's order (sorted by key), sinceSeconds as given, sinceTime as RFC 3339.
+ */
+function kubeletLogURL(
+  node: KubeObject,
+  pod: KubeObject,
+  container: string,
+  raw: URLSearchParams,
+  q: LogQuery,
+): string {
+  const params: Array<[string, string]> = [];
+  if (q.follow) params.push(['follow', 'true']);
+  if (q.limitBytes !== undefined) params.push(['limitBytes', String(q.limitBytes)]);
+  if (q.previous) params.push(['previous', 'true']);
+  const sinceSeconds = raw.get('sinceSeconds');
+  if (sinceSeconds) params.push(['sinceSeconds', String(Number(sinceSeconds))]);
+  else if (q.sinceTime) params.push(['sinceTime', q.sinceTime.toISOString().replace(/\.\d+Z$/, 'Z')]);
+  if (q.tailLines !== undefined) params.push(['tailLines', String(q.tailLines)]);
+  if (q.timestamps) params.push(['timestamps', 'true']);
+  const query = params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+  const path = `/containerLogs/${pod.metadata.namespace}/${pod.metadata.name}/${container}`;
+  return `https://${kubeletHost(node)}:${kubeletPort(node)}${path}${query ? `?${query}` : ''}`;
+}
+
+/**
+ * A pod whose node's kubelet is down: kube-apiserver's dial fails and the error is not a
+ * metav1.Status, so ErrorToAPIStatus answers 500 with reason StatusReasonUnknown (empty, left
+ * out; kubectl prints "Error from server: Get …") and the url.Error text as the message — the
+ * kubelet URL and the address it dialed. A follow fails the same way, at once.
+ */
+function refuseIfKubeletDown(
+  service: ResourceService,
+  pod: KubeObject,
+  container: string,
+  raw: URLSearchParams,
+  q: LogQuery,
+): void {
+  const nodeName = (pod.spec as { nodeName?: unknown } | undefined)?.nodeName;
+  if (typeof nodeName !== 'string' || !nodeName) return;
+  const node = service.store.get(storageKey({ group: '', resource: 'nodes' }), undefined, nodeName);
+  if (!node || !kubeletStopped(node)) return;
+  const target = `${kubeletHost(node)}:${kubeletPort(node)}`;
+  const url = kubeletLogURL(node, pod, container, raw, q);
+  throw new ApiError(
+    statusFailure(500, '', `Get ${JSON.stringify(url)}: dial tcp ${target}: connect: connection refused`),
+  );
+}
+
+/**
  * GET pods/{name}/log: the kubelet's container log through the API server, with
  * container/previous/tailLines/sinceSeconds/sinceTime/timestamps/limitBytes/follow.
  * A follow streams line by line until the pod is deleted or the client goes away.
@@ -119,6 +169,7 @@ export function handlePodLog(
   if (!pod) throw notFound('', 'pods', name);
   const q = parseQuery(url.searchParams, service.clock.now());
   const container = pickContainer(pod, q.container);
+  refuseIfKubeletDown(service, pod, container, url.searchParams, q);
   const lines = logs.read(ns, name, container, {
     previous: q.previous,
     tailLines: q.tailLines,

@@ -118,6 +118,7 @@ function nodeStatus(n: (typeof SEED_NODES)[number], now: string): Record<string,
       cond('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
       cond('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
     ],
+    daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
     nodeInfo: {
       architecture: 'amd64',
       containerRuntimeVersion: 'cri-o://1.32.5-3.rhaos4.19.git8e0c4ae.el9',
