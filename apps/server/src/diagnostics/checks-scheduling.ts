@@ -124,9 +124,10 @@ function antiAffinityFinding(f: Facts, message: string): Finding {
       ? 'Relax the anti-affinity (preferred instead of required) or lower replicas.'
       : 'Lower replicas to the number of nodes that can run the registry, or make more nodes eligible.',
     command: own ? `${PATCH} '{"spec":{"affinity":null}}'` : `${PATCH} '{"spec":{"replicas":2}}'`,
-    ...(own
-      ? {}
-      : { fix: { section: 'replicas' as const, field: 'spec.replicas', label: 'Change replicas' } }),
+    // the affinity itself has no form field; fewer replicas than eligible nodes fixes either case
+    ...(f.replicas > 1
+      ? { fix: { section: 'replicas' as const, field: 'spec.replicas', label: 'Change replicas' } }
+      : {}),
   });
 }
 

@@ -6,7 +6,7 @@ import { cannotRead, finding, readProblem } from './findings.js';
 import { ref } from './objects.js';
 import { claimFindings } from './checks-claim.js';
 import type { StorageDiagnosis } from './storage-analysis.js';
-import { step } from './step.js';
+import { step, unreadable } from './step.js';
 
 const USER_SECRET = RegistryNames.userCredentialsSecret;
 const SECRET_LINK = {
@@ -115,8 +115,17 @@ export function storageStep(f: Facts, analysis: StorageDiagnosis): DiagnosticSte
     command: `oc get configs.imageregistry.operator.openshift.io/cluster -o jsonpath='{.spec.storage}{"\\n"}{.status.storage}'; oc get secret ${USER_SECRET} installer-cloud-credentials -n ${NS}; oc get pvc -n ${NS}`,
     links: [SECRET_LINK],
   };
+  // without the Config there is no backend to check: unknown, never a silent ok
   if (!f.g.config.ok)
-    return step({ ...base, evidence: ['cannot read the configuration: see the configuration step'] });
+    return unreadable(
+      base,
+      cannotRead(
+        'the registry configuration (which names the storage backend)',
+        f.g.config,
+        ref.config(),
+        'oc auth can-i get configs.imageregistry.operator.openshift.io',
+      ),
+    );
   const backend = f.backend;
   const evidence = [`backend: ${backend ?? '(none: the operator fills in the platform default)'}`];
   const findings: Finding[] = [];

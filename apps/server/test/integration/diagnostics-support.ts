@@ -1,5 +1,6 @@
 /** Waiting for a diagnosis and checking what it names, shared by the diagnostics suites. */
 import type {
+  DiagnosticLink,
   DiagnosticsResponse,
   DiagnosticStep,
   Finding,
@@ -16,6 +17,10 @@ export interface Expected {
   object: Partial<ObjectRef>;
   field?: string;
   fix?: Omit<FixTarget, 'label'>;
+  /** A link the finding must carry (to the object or log behind a cause without a form field). */
+  link?: Partial<Omit<DiagnosticLink, 'object'>> & { object?: Partial<ObjectRef> };
+  /** The `oc` command, when it is the fix (no form field changes it). */
+  command?: RegExp;
   /** The step's verdict (default: failing). */
   verdict?: Verdict;
 }
@@ -50,6 +55,13 @@ export async function expectDiagnosis(
   if (want.fix) expect(got.finding.fix).toMatchObject(want.fix);
   else expect(got.finding.fix).toBeUndefined();
   expect(got.finding.command).toMatch(/^oc /);
+  if (want.command) expect(got.finding.command).toMatch(want.command);
+  if (want.link) {
+    const { object, ...rest } = want.link;
+    expect(got.finding.links).toContainEqual(
+      expect.objectContaining({ ...rest, ...(object ? { object: expect.objectContaining(object) } : {}) }),
+    );
+  }
   expect(got.finding.evidence.length).toBeGreaterThan(0);
   return got;
 }

@@ -1,106 +1,39 @@
 /**
- * Every sandbox fault scenario, and the faults an admin makes by hand with kubectl, turn into a
- * failing step whose finding names the object and field behind the fault and offers its fix;
- * once cleared, the checklist is green again.
+ * The faults an admin makes by hand with kubectl turn into the same diagnoses as the sandbox's
+ * scenarios (each of which `diagnostics-causes.test.ts` walks); management states, and what the
+ * checklist says when it cannot read or when what it read is old.
  */
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expectDiagnosis as expectDiagnosisOf, scenarios, type Expected } from './diagnostics-support.js';
-import { registryHarness } from './registry.js';
+import { SCENARIO_CASES } from './diagnostics-cases.js';
+import {
+  diagnostics,
+  expectDiagnosis as expectDiagnosisOf,
+  scenarios,
+  type Expected,
+} from './diagnostics-support.js';
+import { kubectlPatchConfig, patchFresh, registryHarness } from './registry.js';
+import { until } from './harness.js';
+import type { DiagnosticsResponse } from '@irc/shared';
 
-describe('diagnostics of every fault scenario', () => {
+describe('diagnostics of faults made by hand', () => {
   const h = registryHarness();
-  const scenario = scenarios(h);
+  // no scenario here: the helper's afterEach still checks that every test leaves the checklist green
+  scenarios(h);
   const expectDiagnosis = (want: Expected) => expectDiagnosisOf(h, want);
 
-  it('s3-credentials-missing-key → the secret key, in the credentials form', async () => {
-    await scenario('s3-credentials-missing-key');
-    const { finding } = await expectDiagnosis({
-      step: 'storage-credentials',
-      code: 'storage-credentials-key-missing',
-      object: { kind: 'Secret', name: 'image-registry-private-configuration-user' },
-      field: 'data.REGISTRY_STORAGE_S3_SECRETKEY',
-      fix: { section: 'storage', field: 'credentials.REGISTRY_STORAGE_S3_SECRETKEY' },
-    });
-    expect(finding.evidence.join('\n')).toContain(
-      'does not contain required key "REGISTRY_STORAGE_S3_SECRETKEY"',
-    );
-  });
-
-  it('storage-unreachable → the S3 endpoint cannot be reached: egress or a proxy', async () => {
-    await scenario('storage-unreachable');
-    const { finding } = await expectDiagnosis({
-      step: 'storage-credentials',
-      code: 'storage-endpoint-unreachable',
-      object: { kind: 'Config' },
-      field: 'spec.proxy.https',
-      fix: { section: 'proxy', field: 'spec.proxy.https' },
-    });
-    expect(finding.evidence.join('\n')).toMatch(/i\/o timeout/);
-    expect(finding.nextStep).toMatch(/proxy/);
-  });
-
-  it('registry-unschedulable → spec.nodeSelector, in the Advanced form', async () => {
-    await scenario('registry-unschedulable');
-    const { finding } = await expectDiagnosis({
-      step: 'registry-pods',
-      code: 'unschedulable-node-selector',
-      object: { kind: 'Config', name: 'cluster' },
-      field: 'spec.nodeSelector',
-      fix: { section: 'advanced', field: 'spec.nodeSelector' },
-    });
-    expect(finding.evidence.join('\n')).toContain("didn't match Pod's node affinity/selector");
-  });
-
-  it('registry-crashloop → the crash, its last words and the credentials behind them', async () => {
-    await scenario('registry-crashloop');
-    const { finding } = await expectDiagnosis({
-      step: 'registry-pods',
-      code: 'crash-loop',
-      object: { kind: 'Secret', name: 'installer-cloud-credentials' },
-      field: 'data.REGISTRY_STORAGE_S3_ACCESSKEY',
-      fix: { section: 'storage', field: 'credentials.REGISTRY_STORAGE_S3_ACCESSKEY' },
-    });
-    expect(finding.evidence.join('\n')).toContain('AccessDenied');
-    expect(finding.links).toContainEqual(expect.objectContaining({ kind: 'log', previous: true }));
-  });
-
-  it('operator-down → the operator Deployment is scaled to 0; the ClusterOperator status is stale', async () => {
-    await scenario('operator-down');
-    await expectDiagnosis({
-      step: 'operator',
-      code: 'operator-not-running',
-      object: { kind: 'Deployment', name: 'cluster-image-registry-operator' },
-      field: 'spec.replicas',
-    });
-    await expectDiagnosis({
-      step: 'cluster-operator',
-      code: 'operator-not-reconciling',
-      object: { kind: 'ClusterOperator' },
-      field: 'status.conditions',
-    });
-  });
-
-  it('clusteroperator-degraded → the failed pruner Job with its pod log', async () => {
-    await scenario('clusteroperator-degraded');
-    const { finding } = await expectDiagnosis({
-      step: 'pruner',
-      code: 'pruner-job-failed',
-      object: { kind: 'Job' },
-      field: 'status.conditions[Failed]',
-    });
-    expect(finding.evidence.join('\n')).toContain('failed to ping registry');
-    expect(finding.links.some((l) => l.kind === 'log')).toBe(true);
-  });
-
-  it('trusted-ca-missing → images.config spec.additionalTrustedCA, on the trust page', async () => {
-    await scenario('trusted-ca-missing');
-    await expectDiagnosis({
-      step: 'routes',
-      code: 'trusted-ca-missing',
-      object: { kind: 'Image', name: 'cluster' },
-      field: 'spec.additionalTrustedCA.name',
-      fix: { section: 'trust', field: 'additionalTrustedCA' },
-    });
+  it('every scenario of the sandbox has a case in the scenario table, with a fix or a link', async () => {
+    const listed = JSON.parse(await h.kubectl('get', '--raw', '/sandbox/v1/scenarios')) as {
+      items: { name: string }[];
+    };
+    const names = listed.items.map((s) => s.name).sort();
+    expect(names.length).toBeGreaterThan(20);
+    expect(SCENARIO_CASES.map((c) => c.scenario).sort()).toEqual(names);
+    for (const c of SCENARIO_CASES)
+      expect(
+        c.want.fix ?? c.want.link ?? c.want.command,
+        `${c.scenario}: a form field, a link or the command that fixes it`,
+      ).toBeDefined();
   });
 
   describe('the same faults made by hand with kubectl', () => {
@@ -178,4 +111,150 @@ describe('diagnostics of every fault scenario', () => {
       }
     });
   });
+
+  describe('management states', () => {
+    const setState = (managementState: string) => kubectlPatchConfig(h, { managementState });
+
+    it('Removed on purpose is information: no step fails once the registry is gone', async () => {
+      await setState('Removed');
+      try {
+        await expectDiagnosis({
+          step: 'config',
+          code: 'config-removed',
+          object: { kind: 'Config' },
+          field: 'spec.managementState',
+          fix: { section: 'overview', field: 'spec.managementState' },
+          verdict: 'info',
+        });
+        // once the operator has removed the deployment, nothing is failing or warning
+        const d = await until(
+          async () => {
+            const r = await diagnostics(h);
+            const gone = r.steps.find((s) => s.id === 'registry-deployment')?.verdict !== 'failing';
+            return gone && r.verdict === 'info' ? r : undefined;
+          },
+          'the removed registry to be a fact, not a failure',
+          30_000,
+          300,
+        ).catch(async (err: unknown) => {
+          const r = await diagnostics(h);
+          throw new Error(`${String(err)}\n${JSON.stringify(verdicts(r))}`);
+        });
+        expect(d.headline?.finding.code).toBe('config-removed');
+      } finally {
+        await setState('Managed');
+      }
+    });
+
+    it('Unmanaged warns, and a change saved meanwhile is said not to be applied', async () => {
+      await setState('Unmanaged');
+      try {
+        const { finding } = await expectDiagnosis({
+          step: 'config',
+          code: 'config-unmanaged',
+          object: { kind: 'Config' },
+          field: 'spec.managementState',
+          fix: { section: 'overview', field: 'spec.managementState' },
+          verdict: 'warning',
+        });
+        expect(finding.summary).toMatch(/changes saved here are not applied/);
+        const saved = await patchFresh(h, { logLevel: 'Debug' });
+        expect(saved.status).toBe(200);
+        expect(saved.body.warnings.join('\n')).toMatch(/Unmanaged.*stored but not applied/);
+      } finally {
+        await patchFresh(h, { logLevel: 'Normal' });
+        await setState('Managed');
+      }
+    });
+  });
+
+  describe('staleness and honesty', () => {
+    /** A Warning event as the kubelet records it, `ageMs` old. */
+    const warningEvent = (name: string, kind: string, object: string, ageMs: number) => {
+      const at = new Date(Date.now() - ageMs).toISOString().replace(/\.\d+Z$/, 'Z');
+      return {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name, namespace: 'openshift-image-registry' },
+        involvedObject: { kind, name: object, namespace: 'openshift-image-registry', apiVersion: 'v1' },
+        type: 'Warning',
+        reason: 'BackOff',
+        message: `Back-off restarting failed container registry in pod ${object}`,
+        source: { component: 'kubelet', host: 'worker-0' },
+        firstTimestamp: at,
+        lastTimestamp: at,
+        count: 12,
+      };
+    };
+    const createEvents = async (...events: object[]) => {
+      const body = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: events });
+      const file = `${h.kubeconfigPath}.events.json`;
+      writeFileSync(file, body);
+      await h.kubectl('create', '-f', file);
+    };
+
+    it('a warning about a pod that is gone is history; a current one counts', async () => {
+      // 30 s old: the sandbox expires events after 3 h × its time scale (108 s in tests)
+      const gone = warningEvent('image-registry-gone.1', 'Pod', 'image-registry-5d8f7c9b6-gone1', 30_000);
+      const fresh = warningEvent('registry-fresh.1', 'ReplicaSet', 'image-registry-7f6d5c4b3', 1_000);
+      const ns = ['-n', 'openshift-image-registry'];
+      await createEvents(gone, fresh);
+      try {
+        const { finding, step } = await expectDiagnosis({
+          step: 'events',
+          code: 'warning-events',
+          object: { kind: 'Event' },
+          field: undefined,
+          link: { kind: 'object', object: { kind: 'ReplicaSet', name: 'image-registry-7f6d5c4b3' } },
+          verdict: 'warning',
+        });
+        expect(finding.evidence.join('\n')).toContain('image-registry-7f6d5c4b3');
+        expect(finding.evidence.join('\n')).not.toContain('gone1');
+        expect(step.evidence.join('\n')).toMatch(/older warning\(s\) are about pods and jobs that are gone/);
+        // the old warning was there to be read: it is left out, not missing
+        await h.kubectl('get', 'event', 'image-registry-gone.1', ...ns);
+      } finally {
+        await h.kubectl('delete', 'event', 'registry-fresh.1', ...ns);
+      }
+      await until(
+        async () => (await diagnostics(h)).steps.find((s) => s.id === 'events' && s.verdict === 'ok'),
+        'the events step to be ok with only the warning about the gone pod',
+        15_000,
+        300,
+      );
+      await h.kubectl('delete', 'event', 'image-registry-gone.1', '--ignore-not-found', ...ns);
+    });
+
+    it('a user who may not read the registry objects gets unknown steps, never ok', async () => {
+      const developer = await h.startServer({ context: 'developer' });
+      const d = (await (
+        await h.fetch(`${developer.baseUrl}/api/v1/diagnostics`)
+      ).json()) as DiagnosticsResponse;
+      const ok = d.steps.filter((s) => s.verdict === 'ok').map((s) => s.id);
+      expect(ok).toEqual([]);
+      expect(d.verdict).not.toBe('ok');
+      const unreadable = d.steps.filter((s) => s.findings.some((f) => f.code === 'cannot-read'));
+      expect(unreadable.length).toBeGreaterThan(5);
+      for (const s of unreadable) {
+        expect(s.verdict).toBe('unknown');
+        const f = s.findings.find((x) => x.code === 'cannot-read')!;
+        expect(f.evidence.join('\n')).toMatch(/403|forbidden/i);
+        expect(f.command).toMatch(/^oc auth can-i /);
+      }
+    });
+
+    it('a viewer, who may not read secrets, is told the credentials step could not check them', async () => {
+      const viewer = await h.startServer({ context: 'viewer' });
+      const d = (await (await h.fetch(`${viewer.baseUrl}/api/v1/diagnostics`)).json()) as DiagnosticsResponse;
+      const storage = d.steps.find((s) => s.id === 'storage-credentials')!;
+      expect(storage.verdict, JSON.stringify(storage)).toBe('unknown');
+      expect(storage.findings.map((f) => f.code)).toContain('cannot-read');
+    });
+  });
 });
+
+function verdicts(d: DiagnosticsResponse): Record<string, string> {
+  return Object.fromEntries(
+    d.steps.map((s) => [s.id, `${s.verdict} ${s.findings.map((f) => f.code).join(',')}`]),
+  );
+}

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../core/types.js';
 import { R } from '../cluster/refs.js';
-import { arr, errorMessage, num, rec, str, tryGet } from '../cluster/objects.js';
+import { arr, errorMessage, isRecord, num, rec, str, tryGet } from '../cluster/objects.js';
 import { isServed } from '../cluster/served.js';
 import { randomHex } from '../cluster/names.js';
 import {
@@ -202,7 +202,7 @@ export class RegistryController {
           {
             status: {
               ...status,
-              storage: { ...nullify(rec(before, 'storage'), statusStorage), ...statusStorage },
+              storage: replacing(rec(before, 'storage'), statusStorage),
             },
           },
           { subresource: 'status' },
@@ -285,9 +285,18 @@ function fillStorage(
 }
 
 /** Backends that left status.storage must be removed from it by the merge patch. */
-function nullify(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, null> {
-  const out: Record<string, null> = {};
+/**
+ * The merge patch that makes `before` exactly `after` (the real operator updates the whole
+ * status): keys gone at any depth become null. One level was not enough — status.storage.s3
+ * kept a regionEndpoint removed from spec, so the storage in use still looked custom.
+ */
+function replacing(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
   for (const k of Object.keys(before)) if (!(k in after)) out[k] = null;
+  for (const [k, v] of Object.entries(after)) {
+    const was = before[k];
+    out[k] = isRecord(was) && isRecord(v) ? replacing(was, v) : v;
+  }
   return out;
 }
 

@@ -173,6 +173,25 @@ describe('operator behaviour', () => {
     await registryReady(sb);
   });
 
+  test('a field removed from spec.storage leaves status.storage too (the operator replaces the status)', async () => {
+    const api = sb.api();
+    const s3 = () => rec(config(api), 'status', 'storage', 's3');
+    const before = rec(config(api), 'spec', 'storage');
+    api.patch(R.configs, undefined, 'cluster', 'merge', {
+      spec: { storage: { s3: { regionEndpoint: 'https://s3.us-east-1.amazonaws.com' } } },
+    });
+    await waitFor(
+      'regionEndpoint applied',
+      () => s3().regionEndpoint === 'https://s3.us-east-1.amazonaws.com',
+    );
+    api.patch(R.configs, undefined, 'cluster', 'merge', {
+      spec: { storage: { s3: { regionEndpoint: null } } },
+    });
+    await waitFor('regionEndpoint gone from status.storage.s3', () => !('regionEndpoint' in s3()));
+    expect(s3().bucket).toBeTruthy();
+    expect(rec(config(api), 'spec', 'storage')).toEqual(before);
+  });
+
   test('PVC storage: RWO with two replicas is refused with the operator message', async () => {
     const api = sb.api();
     api.create(R.pvcs, NS, {

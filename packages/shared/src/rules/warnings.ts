@@ -23,6 +23,17 @@ export function sectionPatchWarnings(patch: SectionPatch, ctx: RuleContext = {})
       'Unmanaged: the operator stops reconciling the registry; later changes here have no effect until Managed again.',
     );
   }
+  // Saving while Unmanaged is allowed (the API stores it) but nothing happens: the operator
+  // skips the whole reconcile of an Unmanaged Config, so the admin must hear it before saving.
+  if (
+    ctx.current?.managementState === 'Unmanaged' &&
+    (patch.managementState === undefined || patch.managementState === 'Unmanaged') &&
+    Object.keys(patch).some((k) => k !== 'managementState')
+  ) {
+    warnings.push(
+      'managementState is Unmanaged: the operator ignores the configuration, so this change is stored but not applied until managementState is Managed again.',
+    );
+  }
   if (patch.storage) {
     const before = configuredBackends(ctx.current?.storage);
     const after = configuredBackends(spec.storage);

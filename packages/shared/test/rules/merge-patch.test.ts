@@ -92,6 +92,14 @@ describe('warnings', () => {
     );
     expect(w.join()).toMatch(/storage with all images/);
   });
+  it('says a change saved while Unmanaged is not applied; Managed again is not warned about', () => {
+    const current = { managementState: 'Unmanaged' };
+    expect(sectionPatchWarnings({ replicas: 2 }, { current }).join()).toMatch(
+      /Unmanaged: the operator ignores the configuration, so this change is stored but not applied/,
+    );
+    expect(sectionPatchWarnings({ managementState: 'Managed', replicas: 2 }, { current })).toEqual([]);
+    expect(sectionPatchWarnings({ replicas: 2 }, { current: { managementState: 'Managed' } })).toEqual([]);
+  });
   it('warns on a backend switch and on emptyDir with several replicas', () => {
     const w = sectionPatchWarnings(
       { storage: { emptyDir: {} } },

@@ -1,0 +1,323 @@
+/**
+ * One row per sandbox fault scenario (`pnpm sandbox scenario list`): the failing step, the
+ * object and field its finding names, the fix it offers (a form field, or for causes without
+ * one, the object it links to) and the evidence it must quote. Shared by the diagnostics
+ * suites; `diagnostics.test.ts` checks that no scenario of the sandbox is left out.
+ */
+import type { DiagnosticStep, Finding } from '@irc/shared';
+import { expect } from 'vitest';
+import type { Expected } from './diagnostics-support.js';
+
+export interface ScenarioCase {
+  scenario: string;
+  want: Expected;
+  evidence: RegExp;
+  /** Further diagnoses the same fault makes (operator-down: the stale ClusterOperator too). */
+  also?: Expected[];
+  check?(finding: Finding, step: DiagnosticStep): void;
+}
+
+const USER = { kind: 'Secret', name: 'image-registry-private-configuration-user' };
+const MINTED = { kind: 'Secret', name: 'installer-cloud-credentials' };
+const CONFIG = { kind: 'Config', name: 'cluster' };
+const credentials = (key: string) => ({ section: 'storage' as const, field: `credentials.${key}` });
+const ACCESS = 'REGISTRY_STORAGE_S3_ACCESSKEY';
+const SECRET = 'REGISTRY_STORAGE_S3_SECRETKEY';
+const OPERATOR = { kind: 'Deployment', name: 'cluster-image-registry-operator' };
+
+const causes: [scenario: string, want: Expected, evidence: RegExp][] = [
+  [
+    's3-credentials-missing',
+    {
+      step: 'storage-credentials',
+      code: 'storage-credentials-missing',
+      object: MINTED,
+      fix: credentials(ACCESS),
+    },
+    /installer-cloud-credentials/,
+  ],
+  [
+    's3-credentials-invalid',
+    {
+      step: 'storage-credentials',
+      code: 'storage-credentials-invalid',
+      object: USER,
+      field: `data.${ACCESS}`,
+      fix: credentials(ACCESS),
+    },
+    /InvalidAccessKeyId/,
+  ],
+  [
+    's3-signature-mismatch',
+    {
+      step: 'storage-credentials',
+      code: 'storage-credentials-invalid',
+      object: MINTED,
+      field: `data.${SECRET}`,
+      fix: credentials(SECRET),
+    },
+    /SignatureDoesNotMatch/,
+  ],
+  [
+    's3-access-denied',
+    {
+      step: 'storage-credentials',
+      code: 'storage-access-denied',
+      object: MINTED,
+      field: `data.${ACCESS}`,
+      fix: credentials(ACCESS),
+    },
+    /AccessDenied: Access Denied/,
+  ],
+  [
+    's3-bucket-missing',
+    {
+      step: 'storage-credentials',
+      code: 'storage-bucket-missing',
+      object: CONFIG,
+      field: 'spec.storage.s3.bucket',
+      fix: { section: 'storage', field: 'spec.storage.s3.bucket' },
+    },
+    /NoSuchBucket/,
+  ],
+  [
+    's3-bucket-other-region',
+    {
+      step: 'storage-credentials',
+      code: 'storage-bucket-wrong-region',
+      object: CONFIG,
+      field: 'spec.storage.s3.region',
+      fix: { section: 'storage', field: 'spec.storage.s3.region' },
+    },
+    /BucketRegionError/,
+  ],
+  [
+    's3-clock-skew',
+    {
+      step: 'storage-credentials',
+      code: 'storage-clock-skew',
+      object: { kind: 'Node' },
+      field: 'status (node time)',
+      // the cause is outside the cluster's configuration: the command checks the node's clock
+      command: /chronyc tracking/,
+      link: { kind: 'log' },
+    },
+    /RequestTimeTooSkewed/,
+  ],
+  [
+    's3-proxy-unreachable',
+    {
+      step: 'storage-credentials',
+      code: 'storage-proxy-unreachable',
+      object: CONFIG,
+      field: 'spec.proxy.https',
+      fix: { section: 'proxy', field: 'spec.proxy.https' },
+    },
+    /proxyconnect tcp/,
+  ],
+  [
+    's3-proxy-no-bypass',
+    {
+      step: 'storage-credentials',
+      code: 'storage-proxy-no-bypass',
+      object: CONFIG,
+      field: 'spec.proxy.noProxy',
+      fix: { section: 'proxy', field: 'spec.proxy.noProxy' },
+    },
+    /minio\.storage\.svc:9000.*Service Unavailable/,
+  ],
+  [
+    'pvc-missing',
+    {
+      step: 'storage-credentials',
+      code: 'pvc-missing',
+      object: CONFIG,
+      field: 'spec.storage.pvc.claim',
+      fix: { section: 'storage', field: 'spec.storage.pvc.claim' },
+    },
+    /"missing-claim" not found/,
+  ],
+  [
+    'pvc-rwo-replicas',
+    {
+      step: 'storage-credentials',
+      code: 'pvc-rwo-replicas',
+      object: CONFIG,
+      field: 'spec.replicas',
+      fix: { section: 'replicas', field: 'spec.replicas' },
+    },
+    /ReadWriteOnce access mode with more than one replica/,
+  ],
+  [
+    'registry-untolerated-taint',
+    {
+      step: 'registry-pods',
+      code: 'unschedulable-taints',
+      object: CONFIG,
+      field: 'spec.tolerations',
+      fix: { section: 'advanced', field: 'spec.tolerations' },
+    },
+    /untolerated taint \{node-role\.kubernetes\.io\/infra: \}/,
+  ],
+  [
+    'registry-insufficient-cpu',
+    {
+      step: 'registry-pods',
+      code: 'unschedulable-resources',
+      object: CONFIG,
+      field: 'spec.resources.requests.cpu',
+      fix: { section: 'advanced', field: 'spec.resources.requests.cpu' },
+    },
+    /Insufficient cpu/,
+  ],
+  [
+    'registry-anti-affinity',
+    {
+      step: 'registry-pods',
+      code: 'unschedulable-anti-affinity',
+      object: CONFIG,
+      field: 'spec.affinity.podAntiAffinity',
+      // more replicas than nodes: lowering them is the fix the console has a field for
+      fix: { section: 'replicas', field: 'spec.replicas' },
+    },
+    /anti-affinity rules/,
+  ],
+  [
+    'registry-topology-spread',
+    {
+      step: 'registry-pods',
+      code: 'unschedulable-topology-spread',
+      object: CONFIG,
+      field: 'spec.topologySpreadConstraints',
+      // no form edits the constraints: the finding gives the patch that removes them
+      command: /"topologySpreadConstraints":\[\]/,
+    },
+    /topology spread constraints/,
+  ],
+  [
+    'route-tls-secret-missing',
+    {
+      step: 'routes',
+      code: 'route-tls-secret-missing',
+      object: CONFIG,
+      field: 'spec.routes[0].secretName',
+      fix: { section: 'routes', field: 'spec.routes[0].secretName' },
+    },
+    /"missing-route-tls" not found/,
+  ],
+  [
+    'route-tls-secret-not-tls',
+    {
+      step: 'routes',
+      code: 'route-tls-secret-invalid',
+      object: { kind: 'Secret', name: 'public-registry-tls' },
+      field: 'data',
+      fix: { section: 'routes', field: 'spec.routes[0].secretName' },
+      verdict: 'warning',
+    },
+    /type Opaque, keys registry\.pem/,
+  ],
+];
+
+/** The first seven scenarios, with what each must say beyond the object and field. */
+const faults: ScenarioCase[] = [
+  {
+    scenario: 's3-credentials-missing-key',
+    want: {
+      step: 'storage-credentials',
+      code: 'storage-credentials-key-missing',
+      object: USER,
+      field: `data.${SECRET}`,
+      fix: credentials(SECRET),
+    },
+    evidence: /does not contain required key "REGISTRY_STORAGE_S3_SECRETKEY"/,
+  },
+  {
+    scenario: 'storage-unreachable',
+    want: {
+      step: 'storage-credentials',
+      code: 'storage-endpoint-unreachable',
+      object: { kind: 'Config' },
+      field: 'spec.proxy.https',
+      fix: { section: 'proxy', field: 'spec.proxy.https' },
+    },
+    evidence: /i\/o timeout/,
+    check: (finding) => expect(finding.nextStep).toMatch(/proxy/),
+  },
+  {
+    scenario: 'registry-unschedulable',
+    want: {
+      step: 'registry-pods',
+      code: 'unschedulable-node-selector',
+      object: CONFIG,
+      field: 'spec.nodeSelector',
+      fix: { section: 'advanced', field: 'spec.nodeSelector' },
+    },
+    evidence: /didn't match Pod's node affinity\/selector/,
+  },
+  {
+    scenario: 'registry-crashloop',
+    want: {
+      step: 'registry-pods',
+      code: 'crash-loop',
+      object: MINTED,
+      field: `data.${ACCESS}`,
+      fix: credentials(ACCESS),
+      link: { kind: 'log', previous: true },
+    },
+    evidence: /AccessDenied/,
+  },
+  {
+    scenario: 'operator-down',
+    want: {
+      step: 'operator',
+      code: 'operator-not-running',
+      object: OPERATOR,
+      field: 'spec.replicas',
+      link: { kind: 'object', object: OPERATOR },
+      command: /^oc scale deployment\/cluster-image-registry-operator .*--replicas=1$/,
+    },
+    evidence: /spec\.replicas 0/,
+    also: [
+      {
+        step: 'cluster-operator',
+        code: 'operator-not-reconciling',
+        object: { kind: 'ClusterOperator' },
+        field: 'status.conditions',
+        link: { kind: 'object', object: OPERATOR },
+      },
+    ],
+  },
+  {
+    scenario: 'clusteroperator-degraded',
+    want: {
+      step: 'pruner',
+      code: 'pruner-job-failed',
+      object: { kind: 'Job' },
+      field: 'status.conditions[Failed]',
+      link: { kind: 'log' },
+      command: /oc create job --from=cronjob\/image-pruner/,
+    },
+    evidence: /failed to ping registry/,
+    check: (finding) =>
+      expect(finding.links).toContainEqual(
+        expect.objectContaining({ kind: 'object', object: expect.objectContaining({ kind: 'Job' }) }),
+      ),
+  },
+  {
+    scenario: 'trusted-ca-missing',
+    want: {
+      step: 'routes',
+      code: 'trusted-ca-missing',
+      object: { kind: 'Image', name: 'cluster' },
+      field: 'spec.additionalTrustedCA.name',
+      fix: { section: 'trust', field: 'additionalTrustedCA' },
+    },
+    evidence: /registry-cas/,
+  },
+];
+
+export const SCENARIO_CASES: ScenarioCase[] = [
+  ...causes.map(([scenario, want, evidence]) => ({ scenario, want, evidence })),
+  ...faults,
+];
