@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useRoutes, type RouteObject } from 'react-router';
-import { pageRoutes } from '../../web/src/shell/routes.js';
+import { pageRoutes } from '@irc/web/plugin';
 import { PluginShell } from './PluginShell.js';
 
 /** The app's route (shell/routes.tsx) at `path`: the same element the standalone router renders. */

@@ -1,13 +1,16 @@
-import '../../web/src/common/app.css';
+import '@irc/web/app.css';
 import { Nav, NavItem, NavList, PageSection, Split, SplitItem } from '@patternfly/react-core';
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import { useT } from '../../web/src/common/i18n.js';
-import { AppProviders, createQueryClient } from '../../web/src/shell/AppProviders.js';
-import { ConnectionIndicator } from '../../web/src/shell/ConnectionIndicator.js';
-import { usePlatform } from '../../web/src/shell/platform.js';
-import { navEntries } from '../../web/src/shell/routes.js';
+import {
+  useT,
+  AppProviders,
+  createQueryClient,
+  ConnectionIndicator,
+  usePlatform,
+  navEntries,
+} from '@irc/web/plugin';
 import { createPluginPlatform } from './platform.js';
 import { createPlatformSession } from './session.js';
 

@@ -1,8 +1,13 @@
-import { I18N_NAMESPACE } from '../../web/src/common/i18n.js';
-import { paths } from '../../web/src/common/queries.js';
-import { createEventStream, type EventStream } from '../../web/src/shell/eventStream.js';
-import { buildUrl, createHttp, type FetchLike } from '../../web/src/shell/http.js';
-import type { Platform } from '../../web/src/shell/platform.js';
+import {
+  I18N_NAMESPACE,
+  paths,
+  createEventStream,
+  type EventStream,
+  buildUrl,
+  createHttp,
+  type FetchLike,
+  type Platform,
+} from '@irc/web/platform';
 import { PLUGIN_API_BASE, ROUTE_BASE } from './plugin.js';
 
 export interface PluginPlatformOptions {

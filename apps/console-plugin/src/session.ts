@@ -1,4 +1,4 @@
-import type { Platform } from '../../web/src/shell/platform.js';
+import type { Platform } from '@irc/web/platform';
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;

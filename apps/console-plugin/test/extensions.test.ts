@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateConsoleExtensionsFileSchema } from '@openshift-console/dynamic-plugin-sdk-webpack/lib/webpack/ConsoleRemotePlugin.js';
 import { describe, expect, it } from 'vitest';
-import { pageRoutes } from '../../web/src/shell/routes.js';
+import { pageRoutes } from '@irc/web/plugin';
 import { PLUGIN_NAME, ROUTE_BASE } from '../src/plugin.js';
 import { extensionsFile, pluginDir } from './dist.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventStream } from '../../web/src/shell/eventStream.js';
+import type { EventStream } from '@irc/web/platform';
 import { createPluginPlatform } from '../src/platform.js';
 import { PLUGIN_API_BASE } from '../src/plugin.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Platform } from '../../web/src/shell/platform.js';
+import type { Platform } from '@irc/web/platform';
 import { createPlatformSession, type Timers } from '../src/session.js';
 
 function fakeTimers() {
