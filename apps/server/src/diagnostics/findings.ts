@@ -1,5 +1,5 @@
 /** Building findings: evidence redacted, a read that failed said as such. */
-import type { DiagnosticLink, Finding, ObjectRef } from '@irc/shared';
+import { NodeUnreachableError, type DiagnosticLink, type Finding, type ObjectRef } from '@irc/shared';
 import type { Read } from './gather.js';
 import { redact } from './redact.js';
 import type { StorageCause } from './texts/storage-errors.js';
@@ -37,6 +37,7 @@ export function readProblem(what: string, read: Read<unknown>): string | undefin
  */
 export function cannotRead(what: string, read: Read<unknown>, object: ObjectRef, command: string): Finding {
   const forbidden = !read.ok && read.error.statusCode === 403;
+  const nodeUnreachable = !read.ok && read.error.reason === NodeUnreachableError.reason;
   return finding({
     code: 'cannot-read',
     severity: 'unknown',
@@ -45,7 +46,9 @@ export function cannotRead(what: string, read: Read<unknown>, object: ObjectRef,
     evidence: [readProblem(what, read) ?? ''],
     nextStep: forbidden
       ? `Your account may not read ${what}: ask for read access in openshift-image-registry (the view role), or ask an administrator to run this check.`
-      : 'The cluster did not answer this read; run the check again, and if it persists, check the API server.',
-    command,
+      : nodeUnreachable
+        ? "The kubelet of this pod's node does not answer (node down or NotReady, kubelet stopped, network): look at the node's conditions. Pods on a node that stays unreachable are evicted after their toleration (5 minutes by default) and started elsewhere."
+        : 'The cluster did not answer this read; run the check again, and if it persists, check the API server.',
+    command: nodeUnreachable ? `${command}; oc get nodes` : command,
   });
 }

@@ -4,7 +4,8 @@
  * one the operator has since recovered from.
  */
 import type { KubeClient } from '../kube/client.js';
-import { toKubeError, type KubeError } from '../kube/errors.js';
+import type { KubeError } from '../kube/errors.js';
+import { logReadError } from '../kube/node-unreachable.js';
 import { NS } from '../kube/resources.js';
 
 const MAX_BYTES = 512 * 1024;
@@ -66,7 +67,7 @@ export async function readLog(
   try {
     return { pod, container, ok: true, lines: await tailLog(client, pod, container, tailLines, options) };
   } catch (err) {
-    return { pod, container, ok: false, error: toKubeError(err) };
+    return { pod, container, ok: false, error: logReadError(err) };
   }
 }
 

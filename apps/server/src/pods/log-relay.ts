@@ -15,6 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import { POD_LOG_CONTENT_TYPE } from '@irc/shared';
 import type { FastifyReply } from 'fastify';
 import type { KubeClient } from '../kube/client.js';
+import { logReadError } from '../kube/node-unreachable.js';
 import type { Metrics } from '../platform/metrics.js';
 import { ChunkCoalescer } from './coalesce-chunks.js';
 import type { PodLogQuery } from '@irc/shared';
@@ -31,21 +32,27 @@ export async function relayPodLog(
   const onClose = () => upstreamAbort.abort();
   reply.raw.once('close', onClose);
   const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/${encodeURIComponent(target.name)}/log`;
-  // Errors before the first byte (404, 400 "container not found", 403) become JSON errors.
-  const upstream = await client.stream(
-    path,
-    {
-      container: query.container,
-      follow: query.follow,
-      tailLines: query.tailLines,
-      sinceSeconds: query.sinceSeconds,
-      sinceTime: query.sinceTime,
-      timestamps: query.timestamps,
-      previous: query.previous,
-      limitBytes: query.limitBytes,
-    },
-    upstreamAbort.signal,
-  );
+  // Errors before the first byte (404, 400 "container not found", 403, a node that cannot be
+  // reached) become JSON errors.
+  const upstream = await client
+    .stream(
+      path,
+      {
+        container: query.container,
+        follow: query.follow,
+        tailLines: query.tailLines,
+        sinceSeconds: query.sinceSeconds,
+        sinceTime: query.sinceTime,
+        timestamps: query.timestamps,
+        previous: query.previous,
+        limitBytes: query.limitBytes,
+      },
+      upstreamAbort.signal,
+    )
+    .catch((err: unknown) => {
+      reply.raw.off('close', onClose);
+      throw logReadError(err);
+    });
   reply.hijack();
   reply.raw.writeHead(200, {
     'content-type': POD_LOG_CONTENT_TYPE,

@@ -66,7 +66,7 @@ export const podRoutes: FastifyPluginAsyncTypebox = async (app) => {
         produces: ['text/plain'],
         response: {
           200: Type.String({ description: 'log text' }),
-          ...errorResponses(400, 401, 403, 404, 503),
+          ...errorResponses(400, 401, 403, 404, 502, 503, 504),
         },
       },
     },

@@ -1,7 +1,8 @@
 import { ApiException } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { splitWarnings } from '../../src/config/patch-config.js';
-import { toKubeError } from '../../src/kube/errors.js';
+import { kubeErrorFromStatus, toKubeError } from '../../src/kube/errors.js';
+import { logReadError } from '../../src/kube/node-unreachable.js';
 import { validationPath } from '../../src/platform/errors.js';
 
 describe('Kubernetes error mapping', () => {
@@ -67,5 +68,35 @@ describe('Kubernetes error mapping', () => {
     expect(validationPath('/patch/routes/0/name')).toBe('spec.routes[0].name');
     expect(validationPath('/patch', 'replicas')).toBe('spec.replicas');
     expect(validationPath('/values', 'X')).toBe('values.X');
+  });
+});
+
+describe('a log read whose node cannot be reached (issue 13 item 7)', () => {
+  const status = (code: number, message: string) =>
+    kubeErrorFromStatus(code, { kind: 'Status', apiVersion: 'v1', status: 'Failure', message, code });
+  const url = 'https://10.0.0.5:10250/containerLogs/ns/pod/c?tailLines=20';
+
+  it.each([
+    `Get "${url}": dial tcp 10.0.0.5:10250: connect: connection refused`,
+    `Get "${url}": dial tcp 10.0.0.5:10250: i/o timeout`,
+    `Get "${url}": dial tcp 10.0.0.5:10250: connect: no route to host`,
+    `Get "${url}": remote error: tls: internal error`,
+    'Get https://10.0.0.5:10250/containerLogs/ns/pod/c: net/http: TLS handshake timeout',
+  ])('%s → 502 NodeUnreachable, no address', (message) => {
+    const e = logReadError(status(500, message));
+    expect({ code: e.statusCode, reason: e.reason, message: e.message }).toEqual({
+      code: 502,
+      reason: 'NodeUnreachable',
+      message: 'the node running this pod cannot be reached',
+    });
+  });
+
+  it('leaves every other answer as it was', () => {
+    expect(logReadError(status(400, 'container "x" in pod "p" is waiting to start')).statusCode).toBe(400);
+    expect(logReadError(status(404, 'pods "p" not found')).statusCode).toBe(404);
+    expect(logReadError(status(500, 'etcdserver: request timed out')).reason).toBe('InternalError');
+    expect(logReadError(status(503, 'dial tcp 10.0.0.1:2379: connect: connection refused')).statusCode).toBe(
+      503,
+    );
   });
 });

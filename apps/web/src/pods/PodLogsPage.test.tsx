@@ -138,4 +138,28 @@ describe('PodLogsPage', () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(calls).toHaveLength(1);
   });
+  it('says when the node running the pod cannot be reached, and keeps trying', async () => {
+    const calls: StreamTextOptions[] = [];
+    const body = {
+      statusCode: 502,
+      reason: 'NodeUnreachable',
+      message: 'the node running this pod cannot be reached',
+    };
+    const platform = fakePlatform(
+      (path) => (path === '/v1/pods' ? pods : path === '/v1/me' ? meResponse() : {}),
+      (_path, opts) => {
+        calls.push(opts);
+        return Promise.reject(new ApiError(502, body.message, body));
+      },
+    );
+    renderPage(
+      platform,
+      [route('/pods/:namespace/:name/logs', <PodLogsPage />)],
+      '/pods/openshift-image-registry/image-registry-abc-12345/logs',
+    );
+    const alert = await screen.findByText('The node running this pod cannot be reached');
+    expect(alert.closest('.pf-v6-c-alert')?.textContent).toMatch(/kubelet does not answer/);
+    expect(screen.queryByText(/The log stream broke/)).toBeNull();
+    await waitFor(() => expect(calls.length).toBeGreaterThanOrEqual(2), { timeout: 3000 });
+  });
 });

@@ -28,6 +28,7 @@ import { ErrorState } from '../common/states.js';
 import { usePlatform } from '../shell/platform.js';
 import { downloadLines } from './logs/download.js';
 import { LogView } from './logs/LogView.js';
+import { isNodeUnreachable } from './logs/nodeUnreachable.js';
 import { useMatches } from './logs/useMatches.js';
 import { MAX_LINES, useLogStream } from './logs/useLogStream.js';
 
@@ -103,6 +104,8 @@ export default function PodLogsPage() {
   const wholeLog = stream.status !== 'connecting' && buffer.received < tailLines;
   // A previous instance's log is read once; an ended or failed stream brings no more lines.
   const live = !previous && stream.status !== 'ended' && stream.status !== 'error';
+  const nodeUnreachable =
+    (stream.status === 'reconnecting' || stream.status === 'error') && isNodeUnreachable(stream.error);
   const canLoadOlder = !wholeLog && step < TAIL_STEPS.length - 1;
 
   return (
@@ -279,7 +282,30 @@ export default function PodLogsPage() {
               {t('Load older lines')}
             </Button>
           </div>
-          {stream.status === 'reconnecting' ? (
+          {nodeUnreachable ? (
+            <Alert
+              variant="danger"
+              isInline
+              title={t('The node running this pod cannot be reached')}
+              data-test="log-node-unreachable"
+              actionLinks={
+                stream.status === 'error' ? (
+                  <AlertActionLink onClick={stream.reconnect}>{t('Try again')}</AlertActionLink>
+                ) : undefined
+              }
+            >
+              {t(
+                'Its kubelet does not answer (the node is down or NotReady), so this log cannot be read now.',
+              )}{' '}
+              {stream.status === 'reconnecting'
+                ? t('Trying again every few seconds; the lines shown stay.')
+                : null}{' '}
+              {t(
+                'Pods on a node that stays unreachable are evicted after their toleration (5 minutes by default) and started on other nodes.',
+              )}
+            </Alert>
+          ) : null}
+          {stream.status === 'reconnecting' && !nodeUnreachable ? (
             <Alert
               variant="warning"
               isInline
@@ -292,7 +318,7 @@ export default function PodLogsPage() {
                 : null}
             </Alert>
           ) : null}
-          {stream.status === 'error' ? (
+          {stream.status === 'error' && !nodeUnreachable ? (
             <Alert
               variant="danger"
               isInline

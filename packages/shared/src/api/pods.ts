@@ -73,3 +73,14 @@ export const PodLogQuerySchema = Type.Object(
 export type PodLogQuery = Static<typeof PodLogQuerySchema>;
 /** The log relay answers `text/plain; charset=utf-8`, streamed line by line while `follow`. */
 export const POD_LOG_CONTENT_TYPE = 'text/plain; charset=utf-8';
+
+/**
+ * A log the cluster could not fetch because the kubelet of the pod's node cannot be reached
+ * (node down, NotReady, kubelet stopped, firewall). The API server answers 500 with the kubelet
+ * URL and node address in its message; the BFF answers this instead, without either.
+ */
+export const NodeUnreachableError = {
+  statusCode: 502,
+  reason: 'NodeUnreachable',
+  message: 'the node running this pod cannot be reached',
+} as const;
