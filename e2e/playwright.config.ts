@@ -44,6 +44,7 @@ export default defineConfig({
       SANDBOX_PORT: '0',
       SANDBOX_TIME_SCALE: process.env.SANDBOX_TIME_SCALE ?? '0.02',
       SANDBOX_KUBECONFIG: e2eKubeconfig,
+      SANDBOX_PROMETHEUS_PORT: String(e2ePorts.prometheus),
     },
   },
 });

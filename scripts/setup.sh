@@ -16,6 +16,16 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# Prometheus: the sandbox's cluster monitoring (`pnpm start` runs it; history tests scrape with it).
+# Optional: without it everything else runs and the console says history is unavailable.
+if ! command -v prometheus >/dev/null 2>&1 && [ ! -x /usr/bin/prometheus ]; then
+  echo "setup: installing Debian's prometheus (the sandbox's cluster monitoring)"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq prometheus >/dev/null; }; then
+    echo "setup: warning: could not install prometheus; history tests will be skipped" >&2
+  fi
+fi
+
 if ! command -v kubectl >/dev/null 2>&1; then
   echo "setup: warning: kubectl not found; the scripted kubectl session tests will fail" >&2
 fi

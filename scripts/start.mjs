@@ -5,7 +5,9 @@
 //
 // Environment: PORT (server, default 9000), HOST (default 127.0.0.1), SANDBOX_PORT (default
 // 6443), SANDBOX_TIME_SCALE, SANDBOX_KUBECONFIG, CONSOLE_CONTEXT (kubeconfig context the server
-// uses, default admin), START_SERVERS (extra "port:context" pairs, e.g. "9101:viewer").
+// uses, default admin), START_SERVERS (extra "port:context" pairs, e.g. "9101:viewer"),
+// SANDBOX_PROMETHEUS_PORT (the sandbox's Prometheus, default 9090, "off" for none): the servers
+// read it as PROMETHEUS_URL, the same way they read a cluster's Thanos querier.
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -54,7 +56,11 @@ async function waitForFile(path, since, timeoutMs) {
 
 const startedAt = Date.now();
 if (existsSync(kubeconfig)) rmSync(kubeconfig);
-run('sandbox', ['packages/sandbox/dist/cli.js'], { SANDBOX_KUBECONFIG: kubeconfig });
+const prometheusPort = process.env.SANDBOX_PROMETHEUS_PORT ?? '9090';
+run('sandbox', ['packages/sandbox/dist/cli.js'], {
+  SANDBOX_KUBECONFIG: kubeconfig,
+  SANDBOX_PROMETHEUS_PORT: prometheusPort,
+});
 await waitForFile(kubeconfig, startedAt - 1000, 60_000);
 
 const servers = [[process.env.PORT ?? '9000', process.env.CONSOLE_CONTEXT ?? 'admin']];
@@ -63,6 +69,9 @@ for (const pair of (process.env.START_SERVERS ?? '').split(',').filter(Boolean))
 for (const [port, context] of servers) {
   run(`server:${port}`, ['apps/server/dist/main.js', '--kubeconfig', kubeconfig, '--context', context], {
     PORT: port,
+    ...(process.env.PROMETHEUS_URL || prometheusPort === 'off'
+      ? {}
+      : { PROMETHEUS_URL: `http://127.0.0.1:${prometheusPort}` }),
   });
 }
 console.log(

@@ -10,7 +10,7 @@ const base = Number(process.env.E2E_PORT_BASE ?? 9180);
 export const e2eKubeconfig = join(here, '..', '.sandbox', `kubeconfig-${base}`);
 
 /** Console servers the e2e run starts: one acting as admin, one as the read-only viewer. */
-export const e2ePorts = { admin: base, viewer: base + 1 } as const;
+export const e2ePorts = { admin: base, viewer: base + 1, prometheus: base + 9 } as const;
 
 /** Screenshots of every page, light and dark, kept as CI artifacts. */
 export const artifactsDir = join(here, '..', 'artifacts');

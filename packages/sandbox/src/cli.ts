@@ -10,7 +10,9 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { parse } from 'yaml';
 import { defaultKubeconfigPath } from './apiserver/kubeconfig.js';
-import { startSandbox } from './sandbox.js';
+import { dirname, join } from 'node:path';
+import { startSandbox, type SandboxHandle } from './sandbox.js';
+import { startPrometheus, type RunningPrometheus } from './monitoring/prometheus.js';
 import { watchWindowFromArgs } from './apiserver/storage/settings.js';
 
 interface Kubeconfig {
@@ -104,12 +106,16 @@ async function serve(flags: string[]): Promise<void> {
   console.log(`Sandbox cluster running at ${sandbox.url}`);
   console.log(`kubeconfig: ${sandbox.kubeconfigPath ?? '(none)'}  (contexts: admin, viewer, developer)`);
   console.log(`export KUBECONFIG=${sandbox.kubeconfigPath ?? ''}`);
+  const prometheus = await monitoring(sandbox);
   let stopping = false;
+  prometheus?.process.once('exit', (code) => {
+    if (!stopping) console.error(`prometheus: exited (${code ?? 'signal'}); history is unavailable`);
+  });
   const shutdown = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping sandbox`);
-    sandbox.stop().then(
+    Promise.all([prometheus?.stop(), sandbox.stop()]).then(
       () => process.exit(0),
       (e: unknown) => {
         console.error(e);
@@ -119,6 +125,37 @@ async function serve(flags: string[]): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/**
+ * A real Prometheus scraping the sandbox (SANDBOX_PROMETHEUS_PORT, default 9090; "off" skips
+ * it), its data under `.sandbox/prometheus-<port>`. Missing or failing, the sandbox runs on.
+ */
+async function monitoring(sandbox: SandboxHandle): Promise<RunningPrometheus | undefined> {
+  const setting = process.env.SANDBOX_PROMETHEUS_PORT ?? '9090';
+  if (setting === 'off') return undefined;
+  const port = Number(setting);
+  const dir = join(dirname(sandbox.kubeconfigPath ?? defaultKubeconfigPath()), `prometheus-${port}`);
+  try {
+    const p = await startPrometheus({
+      port,
+      dir,
+      targetUrl: sandbox.url,
+      caPem: sandbox.caPem,
+      token: sandbox.tokens.admin,
+    });
+    if (!p) {
+      console.log(
+        'prometheus: not installed (apt-get install prometheus): the console will say history is unavailable',
+      );
+      return undefined;
+    }
+    console.log(`prometheus: ${p.url} scraping the sandbox's metrics (data in ${dir})`);
+    return p;
+  } catch (e) {
+    console.error(`prometheus: could not start: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
 }
 
 const [command, ...rest] = process.argv.slice(2);

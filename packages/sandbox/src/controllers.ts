@@ -6,6 +6,7 @@ import { createWorkloadRuntime } from './workloads/runtime.js';
 import { createScenarioControl } from './scenarios/control.js';
 import { secretData } from './operator/credentials.js';
 import { INSTALLER_CREDS_SECRET, NS } from './operator/defaults.js';
+import { startMonitoring } from './monitoring/index.js';
 
 /**
  * Starts everything that runs inside the sandbox cluster: seeds a fresh cluster (idempotent),
@@ -23,9 +24,12 @@ export function startControllers(ctx: ControllerContext): ControllerHandle {
   const runtime = createWorkloadRuntime(ctx, world, () => readPlatform(api) ?? seeded);
   const stopKube = startKubeControllers(ctx, runtime);
   const scenarios = createScenarioControl({ ctx, api, world });
+  const monitoring = startMonitoring(api, world);
   return {
     scenarios,
+    monitoring,
     stop: async () => {
+      monitoring.stop();
       stopKube();
     },
   };

@@ -25,3 +25,10 @@ export {
   formatImageReference,
   type ImageReference,
 } from './apiserver/openshift/image-reference.js';
+export {
+  startPrometheus,
+  findPrometheus,
+  type PrometheusOptions,
+  type RunningPrometheus,
+} from './monitoring/prometheus.js';
+export { METRICS_PATHS } from './monitoring/index.js';

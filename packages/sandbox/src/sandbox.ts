@@ -1,11 +1,19 @@
 import { ScaledClock, timeScaleFromEnv } from './core/clock.js';
 import { ApiError, statusFailure } from './core/errors.js';
-import type { ApiClient, Clock, PodLogStore, ScenarioControl, UserInfo } from './core/types.js';
+import type {
+  ApiClient,
+  Clock,
+  ControllerHandle,
+  PodLogStore,
+  ScenarioControl,
+  UserInfo,
+} from './core/types.js';
 import { startControllers } from './controllers.js';
 import { ApiServer, SYSTEM_ADMIN } from './apiserver/api-server.js';
 import { makeUsers, TokenAuthenticator, tokenReview, type SandboxUserName } from './apiserver/http/auth.js';
 import { controlRoute } from './apiserver/http/control.js';
 import { openApiRoute } from './apiserver/openapi/route.js';
+import { metricsRoute } from './monitoring/route.js';
 import { startHttp } from './apiserver/http/server.js';
 import { defaultKubeconfigPath, writeKubeconfig } from './apiserver/kubeconfig.js';
 import { selfSignedCert } from './apiserver/tls/self-signed.js';
@@ -83,6 +91,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     },
     clear: async () => undefined,
   };
+  let controllers: ControllerHandle | undefined;
   const authn = new TokenAuthenticator(Object.values(users));
   apiServer.service.virtualCreate.set('authentication.k8s.io/tokenreviews', (_user, body) =>
     tokenReview(authn, body),
@@ -92,7 +101,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     authn,
     port: opts.port ?? 0,
     tls,
-    routes: [controlRoute(() => scenarios, apiServer.authorizer), openApiRoute(apiServer.registry)],
+    routes: [
+      controlRoute(() => scenarios, apiServer.authorizer),
+      metricsRoute(() => controllers?.monitoring, apiServer.authorizer),
+      openApiRoute(apiServer.registry),
+    ],
   });
   const tokens = { admin: users.admin.token, viewer: users.viewer.token, developer: users.developer.token };
   const kubeconfigPath =
@@ -101,7 +114,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   if (kubeconfigPath && opts.log !== false)
     console.log(`sandbox: API server at ${http.url}, kubeconfig ${kubeconfigPath}`);
 
-  const controllers =
+  controllers =
     opts.controllers === false
       ? undefined
       : startControllers({

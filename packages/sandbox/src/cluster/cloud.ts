@@ -195,6 +195,16 @@ export interface SimWorld {
   faults: Faults;
   /** Proxies the scenarios set up; a proxy not listed here forwards everything. */
   proxies: Map<string, SimProxy>;
+  /** Registry containers now serving, by pod/container (the simulated load goes to these). */
+  registries: Map<string, RunningRegistry>;
+}
+
+/** What the simulated registry load needs to know of one running registry container. */
+export interface RunningRegistry {
+  /** its storage health check right now */
+  health(): { ok: boolean };
+  /** REGISTRY_STORAGE_MAINTENANCE_READONLY: pushes are refused */
+  readOnly(): boolean;
 }
 
 export function newWorld(): SimWorld {
@@ -202,5 +212,6 @@ export function newWorld(): SimWorld {
     s3: new SimS3(),
     faults: { registryCrash: false, prunerFails: false, clockSkewedNodes: new Set() },
     proxies: new Map(),
+    registries: new Map(),
   };
 }

@@ -231,5 +231,7 @@ export interface ScenarioControl {
 
 export interface ControllerHandle {
   scenarios: ScenarioControl;
+  /** The simulated components' metrics endpoints (monitoring/). */
+  monitoring?: import('../monitoring/index.js').SandboxMonitoring;
   stop(): Promise<void>;
 }

@@ -199,12 +199,18 @@ export function startRegistry(
     // distribution's storage driver check logs the error itself: dcontext.GetLogger(app).Error(err)
     if (alive && !h.ok) out('error', h.error ?? 'unknown');
   };
+  const registryKey = `${str(rec(pod, 'metadata').uid) ?? ''}/${str(container.name) ?? 'registry'}`;
   if (!world.faults.registryCrash) {
     timers.push(clock.every(TRAFFIC_EVERY_MS, traffic), clock.every(HEALTH_EVERY_MS, storageCheck));
+    world.registries.set(registryKey, {
+      health: () => registryHealth(world, env, node),
+      readOnly: () => Boolean(env.REGISTRY_STORAGE_MAINTENANCE_READONLY),
+    });
   }
 
   const stopTimers = (): void => {
     alive = false;
+    world.registries.delete(registryKey);
     for (const t of timers) t();
   };
   return {

@@ -8,17 +8,19 @@ export async function startTestSandbox(): Promise<SandboxHandle> {
   return startSandbox({ port: 0, timeScale: 0.01, kubeconfigPath: false, log: false });
 }
 
-/** Polls until `fn` returns a truthy value (exceptions count as "not yet"); fails with the last state. */
+type Maybe<T> = T | undefined | false | null;
+
+/** Polls until `fn` returns (or resolves to) a truthy value (exceptions count as "not yet"); fails with the last state. */
 export async function waitFor<T>(
   what: string,
-  fn: () => T | undefined | false | null,
+  fn: () => Maybe<T> | Promise<Maybe<T>>,
   timeoutMs = 20_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
-      const v = fn();
+      const v = await fn();
       if (v) return v;
       last = v;
     } catch (e) {
