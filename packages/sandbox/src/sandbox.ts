@@ -91,7 +91,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     },
     clear: async () => undefined,
   };
-  let controllers: ControllerHandle | undefined;
+  let controllers: ControllerHandle | undefined = undefined;
   const authn = new TokenAuthenticator(Object.values(users));
   apiServer.service.virtualCreate.set('authentication.k8s.io/tokenreviews', (_user, body) =>
     tokenReview(authn, body),
