@@ -4,7 +4,7 @@
  * NodeCADaemon*, with the Job's pod log and the nodes of pods that are not ready.
  */
 import type { DiagnosticStep, Finding } from '@irc/shared';
-import { NS, conditionsOf, toIso, type KubeObjectLike } from '../kube/resources.js';
+import { NS, conditionsOf, toIso, type ConditionLike, type KubeObjectLike } from '../kube/resources.js';
 import type { Facts } from './context.js';
 import { cannotRead, finding, readProblem } from './findings.js';
 import { jobFinished, latestPrunerJob, ref } from './objects.js';
@@ -131,6 +131,17 @@ interface DaemonSetStatus {
   updatedNumberScheduled?: number;
 }
 
+/** "; node NotReady (Unknown: Kubelet stopped posting node status.)" when the caller may read nodes. */
+function nodeState(f: Facts, name: string | undefined): string {
+  if (!name || !f.g.nodes?.ok) return '';
+  const node = (
+    f.g.nodes.value as { metadata?: { name?: string }; status?: { conditions?: ConditionLike[] } }[]
+  ).find((n) => n.metadata?.name === name);
+  const ready = node?.status?.conditions?.find((c) => c.type === 'Ready');
+  if (!ready || ready.status === 'True') return '';
+  return `; node NotReady (${ready.status}${ready.message ? `: ${ready.message}` : ''})`;
+}
+
 export function nodeCaStep(f: Facts): DiagnosticStep {
   const DS = ref.ns('DaemonSet', 'node-ca', 'apps/v1');
   const base = {
@@ -165,11 +176,20 @@ export function nodeCaStep(f: Facts): DiagnosticStep {
   const evidence = [`${available}/${desired} available, ${s.numberReady ?? 0} ready`];
   if (available >= desired) return step({ ...base, evidence });
   const pods = f.g.nodeCaPods.ok ? f.g.nodeCaPods.value : [];
-  const unready = pods.filter((p) => !p.status?.containerStatuses?.every((c) => c.ready));
+  // a pod on a lost node keeps its last container statuses (ready); only its Ready condition,
+  // set by the node lifecycle controller, says it is not
+  const podReady = (p: (typeof pods)[number]) =>
+    p.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
+  const unready = pods.filter((p) => !podReady(p) || !p.status?.containerStatuses?.every((c) => c.ready));
   const lines = unready.map((p) => {
     const c = p.status?.containerStatuses?.[0];
-    const state = c?.state?.waiting?.reason ?? (c?.state?.running ? 'running, not ready' : p.status?.phase);
-    return `pod ${p.metadata?.name} on node ${p.spec?.nodeName ?? '?'}: ${state}${p.status?.reason ? ` (${p.status.reason})` : ''}`;
+    const notReady = p.status?.conditions?.find((x) => x.type === 'Ready' && x.status !== 'True');
+    const state =
+      c?.state?.waiting?.reason ??
+      (c?.state?.running
+        ? `running, not ready${notReady?.reason ? ` (${notReady.reason})` : ''}`
+        : p.status?.phase);
+    return `pod ${p.metadata?.name} on node ${p.spec?.nodeName ?? '?'}: ${state}${p.status?.reason ? ` (${p.status.reason})` : ''}${nodeState(f, p.spec?.nodeName)}`;
   });
   return step({
     ...base,

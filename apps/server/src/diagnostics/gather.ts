@@ -159,6 +159,10 @@ export async function gather(client: KubeClient): Promise<Gathered> {
     registryPods.value.some((p) =>
       p.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.status === 'False'),
     );
+  // a node-ca pod not Ready usually means its node is not: the node-ca step names the node's state
+  const nodeCaUnready =
+    nodeCaPods.ok &&
+    nodeCaPods.value.some((p) => p.status?.conditions?.find((c) => c.type === 'Ready')?.status !== 'True');
   const secretNames = routeSecretNames(config);
   const caName = imageConfig.ok
     ? (imageConfig.value.spec as { additionalTrustedCA?: { name?: string } } | undefined)?.additionalTrustedCA
@@ -171,7 +175,7 @@ export async function gather(client: KubeClient): Promise<Gathered> {
       pvcName
         ? attempt(client.core.readNamespacedPersistentVolumeClaim({ name: pvcName, namespace: NS }, o()))
         : undefined,
-      unschedulable
+      unschedulable || nodeCaUnready
         ? attempt(json<ListOf<KubeObjectLike>>('/api/v1/nodes').then((l) => l.items ?? []))
         : undefined,
       caName

@@ -317,7 +317,26 @@ const faults: ScenarioCase[] = [
   },
 ];
 
+/** Faults of the nodes under the registry. */
+const nodes: ScenarioCase[] = [
+  {
+    scenario: 'node-unreachable',
+    want: {
+      step: 'node-ca',
+      code: 'node-ca-not-ready',
+      object: { kind: 'DaemonSet', name: 'node-ca' },
+      field: 'status.numberAvailable',
+      link: { kind: 'object', object: { kind: 'Pod' } },
+      command: /oc get nodes/,
+      verdict: 'warning',
+    },
+    evidence:
+      /on node \S+: running, not ready; node NotReady \(Unknown: Kubelet stopped posting node status\.\)/,
+  },
+];
+
 export const SCENARIO_CASES: ScenarioCase[] = [
   ...causes.map(([scenario, want, evidence]) => ({ scenario, want, evidence })),
   ...faults,
+  ...nodes,
 ];
