@@ -144,7 +144,19 @@ test("moves between plugin pages with the console router, on the console's Patte
   expect(loaded.filter((file) => fallbacks.has(file))).toEqual([]);
 });
 
-test('at 1440 px the eight page tabs scroll and the live-updates badge stays on screen', async ({ page }) => {
+test('an object page opens from the console route with its name parameter', async ({ page }) => {
+  await openPlugin(page, '/image-registry/workloads');
+  await page.getByRole('link', { name: 'Deployment image-registry', exact: true }).click();
+  await expect(page).toHaveURL(/\/image-registry\/workloads\/deployments\/image-registry$/);
+  await expect(page.getByRole('heading', { name: 'Deployment image-registry', level: 1 })).toBeVisible();
+  await expect(page.locator('[data-test="deployment-ready"]')).toContainText('of 2 ready');
+  await expect(byTest(page, 'plugin-nav').getByRole('link', { name: 'Workloads' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+});
+
+test('at 1440 px the nine page tabs scroll and the live-updates badge stays on screen', async ({ page }) => {
   // The console's sidebar takes ~290 px: the tabs are wider than what is left of 1440.
   await page.setViewportSize({ width: 1440, height: 900 });
   await openPlugin(page, '/image-registry/migrate-images');

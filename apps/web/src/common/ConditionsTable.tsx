@@ -1,5 +1,5 @@
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { ConditionStatusLabel, MessageLines } from './conditions.js';
+import { ConditionStatusLabel, MessageLines, type Health } from './conditions.js';
 import type { Condition } from './contract.js';
 import { useT } from './i18n.js';
 import { Since } from './time.js';
@@ -9,10 +9,13 @@ export function ConditionsTable({
   conditions,
   label,
   dataTest,
+  healthOf,
 }: {
   conditions: Condition[];
   label: string;
   dataTest?: string;
+  /** The kind's own rule of which status is healthy; default: the registry conditions' polarity. */
+  healthOf?: (condition: Condition) => Health;
 }) {
   const t = useT();
   return (
@@ -31,7 +34,7 @@ export function ConditionsTable({
           <Tr key={condition.type} data-test={`condition-${condition.type}`}>
             <Td dataLabel={t('Type')}>{condition.type}</Td>
             <Td dataLabel={t('Status')}>
-              <ConditionStatusLabel condition={condition} />
+              <ConditionStatusLabel condition={condition} health={healthOf?.(condition)} />
             </Td>
             <Td dataLabel={t('Reason')}>{condition.reason || t('—')}</Td>
             <Td dataLabel={t('Message')}>

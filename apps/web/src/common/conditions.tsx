@@ -51,9 +51,15 @@ export function HealthIcon({ health, label }: { health: Health; label?: string }
 }
 
 /** Status of a condition as a coloured label with an icon, so colour is never the only cue. */
-export function ConditionStatusLabel({ condition }: { condition: Pick<Condition, 'type' | 'status'> }) {
+export function ConditionStatusLabel({
+  condition,
+  health = conditionHealth(condition),
+}: {
+  condition: Pick<Condition, 'type' | 'status'>;
+  /** When the object's kind has its own rule (a Deployment's Progressing=True is healthy). */
+  health?: Health;
+}) {
   const t = useT();
-  const health = conditionHealth(condition);
   const meaning = {
     good: t('as expected'),
     bad: t('problem'),

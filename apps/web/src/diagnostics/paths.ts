@@ -4,6 +4,7 @@
  * object views), so every link to a finding or a fix reads the same.
  */
 import type { DiagnosticLink, FixTarget } from '../common/contract.js';
+import { workloadPageOf } from '../workloads/paths.js';
 
 /** The Diagnostics page opened on one finding (expanded, scrolled to, focused). */
 export function findingPath(code: string): string {
@@ -29,15 +30,13 @@ export function linkTarget(link: DiagnosticLink): string | undefined {
     const q = query.toString();
     return `/pods/${encodeURIComponent(namespace ?? 'openshift-image-registry')}/${encodeURIComponent(name)}/logs${q ? `?${q}` : ''}`;
   }
+  const workload = workloadPageOf(kind, name);
+  if (workload) return workload;
   switch (kind) {
     case 'Config':
       return '/config/yaml';
     case 'ClusterOperator':
       return '/overview';
-    case 'Deployment':
-      return '/pods';
-    case 'Route':
-      return '/config/routes';
     case 'Secret':
     case 'PersistentVolumeClaim':
       return '/config/storage';

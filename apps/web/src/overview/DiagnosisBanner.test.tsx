@@ -86,7 +86,7 @@ describe('the overview says when something is wrong', () => {
       within(banner)
         .getByRole('link', { name: 'Show Deployment cluster-image-registry-operator' })
         .getAttribute('href'),
-    ).toBe('/pods');
+    ).toBe('/workloads/deployments/cluster-image-registry-operator');
   });
 
   it('warns that the ClusterOperator status is stale while the operator does not reconcile', async () => {

@@ -17,6 +17,7 @@ import { DiagnosisBanner } from './DiagnosisBanner.js';
 import { ManagementStateCard } from './ManagementStateCard.js';
 import { RegistrySummaryCard } from './RegistrySummaryCard.js';
 import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
+import { WorkloadsTable } from '../workloads/WorkloadsTable.js';
 
 export default function OverviewPage() {
   const t = useT();
@@ -53,6 +54,14 @@ export default function OverviewPage() {
             </GridItem>
             <GridItem span={12}>
               <ClusterOperatorCard diagnostics={diagnostics.data} />
+            </GridItem>
+            <GridItem span={12}>
+              <Card data-test="workloads-card">
+                <CardTitle component="h2">{t('Objects behind the registry')}</CardTitle>
+                <CardBody>
+                  <WorkloadsTable />
+                </CardBody>
+              </Card>
             </GridItem>
             <GridItem span={12}>
               <Card data-test="config-conditions">

@@ -16,6 +16,11 @@ const AdvancedSection = lazy(() => import('../config/advanced/AdvancedSection.js
 const YamlSection = lazy(() => import('../config/yaml/YamlSection.js'));
 const PodsPage = lazy(() => import('../pods/PodsPage.js'));
 const PodLogsPage = lazy(() => import('../pods/PodLogsPage.js'));
+const WorkloadsPage = lazy(() => import('../workloads/WorkloadsPage.js'));
+const DeploymentPage = lazy(() => import('../workloads/DeploymentPage.js'));
+const DaemonSetPage = lazy(() => import('../workloads/DaemonSetPage.js'));
+const CronJobPage = lazy(() => import('../workloads/CronJobPage.js'));
+const RoutesPage = lazy(() => import('../workloads/RoutesPage.js'));
 const DiagnosticsPage = lazy(() => import('../diagnostics/DiagnosticsPage.js'));
 const TrustPage = lazy(() => import('../trust/TrustPage.js'));
 const PullSecretPage = lazy(() => import('../pullsecret/PullSecretPage.js'));
@@ -51,6 +56,11 @@ export const pageRoutes: RouteObject[] = [
   },
   { path: 'pods', element: page(<PodsPage />) },
   { path: 'pods/:namespace/:name/logs', element: page(<PodLogsPage />) },
+  { path: 'workloads', element: page(<WorkloadsPage />) },
+  { path: 'workloads/deployments/:name', element: page(<DeploymentPage />) },
+  { path: 'workloads/daemonsets/:name', element: page(<DaemonSetPage />) },
+  { path: 'workloads/cronjobs/:name', element: page(<CronJobPage />) },
+  { path: 'workloads/routes', element: page(<RoutesPage />) },
   { path: 'diagnostics', element: page(<DiagnosticsPage />) },
   { path: 'trust', element: page(<TrustPage />) },
   { path: 'pull-secret', element: page(<PullSecretPage />) },
@@ -68,6 +78,7 @@ export function navEntries(t: (key: string) => string): NavEntry[] {
     { path: '/overview', label: t('Overview') },
     { path: '/timeline', label: t('Condition timeline') },
     { path: '/config', label: t('Configuration') },
+    { path: '/workloads', label: t('Workloads') },
     { path: '/pods', label: t('Pods and logs') },
     { path: '/diagnostics', label: t('Diagnostics') },
     { path: '/trust', label: t('Trusted registries') },

@@ -7,7 +7,8 @@ export type ConditionStatus = 'True' | 'False' | 'Unknown';
 /** 'positive': healthy when True; 'negative': healthy when False. */
 export type ConditionPolarity = 'positive' | 'negative';
 
-const NEGATIVE = new Set(['Progressing', 'Degraded', 'Removed', 'Failing']);
+// `Failed`: the ImagePruner's (and a Job's) last run failed.
+const NEGATIVE = new Set(['Progressing', 'Degraded', 'Removed', 'Failing', 'Failed']);
 
 /**
  * Available, *Available, Storage*, Upgradeable and the like are good when True; Progressing,

@@ -113,6 +113,8 @@ describe('condition polarity (domain.md §4)', () => {
     ['Degraded', 'negative'],
     ['Removed', 'negative'],
     ['ImageConfigControllerDegraded', 'negative'],
+    // The ImagePruner's Failed=True (BackoffLimitExceeded) showed green on the pruner page.
+    ['Failed', 'negative'],
   ] as const)('%s is %s', (type, polarity) => expect(conditionPolarity(type)).toBe(polarity));
   it('judges status by polarity', () => {
     expect(conditionHealth('Degraded', 'True')).toBe('bad');
