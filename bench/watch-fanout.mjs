@@ -49,11 +49,12 @@ const DIGIT_0 = 48;
  * raw bytes (no UTF-8 decoding, no regex): 1,000 of these share one process and must stay
  * cheap next to the server they measure.
  */
-function openClient(url, seen) {
+function openClient(url, seen, session) {
   return new Promise((resolve, reject) => {
     const req = request(
       `${url}/api/v1/stream`,
-      { agent: false, headers: { accept: 'text/event-stream' } },
+      // One browser session per client: the server caps streams per session (one per tab).
+      { agent: false, headers: { accept: 'text/event-stream', cookie: `csrf-token=fanout-${session}` } },
       (res) => {
         if (res.statusCode !== 200) {
           res.resume();
@@ -97,7 +98,7 @@ async function clientProcess() {
       for (let i = 0; i < msg.n; i += 50) {
         const wave = Array.from({ length: Math.min(50, msg.n - i) }, () => new Map());
         seenBy.push(...wave);
-        closers.push(...(await Promise.all(wave.map((seen) => openClient(msg.url, seen)))));
+        closers.push(...(await Promise.all(wave.map((seen, j) => openClient(msg.url, seen, i + j)))));
       }
       process.send({ type: 'open' });
     } else if (msg.type === 'report') {

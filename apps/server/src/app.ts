@@ -12,6 +12,11 @@ import { ClusterAccess, type AuthMode } from './kube/access.js';
 import type { ReloadSource } from './kube/credentials.js';
 import { meRoutes } from './me/routes.js';
 import { installErrorHandler } from './platform/errors.js';
+import {
+  DEFAULT_IDENTITY_LIMITS,
+  IdentitySlots,
+  type IdentityLimits,
+} from './platform/per-identity-limits.js';
 import { HostAllowList } from './platform/hosts.js';
 import { healthRoutes } from './platform/health.js';
 import { loggerOptions } from './platform/logging.js';
@@ -69,6 +74,8 @@ export interface AppOptions {
    * reverse proxies whose X-Forwarded-Host/-Proto/-For count. Absent: those headers are ignored.
    */
   trustProxy?: string;
+  /** Per-identity caps on followed logs and event streams (platform/per-identity-limits.ts). */
+  identityLimits?: Partial<IdentityLimits>;
 }
 
 declare module 'fastify' {
@@ -82,6 +89,8 @@ declare module 'fastify' {
     configGenerations: ConfigGenerations;
     /** Enders of long-lived responses (event streams, followed logs), run on shutdown. */
     longLived: Set<() => void>;
+    /** Open followed logs and event streams per identity (429 above the cap). */
+    identitySlots: { followedLogs: IdentitySlots; streams: IdentitySlots };
   }
 }
 
@@ -123,6 +132,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('configGenerations', configGenerations);
   app.decorate('accessReviews', new AccessReviewCache());
   app.decorate('longLived', new Set<() => void>());
+  const limits = { ...DEFAULT_IDENTITY_LIMITS, ...options.identityLimits };
+  app.decorate('identitySlots', {
+    followedLogs: new IdentitySlots(limits.followedLogs),
+    streams: new IdentitySlots(limits.streams),
+  });
 
   installErrorHandler(app);
   installRequestMetrics(app, metrics);

@@ -39,6 +39,7 @@ export async function tailLog(
       previous: options.previous ? true : undefined,
     },
     client.signal({ timeoutMs: 10_000 }),
+    { pool: 'logs', headersWithinMs: 10_000 },
   );
   const chunks: Buffer[] = [];
   for await (const chunk of res) chunks.push(chunk as Buffer);

@@ -22,7 +22,8 @@ import {
   type RequestContext,
   type ResponseContext,
 } from '@kubernetes/client-node';
-import { kubeErrorFromStatus, parseRetryAfter, toKubeError } from './errors.js';
+import type { Pool, Pools } from './agents.js';
+import { KubeError, kubeErrorFromStatus, parseRetryAfter, toKubeError } from './errors.js';
 
 export interface CallOptions {
   timeoutMs?: number;
@@ -31,6 +32,18 @@ export interface CallOptions {
 }
 
 export type Identity = { kind: 'server' } | { kind: 'user' };
+
+export interface StreamOptions {
+  /** Which connection pool (agents.ts): `requests` unless the call holds its socket for long. */
+  pool?: Pool;
+  /**
+   * The answer's head must arrive within this (default: the client's call timeout), else the
+   * call fails with 504 and its socket is closed. `signal` alone does not bound it for calls
+   * meant to last (a followed log): an API that accepts the connection and never answers would
+   * hold the caller and a pooled socket for as long as it stays hung.
+   */
+  headersWithinMs?: number;
+}
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -44,7 +57,7 @@ export class KubeClient {
 
   constructor(
     readonly kc: KubeConfig,
-    private readonly agent: http.Agent,
+    private readonly pools: Pools,
     readonly identity: Identity,
     private readonly scope: { signal?: AbortSignal; timeoutMs?: number } = {},
   ) {
@@ -58,13 +71,13 @@ export class KubeClient {
 
   /** A client with the same identity, tied to another request's lifetime. */
   scoped(signal: AbortSignal | undefined): KubeClient {
-    return new KubeClient(this.kc, this.agent, this.identity, { ...this.scope, signal });
+    return new KubeClient(this.kc, this.pools, this.identity, { ...this.scope, signal });
   }
 
   /** Options for one call: build anew each time (see the module comment). */
   opts(call: CallOptions = {}): ConfigurationOptions<ObservableMiddleware> {
     const signal = this.signal(call);
-    const agent = this.agent;
+    const agent = this.pools.requests;
     const headers = call.headers ?? {};
     // The object-parameter APIs run on the Observable layer: middleware returns Observables.
     const middleware: ObservableMiddleware = {
@@ -79,8 +92,13 @@ export class KubeClient {
     return { middleware: [middleware], middlewareMergeStrategy: 'append' };
   }
 
+  /** The per-call deadline when the call names none. */
+  get timeoutMs(): number {
+    return this.scope.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
   signal(call: CallOptions = {}): AbortSignal {
-    const signals = [AbortSignal.timeout(call.timeoutMs ?? this.scope.timeoutMs ?? DEFAULT_TIMEOUT_MS)];
+    const signals = [AbortSignal.timeout(call.timeoutMs ?? this.timeoutMs)];
     if (this.scope.signal) signals.push(this.scope.signal);
     if (call.signal) signals.push(call.signal);
     return AbortSignal.any(signals);
@@ -89,12 +107,14 @@ export class KubeClient {
   /**
    * A direct streaming GET (pod logs, watches): client-node's `Log`/`Watch` ignore middleware
    * and lose the Status of non-200 answers. Resolves with the response once it is 2xx; rejects
-   * with a KubeError carrying the parsed Status otherwise. `signal` ends the upstream request.
+   * with a KubeError carrying the parsed Status otherwise. `signal` ends the upstream request;
+   * no answer head within `headersWithinMs` is a 504 (see {@link StreamOptions}).
    */
   async stream(
     path: string,
     query: Record<string, string | number | boolean | undefined>,
     signal: AbortSignal,
+    options: StreamOptions = {},
   ): Promise<http.IncomingMessage> {
     const cluster = this.kc.getCurrentCluster();
     if (!cluster) throw new Error('no cluster');
@@ -107,11 +127,13 @@ export class KubeClient {
       accept: 'application/json, */*',
     };
     const transport = url.protocol === 'http:' ? http : https;
+    const headersWithinMs = options.headersWithinMs ?? this.timeoutMs;
     return new Promise((resolve, reject) => {
       const req = transport.request(
         url,
-        { method: 'GET', headers, agent: this.agent, signal, auth: opts.auth },
+        { method: 'GET', headers, agent: this.pools[options.pool ?? 'requests'], signal, auth: opts.auth },
         (res) => {
+          clearTimeout(noAnswer);
           const code = res.statusCode ?? 500;
           if (code >= 200 && code < 300) return resolve(res);
           const chunks: Buffer[] = [];
@@ -129,7 +151,20 @@ export class KubeClient {
           res.on('error', (e) => reject(toKubeError(e)));
         },
       );
-      req.on('error', (e) => reject(toKubeError(e)));
+      const noAnswer = setTimeout(() => {
+        reject(
+          new KubeError(
+            504,
+            'Timeout',
+            `the cluster API did not answer within ${Math.round(headersWithinMs / 1000)} s; try again later`,
+          ),
+        );
+        req.destroy();
+      }, headersWithinMs);
+      req.on('error', (e) => {
+        clearTimeout(noAnswer);
+        reject(toKubeError(e));
+      });
       req.end();
     });
   }

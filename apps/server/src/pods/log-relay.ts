@@ -48,6 +48,7 @@ export async function relayPodLog(
         limitBytes: query.limitBytes,
       },
       upstreamAbort.signal,
+      { pool: 'logs' },
     )
     .catch((err: unknown) => {
       reply.raw.off('close', onClose);

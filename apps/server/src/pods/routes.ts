@@ -11,6 +11,7 @@ import Type from 'typebox';
 import { toKubeError } from '../kube/errors.js';
 import { NS } from '../kube/resources.js';
 import { HttpError, errorResponses } from '../platform/errors.js';
+import { callerIdentity, sendLimitReached } from '../platform/per-identity-limits.js';
 import { requestClient } from '../platform/request-client.js';
 import { relayPodLog } from './log-relay.js';
 import { summarizePod } from './summarize.js';
@@ -66,7 +67,7 @@ export const podRoutes: FastifyPluginAsyncTypebox = async (app) => {
         produces: ['text/plain'],
         response: {
           200: Type.String({ description: 'log text' }),
-          ...errorResponses(400, 401, 403, 404, 502, 503, 504),
+          ...errorResponses(400, 401, 403, 404, 429, 502, 503, 504),
         },
       },
     },
@@ -75,14 +76,23 @@ export const podRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (namespace !== NS) {
         throw new HttpError(403, 'Forbidden', `this console only reads logs of pods in ${NS}`);
       }
-      await relayPodLog(
-        requestClient(request, reply),
-        reply,
-        { namespace, name },
-        request.query,
-        app.metrics,
-        app.longLived,
-      );
+      const client = requestClient(request, reply);
+      // A followed log holds an API socket for as long as the tab stays open: capped per identity.
+      let release: (() => void) | undefined;
+      if (request.query.follow) {
+        const slots = app.identitySlots.followedLogs;
+        release = slots.tryAcquire(await callerIdentity(request, client));
+        if (!release)
+          return sendLimitReached(
+            reply,
+            `you are following ${slots.max} logs already, the most one user may follow at once: close a log view (perhaps in another tab) and this one will retry`,
+          );
+      }
+      try {
+        await relayPodLog(client, reply, { namespace, name }, request.query, app.metrics, app.longLived);
+      } finally {
+        release?.();
+      }
     },
   );
 };

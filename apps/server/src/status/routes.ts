@@ -13,6 +13,7 @@ import type { KubeClient } from '../kube/client.js';
 import { toKubeError } from '../kube/errors.js';
 import { identityKey } from '../me/whoami.js';
 import { errorResponses } from '../platform/errors.js';
+import { callerIdentity, sendLimitReached } from '../platform/per-identity-limits.js';
 import { requestClient, requestToken } from '../platform/request-client.js';
 import type { AccessQuestion } from './access-review.js';
 import { SseConnection, sseFrame } from './sse.js';
@@ -89,7 +90,7 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
           produces: ['text/event-stream'],
           response: {
             200: Type.String({ description: 'text/event-stream' }),
-            ...errorResponses(401, 403, 503),
+            ...errorResponses(401, 403, 429, 503),
           },
         },
       },
@@ -97,6 +98,15 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
         const hub = app.hub;
         const kinds = hub.kinds();
         const client = requestClient(request, reply);
+        // Each stream holds a subscription and a queue for as long as its tab stays open: capped per identity.
+        const slots = app.identitySlots.streams;
+        const release = slots.tryAcquire(await callerIdentity(request, client));
+        if (!release)
+          return sendLimitReached(
+            reply,
+            `you have ${slots.max} live-update connections open already (one per console tab), the most one user may hold: close some console tabs and this one will retry`,
+          );
+        reply.raw.once('close', release);
         const denied = await deniedKinds(request, client, kinds);
         if (denied.size === kinds.length) {
           return reply.status(403).send({

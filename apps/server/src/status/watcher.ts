@@ -199,6 +199,7 @@ export class ResourceWatcher {
           labelSelector: this.target.labelSelector,
         },
         controller.signal,
+        { pool: 'watches', headersWithinMs: WATCH_CONNECT_TIMEOUT_MS },
       )
       .finally(() => clearTimeout(connectTimer));
     this.setState('synced');

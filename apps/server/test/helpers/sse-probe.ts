@@ -20,7 +20,8 @@ export interface SseProbe {
   close(): void;
 }
 
-export function probeStream(url: string, agent?: http.Agent): SseProbe {
+/** `headers` adds to the request, e.g. a session cookie: each browser session has its own stream cap. */
+export function probeStream(url: string, agent?: http.Agent, headers: Record<string, string> = {}): SseProbe {
   let messages = 0;
   let retryMs = 0;
   let ended = false;
@@ -28,7 +29,10 @@ export function probeStream(url: string, agent?: http.Agent): SseProbe {
   let closedByUs = false;
   let finish: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (finish = resolve));
-  const req = http.get(url, { headers: { accept: 'text/event-stream' }, ...(agent ? { agent } : {}) });
+  const req = http.get(url, {
+    headers: { accept: 'text/event-stream', ...headers },
+    ...(agent ? { agent } : {}),
+  });
   const ready = new Promise<number>((resolve, reject) => {
     req.on('response', (res) => {
       resolve(res.statusCode ?? 0);

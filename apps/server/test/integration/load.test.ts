@@ -146,9 +146,12 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
         await sleep(Math.min(jitter(13_000, 16_000), stopAt - Date.now()));
       }
     };
-    const streamer = async () => {
+    // Each holder is its own browser session (the server caps streams per session: one per tab).
+    const streamer = async (session: string) => {
       while (Date.now() < stopAt) {
-        const stream: SseProbe = probeStream(`${server.url}/api/v1/stream`);
+        const stream: SseProbe = probeStream(`${server.url}/api/v1/stream`, undefined, {
+          cookie: `csrf-token=${session}`,
+        });
         tally.streams++;
         const status = await stream.ready.catch((err: unknown) => {
           tally.errors.push(`stream: ${String(err)}`);
@@ -167,7 +170,7 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
     const streamers = Math.round(clients * 0.35);
     await Promise.all(
       Array.from({ length: clients }, (_, i) =>
-        i < admins ? admin(i) : i < admins + streamers ? streamer() : reader(),
+        i < admins ? admin(i) : i < admins + streamers ? streamer(`load-${i}`) : reader(),
       ),
     );
     readers.destroy();

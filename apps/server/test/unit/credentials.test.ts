@@ -50,8 +50,8 @@ describe('server credentials', () => {
       expect(creds.current.kc.getCurrentCluster()?.server).toBe('https://127.0.0.1:7443');
       expect(creds.current.kc.getCurrentUser()?.token).toBe('second');
       // the old generation's agents pool nothing any more; the new ones do
-      expect(first.agents.server.maxFreeSockets).toBe(0);
-      expect(creds.current.agents.server.maxFreeSockets).toBeGreaterThan(0);
+      for (const pool of Object.values(first.agents.server)) expect(pool.maxFreeSockets).toBe(0);
+      expect(creds.current.agents.server.requests.maxFreeSockets).toBeGreaterThan(0);
     } finally {
       creds.stop();
     }

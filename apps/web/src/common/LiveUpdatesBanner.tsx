@@ -30,6 +30,17 @@ export function LiveUpdatesBanner() {
           {t('What this page shows may be out of date until the connection is back.')}
         </Alert>
       );
+    case 'limited':
+      return (
+        <Alert
+          {...common}
+          variant="warning"
+          title={t('Live updates paused: you have too many console tabs open. Retrying…')}
+        >
+          {status.message ??
+            t('The server limits live-update connections per user. Close some console tabs.')}
+        </Alert>
+      );
     case 'cluster-unreachable':
       return (
         <Alert

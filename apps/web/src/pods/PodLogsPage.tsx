@@ -25,6 +25,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useT } from '../common/i18n.js';
 import { usePodsQuery } from '../common/queries.js';
 import { ErrorState } from '../common/states.js';
+import { ApiError } from '../shell/http.js';
 import { usePlatform } from '../shell/platform.js';
 import { downloadLines } from './logs/download.js';
 import { LogView } from './logs/LogView.js';
@@ -309,7 +310,13 @@ export default function PodLogsPage() {
             <Alert
               variant="warning"
               isInline
-              title={t('The log stream broke: reconnecting (attempt {{count}})', { count: stream.retries })}
+              title={
+                stream.error instanceof ApiError && stream.error.status === 429
+                  ? t('You follow too many logs at once: retrying (attempt {{count}})', {
+                      count: stream.retries,
+                    })
+                  : t('The log stream broke: reconnecting (attempt {{count}})', { count: stream.retries })
+              }
               data-test="log-reconnecting"
             >
               {t('The lines shown stay; following resumes after the last of them, without repeating any.')}{' '}

@@ -3,7 +3,7 @@ import { CheckCircleIcon, ExclamationCircleIcon, SyncAltIcon } from '@patternfly
 import { useT } from '../common/i18n.js';
 import { useLiveUpdatesStatus, useStreamState } from './useStream.js';
 
-type Badge = 'live' | 'connecting' | 'reconnecting' | 'cluster-unreachable' | 'expired';
+type Badge = 'live' | 'connecting' | 'reconnecting' | 'paused' | 'cluster-unreachable' | 'expired';
 
 /** Masthead badge: are the pages receiving live updates right now, and if not, why? */
 export function ConnectionIndicator() {
@@ -13,11 +13,13 @@ export function ConnectionIndicator() {
   const badge: Badge =
     status.kind === 'expired' || status.kind === 'cluster-unreachable'
       ? status.kind
-      : state === 'live'
-        ? 'live'
-        : state === 'connecting'
-          ? 'connecting'
-          : 'reconnecting';
+      : status.kind === 'limited'
+        ? 'paused'
+        : state === 'live'
+          ? 'live'
+          : state === 'connecting'
+            ? 'connecting'
+            : 'reconnecting';
   const paused = t(
     'Live updates are paused: the connection to the server is being re-established. Data shown may be stale.',
   );
@@ -25,6 +27,12 @@ export function ConnectionIndicator() {
     live: [t('Live'), t('Live updates are on: pages refresh as the cluster changes.')],
     connecting: [t('Connecting'), paused],
     reconnecting: [t('Reconnecting'), paused],
+    paused: [
+      t('Live updates paused'),
+      t(
+        'Live updates are paused: the server limits live-update connections per user. Close some console tabs.',
+      ),
+    ],
     'cluster-unreachable': [
       t('Cluster unreachable'),
       t('Live updates are paused: the cluster API is not reachable. Retrying…'),

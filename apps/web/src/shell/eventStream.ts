@@ -13,14 +13,18 @@
  * user's token stops being accepted, then closes. EventSource cannot see an HTTP status, so
  * when it gives up we also ask the URL once with fetch: a 401 means the same. Either way the
  * stream goes `expired` and stops retrying — only signing in again helps.
+ *
+ * Limits: the server caps live-update connections per user (one per tab). Above the cap the
+ * probe sees 429 with a message and `Retry-After`: the stream goes `limited` (the message says
+ * what to do: close other tabs) and tries again after that delay.
  */
-export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'expired';
+export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'limited' | 'expired';
 
 export type StreamListener = (data: unknown, id: string | undefined) => void;
 
 export interface EventStream {
   readonly state: StreamState;
-  /** Why the stream is `expired`, as the server put it. */
+  /** Why the stream is `expired` or `limited`, as the server put it. */
   readonly message?: string;
   subscribe(kind: string, listener: StreamListener): () => void;
   onState(listener: (state: StreamState) => void): () => void;
@@ -44,14 +48,24 @@ export interface EventStreamOptions {
   backoffMs?: { initial: number; max: number };
   staleAfterMs?: number;
   timers?: { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
-  /** HTTP status of a plain GET of `url` (default: fetch, body not read); undefined if unknown. */
-  probeStatus?: (url: string) => Promise<number | undefined>;
+  /**
+   * HTTP status of a plain GET of `url` (default: fetch; the body is read only for a 429);
+   * undefined if unknown.
+   */
+  probeStatus?: (url: string) => Promise<number | ProbeAnswer | undefined>;
+}
+
+/** What the probe learnt beyond the status (a 429's message and Retry-After). */
+export interface ProbeAnswer {
+  status: number;
+  message?: string;
+  retryAfterSeconds?: number;
 }
 
 const SESSION_ENDED =
   'Your session has expired or your token is no longer accepted. Sign in again to resume live updates.';
 
-async function fetchStatus(url: string): Promise<number | undefined> {
+async function fetchStatus(url: string): Promise<number | ProbeAnswer | undefined> {
   if (typeof fetch !== 'function') return undefined;
   const controller = new AbortController();
   try {
@@ -60,7 +74,14 @@ async function fetchStatus(url: string): Promise<number | undefined> {
       headers: { accept: 'text/event-stream' },
       signal: controller.signal,
     });
-    return res.status;
+    if (res.status !== 429) return res.status;
+    const body = (await res.json().catch(() => ({}))) as { message?: unknown };
+    const retryAfter = Number(res.headers.get('retry-after'));
+    return {
+      status: 429,
+      ...(typeof body.message === 'string' ? { message: body.message } : {}),
+      ...(retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+    };
   } catch {
     return undefined;
   } finally {
@@ -114,6 +135,19 @@ export function createEventStream(options: EventStreamOptions): EventStream {
     message = why || SESSION_ENDED;
     stop();
     setState('expired');
+  }
+
+  /** Too many streams for this user: say so, and try again when the server said to. */
+  function limited(probe: ProbeAnswer): void {
+    if (closed || source) return; // closed, or already open again
+    message = probe.message;
+    if (probe.retryAfterSeconds !== undefined) {
+      if (retryTimer !== undefined) timers.clearTimeout(retryTimer);
+      retryTimer = undefined;
+      retryDelay = Math.min(probe.retryAfterSeconds * 1000, backoff.max);
+      scheduleRetry();
+    }
+    setState('limited');
   }
 
   function stop(): void {
@@ -175,18 +209,23 @@ export function createEventStream(options: EventStreamOptions): EventStream {
     current.onopen = () => {
       if (source !== current) return;
       retryDelay = backoff.initial;
+      message = undefined;
       setState('live');
       armWatchdog();
     };
     current.onerror = () => {
       if (source !== current) return;
-      setState('reconnecting');
+      // Still refused for the same reason until the probe says otherwise (no flicker per retry).
+      if (state !== 'limited') setState('reconnecting');
       // CONNECTING: the browser retries itself (with Last-Event-ID). CLOSED: it gave up —
       // on an HTTP error; a 401 among them ends the session instead of retrying.
       if (current.readyState === CLOSED) {
         scheduleRetry();
-        void probeStatus(options.url).then((status) => {
-          if (status === 401) expire(undefined);
+        void probeStatus(options.url).then((answer) => {
+          const probe = typeof answer === 'number' ? { status: answer } : answer;
+          if (probe?.status === 401) expire(undefined);
+          if (probe?.status === 429) limited(probe);
+          else if (state === 'limited') setState('reconnecting');
         });
       }
     };

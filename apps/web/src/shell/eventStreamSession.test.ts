@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEventStream, type EventSourceLike } from './eventStream.js';
+import { createEventStream, type EventSourceLike, type ProbeAnswer } from './eventStream.js';
 
 class Source implements EventSourceLike {
   readyState = 0;
@@ -21,9 +21,10 @@ class Source implements EventSourceLike {
   }
 }
 
-function setup(status: number | undefined) {
+function setup(status: number | ProbeAnswer | undefined) {
   const sources: Source[] = [];
   const timers: (() => void)[] = [];
+  const delays: number[] = [];
   const stream = createEventStream({
     url: '/api/v1/stream',
     createSource: () => {
@@ -33,11 +34,11 @@ function setup(status: number | undefined) {
     },
     probeStatus: () => Promise.resolve(status),
     timers: {
-      setTimeout: (fn) => (timers.push(fn), fn),
+      setTimeout: (fn, ms) => (timers.push(fn), delays.push(ms), fn),
       clearTimeout: (handle) => void timers.splice(timers.indexOf(handle as () => void) >>> 0, 1),
     },
   });
-  return { stream, sources, runTimers: () => timers.splice(0).forEach((fn) => fn()) };
+  return { stream, sources, delays, runTimers: () => timers.splice(0).forEach((fn) => fn()) };
 }
 
 describe('event stream session end', () => {
@@ -65,4 +66,19 @@ describe('event stream session end', () => {
       expect(sources).toHaveLength(attempts);
     },
   );
+
+  it('a 429 (too many streams for this user) pauses with the server’s words and retries after Retry-After', async () => {
+    const message = 'you have 20 live-update connections open already: close some console tabs';
+    const { stream, sources, delays, runTimers } = setup({ status: 429, message, retryAfterSeconds: 10 });
+    sources[0]!.giveUp();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(stream.state).toBe('limited');
+    expect(stream.message).toBe(message);
+    expect(delays.at(-1)).toBe(10_000);
+    runTimers();
+    expect(sources).toHaveLength(2);
+    sources[1]!.onopen?.(new Event('open'));
+    expect(stream.state).toBe('live');
+    expect(stream.message).toBeUndefined();
+  });
 });

@@ -11,12 +11,14 @@ export type LiveUpdatesStatus =
   | { kind: 'live' }
   | { kind: 'reconnected' }
   | { kind: 'server-unreachable' }
+  | { kind: 'limited'; message?: string }
   | { kind: 'cluster-unreachable'; message?: string }
   | { kind: 'expired'; message?: string };
 
 export function currentStatus(stream: EventStream, store: LiveStore): LiveUpdatesStatus {
   if (stream.state === 'expired') return { kind: 'expired', message: stream.message };
   if (stream.state === 'reconnecting') return { kind: 'server-unreachable' };
+  if (stream.state === 'limited') return { kind: 'limited', message: stream.message };
   for (const kind of STREAM_KINDS) {
     const s = store.get(kind);
     if (s.state === 'resyncing' && s.message) return { kind: 'cluster-unreachable', message: s.message };

@@ -10,6 +10,8 @@ export const MAX_LINES = 300_000;
 
 /** Waits between reconnection attempts; the last one repeats, so a returning API is used within 2 s. */
 export const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000];
+/** After a 429 (the server's Retry-After for its per-user caps). */
+export const LIMITED_RETRY_MS = 10_000;
 /** Shortest time between two redraws of a streaming log. */
 export const PUBLISH_INTERVAL_MS = 100;
 /** How long the "Resumed" status stays before it reads "Streaming" again. */
@@ -166,7 +168,12 @@ export function useLogStream(source: LogSource) {
           setError(cause);
           setStatus('reconnecting');
           setRetries(failures + 1);
-          await sleep(RECONNECT_DELAYS_MS[Math.min(failures, RECONNECT_DELAYS_MS.length - 1)]!, signal);
+          // Over the per-user cap of followed logs (429): retry when a slot may have been freed.
+          const wait =
+            cause instanceof ApiError && cause.status === 429
+              ? LIMITED_RETRY_MS
+              : RECONNECT_DELAYS_MS[Math.min(failures, RECONNECT_DELAYS_MS.length - 1)]!;
+          await sleep(wait, signal);
           failures++;
           if (signal.aborted) return;
         }
