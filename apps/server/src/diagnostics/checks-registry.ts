@@ -1,6 +1,7 @@
 /** Checklist items 3 and 4: the registry Deployment, its pods and their logs. */
 import { RegistryNames, type DiagnosticStep, type Finding } from '@irc/shared';
 import { NS, toIso } from '../kube/resources.js';
+import { notReadyNodeFindings } from './checks-nodes.js';
 import type { Facts } from './context.js';
 import { cannotRead, finding } from './findings.js';
 import { ref } from './objects.js';
@@ -153,6 +154,7 @@ export function registryPodsStep(f: Facts, storage: StorageDiagnosis): Diagnosti
   );
   findings.push(...unschedulableFindings(f, pending));
   findings.push(...podFindings(f, pods, storage.storageCause));
+  findings.push(...notReadyNodeFindings(f, pods));
   for (const log of f.g.registryLogs)
     if (!log.ok)
       findings.push(

@@ -25,6 +25,7 @@ import {
   type KubeObjectLike,
 } from '../kube/resources.js';
 import { readConfig, specOf } from '../config/read-config.js';
+import { onUnreadyNode } from './checks-nodes.js';
 import { readLog, type PodLog } from './log-tail.js';
 import { latestPrunerJob, podsOf, restartedContainers, type JobLike } from './objects.js';
 
@@ -67,7 +68,7 @@ export interface Gathered {
   prunerLog?: PodLog;
   nodeCaDaemonSet: Read<KubeObjectLike>;
   nodeCaPods: Read<V1Pod[]>;
-  /** Read only when a registry pod cannot be scheduled (labels, taints, allocatable). */
+  /** Read only when a registry pod cannot be scheduled (labels, taints, allocatable) or is not ready. */
   nodes?: Read<KubeObjectLike[]>;
   operatorLogs: PodLog[];
   registryLogs: PodLog[];
@@ -163,6 +164,8 @@ export async function gather(client: KubeClient): Promise<Gathered> {
   const nodeCaUnready =
     nodeCaPods.ok &&
     nodeCaPods.value.some((p) => p.status?.conditions?.find((c) => c.type === 'Ready')?.status !== 'True');
+  // A pod marked not ready may sit on a node whose kubelet stopped (checks-nodes.ts).
+  const onUnreadyNodes = registryPods.ok && registryPods.value.some(onUnreadyNode);
   const secretNames = routeSecretNames(config);
   const caName = imageConfig.ok
     ? (imageConfig.value.spec as { additionalTrustedCA?: { name?: string } } | undefined)?.additionalTrustedCA
@@ -175,7 +178,7 @@ export async function gather(client: KubeClient): Promise<Gathered> {
       pvcName
         ? attempt(client.core.readNamespacedPersistentVolumeClaim({ name: pvcName, namespace: NS }, o()))
         : undefined,
-      unschedulable || nodeCaUnready
+      unschedulable || nodeCaUnready || onUnreadyNodes
         ? attempt(json<ListOf<KubeObjectLike>>('/api/v1/nodes').then((l) => l.items ?? []))
         : undefined,
       caName

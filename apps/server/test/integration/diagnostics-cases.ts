@@ -315,28 +315,42 @@ const faults: ScenarioCase[] = [
     },
     evidence: /registry-cas/,
   },
-];
-
-/** Faults of the nodes under the registry. */
-const nodes: ScenarioCase[] = [
   {
     scenario: 'node-unreachable',
     want: {
-      step: 'node-ca',
-      code: 'node-ca-not-ready',
-      object: { kind: 'DaemonSet', name: 'node-ca' },
-      field: 'status.numberAvailable',
-      link: { kind: 'object', object: { kind: 'Pod' } },
-      command: /oc get nodes/,
-      verdict: 'warning',
+      step: 'registry-pods',
+      code: 'node-not-ready',
+      object: { kind: 'Node' },
+      field: 'status.conditions[Ready]',
+      command: /^oc describe node ip-/,
     },
-    evidence:
-      /on node \S+: running, not ready; node NotReady \(Unknown: Kubelet stopped posting node status\.\)/,
+    evidence: /Ready=Unknown \(NodeStatusUnknown\): Kubelet stopped posting node status\./,
+    also: [
+      // node-ca's pod on that node: only its Ready condition turns False (its kubelet is gone)
+      {
+        step: 'node-ca',
+        code: 'node-ca-not-ready',
+        object: { kind: 'DaemonSet', name: 'node-ca' },
+        field: 'status.numberAvailable',
+        link: { kind: 'object', object: { kind: 'Pod' } },
+        command: /oc get nodes/,
+        verdict: 'warning',
+        evidence:
+          /on node \S+: running, not ready; node NotReady \(Unknown: Kubelet stopped posting node status\.\)/,
+      },
+    ],
+    // the log of its pod cannot be read either, and the step says so without the node's address
+    check: (_finding, step) =>
+      expect(
+        step.findings.find(
+          (f) =>
+            f.code === 'cannot-read' && f.summary.endsWith('the node running this pod cannot be reached'),
+        ),
+      ).toBeDefined(),
   },
 ];
 
 export const SCENARIO_CASES: ScenarioCase[] = [
   ...causes.map(([scenario, want, evidence]) => ({ scenario, want, evidence })),
   ...faults,
-  ...nodes,
 ];

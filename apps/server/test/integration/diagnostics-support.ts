@@ -23,6 +23,8 @@ export interface Expected {
   command?: RegExp;
   /** The step's verdict (default: failing). */
   verdict?: Verdict;
+  /** What the finding's evidence must quote (for `also` diagnoses; a case has its own). */
+  evidence?: RegExp;
 }
 
 export async function diagnostics(h: Harness): Promise<DiagnosticsResponse> {
@@ -63,6 +65,7 @@ export async function expectDiagnosis(
     );
   }
   expect(got.finding.evidence.length).toBeGreaterThan(0);
+  if (want.evidence) expect(got.finding.evidence.join('\n')).toMatch(want.evidence);
   return got;
 }
 

@@ -83,6 +83,22 @@ describe('a pod on a node whose kubelet is down', () => {
         summary: `Could not check: the log of ${pod.name} could not be read: ${NodeUnreachableError.message}`,
       });
       expect(unread?.nextStep).toMatch(/node/);
+      // the cause, once the node lifecycle controller has marked the node (50 s grace, 0.5 s here)
+      const nodeStep = await until(
+        async () => {
+          const again = (await (await h.fetch('/api/v1/diagnostics')).json()) as DiagnosticsResponse;
+          const step = again.steps.find((s) => s.id === 'registry-pods')!;
+          return step.findings.some((f) => f.code === 'node-not-ready') ? step : undefined;
+        },
+        'the node-not-ready finding',
+        20_000,
+        250,
+      );
+      expect(nodeStep.verdict).toBe('failing');
+      expect(nodeStep.findings.find((f) => f.code === 'node-not-ready')).toMatchObject({
+        object: { kind: 'Node', name: node },
+        summary: expect.stringContaining(pod.name),
+      });
     } finally {
       await h.scenario('node-unreachable', false);
     }

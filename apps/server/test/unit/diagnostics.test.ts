@@ -384,6 +384,67 @@ describe('registry pods', () => {
   });
 });
 
+describe('a registry pod on a node whose kubelet stopped', () => {
+  const NODE = 'ip-10-0-23-45.ec2.internal';
+  const unready = pod('image-registry-1', {
+    status: { ...pod('image-registry-1').status, conditions: [{ type: 'Ready', status: 'False' }] },
+  });
+  const node = (ready: string, reason: string) => ({
+    metadata: { name: NODE },
+    spec: {
+      taints: [
+        { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', timeAdded: '2026-06-12T09:20:00Z' },
+      ],
+    },
+    status: {
+      conditions: [
+        {
+          type: 'Ready',
+          status: ready,
+          reason,
+          message: 'Kubelet stopped posting node status.',
+          lastTransitionTime: '2026-06-12T09:20:00Z',
+        },
+      ],
+    },
+  });
+
+  it('names the node as the cause, with its condition and taint; the log it could not read is said too', () => {
+    const d = run({
+      registryPods: ok([unready]),
+      nodes: ok([node('Unknown', 'NodeStatusUnknown')]),
+      registryLogs: [
+        {
+          pod: 'image-registry-1',
+          container: 'registry',
+          ok: false,
+          error: new KubeError(502, 'NodeUnreachable', 'the node running this pod cannot be reached'),
+        },
+      ],
+    });
+    const s = stepOf(d, 'registry-pods');
+    expect(s.verdict).toBe('failing');
+    const f = findingOf(d, 'node-not-ready');
+    expect(f).toMatchObject({
+      object: { kind: 'Node', name: NODE },
+      field: 'status.conditions[Ready]',
+      command: `oc describe node ${NODE}`,
+      summary: `Node ${NODE} is not ready (its kubelet stopped posting status): registry pod image-registry-1 cannot run there`,
+    });
+    expect(f?.evidence).toEqual([
+      `node ${NODE}: Ready=Unknown (NodeStatusUnknown): Kubelet stopped posting node status. — since 2026-06-12T09:20:00Z`,
+      'taint node.kubernetes.io/unreachable:NoExecute since 2026-06-12T09:20:00Z',
+      'pod image-registry-1: not ready',
+    ]);
+    expect(findingOf(d, 'cannot-read')?.nextStep).toMatch(/kubelet of this pod's node does not answer/);
+  });
+
+  it('a ready node is no finding', () => {
+    const d = run({ registryPods: ok([unready]), nodes: ok([node('True', 'KubeletReady')]) });
+    expect(findingOf(d, 'node-not-ready')).toBeUndefined();
+  });
+});
+
 describe('honesty: what could not be read is never ok', () => {
   it('a registry log that cannot be read makes the step unknown, not ok', () => {
     const d = run({

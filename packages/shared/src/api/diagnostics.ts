@@ -141,6 +141,7 @@ export const DIAGNOSIS_CODES = [
   'crash-loop',
   'container-config-error',
   'pods-not-ready',
+  'node-not-ready',
   'registry-storage-errors',
   // routes and trust
   'route-tls-secret-missing',
