@@ -174,7 +174,7 @@ if (command === 'scenario') {
   });
 } else {
   console.error(
-    'usage: cli.js [start] [--watch-cache-size=N] [--watch-cache-max-size=N] [--etcd-compaction-interval=5m] | scenario <name> | scenario clear [name] | scenario list',
+    'usage: cli.js [start] [--watch-cache-size=N] [--watch-cache-max-size=N] [--etcd-compaction-interval=5m] [--storage-initializing=5s] | scenario <name> | scenario clear [name] | scenario list',
   );
   process.exit(2);
 }

@@ -42,6 +42,11 @@ export interface SandboxOptions {
    * lists older than the last compaction get 410.
    */
   compactionIntervalMs?: number;
+  /**
+   * For how long after the start HTTP lists and watches answer 503 "storage is (re)initializing",
+   * as a restarted kube-apiserver does (default SANDBOX_STORAGE_INITIALIZING or 0).
+   */
+  storageInitializingMs?: number;
   /** Serve HTTPS with a fresh self-signed certificate (default true: kubectl sends tokens only over TLS). */
   tls?: boolean;
   /** Print the kubeconfig path on start (default true). */
@@ -78,6 +83,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       ...(maxSize !== undefined ? { maxSize: Math.max(maxSize, size ?? 1) } : {}),
     },
     compactionIntervalMs: opts.compactionIntervalMs ?? env.compactionIntervalMs,
+    storageInitializingMs: opts.storageInitializingMs ?? env.storageInitializingMs,
   });
   const users = makeUsers();
   const tls = opts.tls === false ? undefined : selfSignedCert();

@@ -292,6 +292,8 @@ describe('secret canaries never leave the server', () => {
       { method: 'GET', path: '/api/v1/timeline?limit=5000' },
       { method: 'GET', path: '/api/v1/timeline?type=change' },
       { method: 'GET', path: '/api/v1/workloads/deployments/cluster-image-registry-operator' },
+      // the registry Deployment as the operator writes it: REGISTRY_HTTP_SECRET (= spec.httpSecret) as a plain env value
+      { method: 'GET', path: '/api/v1/workloads/deployments/image-registry' },
     ];
     const pod = await ctx.registryPod();
     extra.push({

@@ -38,6 +38,11 @@ export interface ApiServerOptions {
   watchCache?: Partial<WatchCacheOptions>;
   /** kube-apiserver --etcd-compaction-interval in ms (default 5 min, wall clock; 0 = never). */
   compactionIntervalMs?: number;
+  /**
+   * For how long after the start HTTP lists and watches answer 503 "storage is (re)initializing",
+   * as a restarted kube-apiserver does while its watch cache fills (default 0: ready at once).
+   */
+  storageInitializingMs?: number;
   /** The first resourceVersion (default: grows with wall-clock time, so a restarted sandbox never reuses one). */
   initialResourceVersion?: number;
   /** CRDs to serve; default: validation's sandboxCrds(). */
@@ -91,6 +96,7 @@ export class ApiServer {
       roleBindings: (ns) => this.store.list('rbac.authorization.k8s.io/rolebindings', ns),
     });
     this.service = new ResourceService(this.registry, this.store, this.clock, this.authorizer);
+    this.service.cacheReadyAt = Date.now() + (opts.storageInitializingMs ?? 0);
     this.service.virtualCreate.set('authorization.k8s.io/selfsubjectaccessreviews', (user, body) =>
       selfSubjectAccessReview(this.authorizer, user, body),
     );

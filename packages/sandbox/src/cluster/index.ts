@@ -14,6 +14,7 @@ import { startRouter } from './router.js';
 import { startEventTTL } from './event-ttl.js';
 import { startServiceAccountsController } from './serviceaccounts-controller.js';
 import { startNodeLifecycleController } from './node-lifecycle-controller.js';
+import { startServiceCAInjector } from './service-ca-controller.js';
 
 /** Starts kube-controller-manager's controllers, the scheduler, the kubelets, the router and the event TTL. */
 export function startKubeControllers(ctx: ControllerContext, runtime: ContainerRuntime): () => void {
@@ -28,6 +29,7 @@ export function startKubeControllers(ctx: ControllerContext, runtime: ContainerR
     startDisruptionController(ctx),
     startServiceAccountsController(ctx),
     startNodeLifecycleController(ctx),
+    startServiceCAInjector(ctx),
     startScheduler(ctx),
     startKubelet(ctx, runtime),
     startRouter(ctx),

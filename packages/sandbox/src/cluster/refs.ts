@@ -21,6 +21,7 @@ export const R = {
   jobs: { group: 'batch', version: 'v1', resource: 'jobs' },
   cronJobs: { group: 'batch', version: 'v1', resource: 'cronjobs' },
   pdbs: { group: 'policy', version: 'v1', resource: 'poddisruptionbudgets' },
+  leases: { group: 'coordination.k8s.io', version: 'v1', resource: 'leases' },
   networkPolicies: { group: 'networking.k8s.io', version: 'v1', resource: 'networkpolicies' },
   clusterRoles: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterroles' },
   clusterRoleBindings: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterrolebindings' },

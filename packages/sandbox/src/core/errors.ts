@@ -156,6 +156,11 @@ export function methodNotAllowed(): ApiError {
   return fail(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
 }
 
+/** 503: kube-apiserver's watch cache answers lists and watches this way until it has filled after a start. */
+export function storageInitializing(): ApiError {
+  return fail(503, 'ServiceUnavailable', 'storage is (re)initializing');
+}
+
 /** 410 Expired: a watch or list from a resourceVersion the server no longer remembers. */
 export function expired(message: string): ApiError {
   return fail(410, 'Expired', message);

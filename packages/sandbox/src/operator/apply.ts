@@ -52,6 +52,7 @@ export function applyObject(
   env: OperatorEnv,
   ref: ResourceRef,
   desired: KubeObject,
+  opts: { dataOwnedByOthers?: boolean } = {},
 ): { outcome: ApplyOutcome; object: KubeObject } {
   const { api, log } = env;
   const ns = desired.metadata.namespace;
@@ -79,9 +80,11 @@ export function applyObject(
   }
   const wantMeta = { labels: desired.metadata.labels, annotations: desired.metadata.annotations };
   // maps of data must match exactly: a key dropped from the desired data must go
-  const exactData = ['ConfigMap', 'Secret'].includes(desired.kind)
-    ? stableStringify(desired.data ?? {}) === stableStringify(existing.data ?? {})
-    : true;
+  // (unless another controller fills the data, as the service-ca injector does for `serviceca`)
+  const exactData =
+    ['ConfigMap', 'Secret'].includes(desired.kind) && !opts.dataOwnedByOthers
+      ? stableStringify(desired.data ?? {}) === stableStringify(existing.data ?? {})
+      : true;
   if (exactData && isSubset(wantMeta, existing.metadata) && isSubset(payload(desired), payload(existing)))
     return { outcome: 'unchanged', object: existing };
   const next: KubeObject = {

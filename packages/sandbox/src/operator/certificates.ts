@@ -7,6 +7,26 @@ import type { OperatorEnv } from './context.js';
 import { applyObject, describe } from './apply.js';
 import { CERTS_CONFIGMAP, NS } from './defaults.js';
 
+const REGISTRY_CA_CONFIGMAP = 'image-registry-ca';
+const MANAGED_NS = 'openshift-config-managed';
+
+/**
+ * `openshift-config-managed/image-registry-ca`: the registry's own hostnames (`host..port` keys)
+ * with the service CA, published for the rest of the cluster (owning component "Image Registry").
+ */
+function applyRegistryCA(env: OperatorEnv, data: Record<string, string>): void {
+  applyObject(env, R.configMaps, {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: {
+      name: REGISTRY_CA_CONFIGMAP,
+      namespace: MANAGED_NS,
+      annotations: { 'openshift.io/owning-component': 'Image Registry' },
+    },
+    data: { ...data },
+  });
+}
+
 const SERVICE_HOSTS = [
   'image-registry.openshift-image-registry.svc..5000',
   'image-registry.openshift-image-registry.svc.cluster.local..5000',
@@ -28,6 +48,12 @@ export function syncCertificates(
     str(rec(tryGet(api, R.configMaps, 'openshift-config-managed', 'service-ca'), 'data')['ca-bundle.crt']) ??
     SAMPLE_CA;
   for (const h of SERVICE_HOSTS) data[h] = serviceCA;
+  const removed = str(rec(cfg, 'spec').managementState) === 'Removed';
+  try {
+    applyRegistryCA(env, data);
+  } catch (e) {
+    env.log.error('caconfig.go:150', `unable to sync ${REGISTRY_CA_CONFIGMAP}: ${errorMessage(e)}`);
+  }
   const existing = tryGet(api, R.configMaps, NS, CERTS_CONFIGMAP);
   const verb = existing ? 'update' : 'create';
   const fail = (message: string): { conditions: CondSpec[] } => ({
@@ -73,6 +99,8 @@ export function syncCertificates(
       }
       data['storage-ca-bundle.pem'] = bundle;
     }
+    // on Removed the real operator empties it (operator-facts.md)
+    if (removed) for (const k of Object.keys(data)) delete data[k];
     applyObject(env, R.configMaps, {
       apiVersion: 'v1',
       kind: 'ConfigMap',

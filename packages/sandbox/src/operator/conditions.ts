@@ -223,14 +223,9 @@ export function mainConditions(input: MainStatusInput): { conditions: CondSpec[]
       reason: permanent,
       message: `Error: ${applyError?.message}`,
     };
-  } else if (deploy?.progressing?.reason === 'ProgressDeadlineExceeded') {
-    degraded = {
-      type: 'Degraded',
-      status: 'True',
-      reason: 'ProgressDeadlineExceeded',
-      message: `Registry deployment has timed out progressing: ${deploy.progressing.message}`,
-    };
   } else if (available.status !== 'True') {
+    // checked before the progress deadline: with zero available pods the real operator reports
+    // Degraded=False for the inertia window, then Unavailable — never ProgressDeadlineExceeded
     // inertia: Degraded only once Available has been non-True for longer than the window
     const prev = input.prevAvailable;
     const since = prev && prev.status !== 'True' ? Date.parse(prev.lastTransitionTime) : input.now.getTime();
@@ -243,6 +238,13 @@ export function mainConditions(input: MainStatusInput): { conditions: CondSpec[]
         message: available.message ?? '',
       };
     else recheckAfterMs = Math.ceil(input.inertiaMs - elapsed) + 1;
+  } else if (deploy?.progressing?.reason === 'ProgressDeadlineExceeded') {
+    degraded = {
+      type: 'Degraded',
+      status: 'True',
+      reason: 'ProgressDeadlineExceeded',
+      message: `Registry deployment has timed out progressing: ${deploy.progressing.message}`,
+    };
   } else if (input.routeProblem) {
     degraded = { type: 'Degraded', status: 'True', reason: 'RouteDegraded', message: input.routeProblem };
   }

@@ -35,8 +35,9 @@ export const DEPS_CHECKSUM_ANNOTATION = 'imageregistry.operator.openshift.io/dep
 export const STORAGE_OWNER_ANNOTATION = 'imageregistry.openshift.io';
 export const EVENT_COMPONENT = 'image-registry-operator';
 
-export const RELEASE_VERSION = '4.19.0';
-export const OPERATOR_VERSION_STRING = '4.19.0-202506040808.p0.g1dcf4e5.assembly.stream.el9-1dcf4e5';
+/** The release the sandbox imitates: 4.23 (NetworkPolicies, 120 s deadline, 5-minute inertia — none of it in 4.19). */
+export const RELEASE_VERSION = '4.23.0';
+export const OPERATOR_VERSION_STRING = '4.23.0-202611240915.p0.g7c2e4b1.assembly.stream.el9-7c2e4b1';
 const ART = 'quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:';
 export const IMAGES = {
   operator: `${ART}5b0c4a4f7d2a1e0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b`,

@@ -103,8 +103,8 @@ function applyAll(
     R.secrets,
     pullSecretCopy(str(rec(globalPull, 'data')['.dockerconfigjson'])),
   ).object;
-  const privateData = { ...storage.secretData, REGISTRY_HTTP_SECRET: httpSecret };
-  const priv = applyObject(env, R.secrets, privateConfigSecret(privateData)).object;
+  // only storage credentials: empty for emptyDir/PVC (the httpSecret is a Deployment env value)
+  const priv = applyObject(env, R.secrets, privateConfigSecret(storage.secretData)).object;
   applyObject(env, R.services, service());
   let clusterProxy: Record<string, unknown> = {};
   if (isServed(api, R.proxies)) clusterProxy = rec(tryGet(api, R.proxies, undefined, 'cluster'), 'status');
@@ -119,7 +119,14 @@ function applyAll(
   ]);
   let deployment: KubeObject;
   try {
-    deployment = registryDeployment({ spec, storage, depsChecksum, clusterProxy, zonedNodes: zoned });
+    deployment = registryDeployment({
+      spec,
+      storage,
+      depsChecksum,
+      httpSecret,
+      clusterProxy,
+      zonedNodes: zoned,
+    });
   } catch (e) {
     throw new Error(
       `failed to update object *v1.Deployment, Namespace=${NS}, Name=image-registry: ${errorMessage(e)}`,

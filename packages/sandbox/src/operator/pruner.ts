@@ -6,6 +6,14 @@ import { mergeConditions } from './conditions.js';
 import type { OperatorEnv } from './context.js';
 import { applyObject } from './apply.js';
 import { IMAGES, INTERNAL_HOSTNAME, NS, PRUNER_NAME } from './defaults.js';
+import { isServed } from '../cluster/served.js';
+import {
+  prunerClusterRole,
+  prunerClusterRoleBinding,
+  prunerNetworkPolicy,
+  SERVICE_CA_CONFIGMAP,
+  serviceCAConfigMap,
+} from './resources/pruner-objects.js';
 
 const IMAGEPRUNER_DEFAULT_SPEC = {
   schedule: '',
@@ -62,6 +70,16 @@ export function prunerCronJob(spec: Record<string, unknown>, registryRemoved: bo
                   args,
                   resources: { requests: { cpu: '100m', memory: '256Mi' } },
                   terminationMessagePolicy: 'FallbackToLogsOnError',
+                  volumeMounts: [{ name: SERVICE_CA_CONFIGMAP, mountPath: '/var/run/configmaps/serviceca' }],
+                },
+              ],
+              volumes: [
+                {
+                  name: SERVICE_CA_CONFIGMAP,
+                  configMap: {
+                    name: SERVICE_CA_CONFIGMAP,
+                    items: [{ key: 'service-ca.crt', path: 'service-ca.crt' }],
+                  },
                 },
               ],
             },
@@ -70,6 +88,14 @@ export function prunerCronJob(spec: Record<string, unknown>, registryRemoved: bo
       },
     },
   };
+}
+
+/** What the pruner Job runs with: its RBAC, the service CA it trusts, its NetworkPolicy (4.23). */
+function applyPrunerObjects(env: OperatorEnv): void {
+  applyObject(env, R.clusterRoles, prunerClusterRole());
+  applyObject(env, R.clusterRoleBindings, prunerClusterRoleBinding());
+  applyObject(env, R.configMaps, serviceCAConfigMap(), { dataOwnedByOthers: true });
+  if (isServed(env.api, R.networkPolicies)) applyObject(env, R.networkPolicies, prunerNetworkPolicy());
 }
 
 /** The most recent Job of the pruner CronJob. */
@@ -122,6 +148,7 @@ export function syncPruner(env: OperatorEnv, registryRemoved: boolean): Conditio
   const conds: CondSpec[] = [];
   let cron: KubeObject | undefined;
   try {
+    applyPrunerObjects(env);
     cron = applyObject(env, R.cronJobs, prunerCronJob(spec, registryRemoved)).object;
     conds.push({
       type: 'Available',

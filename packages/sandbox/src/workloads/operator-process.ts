@@ -9,14 +9,9 @@ import { EventRecorder } from '../cluster/events.js';
 import { R } from '../cluster/refs.js';
 import { randomUUID } from 'node:crypto';
 import { tryGet } from '../cluster/objects.js';
+import { LEASE_NAME, LEASE_NS, runLeaderElection } from './leader-election.js';
 
-const LEASE = `${NS}/openshift-master-controllers`;
-const LEASE_RETRY_MS = 5_000;
-
-/** Who holds the operator's leader lease: only one operator process reconciles at a time. */
-export interface LeaderLease {
-  holder?: string;
-}
+const LEASE = `${LEASE_NS}/${LEASE_NAME}`;
 
 /**
  * The `cluster-image-registry-operator` container: prints the operator's startup block, takes
@@ -27,27 +22,21 @@ export function startOperatorProcess(
   ctx: ControllerContext,
   world: SimWorld,
   platform: () => PlatformFacts,
-  lease: LeaderLease,
   id: string,
   io: ContainerIO,
 ): ContainerProcess {
   const log = createKlog(ctx.clock, (l) => io.log(l));
   let operator: OperatorHandle | undefined;
-  let retry: (() => void) | undefined;
   let alive = true;
+  const identity = `${podNameOf(ctx, id)}_${randomUUID()}`;
 
   log.info('main.go:39', `Cluster Image Registry Operator Version: ${OPERATOR_VERSION_STRING}`);
   log.info('main.go:40', 'Go Version: go1.23.6 (Red Hat 1.23.6-1.el9_6) X:strictfipsruntime');
   log.info('main.go:41', 'Go OS/Arch: linux/amd64');
   log.info('leaderelection.go:257', `attempting to acquire leader lease ${LEASE}...`);
 
-  const acquire = (): void => {
+  const startLeading = (): void => {
     if (!alive) return;
-    if (lease.holder && lease.holder !== id) {
-      retry = ctx.clock.after(LEASE_RETRY_MS, acquire);
-      return;
-    }
-    lease.holder = id;
     log.info('leaderelection.go:271', `successfully acquired lease ${LEASE}`);
     log.info(
       'main.go:111',
@@ -64,50 +53,60 @@ export function startOperatorProcess(
     log.info('controllerimagepruner.go:400', 'Starting ImagePrunerController');
     log.info('caconfig.go:197', 'Starting ImageRegistryCertificatesController');
     try {
-      announce(ctx, id);
+      announce(ctx, identity);
       operator = startOperator(ctx, world, platform(), log);
     } catch (e) {
       // a Go operator would exit here: the kubelet restarts the container (CrashLoopBackOff)
       io.log(klogLine('F', ctx.clock.now(), 'main.go:62', e instanceof Error ? e.message : String(e)));
-      stop();
+      stop(false);
       io.exit(255);
     }
   };
-  acquire();
+  const election = runLeaderElection(ctx.api(), ctx.clock, identity, {
+    onStartedLeading: startLeading,
+    log: (msg) => log.error('leaderelection.go:332', msg),
+  });
 
-  const stop = (): void => {
+  /** A graceful stop releases the Lease; a crash (kill, exit) leaves it held until it expires. */
+  const stop = (graceful: boolean): void => {
     alive = false;
-    retry?.();
     operator?.stop();
     operator = undefined;
-    if (lease.holder === id) lease.holder = undefined;
+    if (graceful) election.release();
+    else election.abandon();
   };
   return {
     terminate: () => {
       if (!alive) return;
       log.info('cmd.go:155', 'Received SIGTERM or SIGINT signal, shutting down controller.');
       log.info('controller.go:480', 'Shutting down Controller ...');
-      stop();
+      stop(true);
     },
-    kill: stop,
+    kill: () => stop(false),
   };
 }
 
+/** The operator pod's name from the container key (`<pod uid>/<container>`). */
+function podNameOf(ctx: ControllerContext, key: string): string {
+  return (
+    ctx
+      .api()
+      .list(R.pods, NS, { labelSelector: `name=${OPERATOR_NAME}` })
+      .items.find((p) => key.startsWith(p.metadata.uid ?? '?'))?.metadata.name ?? OPERATOR_NAME
+  );
+}
+
 /** The events a starting operator leaves behind: LeaderElection on its lease, FeatureGatesInitialized on its Deployment. */
-function announce(ctx: ControllerContext, podKey: string): void {
+function announce(ctx: ControllerContext, identity: string): void {
   const api = ctx.api();
   const events = new EventRecorder(api, ctx.clock);
   const source = { component: 'cluster-image-registry-operator' };
-  const podName =
-    api
-      .list(R.pods, NS, { labelSelector: `name=${OPERATOR_NAME}` })
-      .items.find((p) => podKey.startsWith(p.metadata.uid ?? '?'))?.metadata.name ?? OPERATOR_NAME;
-  const lease = {
+  const lease = tryGet(api, R.leases, LEASE_NS, LEASE_NAME) ?? {
     apiVersion: 'coordination.k8s.io/v1',
     kind: 'Lease',
-    metadata: { name: 'openshift-master-controllers', namespace: NS, uid: '' },
+    metadata: { name: LEASE_NAME, namespace: LEASE_NS, uid: '' },
   };
-  events.record(source, lease, 'Normal', 'LeaderElection', `${podName}_${randomUUID()} became leader`);
+  events.record(source, lease, 'Normal', 'LeaderElection', `${identity} became leader`);
   const self = tryGet(api, R.deployments, NS, OPERATOR_NAME);
   if (self) {
     events.record(

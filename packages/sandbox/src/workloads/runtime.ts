@@ -11,7 +11,7 @@ import type { Json } from '../cluster/objects.js';
 import { str } from '../cluster/objects.js';
 import { NODE_CA, OPERATOR_NAME, PRUNER_NAME } from '../operator/defaults.js';
 import { startRegistry, type RegistryProcess } from './registry.js';
-import { startOperatorProcess, type LeaderLease } from './operator-process.js';
+import { startOperatorProcess } from './operator-process.js';
 import { startNodeCA } from './node-ca.js';
 import { startPrunerJob } from './pruner-job.js';
 import { startApp } from './app.js';
@@ -30,7 +30,6 @@ export function createWorkloadRuntime(
   platform: () => PlatformFacts,
 ): ContainerRuntime {
   const running = new Map<string, Running>();
-  const lease: LeaderLease = {};
   const api = ctx.api();
   const key = (pod: KubeObject, c: Json) => `${pod.metadata.uid}/${str(c.name)}`;
 
@@ -40,7 +39,7 @@ export function createWorkloadRuntime(
       const k = key(pod, container);
       let proc: Running;
       if (labels['docker-registry'] === 'default') proc = startRegistry(ctx.clock, world, pod, container, io);
-      else if (labels.name === OPERATOR_NAME) proc = startOperatorProcess(ctx, world, platform, lease, k, io);
+      else if (labels.name === OPERATOR_NAME) proc = startOperatorProcess(ctx, world, platform, k, io);
       else if (labels.name === NODE_CA) proc = startNodeCA(ctx.clock, api, io);
       else if (labels.app === PRUNER_NAME || (labels['job-name'] ?? '').startsWith(PRUNER_NAME))
         proc = startPrunerJob(ctx.clock, world, container, io);

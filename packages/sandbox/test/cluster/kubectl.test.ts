@@ -50,7 +50,7 @@ test.skipIf(!hasKubectl)(
         /^image-registry-\w+-\w{5}\s+1\/1\s+Running\s+0\s+\S+\s+10\.\d+\.\d+\.\d+\s+ip-10-0-\d+-\d+\.ec2\.internal\s/,
       );
     const co = await kubectl('get', 'co', 'image-registry', '--no-headers');
-    expect(co).toMatch(/^image-registry\s+4\.19\.0\s+True\s+False\s+False\s/);
+    expect(co).toMatch(/^image-registry\s+4\.23\.0\s+True\s+False\s+False\s/);
     const pdb = await kubectl('get', 'pdb', '-n', 'openshift-image-registry', '--no-headers');
     expect(pdb).toMatch(/^image-registry\s+1\s+N\/A\s+1\s+\S+\n$/);
     const netpol = await kubectl('get', 'netpol', '-n', 'openshift-image-registry', '--no-headers');

@@ -208,7 +208,7 @@ describe('operator behaviour', () => {
       return (
         cond(c, 'StorageExists') === 'False PVC Issues Found' &&
         condition(c, 'Progressing')?.message ===
-          'Unable to apply resources: unable to sync storage configuration: cannot use ReadWriteOnce access mode with more than one replica'
+          'Unable to apply resources: unable to sync storage configuration: cannot use ReadWriteOnce access mode with more than one replica of the image registry'
       );
     });
     api.patch(R.configs, undefined, 'cluster', 'merge', {

@@ -20,6 +20,7 @@ const envOf = (spec: Record<string, unknown>) => {
     spec,
     storage,
     depsChecksum: 'sha256:x',
+    httpSecret: 'h',
     clusterProxy: {},
     zonedNodes: false,
   });
@@ -80,8 +81,14 @@ describe('registry Deployment from the Config', () => {
   test('anti-affinity only at exactly two replicas; nodeSelector disables default spread', () => {
     const spec = (s: Record<string, unknown>) =>
       (
-        registryDeployment({ spec: s, storage, depsChecksum: 'x', clusterProxy: {}, zonedNodes: true })
-          .spec as { template: { spec: Record<string, unknown> } }
+        registryDeployment({
+          spec: s,
+          storage,
+          depsChecksum: 'x',
+          httpSecret: 'h',
+          clusterProxy: {},
+          zonedNodes: true,
+        }).spec as { template: { spec: Record<string, unknown> } }
       ).template.spec;
     expect(spec({ replicas: 2 }).affinity).toBeDefined();
     expect(spec({ replicas: 3 }).affinity).toBeUndefined();

@@ -179,6 +179,20 @@ export function validateDataKeys(o: KubeObject): StatusCause[] {
   return causes;
 }
 
+/** Keys a typed Secret must carry (ValidateSecret): the operator's pull-secret copy fails on it. */
+const SECRET_TYPE_KEYS: Record<string, string[]> = {
+  'kubernetes.io/dockerconfigjson': ['.dockerconfigjson'],
+  'kubernetes.io/dockercfg': ['.dockercfg'],
+};
+
+export function validateSecret(o: KubeObject): StatusCause[] {
+  const causes = validateDataKeys(o);
+  const data = isObj(o.data) ? o.data : {};
+  for (const key of SECRET_TYPE_KEYS[typeof o.type === 'string' ? o.type : ''] ?? [])
+    if (typeof data[key] !== 'string') causes.push(required(`data[${key}]`));
+  return causes;
+}
+
 export function validateRoleBinding(o: KubeObject, old: KubeObject | undefined): StatusCause[] {
   const ref = o.roleRef as Json | undefined;
   const causes: StatusCause[] = [];

@@ -110,6 +110,7 @@ export async function handleResource(ctx: HandlerContext): Promise<void> {
     case 'get':
       return sendJson(res, 200, renderOne(ctx, rendering, service.get(user, type, ns, name), now), pretty);
     case 'list':
+      service.assertCacheReady();
       return sendJson(
         res,
         200,
@@ -117,6 +118,7 @@ export async function handleResource(ctx: HandlerContext): Promise<void> {
         pretty,
       );
     case 'watch': {
+      service.assertCacheReady();
       if (info.name)
         q.set(
           'fieldSelector',

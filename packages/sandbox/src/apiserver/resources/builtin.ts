@@ -10,6 +10,7 @@ import {
   defaultService,
   validateCronJob,
   validateDataKeys,
+  validateSecret,
   validateJob,
   validatePod,
   validateRoleBinding,
@@ -131,7 +132,7 @@ export function builtinResourceTypes(): ResourceType[] {
       resource: 'secrets',
       kind: 'Secret',
       fields: fieldsOf('type'),
-      validate: validateDataKeys,
+      validate: validateSecret,
       applyDefaults: defaultSecret,
     }),
     def({

@@ -10,6 +10,7 @@ import {
   methodNotAllowed,
   notFound,
   statusFailure,
+  storageInitializing,
 } from '../../core/errors.js';
 import type {
   Clock,
@@ -62,6 +63,13 @@ const NAMESPACES = storageKey({ group: '', resource: 'namespaces' });
 export class ResourceService {
   /** Create-only resources answered without storage (access reviews). */
   readonly virtualCreate = new Map<string, (user: UserInfo, body: KubeObject) => KubeObject>();
+  /** Wall-clock ms from which the watch cache serves lists and watches (see ApiServerOptions). */
+  cacheReadyAt = 0;
+
+  /** Lists and watches come from the watch cache: 503 until it has initialized. */
+  assertCacheReady(): void {
+    if (Date.now() < this.cacheReadyAt) throw storageInitializing();
+  }
 
   constructor(
     readonly registry: ResourceRegistry,

@@ -10,6 +10,8 @@ export interface WatchWindowSettings {
   watchCacheMaxSize?: number;
   /** How often etcd compacts, in ms (default 5 minutes; 0 = never). */
   compactionIntervalMs?: number;
+  /** For how long after a start lists and watches answer 503 "storage is (re)initializing" (default 0). */
+  storageInitializingMs?: number;
 }
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -31,7 +33,7 @@ function count(name: string, text: string): number {
   return n;
 }
 
-/** SANDBOX_WATCH_CACHE_SIZE, SANDBOX_WATCH_CACHE_MAX_SIZE, SANDBOX_ETCD_COMPACTION_INTERVAL. */
+/** SANDBOX_WATCH_CACHE_SIZE, SANDBOX_WATCH_CACHE_MAX_SIZE, SANDBOX_ETCD_COMPACTION_INTERVAL, SANDBOX_STORAGE_INITIALIZING. */
 export function watchWindowFromEnv(env: NodeJS.ProcessEnv = process.env): WatchWindowSettings {
   const out: WatchWindowSettings = {};
   const size = env.SANDBOX_WATCH_CACHE_SIZE?.trim();
@@ -40,6 +42,8 @@ export function watchWindowFromEnv(env: NodeJS.ProcessEnv = process.env): WatchW
   if (size) out.watchCacheSize = count('SANDBOX_WATCH_CACHE_SIZE', size);
   if (max) out.watchCacheMaxSize = count('SANDBOX_WATCH_CACHE_MAX_SIZE', max);
   if (interval) out.compactionIntervalMs = parseDuration(interval);
+  const init = env.SANDBOX_STORAGE_INITIALIZING?.trim();
+  if (init) out.storageInitializingMs = parseDuration(init);
   return out;
 }
 
@@ -56,6 +60,7 @@ export function watchWindowFromArgs(args: string[]): WatchWindowSettings {
     if (flag === '--watch-cache-size') out.watchCacheSize = count(flag, value());
     else if (flag === '--watch-cache-max-size') out.watchCacheMaxSize = count(flag, value());
     else if (flag === '--etcd-compaction-interval') out.compactionIntervalMs = parseDuration(value());
+    else if (flag === '--storage-initializing') out.storageInitializingMs = parseDuration(value());
     else throw new Error(`unknown flag ${flag}`);
   }
   return out;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { KubeObject } from '../../core/types.js';
 import { clone, isRecord, num, rec, str } from '../../cluster/objects.js';
 import type { Json } from '../../cluster/objects.js';
@@ -5,6 +6,7 @@ import { goDuration, parseGoDuration } from '../../cluster/time.js';
 import type { StorageResult } from '../context.js';
 import {
   CERTS_CONFIGMAP,
+  CHECKSUM_ANNOTATION,
   DEPS_CHECKSUM_ANNOTATION,
   IMAGES,
   INTERNAL_HOSTNAME,
@@ -27,6 +29,8 @@ export interface DeploymentInputs {
   spec: Json;
   storage: StorageResult;
   depsChecksum: string;
+  /** spec.httpSecret: the real operator writes it as a plain env value (operator-facts.md) */
+  httpSecret: string;
   /** proxies.config.openshift.io/cluster status (fallback for spec.proxy) */
   clusterProxy: Json;
   /** whether nodes carry topology.kubernetes.io/zone (adds the zone spread constraint) */
@@ -109,10 +113,8 @@ export function registryDeployment(input: DeploymentInputs): KubeObject {
     ...storage.env,
     { name: 'REGISTRY_HTTP_ADDR', value: ':5000' },
     { name: 'REGISTRY_HTTP_NET', value: 'tcp' },
-    {
-      name: 'REGISTRY_HTTP_SECRET',
-      valueFrom: { secretKeyRef: { name: PRIVATE_CONFIG_SECRET, key: 'REGISTRY_HTTP_SECRET' } },
-    },
+    // a plain value, not a secretKeyRef: whoever may read Deployments here sees it (as on a cluster)
+    { name: 'REGISTRY_HTTP_SECRET', value: input.httpSecret },
     { name: 'REGISTRY_LOG_LEVEL', value: registryLogLevel(spec) },
     { name: 'REGISTRY_OPENSHIFT_QUOTA_ENABLED', value: 'true' },
     { name: 'REGISTRY_STORAGE_CACHE_BLOBDESCRIPTOR', value: 'inmemory' },
@@ -258,6 +260,25 @@ export function registryDeployment(input: DeploymentInputs): KubeObject {
   if (spread) podSpec.topologySpreadConstraints = spread;
   if (str(unsupported.runtimeClassName)) podSpec.runtimeClassName = unsupported.runtimeClassName;
 
+  const deploymentSpec: Json = {
+    replicas,
+    revisionHistoryLimit: 10,
+    progressDeadlineSeconds: PROGRESS_DEADLINE_SECONDS,
+    selector: { matchLabels: { ...REGISTRY_LABELS } },
+    strategy,
+    template: {
+      metadata: {
+        labels: { ...REGISTRY_LABELS },
+        annotations: {
+          [DEPS_CHECKSUM_ANNOTATION]: input.depsChecksum,
+          'openshift.io/required-scc': 'restricted-v2',
+          'target.workload.openshift.io/management': '{"effect": "PreferredDuringScheduling"}',
+          ...(rec(unsupported, 'annotations') as Record<string, string>),
+        },
+      },
+      spec: podSpec,
+    },
+  };
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -265,26 +286,12 @@ export function registryDeployment(input: DeploymentInputs): KubeObject {
       name: REGISTRY_NAME,
       namespace: NS,
       labels: { ...REGISTRY_LABELS },
-      annotations: { 'release.openshift.io/version': RELEASE_VERSION },
-    },
-    spec: {
-      replicas,
-      revisionHistoryLimit: 10,
-      progressDeadlineSeconds: PROGRESS_DEADLINE_SECONDS,
-      selector: { matchLabels: { ...REGISTRY_LABELS } },
-      strategy,
-      template: {
-        metadata: {
-          labels: { ...REGISTRY_LABELS },
-          annotations: {
-            [DEPS_CHECKSUM_ANNOTATION]: input.depsChecksum,
-            'openshift.io/required-scc': 'restricted-v2',
-            'target.workload.openshift.io/management': '{"effect": "PreferredDuringScheduling"}',
-            ...(rec(unsupported, 'annotations') as Record<string, string>),
-          },
-        },
-        spec: podSpec,
+      annotations: {
+        // the operator's own record of what it applied (strategy/checksum.go): a drifted spec is rewritten
+        [CHECKSUM_ANNOTATION]: `sha256:${createHash('sha256').update(JSON.stringify(deploymentSpec)).digest('hex')}`,
+        'release.openshift.io/version': RELEASE_VERSION,
       },
     },
+    spec: deploymentSpec,
   };
 }

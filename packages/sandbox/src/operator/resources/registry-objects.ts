@@ -51,14 +51,17 @@ export function serviceAccount(): KubeObject {
   return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: REGISTRY_SA, namespace: NS } };
 }
 
-/** Copy of openshift-config/pull-secret (empty auths when it is missing: not an error). */
+/**
+ * Copy of openshift-config/pull-secret. When that is missing the copy has no data, and the API
+ * server refuses it (`data[.dockerconfigjson]: Required value`): the real operator's sync error.
+ */
 export function pullSecretCopy(dockerconfigjson: string | undefined): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Secret',
     metadata: { name: PULL_SECRET_COPY, namespace: NS },
     type: 'kubernetes.io/dockerconfigjson',
-    data: { '.dockerconfigjson': dockerconfigjson ?? b64('{"auths":{}}') },
+    data: dockerconfigjson !== undefined ? { '.dockerconfigjson': dockerconfigjson } : {},
   };
 }
 

@@ -35,7 +35,8 @@ export function desiredRoutes(api: ApiClient, spec: Json): Array<{ obj: KubeObje
     let error: string | undefined;
     if (secretName) {
       const data = secretData(api, NS, secretName);
-      if (!data) error = `secrets "${secretName}" not found`;
+      if (!data)
+        error = `secret "${secretName}" not found`; // the lister's NotFound: "secret", singular
       else
         tls = {
           ...(data['tls.crt'] ? { certificate: data['tls.crt'] } : {}),

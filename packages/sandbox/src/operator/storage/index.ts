@@ -1,4 +1,4 @@
-import { clone, rec, str } from '../../cluster/objects.js';
+import { clone, rec, stableStringify, str } from '../../cluster/objects.js';
 import type { Json } from '../../cluster/objects.js';
 import type { CondSpec } from '../conditions.js';
 import type { OperatorEnv, StorageResult } from '../context.js';
@@ -62,7 +62,22 @@ export function syncStorage(env: OperatorEnv, cfg: Json): StorageResult {
   }
   // the spec gets the platform default back if it was empty
   if (isStorageEmpty(rec(spec, 'storage'))) result.specStorage = { ...storage, ...result.specStorage };
+  if (keepsStorageExists(backend.key, storage, statusStorage, result)) result.conditions = [];
   return result;
+}
+
+/**
+ * The real operator runs a driver's CreateStorage only when spec.storage.<backend> differs from
+ * status.storage.<backend> (the last storage that applied) or the storage is gone; the emptyDir
+ * and PVC drivers' existence checks write no condition. So after a failed change is undone, the
+ * failed attempt's StorageExists (e.g. False "PVC Issues Found") stays on a healthy registry —
+ * in 4.19 and 4.23 alike (operator-facts.md). The S3 check rewrites it, so S3 is re-evaluated.
+ */
+function keepsStorageExists(key: string, storage: Json, statusStorage: Json, result: StorageResult): boolean {
+  if (result.error || !(key in statusStorage)) return false;
+  if (stableStringify(rec(storage, key)) !== stableStringify(rec(statusStorage, key))) return false;
+  if (key === 'emptyDir') return true;
+  return key === 'pvc' && result.conditions.every((c) => c.reason === 'PVC Exists');
 }
 
 /** Removed: delete the storage if the operator manages it; returns the storage conditions. */

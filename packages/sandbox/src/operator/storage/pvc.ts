@@ -42,12 +42,10 @@ export function syncPVC(
   });
   if (!claim) {
     if (claimName !== PVC_NAME) {
-      conditions.push(cond('False', 'PVC does not exist', `PVC ${claimName} does not exist`));
-      return base(
-        new SyncError(
-          `unable to sync storage configuration: persistentvolumeclaims "${claimName}" not found`,
-        ),
-      );
+      // the client-go NotFound text, as the real operator puts it in both places
+      const notFound = `persistentvolumeclaims "${claimName}" not found`;
+      conditions.push(cond('False', 'PVC Issues Found', notFound));
+      return base(new SyncError(`unable to sync storage configuration: ${notFound}`));
     }
     claim = env.api.create(R.pvcs, NS, {
       apiVersion: 'v1',
@@ -80,7 +78,7 @@ export function syncPVC(
       const replicas = typeof cfgSpec.replicas === 'number' ? cfgSpec.replicas : 1;
       const msg =
         replicas > 1
-          ? 'cannot use ReadWriteOnce access mode with more than one replica'
+          ? 'cannot use ReadWriteOnce access mode with more than one replica of the image registry'
           : str(cfgSpec.rolloutStrategy) !== 'Recreate'
             ? 'cannot use ReadWriteOnce access mode with RollingUpdate rollout strategy'
             : undefined;

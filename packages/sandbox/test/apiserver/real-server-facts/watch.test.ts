@@ -1,7 +1,8 @@
 /**
  * kube-apiserver-facts.md, "Watch": a watch from before the window the server still holds is a
  * 200 whose only event is ERROR 410 Expired (no replay); a watch-list's end-of-initial-events
- * BOOKMARK carries both annotations; after a restart old resourceVersions are expired. Plus the
+ * BOOKMARK carries both annotations; after a restart lists and watches first answer 503 while the
+ * watch cache initializes (SANDBOX_STORAGE_INITIALIZING) and old resourceVersions are expired. Plus the
  * etcd compaction's 410s (continue tokens, exact-version lists).
  */
 import { describe, expect, it } from 'vitest';
@@ -109,6 +110,27 @@ describe('kube-apiserver facts: watch', () => {
       ]);
     } finally {
       await second.stop();
+    }
+  });
+
+  it('fact: right after a (re)start lists and watches answer 503 "storage is (re)initializing", then serve', async () => {
+    const sb = await startSandbox({
+      kubeconfigPath: false,
+      controllers: false,
+      log: false,
+      storageInitializingMs: 1500,
+    });
+    try {
+      const list = await call(sb, 'GET', CMS);
+      expect(list.status).toBe(503);
+      expect(list.json).toEqual(failure(503, 'ServiceUnavailable', 'storage is (re)initializing'));
+      expect((await call(sb, 'GET', `${CMS}?watch=true`)).status).toBe(503);
+      // a get goes to etcd, not the watch cache
+      expect((await call(sb, 'GET', '/api/v1/namespaces/default')).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 1600));
+      expect((await call(sb, 'GET', CMS)).status).toBe(200);
+    } finally {
+      await sb.stop();
     }
   });
 
