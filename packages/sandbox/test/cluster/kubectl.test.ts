@@ -53,8 +53,11 @@ test.skipIf(!hasKubectl)(
     expect(co).toMatch(/^image-registry\s+4\.23\.0\s+True\s+False\s+False\s/);
     const pdb = await kubectl('get', 'pdb', '-n', 'openshift-image-registry', '--no-headers');
     expect(pdb).toMatch(/^image-registry\s+1\s+N\/A\s+1\s+\S+\n$/);
+    // the operator's two NetworkPolicies (4.23): the pruner's and the registry's
     const netpol = await kubectl('get', 'netpol', '-n', 'openshift-image-registry', '--no-headers');
-    expect(netpol).toMatch(/^image-registry-networkpolicy\s+docker-registry=default\s+\S+\n$/);
+    expect(netpol).toMatch(
+      /^image-pruner-networkpolicy\s+app=image-pruner\s+\S+\nimage-registry-networkpolicy\s+docker-registry=default\s+\S+\n$/,
+    );
     const infra = await kubectl(
       'get',
       'infrastructure',
