@@ -316,6 +316,19 @@ const faults: ScenarioCase[] = [
     evidence: /registry-cas/,
   },
   {
+    scenario: 'registry-image-pull',
+    want: {
+      step: 'registry-pods',
+      code: 'image-pull',
+      object: { kind: 'Pod' },
+      field: 'spec.containers[registry].image',
+      fix: { section: 'pull-secret', field: 'auths' },
+    },
+    evidence:
+      /(ErrImagePull|ImagePullBackOff).*unauthorized: access to the requested resource is not authorized/,
+    check: (finding) => expect(finding.summary).toMatch(/pull secret is missing or rejected/),
+  },
+  {
     scenario: 'node-unreachable',
     want: {
       step: 'registry-pods',

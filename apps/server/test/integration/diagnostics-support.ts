@@ -69,6 +69,19 @@ export async function expectDiagnosis(
   return got;
 }
 
+/** Waits until no step of the checklist fails. */
+export function untilNoFailingStep(h: Harness, what: string): Promise<DiagnosticsResponse> {
+  return until(
+    async () => {
+      const d = await diagnostics(h);
+      return d.steps.every((s) => s.verdict !== 'failing') ? d : undefined;
+    },
+    what,
+    60_000,
+    500,
+  );
+}
+
 /**
  * Scenarios a test turns on are cleared after it, then the checklist must have no failing step
  * again: every scenario clears back to green.
@@ -77,15 +90,7 @@ export function scenarios(h: Harness): (name: string) => Promise<void> {
   const active: string[] = [];
   afterEach(async () => {
     for (const name of active.splice(0)) await h.scenario(name, false);
-    await until(
-      async () => {
-        const d = await diagnostics(h);
-        return d.steps.every((s) => s.verdict !== 'failing') ? d : undefined;
-      },
-      'the checklist to recover',
-      60_000,
-      500,
-    );
+    await untilNoFailingStep(h, 'the checklist to recover');
   });
   return async (name) => {
     await h.scenario(name, true);

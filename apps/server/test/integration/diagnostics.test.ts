@@ -11,6 +11,7 @@ import {
   expectDiagnosis as expectDiagnosisOf,
   scenarios,
   type Expected,
+  untilNoFailingStep,
 } from './diagnostics-support.js';
 import { kubectlPatchConfig, patchFresh, registryHarness } from './registry.js';
 import { until } from './harness.js';
@@ -108,6 +109,24 @@ describe('diagnostics of faults made by hand', () => {
         });
       } finally {
         await patchConfig('{"spec":{"routes":null}}');
+      }
+    });
+  });
+
+  describe('fixed through the console', () => {
+    it('registry-image-pull: quay.io credentials saved on the pull secret page let the pods pull', async () => {
+      await h.scenario('registry-image-pull', true);
+      try {
+        await expectDiagnosis(SCENARIO_CASES.find((c) => c.scenario === 'registry-image-pull')!.want);
+        const saved = await h.fetch('/api/v1/pull-secret/registries/quay.io', {
+          method: 'PUT',
+          body: JSON.stringify({ username: 'sandbox+ocm_access', password: 'a-robot-token' }),
+        });
+        expect(saved.status).toBe(200);
+        // the kubelet pulls again after its back-off: the scenario's fault is gone without clearing it
+        await untilNoFailingStep(h, 'the registry pods to pull their image');
+      } finally {
+        await h.scenario('registry-image-pull', false);
       }
     });
   });

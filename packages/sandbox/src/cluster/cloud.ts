@@ -179,6 +179,12 @@ export interface Faults {
   prunerFails: boolean;
   /** Nodes whose clock is off by more than S3's 15 minutes (chrony stopped, a bad NTP server). */
   clockSkewedNodes: Set<string>;
+  /**
+   * Nodes whose image cache was emptied (image garbage collection under disk pressure, a
+   * replaced node), with the images pulled since: their kubelet pulls again, with the cluster
+   * pull secret.
+   */
+  coldImageNodes: Map<string, Set<string>>;
 }
 
 /** An HTTP proxy outside the cluster, as `host:port` in HTTPS_PROXY names it. */
@@ -210,7 +216,12 @@ export interface RunningRegistry {
 export function newWorld(): SimWorld {
   return {
     s3: new SimS3(),
-    faults: { registryCrash: false, prunerFails: false, clockSkewedNodes: new Set() },
+    faults: {
+      registryCrash: false,
+      prunerFails: false,
+      clockSkewedNodes: new Set(),
+      coldImageNodes: new Map(),
+    },
     proxies: new Map(),
     registries: new Map(),
   };

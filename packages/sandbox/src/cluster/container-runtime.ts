@@ -28,7 +28,12 @@ export interface ProbeResult {
   message?: string;
 }
 
+/** A pull the node had to make: refused with the runtime's error text, or done (`sizeBytes`). */
+export type PullResult = { ok: true; sizeBytes: number } | { ok: false; message: string };
+
 export interface ContainerRuntime {
+  /** Pulls the container's image when its node does not have it; undefined: already present. */
+  pull?(pod: KubeObject, container: Json): PullResult | undefined;
   start(pod: KubeObject, container: Json, io: ContainerIO): ContainerProcess;
   probe(pod: KubeObject, container: Json, kind: 'readiness' | 'liveness'): ProbeResult;
 }

@@ -11,6 +11,7 @@ import {
   USER_CONFIG_SECRET,
 } from '../operator/defaults.js';
 import { memo, replaceSecret, restoreSecret, worldSwitch } from './memo.js';
+import { IMAGE_SCENARIOS } from './images.js';
 import { PVC_SCENARIOS } from './pvc.js';
 import { NODE_SCENARIOS } from './nodes.js';
 import { ROUTE_SCENARIOS } from './routes.js';
@@ -47,6 +48,7 @@ export const SCENARIOS: Scenario[] = [
   ...PVC_SCENARIOS,
   ...SCHEDULING_SCENARIOS,
   ...ROUTE_SCENARIOS,
+  ...IMAGE_SCENARIOS,
   ...NODE_SCENARIOS,
   {
     name: 's3-credentials-missing-key',

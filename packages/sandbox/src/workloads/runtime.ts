@@ -16,6 +16,7 @@ import { startNodeCA } from './node-ca.js';
 import { startPrunerJob } from './pruner-job.js';
 import { startApp } from './app.js';
 import { startBatchJob } from './batch-job.js';
+import { pullImage } from './image-pull.js';
 
 type Running = ContainerProcess & { probe?: RegistryProcess['probe']; probeHit?: () => void };
 
@@ -34,6 +35,7 @@ export function createWorkloadRuntime(
   const key = (pod: KubeObject, c: Json) => `${pod.metadata.uid}/${str(c.name)}`;
 
   return {
+    pull: (pod, container) => pullImage(api, world, pod, str(container.image) ?? ''),
     start(pod: KubeObject, container: Json, io: ContainerIO): ContainerProcess {
       const labels = pod.metadata.labels ?? {};
       const k = key(pod, container);

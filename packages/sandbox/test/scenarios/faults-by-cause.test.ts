@@ -155,4 +155,43 @@ describe('fault scenarios by cause', () => {
     await waitFor('apply error', () => /secrets? "missing-route-tls" not found/.test(progressingError()));
     expect(operatorLog(sb)).toMatch(/unable to sync: .*"missing-route-tls" not found/);
   });
+
+  test('registry-image-pull: ErrImagePull, then ImagePullBackOff with the kubelet texts; quay.io back fixes it', async () => {
+    await sb.scenarios.activate('registry-image-pull');
+    const waiting = () =>
+      registryPods(sb.api()).flatMap((p) =>
+        (
+          (
+            p.status as {
+              containerStatuses?: { state?: { waiting?: { reason?: string; message?: string } } }[];
+            }
+          )?.containerStatuses ?? []
+        ).flatMap((c) => (c.state?.waiting ? [c.state.waiting] : [])),
+      );
+    const unauthorized =
+      /^Back-off pulling image "quay\.io\/openshift-release-dev\/ocp-v4\.0-art-dev@sha256:[0-9a-f]{64}": ErrImagePull: rpc error: code = Unknown desc = reading manifest sha256:[0-9a-f]{64} in quay\.io\/openshift-release-dev\/ocp-v4\.0-art-dev: unauthorized: access to the requested resource is not authorized$/;
+    await waitFor('ImagePullBackOff', () =>
+      waiting().some((w) => w.reason === 'ImagePullBackOff' && unauthorized.test(w.message ?? '')),
+    );
+    const texts = events(sb.api()).map((e) => `${e.type} ${e.reason}: ${e.message}`);
+    expect(texts.some((t) => /^Normal Pulling: Pulling image "quay\.io\//.test(t))).toBe(true);
+    expect(
+      texts.some((t) => /^Warning Failed: Failed to pull image "quay\.io\/.*: unauthorized:/.test(t)),
+    ).toBe(true);
+    expect(texts).toContain('Warning Failed: Error: ErrImagePull');
+    expect(texts).toContain('Warning Failed: Error: ImagePullBackOff');
+    // an admin puts quay.io back into the pull secret: the next pull succeeds
+    const secret = sb.api().get(R.secrets, 'openshift-config', 'pull-secret');
+    const raw = (secret as unknown as { data: Record<string, string> }).data['.dockerconfigjson'] ?? '';
+    const dockerconfig = JSON.parse(Buffer.from(raw, 'base64').toString('utf8')) as { auths: object };
+    const auths = { ...dockerconfig.auths, 'quay.io': { auth: Buffer.from('u:p').toString('base64') } };
+    sb.api().update(R.secrets, 'openshift-config', {
+      ...secret,
+      data: { '.dockerconfigjson': Buffer.from(JSON.stringify({ auths })).toString('base64') },
+    });
+    await registryReady(sb);
+    expect(
+      events(sb.api()).some((e) => /^Successfully pulled image "quay\.io\//.test(String(e.message))),
+    ).toBe(true);
+  });
 });
