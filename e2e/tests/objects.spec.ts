@@ -128,3 +128,25 @@ test('a route naming a missing TLS secret shows as not created, with what the op
   await expectNoSeriousA11yViolations(page);
   await screenshotBothThemes(page, 'routes-secret-missing');
 });
+
+test('an unschedulable registry: the diagnosis opens the registry Deployment, whose pods are Pending and whose events say why', async ({
+  page,
+}) => {
+  await sandboxScenario('registry-unschedulable');
+  await page.goto('/diagnostics');
+  const step = page.locator('[data-test="step-registry-deployment"]');
+  await expect(step).not.toHaveAttribute('data-verdict', 'ok', { timeout: 30_000 });
+  await step.getByRole('link', { name: 'Deployment image-registry' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Deployment image-registry', level: 1 })).toBeVisible();
+  await expect(table(page, 'Pods of image-registry').getByText('Pending').first()).toBeVisible({
+    timeout: 30_000,
+  });
+  await page.getByRole('tab', { name: /^Events/ }).click();
+  await expect(
+    table(page, 'Events of Deployment image-registry').getByText('FailedScheduling').first(),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+  await expectNoSeriousA11yViolations(page);
+  await screenshotBothThemes(page, 'deployment-registry-unschedulable');
+});

@@ -15,6 +15,7 @@ import { useT } from '../common/i18n.js';
 import { backendLabel, configuredBackends } from '../common/storage.js';
 import { usePlatform } from '../shell/platform.js';
 import { useLiveObjects } from '../shell/useStream.js';
+import { workloadPaths } from '../workloads/paths.js';
 
 interface DeploymentView {
   metadata: { name?: string; namespace?: string };
@@ -50,6 +51,9 @@ export function RegistrySummaryCard({ config }: { config: RegistryConfig }) {
                 ? ` · ${t('{{count}} updated', { count: deployment.status.updatedReplicas })}`
                 : ''}{' '}
               <Link to={links.page('/config/replicas')}>{t('Change replicas')}</Link>
+              <div>
+                <Link to={links.page(workloadPaths.registry())}>{t('Show the registry Deployment')}</Link>
+              </div>
             </DescriptionListDescription>
           </DescriptionListGroup>
           <DescriptionListGroup>

@@ -91,10 +91,11 @@ export function EventsTable({
               )}
             </Td>
             <Td dataLabel={t('Reason')}>{event.reason}</Td>
-            <Td dataLabel={t('Object')}>
-              {event.object.kind} {event.object.name}
+            <Td dataLabel={t('Object')} modifier="nowrap">
+              <div className="irc-subtle">{event.object.kind}</div>
+              {event.object.name}
             </Td>
-            <Td dataLabel={t('Message')} className="irc-multiline">
+            <Td dataLabel={t('Message')} modifier="breakWord" className="irc-multiline">
               {event.message}
               {event.source ? <div className="irc-subtle">{event.source}</div> : null}
             </Td>
