@@ -74,6 +74,8 @@ export interface AppOptions {
    * reverse proxies whose X-Forwarded-Host/-Proto/-For count. Absent: those headers are ignored.
    */
   trustProxy?: string;
+  /** A watch without any event or bookmark for this long is stalled (default 150 s). */
+  watchStallMs?: number;
   /** Per-identity caps on followed logs and event streams (platform/per-identity-limits.ts). */
   identityLimits?: Partial<IdentityLimits>;
 }
@@ -121,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     client: () => cluster.serverClient(),
     timeline,
     metrics,
+    ...(options.watchStallMs !== undefined ? { stallMs: options.watchStallMs } : {}),
     observe: (kind, obj) => {
       if (kind === 'Config') configGenerations.observe(obj);
     },

@@ -20,6 +20,9 @@ import type { Metrics } from '../platform/metrics.js';
 import { ChunkCoalescer } from './coalesce-chunks.js';
 import type { PodLogQuery } from '@irc/shared';
 
+/** How long the API (and the kubelet behind it) may take to start answering a log read. */
+export const LOG_HEAD_DEADLINE_MS = 10_000;
+
 export async function relayPodLog(
   client: KubeClient,
   reply: FastifyReply,
@@ -48,7 +51,8 @@ export async function relayPodLog(
         limitBytes: query.limitBytes,
       },
       upstreamAbort.signal,
-      { pool: 'logs' },
+      // The route's budget for the answer's head: a hung API is a 504 after it, not a hang.
+      { pool: 'logs', headersWithinMs: Math.min(client.timeoutMs, LOG_HEAD_DEADLINE_MS) },
     )
     .catch((err: unknown) => {
       reply.raw.off('close', onClose);

@@ -44,6 +44,8 @@ export interface HubOptions {
   /** How many messages are kept for Last-Event-ID replay. */
   replayBuffer?: number;
   backoff?: BackoffOptions;
+  /** No event or bookmark on a watch for this long: `stalled` (watcher.ts DEFAULT_STALL_MS). */
+  stallMs?: number;
   targets?: readonly WatchTarget[];
   /** Sees every object version the watches deliver (e.g. Config resourceVersion → generation). */
   observe?: (kind: StreamKind, obj: KubeObjectLike) => void;
@@ -79,6 +81,7 @@ export class StreamHub {
             connection: (delta) => opts.metrics.upstreamWatches.inc(delta),
           },
           opts.backoff,
+          opts.stallMs,
         ),
       );
     }

@@ -10,6 +10,12 @@
  *    long it was away — one list+watch per kind every 4 s costs an apiserver nothing. A
  *    `Retry-After` (429, 503 from a loaded apiserver or its priority-and-fairness filter) is
  *    obeyed as the next delay instead, up to 30 s.
+ *  - a watch that goes silent is a stall, not a quiet cluster: the API sends a BOOKMARK about
+ *    once a minute on every watch that asked for them, so nothing at all — no event, no bookmark —
+ *    for `stallMs` (2.5 minutes) means a hung API or a dead connection that still looks open.
+ *    The state becomes `stalled` (the UI says "Live updates paused" instead of "Live") and the
+ *    watch reconnects; it is `synced` again at the first event or bookmark. An API that takes
+ *    the watch request and never answers its head is a stall too (after the connect deadline).
  */
 import type { StreamKind } from '@irc/shared';
 import type { KubeClient } from '../kube/client.js';
@@ -27,7 +33,7 @@ export interface WatchTarget {
 }
 
 export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
-export type WatcherState = 'resyncing' | 'synced' | 'forbidden';
+export type WatcherState = 'resyncing' | 'synced' | 'forbidden' | 'stalled';
 
 export interface WatcherHandlers {
   /** `relisted`: found by a re-list after a gap (410), so versions in between were never seen. */
@@ -59,6 +65,8 @@ class Expired extends Error {}
 export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 500, maxMs: 4000 };
 const MAX_RETRY_AFTER_MS = 30_000;
 const WATCH_CONNECT_TIMEOUT_MS = 15_000;
+/** No event or bookmark for this long on a watch: stalled (bookmarks come about once a minute). */
+export const DEFAULT_STALL_MS = 150_000;
 const WATCH_TIMEOUT_SECONDS = 300 + Math.floor(Math.random() * 300);
 
 /** The wait before the next attempt: the API's Retry-After when it gave one, else `delay` less up to 20% jitter. */
@@ -78,6 +86,8 @@ export class ResourceWatcher {
   private stopped = false;
   private current?: AbortController;
   private wake?: () => void;
+  /** The last watch went silent (or never answered): `synced` again only once something arrives. */
+  private stalled = false;
   /** Why the state is what it is (the last failure), if anything went wrong. */
   stateMessage?: string;
   state: WatcherState = 'resyncing';
@@ -87,6 +97,7 @@ export class ResourceWatcher {
     private readonly client: () => KubeClient,
     private readonly handlers: WatcherHandlers,
     private readonly backoff: BackoffOptions = DEFAULT_BACKOFF,
+    private readonly stallMs: number = DEFAULT_STALL_MS,
   ) {}
 
   items(): KubeObjectLike[] {
@@ -142,6 +153,7 @@ export class ResourceWatcher {
           continue;
         }
         this.handlers.restart('error');
+        this.stalled = false; // an answer, even an error: not silent any more
         this.setState(e.statusCode === 403 ? 'forbidden' : 'resyncing', e.message);
         await this.sleep(nextWait(e, delay));
         delay = Math.min(delay * 2, this.backoff.maxMs);
@@ -183,8 +195,8 @@ export class ResourceWatcher {
   private async watchOnce(): Promise<void> {
     const controller = new AbortController();
     this.current = controller;
-    // An API that accepts the connection but never answers must not hold the watch forever.
-    const connectTimer = setTimeout(() => controller.abort(), WATCH_CONNECT_TIMEOUT_MS);
+    // An API that accepts the connection but never answers must not hold the watch forever:
+    // the head must come within WATCH_CONNECT_TIMEOUT_MS (a 504, then a new attempt).
     const res = await this.client()
       .stream(
         this.target.path,
@@ -201,9 +213,27 @@ export class ResourceWatcher {
         controller.signal,
         { pool: 'watches', headersWithinMs: WATCH_CONNECT_TIMEOUT_MS },
       )
-      .finally(() => clearTimeout(connectTimer));
-    this.setState('synced');
+      .catch((err: unknown) => {
+        // Not our own abort: the API took the request and did not answer in time.
+        if (!controller.signal.aborted && toKubeError(err).reason === 'Timeout')
+          this.stall(
+            `the cluster API did not answer the ${this.target.kind} watch within ${WATCH_CONNECT_TIMEOUT_MS / 1000} s`,
+          );
+        throw err;
+      });
+    if (!this.stalled) this.setState('synced');
     this.handlers.connection?.(1);
+    let silence: NodeJS.Timeout | undefined;
+    const listen = () => {
+      clearTimeout(silence);
+      silence = setTimeout(() => {
+        this.stall(
+          `no event or bookmark from the cluster API on the ${this.target.kind} watch for ${Math.round(this.stallMs / 1000)} s`,
+        );
+        controller.abort();
+      }, this.stallMs);
+    };
+    listen();
     let buffer = '';
     try {
       for await (const chunk of res) {
@@ -212,7 +242,14 @@ export class ResourceWatcher {
         while (nl >= 0) {
           const line = buffer.slice(0, nl).trim();
           buffer = buffer.slice(nl + 1);
-          if (line) this.apply(JSON.parse(line) as WatchEventLine);
+          if (line) {
+            this.apply(JSON.parse(line) as WatchEventLine);
+            listen();
+            if (this.stalled) {
+              this.stalled = false;
+              this.setState('synced');
+            }
+          }
           nl = buffer.indexOf('\n');
         }
       }
@@ -223,6 +260,7 @@ export class ResourceWatcher {
       if (err instanceof Expired || err instanceof KubeError) throw err;
       return;
     } finally {
+      clearTimeout(silence);
       this.handlers.connection?.(-1);
       res.destroy();
     }
@@ -251,6 +289,12 @@ export class ResourceWatcher {
       this.cache.set(key, obj);
       this.handlers.change(previous ? 'MODIFIED' : 'ADDED', obj, previous);
     }
+  }
+
+  /** The watch went silent: say so (live updates are paused) until something arrives again. */
+  private stall(why: string): void {
+    this.stalled = true;
+    this.setState('stalled', `${why}: live updates are paused while the console reconnects`);
   }
 
   /** Publishes a state (with why) when it changes — not on every retry of the same failure. */

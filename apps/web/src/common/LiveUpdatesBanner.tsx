@@ -41,6 +41,17 @@ export function LiveUpdatesBanner() {
             t('The server limits live-update connections per user. Close some console tabs.')}
         </Alert>
       );
+    case 'stalled':
+      return (
+        <Alert
+          {...common}
+          variant="warning"
+          title={t('Live updates paused: the cluster API stopped sending changes. Reconnecting…')}
+        >
+          {t('What this page shows may be out of date until the cluster API answers again.')}
+          {status.message ? <div className="irc-subtle">{status.message}</div> : null}
+        </Alert>
+      );
     case 'cluster-unreachable':
       return (
         <Alert

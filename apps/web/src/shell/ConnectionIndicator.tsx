@@ -13,7 +13,7 @@ export function ConnectionIndicator() {
   const badge: Badge =
     status.kind === 'expired' || status.kind === 'cluster-unreachable'
       ? status.kind
-      : status.kind === 'limited'
+      : status.kind === 'limited' || status.kind === 'stalled'
         ? 'paused'
         : state === 'live'
           ? 'live'
@@ -29,9 +29,11 @@ export function ConnectionIndicator() {
     reconnecting: [t('Reconnecting'), paused],
     paused: [
       t('Live updates paused'),
-      t(
-        'Live updates are paused: the server limits live-update connections per user. Close some console tabs.',
-      ),
+      status.kind === 'stalled'
+        ? t('Live updates are paused: the cluster API stopped sending changes. Reconnecting…')
+        : t(
+            'Live updates are paused: the server limits live-update connections per user. Close some console tabs.',
+          ),
     ],
     'cluster-unreachable': [
       t('Cluster unreachable'),

@@ -5,7 +5,7 @@ import type { EventStream } from './eventStream.js';
  * The cluster objects the stream carries, kept current per kind: `snapshot` replaces a kind's
  * list, `change` upserts or deletes one object, `reset` forgets everything until new snapshots.
  */
-export type LiveSyncState = 'pending' | 'synced' | 'resyncing' | 'forbidden';
+export type LiveSyncState = 'pending' | 'synced' | 'resyncing' | 'forbidden' | 'stalled';
 
 export interface LiveObject {
   apiVersion: string;

@@ -56,4 +56,16 @@ describe('watchLiveUpdates', () => {
     expect(seen.at(-1)).toMatchObject({ kind: 'expired' });
     off();
   });
+
+  it('a stalled watch (no event, no bookmark) pauses live updates with the reason, until it is synced', () => {
+    vi.useFakeTimers();
+    const { stream, seen, off } = setup();
+    const message =
+      'no event or bookmark from the cluster API on the Config watch for 150 s: live updates are paused while the console reconnects';
+    stream.emit('state', { kind: 'Config', state: 'stalled', message });
+    expect(seen).toEqual([{ kind: 'stalled', message }]);
+    stream.emit('state', { kind: 'Config', state: 'synced' });
+    expect(seen.at(-1)).toEqual({ kind: 'reconnected' });
+    off();
+  });
 });

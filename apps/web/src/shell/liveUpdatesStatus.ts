@@ -12,6 +12,7 @@ export type LiveUpdatesStatus =
   | { kind: 'reconnected' }
   | { kind: 'server-unreachable' }
   | { kind: 'limited'; message?: string }
+  | { kind: 'stalled'; message?: string }
   | { kind: 'cluster-unreachable'; message?: string }
   | { kind: 'expired'; message?: string };
 
@@ -22,6 +23,7 @@ export function currentStatus(stream: EventStream, store: LiveStore): LiveUpdate
   for (const kind of STREAM_KINDS) {
     const s = store.get(kind);
     if (s.state === 'resyncing' && s.message) return { kind: 'cluster-unreachable', message: s.message };
+    if (s.state === 'stalled') return { kind: 'stalled', message: s.message };
   }
   return { kind: 'live' };
 }

@@ -11,7 +11,7 @@
  *                `reset` before it carries the id it is consistent with)
  *  - `change`    {@link ChangeEvent}: one object ADDED / MODIFIED / DELETED
  *  - `timeline`  a TimelineEntry (see timeline.ts)
- *  - `state`     {@link StateEvent}: per-kind sync state (synced, resyncing, forbidden)
+ *  - `state`     {@link StateEvent}: per-kind sync state (synced, resyncing, forbidden, stalled)
  *  - `reset`     {} — drop local state, snapshots follow
  *  - `session`   {@link SessionEvent}: the caller's token is no longer accepted; the stream ends
  */
@@ -49,7 +49,13 @@ export type ChangeEvent = Static<typeof ChangeEventSchema>;
 
 export const StateEventSchema = Type.Object({
   kind: StreamKindSchema,
-  state: Type.Union([Type.Literal('synced'), Type.Literal('resyncing'), Type.Literal('forbidden')]),
+  // stalled: the server's watch went silent (no event, no bookmark) — updates may be missing.
+  state: Type.Union([
+    Type.Literal('synced'),
+    Type.Literal('resyncing'),
+    Type.Literal('forbidden'),
+    Type.Literal('stalled'),
+  ]),
   message: Type.Optional(Type.String()),
 });
 export type StateEvent = Static<typeof StateEventSchema>;
