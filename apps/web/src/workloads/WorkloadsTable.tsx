@@ -8,18 +8,38 @@ import { HealthLabel } from './parts.js';
 import { workloadPageOf } from './paths.js';
 import { useWorkloadsIndexQuery } from './queries.js';
 
-function stateText(
-  card: WorkloadCard,
-  t: (key: string, options?: Record<string, unknown>) => string,
-): string {
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+/** The card's `state` in words (its values are listed in the shared WorkloadCard schema). */
+function stateWords(card: WorkloadCard, t: T): string {
+  const words: Record<string, string> = {
+    complete: t('rollout complete'),
+    progressing: t('rolling out'),
+    stalled: t('rollout stalled'),
+    scaledDown: t('scaled down to 0'),
+    Complete: t('last Job complete'),
+    Failed: t('last Job failed'),
+    Running: t('a Job is running'),
+    never: t('no Job has run yet'),
+    suspended: t('suspended'),
+    admitted: t('all admitted'),
+    notAdmitted: t('not admitted by the router'),
+    notCreated: t('not created by the operator'),
+  };
+  return words[card.state] ?? card.state;
+}
+
+function stateText(card: WorkloadCard, t: T): string {
   if (card.error) return card.error.message;
+  if (card.kind === 'Route' && card.total === 0) return t('No routes: reachable inside the cluster only');
+  if (card.kind === 'CronJob' && card.total === 0) return stateWords(card, t);
   const unit = {
     Deployment: t('{{ready}} of {{total}} pods ready'),
     DaemonSet: t('{{ready}} of {{total}} nodes ready'),
     CronJob: t('{{ready}} of {{total}} recent Jobs succeeded'),
     Route: t('{{ready}} of {{total}} routes admitted'),
   }[card.kind];
-  return `${t(unit, { ready: card.ready, total: card.total })} · ${card.state}`;
+  return `${t(unit, { ready: card.ready, total: card.total })} · ${stateWords(card, t)}`;
 }
 
 /** One row per object behind the registry (the overview's card and the Workloads page). */
