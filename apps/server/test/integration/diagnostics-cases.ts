@@ -67,7 +67,8 @@ const causes: [scenario: string, want: Expected, evidence: RegExp][] = [
       field: `data.${ACCESS}`,
       fix: credentials(ACCESS),
     },
-    /AccessDenied: Access Denied/,
+    // the registry's GetObject says AccessDenied, the operator's HeadBucket (no body) only Forbidden
+    /AccessDenied: Access Denied|Forbidden: Forbidden/,
   ],
   [
     's3-bucket-missing',

@@ -3,6 +3,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useT } from '../common/i18n.js';
 import { usePlatform } from '../shell/platform.js';
 import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
+import { useFocusField } from './focusField.js';
 
 export function configSections(t: (key: string) => string) {
   return [
@@ -21,6 +22,7 @@ export default function ConfigLayout() {
   const t = useT();
   const { links } = usePlatform();
   const { pathname } = useLocation();
+  useFocusField();
   return (
     <>
       <PageSection>

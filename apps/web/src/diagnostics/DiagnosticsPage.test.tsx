@@ -88,4 +88,58 @@ describe('DiagnosticsPage', () => {
       within(ok).getByRole('button', { name: 'Details of Cluster operator' }).getAttribute('aria-expanded'),
     ).toBe('false');
   });
+
+  it('shows each finding with its object and field, and links its fix to the form field; ?finding= focuses it', async () => {
+    const withFinding: DiagnosticsResponse = {
+      ...diagnostics,
+      steps: [
+        diagnostics.steps[0]!,
+        {
+          ...diagnostics.steps[1]!,
+          links: [],
+          findings: [
+            {
+              code: 'storage-credentials-key-missing',
+              severity: 'failing',
+              summary:
+                'Secret image-registry-private-configuration-user has no REGISTRY_STORAGE_S3_SECRETKEY',
+              object: {
+                kind: 'Secret',
+                name: 'image-registry-private-configuration-user',
+                namespace: 'openshift-image-registry',
+              },
+              field: 'data.REGISTRY_STORAGE_S3_SECRETKEY',
+              evidence: ['does not contain required key "REGISTRY_STORAGE_S3_SECRETKEY"'],
+              nextStep: 'Set REGISTRY_STORAGE_S3_SECRETKEY in the storage credentials form.',
+              command: 'oc set data secret/image-registry-private-configuration-user …',
+              fix: {
+                section: 'storage',
+                field: 'credentials.REGISTRY_STORAGE_S3_SECRETKEY',
+                label: 'Set REGISTRY_STORAGE_S3_SECRETKEY',
+              },
+              links: [],
+            },
+          ],
+        },
+      ],
+    };
+    const platform = fakePlatform((path) => (path === '/v1/diagnostics' ? withFinding : meResponse()));
+    renderPage(
+      platform,
+      [route('/diagnostics', <DiagnosticsPage />)],
+      '/diagnostics?finding=storage-credentials-key-missing',
+    );
+    const finding = await screen.findByRole('region', {
+      name: 'Secret image-registry-private-configuration-user has no REGISTRY_STORAGE_S3_SECRETKEY',
+    });
+    expect(
+      within(finding).getByText(
+        'Secret openshift-image-registry/image-registry-private-configuration-user, field data.REGISTRY_STORAGE_S3_SECRETKEY',
+      ),
+    ).toBeTruthy();
+    expect(
+      within(finding).getByRole('link', { name: 'Set REGISTRY_STORAGE_S3_SECRETKEY' }).getAttribute('href'),
+    ).toBe('/config/storage?field=credentials.REGISTRY_STORAGE_S3_SECRETKEY');
+    expect(document.activeElement).toBe(finding);
+  });
 });

@@ -1,6 +1,5 @@
 import {
   Button,
-  ClipboardCopy,
   Content,
   DataList,
   DataListCell,
@@ -18,11 +17,12 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { SyncAltIcon } from '@patternfly/react-icons';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { HealthIcon, type Health } from '../common/conditions.js';
 import type { DiagnosticStep, Verdict } from '../common/contract.js';
 import { linkTarget } from './paths.js';
+import { CommandCopy, FindingBlock, findingElementId } from './FindingBlock.js';
 import { useT } from '../common/i18n.js';
 import { useDiagnosticsQuery } from '../common/queries.js';
 import { ErrorState, PageLoading } from '../common/states.js';
@@ -67,8 +67,12 @@ function StepDetails({ step }: { step: DiagnosticStep }) {
       if (!unlinked.includes(link.label)) unlinked.push(link.label);
     } else if (!targets.some((known) => known.target === target)) targets.push({ label: link.label, target });
   }
+  const findings = step.findings.filter((f) => f.severity !== 'ok');
   return (
     <Stack hasGutter>
+      {findings.map((finding) => (
+        <FindingBlock key={finding.code} finding={finding} />
+      ))}
       {step.evidence.length ? (
         <div>
           <Title headingLevel="h4" size="md">
@@ -89,16 +93,7 @@ function StepDetails({ step }: { step: DiagnosticStep }) {
         </Title>
         <p>{step.nextStep}</p>
       </div>
-      {step.command ? (
-        <ClipboardCopy
-          isReadOnly
-          hoverTip={t('Copy the command')}
-          clickTip={t('Copied')}
-          textAriaLabel={t('Command for {{title}}', { title: step.title })}
-        >
-          {step.command}
-        </ClipboardCopy>
-      ) : null}
+      {step.command ? <CommandCopy command={step.command} title={step.title} /> : null}
       {targets.length ? (
         <Flex>
           {targets.map(({ label, target }) => (
@@ -122,6 +117,21 @@ export default function DiagnosticsPage() {
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const isExpanded = (step: DiagnosticStep) =>
     expanded.has(step.id) || (!expanded.has(`closed:${step.id}`) && step.verdict !== 'ok');
+  // ?finding=<code> (the overview banner's link): open its step, then scroll to it and focus it once
+  const [params] = useSearchParams();
+  const wanted = params.get('finding');
+  const shown = useRef<string | null>(null);
+  const wantedStep = wanted
+    ? query.data?.steps.find((s) => s.findings.some((f) => f.code === wanted))
+    : undefined;
+  useEffect(() => {
+    if (!wanted || !wantedStep || shown.current === wanted) return;
+    const el = document.getElementById(findingElementId(wanted));
+    if (!el) return;
+    shown.current = wanted;
+    el.scrollIntoView?.({ block: 'start' });
+    el.focus();
+  });
   const toggle = (step: DiagnosticStep) =>
     setExpanded((current) => {
       const next = new Set(current);
@@ -184,6 +194,8 @@ export default function DiagnosticsPage() {
                       <DataListToggle
                         id={`irc-step-toggle-${step.id}`}
                         isExpanded={open}
+                        // axe: an expanded toggle must name the region it controls (it named none)
+                        aria-controls={`irc-step-content-${step.id}`}
                         onClick={() => toggle(step)}
                         aria-label={t('Details of {{title}}', { title: step.title })}
                       />
@@ -202,6 +214,7 @@ export default function DiagnosticsPage() {
                       />
                     </DataListItemRow>
                     <DataListContent
+                      id={`irc-step-content-${step.id}`}
                       aria-label={t('Details of {{title}}', { title: step.title })}
                       isHidden={!open}
                     >
