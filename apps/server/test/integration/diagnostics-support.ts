@@ -23,7 +23,7 @@ export interface Expected {
   command?: RegExp;
   /** The step's verdict (default: failing). */
   verdict?: Verdict;
-  /** What the finding's evidence must quote (for `also` diagnoses; a case has its own). */
+  /** What the finding's evidence must quote (waited for: evidence gathers over time). */
   evidence?: RegExp;
 }
 
@@ -42,7 +42,11 @@ export async function expectDiagnosis(
       const d = await diagnostics(h);
       const step = d.steps.find((s) => s.id === want.step)!;
       last = step;
-      const finding = step.findings.find((f) => f.code === want.code);
+      // The evidence gathers over time (the operator's error comes before the restarted registry
+      // pod's log line), so a finding counts once it quotes what the case expects.
+      const finding = step.findings.find(
+        (f) => f.code === want.code && (!want.evidence || want.evidence.test(f.evidence.join('\n'))),
+      );
       return finding ? { step, finding } : undefined;
     },
     `${want.code} in the ${want.step} step`,
