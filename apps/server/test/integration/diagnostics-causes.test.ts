@@ -2,7 +2,7 @@
  * Every sandbox fault scenario: its failing step, the object and field its finding names, the
  * fix it offers and the evidence it quotes; once cleared, the checklist is green again.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { SCENARIO_CASES } from './diagnostics-cases.js';
 import { expectDiagnosis, scenarios } from './diagnostics-support.js';
 import { registryHarness } from './registry.js';
