@@ -119,15 +119,7 @@ export function applyObject(
       );
     return { outcome: 'updated', object: updated };
   } catch (e) {
-    if (EVENT_KINDS.has(desired.kind))
-      env.events.record(
-        { component: 'image-registry-operator' },
-        env.self(),
-        'Warning',
-        `${desired.kind}UpdateFailed`,
-        `Failed to update ${eventBase}: ${errorMessage(e)}`,
-        { namespace: 'openshift-image-registry' },
-      );
+    // no Warning event: the real operator's sync errors reach only its conditions and its log
     throw new Error(`failed to update object ${describe(desired)}: ${errorMessage(e)}`);
   }
 }

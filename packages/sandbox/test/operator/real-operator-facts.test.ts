@@ -8,6 +8,8 @@ import type { SandboxHandle } from '../../src/index.js';
 import type { KubeObject } from '../../src/core/types.js';
 import { mainConditions, type Condition, type DeployFacts } from '../../src/operator/conditions.js';
 import { aggregateClusterOperator } from '../../src/operator/clusteroperator-status.js';
+import { applyObject } from '../../src/operator/apply.js';
+import type { OperatorEnv } from '../../src/operator/context.js';
 import {
   R,
   clusterOperator,
@@ -383,5 +385,32 @@ describe('operator facts: Degraded and the ClusterOperator (status computation)'
     expect(co.find((c) => c.type === 'Available')?.reason).toBe(
       'NoReplicasAvailable::NodeCADaemonNoAvailableReplicas',
     );
+  });
+});
+
+describe('operator facts: a failed apply', () => {
+  test('fact: a Deployment update the API server refuses is a sync error only — no Warning event', () => {
+    const recorded: string[] = [];
+    const existing: KubeObject = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'image-registry', namespace: NS, resourceVersion: '1' },
+      spec: { replicas: 1 },
+    };
+    const env = {
+      api: {
+        get: () => existing,
+        update: () => {
+          throw new Error('Deployment.apps "image-registry" is invalid: spec.replicas: Invalid value');
+        },
+      },
+      events: { record: (...args: unknown[]) => recorded.push(String(args[3])) },
+      log: { info: () => undefined },
+      self: () => existing,
+    } as unknown as OperatorEnv;
+    expect(() => applyObject(env, R.deployments, { ...existing, spec: { replicas: 2 } })).toThrow(
+      /^failed to update object \*v1\.Deployment, Namespace=openshift-image-registry, Name=image-registry: /,
+    );
+    expect(recorded).toEqual([]);
   });
 });
