@@ -9,6 +9,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { bundles } from './bundles.mjs';
 import { coldStart } from './cold-start.mjs';
+import { floodIsolation } from './flood-isolation.mjs';
 import { root } from './lib/paths.mjs';
 import { round } from './lib/stats.mjs';
 import { logRelay } from './log-relay.mjs';
@@ -23,6 +24,7 @@ const BENCHES = {
   fanout: watchFanout,
   flood: logViewerFlood,
   patch: patchToScreen,
+  isolation: floodIsolation,
 };
 // Names on the command line (`node bench/run.mjs watch-fanout`) or BENCH_ONLY pick some; the
 // file names work as well as the short keys.
@@ -32,6 +34,7 @@ const ALIASES = {
   'cold-start': 'cold',
   'log-viewer-flood': 'flood',
   'patch-to-screen': 'patch',
+  'flood-isolation': 'isolation',
 };
 const picked = process.argv.slice(2).length
   ? process.argv.slice(2)

@@ -7,6 +7,36 @@ import { afterAll, beforeAll } from 'vitest';
 import type { AppOptions } from '../../src/app.js';
 import { startHarness, until, type Harness } from './harness.js';
 
+const EVENTS = { group: '', version: 'v1', resource: 'events' };
+
+/**
+ * A core/v1 Warning Event about the registry Deployment, created straight in the sandbox (as any
+ * writer could), reported by `component`.
+ */
+export function createRegistryEvent(
+  h: Harness,
+  name: string,
+  message: string,
+  at: Date,
+  component: string,
+): void {
+  const namespace = 'openshift-image-registry';
+  const ts = at.toISOString().replace(/\.\d+Z$/, 'Z');
+  h.sandbox.api().create(EVENTS, namespace, {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name, namespace },
+    involvedObject: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'image-registry', namespace },
+    reason: 'Flood',
+    message,
+    type: 'Warning',
+    source: { component },
+    firstTimestamp: ts,
+    lastTimestamp: ts,
+    count: 1,
+  });
+}
+
 /** The Config the sandbox's operator bootstraps (`cluster`), once the console can read it. */
 export async function ensureConfig(h: Harness): Promise<ConfigResponse> {
   return until(

@@ -5,29 +5,11 @@
  */
 import type { ChangeEvent, SnapshotEvent } from '@irc/shared';
 import { describe, expect, it } from 'vitest';
-import { NS } from '../../src/kube/resources.js';
 import { openStream, until, type Harness } from './harness.js';
-import { kubectlPatchConfig, registryHarness } from './registry.js';
+import { createRegistryEvent, kubectlPatchConfig, registryHarness } from './registry.js';
 
-const EVENTS = { group: '', version: 'v1', resource: 'events' };
-
-/** A core/v1 Event about the registry Deployment, created straight in the sandbox (as any writer could). */
-function createEvent(h: Harness, name: string, message: string, at: Date): void {
-  const ts = at.toISOString().replace(/\.\d+Z$/, 'Z');
-  h.sandbox.api().create(EVENTS, NS, {
-    apiVersion: 'v1',
-    kind: 'Event',
-    metadata: { name, namespace: NS },
-    involvedObject: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'image-registry', namespace: NS },
-    reason: 'Flood',
-    message,
-    type: 'Warning',
-    source: { component: 'stream-bounds-test' },
-    firstTimestamp: ts,
-    lastTimestamp: ts,
-    count: 1,
-  });
-}
+const createEvent = (h: Harness, name: string, message: string, at: Date) =>
+  createRegistryEvent(h, name, message, at, 'stream-bounds-test');
 
 function snapshotOf(messages: { event: string; data: string }[], kind: string): SnapshotEvent | undefined {
   for (const m of messages) {

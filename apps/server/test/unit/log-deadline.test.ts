@@ -5,29 +5,20 @@
  * must come within the log route's budget (10 s, less when the call timeout is shorter): 504
  * with a clear message, and the upstream socket is closed.
  */
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
+import { startHungApi, type HungApi } from '../helpers/hung-api.js';
 import { kubeconfigFor } from '../helpers/kubeconfig.js';
 
 describe('pod logs against a hung API', () => {
-  let hung: net.Server;
-  const sockets = new Set<net.Socket>();
+  let hung: HungApi;
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    // Accepts every connection, reads the request, never answers.
-    hung = net.createServer((socket) => {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.resume();
-    });
-    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
-    const { port } = hung.address() as AddressInfo;
+    hung = await startHungApi();
     app = await buildApp({
-      kubeconfig: kubeconfigFor(`http://127.0.0.1:${port}`),
+      kubeconfig: kubeconfigFor(hung.url),
       logLevel: false,
       watch: false,
       // the default per-call timeout: the log route's own budget (10 s) is what must end it
@@ -35,8 +26,7 @@ describe('pod logs against a hung API', () => {
   });
   afterAll(async () => {
     await app.close();
-    for (const s of sockets) s.destroy();
-    await new Promise<void>((resolve) => hung.close(() => resolve()));
+    await hung.stop();
   });
 
   it.each([
@@ -59,7 +49,7 @@ describe('pod logs against a hung API', () => {
       });
       expect(Date.now() - started).toBeLessThan(12_000);
       await new Promise((r) => setTimeout(r, 200));
-      expect(sockets.size).toBe(0);
+      expect(hung.openSockets).toBe(0);
     },
     20_000,
   );

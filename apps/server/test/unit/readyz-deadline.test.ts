@@ -3,29 +3,20 @@
  * never answers, readiness must turn 503 within the probe's budget (5 s, under the pod's
  * readinessProbe timeoutSeconds: 6) — not hang as long as the API does.
  */
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
+import { startHungApi, type HungApi } from '../helpers/hung-api.js';
 import { kubeconfigFor } from '../helpers/kubeconfig.js';
 
 describe('/readyz against a hung API', () => {
-  let hung: net.Server;
-  const sockets = new Set<net.Socket>();
+  let hung: HungApi;
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    // Accepts every connection, reads the request, never answers.
-    hung = net.createServer((socket) => {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.resume();
-    });
-    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
-    const { port } = hung.address() as AddressInfo;
+    hung = await startHungApi();
     app = await buildApp({
-      kubeconfig: kubeconfigFor(`http://127.0.0.1:${port}`),
+      kubeconfig: kubeconfigFor(hung.url),
       logLevel: false,
       watch: false,
       // far beyond the probe's own deadline: only the probe's deadline can end it
@@ -34,8 +25,7 @@ describe('/readyz against a hung API', () => {
   });
   afterAll(async () => {
     await app.close();
-    for (const s of sockets) s.destroy();
-    await new Promise<void>((resolve) => hung.close(() => resolve()));
+    await hung.stop();
   });
 
   it('answers 503 within the probe deadline, and the upstream request is abandoned', async () => {
@@ -51,6 +41,6 @@ describe('/readyz against a hung API', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     // the hung request's socket was closed by the abort, not left open
     await new Promise((r) => setTimeout(r, 200));
-    expect(sockets.size).toBe(0);
+    expect(hung.openSockets).toBe(0);
   }, 20_000);
 });
