@@ -71,7 +71,7 @@ for (const [port, context] of servers) {
     PORT: port,
     ...(process.env.PROMETHEUS_URL || prometheusPort === 'off'
       ? {}
-      : { PROMETHEUS_URL: `http://127.0.0.1:${prometheusPort}` }),
+      : { PROMETHEUS_URL: `http://127.0.0.1:${prometheusPort}`, PROMETHEUS_SCRAPE_INTERVAL_SECONDS: '2' }),
   });
 }
 console.log(

@@ -36,6 +36,8 @@ import { storageRoutes } from './storage/routes.js';
 import { trustRoutes } from './trust/routes.js';
 import { migrationRoutes } from './migration/routes.js';
 import { workloadRoutes } from './workloads/routes.js';
+import { historyRoutes } from './history/routes.js';
+import { PrometheusClient, monitoringFromEnv, type MonitoringSettings } from './history/prometheus.js';
 
 export interface AppOptions {
   /** The server's kubeconfig (already loaded: see kube/kubeconfig.ts). */
@@ -78,6 +80,13 @@ export interface AppOptions {
   watchStallMs?: number;
   /** Per-identity caps on followed logs and event streams (platform/per-identity-limits.ts). */
   identityLimits?: Partial<IdentityLimits>;
+  /**
+   * Cluster monitoring to read history from (Prometheus HTTP API: a cluster's Thanos querier or
+   * the sandbox's Prometheus). Default from PROMETHEUS_URL / in-cluster; false: none.
+   */
+  monitoring?: MonitoringSettings | false;
+  /** How often monitoring scrapes (rate windows span a few scrapes). Default PROMETHEUS_SCRAPE_INTERVAL_SECONDS or 30. */
+  monitoringScrapeSeconds?: number;
 }
 
 declare module 'fastify' {
@@ -87,6 +96,9 @@ declare module 'fastify' {
     timeline: Timeline;
     metrics: Metrics;
     accessReviews: AccessReviewCache;
+    /** Cluster monitoring, when there is one (history/). */
+    monitoring: PrometheusClient | undefined;
+    monitoringScrapeSeconds: number;
     /** resourceVersion → generation of the Config versions seen (PATCH conflict detection). */
     configGenerations: ConfigGenerations;
     /** Enders of long-lived responses (event streams, followed logs), run on shutdown. */
@@ -140,6 +152,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     followedLogs: new IdentitySlots(limits.followedLogs),
     streams: new IdentitySlots(limits.streams),
   });
+  const monitoring = options.monitoring === false ? undefined : (options.monitoring ?? monitoringFromEnv());
+  app.decorate('monitoring', monitoring ? new PrometheusClient(monitoring) : undefined);
+  app.decorate(
+    'monitoringScrapeSeconds',
+    options.monitoringScrapeSeconds ?? (Number(process.env.PROMETHEUS_SCRAPE_INTERVAL_SECONDS) || 30),
+  );
 
   installErrorHandler(app);
   installRequestMetrics(app, metrics);
@@ -161,6 +179,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(pullSecretRoutes);
   await app.register(migrationRoutes);
   await app.register(workloadRoutes);
+  await app.register(historyRoutes);
   openApiRoute(app);
   await registerPluginAssets(app, options.pluginDist);
   await registerStatic(app, options.webDist);

@@ -78,6 +78,17 @@ export class ClusterAccess {
     return this.serverClient().scoped(signal);
   }
 
+  /**
+   * The bearer token cluster monitoring is asked with: the caller's. Standalone
+   * (kubeconfig mode) without one, the kubeconfig user's — who is the caller there, as for every
+   * other call. In token mode never anything but the caller's (undefined without one).
+   */
+  monitoringToken(token: string | undefined): string | undefined {
+    if (token) return token;
+    if (this.authMode === 'token') return undefined;
+    return this.credentials.current.kc.getCurrentUser()?.token || undefined;
+  }
+
   close(): void {
     this.credentials.stop();
   }

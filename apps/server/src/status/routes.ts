@@ -19,6 +19,9 @@ import type { AccessQuestion } from './access-review.js';
 import { SseConnection, sseFrame } from './sse.js';
 import { KIND_ACCESS } from './targets.js';
 import { ReadableEntryGate, readableEntries } from './timeline.js';
+import { mergeTransitions } from '../history/conditions.js';
+import { parseRange, readConditionHistory } from '../history/service.js';
+import { disconnectSignal } from '../platform/request-client.js';
 
 /**
  * The `session` event: the caller's token stopped being accepted. The stream ends after it;
@@ -211,10 +214,40 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
             message: `you may not read the registry's history: ${[...denied.values()][0]}`,
           });
         }
+        const { start, end, ...query } = request.query;
+        const limit = query.limit ?? 500;
+        const range = start !== undefined ? parseRange(start, end) : undefined;
         // Filtered before the limit, so a caller who may not read some objects still gets `limit` entries.
-        const candidates = app.timeline.list({ ...request.query, limit: 5000 }, (kind) => !denied.has(kind));
+        const candidates = app.timeline
+          .list(
+            { ...query, ...(range ? { since: new Date(range.startMs).toISOString() } : {}), limit: 5000 },
+            (kind) => !denied.has(kind),
+          )
+          .filter((e) => !range || Date.parse(e.time) <= range.endMs);
         const entries = await readableEntries(candidates, mayRead(request, client));
-        return { entries: entries.slice(0, request.query.limit ?? 500), total: app.timeline.size };
+        if (!range) return { entries: entries.slice(0, limit), total: app.timeline.size };
+        // The past from cluster monitoring, asked with the caller's token — only about what the
+        // caller may read here too (the ClusterOperator).
+        const past = denied.has('ClusterOperator')
+          ? undefined
+          : await readConditionHistory(
+              app.monitoring,
+              app.cluster.monitoringToken(requestToken(request)),
+              range,
+              app.monitoringScrapeSeconds,
+              disconnectSignal(reply),
+            );
+        const derived = past && (!query.type || query.type === 'condition') ? past.entries : [];
+        const merged = mergeTransitions(entries, derived, past?.step ?? 0);
+        return {
+          entries: merged.slice(0, limit),
+          total: merged.length,
+          history: past?.history ?? {
+            state: 'forbidden',
+            message: `History is unavailable: ${denied.get('ClusterOperator') ?? 'you may not read the ClusterOperator'}. Showing what this console has seen since it started.`,
+          },
+          lanes: past?.lanes ?? [],
+        };
       },
     );
   };

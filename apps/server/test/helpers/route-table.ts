@@ -158,6 +158,14 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
     needs: { all: [], any: [WATCHED.config, WATCHED.clusterOperator, WATCHED.events] },
     request: () => ({ method: 'GET', path: '/api/v1/timeline?limit=50' }),
   },
+  // Cluster monitoring decides what the caller may read (with their token); the API asks nothing.
+  'GET /api/v1/history/traffic': {
+    needs: { all: [] },
+    request: () => ({
+      method: 'GET',
+      path: `/api/v1/history/traffic?start=${new Date(Date.now() - 3600_000).toISOString()}`,
+    }),
+  },
   'GET /api/v1/diagnostics': {
     needs: { all: [] },
     request: () => ({ method: 'GET', path: '/api/v1/diagnostics' }),

@@ -74,6 +74,11 @@ export function imageRegistryMetrics(
     'counter',
   );
 
+  // Zero from the start, unlike client_golang's lazily made series: a rate() cannot see the
+  // first errors of a series that appears with them, and the sandbox's outages are short.
+  for (const op of new Set(Object.values(OPERATIONS).flat()))
+    storageErrors.add({ operation: op, code: 'UNKNOWN' }, 0);
+
   const pick = (): string => {
     let r = random();
     for (const [m, share] of MIX) {

@@ -6,6 +6,7 @@ export * from './config.js';
 export * from './storage.js';
 export * from './pods.js';
 export * from './timeline.js';
+export * from './history.js';
 export * from './stream.js';
 export * from './diagnostics.js';
 export * from './me.js';

@@ -10,6 +10,7 @@ export const ApiPaths = {
   storageCredentials: '/api/v1/storage/credentials',
   stream: '/api/v1/stream',
   timeline: '/api/v1/timeline',
+  historyTraffic: '/api/v1/history/traffic',
   pods: '/api/v1/pods',
   /** `:namespace/:name/log`: fill with {@link podLogPath}. */
   podLog: '/api/v1/pods/:namespace/:name/log',

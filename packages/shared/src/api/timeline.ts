@@ -5,6 +5,7 @@
  */
 import Type, { type Static } from 'typebox';
 import { ObjectRefSchema, QueryInteger } from './common.js';
+import { ConditionLaneSchema, HistoryStatusSchema } from './history.js';
 
 const ConditionStatus = Type.Union([Type.Literal('True'), Type.Literal('False'), Type.Literal('Unknown')]);
 
@@ -27,6 +28,9 @@ export const ConditionEntrySchema = Type.Object({
     reason: Type.String(),
     message: Type.String(),
   }),
+  /** monitoring: read from cluster monitoring (no message; time known to `withinSeconds`). Absent: seen by the watch. */
+  source: Type.Optional(Type.Literal('monitoring')),
+  withinSeconds: Type.Optional(Type.Integer()),
 });
 
 export const EventEntrySchema = Type.Object({
@@ -68,6 +72,13 @@ export const TimelineQuerySchema = Type.Object(
     type: Type.Optional(
       Type.Union([Type.Literal('condition'), Type.Literal('event'), Type.Literal('change')]),
     ),
+    /**
+     * RFC 3339: answer for the range start…end (end default now, at most 14 days): condition
+     * history from cluster monitoring merged with what the live watch saw, with `history`
+     * saying whether monitoring could be read and `lanes` the conditions over the range.
+     */
+    start: Type.Optional(Type.String({ maxLength: 40 })),
+    end: Type.Optional(Type.String({ maxLength: 40 })),
   },
   { additionalProperties: false },
 );
@@ -76,5 +87,9 @@ export type TimelineQuery = Static<typeof TimelineQuerySchema>;
 export const TimelineResponseSchema = Type.Object({
   entries: Type.Array(TimelineEntrySchema),
   total: Type.Integer(),
+  /** With a range (`start`): where the history came from, or why it is missing. */
+  history: Type.Optional(HistoryStatusSchema),
+  /** With a range: the ClusterOperator's conditions over it (from monitoring). */
+  lanes: Type.Optional(Type.Array(ConditionLaneSchema)),
 });
 export type TimelineResponse = Static<typeof TimelineResponseSchema>;
