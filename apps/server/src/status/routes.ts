@@ -19,6 +19,7 @@ import type { AccessQuestion } from './access-review.js';
 import { SseConnection, sseFrame } from './sse.js';
 import { KIND_ACCESS } from './targets.js';
 import { ReadableEntryGate, readableEntries } from './timeline.js';
+import { listConsoleChanges } from './console-events.js';
 import { mergeTransitions } from '../history/conditions.js';
 import { parseRange, readConditionHistory } from '../history/service.js';
 import { disconnectSignal } from '../platform/request-client.js';
@@ -224,6 +225,16 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
             (kind) => !denied.has(kind),
           )
           .filter((e) => !range || Date.parse(e.time) <= range.endMs);
+        // Console changes recorded by any replica outside the watched namespace (cluster-scoped
+        // objects' Events live in `default`, the pull secret's and CAs' in openshift-config).
+        if (!query.type || query.type === 'change') {
+          const since = range?.startMs ?? (query.since ? Date.parse(query.since) : undefined);
+          const known = new Set(candidates.map((e) => e.id));
+          for (const change of await listConsoleChanges(client))
+            if (!known.has(change.id) && (since === undefined || Date.parse(change.time) >= since))
+              if (!range || Date.parse(change.time) <= range.endMs) candidates.push(change);
+          candidates.sort((a, b) => Date.parse(b.time) - Date.parse(a.time) || (b.id > a.id ? 1 : -1));
+        }
         const entries = await readableEntries(candidates, mayRead(request, client));
         if (!range) return { entries: entries.slice(0, limit), total: app.timeline.size };
         // The past from cluster monitoring, asked with the caller's token — only about what the

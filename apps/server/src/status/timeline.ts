@@ -24,6 +24,7 @@ import {
 } from '../kube/resources.js';
 import { redactUpstreamText } from '../kube/redact.js';
 import type { AccessQuestion } from './access-review.js';
+import { changeFromEvent } from './console-events.js';
 
 const MAX_ENTRIES = 5000;
 
@@ -134,6 +135,9 @@ export class Timeline extends EventEmitter<{ entry: [TimelineEntry] }> {
   }
 
   observeEvent(event: KubeObjectLike): void {
+    // a change made through the console (by any replica): the change entry it stands for
+    const change = changeFromEvent(event);
+    if (change) return this.add(change);
     const e = event as KubeObjectLike & {
       involvedObject?: { kind?: string; name?: string; namespace?: string };
       reason?: string;
