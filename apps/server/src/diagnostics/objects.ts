@@ -57,7 +57,13 @@ function startedAt(j: JobLike): number {
 export function latestPrunerJob(jobs: JobLike[], want?: 'failed'): JobLike | undefined {
   const finished = jobs
     .filter((j) => isPrunerJob(j) && jobFinished(j))
-    .sort((a, b) => startedAt(b) - startedAt(a));
+    // start times have second granularity: of two runs started in the same second (a failed run
+    // and the manual re-run after the fix) neither is known to be later, so a success wins the tie
+    .sort(
+      (a, b) =>
+        startedAt(b) - startedAt(a) ||
+        Number(jobFinished(b) === 'complete') - Number(jobFinished(a) === 'complete'),
+    );
   const latest = finished[0];
   if (!latest) return undefined;
   return want === 'failed' && jobFinished(latest) !== 'failed' ? undefined : latest;

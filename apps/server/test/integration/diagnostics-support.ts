@@ -75,15 +75,22 @@ export async function expectDiagnosis(
 
 /** Waits until no step of the checklist fails. */
 export function untilNoFailingStep(h: Harness, what: string): Promise<DiagnosticsResponse> {
+  let last: DiagnosticsResponse | undefined;
   return until(
     async () => {
       const d = await diagnostics(h);
+      last = d;
       return d.steps.every((s) => s.verdict !== 'failing') ? d : undefined;
     },
     what,
     60_000,
     500,
-  );
+  ).catch((err: unknown) => {
+    const failing = last?.steps
+      .filter((s) => s.verdict === 'failing')
+      .map((s) => `${s.id}: ${s.findings.map((f) => `${f.code} ${f.summary}`).join('; ')}`);
+    throw new Error(`${String(err)}\nstill failing: ${JSON.stringify(failing)}`);
+  });
 }
 
 /**
@@ -95,7 +102,8 @@ export function scenarios(h: Harness): (name: string) => Promise<void> {
   afterEach(async () => {
     for (const name of active.splice(0)) await h.scenario(name, false);
     await untilNoFailingStep(h, 'the checklist to recover');
-  });
+    // longer than the wait itself, so that a checklist that stays red says which step
+  }, 90_000);
   return async (name) => {
     await h.scenario(name, true);
     active.push(name);

@@ -531,6 +531,14 @@ describe('pruner and node-ca', () => {
       ]),
     });
     expect(stepOf(later, 'pruner').verdict).toBe('ok');
+    // a manual re-run started in the same second as the failed run (start times are in seconds)
+    const sameSecond = run({
+      prunerJobs: ok([
+        job('image-pruner-manual-b4m6d', true, '2026-06-12T00:00:00Z'),
+        job('image-pruner-manual-x7k2p', false, '2026-06-12T00:00:00Z'),
+      ]),
+    });
+    expect(stepOf(sameSecond, 'pruner').verdict).toBe('ok');
   });
 
   it('node-ca not ready on some nodes names them', () => {
