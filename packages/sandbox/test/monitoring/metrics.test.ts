@@ -66,8 +66,11 @@ describe('sandbox monitoring: the metrics a cluster scrapes', () => {
   });
 
   test('a storage outage: the registry answers 500, storage errors rise, the conditions move and are counted', async () => {
-    const before = await metrics('/extensions/v2/metrics');
-    expect(total(before.text, 'imageregistry_http_requests_total', { code: '200' })).toBeGreaterThan(0);
+    // the simulated load ticks every second: the first pulls may still be on their way
+    const before = await waitFor('registry traffic', async () => {
+      const m = await metrics('/extensions/v2/metrics');
+      return total(m.text, 'imageregistry_http_requests_total', { code: '200' }) > 0 && m;
+    });
     expect(total(before.text, 'imageregistry_storage_errors_total')).toBe(0);
     const cvoBefore = (await metrics('/sandbox/v1/metrics/cluster-version-operator')).text;
     const transitionsBefore = total(cvoBefore, 'cluster_operator_condition_transitions', {
