@@ -11,11 +11,15 @@ import { REGISTRY_LABELS } from '../operator/defaults.js';
 import { memo } from './memo.js';
 import type { Scenario, ScenarioEnv } from './types.js';
 
-/** The worker running the first registry pod (so the fault shows on the registry), else any worker. */
+/**
+ * The worker running the first registry pod that stays (so the fault shows on the registry), else
+ * any worker. A pod already terminating (a rollout just replaced it) is gone a moment later and
+ * would leave the fault on a node with no registry pod.
+ */
 function targetNode(env: ScenarioEnv): string | undefined {
-  const pods = env.api.list(R.pods, 'openshift-image-registry', {
-    labelSelector: selectorString(REGISTRY_LABELS),
-  }).items;
+  const pods = env.api
+    .list(R.pods, 'openshift-image-registry', { labelSelector: selectorString(REGISTRY_LABELS) })
+    .items.filter((p) => !p.metadata.deletionTimestamp);
   const onNode = pods.map((p) => str(rec(p, 'spec').nodeName)).find(Boolean);
   if (onNode) return onNode;
   return env.api
