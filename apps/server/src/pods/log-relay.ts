@@ -11,6 +11,7 @@
  * the response, so the browser sees an error and resumes with `sinceTime` instead of taking the
  * cut for the end of the log.
  */
+import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { POD_LOG_CONTENT_TYPE } from '@irc/shared';
 import type { FastifyReply } from 'fastify';
@@ -22,6 +23,28 @@ import type { PodLogQuery } from '@irc/shared';
 
 /** How long the API (and the kubelet behind it) may take to start answering a log read. */
 export const LOG_HEAD_DEADLINE_MS = 10_000;
+
+/**
+ * How long a log read that is not followed may go without a byte while the browser keeps up. Such
+ * a read sends what the kubelet has and ends; silence half-way is a hung API or kubelet holding a
+ * pooled socket. A followed log may be quiet for hours, so it has no such bound.
+ */
+export const LOG_BODY_IDLE_MS = 10_000;
+
+/** Calls `abort` once `upstream` sends nothing for `ms` — unless the browser is the one behind. */
+function abortWhenSilent(upstream: Readable, browser: Writable, ms: number, abort: () => void): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => (browser.writableNeedDrain ? arm() : abort()), ms);
+  };
+  upstream.on('data', arm);
+  arm();
+  return () => {
+    clearTimeout(timer);
+    upstream.off('data', arm);
+  };
+}
 
 export async function relayPodLog(
   client: KubeClient,
@@ -72,14 +95,20 @@ export async function relayPodLog(
     reply.raw.socket?.destroySoon();
   };
   longLived.add(end);
+  let stopWatching = () => {};
   try {
-    await pipeline(upstream, new ChunkCoalescer(), reply.raw, { signal: upstreamAbort.signal });
+    const relayed = pipeline(upstream, new ChunkCoalescer(), reply.raw, { signal: upstreamAbort.signal });
+    // Watch after the pipeline has attached, so this listener never starts the flow itself.
+    if (!query.follow)
+      stopWatching = abortWhenSilent(upstream, reply.raw, LOG_BODY_IDLE_MS, () => upstreamAbort.abort());
+    await relayed;
   } catch {
     // Browser gone (abort): nothing to tell anyone. Upstream cut: abort the response rather than
     // end it, so that the browser can tell a broken stream from a finished log.
     upstream.destroy();
     if (!reply.raw.writableEnded) reply.raw.destroy();
   } finally {
+    stopWatching();
     reply.raw.off('close', onClose);
     longLived.delete(end);
     metrics.logStreams.dec();
