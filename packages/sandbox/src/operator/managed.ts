@@ -6,7 +6,7 @@ import { isServed } from '../cluster/served.js';
 import type { OperatorEnv, StorageResult } from './context.js';
 import { SyncError } from './context.js';
 import { applyObject, deleteObject } from './apply.js';
-import { NS } from './defaults.js';
+import { NS, SUPPLEMENTAL_GROUPS_ANNOTATION } from './defaults.js';
 import { syncStorage } from './storage/index.js';
 import { registryDeployment } from './resources/registry-deployment.js';
 import {
@@ -126,6 +126,9 @@ function applyAll(
       httpSecret,
       clusterProxy,
       zonedNodes: zoned,
+      supplementalGroups: tryGet(api, R.namespaces, undefined, NS)?.metadata.annotations?.[
+        SUPPLEMENTAL_GROUPS_ANNOTATION
+      ],
     });
   } catch (e) {
     throw new Error(

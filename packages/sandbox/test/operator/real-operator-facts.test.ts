@@ -79,6 +79,32 @@ describe('operator facts (imitating release-4.23)', () => {
     expect(certs?.configMap?.defaultMode).toBe(420);
   });
 
+  test("fact: the pod runs with the namespace's fsGroup (OnRootMismatch) and, in 4.23, the Intermediate TLS profile in env", () => {
+    const ns = sb.api().get(R.namespaces, undefined, NS);
+    const groups = String(ns.metadata.annotations?.['openshift.io/sa.scc.supplemental-groups'] ?? '');
+    expect(groups).toMatch(/^\d+\/\d+$/);
+    const podSpec = rec(registryDeployment(sb), 'spec', 'template', 'spec');
+    expect(podSpec.securityContext).toEqual({
+      fsGroup: Number(groups.split('/')[0]),
+      fsGroupChangePolicy: 'OnRootMismatch',
+    });
+    const env = registryEnv(sb);
+    expect(env.find((e) => e.name === 'REGISTRY_HTTP_TLS_MINVERSION')?.value).toBe('VersionTLS12');
+    expect(env.find((e) => e.name === 'OPENSHIFT_REGISTRY_HTTP_TLS_CIPHERSUITES')?.value).toBe(
+      [
+        'TLS_AES_128_GCM_SHA256',
+        'TLS_AES_256_GCM_SHA384',
+        'TLS_CHACHA20_POLY1305_SHA256',
+        'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+        'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+        'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
+        'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+        'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256',
+        'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256',
+      ].join(','),
+    );
+  });
+
   test('fact: REGISTRY_HTTP_SECRET is a plain env value; image-registry-private-configuration stays empty for emptyDir', async () => {
     await onEmptyDir(sb);
     const httpSecret = String(rec(config(sb.api()), 'spec').httpSecret);

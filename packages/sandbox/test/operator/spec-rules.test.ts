@@ -23,6 +23,7 @@ const envOf = (spec: Record<string, unknown>) => {
     httpSecret: 'h',
     clusterProxy: {},
     zonedNodes: false,
+    supplementalGroups: '1000290000/10000',
   });
   const c = (
     ((d.spec as Record<string, unknown>).template as Record<string, Record<string, unknown>>).spec
@@ -88,6 +89,7 @@ describe('registry Deployment from the Config', () => {
           httpSecret: 'h',
           clusterProxy: {},
           zonedNodes: true,
+          supplementalGroups: '1000290000/10000',
         }).spec as { template: { spec: Record<string, unknown> } }
       ).template.spec;
     expect(spec({ replicas: 2 }).affinity).toBeDefined();

@@ -17,7 +17,13 @@ export const SEED_NAMESPACES: Array<{
   {
     name: 'openshift-image-registry',
     labels: { 'openshift.io/cluster-monitoring': 'true', 'openshift.io/run-level': '', ...PSA_PRIVILEGED },
-    annotations: { 'openshift.io/node-selector': '', 'workload.openshift.io/allowed': 'management' },
+    annotations: {
+      'openshift.io/node-selector': '',
+      'workload.openshift.io/allowed': 'management',
+      // the SCC ranges OpenShift allocates per namespace; the operator takes fsGroup from the first
+      'openshift.io/sa.scc.supplemental-groups': '1000290000/10000',
+      'openshift.io/sa.scc.uid-range': '1000290000/10000',
+    },
   },
   { name: 'openshift-config', labels: { 'openshift.io/run-level': '0' } },
   { name: 'openshift-config-managed', labels: { 'openshift.io/run-level': '0' } },

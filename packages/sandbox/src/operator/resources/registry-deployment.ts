@@ -7,6 +7,7 @@ import type { StorageResult } from '../context.js';
 import {
   CERTS_CONFIGMAP,
   CHECKSUM_ANNOTATION,
+  DEFAULT_TLS_PROFILE,
   DEPS_CHECKSUM_ANNOTATION,
   IMAGES,
   INTERNAL_HOSTNAME,
@@ -19,6 +20,7 @@ import {
   REGISTRY_NAME,
   REGISTRY_SA,
   RELEASE_VERSION,
+  SUPPLEMENTAL_GROUPS_ANNOTATION,
   TLS_SECRET,
   TRUSTED_CA_CONFIGMAP,
 } from '../defaults.js';
@@ -35,6 +37,24 @@ export interface DeploymentInputs {
   clusterProxy: Json;
   /** whether nodes carry topology.kubernetes.io/zone (adds the zone spread constraint) */
   zonedNodes: boolean;
+  /** the registry namespace's openshift.io/sa.scc.supplemental-groups annotation ("<gid>/<size>") */
+  supplementalGroups: string | undefined;
+}
+
+/** The pod's fsGroup is the first gid of the namespace's SCC range (the operator's error texts). */
+function podSecurityContext(groups: string | undefined): Json {
+  const fail = (why: string): never => {
+    throw new Error(`generate security context for deployment config: ${why}`);
+  };
+  const where = `annotation ${SUPPLEMENTAL_GROUPS_ANNOTATION} in namespace "${NS}"`;
+  if (groups === undefined)
+    return fail(`namespace "${NS}" doesn't have annotation ${SUPPLEMENTAL_GROUPS_ANNOTATION}`);
+  const slash = groups.indexOf('/');
+  if (slash === -1) return fail(`${where} doesn't contain '/'`);
+  const gid = Number(groups.slice(0, slash));
+  if (!/^-?\d+$/.test(groups.slice(0, slash)) || !Number.isSafeInteger(gid))
+    return fail(`unable to parse ${where}: invalid syntax`);
+  return { fsGroup: gid, fsGroupChangePolicy: 'OnRootMismatch' };
 }
 
 /** REGISTRY_LOG_LEVEL from spec.logLevel, falling back to the deprecated spec.logging. */
@@ -126,6 +146,9 @@ export function registryDeployment(input: DeploymentInputs): KubeObject {
     { name: 'REGISTRY_OPENSHIFT_SERVER_ADDR', value: INTERNAL_HOSTNAME },
     { name: 'REGISTRY_HTTP_TLS_CERTIFICATE', value: '/etc/secrets/tls.crt' },
     { name: 'REGISTRY_HTTP_TLS_KEY', value: '/etc/secrets/tls.key' },
+    // 4.23: the observed cluster TLS profile (spec.observedConfig.servingInfo)
+    { name: 'REGISTRY_HTTP_TLS_MINVERSION', value: DEFAULT_TLS_PROFILE.minTLSVersion },
+    { name: 'OPENSHIFT_REGISTRY_HTTP_TLS_CIPHERSUITES', value: DEFAULT_TLS_PROFILE.cipherSuites.join(',') },
     ...requestsEnv(spec),
     ...proxyEnv(spec, input.clusterProxy),
   ];
@@ -180,7 +203,7 @@ export function registryDeployment(input: DeploymentInputs): KubeObject {
     priorityClassName: 'system-cluster-critical',
     terminationGracePeriodSeconds: 55,
     nodeSelector,
-    securityContext: {},
+    securityContext: podSecurityContext(input.supplementalGroups),
     containers: [
       {
         name: REGISTRY_CONTAINER,
