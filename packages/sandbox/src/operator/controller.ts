@@ -166,7 +166,15 @@ export class RegistryController {
     }
     const conditions = mergeConditions(
       prevConds,
-      [...main.conditions, ...storageConds, ...nodeCA, ...certs.conditions, ...imageConfig],
+      [
+        ...main.conditions,
+        ...storageConds,
+        ...nodeCA,
+        ...certs.conditions,
+        ...imageConfig,
+        // 4.23's config observer (the TLS profile) never fails here
+        { type: 'ConfigObservationDegraded', status: 'False', reason: 'AsExpected', message: '' },
+      ],
       this.env.clock.now(),
     );
     const storageManaged = str(statusStorage.managementState) === 'Managed';

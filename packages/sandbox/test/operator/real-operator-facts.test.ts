@@ -105,6 +105,23 @@ describe('operator facts (imitating release-4.23)', () => {
     );
   });
 
+  test('fact: 4.23 observes the TLS profile into spec.observedConfig.servingInfo, reports ConfigObservationDegraded=False AsExpected and an ObserveTLSSecurityProfile event', async () => {
+    const cfg = config(sb.api());
+    const serving = rec(cfg, 'spec', 'observedConfig', 'servingInfo');
+    expect(serving.minTLSVersion).toBe('VersionTLS12');
+    expect(serving.cipherSuites).toContain('TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256');
+    const c = await waitFor('ConfigObservationDegraded', () =>
+      condition(config(sb.api()), 'ConfigObservationDegraded'),
+    );
+    expect([c?.status, c?.reason]).toEqual(['False', 'AsExpected']);
+    const observed = events(sb.api()).filter(
+      (e) => (e as Record<string, unknown>).reason === 'ObserveTLSSecurityProfile',
+    );
+    expect(observed.map((e) => (e as Record<string, unknown>).message)).toContain(
+      'minTLSVersion changed to VersionTLS12',
+    );
+  });
+
   test('fact: REGISTRY_HTTP_SECRET is a plain env value; image-registry-private-configuration stays empty for emptyDir', async () => {
     await onEmptyDir(sb);
     const httpSecret = String(rec(config(sb.api()), 'spec').httpSecret);
