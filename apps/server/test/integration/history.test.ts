@@ -206,7 +206,9 @@ describe.skipIf(!bin)('history from cluster monitoring', () => {
       async () => {
         const res = await h.fetch(`${server.baseUrl}/api/v1/history/traffic?start=${minutesAgo(10)}`);
         const b = (await res.json()) as TrafficResponse;
-        return b.series.find((s) => s.name === 'requests')?.points.some(([, v]) => v > 0) ? b : undefined;
+        return b.series.find((s) => s.name === 'requests')?.points.some(([, v]) => (v ?? 0) > 0)
+          ? b
+          : undefined;
       },
       'request rate',
       20_000,
@@ -220,6 +222,8 @@ describe.skipIf(!bin)('history from cluster monitoring', () => {
       'storageLatencyP99',
     ]);
     // the outage of the first test shows as storage errors
-    expect(body.series.find((s) => s.name === 'storageErrors')?.points.some(([, v]) => v > 0)).toBe(true);
+    expect(body.series.find((s) => s.name === 'storageErrors')?.points.some(([, v]) => (v ?? 0) > 0)).toBe(
+      true,
+    );
   });
 });

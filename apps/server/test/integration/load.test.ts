@@ -278,9 +278,10 @@ describe(`load: ${CLIENTS} clients for ${SECONDS} s`, () => {
       expect(after.rss).toBeLessThan(baseline.rss + 192 * 2 ** 20);
       // Live data back near the baseline. What a heap-snapshot diff of a clean run showed growing
       // is the timeline (bounded, 5,000 entries, ~2.5 KB each in the heap, still filling) and
-      // idle keep-alive sockets (closed now): the timeline is allowed for, plus 2 MB. A leak of one request per config read
-      // (~800 in 60 s) exceeds it.
-      const allowance = 2 * 2 ** 20 + Math.max(0, after.timeline - baseline.timeline) * 3 * 1024;
+      // idle keep-alive sockets (closed now): the timeline is allowed for, plus 3 MB (2 MB until console changes became
+      // Events and history was read from monitoring: a CI run then grew 4.37 MB against 4.1 MB allowed). A leak of one
+      // request per config read (~800 in 60 s, ≥ 8 KB each) still exceeds it.
+      const allowance = 3 * 2 ** 20 + Math.max(0, after.timeline - baseline.timeline) * 3 * 1024;
       expect(after.heap - baseline.heap, `heap growth vs allowance ${mb(allowance)}`).toBeLessThan(allowance);
 
       await server.stop(20_000);

@@ -70,7 +70,9 @@ export const TrafficSeriesSchema = Type.Object({
   unit: Type.Union([Type.Literal('per_second'), Type.Literal('seconds')]),
   /** The PromQL it was read with (for "Open in Observe → Metrics"). */
   query: Type.String(),
-  points: Type.Array(Type.Tuple([Type.Number(), Type.Number()])),
+  // Pairs as two-item arrays, not a Tuple: TypeBox writes a tuple with draft-07 `additionalItems`,
+  // which the OpenAPI document (3.0 schema objects) may not hold.
+  points: Type.Array(Type.Array(Type.Number(), { minItems: 2, maxItems: 2 })),
 });
 export type TrafficSeries = Static<typeof TrafficSeriesSchema>;
 
