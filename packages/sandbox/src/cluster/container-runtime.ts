@@ -1,5 +1,5 @@
 import type { KubeObject } from '../core/types.js';
-import type { Json } from './objects.js';
+import type { Json } from '../core/objects.js';
 
 /**
  * The contract between the kubelet (which runs pods) and the workloads (what the containers

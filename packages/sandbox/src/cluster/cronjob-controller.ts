@@ -1,6 +1,6 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
 import { EventRecorder } from './events.js';
-import { R } from './refs.js';
+import { R } from '../core/refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
 import {
@@ -16,7 +16,7 @@ import {
   str,
   tryDelete,
   tryGet,
-} from './objects.js';
+} from '../core/objects.js';
 import { nextRun, parseSchedule } from './cron.js';
 import { rfc3339 } from './time.js';
 

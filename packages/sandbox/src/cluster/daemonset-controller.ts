@@ -1,6 +1,6 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
 import { EventRecorder } from './events.js';
-import { R } from './refs.js';
+import { R } from '../core/refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
 import {
@@ -17,8 +17,8 @@ import {
   tryDelete,
   tryGet,
   type Json,
-} from './objects.js';
-import { podTemplateHash, randomSuffix } from './names.js';
+} from '../core/objects.js';
+import { podTemplateHash, randomSuffix } from '../core/names.js';
 import { nodeAccepts } from './scheduling.js';
 import { isPodAvailable, isPodReady } from './pod-readiness.js';
 

@@ -1,6 +1,6 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
 import { EventRecorder } from './events.js';
-import { R } from './refs.js';
+import { R } from '../core/refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
 import {
@@ -17,8 +17,8 @@ import {
   str,
   tryDelete,
   tryGet,
-} from './objects.js';
-import { podTemplateHash } from './names.js';
+} from '../core/objects.js';
+import { podTemplateHash } from '../core/names.js';
 import {
   REVISION,
   maxUnavailable,

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../core/types.js';
-import { arr, num, rec, str } from './objects.js';
+import { arr, num, rec, str } from '../core/objects.js';
 import { rfc3339 } from './time.js';
 
 export interface ConditionInput {

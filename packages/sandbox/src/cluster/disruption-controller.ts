@@ -1,5 +1,5 @@
 import type { ApiClient, ControllerContext, KubeObject } from '../core/types.js';
-import { R } from './refs.js';
+import { R } from '../core/refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
 import {
@@ -13,7 +13,7 @@ import {
   selectorMatches,
   stableStringify,
   tryGet,
-} from './objects.js';
+} from '../core/objects.js';
 import { isPodReady } from './pod-readiness.js';
 import { rfc3339 } from './time.js';
 

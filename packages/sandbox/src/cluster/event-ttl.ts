@@ -1,6 +1,6 @@
 import type { ControllerContext } from '../core/types.js';
-import { R } from './refs.js';
-import { str, tryDelete } from './objects.js';
+import { R } from '../core/refs.js';
+import { str, tryDelete } from '../core/objects.js';
 
 /** OpenShift runs kube-apiserver with --event-ttl=3h: older Events disappear. */
 const EVENT_TTL_MS = 3 * 60 * 60_000;

@@ -1,6 +1,6 @@
 import type { ApiClient, Clock, KubeObject } from '../core/types.js';
-import { R } from './refs.js';
-import { isNotFound } from './objects.js';
+import { R } from '../core/refs.js';
+import { isNotFound } from '../core/objects.js';
 
 export type EventType = 'Normal' | 'Warning';
 

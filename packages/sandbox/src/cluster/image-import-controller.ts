@@ -1,8 +1,8 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
-import { R } from './refs.js';
+import { R } from '../core/refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
-import { arr, clone, isNotFound, isTerminating, num, rec, str, tryGet, type Json } from './objects.js';
+import { arr, clone, isNotFound, isTerminating, num, rec, str, tryGet, type Json } from '../core/objects.js';
 import { importFailure, importedImage } from './image-import.js';
 import { rfc3339 } from './time.js';
 

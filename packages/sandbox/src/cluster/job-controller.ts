@@ -1,6 +1,6 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
 import { EventRecorder } from './events.js';
-import { R } from './refs.js';
+import { R } from '../core/refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
 import {
@@ -15,8 +15,8 @@ import {
   rec,
   stableStringify,
   tryGet,
-} from './objects.js';
-import { randomSuffix } from './names.js';
+} from '../core/objects.js';
+import { randomSuffix } from '../core/names.js';
 import { rfc3339 } from './time.js';
 import { isPodReady } from './pod-readiness.js';
 

@@ -5,8 +5,8 @@
  */
 import type { ApiClient, KubeObject } from '../core/types.js';
 import type { EventRecorder } from './events.js';
-import { R } from './refs.js';
-import { arr } from './objects.js';
+import { R } from '../core/refs.js';
+import { arr } from '../core/objects.js';
 
 const HEALTHY: Record<string, [string, string, string]> = {
   MemoryPressure: ['False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],

@@ -1,7 +1,7 @@
 import type { Clock } from '../core/types.js';
 import type { ContainerRuntime } from './container-runtime.js';
 import type { ContainerRun, PodRun } from './kubelet.js';
-import { isRecord, num } from './objects.js';
+import { isRecord, num } from '../core/objects.js';
 
 export interface ProbeDeps {
   clock: Clock;

@@ -1,7 +1,7 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
 import type { ContainerIO, ContainerProcess, ContainerRuntime } from './container-runtime.js';
 import { EventRecorder } from './events.js';
-import { R } from './refs.js';
+import { R } from '../core/refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
 import {
@@ -15,9 +15,9 @@ import {
   tryDelete,
   tryGet,
   type Json,
-} from './objects.js';
+} from '../core/objects.js';
 import { podStatus, type ContainerState } from './pod-status.js';
-import { randomHex } from './names.js';
+import { randomHex } from '../core/names.js';
 import { ProbeRunner } from './kubelet-probes.js';
 import { rfc3339 } from './time.js';
 import { kubeletStopped } from '../core/kubelet-endpoint.js';

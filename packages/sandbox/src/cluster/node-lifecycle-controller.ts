@@ -18,10 +18,10 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
 import { kubeletStopped } from '../core/kubelet-endpoint.js';
 import { EventRecorder } from './events.js';
-import { R } from './refs.js';
+import { R } from '../core/refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
-import { arr, isNotFound, rec, str, tryDelete, tryGet, type Json } from './objects.js';
+import { arr, isNotFound, rec, str, tryDelete, tryGet, type Json } from '../core/objects.js';
 import { rfc3339 } from './time.js';
 import { toleratesTaint } from './scheduling.js';
 

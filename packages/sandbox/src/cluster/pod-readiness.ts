@@ -1,5 +1,5 @@
 import type { KubeObject } from '../core/types.js';
-import { arr } from './objects.js';
+import { arr } from '../core/objects.js';
 
 export function readyCondition(pod: KubeObject): Record<string, unknown> | undefined {
   return arr(pod, 'status', 'conditions').find((c) => c.type === 'Ready');

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../core/types.js';
-import { arr, rec, str } from './objects.js';
+import { arr, rec, str } from '../core/objects.js';
 
 /** What the kubelet knows about one container, turned into a v1.ContainerStatus. */
 export interface ContainerState {

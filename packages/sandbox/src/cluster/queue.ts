@@ -1,5 +1,5 @@
 import type { Clock } from '../core/types.js';
-import { errorMessage } from './objects.js';
+import { errorMessage } from '../core/objects.js';
 
 export type SyncResult = void | { requeueAfterMs?: number };
 

@@ -1,6 +1,6 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
 import { EventRecorder } from './events.js';
-import { R } from './refs.js';
+import { R } from '../core/refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
 import {
@@ -17,8 +17,8 @@ import {
   tryDelete,
   tryGet,
   labelsOf,
-} from './objects.js';
-import { randomSuffix } from './names.js';
+} from '../core/objects.js';
+import { randomSuffix } from '../core/names.js';
 import { isPodAvailable, isPodReady } from './pod-readiness.js';
 
 /** How many pods one sync creates at most (kube: slow-start batches; burst 500). */

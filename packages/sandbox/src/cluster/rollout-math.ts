@@ -1,5 +1,5 @@
 import type { KubeObject } from '../core/types.js';
-import { num, rec, str } from './objects.js';
+import { num, rec, str } from '../core/objects.js';
 
 /** intstr resolution as the deployment controller does it: surge rounds up, unavailable down. */
 export function resolveIntOrPercent(v: unknown, total: number, roundUp: boolean, dflt: string): number {

@@ -1,8 +1,8 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
-import { R } from './refs.js';
+import { R } from '../core/refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
-import { arr, isNotFound, rec, str, stableStringify } from './objects.js';
+import { arr, isNotFound, rec, str, stableStringify } from '../core/objects.js';
 import { isServed } from './served.js';
 import { rfc3339 } from './time.js';
 import { INGRESS_DOMAIN } from '../operator/defaults.js';

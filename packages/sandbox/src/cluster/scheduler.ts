@@ -1,10 +1,10 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
 import { EventRecorder } from './events.js';
-import { R } from './refs.js';
+import { R } from '../core/refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
 import { findNode } from './scheduling.js';
-import { isNotFound, isTerminating, rec, str } from './objects.js';
+import { isNotFound, isTerminating, rec, str } from '../core/objects.js';
 import { rfc3339 } from './time.js';
 
 const RETRY_MS = 15_000;

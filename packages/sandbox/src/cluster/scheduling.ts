@@ -1,6 +1,6 @@
 import { quantityValue } from '@irc/shared';
 import type { KubeObject } from '../core/types.js';
-import { arr, isTerminating, rec, selectorMatches, str, num, labelsOf } from './objects.js';
+import { arr, isTerminating, rec, selectorMatches, str, num, labelsOf } from '../core/objects.js';
 
 /**
  * The scheduler's filter plugins that matter here, as pure functions: NodeUnschedulable,

@@ -1,5 +1,5 @@
 import type { ApiClient, ResourceRef } from '../core/types.js';
-import { isNotFound } from './objects.js';
+import { isNotFound } from '../core/objects.js';
 
 const cache = new WeakMap<ApiClient, Map<string, boolean>>();
 

@@ -1,8 +1,8 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
-import { R } from './refs.js';
+import { R } from '../core/refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
-import { isNotFound, rec, str, tryGet } from './objects.js';
+import { isNotFound, rec, str, tryGet } from '../core/objects.js';
 import { SAMPLE_CA } from './seed/platform.js';
 
 export const INJECT_CABUNDLE = 'service.beta.openshift.io/inject-cabundle';

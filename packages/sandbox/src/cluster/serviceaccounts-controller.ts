@@ -1,8 +1,8 @@
 import type { ControllerContext } from '../core/types.js';
-import { R } from './refs.js';
+import { R } from '../core/refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
-import { isAlreadyExists, isTerminating, tryGet } from './objects.js';
+import { isAlreadyExists, isTerminating, tryGet } from '../core/objects.js';
 
 const DEFAULT_SA = 'default';
 

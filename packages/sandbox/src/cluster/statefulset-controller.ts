@@ -1,6 +1,6 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
 import { EventRecorder } from './events.js';
-import { R } from './refs.js';
+import { R } from '../core/refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
 import {
@@ -16,8 +16,8 @@ import {
   str,
   tryDelete,
   tryGet,
-} from './objects.js';
-import { podTemplateHash } from './names.js';
+} from '../core/objects.js';
+import { podTemplateHash } from '../core/names.js';
 import { isPodAvailable, isPodReady } from './pod-readiness.js';
 
 const REVISION_LABEL = 'controller-revision-hash';

@@ -1,5 +1,5 @@
 import type { ApiClient, KubeObject, ResourceRef, WatchEvent } from '../core/types.js';
-import { isRecord } from './objects.js';
+import { isRecord } from '../core/objects.js';
 
 export type ObjectHandler = (type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: KubeObject) => void;
 

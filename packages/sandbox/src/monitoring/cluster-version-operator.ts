@@ -8,8 +8,8 @@
  */
 import type { ApiClient, KubeObject } from '../core/types.js';
 import { watchResource } from '../cluster/watch.js';
-import { R } from '../cluster/refs.js';
-import { arr, str } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { arr, str } from '../core/objects.js';
 import { Vec, type Family } from './exposition.js';
 
 interface Cond {

@@ -5,8 +5,8 @@
  * (0 not installed, 1 suspended, 2 enabled). Derived from the sandbox's Config and ImagePruner.
  */
 import type { ApiClient, KubeObject } from '../core/types.js';
-import { R } from '../cluster/refs.js';
-import { rec, stableStringify, tryGet } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { rec, stableStringify, tryGet } from '../core/objects.js';
 import { watchResource } from '../cluster/watch.js';
 import { Vec, type Family } from './exposition.js';
 import type { MetricsCollector } from './cluster-version-operator.js';

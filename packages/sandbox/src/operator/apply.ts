@@ -7,7 +7,7 @@ import {
   rec,
   stableStringify,
   tryGet,
-} from '../cluster/objects.js';
+} from '../core/objects.js';
 import type { OperatorEnv } from './context.js';
 import { diffObjects } from './diff.js';
 

@@ -1,7 +1,7 @@
 import type { KubeObject } from '../core/types.js';
-import { R } from '../cluster/refs.js';
-import { isAlreadyExists } from '../cluster/objects.js';
-import { randomHex } from '../cluster/names.js';
+import { R } from '../core/refs.js';
+import { isAlreadyExists } from '../core/objects.js';
+import { randomHex } from '../core/names.js';
 import type { OperatorEnv } from './context.js';
 import { CONFIG_NAME, DEFAULT_TLS_PROFILE, EVENT_COMPONENT, FINALIZER, NS } from './defaults.js';
 import { platformDefaultStorage } from './storage/index.js';

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../core/types.js';
-import { R } from '../cluster/refs.js';
-import { rec, str, tryGet, errorMessage } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { rec, str, tryGet, errorMessage } from '../core/objects.js';
 import { SAMPLE_CA } from '../cluster/seed/platform.js';
 import type { CondSpec } from './conditions.js';
 import type { OperatorEnv } from './context.js';

@@ -1,7 +1,7 @@
 import type { ObjectReference } from '@irc/shared';
 import type { KubeObject } from '../core/types.js';
-import { R } from '../cluster/refs.js';
-import { arr, rec, stableStringify, tryGet } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { arr, rec, stableStringify, tryGet } from '../core/objects.js';
 import type { Condition } from './conditions.js';
 import { aggregateClusterOperator } from './clusteroperator-status.js';
 import type { OperatorEnv } from './context.js';

@@ -1,8 +1,8 @@
 import type { KubeObject } from '../core/types.js';
-import { R } from '../cluster/refs.js';
-import { arr, errorMessage, isRecord, num, rec, str, tryGet } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { arr, errorMessage, isRecord, num, rec, str, tryGet } from '../core/objects.js';
 import { isServed } from '../cluster/served.js';
-import { randomHex } from '../cluster/names.js';
+import { randomHex } from '../core/names.js';
 import {
   mainConditions,
   mergeConditions,

@@ -1,5 +1,5 @@
-import { R } from '../cluster/refs.js';
-import { tryGet, rec } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { tryGet, rec } from '../core/objects.js';
 import type { ApiClient } from '../core/types.js';
 import { INSTALLER_CREDS_SECRET, NS, USER_CONFIG_SECRET } from './defaults.js';
 import { SyncError } from './context.js';

@@ -1,4 +1,4 @@
-import { isRecord } from '../cluster/objects.js';
+import { isRecord } from '../core/objects.js';
 
 /**
  * The operator's object diffs as it logs them: flattened JSON paths,

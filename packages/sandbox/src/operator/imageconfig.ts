@@ -1,5 +1,5 @@
-import { R } from '../cluster/refs.js';
-import { errorMessage, rec, stableStringify, tryGet } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { errorMessage, rec, stableStringify, tryGet } from '../core/objects.js';
 import type { CondSpec } from './conditions.js';
 import type { OperatorEnv } from './context.js';
 import { INTERNAL_HOSTNAME, NS } from './defaults.js';

@@ -1,9 +1,9 @@
 import type { ControllerContext, ResourceRef } from '../core/types.js';
-import { R } from '../cluster/refs.js';
+import { R } from '../core/refs.js';
 import { EventRecorder } from '../cluster/events.js';
 import { WorkQueue } from '../cluster/queue.js';
 import { watchResource } from '../cluster/watch.js';
-import { errorMessage, tryGet } from '../cluster/objects.js';
+import { errorMessage, tryGet } from '../core/objects.js';
 import { isServed } from '../cluster/served.js';
 import type { SimWorld } from '../cluster/cloud.js';
 import { readPlatform, type PlatformFacts } from '../cluster/seed/index.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { KubeObject } from '../core/types.js';
-import { R } from '../cluster/refs.js';
-import { arr, errorMessage, labelsOf, rec, str, tryGet } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { arr, errorMessage, labelsOf, rec, str, tryGet } from '../core/objects.js';
 import { isServed } from '../cluster/served.js';
 import type { OperatorEnv, StorageResult } from './context.js';
 import { SyncError } from './context.js';

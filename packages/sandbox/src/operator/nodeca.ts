@@ -1,6 +1,6 @@
 import type { KubeObject } from '../core/types.js';
-import { R } from '../cluster/refs.js';
-import { num, rec, tryGet } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { num, rec, tryGet } from '../core/objects.js';
 import type { CondSpec } from './conditions.js';
 import type { OperatorEnv } from './context.js';
 import { applyObject } from './apply.js';

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../core/types.js';
-import { R } from '../cluster/refs.js';
-import { arr, errorMessage, isAlreadyExists, isOwnedBy, num, rec, str, tryGet } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { arr, errorMessage, isAlreadyExists, isOwnedBy, num, rec, str, tryGet } from '../core/objects.js';
 import type { Condition, CondSpec } from './conditions.js';
 import { mergeConditions } from './conditions.js';
 import type { OperatorEnv } from './context.js';

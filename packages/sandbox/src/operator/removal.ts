@@ -1,6 +1,6 @@
 import type { KubeObject, ResourceRef } from '../core/types.js';
-import { R } from '../cluster/refs.js';
-import { errorMessage, tryGet } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { errorMessage, tryGet } from '../core/objects.js';
 import { isServed } from '../cluster/served.js';
 import type { CondSpec } from './conditions.js';
 import type { OperatorEnv } from './context.js';

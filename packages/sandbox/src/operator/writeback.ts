@@ -1,6 +1,6 @@
 import type { ApiClient, KubeObject } from '../core/types.js';
-import { R } from '../cluster/refs.js';
-import { clone, isConflict, stableStringify } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { clone, isConflict, stableStringify } from '../core/objects.js';
 import { CONFIG_NAME } from './defaults.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { KubeObject } from '../core/types.js';
-import { R } from '../cluster/refs.js';
-import { clone, rec, tryGet } from '../cluster/objects.js';
-import { ownerRef } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { clone, rec, tryGet } from '../core/objects.js';
+import { ownerRef } from '../core/objects.js';
 import { secretData } from '../operator/credentials.js';
 import {
   INSTALLER_CREDS_SECRET,

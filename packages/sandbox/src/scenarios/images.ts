@@ -5,8 +5,8 @@
  * registry pods that start now stay in ErrImagePull / ImagePullBackOff with CRI-O's
  * "unauthorized" until quay.io credentials are back in openshift-config/pull-secret.
  */
-import { R } from '../cluster/refs.js';
-import { clone, rec, str } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { clone, rec, str } from '../core/objects.js';
 import type { KubeObject } from '../core/types.js';
 import { memo, restartRegistryPods } from './memo.js';
 import type { Scenario, ScenarioEnv } from './types.js';

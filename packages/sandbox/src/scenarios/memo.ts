@@ -3,7 +3,7 @@
  * when the admin changed other things meanwhile (restores are narrow merge patches).
  */
 import type { KubeObject } from '../core/types.js';
-import { R } from '../cluster/refs.js';
+import { R } from '../core/refs.js';
 import {
   clone,
   isRecord,
@@ -14,7 +14,7 @@ import {
   tryDelete,
   tryGet,
   type Json,
-} from '../cluster/objects.js';
+} from '../core/objects.js';
 import { CONFIG_NAME, NS, REGISTRY_LABELS } from '../operator/defaults.js';
 import type { Scenario, ScenarioEnv } from './types.js';
 

@@ -5,8 +5,8 @@
  * be read. The same fault from kubectl: `kubectl annotate node <name> sandbox.irc/kubelet=stopped`.
  */
 import { KUBELET_ANNOTATION } from '../core/kubelet-endpoint.js';
-import { R } from '../cluster/refs.js';
-import { rec, selectorString, str } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { rec, selectorString, str } from '../core/objects.js';
 import { REGISTRY_LABELS } from '../operator/defaults.js';
 import { memo } from './memo.js';
 import type { Scenario, ScenarioEnv } from './types.js';

@@ -2,8 +2,8 @@
  * PVC storage faults an admin makes by pointing spec.storage.pvc at a claim: one that does not
  * exist, and a ReadWriteOnce one with two replicas (a volume attaches to one node).
  */
-import { R } from '../cluster/refs.js';
-import { tryDelete } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { tryDelete } from '../core/objects.js';
 import { NS } from '../operator/defaults.js';
 import { patchConfigFields, restoreConfigFields } from './memo.js';
 import type { Scenario, ScenarioEnv } from './types.js';

@@ -5,8 +5,8 @@
  * replicas than nodes, a spread constraint over a label no node carries. The operator rolls the
  * Deployment and the new pods stay Pending with the scheduler's own FailedScheduling message.
  */
-import { R } from '../cluster/refs.js';
-import { arr, clone, type Json } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { arr, clone, type Json } from '../core/objects.js';
 import { REGISTRY_LABELS } from '../operator/defaults.js';
 import { memo, patchConfigFields, restoreConfigFields } from './memo.js';
 import type { Scenario, ScenarioEnv } from './types.js';

@@ -5,8 +5,8 @@
  * outside the cluster (a rotated IAM key, a bucket policy, a deleted bucket, a proxy, a node's
  * clock) is switched in the simulated world.
  */
-import { R } from '../cluster/refs.js';
-import { rec, str } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { rec, str } from '../core/objects.js';
 import { CONFIG_NAME, INSTALLER_CREDS_SECRET, USER_CONFIG_SECRET } from '../operator/defaults.js';
 import {
   memo,

@@ -1,7 +1,7 @@
 import type { Clock, KubeObject } from '../core/types.js';
 import type { ContainerIO, ContainerProcess } from '../cluster/container-runtime.js';
-import type { Json } from '../cluster/objects.js';
-import { arr, num, rec, str } from '../cluster/objects.js';
+import type { Json } from '../core/objects.js';
+import { arr, num, rec, str } from '../core/objects.js';
 
 /** An ordinary application container: a start line, then Apache-style access lines for its probes and traffic. */
 export function startApp(

@@ -1,7 +1,7 @@
 import type { Clock } from '../core/types.js';
 import type { ContainerIO, ContainerProcess } from '../cluster/container-runtime.js';
-import type { Json } from '../cluster/objects.js';
-import { str } from '../cluster/objects.js';
+import type { Json } from '../core/objects.js';
+import { str } from '../core/objects.js';
 
 /** How long an ordinary batch container works before it exits (cluster time). */
 const RUN_MS = 8_000;

@@ -1,5 +1,5 @@
-import type { Json } from '../cluster/objects.js';
-import { arr, str } from '../cluster/objects.js';
+import type { Json } from '../core/objects.js';
+import { arr, str } from '../core/objects.js';
 
 /** A container's literal env values (valueFrom entries are not resolved). */
 export function containerEnv(container: Json): Record<string, string> {

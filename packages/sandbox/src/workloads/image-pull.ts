@@ -8,8 +8,8 @@
 import type { ApiClient, KubeObject } from '../core/types.js';
 import type { PullResult } from '../cluster/container-runtime.js';
 import type { SimWorld } from '../cluster/cloud.js';
-import { R } from '../cluster/refs.js';
-import { rec, str, tryGet } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { rec, str, tryGet } from '../core/objects.js';
 
 /** The registry host of an image reference (Docker Hub when the first part is not a host). */
 function registryHost(image: string): string {

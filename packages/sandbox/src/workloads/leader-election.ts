@@ -1,6 +1,6 @@
 import type { ApiClient, Clock, KubeObject } from '../core/types.js';
-import { R } from '../cluster/refs.js';
-import { errorMessage, isNotFound, num, rec, str, tryGet } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { errorMessage, isNotFound, num, rec, str, tryGet } from '../core/objects.js';
 
 /** The image registry operator's leader election (client-go leaderelection with OpenShift's values). */
 export const LEASE_NS = 'openshift-image-registry';

@@ -1,7 +1,7 @@
 import type { ApiClient, Clock } from '../core/types.js';
 import type { ContainerIO, ContainerProcess } from '../cluster/container-runtime.js';
-import { R } from '../cluster/refs.js';
-import { rec, tryGet } from '../cluster/objects.js';
+import { R } from '../core/refs.js';
+import { rec, tryGet } from '../core/objects.js';
 import { CERTS_CONFIGMAP, NS } from '../operator/defaults.js';
 
 const LOOP_MS = 60_000;

@@ -6,9 +6,9 @@ import { createKlog, klogLine } from '../operator/klog.js';
 import { startOperator, type OperatorHandle } from '../operator/index.js';
 import { NS, OPERATOR_NAME, OPERATOR_VERSION_STRING } from '../operator/defaults.js';
 import { EventRecorder } from '../cluster/events.js';
-import { R } from '../cluster/refs.js';
+import { R } from '../core/refs.js';
 import { randomUUID } from 'node:crypto';
-import { tryGet } from '../cluster/objects.js';
+import { tryGet } from '../core/objects.js';
 import { LEASE_NAME, LEASE_NS, runLeaderElection } from './leader-election.js';
 
 const LEASE = `${LEASE_NS}/${LEASE_NAME}`;

@@ -1,6 +1,6 @@
 import type { Clock } from '../core/types.js';
 import type { ContainerIO, ContainerProcess } from '../cluster/container-runtime.js';
-import type { Json } from '../cluster/objects.js';
+import type { Json } from '../core/objects.js';
 import type { SimWorld } from '../cluster/cloud.js';
 import { INTERNAL_HOSTNAME } from '../operator/defaults.js';
 

@@ -7,8 +7,8 @@ import type {
 } from '../cluster/container-runtime.js';
 import type { SimWorld } from '../cluster/cloud.js';
 import type { PlatformFacts } from '../cluster/seed/index.js';
-import type { Json } from '../cluster/objects.js';
-import { str } from '../cluster/objects.js';
+import type { Json } from '../core/objects.js';
+import { str } from '../core/objects.js';
 import { NODE_CA, OPERATOR_NAME, PRUNER_NAME } from '../operator/defaults.js';
 import { startRegistry, type RegistryProcess } from './registry.js';
 import { startOperatorProcess } from './operator-process.js';

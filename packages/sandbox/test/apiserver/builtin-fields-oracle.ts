@@ -4,7 +4,7 @@ import * as k8s from '@kubernetes/client-node';
  * The real field names of the Kubernetes structs behind the sandbox's trimmed built-in schemas,
  * read from @kubernetes/client-node's generated models (k8s.io/api): walks a Swagger 2.0 document
  * next to the model graph and answers, per definition and inner path, every field the real struct
- * has. Used to check (and regenerate) src/apiserver/openapi/builtin-fields.ts.
+ * has. Used to check that /openapi/v2 lists every one of them.
  */
 type Json = Record<string, unknown>;
 interface Attribute {

@@ -9,12 +9,12 @@ import {
   Watch,
   setHeaderOptions,
 } from '@kubernetes/client-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './fixtures.js';
+import { useTestSandbox } from '../cluster/harness.js';
 
 /** @kubernetes/client-node 1.4 (what apps/server uses) against the sandbox, as against kube-apiserver. */
-let sb: SandboxHandle;
+const sb = useTestSandbox({ controllers: false, watchCacheSize: 10, watchCacheMaxSize: 10 });
 let kc: KubeConfig;
 function configFor(token: string): KubeConfig {
   const c = new KubeConfig();
@@ -30,18 +30,9 @@ function configFor(token: string): KubeConfig {
   return c;
 }
 
-beforeAll(async () => {
-  sb = await startSandbox({
-    kubeconfigPath: false,
-    controllers: false,
-    timeScale: 0.01,
-    watchCacheSize: 10,
-    watchCacheMaxSize: 10,
-    log: false,
-  });
+beforeAll(() => {
   kc = configFor(sb.tokens.admin);
 });
-afterAll(async () => sb.stop());
 
 describe('@kubernetes/client-node 1.4', () => {
   it('lists, creates, merge-patches and reads errors as ApiException with a Status body', async () => {

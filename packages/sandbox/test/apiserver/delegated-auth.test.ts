@@ -5,15 +5,11 @@
  * (authorization.k8s.io/v1) what that user may do — both created with the component's own
  * identity, which needs `system:auth-delegator`. `system:monitoring` grants `get /metrics`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox.js';
+import { describe, expect, it } from 'vitest';
 import { at, call } from './http-client.js';
+import { useTestSandbox } from '../cluster/harness.js';
 
-let sb: SandboxHandle;
-beforeAll(async () => {
-  sb = await startSandbox({ kubeconfigPath: false, controllers: false, timeScale: 0.01, log: false });
-});
-afterAll(async () => sb.stop());
+const sb = useTestSandbox({ controllers: false });
 
 const tokenReview = (token: string, as: string | null = sb.tokens.admin, extra: object = {}) =>
   call(sb, 'POST', '/apis/authentication.k8s.io/v1/tokenreviews', {

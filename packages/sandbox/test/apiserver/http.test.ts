@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox.js';
+import { describe, expect, it } from 'vitest';
 import { at, call, stream } from './http-client.js';
+import { useTestSandbox } from '../cluster/harness.js';
 
-let sb: SandboxHandle;
-beforeAll(async () => {
-  sb = await startSandbox({
-    kubeconfigPath: false,
-    controllers: false,
-    timeScale: 0.01,
-    watchCacheSize: 20,
-    watchCacheMaxSize: 20,
-    log: false,
-  });
-});
-afterAll(async () => sb.stop());
+const sb = useTestSandbox({ controllers: false, watchCacheSize: 20, watchCacheMaxSize: 20 });
 
 const cm = (name: string, data: Record<string, string> = {}, labels: Record<string, string> = {}) => ({
   apiVersion: 'v1',

@@ -1,8 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { request } from 'node:https';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toV2Schema } from '../../src/apiserver/openapi/v2-schema.js';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox.js';
+import { useTestSandbox } from '../cluster/harness.js';
 import type { CustomResourceDefinition } from '../../src/validation/index.js';
 import { decodeDocument } from './openapi-v2-decode.js';
 
@@ -10,7 +10,7 @@ import { decodeDocument } from './openapi-v2-decode.js';
 const PB = 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf';
 type Json = Record<string, unknown>;
 
-let sb: SandboxHandle;
+const sb = useTestSandbox({ controllers: false });
 
 function get(
   path: string,
@@ -66,13 +66,6 @@ function withoutZeros(v: unknown, key = ''): unknown {
 }
 
 describe('/openapi/v2', () => {
-  beforeAll(async () => {
-    sb = await startSandbox({ port: 0, controllers: false, timeScale: 0.01, log: false });
-  });
-  afterAll(async () => {
-    await sb?.stop();
-  });
-
   it('defines every served kind under its kube name, tagged with its group/version/kind', async () => {
     const doc = await jsonDoc();
     expect(doc.swagger).toBe('2.0');

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../src/core/types.js';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox.js';
 import { eventually, PODS, REPLICASETS, DEPLOYMENTS, CONFIGMAPS } from './fixtures.js';
 import { at, call, stream } from './http-client.js';
+import { useTestSandbox } from '../cluster/harness.js';
 
-let sb: SandboxHandle;
-beforeAll(async () => {
-  sb = await startSandbox({ kubeconfigPath: false, controllers: false, timeScale: 0.01, log: false });
-});
-afterAll(async () => sb.stop());
+const sb = useTestSandbox({ controllers: false });
 
 async function canI(token: string, attrs: Record<string, string>): Promise<boolean> {
   const r = await call(sb, 'POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox.js';
+import { describe, expect, it } from 'vitest';
 import { call, type Reply } from './http-client.js';
+import { useTestSandbox } from '../cluster/harness.js';
 
 /**
  * kube-apiserver decodes built-in kinds strictly at every depth: fieldValidation=Strict refuses
  * any field the Go struct lacks (400 on create/update naming every path, 422 on a patch), Warn
  * (the default) answers one 299 Warning per field and drops it, Ignore drops it silently.
  */
-let sb: SandboxHandle;
-beforeAll(async () => {
-  sb = await startSandbox({ kubeconfigPath: false, controllers: false, timeScale: 0.01, log: false });
-});
-afterAll(async () => sb.stop());
+const sb = useTestSandbox({ controllers: false });
 
 const DEPLOYMENTS = '/apis/apps/v1/namespaces/default/deployments';
 const message = (r: Reply): unknown => (r.json as { message?: string } | undefined)?.message;
@@ -260,5 +256,41 @@ describe('built-in kinds are decoded strictly at every depth', () => {
     const tag = ((await get(`${IS}/is`)).spec as { tags: Array<Record<string, unknown>> }).tags[0];
     expect(tag?.from).toEqual({ kind: 'DockerImage', name: 'quay.io/x/y:1' });
     expect(tag?.importPolicy ?? {}).not.toHaveProperty('schedueld');
+  });
+
+  it('ImageStream status: a tag event with `platforms` (openshift/api image/v1 TagEvent) passes Strict, a misspelt one does not', async () => {
+    const IS = '/apis/image.openshift.io/v1/namespaces/default/imagestreams';
+    await call(sb, 'POST', IS, {
+      body: { apiVersion: 'image.openshift.io/v1', kind: 'ImageStream', metadata: { name: 'platforms' } },
+    });
+    const event = (extra: Record<string, unknown>) => ({
+      status: {
+        dockerImageRepository: '',
+        tags: [
+          {
+            tag: 'latest',
+            items: [
+              {
+                created: '2026-12-07T10:00:00Z',
+                dockerImageReference: 'quay.io/x/y@sha256:' + '0'.repeat(64),
+                image: 'sha256:' + '0'.repeat(64),
+                generation: 1,
+                ...extra,
+              },
+            ],
+          },
+        ],
+      },
+    });
+    const ok = await call(sb, 'PATCH', `${IS}/platforms/status?fieldValidation=Strict`, {
+      body: event({ platforms: ['linux/amd64', 'linux/arm64'] }),
+      contentType: 'application/merge-patch+json',
+    });
+    expect(ok.status).toBe(200);
+    const bad = await call(sb, 'PATCH', `${IS}/platforms/status?fieldValidation=Strict`, {
+      body: event({ platfroms: ['linux/amd64'] }),
+      contentType: 'application/merge-patch+json',
+    });
+    expect(bad.status).toBe(422);
   });
 });

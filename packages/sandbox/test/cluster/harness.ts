@@ -1,11 +1,45 @@
-import { startSandbox, type SandboxHandle } from '../../src/index.js';
+import { afterAll, beforeAll } from 'vitest';
+import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../src/index.js';
 import type { ApiClient, KubeObject } from '../../src/core/types.js';
-import { R } from '../../src/cluster/refs.js';
-import { arr, rec, tryGet } from '../../src/cluster/objects.js';
+import { R } from '../../src/core/refs.js';
+import { arr, rec, tryGet } from '../../src/core/objects.js';
 
 /** A sandbox at time scale 0.01 (cluster minutes pass in real seconds), no kubeconfig file. */
-export async function startTestSandbox(): Promise<SandboxHandle> {
-  return startSandbox({ port: 0, timeScale: 0.01, kubeconfigPath: false, log: false });
+export async function startTestSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
+  return startSandbox({ port: 0, timeScale: 0.01, kubeconfigPath: false, log: false, ...options });
+}
+
+export interface TestSandboxOptions extends SandboxOptions {
+  /** Wait until the registry is Ready before the first test (needs the controllers). */
+  registryReady?: boolean;
+}
+
+/**
+ * One sandbox for the enclosing describe block (or file): started before its first test (and,
+ * with `registryReady`, once the registry is Ready), stopped after its last. The handle it
+ * answers stands for that sandbox — use it inside tests and hooks, not at collection time.
+ */
+export function useTestSandbox(options: TestSandboxOptions = {}): SandboxHandle {
+  const { registryReady: ready, ...sandboxOptions } = options;
+  let sb: SandboxHandle | undefined;
+  beforeAll(async () => {
+    sb = await startTestSandbox(sandboxOptions);
+    if (ready) await registryReady(sb);
+  });
+  afterAll(async () => sb?.stop());
+  return lateHandle(() => sb);
+}
+
+/** A handle that stands for the sandbox `current()` answers once a hook has started it. */
+export function lateHandle(current: () => SandboxHandle | undefined): SandboxHandle {
+  return new Proxy({} as SandboxHandle, {
+    get(_target, prop) {
+      const sb = current();
+      if (!sb) throw new Error(`the test sandbox is not started yet (reading ${String(prop)})`);
+      const value: unknown = Reflect.get(sb, prop);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(sb) : value;
+    },
+  });
 }
 
 type Maybe<T> = T | undefined | false | null;

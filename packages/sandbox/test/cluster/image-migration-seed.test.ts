@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { ApiClient, KubeObject } from '../../src/core/types.js';
-import type { SandboxHandle } from '../../src/index.js';
-import { R, registryReady, startTestSandbox, tryGet, waitFor } from './harness.js';
-import { arr, rec } from '../../src/cluster/objects.js';
+import { R, registryReady, tryGet, useTestSandbox, waitFor } from './harness.js';
+import { arr, rec } from '../../src/core/objects.js';
 
 /**
  * The image-migration samples a fresh sandbox seeds, read back through the API the way
@@ -315,13 +314,7 @@ function sampleReferences(api: ApiClient): Array<[string, string, string, string
   return rows;
 }
 
-let sb: SandboxHandle;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(async () => {
-  await sb?.stop();
-});
+const sb = useTestSandbox();
 
 describe('image-migration samples', () => {
   test('three labelled namespaces hold exactly the expected image references', () => {

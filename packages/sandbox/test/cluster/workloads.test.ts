@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { SandboxHandle } from '../../src/index.js';
 import type { KubeObject } from '../../src/core/types.js';
 import { EventRecorder } from '../../src/cluster/events.js';
-import { R, cond, condition, events, rec, startTestSandbox, tryGet, waitFor } from './harness.js';
+import { R, cond, condition, events, rec, tryGet, useTestSandbox, waitFor } from './harness.js';
 
 const NS = 'developer';
 
@@ -42,11 +42,7 @@ const podsOf = (sb: SandboxHandle, app: string) =>
 const isReady = (p: KubeObject) => cond(p, 'Ready') === 'True ';
 
 describe('kube controllers', () => {
-  let sb: SandboxHandle;
-  beforeAll(async () => {
-    sb = await startTestSandbox();
-  });
-  afterAll(async () => sb?.stop());
+  const sb = useTestSandbox();
 
   test('RollingUpdate: ReplicaSets named by template hash, surge/unavailable honoured, revisions, rollback', async () => {
     const api = sb.api();

@@ -1,6 +1,10 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { expect } from 'vitest';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startTestSandbox, lateHandle } from '../cluster/harness.js';
+import type { SandboxHandle, SandboxOptions } from '../../src/index.js';
 
 export const KUBECTL = '/usr/bin/kubectl';
 export const hasKubectl = existsSync(KUBECTL);
@@ -59,6 +63,51 @@ export function kubectlBackground(kubeconfig: string, home: string, args: string
         await new Promise((r) => setTimeout(r, 50));
       }
       return out;
+    },
+  };
+}
+
+export interface KubectlSandbox {
+  /** The sandbox (inside tests and hooks). */
+  sb: SandboxHandle;
+  /** kubectl against it, any exit code. */
+  k(...args: string[]): Promise<Run>;
+  /** The same with stdin. */
+  kin(input: string, ...args: string[]): Promise<Run>;
+  /** A command that must succeed quietly: its stdout. */
+  ok(...args: string[]): Promise<string>;
+  /** The kubeconfig the sandbox wrote and kubectl's private home (inside tests and hooks). */
+  readonly kc: string;
+  readonly dir: string;
+}
+
+/**
+ * A sandbox with a kubeconfig in a fresh temporary home for the file or describe block: started
+ * before the first test (not at all without kubectl), stopped and its home removed after the last.
+ */
+export function useKubectlSandbox(options: SandboxOptions = {}): KubectlSandbox {
+  let sb: SandboxHandle | undefined;
+  let dir = '';
+  beforeAll(async () => {
+    if (!hasKubectl) return;
+    dir = mkdtempSync(join(tmpdir(), 'sandbox-kubectl-'));
+    sb = await startTestSandbox({ kubeconfigPath: join(dir, 'kubeconfig'), ...options });
+  });
+  afterAll(async () => {
+    await sb?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  const kc = (): string => join(dir, 'kubeconfig');
+  return {
+    sb: lateHandle(() => sb),
+    k: (...args) => kubectl(kc(), dir, args),
+    kin: (input, ...args) => kubectl(kc(), dir, args, input),
+    ok: (...args) => kubectlOk(kc(), dir, args),
+    get kc() {
+      return kc();
+    },
+    get dir() {
+      return dir;
     },
   };
 }

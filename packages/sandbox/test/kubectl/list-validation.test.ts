@@ -1,9 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox.js';
-import { hasKubectl, kubectl, type Run } from './kubectl.js';
+import { describe, expect, it } from 'vitest';
+import { hasKubectl, useKubectlSandbox } from './kubectl.js';
 
 /**
  * `kind: List` files (what `kubectl get … -o yaml` writes) are validated by kubectl on the
@@ -15,10 +13,9 @@ const suite = hasKubectl ? describe : describe.skip;
 if (!hasKubectl)
   console.warn('SKIPPED: /usr/bin/kubectl not found — kind: List validation needs kubectl v1.32');
 
-let sb: SandboxHandle;
-let dir: string;
-let kc: string;
-const k = (...args: string[]): Promise<Run> => kubectl(kc, dir, args);
+// controllers on: the export below then holds what they write too (pods, replica sets, events, operator status)
+const kube = useKubectlSandbox();
+const { k } = kube;
 
 const item = {
   namespace: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } },
@@ -62,23 +59,12 @@ const item = {
 };
 
 function listFile(name: string, items: unknown[]): string {
-  const path = join(dir, name);
+  const path = join(kube.dir, name);
   writeFileSync(path, JSON.stringify({ apiVersion: 'v1', kind: 'List', metadata: {}, items }, null, 2));
   return path;
 }
 
 suite('kubectl apply -f of a kind: List, validated on the client side against /openapi/v2', () => {
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sandbox-list-'));
-    kc = join(dir, 'kubeconfig');
-    // controllers on: the export below then holds what they write too (pods, replica sets, events, operator status)
-    sb = await startSandbox({ kubeconfigPath: kc, timeScale: 0.01, log: false });
-  });
-  afterAll(async () => {
-    await sb?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('applies a List of a Namespace, a Deployment, a Secret, an ImageStream and the registry Config with validation on', async () => {
     const file = listFile('list.json', [
       item.namespace,
@@ -217,7 +203,7 @@ suite('kubectl apply -f of a kind: List, validated on the client side against /o
     const exported = await k('get', 'deploy', '-n', 'shop', '-o', 'yaml');
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(/^apiVersion: v1\nitems:/);
-    const file = join(dir, 'deploys.yaml');
+    const file = join(kube.dir, 'deploys.yaml');
     writeFileSync(file, exported.stdout);
     const r = await k('apply', '-f', file);
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
@@ -231,7 +217,7 @@ suite('kubectl apply -f of a kind: List, validated on the client side against /o
     expect(kinds.code).toBe(0);
     const exported = await k('get', kinds.stdout.trim().split('\n').join(','), '-A', '-o', 'yaml');
     expect(exported.code).toBe(0);
-    const file = join(dir, 'everything.yaml');
+    const file = join(kube.dir, 'everything.yaml');
     writeFileSync(file, exported.stdout);
     const text = readFileSync(file, 'utf8');
     for (const kind of ['Deployment', 'ReplicaSet', 'Pod', 'Event', 'Config', 'ImageStream'])

@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox.js';
-import { hasKubectl, kubectl, kubectlBackground, kubectlOk, type Run } from './kubectl.js';
+import { describe, expect, it } from 'vitest';
+import { hasKubectl, kubectlBackground, useKubectlSandbox } from './kubectl.js';
 
 /**
  * kubectl 1.32 against the OpenShift kinds the sandbox serves as built-ins (image streams,
@@ -19,13 +15,8 @@ if (!hasKubectl)
 const OLD = 'docker-registry.default.svc:5000';
 const NEW = 'image-registry.openshift-image-registry.svc:5000';
 
-let sb: SandboxHandle;
-let dir: string;
-let kc: string;
-const k = (...args: string[]): Promise<Run> => kubectl(kc, dir, args);
-const kin = (input: string, ...args: string[]): Promise<Run> => kubectl(kc, dir, args, input);
-
-const ok = (...args: string[]): Promise<string> => kubectlOk(kc, dir, args);
+const kube = useKubectlSandbox();
+const { k, kin, ok } = kube;
 
 const rows = (out: string): string[][] =>
   out
@@ -34,16 +25,6 @@ const rows = (out: string): string[][] =>
     .map((l) => l.trim().split(/\s{2,}/));
 
 suite('kubectl and the OpenShift kinds', () => {
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sandbox-kubectl-os-'));
-    kc = join(dir, 'kubeconfig');
-    sb = await startSandbox({ kubeconfigPath: kc, timeScale: 0.01, log: false });
-  });
-  afterAll(async () => {
-    await sb?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('api-resources lists the three groups like openshift-apiserver serves them', async () => {
     const out = await ok('api-resources', '--api-group=image.openshift.io', '--no-headers');
     expect(rows(out)).toEqual([['imagestreams', 'is', 'image.openshift.io/v1', 'true', 'ImageStream']]);
@@ -181,7 +162,14 @@ suite('kubectl and the OpenShift kinds', () => {
   });
 
   it('creates from YAML with server-side field validation, watches, explains', async () => {
-    const watch = kubectlBackground(kc, dir, ['get', 'is', '-n', 'developer', '-w', '--output-watch-events']);
+    const watch = kubectlBackground(kube.kc, kube.dir, [
+      'get',
+      'is',
+      '-n',
+      'developer',
+      '-w',
+      '--output-watch-events',
+    ]);
     try {
       const created = await kin(
         `apiVersion: image.openshift.io/v1

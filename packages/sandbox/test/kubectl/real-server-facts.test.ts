@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox.js';
-import { hasKubectl, kubectlOk } from './kubectl.js';
+import { describe, expect, it } from 'vitest';
+import { hasKubectl, useKubectlSandbox } from './kubectl.js';
 
 /**
  * kubectl 1.32's own view of the kube-apiserver facts the sandbox now imitates: a delete answered
@@ -12,24 +8,12 @@ import { hasKubectl, kubectlOk } from './kubectl.js';
  */
 const suite = hasKubectl ? describe : describe.skip;
 
-let sb: SandboxHandle;
-let dir: string;
-let kc: string;
-const ok = (...args: string[]): Promise<string> => kubectlOk(kc, dir, args);
+const kube = useKubectlSandbox({ controllers: false });
+const { sb, ok } = kube;
 
 const CO = { group: 'config.openshift.io', version: 'v1', resource: 'clusteroperators' };
 
 suite('kubectl and the real-server facts', () => {
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sandbox-kubectl-facts-'));
-    kc = join(dir, 'kubeconfig');
-    sb = await startSandbox({ kubeconfigPath: kc, controllers: false, timeScale: 0.01, log: false });
-  });
-  afterAll(async () => {
-    await sb?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('deletes answered with a Status body print "deleted"; a server dry run says so', async () => {
     await ok('create', 'secret', 'generic', 'doomed', '--from-literal=a=b');
     await ok('create', 'configmap', 'kept', '--from-literal=a=b');

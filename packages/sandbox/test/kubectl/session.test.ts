@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox.js';
-import { hasKubectl, kubectl, kubectlBackground, kubectlOk, type Run } from './kubectl.js';
+import { describe, expect, it } from 'vitest';
+import { hasKubectl, kubectlBackground, useKubectlSandbox } from './kubectl.js';
 
 /**
  * A scripted kubectl 1.32 session against the sandbox: every command must behave as against
@@ -13,13 +9,8 @@ const suite = hasKubectl ? describe : describe.skip;
 if (!hasKubectl)
   console.warn('SKIPPED: /usr/bin/kubectl not found — the scripted kubectl session needs kubectl v1.32');
 
-let sb: SandboxHandle;
-let dir: string;
-let kc: string;
-const k = (...args: string[]): Promise<Run> => kubectl(kc, dir, args);
-const kin = (input: string, ...args: string[]): Promise<Run> => kubectl(kc, dir, args, input);
-
-const ok = (...args: string[]): Promise<string> => kubectlOk(kc, dir, args);
+const kube = useKubectlSandbox({ controllers: false });
+const { sb, k, kin, ok } = kube;
 
 const CM = `apiVersion: v1
 kind: ConfigMap
@@ -45,16 +36,6 @@ spec:
 `;
 
 suite('kubectl session', () => {
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sandbox-kubectl-'));
-    kc = join(dir, 'kubeconfig');
-    sb = await startSandbox({ kubeconfigPath: kc, controllers: false, timeScale: 0.01, log: false });
-  });
-  afterAll(async () => {
-    await sb?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('get, api-resources, explain', async () => {
     expect(await ok('get', 'ns')).toMatch(/^NAME\s+STATUS\s+AGE\n(.*\n)*default\s+Active\s+\d+s/m);
     expect(await ok('api-resources')).toMatch(/deployments\s+deploy\s+apps\/v1\s+true\s+Deployment/);
@@ -175,7 +156,7 @@ suite('kubectl session', () => {
   });
 
   it('get -w streams changes', async () => {
-    const w = kubectlBackground(kc, dir, ['get', 'cm', '-w']);
+    const w = kubectlBackground(kube.kc, kube.dir, ['get', 'cm', '-w']);
     try {
       await w.waitFor(/demo\s+\d/);
       await ok('create', 'configmap', 'watched', '--from-literal=a=b');
@@ -203,7 +184,7 @@ suite('kubectl session', () => {
     expect(prev.stderr).toContain(
       'previous terminated container "registry" in pod "image-registry-1" not found',
     );
-    const f = kubectlBackground(kc, dir, ['logs', '-f', 'image-registry-1', '--tail=0']);
+    const f = kubectlBackground(kube.kc, kube.dir, ['logs', '-f', 'image-registry-1', '--tail=0']);
     // --tail=0: a line logged before kubectl connects is never shown, so keep logging until one is.
     const logging = setInterval(
       () => sb.logs.append('default', 'image-registry-1', 'registry', 'followed line'),

@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox.js';
-import { hasKubectl, kubectl, kubectlOk } from './kubectl.js';
+import { describe, expect, it } from 'vitest';
+import { hasKubectl, kubectl, kubectlOk, useKubectlSandbox } from './kubectl.js';
 
 /**
  * kubectl's default `--validate=strict` sends fieldValidation=Strict, so a typo anywhere in a
@@ -14,9 +10,7 @@ const suite = hasKubectl ? describe : describe.skip;
 if (!hasKubectl)
   console.warn('SKIPPED: /usr/bin/kubectl not found — kubectl strict decoding needs kubectl v1.32');
 
-let sb: SandboxHandle;
-let dir: string;
-let kc: string;
+const kube = useKubectlSandbox({ controllers: false });
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -32,39 +26,29 @@ spec:
 `;
 
 suite('kubectl apply of a built-in with unknown nested fields', () => {
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sandbox-strict-'));
-    kc = join(dir, 'kubeconfig');
-    sb = await startSandbox({ kubeconfigPath: kc, controllers: false, timeScale: 0.01, log: false });
-  });
-  afterAll(async () => {
-    await sb?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('the default strict validation refuses spec.replica and a misspelt container field, naming both', async () => {
-    const r = await kubectl(kc, dir, ['apply', '-f', '-'], DEPLOYMENT);
+    const r = await kubectl(kube.kc, kube.dir, ['apply', '-f', '-'], DEPLOYMENT);
     expect(r.code).not.toBe(0);
     expect(r.stderr.trim()).toBe(
       'Error from server (BadRequest): error when creating "STDIN": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.replica", unknown field "spec.template.spec.containers[0].imagePullPolcy"',
     );
-    expect((await kubectl(kc, dir, ['get', 'deployment', 'typo'])).code).not.toBe(0);
+    expect((await kubectl(kube.kc, kube.dir, ['get', 'deployment', 'typo'])).code).not.toBe(0);
   });
 
   it('--validate=false applies it with the unknown fields dropped', async () => {
-    const r = await kubectl(kc, dir, ['apply', '--validate=false', '-f', '-'], DEPLOYMENT);
+    const r = await kubectl(kube.kc, kube.dir, ['apply', '--validate=false', '-f', '-'], DEPLOYMENT);
     expect({ code: r.code, stderr: r.stderr, stdout: r.stdout.trim() }).toEqual({
       code: 0,
       stderr: '',
       stdout: 'deployment.apps/typo created',
     });
     const spec = JSON.parse(
-      await kubectlOk(kc, dir, ['get', 'deployment', 'typo', '-o', 'jsonpath={.spec}']),
+      await kubectlOk(kube.kc, kube.dir, ['get', 'deployment', 'typo', '-o', 'jsonpath={.spec}']),
     ) as Record<string, unknown>;
     expect(spec).not.toHaveProperty('replica');
     expect(spec.replicas).toBe(1);
     const container = JSON.parse(
-      await kubectlOk(kc, dir, [
+      await kubectlOk(kube.kc, kube.dir, [
         'get',
         'deployment',
         'typo',

@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox.js';
-import { hasKubectl, kubectl, type Run } from './kubectl.js';
+import { describe, expect, it } from 'vitest';
+import { hasKubectl, useKubectlSandbox } from './kubectl.js';
 
 /**
  * kubectl's default validation (--validate=strict: server-side when the OpenAPI v3 document
@@ -13,11 +9,8 @@ import { hasKubectl, kubectl, type Run } from './kubectl.js';
 const suite = hasKubectl ? describe : describe.skip;
 if (!hasKubectl) console.warn('SKIPPED: /usr/bin/kubectl not found — kubectl validation needs kubectl v1.32');
 
-let sb: SandboxHandle;
-let dir: string;
-let kc: string;
-const kin = (input: string, ...args: string[]): Promise<Run> => kubectl(kc, dir, args, input);
-const k = (...args: string[]): Promise<Run> => kubectl(kc, dir, args);
+const kube = useKubectlSandbox({ controllers: false });
+const { k, kin } = kube;
 
 const MANIFESTS = `apiVersion: v1
 kind: Namespace
@@ -75,16 +68,6 @@ subjects: [{kind: ServiceAccount, name: console, namespace: console}]
 `;
 
 suite('kubectl client-side validation of built-in kinds', () => {
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sandbox-validate-'));
-    kc = join(dir, 'kubeconfig');
-    sb = await startSandbox({ kubeconfigPath: kc, controllers: false, timeScale: 0.01, log: false });
-  });
-  afterAll(async () => {
-    await sb?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('kubectl apply -f accepts Namespace, ServiceAccount, Service, Deployment, ClusterRole and ClusterRoleBinding', async () => {
     const r = await kin(MANIFESTS, 'apply', '-f', '-');
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startPrometheus, type RunningPrometheus, type SandboxHandle } from '../../src/index.js';
 import { clusterOperator, registryReady, startTestSandbox, waitFor } from '../cluster/harness.js';
-import { arr } from '../../src/cluster/objects.js';
+import { arr } from '../../src/core/objects.js';
 import { freePort, getText, prometheusBinary, promQuery } from './support.js';
 
 /** The value of one series in exposition text, matched by name and an exact label set. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { SandboxHandle } from '../../src/index.js';
 import type { KubeObject } from '../../src/core/types.js';
 import {
@@ -11,8 +11,8 @@ import {
   rec,
   registryPods,
   registryReady,
-  startTestSandbox,
   tryGet,
+  useTestSandbox,
   waitFor,
 } from '../cluster/harness.js';
 
@@ -32,12 +32,7 @@ const registryEnv = (sb: SandboxHandle): Record<string, string> => {
 };
 
 describe('operator behaviour', () => {
-  let sb: SandboxHandle;
-  beforeAll(async () => {
-    sb = await startTestSandbox();
-    await registryReady(sb);
-  });
-  afterAll(async () => sb?.stop());
+  const sb = useTestSandbox({ registryReady: true });
 
   test('Unmanaged: conditions switch, manual edits of the operand stay', async () => {
     const api = sb.api();

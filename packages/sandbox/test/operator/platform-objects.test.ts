@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { SandboxHandle } from '../../src/index.js';
-import { R, config, rec, registryReady, startTestSandbox, tryGet, waitFor } from '../cluster/harness.js';
+import { describe, expect, test } from 'vitest';
+import { R, config, rec, registryReady, tryGet, useTestSandbox, waitFor } from '../cluster/harness.js';
 
 const NS = 'openshift-image-registry';
 
 describe('platform objects: Infrastructure, Proxy, PDB, NetworkPolicy', () => {
-  let sb: SandboxHandle;
-  beforeAll(async () => {
-    sb = await startTestSandbox();
-    await registryReady(sb);
-  });
-  afterAll(async () => sb?.stop());
+  const sb = useTestSandbox({ registryReady: true });
 
   test('infrastructures/cluster and proxies/cluster are seeded with status; the bucket is named after the infrastructure', () => {
     const api = sb.api();
@@ -96,12 +90,7 @@ describe('platform objects: Infrastructure, Proxy, PDB, NetworkPolicy', () => {
 });
 
 describe('disruption controller', () => {
-  let sb: SandboxHandle;
-  beforeAll(async () => {
-    sb = await startTestSandbox();
-    await registryReady(sb);
-  });
-  afterAll(async () => sb?.stop());
+  const sb = useTestSandbox({ registryReady: true });
 
   test('the registry PDB reports healthy pods and allowed disruptions; kubectl columns', async () => {
     const api = sb.api();

@@ -3,7 +3,7 @@
  * imitates; 4.19 where both agree) wrote against a real kube-apiserver, one test per fact. Each
  * expectation is the real operator's answer, not whatever the sandbox happened to do.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { SandboxHandle } from '../../src/index.js';
 import type { KubeObject } from '../../src/core/types.js';
 import { mainConditions, type Condition, type DeployFacts } from '../../src/operator/conditions.js';
@@ -19,8 +19,8 @@ import {
   events,
   rec,
   registryReady,
-  startTestSandbox,
   tryGet,
+  useTestSandbox,
   waitFor,
 } from '../cluster/harness.js';
 
@@ -47,12 +47,7 @@ async function onEmptyDir(sb: SandboxHandle): Promise<void> {
 }
 
 describe('operator facts (imitating release-4.23)', () => {
-  let sb: SandboxHandle;
-  beforeAll(async () => {
-    sb = await startTestSandbox();
-    await registryReady(sb);
-  });
-  afterAll(async () => sb?.stop());
+  const sb = useTestSandbox({ registryReady: true });
 
   test('fact: the version the sandbox reports is the one whose behaviour it has (4.23: NetworkPolicy, 120 s deadline)', async () => {
     const api = sb.api();

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { SandboxHandle } from '../../src/index.js';
+import { describe, expect, test } from 'vitest';
 import {
   R,
   clusterOperator,
@@ -9,22 +8,17 @@ import {
   events,
   operatorLog,
   readyPods,
+  rec,
   registryPods,
   registryReady,
-  startTestSandbox,
   tryGet,
+  useTestSandbox,
   waitFor,
-  rec,
 } from '../cluster/harness.js';
 
 /** The workshop flow, end to end through the in-process API, at time scale 0.01. */
 describe('image registry operator: workshop flow', () => {
-  let sb: SandboxHandle;
-  beforeAll(async () => {
-    sb = await startTestSandbox();
-    await registryReady(sb);
-  });
-  afterAll(async () => sb?.stop());
+  const sb = useTestSandbox({ registryReady: true });
 
   test('bootstraps configs/cluster as the real operator does', () => {
     const c = config(sb.api());

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { SandboxHandle } from '../../src/index.js';
+import { expect, test } from 'vitest';
 import { writeBackSpec } from '../../src/operator/writeback.js';
-import { R, config, rec, registryReady, startTestSandbox, waitFor } from '../cluster/harness.js';
+import { R, config, rec, useTestSandbox, waitFor } from '../cluster/harness.js';
 
-let sb: SandboxHandle;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-  await registryReady(sb);
-});
-afterAll(async () => sb?.stop());
+const sb = useTestSandbox({ registryReady: true });
 
 test('an admin patch landing between the operator read and its write-back is never lost', () => {
   const api = sb.api();

@@ -1,5 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { SandboxHandle } from '../../src/index.js';
+import { afterEach, describe, expect, test } from 'vitest';
 import {
   R,
   clusterOperator,
@@ -10,7 +9,7 @@ import {
   operatorLog,
   registryPods,
   registryReady,
-  startTestSandbox,
+  useTestSandbox,
   waitFor,
 } from './support.js';
 
@@ -20,12 +19,7 @@ import {
  * the cluster heals.
  */
 describe('fault scenarios by cause', () => {
-  let sb: SandboxHandle;
-  beforeAll(async () => {
-    sb = await startTestSandbox();
-    await registryReady(sb);
-  });
-  afterAll(async () => sb?.stop());
+  const sb = useTestSandbox({ registryReady: true });
   afterEach(async () => {
     await sb.scenarios.clear();
     await registryReady(sb);

@@ -1,5 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { SandboxHandle } from '../../src/index.js';
+import { afterEach, describe, expect, test } from 'vitest';
 import { ApiError } from '../../src/core/errors.js';
 import {
   R,
@@ -13,18 +12,13 @@ import {
   rec,
   registryPods,
   registryReady,
-  startTestSandbox,
+  useTestSandbox,
   waitFor,
 } from './support.js';
 
 /** Each fault scenario: on → the conditions/events/logs a real cluster shows; off → the cluster heals. */
 describe('fault scenarios', () => {
-  let sb: SandboxHandle;
-  beforeAll(async () => {
-    sb = await startTestSandbox();
-    await registryReady(sb);
-  });
-  afterAll(async () => sb?.stop());
+  const sb = useTestSandbox({ registryReady: true });
   // every scenario starts from a healthy cluster, whatever the previous one left behind
   afterEach(async () => {
     await sb.scenarios.clear();

@@ -1,2 +1,2 @@
 export * from '../cluster/harness.js';
-export { arr as arrOf } from '../../src/cluster/objects.js';
+export { arr as arrOf } from '../../src/core/objects.js';

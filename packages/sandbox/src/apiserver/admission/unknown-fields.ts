@@ -1,6 +1,5 @@
 import type { KubeObject } from '../../core/types.js';
-import { BUILTIN_KIND_MODELS, BUILTIN_STRUCTS } from './builtin-types.js';
-import { OPENSHIFT_KIND_STRUCTS, OPENSHIFT_STRUCTS } from './openshift-types.js';
+import { structFields, structOfKind } from '../structs/index.js';
 
 /**
  * Unknown fields of built-in kinds, found the way kube-apiserver's strict JSON decoder finds them:
@@ -9,25 +8,6 @@ import { OPENSHIFT_KIND_STRUCTS, OPENSHIFT_STRUCTS } from './openshift-types.js'
  * nowhere to keep them). Leaves — string maps like labels or Secret data, quantities,
  * int-or-string, RawExtension — take anything. Custom resources are pruned by validation/ instead.
  */
-type Struct = Map<string, string>;
-let structs: Map<string, Struct> | undefined;
-
-/** field → reference ('' for a leaf), parsed once from the `field` / `field:Ref` tables. */
-function structTable(): Map<string, Struct> {
-  if (structs) return structs;
-  structs = new Map();
-  for (const [name, fields] of Object.entries({ ...BUILTIN_STRUCTS, ...OPENSHIFT_STRUCTS })) {
-    const struct: Struct = new Map();
-    for (const field of fields.split(' ')) {
-      const colon = field.indexOf(':');
-      if (colon < 0) struct.set(field, '');
-      else struct.set(field.slice(0, colon), field.slice(colon + 1));
-    }
-    structs.set(name, struct);
-  }
-  return structs;
-}
-
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
@@ -42,7 +22,7 @@ function walk(value: unknown, ref: string, path: string, unknown: string[]): voi
     for (const [key, item] of Object.entries(value)) walk(item, ref.slice(2), join(path, key), unknown);
     return;
   }
-  const struct = structTable().get(ref);
+  const struct = structFields(ref);
   if (!struct) return;
   for (const [key, item] of Object.entries(value)) {
     const child = struct.get(key);
@@ -51,11 +31,6 @@ function walk(value: unknown, ref: string, path: string, unknown: string[]): voi
       delete value[key];
     } else if (child) walk(item, child, join(path, key), unknown);
   }
-}
-
-/** The root struct of a built-in or OpenShift kind, when the sandbox knows its fields. */
-export function structOfKind(kind: string): string | undefined {
-  return BUILTIN_KIND_MODELS[kind] ?? OPENSHIFT_KIND_STRUCTS[kind];
 }
 
 /**

@@ -1,8 +1,7 @@
 import type { ResourceRegistry } from '../resources/registry.js';
 import type { ResourceType } from '../resources/resource-type.js';
-import { BUILTIN_FIELDS, OPEN_KIND_FIELDS } from './builtin-fields.js';
+import { elementStruct, structFields, structOfKind } from '../structs/index.js';
 import { BUILTIN_COMPONENTS } from './builtin-schemas.js';
-import { OPENSHIFT_FIELDS } from './openshift-fields.js';
 import { OPENSHIFT_COMPONENTS } from './openshift-schemas.js';
 import {
   hasKindSchema,
@@ -63,24 +62,27 @@ function hoistStructs(
 }
 
 const UNTYPED: JsonSchema = { description: 'Not described by the sandbox: accepted as is.' };
-const untyped = (names: string[] | undefined): Record<string, JsonSchema> =>
-  Object.fromEntries((names ?? []).map((n) => [n, { ...UNTYPED }]));
+const untyped = (struct: ReadonlyMap<string, string> | undefined): Record<string, JsonSchema> =>
+  Object.fromEntries([...(struct?.keys() ?? [])].map((n) => [n, { ...UNTYPED }]));
 
 /** A built-in kind the sandbox has no schema for, from its real field names: typos at the top, in spec and in status are refused. */
-function namesOnlyKind(t: ResourceType, fields: Record<string, string[]>): JsonSchema {
+function namesOnlyKind(t: ResourceType, root: ReadonlyMap<string, string>): JsonSchema {
   const props: Record<string, JsonSchema> = {
-    ...untyped(fields['']),
+    ...untyped(root),
     apiVersion: str('APIVersion defines the versioned schema of this representation of an object.'),
     kind: str('Kind is a string value representing the REST resource this object represents.'),
     metadata: { ...ref(OBJECT_META), description: "Standard object's metadata.", default: {} },
   };
-  for (const part of ['spec', 'status'])
-    if (fields[part])
+  for (const part of ['spec', 'status']) {
+    const ref = root.get(part);
+    const struct = ref ? structFields(elementStruct(ref)) : undefined;
+    if (struct)
       props[part] = {
         type: 'object',
         description: `${part === 'spec' ? 'Spec defines the desired' : 'Status is the observed'} state of the ${t.kind}.`,
-        properties: untyped(fields[part]),
+        properties: untyped(struct),
       };
+  }
   return {
     type: 'object',
     description: `${t.kind} (${t.group || 'core'}/${t.version}).`,
@@ -92,8 +94,8 @@ function namesOnlyKind(t: ResourceType, fields: Record<string, string[]>): JsonS
 /** A kind's definition; kinds whose fields the sandbox does not know stay open, so kubectl refuses nothing in them. */
 function kindDefinition(t: ResourceType, definitions: Record<string, JsonSchema>): JsonSchema {
   if (hasKindSchema(t)) return hoistStructs(t, toV2Schema(kindSchema(t), { trimmed: !t.crd }), definitions);
-  const known = t.crd ? undefined : OPEN_KIND_FIELDS[schemaName(t)];
-  if (known) return hoistStructs(t, namesOnlyKind(t, known), definitions);
+  const root = t.crd ? undefined : structFields(structOfKind(t.kind) ?? '');
+  if (root) return hoistStructs(t, namesOnlyKind(t, root), definitions);
   // untyped: kubectl's validation accepts anything (a `type: object` map would still refuse null values)
   return {
     description: `${t.kind} (${t.group || 'core'}/${t.version}).`,
@@ -214,24 +216,37 @@ function paths(t: ResourceType): Record<string, JsonSchema> {
 
 /**
  * The sandbox's built-in schemas list only the fields it uses; kubectl would refuse every other
- * real field (`hostAliases`, `dnsConfig` …) that a real cluster takes. Those are added untyped:
- * accepted as they are, while a typo at a level the table covers is still refused.
+ * real field (`hostAliases`, `dnsConfig` …) that a real cluster takes. Walking each kind's
+ * definition next to its Go struct (structs/), every field the struct has and the definition
+ * lacks is added untyped: accepted as it is, while a typo at a level the schema covers is still
+ * refused.
  */
-function acceptRealFields(def: JsonSchema, path: string, fields: string[]): void {
-  let node: JsonSchema | undefined = def;
-  for (const step of path.match(/[^.[\]{}]+|\[\]|\{\}/g) ?? []) {
-    const next: unknown =
-      step === '[]'
-        ? node?.items
-        : step === '{}'
-          ? node?.additionalProperties
-          : (node?.properties as Record<string, unknown> | undefined)?.[step];
-    node = typeof next === 'object' && next !== null ? (next as JsonSchema) : undefined;
-  }
-  const props = node?.properties as Record<string, JsonSchema> | undefined;
-  if (!props) return;
-  for (const field of fields)
-    props[field] ??= { description: 'Not described by the sandbox: accepted as is.' };
+function acceptRealFields(definitions: Record<string, JsonSchema>, kindDef: JsonSchema, root: string): void {
+  const seen = new Map<JsonSchema, Set<string>>();
+  const visit = (node: JsonSchema, struct: string): void => {
+    const done = seen.get(node) ?? new Set<string>();
+    if (done.has(struct)) return;
+    seen.set(node, done.add(struct));
+    if (typeof node.$ref === 'string') {
+      const target = definitions[node.$ref.replace('#/definitions/', '')];
+      if (target) visit(target, struct);
+      return;
+    }
+    const fields = structFields(struct);
+    const props = node.properties as Record<string, JsonSchema> | undefined;
+    if (props && fields) {
+      for (const [name, ref] of fields) {
+        const sub = props[name];
+        if (!sub) props[name] = { ...UNTYPED };
+        else if (ref) visit(sub, elementStruct(ref));
+      }
+    }
+    const items = node.items as JsonSchema | undefined;
+    if (items && typeof items === 'object') visit(items, struct);
+    const values = node.additionalProperties as JsonSchema | undefined;
+    if (values && typeof values === 'object') visit(values, struct);
+  };
+  visit(kindDef, root);
 }
 
 /** `/openapi/v2` as JSON (the protobuf form is encoded from this). */
@@ -248,9 +263,10 @@ export function openApiV2Document(registry: ResourceRegistry): JsonSchema {
     if (t.verbs.includes('list')) definitions[`${schemaName(t)}List`] = listDefinition(t);
     allPaths = { ...allPaths, ...paths(t) };
   }
-  for (const [name, paths] of Object.entries({ ...BUILTIN_FIELDS, ...OPENSHIFT_FIELDS })) {
-    const def = definitions[name];
-    if (def) for (const [path, fields] of Object.entries(paths)) acceptRealFields(def, path, fields);
+  for (const t of registry.all()) {
+    const root = t.crd ? undefined : structOfKind(t.kind);
+    const def = definitions[schemaName(t)];
+    if (root && def) acceptRealFields(definitions, def, root);
   }
   const sorted = Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => a.localeCompare(b)));
   return {

@@ -1,5 +1,5 @@
 import type { ApiClient, KubeObject } from '../../core/types.js';
-import { R } from '../refs.js';
+import { R } from '../../core/refs.js';
 import { ensure } from './ensure.js';
 import { INTERNAL_HOSTNAME } from '../../operator/defaults.js';
 

@@ -1,5 +1,5 @@
 import type { ApiClient, KubeObject, ResourceRef } from '../../core/types.js';
-import { isAlreadyExists, isConflict } from '../objects.js';
+import { isAlreadyExists, isConflict } from '../../core/objects.js';
 
 /**
  * Creates an object unless it already exists (seeding is idempotent: a restarted sandbox over a

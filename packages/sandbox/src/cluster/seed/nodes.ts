@@ -1,5 +1,5 @@
 import type { ApiClient, Clock, KubeObject } from '../../core/types.js';
-import { R } from '../refs.js';
+import { R } from '../../core/refs.js';
 import { ensure } from './ensure.js';
 
 /** Three control-plane and three worker nodes spread over three zones, like an AWS IPI cluster. */

@@ -1,6 +1,6 @@
 import type { ApiClient } from '../../core/types.js';
-import { R } from '../refs.js';
-import { randomSuffix, randomHex } from '../names.js';
+import { R } from '../../core/refs.js';
+import { randomSuffix, randomHex } from '../../core/names.js';
 import { ensure } from './ensure.js';
 import {
   INTERNAL_HOSTNAME,
@@ -8,7 +8,7 @@ import {
   INSTALLER_CREDS_SECRET,
   TRUSTED_CA_CONFIGMAP,
 } from '../../operator/defaults.js';
-import { isNotFound, tryGet, str, rec } from '../objects.js';
+import { isNotFound, tryGet, str, rec } from '../../core/objects.js';
 
 /** The cloud facts an AWS IPI install records in `infrastructures.config.openshift.io/cluster`. */
 export interface PlatformFacts {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { KubeObject } from '../../core/types.js';
-import { clone, isRecord, num, rec, str } from '../../cluster/objects.js';
-import type { Json } from '../../cluster/objects.js';
+import { clone, isRecord, num, rec, str } from '../../core/objects.js';
+import type { Json } from '../../core/objects.js';
 import { goDuration, parseGoDuration } from '../../cluster/time.js';
 import type { StorageResult } from '../context.js';
 import {

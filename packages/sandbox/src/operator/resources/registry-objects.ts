@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../core/types.js';
-import { num } from '../../cluster/objects.js';
-import type { Json } from '../../cluster/objects.js';
+import { num } from '../../core/objects.js';
+import type { Json } from '../../core/objects.js';
 import {
   CLUSTER_ROLE,
   CLUSTER_ROLE_BINDING,

@@ -1,7 +1,7 @@
 import type { ApiClient, KubeObject } from '../../core/types.js';
-import { R } from '../../cluster/refs.js';
-import { arr, str } from '../../cluster/objects.js';
-import type { Json } from '../../cluster/objects.js';
+import { R } from '../../core/refs.js';
+import { arr, str } from '../../core/objects.js';
+import type { Json } from '../../core/objects.js';
 import { secretData } from '../credentials.js';
 import { DEFAULT_ROUTE, NS, REGISTRY_NAME, ROUTE_OWNER_ANNOTATION } from '../defaults.js';
 

@@ -1,4 +1,4 @@
-import { isRecord } from '../../cluster/objects.js';
+import { isRecord } from '../../core/objects.js';
 import { SyncError } from '../context.js';
 
 /** Backend keys of spec.storage with the names the operator prints, in its driver order. */

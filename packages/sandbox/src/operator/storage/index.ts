@@ -1,5 +1,5 @@
-import { clone, rec, stableStringify, str } from '../../cluster/objects.js';
-import type { Json } from '../../cluster/objects.js';
+import { clone, rec, stableStringify, str } from '../../core/objects.js';
+import type { Json } from '../../core/objects.js';
 import type { CondSpec } from '../conditions.js';
 import type { OperatorEnv, StorageResult } from '../context.js';
 import { SyncError } from '../context.js';

@@ -1,6 +1,6 @@
-import { R } from '../../cluster/refs.js';
-import { rec, str, tryDelete, tryGet } from '../../cluster/objects.js';
-import type { Json } from '../../cluster/objects.js';
+import { R } from '../../core/refs.js';
+import { rec, str, tryDelete, tryGet } from '../../core/objects.js';
+import type { Json } from '../../core/objects.js';
 import type { CondSpec } from '../conditions.js';
 import type { OperatorEnv, StorageResult } from '../context.js';
 import { SyncError } from '../context.js';

@@ -1,6 +1,6 @@
 import { AwsError } from '../../cluster/cloud.js';
-import { clone, rec, str, isRecord, stableStringify } from '../../cluster/objects.js';
-import type { Json } from '../../cluster/objects.js';
+import { clone, rec, str, isRecord, stableStringify } from '../../core/objects.js';
+import type { Json } from '../../core/objects.js';
 import type { CondSpec } from '../conditions.js';
 import type { OperatorEnv, StorageResult } from '../context.js';
 import { SyncError } from '../context.js';

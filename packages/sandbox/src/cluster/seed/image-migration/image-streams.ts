@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../../core/types.js';
 import { importedImage } from '../../image-import.js';
-import type { Json } from '../../objects.js';
+import type { Json } from '../../../core/objects.js';
 
 /**
  * Sample image streams as a cluster upgraded from 3.x has them: spec tags tracking pull specs,

@@ -1,5 +1,5 @@
 import type { ApiClient, Clock, KubeObject, ResourceRef } from '../../../core/types.js';
-import { R } from '../../refs.js';
+import { R } from '../../../core/refs.js';
 import { ensure } from '../ensure.js';
 import { importedStatus } from './image-streams.js';
 import { SAMPLE_LABEL, SAMPLE_NAMESPACES, type SampleNamespace } from './samples.js';

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../../core/types.js';
-import type { Json } from '../../objects.js';
+import type { Json } from '../../../core/objects.js';
 
 /** Builders for the sample workloads: small, calm pod templates (one replica, no probes). */
 

@@ -1,9 +1,16 @@
 /**
  * The JSON fields of the OpenShift kinds the sandbox serves as built-ins, from openshift/api
- * (image/v1, apps/v1, build/v1 types.go, inline structs flattened), in builtin-types.ts's format:
+ * (image/v1, apps/v1, build/v1 types.go, inline structs flattened), in builtin-structs.ts's format:
  * `field` is a leaf, `field:Ref` a struct, `[]Struct` or `{}Struct`. Structs are named like their
  * /openapi/v2 definitions; core types they embed (V1PodTemplateSpec, V1EnvVar …) come from
  * BUILTIN_STRUCTS. openshift-apiserver decodes these kinds strictly at every depth, like kube.
+ *
+ * Source, checked field by field against the json tags of openshift/api on 2026-12-07:
+ * - image/v1/types.go @ 107168faa19663f076022efe16c1dbd74888500d (ImageStream … TagEventCondition;
+ *   TagEvent gained `platforms`, which this table lacked)
+ * - apps/v1/types.go @ fc7deb0d5735b431e91425bbf5b56b5d1c874459 (DeploymentConfig … DeploymentCondition)
+ * - build/v1/types.go, the stored snapshot (BuildConfig … ImageStreamTagReference; CommonSpec and
+ *   ProxyConfig are inlined there, so their fields sit in BuildConfigSpec and GitBuildSource)
  */
 const IMAGE = 'com.github.openshift.api.image.v1';
 const APPS = 'com.github.openshift.api.apps.v1';
@@ -29,7 +36,7 @@ export const OPENSHIFT_STRUCTS: Record<string, string> = {
   [`${IMAGE}.TagReferencePolicy`]: 'type',
   [`${IMAGE}.ImageStreamStatus`]: `dockerImageRepository publicDockerImageRepository tags:[]${IMAGE}.NamedTagEventList`,
   [`${IMAGE}.NamedTagEventList`]: `tag items:[]${IMAGE}.TagEvent conditions:[]${IMAGE}.TagEventCondition`,
-  [`${IMAGE}.TagEvent`]: 'created dockerImageReference image generation',
+  [`${IMAGE}.TagEvent`]: 'created dockerImageReference image generation platforms',
   [`${IMAGE}.TagEventCondition`]: 'type status lastTransitionTime reason message generation',
 
   [`${APPS}.DeploymentConfig`]: `${KIND} spec:${APPS}.DeploymentConfigSpec status:${APPS}.DeploymentConfigStatus`,

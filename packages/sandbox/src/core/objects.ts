@@ -1,5 +1,5 @@
-import { ApiError } from '../core/errors.js';
-import type { ApiClient, KubeObject, OwnerReference, ResourceRef } from '../core/types.js';
+import { ApiError } from './errors.js';
+import type { ApiClient, KubeObject, OwnerReference, ResourceRef } from './types.js';
 
 /** Small, typed accessors over plain-JSON Kubernetes objects. */
 

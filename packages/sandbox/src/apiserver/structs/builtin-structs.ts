@@ -1,8 +1,9 @@
 /**
- * The JSON fields of every struct a served built-in kind is made of (k8s.io/api), for strict
- * decoding at every depth: per struct, space-separated `field` (a leaf: scalar, quantity,
- * int-or-string, time, string map, RawExtension) or `field:Ref` where Ref is a struct, `[]Struct`
- * (list) or `{}Struct` (map). Generated from @kubernetes/client-node's models by
+ * The JSON fields of every struct a served built-in kind is made of (k8s.io/api), read by strict
+ * decoding at every depth and by /openapi/v2 for the real field names (see ./index.ts): per
+ * struct, space-separated `field` (a leaf: scalar, quantity, int-or-string, time, string map,
+ * RawExtension) or `field:Ref` where Ref is a struct, `[]Struct` (list) or `{}Struct` (map).
+ * Generated from @kubernetes/client-node's models by
  * `UPDATE_BUILTIN_TYPES=1 npx vitest run test/apiserver/builtin-types.test.ts`; do not edit.
  */
 export const BUILTIN_KIND_MODELS: Record<string, string> = {
@@ -11,6 +12,7 @@ export const BUILTIN_KIND_MODELS: Record<string, string> = {
   ClusterRoleBinding: 'V1ClusterRoleBinding',
   ConfigMap: 'V1ConfigMap',
   CronJob: 'V1CronJob',
+  CustomResourceDefinition: 'V1CustomResourceDefinition',
   DaemonSet: 'V1DaemonSet',
   Deployment: 'V1Deployment',
   Event: 'CoreV1Event',
@@ -37,6 +39,8 @@ export const BUILTIN_KIND_MODELS: Record<string, string> = {
 };
 
 export const BUILTIN_STRUCTS: Record<string, string> = {
+  ApiextensionsV1ServiceReference: 'name namespace path port',
+  ApiextensionsV1WebhookClientConfig: 'caBundle service:ApiextensionsV1ServiceReference url',
   CoreV1Event: 'action apiVersion count eventTime firstTimestamp involvedObject:V1ObjectReference kind lastTimestamp message metadata:V1ObjectMeta reason related:V1ObjectReference reportingComponent reportingInstance series:CoreV1EventSeries source:V1EventSource type',
   CoreV1EventSeries: 'count lastObservedTime',
   CoreV1ResourceClaim: 'name request',
@@ -80,6 +84,17 @@ export const BUILTIN_STRUCTS: Record<string, string> = {
   V1CronJob: 'apiVersion kind metadata:V1ObjectMeta spec:V1CronJobSpec status:V1CronJobStatus',
   V1CronJobSpec: 'concurrencyPolicy failedJobsHistoryLimit jobTemplate:V1JobTemplateSpec schedule startingDeadlineSeconds successfulJobsHistoryLimit suspend timeZone',
   V1CronJobStatus: 'active:[]V1ObjectReference lastScheduleTime lastSuccessfulTime',
+  V1CustomResourceColumnDefinition: 'description format jsonPath name priority type',
+  V1CustomResourceConversion: 'strategy webhook:V1WebhookConversion',
+  V1CustomResourceDefinition: 'apiVersion kind metadata:V1ObjectMeta spec:V1CustomResourceDefinitionSpec status:V1CustomResourceDefinitionStatus',
+  V1CustomResourceDefinitionCondition: 'lastTransitionTime message reason status type',
+  V1CustomResourceDefinitionNames: 'categories kind listKind plural shortNames singular',
+  V1CustomResourceDefinitionSpec: 'conversion:V1CustomResourceConversion group names:V1CustomResourceDefinitionNames preserveUnknownFields scope versions:[]V1CustomResourceDefinitionVersion',
+  V1CustomResourceDefinitionStatus: 'acceptedNames:V1CustomResourceDefinitionNames conditions:[]V1CustomResourceDefinitionCondition storedVersions',
+  V1CustomResourceDefinitionVersion: 'additionalPrinterColumns:[]V1CustomResourceColumnDefinition deprecated deprecationWarning name schema:V1CustomResourceValidation selectableFields:[]V1SelectableField served storage subresources:V1CustomResourceSubresources',
+  V1CustomResourceSubresourceScale: 'labelSelectorPath specReplicasPath statusReplicasPath',
+  V1CustomResourceSubresources: 'scale:V1CustomResourceSubresourceScale status',
+  V1CustomResourceValidation: 'openAPIV3Schema:V1JSONSchemaProps',
   V1DaemonEndpoint: 'Port',
   V1DaemonSet: 'apiVersion kind metadata:V1ObjectMeta spec:V1DaemonSetSpec status:V1DaemonSetStatus',
   V1DaemonSetCondition: 'lastTransitionTime message reason status type',
@@ -102,6 +117,7 @@ export const BUILTIN_STRUCTS: Record<string, string> = {
   V1EphemeralVolumeSource: 'volumeClaimTemplate:V1PersistentVolumeClaimTemplate',
   V1EventSource: 'component host',
   V1ExecAction: 'command',
+  V1ExternalDocumentation: 'description url',
   V1FCVolumeSource: 'fsType lun readOnly targetWWNs wwids',
   V1FieldSelectorAttributes: 'rawSelector requirements:[]V1FieldSelectorRequirement',
   V1FieldSelectorRequirement: 'key operator values',
@@ -120,6 +136,7 @@ export const BUILTIN_STRUCTS: Record<string, string> = {
   V1IPBlock: 'cidr except',
   V1ISCSIVolumeSource: 'chapAuthDiscovery chapAuthSession fsType initiatorName iqn iscsiInterface lun portals readOnly secretRef:V1LocalObjectReference targetPortal',
   V1ImageVolumeSource: 'pullPolicy reference',
+  V1JSONSchemaProps: '$ref $schema additionalItems additionalProperties allOf:[]V1JSONSchemaProps anyOf:[]V1JSONSchemaProps default definitions:{}V1JSONSchemaProps dependencies description enum example exclusiveMaximum exclusiveMinimum externalDocs:V1ExternalDocumentation format id items maxItems maxLength maxProperties maximum minItems minLength minProperties minimum multipleOf not:V1JSONSchemaProps nullable oneOf:[]V1JSONSchemaProps pattern patternProperties:{}V1JSONSchemaProps properties:{}V1JSONSchemaProps required title type uniqueItems x-kubernetes-embedded-resource x-kubernetes-int-or-string x-kubernetes-list-map-keys x-kubernetes-list-type x-kubernetes-map-type x-kubernetes-preserve-unknown-fields x-kubernetes-validations:[]V1ValidationRule',
   V1Job: 'apiVersion kind metadata:V1ObjectMeta spec:V1JobSpec status:V1JobStatus',
   V1JobCondition: 'lastProbeTime lastTransitionTime message reason status type',
   V1JobSpec: 'activeDeadlineSeconds backoffLimit backoffLimitPerIndex completionMode completions managedBy manualSelector maxFailedIndexes parallelism podFailurePolicy:V1PodFailurePolicy podReplacementPolicy selector:V1LabelSelector successPolicy:V1SuccessPolicy suspend template:V1PodTemplateSpec ttlSecondsAfterFinished',
@@ -239,6 +256,7 @@ export const BUILTIN_STRUCTS: Record<string, string> = {
   V1SecretProjection: 'items:[]V1KeyToPath name optional',
   V1SecretVolumeSource: 'defaultMode items:[]V1KeyToPath optional secretName',
   V1SecurityContext: 'allowPrivilegeEscalation appArmorProfile:V1AppArmorProfile capabilities:V1Capabilities privileged procMount readOnlyRootFilesystem runAsGroup runAsNonRoot runAsUser seLinuxOptions:V1SELinuxOptions seccompProfile:V1SeccompProfile windowsOptions:V1WindowsSecurityContextOptions',
+  V1SelectableField: 'jsonPath',
   V1SelfSubjectAccessReview: 'apiVersion kind metadata:V1ObjectMeta spec:V1SelfSubjectAccessReviewSpec status:V1SubjectAccessReviewStatus',
   V1SelfSubjectAccessReviewSpec: 'nonResourceAttributes:V1NonResourceAttributes resourceAttributes:V1ResourceAttributes',
   V1SelfSubjectReview: 'apiVersion kind metadata:V1ObjectMeta status:V1SelfSubjectReviewStatus',
@@ -279,6 +297,7 @@ export const BUILTIN_STRUCTS: Record<string, string> = {
   V1TypedObjectReference: 'apiGroup kind name namespace',
   V1UncountedTerminatedPods: 'failed succeeded',
   V1UserInfo: 'extra groups uid username',
+  V1ValidationRule: 'fieldPath message messageExpression optionalOldSelf reason rule',
   V1Volume: 'awsElasticBlockStore:V1AWSElasticBlockStoreVolumeSource azureDisk:V1AzureDiskVolumeSource azureFile:V1AzureFileVolumeSource cephfs:V1CephFSVolumeSource cinder:V1CinderVolumeSource configMap:V1ConfigMapVolumeSource csi:V1CSIVolumeSource downwardAPI:V1DownwardAPIVolumeSource emptyDir:V1EmptyDirVolumeSource ephemeral:V1EphemeralVolumeSource fc:V1FCVolumeSource flexVolume:V1FlexVolumeSource flocker:V1FlockerVolumeSource gcePersistentDisk:V1GCEPersistentDiskVolumeSource gitRepo:V1GitRepoVolumeSource glusterfs:V1GlusterfsVolumeSource hostPath:V1HostPathVolumeSource image:V1ImageVolumeSource iscsi:V1ISCSIVolumeSource name nfs:V1NFSVolumeSource persistentVolumeClaim:V1PersistentVolumeClaimVolumeSource photonPersistentDisk:V1PhotonPersistentDiskVolumeSource portworxVolume:V1PortworxVolumeSource projected:V1ProjectedVolumeSource quobyte:V1QuobyteVolumeSource rbd:V1RBDVolumeSource scaleIO:V1ScaleIOVolumeSource secret:V1SecretVolumeSource storageos:V1StorageOSVolumeSource vsphereVolume:V1VsphereVirtualDiskVolumeSource',
   V1VolumeDevice: 'devicePath name',
   V1VolumeMount: 'mountPath mountPropagation name readOnly recursiveReadOnly subPath subPathExpr',
@@ -286,6 +305,7 @@ export const BUILTIN_STRUCTS: Record<string, string> = {
   V1VolumeProjection: 'clusterTrustBundle:V1ClusterTrustBundleProjection configMap:V1ConfigMapProjection downwardAPI:V1DownwardAPIProjection podCertificate:V1PodCertificateProjection secret:V1SecretProjection serviceAccountToken:V1ServiceAccountTokenProjection',
   V1VolumeResourceRequirements: 'limits requests',
   V1VsphereVirtualDiskVolumeSource: 'fsType storagePolicyID storagePolicyName volumePath',
+  V1WebhookConversion: 'clientConfig:ApiextensionsV1WebhookClientConfig conversionReviewVersions',
   V1WeightedPodAffinityTerm: 'podAffinityTerm:V1PodAffinityTerm weight',
   V1WindowsSecurityContextOptions: 'gmsaCredentialSpec gmsaCredentialSpecName hostProcess runAsUserName',
 };

@@ -1,4 +1,4 @@
-import type { ResourceRef } from '../core/types.js';
+import type { ResourceRef } from './types.js';
 
 /** The resource types the in-cluster controllers read and write. */
 const core = (resource: string): ResourceRef => ({ group: '', version: 'v1', resource });
