@@ -28,10 +28,13 @@ import { registerStatic } from './platform/static.js';
 import { createServer, watchKeyPair, type TlsFiles } from './platform/tls.js';
 import { podRoutes } from './pods/routes.js';
 import { pullSecretRoutes } from './pullsecret/routes.js';
-import { AccessReviewCache } from './status/access-review.js';
-import { StreamHub } from './status/hub.js';
-import { streamRoutes, type StreamOptions } from './status/routes.js';
-import { Timeline } from './status/timeline.js';
+import { AccessReviewCache } from './access/access-review.js';
+import { StreamFeed } from './hub/feed.js';
+import { StreamHub } from './hub/hub.js';
+import { streamRoutes, type StreamOptions } from './stream/routes.js';
+import { publishingTimeline, timelineObserver } from './timeline/feed.js';
+import { timelineRoutes } from './timeline/routes.js';
+import type { Timeline } from './timeline/timeline.js';
 import { storageRoutes } from './storage/routes.js';
 import { trustRoutes } from './trust/routes.js';
 import { migrationRoutes } from './migration/routes.js';
@@ -93,6 +96,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     cluster: ClusterAccess;
     hub: StreamHub;
+    /** Every message of the live stream, in order (the hub's and the timeline's). */
+    feed: StreamFeed;
     timeline: Timeline;
     metrics: Metrics;
     accessReviews: AccessReviewCache;
@@ -129,21 +134,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     log: app.log,
   });
   const metrics = new Metrics();
-  const timeline = new Timeline();
-  const configGenerations = new ConfigGenerations();
+  // watch → hub → feed → SSE; hub → timeline → feed. Nothing flows back into the hub.
+  const feed = new StreamFeed();
   const hub = new StreamHub({
     client: () => cluster.serverClient(),
-    timeline,
+    feed,
     metrics,
     ...(options.watchStallMs !== undefined ? { stallMs: options.watchStallMs } : {}),
-    observe: (kind, obj) => {
-      if (kind === 'Config') configGenerations.observe(obj);
-    },
   });
+  const configGenerations = new ConfigGenerations();
+  hub.observe(({ kind, type, object }) => {
+    if (kind === 'Config' && type !== 'DELETED') configGenerations.observe(object);
+  });
+  const timeline = publishingTimeline(feed);
+  hub.observe(timelineObserver(timeline));
   app.decorate('cluster', cluster);
   app.decorate('metrics', metrics);
   app.decorate('timeline', timeline);
   app.decorate('hub', hub);
+  app.decorate('feed', feed);
   app.decorate('configGenerations', configGenerations);
   app.decorate('accessReviews', new AccessReviewCache());
   app.decorate('longLived', new Set<() => void>());
@@ -173,6 +182,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(storageRoutes);
   await app.register(podRoutes);
   await app.register(streamRoutes(options.stream));
+  await app.register(timelineRoutes);
   await app.register(diagnosticsRoutes);
   await app.register(meRoutes);
   await app.register(trustRoutes);

@@ -12,7 +12,7 @@ import { toKubeError } from '../kube/errors.js';
 import { forBrowser } from '../kube/resources.js';
 import { errorResponses } from '../platform/errors.js';
 import { requestClient } from '../platform/request-client.js';
-import { recordConsoleChange } from '../status/record-change.js';
+import { recordConsoleChange } from '../timeline/record-change.js';
 import { mutationRateLimit } from '../platform/security.js';
 import { RuleViolation, StaleConfig, patchConfig } from './patch-config.js';
 import { readConfig, readStorageClaim, type LiveConfig } from './read-config.js';

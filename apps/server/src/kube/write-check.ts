@@ -4,7 +4,7 @@
  * second is refused before anything changes (the API server checks each request alone, and a
  * 403 on the second would leave the first in place).
  */
-import type { AccessAnswer, AccessQuestion } from '../status/access-review.js';
+import type { AccessAnswer, AccessQuestion } from '../access/access-review.js';
 import { KubeError } from './errors.js';
 
 export interface PlannedWrite {

@@ -11,7 +11,7 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../platform/errors.js';
 import { requestClient } from '../platform/request-client.js';
-import { recordConsoleChange } from '../status/record-change.js';
+import { recordConsoleChange } from '../timeline/record-change.js';
 import { mutationRateLimit } from '../platform/security.js';
 import { pullSecretStatus, putPullSecretRegistry } from './pull-secret.js';
 

@@ -3,7 +3,7 @@ import { CredentialsStatusSchema, PutCredentialsRequestSchema } from '@irc/share
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../platform/errors.js';
 import { requestClient } from '../platform/request-client.js';
-import { recordConsoleChange } from '../status/record-change.js';
+import { recordConsoleChange } from '../timeline/record-change.js';
 import { mutationRateLimit } from '../platform/security.js';
 import { NS } from '../kube/resources.js';
 import { SECRET_NAME, credentialsStatus, putCredentials } from './credentials.js';

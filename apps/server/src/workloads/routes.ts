@@ -25,7 +25,7 @@ import { NS } from '../kube/resources.js';
 import { errorResponses, HttpError } from '../platform/errors.js';
 import { requestClient } from '../platform/request-client.js';
 import { mutationRateLimit } from '../platform/security.js';
-import { recordConsoleChange } from '../status/record-change.js';
+import { recordConsoleChange } from '../timeline/record-change.js';
 import { workloadCards } from './cards.js';
 import { cronJobView } from './cronjobs.js';
 import { daemonSetView } from './daemonsets.js';

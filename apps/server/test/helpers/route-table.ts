@@ -68,7 +68,7 @@ const OPERATOR_DEPLOYMENT = {
   name: 'cluster-image-registry-operator',
 };
 const IMAGE_CONFIG = { group: 'config.openshift.io', resource: 'images', name: 'cluster' };
-/** What the stream and the timeline show, kind by kind (server status/targets.ts KIND_ACCESS). */
+/** What the stream and the timeline show, kind by kind (server access/stream-access.ts KIND_ACCESS). */
 const WATCHED = {
   config: { verb: 'watch', ...CONFIGS, name: undefined },
   clusterOperator: {

@@ -84,7 +84,7 @@ describe('event stream and timeline', () => {
     const lastId = first.lastId()!;
     first.close();
     await kubectlPatchConfig(h, { operatorLogLevel: 'Trace' });
-    await until(() => h.app.hub.lastId() !== lastId, 'the hub to see the change');
+    await until(() => h.app.feed.lastId() !== lastId, 'the hub to see the change');
     const second = openStream(`${h.baseUrl}/api/v1/stream`, { 'last-event-id': lastId });
     await second.ready;
     await until(

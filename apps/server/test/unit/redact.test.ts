@@ -109,7 +109,7 @@ describe('API messages are redacted on their way out', () => {
       expect(out).not.toContain('Pa55');
       expect(out).not.toContain('secret-value');
     }
-    // a watch ERROR event becomes a KubeError directly (status/watcher.ts): redacted all the same
+    // a watch ERROR event becomes a KubeError directly (watch/watcher.ts): redacted all the same
     const e = new KubeError(500, 'InternalError', `failed: ${value}`, [{ message: `quoted ${value}` }]);
     expect(`${e.message} ${e.causes[0]?.message}`).not.toContain(value);
   });

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { SseConnection } from '../../src/status/sse.js';
+import { SseConnection } from '../../src/stream/sse.js';
 
 /** A response whose socket never drains: writableLength only grows. */
 class StuckResponse extends EventEmitter {

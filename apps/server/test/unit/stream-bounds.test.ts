@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutLongStrings, cutText, newestEvents, trimEvent } from '../../src/status/bounds.js';
+import { cutLongStrings, cutText, newestEvents, trimEvent } from '../../src/hub/bounds.js';
 
 describe('stream bounds', () => {
   it('cuts a long text to the limit, with a marker naming its whole length; a cut text stays as it is', () => {

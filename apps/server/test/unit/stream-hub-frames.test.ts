@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClusterAccess } from '../../src/kube/access.js';
 import { Metrics } from '../../src/platform/metrics.js';
-import { StreamHub, type HubMessage } from '../../src/status/hub.js';
-import { Timeline } from '../../src/status/timeline.js';
+import { StreamFeed, type FeedMessage } from '../../src/hub/feed.js';
+import { StreamHub } from '../../src/hub/hub.js';
 import { FakeWatchServer, type FakeObject } from '../helpers/fake-watch-server.js';
 import { kubeconfigFor } from '../helpers/kubeconfig.js';
 import { until } from '../helpers/until.js';
@@ -18,6 +18,7 @@ describe('StreamHub frames (fan-out serializes once)', () => {
   let fake: FakeWatchServer;
   let access: ClusterAccess;
   let hub: StreamHub;
+  let feed: StreamFeed;
 
   beforeEach(async () => {
     fake = new FakeWatchServer();
@@ -25,9 +26,10 @@ describe('StreamHub frames (fan-out serializes once)', () => {
     access = await ClusterAccess.create(kubeconfigFor(fake.url), 'kubeconfig');
     fake.items.set('cluster', config('5', 'Normal'));
     fake.listResourceVersion = '10';
+    feed = new StreamFeed();
     hub = new StreamHub({
       client: () => access.serverClient(),
-      timeline: new Timeline(),
+      feed,
       metrics: new Metrics(),
       targets: [{ kind: 'Config', path: '/apis/x/v1/configs' }],
     });
@@ -42,14 +44,14 @@ describe('StreamHub frames (fan-out serializes once)', () => {
   });
 
   it('hands every subscriber the same framed Buffer, with the hub id', async () => {
-    const got: HubMessage[][] = [[], []];
-    got.forEach((list) => hub.subscribe((m) => list.push(m)));
+    const got: FeedMessage[][] = [[], []];
+    got.forEach((list) => feed.subscribe((m) => list.push(m)));
     fake.push('MODIFIED', config('11', 'Debug'));
     await until(() => got[1]!.length === 1, 'the change');
     expect(got[0]![0]!.frame).toBe(got[1]![0]!.frame);
     const text = got[0]![0]!.frame.toString('utf8');
     expect(text).toMatch(
-      new RegExp(`^id: ${hub.epoch}\\.\\d+\\nevent: change\\ndata: \\{.*"logLevel":"Debug".*\\}\\n\\n$`),
+      new RegExp(`^id: ${feed.epoch}\\.\\d+\\nevent: change\\ndata: \\{.*"logLevel":"Debug".*\\}\\n\\n$`),
     );
   });
 

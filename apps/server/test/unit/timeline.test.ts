@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AccessQuestion } from '../../src/status/access-review.js';
-import { ReadableEntryGate, Timeline, entryReadAccess, readableEntries } from '../../src/status/timeline.js';
+import type { AccessQuestion } from '../../src/access/access-review.js';
+import { ReadableEntryGate, entryReadAccess, readableEntries } from '../../src/timeline/readable.js';
+import { Timeline } from '../../src/timeline/timeline.js';
 
 const config = (
   rv: string,

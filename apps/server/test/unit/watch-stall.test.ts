@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClusterAccess } from '../../src/kube/access.js';
-import { ResourceWatcher, type WatcherState } from '../../src/status/watcher.js';
+import { ResourceWatcher, type WatcherState } from '../../src/watch/watcher.js';
 import { FakeWatchServer } from '../helpers/fake-watch-server.js';
 import { kubeconfigFor } from '../helpers/kubeconfig.js';
 import { until as poll } from '../helpers/until.js';

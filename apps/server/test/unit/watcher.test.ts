@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClusterAccess } from '../../src/kube/access.js';
-import { ResourceWatcher, type ChangeType } from '../../src/status/watcher.js';
+import { ResourceWatcher, type ChangeType } from '../../src/watch/watcher.js';
 import { FakeWatchServer, type FakeObject } from '../helpers/fake-watch-server.js';
 import { kubeconfigFor } from '../helpers/kubeconfig.js';
 import { until as poll } from '../helpers/until.js';

@@ -2,7 +2,7 @@
 import { RegistryNames, type StreamKind } from '@irc/shared';
 import { ClusterOperatorResource, ConfigResource, NS } from '../kube/resources.js';
 import { trimEvent } from './bounds.js';
-import type { WatchTarget } from './watcher.js';
+import type { WatchTarget } from '../watch/watcher.js';
 
 export const WATCH_TARGETS: readonly WatchTarget[] = [
   {
@@ -18,23 +18,6 @@ export const WATCH_TARGETS: readonly WatchTarget[] = [
   { kind: 'Pod', path: `/api/v1/namespaces/${NS}/pods` },
   { kind: 'Event', path: `/api/v1/namespaces/${NS}/events`, transform: trimEvent },
 ];
-
-/** The access a user needs to see a kind on the stream (checked per user in token mode). */
-export const KIND_ACCESS: Record<
-  StreamKind,
-  { group: string; resource: string; namespace?: string; name?: string; verb: string }
-> = {
-  Config: { group: ConfigResource.group, resource: ConfigResource.plural, verb: 'watch' },
-  ClusterOperator: {
-    group: ClusterOperatorResource.group,
-    resource: ClusterOperatorResource.plural,
-    name: RegistryNames.clusterOperator,
-    verb: 'get',
-  },
-  Deployment: { group: 'apps', resource: 'deployments', namespace: NS, verb: 'watch' },
-  Pod: { group: '', resource: 'pods', namespace: NS, verb: 'watch' },
-  Event: { group: '', resource: 'events', namespace: NS, verb: 'watch' },
-};
 
 /** Only the registry and operator deployments (and their pods) are of interest. */
 export function isRelevant(

@@ -2,9 +2,10 @@
  * The registry's history: condition transitions of the Config and the ClusterOperator, the
  * namespace's events and changes made through this console. Seeded when an object is first
  * seen (from each condition's lastTransitionTime and the events' timestamps), then fed live by
- * the watch hub. Bounded ring: the oldest entries go first.
+ * the watch hub's changes (feed.ts). Bounded ring: the oldest entries go first. Each new entry
+ * goes to the `publish` it was made with (the stream feed): the timeline never calls back into
+ * what feeds it.
  */
-import { EventEmitter } from 'node:events';
 import type {
   ChangeEntry,
   ConditionEntry,
@@ -14,16 +15,8 @@ import type {
   TimelineEntry,
   TimelineQuery,
 } from '@irc/shared';
-import {
-  ConfigResource,
-  ImageConfigResource,
-  conditionsOf,
-  toIso,
-  type ConditionLike,
-  type KubeObjectLike,
-} from '../kube/resources.js';
+import { conditionsOf, toIso, type ConditionLike, type KubeObjectLike } from '../kube/resources.js';
 import { redactUpstreamText } from '../kube/redact.js';
-import type { AccessQuestion } from './access-review.js';
 import { changeFromEvent } from './console-events.js';
 
 const MAX_ENTRIES = 5000;
@@ -42,56 +35,12 @@ export function entryKind(entry: TimelineEntry): StreamKind {
   return entry.object.kind === 'ClusterOperator' ? 'ClusterOperator' : 'Config';
 }
 
-/** The API resource of each kind a console change can be about (for the read check below). */
-const CHANGED_OBJECT_RESOURCES: Record<string, { group: string; resource: string }> = {
-  Config: { group: ConfigResource.group, resource: ConfigResource.plural },
-  Image: { group: ImageConfigResource.group, resource: ImageConfigResource.plural },
-  Secret: { group: '', resource: 'secrets' },
-  ConfigMap: { group: '', resource: 'configmaps' },
-};
-
-/**
- * What a caller must be allowed beyond the entry's stream kind ({@link entryKind}) to see it:
- * a console change is ABOUT an object — "added the credentials for registry.example:5000" says
- * what the pull secret holds — so only a caller who may `get` that object sees the entry.
- * Conditions and events are readable with their kind. A kind not in the table is asked about
- * by its lower-case plural, which only a wildcard rule (cluster-admin) allows: fail closed.
- */
-export function entryReadAccess(entry: TimelineEntry): AccessQuestion | undefined {
-  if (entry.type !== 'change') return undefined;
-  const { kind, name, namespace } = entry.object;
-  const api = CHANGED_OBJECT_RESOURCES[kind] ?? { group: '', resource: `${kind.toLowerCase()}s` };
-  return { verb: 'get', ...api, name, ...(namespace ? { namespace } : {}) };
-}
-
-/**
- * The entries among `entries` the caller may read ({@link entryReadAccess}), in order. `may`
- * is asked once per distinct object; a question that cannot be answered hides its entries.
- */
-export async function readableEntries(
-  entries: readonly TimelineEntry[],
-  may: (question: AccessQuestion) => Promise<boolean>,
-): Promise<TimelineEntry[]> {
-  const answers = new Map<string, Promise<boolean>>();
-  const allowed = (entry: TimelineEntry): Promise<boolean> => {
-    const question = entryReadAccess(entry);
-    if (!question) return Promise.resolve(true);
-    const key = JSON.stringify(question);
-    let answer = answers.get(key);
-    if (!answer) {
-      answer = may(question).catch(() => false);
-      answers.set(key, answer);
-    }
-    return answer;
-  };
-  const verdicts = await Promise.all(entries.map(allowed));
-  return entries.filter((_, i) => verdicts[i]);
-}
-
-export class Timeline extends EventEmitter<{ entry: [TimelineEntry] }> {
+export class Timeline {
   private entries: TimelineEntry[] = [];
   private readonly ids = new Set<string>();
   private changeSeq = 0;
+
+  constructor(private readonly publish: (entry: TimelineEntry) => void = () => undefined) {}
 
   list(query: TimelineQuery = {}, allowed?: (kind: StreamKind) => boolean): TimelineEntry[] {
     const since = query.since ? Date.parse(query.since) : undefined;
@@ -206,7 +155,7 @@ export class Timeline extends EventEmitter<{ entry: [TimelineEntry] }> {
       const dropped = this.entries.splice(0, this.entries.length - MAX_ENTRIES);
       for (const d of dropped) this.ids.delete(d.id);
     }
-    this.emit('entry', entry);
+    this.publish(entry);
   }
 }
 
@@ -234,30 +183,4 @@ function conditionEntry(
 
 function asStatus(s: string): 'True' | 'False' | 'Unknown' {
   return s === 'True' || s === 'False' ? s : 'Unknown';
-}
-
-/**
- * One stream client's delivery of hub messages, in order: a timeline entry about an object
- * ({@link entryReadAccess}) waits for the caller's answer (cached by the access review cache)
- * and is dropped on a no; whatever follows it waits its turn, so the order is kept.
- */
-export class ReadableEntryGate {
-  private chain: Promise<void> | undefined;
-
-  constructor(
-    private readonly may: (question: AccessQuestion) => Promise<boolean>,
-    private readonly send: (frame: Buffer) => void,
-  ) {}
-
-  deliver(frame: Buffer, entry?: TimelineEntry): void {
-    const question = entry ? entryReadAccess(entry) : undefined;
-    if (!question && !this.chain) return this.send(frame);
-    const step = (this.chain ?? Promise.resolve()).then(async () => {
-      if (!question || (await this.may(question).catch(() => false))) this.send(frame);
-    });
-    this.chain = step;
-    void step.finally(() => {
-      if (this.chain === step) this.chain = undefined;
-    });
-  }
 }

@@ -1,28 +1,15 @@
-/** `GET /api/v1/stream` (SSE) and `GET /api/v1/timeline`. */
-import {
-  STREAM_HEARTBEAT_MS,
-  TimelineQuerySchema,
-  TimelineResponseSchema,
-  type SessionEvent,
-  type StreamKind,
-} from '@irc/shared';
+/** `GET /api/v1/stream` (SSE): the stream feed's messages to each client it may read. */
+import { STREAM_HEARTBEAT_MS, type SessionEvent } from '@irc/shared';
 import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
-import type { KubeClient } from '../kube/client.js';
+import { deniedKinds, mayRead } from '../access/stream-access.js';
+import { sseFrame } from '../hub/feed.js';
 import { toKubeError } from '../kube/errors.js';
-import { identityKey } from '../me/whoami.js';
 import { errorResponses } from '../platform/errors.js';
 import { callerIdentity, sendLimitReached } from '../platform/per-identity-limits.js';
 import { requestClient, requestToken } from '../platform/request-client.js';
-import type { AccessQuestion } from './access-review.js';
-import { SseConnection, sseFrame } from './sse.js';
-import { KIND_ACCESS } from './targets.js';
-import { ReadableEntryGate, readableEntries } from './timeline.js';
-import { listConsoleChanges } from './console-events.js';
-import { mergeTransitions } from '../history/conditions.js';
-import { parseRange, readConditionHistory } from '../history/service.js';
-import { disconnectSignal } from '../platform/request-client.js';
+import { ReadableEntryGate } from '../timeline/readable.js';
+import { SseConnection } from './sse.js';
 
 /**
  * The `session` event: the caller's token stopped being accepted. The stream ends after it;
@@ -45,40 +32,6 @@ export interface StreamOptions {
   recheckMs?: number;
 }
 
-/**
- * The kinds this caller may NOT see, with the reason: a SelfSubjectAccessReview per kind, as the
- * caller. Without a bearer token (kubeconfig mode only, forRequest refuses otherwise) the caller
- * is the server identity — asked too, since a kubeconfig user is not necessarily cluster-admin
- * and the timeline also holds the console's own entries, which the hub did not watch for.
- */
-async function deniedKinds(
-  request: FastifyRequest,
-  client: KubeClient,
-  kinds: StreamKind[],
-  maxAgeMs?: number,
-): Promise<Map<StreamKind, string>> {
-  const denied = new Map<StreamKind, string>();
-  const identity = identityKey(requestToken(request));
-  await Promise.all(
-    kinds.map(async (kind) => {
-      const answer = await request.server.accessReviews.review(client, identity, KIND_ACCESS[kind], maxAgeMs);
-      if (!answer.allowed)
-        denied.set(
-          kind,
-          answer.reason || `not allowed to ${KIND_ACCESS[kind].verb} ${KIND_ACCESS[kind].resource}`,
-        );
-    }),
-  );
-  return denied;
-}
-
-/** "May this caller get that object?" as the caller, through the access review cache. */
-function mayRead(request: FastifyRequest, client: KubeClient) {
-  const identity = identityKey(requestToken(request));
-  return async (question: AccessQuestion) =>
-    (await request.server.accessReviews.review(client, identity, question)).allowed;
-}
-
 export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTypebox {
   const heartbeatMs = Math.min(options.heartbeatMs ?? STREAM_HEARTBEAT_MS, STREAM_HEARTBEAT_MS);
   return async (app) => {
@@ -99,7 +52,7 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
         },
       },
       async (request, reply) => {
-        const hub = app.hub;
+        const { hub, feed } = app;
         const kinds = hub.kinds();
         const client = requestClient(request, reply);
         // Each stream holds a subscription and a queue for as long as its tab stays open: capped per identity.
@@ -133,7 +86,7 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
         const endForShutdown = () => end(SHUTDOWN_RETRY_MIN_MS + Math.random() * SHUTDOWN_RETRY_SPREAD_MS);
         app.longLived.add(endForShutdown);
         const lastEventId = request.headers['last-event-id'] ?? request.query.lastEventId;
-        const replay = hub.since(lastEventId);
+        const replay = feed.since(lastEventId);
         // What the client asked for on connecting (the replay, or reset + snapshots) never counts
         // against the slow-client rule (sse.ts); only what is queued after it does.
         const replayed = new WeakSet<Buffer>(replay?.map((m) => m.frame) ?? []);
@@ -143,7 +96,7 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
         if (replay) {
           for (const m of replay) if (!denied.has(m.kind)) gate.deliver(m.frame, m.entry);
         } else {
-          const id = hub.lastId();
+          const id = feed.lastId();
           conn.sendInitial(sseFrame(id, 'reset', '{}'));
           for (const kind of kinds) {
             if (denied.has(kind)) {
@@ -155,7 +108,7 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
             }
           }
         }
-        const unsubscribe = hub.subscribe((m) => {
+        const unsubscribe = feed.subscribe((m) => {
           if (!denied.has(m.kind)) gate.deliver(m.frame, m.entry);
         });
         // The token may expire or lose rights while the tab stays open: ask again (fresh answers).
@@ -171,7 +124,7 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
                     if (!denied.has(kind)) {
                       denied.set(kind, why);
                       conn.send(
-                        hub.lastId(),
+                        feed.lastId(),
                         'state',
                         JSON.stringify({ kind, state: 'forbidden', message: why }),
                       );
@@ -180,7 +133,7 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
                 })
                 .catch((err: unknown) => {
                   if (toKubeError(err).statusCode !== 401) return;
-                  conn.send(hub.lastId(), 'session', JSON.stringify(SESSION_EXPIRED));
+                  conn.send(feed.lastId(), 'session', JSON.stringify(SESSION_EXPIRED));
                   end();
                 });
             }, recheckMs)
@@ -192,73 +145,6 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
           conn.close();
           app.metrics.streamClients.dec();
         });
-      },
-    );
-
-    app.get(
-      '/api/v1/timeline',
-      {
-        schema: {
-          tags: ['status'],
-          summary: 'Condition transitions, namespace events and console changes, newest first',
-          querystring: TimelineQuerySchema,
-          response: { 200: TimelineResponseSchema, ...errorResponses(400, 401, 403) },
-        },
-      },
-      async (request, reply) => {
-        const client = requestClient(request, reply);
-        const denied = await deniedKinds(request, client, ['Config', 'ClusterOperator', 'Event']);
-        if (denied.size === 3) {
-          return reply.status(403).send({
-            statusCode: 403,
-            reason: 'Forbidden',
-            message: `you may not read the registry's history: ${[...denied.values()][0]}`,
-          });
-        }
-        const { start, end, ...query } = request.query;
-        const limit = query.limit ?? 500;
-        const range = start !== undefined ? parseRange(start, end) : undefined;
-        // Filtered before the limit, so a caller who may not read some objects still gets `limit` entries.
-        const candidates = app.timeline
-          .list(
-            { ...query, ...(range ? { since: new Date(range.startMs).toISOString() } : {}), limit: 5000 },
-            (kind) => !denied.has(kind),
-          )
-          .filter((e) => !range || Date.parse(e.time) <= range.endMs);
-        // Console changes recorded by any replica outside the watched namespace (cluster-scoped
-        // objects' Events live in `default`, the pull secret's and CAs' in openshift-config).
-        if (!query.type || query.type === 'change') {
-          const since = range?.startMs ?? (query.since ? Date.parse(query.since) : undefined);
-          const known = new Set(candidates.map((e) => e.id));
-          for (const change of await listConsoleChanges(client))
-            if (!known.has(change.id) && (since === undefined || Date.parse(change.time) >= since))
-              if (!range || Date.parse(change.time) <= range.endMs) candidates.push(change);
-          candidates.sort((a, b) => Date.parse(b.time) - Date.parse(a.time) || (b.id > a.id ? 1 : -1));
-        }
-        const entries = await readableEntries(candidates, mayRead(request, client));
-        if (!range) return { entries: entries.slice(0, limit), total: app.timeline.size };
-        // The past from cluster monitoring, asked with the caller's token — only about what the
-        // caller may read here too (the ClusterOperator).
-        const past = denied.has('ClusterOperator')
-          ? undefined
-          : await readConditionHistory(
-              app.monitoring,
-              app.cluster.monitoringToken(requestToken(request)),
-              range,
-              app.monitoringScrapeSeconds,
-              disconnectSignal(reply),
-            );
-        const derived = past && (!query.type || query.type === 'condition') ? past.entries : [];
-        const merged = mergeTransitions(entries, derived, past?.step ?? 0);
-        return {
-          entries: merged.slice(0, limit),
-          total: merged.length,
-          history: past?.history ?? {
-            state: 'forbidden',
-            message: `History is unavailable: ${denied.get('ClusterOperator') ?? 'you may not read the ClusterOperator'}. Showing what this console has seen since it started.`,
-          },
-          lanes: past?.lanes ?? [],
-        };
       },
     );
   };

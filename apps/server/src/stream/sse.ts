@@ -7,19 +7,20 @@
  *
  * The slow-client rule counts only what is queued AFTER the client's start: the initial
  * snapshot (or the Last-Event-ID replay) is what the client asked for, is bounded by what the
- * hub sends per kind (bounds.ts), and however large it is it never trips the rule. A client that
+ * hub sends per kind (hub/bounds.ts), and however large it is it never trips the rule. A client that
  * does not read what comes after — more than `maxBufferedBytes` of live messages waiting — is
  * dropped (it reconnects with Last-Event-ID and gets what it missed, or a reset). A comment line
  * keeps idle connections alive through routers that close them after 30 s; it is not queued
  * behind a backed-up socket (that one is not idle).
  *
  * Fan-out cost (1,000 clients, bench/watch-fanout.mjs): a message is framed and UTF-8 encoded
- * ONCE ({@link sseFrame}) and the same Buffer is written to every connection. The body is
+ * ONCE (hub/feed.ts `sseFrame`) and the same Buffer is written to every connection. The body is
  * close-delimited (no chunked transfer-encoding: an SSE body only ends when the connection
  * does), so after the head each message goes straight to the socket: one write, without the
  * chunk framing and the cork/uncork round per write of the HTTP layer.
  */
 import type { ServerResponse } from 'node:http';
+import { sseFrame } from '../hub/feed.js';
 
 /** Where message bytes go: the response's socket once the head is out (a bare response in unit tests). */
 interface ByteSink {
@@ -30,11 +31,6 @@ interface ByteSink {
 
 const RETRY = Buffer.from('retry: 2000\n\n');
 const PING = Buffer.from(': ping\n\n');
-
-/** One SSE message as bytes on the wire (`data` is single-line JSON; no `id:` line when `id` is undefined). */
-export function sseFrame(id: string | undefined, event: string, data: string): Buffer {
-  return Buffer.from(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${data}\n\n`, 'utf8');
-}
 
 export interface SseOptions {
   heartbeatMs: number;
