@@ -5,6 +5,9 @@
  */
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type AppOptions } from '../../src/app.js';
+import { kubeconfigFor } from './kubeconfig.js';
 
 export interface HungApi {
   url: string;
@@ -38,4 +41,41 @@ export async function startHungApi(options: { answerHead?: boolean } = {}): Prom
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+export interface AppOnHungApi {
+  hung: HungApi;
+  /** The console, built (not listening) on a kubeconfig naming the hung API; no watches. */
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** A hung API ({@link startHungApi}) and a console app whose cluster it is. */
+export async function appOnHungApi(
+  options: { answerHead?: boolean; app?: Partial<Omit<AppOptions, 'kubeconfig'>> } = {},
+): Promise<AppOnHungApi> {
+  const hung = await startHungApi({ answerHead: options.answerHead ?? false });
+  const app = await buildApp({
+    kubeconfig: kubeconfigFor(hung.url),
+    logLevel: false,
+    watch: false,
+    ...options.app,
+  });
+  return {
+    hung,
+    app,
+    async close() {
+      await app.close();
+      await hung.stop();
+    },
+  };
+}
+
+/** `promise`'s value, or `'hung'` when it has not settled within `ms`. */
+export function orHung<T>(promise: Promise<T>, ms: number): Promise<T | 'hung'> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<'hung'>((resolve) => {
+    timer = setTimeout(() => resolve('hung'), ms);
+  });
+  return Promise.race([promise, hung]).finally(() => clearTimeout(timer));
 }

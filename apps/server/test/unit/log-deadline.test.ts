@@ -6,28 +6,17 @@
  * with a clear message, and the upstream socket is closed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.js';
-import { startHungApi, type HungApi } from '../helpers/hung-api.js';
-import { kubeconfigFor } from '../helpers/kubeconfig.js';
+import { appOnHungApi, orHung, type AppOnHungApi } from '../helpers/hung-api.js';
+import { until } from '../helpers/until.js';
 
 describe('pod logs against a hung API', () => {
-  let hung: HungApi;
-  let app: FastifyInstance;
+  let rig: AppOnHungApi;
 
+  // the default per-call timeout: the log route's own budget (10 s) is what must end it
   beforeAll(async () => {
-    hung = await startHungApi();
-    app = await buildApp({
-      kubeconfig: kubeconfigFor(hung.url),
-      logLevel: false,
-      watch: false,
-      // the default per-call timeout: the log route's own budget (10 s) is what must end it
-    });
+    rig = await appOnHungApi();
   });
-  afterAll(async () => {
-    await app.close();
-    await hung.stop();
-  });
+  afterAll(() => rig.close());
 
   it.each([
     ['a followed log', 'follow=true&tailLines=10'],
@@ -36,10 +25,10 @@ describe('pod logs against a hung API', () => {
     '%s answers 504 with a clear message within the budget, and the upstream socket is closed',
     async (_what, query) => {
       const started = Date.now();
-      const res = await Promise.race([
-        app.inject(`/api/v1/pods/openshift-image-registry/image-registry-0/log?${query}`),
-        new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 14_000)),
-      ]);
+      const res = await orHung(
+        rig.app.inject(`/api/v1/pods/openshift-image-registry/image-registry-0/log?${query}`),
+        14_000,
+      );
       expect(res, 'the log read still waiting for the API after 14 s').not.toBe('hung');
       if (res === 'hung') return;
       expect(res.statusCode).toBe(504);
@@ -48,8 +37,7 @@ describe('pod logs against a hung API', () => {
         message: expect.stringMatching(/cluster API did not answer within 10 s/),
       });
       expect(Date.now() - started).toBeLessThan(12_000);
-      await new Promise((r) => setTimeout(r, 200));
-      expect(hung.openSockets).toBe(0);
+      await until(() => rig.hung.openSockets === 0, 'the upstream socket to close', 2_000);
     },
     20_000,
   );
@@ -62,19 +50,14 @@ describe('pod logs against a hung API', () => {
  * A followed log may be quiet for as long as its container is, and stays open.
  */
 describe('pod logs from an API that goes silent half-way', () => {
-  let hung: HungApi;
-  let app: FastifyInstance;
+  let rig: AppOnHungApi;
   let base: string;
 
   beforeAll(async () => {
-    hung = await startHungApi({ answerHead: true });
-    app = await buildApp({ kubeconfig: kubeconfigFor(hung.url), logLevel: false, watch: false });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    rig = await appOnHungApi({ answerHead: true });
+    base = await rig.app.listen({ port: 0, host: '127.0.0.1' });
   });
-  afterAll(async () => {
-    await app.close();
-    await hung.stop();
-  });
+  afterAll(() => rig.close());
 
   it('cuts a log tail after 10 s of silence and closes the upstream socket; a followed log stays open', async () => {
     const url = (query: string) =>
@@ -84,18 +67,17 @@ describe('pod logs from an API that goes silent half-way', () => {
     const started = Date.now();
     const tail = await fetch(url('tailLines=10'));
     expect(tail.status).toBe(200);
-    const outcome = await Promise.race([
+    const outcome = await orHung(
       tail.text().then(
         () => 'ended',
         () => 'aborted',
       ),
-      new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 14_000)),
-    ]);
+      14_000,
+    );
     expect(outcome, 'the log tail still open after 14 s of silence').toBe('aborted');
     expect(Date.now() - started).toBeLessThan(13_000);
-    await new Promise((r) => setTimeout(r, 200));
     // the followed log's upstream is the one socket left
-    expect(hung.openSockets).toBe(1);
+    await until(() => rig.hung.openSockets === 1, 'the upstream socket of the log tail to close', 2_000);
     expect(follow.status).toBe(200);
     followed.abort();
   }, 20_000);
