@@ -1,14 +1,13 @@
 /**
  * Issue 8 (log half): the sandbox API restarts while a log is followed through the server. The
  * relay must ABORT the browser's response (not end it, which would read as "the log ended"),
- * accept `sinceTime`, and the browser's own resume logic (apps/web ResumePoint + LogBuffer, used
- * here as the page uses them) must show every line exactly once, in order, resuming within 5 s
+ * accept `sinceTime`, and the browser's own resume logic (ResumePoint + LogBuffer from @irc/shared,
+ * used here as the log page uses them) must show every line exactly once, in order, resuming within 5 s
  * of the API's return.
  */
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LogBuffer } from '../../../web/src/pods/logs/logBuffer.js';
-import { ResumePoint } from '../../../web/src/pods/logs/logResume.js';
+import { LogBuffer, ResumePoint } from '@irc/shared';
 import { ChaosProxy } from '../helpers/chaos-proxy.js';
 import { startHarness, until, type Harness } from './harness.js';
 

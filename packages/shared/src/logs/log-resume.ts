@@ -10,7 +10,7 @@
  * content — several lines share a millisecond at 2,000 lines/s); the first line that differs
  * or is newer ends the replay.
  */
-import { textStart } from './logBuffer.js';
+import { textStart } from './log-buffer.js';
 
 /** `…T09:20:05.46815Z` and `…T09:20:05.468150000Z` compare equal: fractions padded to ns. */
 export function normalizeStamp(stamp: string): string {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LogBuffer } from './logBuffer.js';
-import { normalizeStamp, ResumePoint } from './logResume.js';
+import { LogBuffer, normalizeStamp, ResumePoint } from '../../src/logs/index.js';
 
 /** A log where several lines share each millisecond, as at 2,000 lines/s. */
 const log = Array.from(

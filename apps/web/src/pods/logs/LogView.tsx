@@ -1,7 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
 import { useT } from '../../common/i18n.js';
-import type { LogBuffer } from './logBuffer.js';
-import { splitTimestamp } from './logBuffer.js';
+import { splitTimestamp, type LogBuffer } from '@irc/shared';
 import { highlightParts, type LogMatch } from './logSearch.js';
 import { VirtualLayout } from './virtualLayout.js';
 

@@ -1,4 +1,4 @@
-import { splitTimestamp } from './logBuffer.js';
+import { splitTimestamp } from '@irc/shared';
 
 /** Saves the loaded lines as a text file (what is in the browser, not a new request). */
 export function downloadLines(lines: readonly string[], fileName: string, withTimestamps: boolean): void {

@@ -2,8 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { paths } from '../../common/queries.js';
 import { ApiError } from '../../shell/http.js';
 import { usePlatform } from '../../shell/platform.js';
-import { LogBuffer } from './logBuffer.js';
-import { ResumePoint } from './logResume.js';
+import { LogBuffer, ResumePoint } from '@irc/shared';
 
 /** Most lines kept in the browser; older ones are dropped as new ones stream in. */
 export const MAX_LINES = 300_000;

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { LogBuffer } from './logBuffer.js';
-import { textStart } from './logBuffer.js';
+import { textStart, type LogBuffer } from '@irc/shared';
 import { scanMatches, searchPattern, type LogMatch } from './logSearch.js';
 
 export interface Scan {
