@@ -44,6 +44,9 @@ export function createPluginPlatform(options: PluginPlatformOptions = {}): Platf
     links: {
       page: (path) => `${routeBase}${path.startsWith('/') ? path : `/${path}`}`,
       api: (path, query) => buildUrl(apiBase, path, query),
+      // Observe → Metrics of the console, which queries monitoring with the user's own rights.
+      metrics: (queries) =>
+        `/monitoring/query-browser?${queries.map((q, i) => `query${i}=${encodeURIComponent(q)}`).join('&')}`,
     },
     i18nNamespace: I18N_NAMESPACE,
   };

@@ -33,6 +33,13 @@ describe('the plugin platform', () => {
     expect(streams.at(-1)).toBe('/api/proxy/plugin/image-registry-console-plugin/api/api/v1/stream');
   });
 
+  it("links a PromQL query to the console's Observe → Metrics page", () => {
+    const platform = createPluginPlatform({ cookie: () => '', createEventStream: fakeStream });
+    expect(platform.links.metrics?.(['sum(rate(x{code=~"5.."}[1m]))', 'max(y)'])).toBe(
+      '/monitoring/query-browser?query0=sum(rate(x%7Bcode%3D~%225..%22%7D%5B1m%5D))&query1=max(y)',
+    );
+  });
+
   it("echoes the console's csrf-token cookie on mutations only", async () => {
     const { calls, fetch } = recorder();
     const platform = createPluginPlatform({

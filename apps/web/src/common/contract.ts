@@ -6,6 +6,7 @@ export type {
   ChangeEntry,
   ChangeEvent,
   ConditionEntry,
+  ConditionLane,
   ConfigResponse,
   ConflictBody,
   ContainerSummary,
@@ -21,6 +22,8 @@ export type {
   FieldError,
   Finding,
   FixTarget,
+  HistoryStatus,
+  LaneSegment,
   MeResponse,
   PatchConfigRequest,
   PatchConfigResponse,
@@ -37,6 +40,8 @@ export type {
   StreamKind,
   TimelineEntry,
   TimelineResponse,
+  TrafficResponse,
+  TrafficSeries,
   Verdict,
 } from '@irc/shared';
 

@@ -37,6 +37,11 @@ export interface PlatformLinks {
   page(path: string): string;
   /** Absolute URL of a full API resource (for downloads), e.g. a pod log. */
   api(path: string, query?: RequestOptions['query']): string;
+  /**
+   * The host's own metrics page showing these PromQL queries (the console's Observe → Metrics);
+   * absent where there is none (standalone).
+   */
+  metrics?(queries: readonly string[]): string;
 }
 
 const PlatformContext = createContext<Platform | null>(null);

@@ -17,7 +17,7 @@ import { ExclamationTriangleIcon, InfoCircleIcon, UserEditIcon } from '@patternf
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { conditionHealth, HealthIcon } from '../common/conditions.js';
-import type { TimelineEntry } from '../common/contract.js';
+import type { ConditionLane, TimelineEntry } from '../common/contract.js';
 import { useT } from '../common/i18n.js';
 import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
 import { useTimelineQuery } from '../common/queries.js';
@@ -31,9 +31,16 @@ import {
   filterToParams,
   type EntryKind,
 } from './timelineFilter.js';
+import { HistoryPanel } from './HistoryPanel.js';
+import { useTimelineRangeQuery } from './historyQueries.js';
+import { RangePicker } from './RangePicker.js';
+import { entriesInRange } from './rangeEntries.js';
+import { rangeFromParams, rangeToParams, resolveRange } from './timeRange.js';
 
 const PER_PAGE_OPTIONS = [20, 50, 100, 200];
 const PER_PAGE_DEFAULT = 50;
+const NO_LANES: ConditionLane[] = [];
+const NO_ENTRIES: TimelineEntry[] = [];
 
 function objectName(entry: TimelineEntry): string {
   const o = entry.object;
@@ -114,7 +121,18 @@ export default function TimelinePage() {
   const paramsKey = params.toString();
   const filter = useMemo(() => filterFromParams(new URLSearchParams(paramsKey)), [paramsKey]);
   const absolute = params.get('time') === 'absolute';
-  const entries = query.data?.entries;
+  const { range, errors: linkErrors } = useMemo(
+    () => rangeFromParams(new URLSearchParams(paramsKey), Date.now()),
+    [paramsKey],
+  );
+  const resolved = useMemo(() => resolveRange(range, now), [range, now]);
+  const rangeQuery = useTimelineRangeQuery(range);
+  const live = query.data?.entries;
+  // The range's entries (monitoring's past merged by the server) and what the watch has added since.
+  const entries = useMemo(
+    () => (live ? entriesInRange(rangeQuery.data?.entries ?? [], live, resolved) : undefined),
+    [live, rangeQuery.data, resolved],
+  );
   const types = useMemo(() => conditionTypes(entries ?? []), [entries]);
   const shown = useMemo(() => filterEntries(entries ?? [], filter), [entries, filter]);
   // Pages, not one list of everything: a busy registry logs hundreds of events an hour.
@@ -176,9 +194,38 @@ export default function TimelinePage() {
             'Condition transitions of the registry configuration and the cluster operator, events in openshift-image-registry, and changes made in this console, newest first. New entries appear as they happen.',
           )}
         </Content>
+        <RangePicker
+          range={range}
+          linkErrors={linkErrors}
+          onChange={(next) => setParams((p) => rangeToParams(next, p), { replace: true })}
+        />
       </PageSection>
       <PageSection>
         <LiveUpdatesBanner />
+        {rangeQuery.isError ? (
+          <ErrorState
+            error={rangeQuery.error}
+            title={t('Could not load the history of this range')}
+            onRetry={() => void rangeQuery.refetch()}
+          />
+        ) : (
+          <HistoryPanel
+            range={range}
+            resolved={resolved}
+            now={now}
+            history={rangeQuery.data?.history}
+            serverLanes={rangeQuery.data?.lanes ?? NO_LANES}
+            entries={entries ?? NO_ENTRIES}
+            live={live ?? NO_ENTRIES}
+            asTable={params.get('view') === 'table'}
+            onAsTable={(on) =>
+              setParams((p) => (on ? p.set('view', 'table') : p.delete('view'), p), { replace: true })
+            }
+          />
+        )}
+        <Title headingLevel="h2" size="lg" className="irc-timeline__list-title">
+          {t('Entries')}
+        </Title>
         <Toolbar data-test="timeline-filters">
           <ToolbarContent>
             <ToolbarItem>

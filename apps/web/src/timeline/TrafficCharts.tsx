@@ -1,0 +1,183 @@
+import { Button, Content, Title } from '@patternfly/react-core';
+import { ExternalLinkAltIcon } from '@patternfly/react-icons';
+import {
+  Chart,
+  ChartAxis,
+  ChartGroup,
+  ChartLine,
+  ChartVoronoiContainer,
+} from '@patternfly/react-charts/victory';
+import type { TrafficSeries } from '../common/contract.js';
+import { useT } from '../common/i18n.js';
+import { formatAbsolute } from '../common/time.js';
+import { usePlatform } from '../shell/platform.js';
+import { AXIS_PADDING, TICK_FONT } from './chartLayout.js';
+import { formatTick } from './timeAxis.js';
+import {
+  chartPoints,
+  formatValue,
+  seriesByName,
+  TRAFFIC_GROUPS,
+  type TrafficGroupId,
+  type TrafficName,
+} from './traffic.js';
+
+const HEIGHT = 170;
+const PADDING = { ...AXIS_PADDING, top: 12, bottom: 56 };
+
+/** Line colours: PatternFly tokens, so they follow the dark theme. */
+const STROKE: Record<TrafficName, string> = {
+  requests: 'var(--pf-v6-chart-color-blue-300, #0066cc)',
+  errors5xx: 'var(--pf-t--global--color--status--danger--default)',
+  latencyP99: 'var(--pf-v6-chart-color-teal-300, #37a3a3)',
+  storageLatencyP99: 'var(--pf-v6-chart-color-purple-300, #5e40be)',
+  storageErrors: 'var(--pf-t--global--color--status--danger--default)',
+};
+
+export function useTrafficLabels() {
+  const t = useT();
+  const series: Record<TrafficName, string> = {
+    requests: t('Requests'),
+    errors5xx: t('5xx responses'),
+    latencyP99: t('Request latency p99'),
+    storageLatencyP99: t('Storage operation latency p99'),
+    storageErrors: t('Storage operation errors'),
+  };
+  const groups: Record<TrafficGroupId, { title: string; description: string }> = {
+    requests: {
+      title: t('Request rate'),
+      description: t('Requests per second the registry answered, and those answered with a 5xx error.'),
+    },
+    latency: {
+      title: t('Latency (p99)'),
+      description: t(
+        "The registry's latencies are summaries with a 99th percentile (no histogram), so this is p99, not p95: of requests, and of storage operations.",
+      ),
+    },
+    storage: {
+      title: t('Storage operation errors'),
+      description: t('Failed storage driver operations per second (a storage outage shows here).'),
+    },
+  };
+  return { series, groups };
+}
+
+/**
+ * The registry's traffic on the lanes' time axis: request and 5xx rates, p99 latencies, and
+ * storage operation errors, one chart per unit, each with a link to the console's metrics page
+ * for its queries (plugin only).
+ */
+export function TrafficCharts({
+  series,
+  startMs,
+  endMs,
+  ticks,
+  width,
+}: {
+  series: readonly TrafficSeries[];
+  startMs: number;
+  endMs: number;
+  ticks: number[];
+  width: number;
+}) {
+  const t = useT();
+  const { links } = usePlatform();
+  const labels = useTrafficLabels();
+  const byName = seriesByName(series);
+  const span = endMs - startMs;
+  return (
+    <>
+      {TRAFFIC_GROUPS.map((group) => {
+        const members = group.series.map((name) => ({ name, s: byName.get(name) })).filter((m) => m.s);
+        if (!members.length) return null;
+        const unit = members[0]!.s!.unit;
+        const { title, description } = labels.groups[group.id];
+        const max = Math.max(0, ...members.flatMap((m) => chartPoints(m.s).map((p) => p.y)));
+        const titleId = `irc-traffic-${group.id}`;
+        return (
+          <section
+            key={group.id}
+            className="irc-traffic"
+            aria-labelledby={titleId}
+            data-test={`traffic-${group.id}`}
+          >
+            <div className="irc-traffic__head">
+              <Title headingLevel="h3" size="md" id={titleId}>
+                {title}
+              </Title>
+              {links.metrics ? (
+                <Button
+                  variant="link"
+                  isInline
+                  component="a"
+                  href={links.metrics(members.map((m) => m.s!.query))}
+                  icon={<ExternalLinkAltIcon />}
+                  iconPosition="end"
+                  aria-label={t('Open {{chart}} in Observe → Metrics', { chart: title })}
+                >
+                  {t('Open in Observe → Metrics')}
+                </Button>
+              ) : null}
+            </div>
+            <Content component="p" className="irc-subtle">
+              {description}
+            </Content>
+            <Chart
+              ariaTitle={title}
+              ariaDesc={`${description} ${members
+                .map((m) =>
+                  t('{{series}}: at most {{max}}', {
+                    series: labels.series[m.name],
+                    max: formatValue(Math.max(0, ...chartPoints(m.s).map((p) => p.y)), unit),
+                  }),
+                )
+                .join('; ')}`}
+              width={width}
+              height={HEIGHT}
+              padding={PADDING}
+              scale={{ x: 'time', y: 'linear' }}
+              domain={{ x: [startMs, endMs], y: [0, max > 0 ? max * 1.1 : 1] }}
+              legendData={members.map((m) => ({
+                name: labels.series[m.name],
+                symbol: { fill: STROKE[m.name] },
+              }))}
+              legendPosition="bottom-left"
+              containerComponent={
+                <ChartVoronoiContainer
+                  voronoiDimension="x"
+                  constrainToVisibleArea
+                  labels={({ datum }: { datum: { x: number; y: number; childName?: string } }) =>
+                    `${labels.series[datum.childName as TrafficName] ?? ''}: ${formatValue(datum.y, unit)} (${formatAbsolute(new Date(datum.x))})`
+                  }
+                />
+              }
+            >
+              <ChartAxis
+                tickValues={ticks}
+                tickFormat={(v: number) => formatTick(v, span)}
+                showGrid
+                style={{ tickLabels: { fontSize: TICK_FONT } }}
+              />
+              <ChartAxis
+                dependentAxis
+                tickFormat={(v: number) => formatValue(v, unit)}
+                tickCount={3}
+                style={{ tickLabels: { fontSize: TICK_FONT } }}
+              />
+              <ChartGroup>
+                {members.map((m) => (
+                  <ChartLine
+                    key={m.name}
+                    name={m.name}
+                    data={chartPoints(m.s)}
+                    style={{ data: { stroke: STROKE[m.name], strokeWidth: 2 } }}
+                  />
+                ))}
+              </ChartGroup>
+            </Chart>
+          </section>
+        );
+      })}
+    </>
+  );
+}

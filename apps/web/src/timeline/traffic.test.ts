@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { TrafficSeries } from '../common/contract.js';
+import { chartPoints, formatValue, trafficRows } from './traffic.js';
+
+const series = (name: string, unit: TrafficSeries['unit'], points: number[][]): TrafficSeries => ({
+  name,
+  unit,
+  query: `q_${name}`,
+  points,
+});
+
+describe('traffic figures', () => {
+  it('formats rates and latencies in their units', () => {
+    expect(formatValue(12.345, 'per_second')).toBe('12.35/s');
+    expect(formatValue(250.4, 'per_second')).toBe('250/s');
+    expect(formatValue(0, 'per_second')).toBe('0/s');
+    expect(formatValue(0.0451, 'seconds')).toBe('45 ms');
+    expect(formatValue(1.2, 'seconds')).toBe('1.20 s');
+  });
+
+  it('tabulates the series by point time, newest first, leaving gaps empty', () => {
+    const rows = trafficRows([
+      series('requests', 'per_second', [
+        [100, 5],
+        [102, 6],
+      ]),
+      series('storageErrors', 'per_second', [[102, 1.5]]),
+      series('somethingElse', 'per_second', [[104, 9]]),
+    ]);
+    expect(rows).toEqual([
+      { time: 102_000, values: { requests: 6, storageErrors: 1.5 } },
+      { time: 100_000, values: { requests: 5 } },
+    ]);
+  });
+
+  it('charts points in milliseconds', () => {
+    expect(chartPoints(series('requests', 'per_second', [[100, 5]]))).toEqual([{ x: 100_000, y: 5 }]);
+    expect(chartPoints(undefined)).toEqual([]);
+  });
+});
