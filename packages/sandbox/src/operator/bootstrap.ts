@@ -3,7 +3,7 @@ import { R } from '../core/refs.js';
 import { isAlreadyExists } from '../core/objects.js';
 import { randomHex } from '../core/names.js';
 import type { OperatorEnv } from './context.js';
-import { CONFIG_NAME, DEFAULT_TLS_PROFILE, EVENT_COMPONENT, FINALIZER, NS } from './defaults.js';
+import { CONFIG_NAME, FINALIZER } from './defaults.js';
 import { platformDefaultStorage } from './storage/index.js';
 
 /** Platforms without object storage bootstrap the registry as Removed (domain.md §6.1). */
@@ -34,13 +34,7 @@ export function bootstrapConfig(platform: string): KubeObject {
       rolloutStrategy: 'pvc' in storage ? 'Recreate' : 'RollingUpdate',
       httpSecret: randomHex(64),
       storage,
-      // 4.23's config observer: the cluster TLS profile the registry serves with (its TLS env)
-      observedConfig: {
-        servingInfo: {
-          minTLSVersion: DEFAULT_TLS_PROFILE.minTLSVersion,
-          cipherSuites: [...DEFAULT_TLS_PROFILE.cipherSuites],
-        },
-      },
+      // no observedConfig: 4.23's config observer writes it by an update of its own (config-observer.ts)
     },
   };
 }
@@ -49,25 +43,7 @@ export function bootstrap(env: OperatorEnv): void {
   env.log.info('bootstrap.go:42', 'generating registry custom resource');
   try {
     env.api.create(R.configs, undefined, bootstrapConfig(env.platform.platform));
-    observedTLSEvents(env);
   } catch (e) {
     if (!isAlreadyExists(e)) throw e;
   }
-}
-
-/** The events of the first TLS-profile observation (library-go's ObserveTLSSecurityProfile). */
-function observedTLSEvents(env: OperatorEnv): void {
-  const quoted = DEFAULT_TLS_PROFILE.cipherSuites.map((c) => `"${c}"`).join(' ');
-  for (const message of [
-    `minTLSVersion changed to ${DEFAULT_TLS_PROFILE.minTLSVersion}`,
-    `cipherSuites changed to [${quoted}]`,
-  ])
-    env.events.record(
-      { component: EVENT_COMPONENT },
-      env.self(),
-      'Normal',
-      'ObserveTLSSecurityProfile',
-      message,
-      { namespace: NS },
-    );
 }

@@ -1,11 +1,11 @@
 import type { KubeObject } from '../core/types.js';
 import { R } from '../core/refs.js';
 import { rec, str, tryGet, errorMessage } from '../core/objects.js';
-import { SAMPLE_CA } from '../cluster/seed/platform.js';
 import type { CondSpec } from './conditions.js';
 import type { OperatorEnv } from './context.js';
 import { applyObject, describe } from './apply.js';
 import { CERTS_CONFIGMAP, NS } from './defaults.js';
+import { SERVICE_CA_CONFIGMAP } from './resources/pruner-objects.js';
 
 const REGISTRY_CA_CONFIGMAP = 'image-registry-ca';
 const MANAGED_NS = 'openshift-config-managed';
@@ -34,7 +34,9 @@ const SERVICE_HOSTS = [
 
 /**
  * ImageRegistryCertificatesController (op:pkg/resource/caconfig.go): builds
- * `image-registry-certificates` from the service CA, the ConfigMap named by
+ * `image-registry-certificates` from the service CA — `service-ca.crt` of the operator's own
+ * `serviceca` ConfigMap, which the service-ca operator injects (until then the service hostnames
+ * are left out: "the service CA is not injected yet") — the ConfigMap named by
  * `images.config.openshift.io/cluster spec.additionalTrustedCA`, and the S3 `trustedCA`.
  * A referenced ConfigMap that does not exist degrades this controller with the operator's message.
  */
@@ -44,10 +46,16 @@ export function syncCertificates(
 ): { conditions: CondSpec[]; data?: Record<string, string> } {
   const { api } = env;
   const data: Record<string, string> = {};
-  const serviceCA =
-    str(rec(tryGet(api, R.configMaps, 'openshift-config-managed', 'service-ca'), 'data')['ca-bundle.crt']) ??
-    SAMPLE_CA;
-  for (const h of SERVICE_HOSTS) data[h] = serviceCA;
+  const injected = tryGet(api, R.configMaps, NS, SERVICE_CA_CONFIGMAP);
+  const serviceCA = str(rec(injected, 'data')['service-ca.crt']);
+  if (serviceCA) for (const h of SERVICE_HOSTS) data[h] = serviceCA;
+  else if (injected) env.log.info('caconfig.go', 'the service CA is not injected yet');
+  else
+    env.log.info(
+      'caconfig.go',
+      `missing the service CA configmap: configmaps "${SERVICE_CA_CONFIGMAP}" not found`,
+      4,
+    );
   const removed = str(rec(cfg, 'spec').managementState) === 'Removed';
   try {
     applyRegistryCA(env, data);

@@ -15,6 +15,7 @@ import type { OperatorEnv } from './context.js';
 import { SyncError } from './context.js';
 import { CONFIG_NAME, DEGRADED_INERTIA_MS, FINALIZER, NS, REGISTRY_NAME } from './defaults.js';
 import { bootstrap } from './bootstrap.js';
+import { observeConfig } from './config-observer.js';
 import { syncManaged } from './managed.js';
 import { removeRegistry } from './removal.js';
 import { writeBackSpec } from './writeback.js';
@@ -67,11 +68,12 @@ export class RegistryController {
   sync(): { requeueAfterMs?: number } {
     const { api, log } = this.env;
     log.info('controller.go:322', 'get event from workqueue', 4);
-    const cfg = tryGet(api, R.configs, undefined, CONFIG_NAME);
-    if (!cfg) {
+    const read = tryGet(api, R.configs, undefined, CONFIG_NAME);
+    if (!read) {
       bootstrap(this.env);
       return {};
     }
+    const cfg = read.metadata.deletionTimestamp ? read : observeConfig(this.env, read);
     this.applyOperatorLogLevel(cfg);
     const spec = rec(cfg, 'spec');
     const terminating = Boolean(cfg.metadata.deletionTimestamp);
@@ -155,7 +157,7 @@ export class RegistryController {
     // write back the narrow spec changes first (with the resourceVersion read), then status
     let current = cfg;
     if (specMutation && !terminating) {
-      const written = writeBackSpec(api, cfg, specMutation);
+      const written = writeBackSpec(api, cfg, specMutation, log);
       if (written) {
         log.info(
           'controller.go:361',
@@ -237,10 +239,15 @@ export class RegistryController {
   private finalize(cfg: KubeObject, deploy: KubeObject | undefined): void {
     if (deploy) return;
     this.env.log.info('controller.go:240', 'finalizing *v1.Config, Name=cluster');
-    writeBackSpec(this.env.api, cfg, (c) => {
-      const rest = (c.metadata.finalizers ?? []).filter((f) => f !== FINALIZER);
-      c.metadata.finalizers = rest;
-    });
+    writeBackSpec(
+      this.env.api,
+      cfg,
+      (c) => {
+        const rest = (c.metadata.finalizers ?? []).filter((f) => f !== FINALIZER);
+        c.metadata.finalizers = rest;
+      },
+      this.env.log,
+    );
   }
 
   private applyOperatorLogLevel(cfg: KubeObject): void {

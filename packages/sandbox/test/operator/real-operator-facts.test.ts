@@ -9,6 +9,9 @@ import type { KubeObject } from '../../src/core/types.js';
 import { mainConditions, type Condition, type DeployFacts } from '../../src/operator/conditions.js';
 import { aggregateClusterOperator } from '../../src/operator/clusteroperator-status.js';
 import { applyObject } from '../../src/operator/apply.js';
+import { syncCertificates } from '../../src/operator/certificates.js';
+import { writeBackSpec } from '../../src/operator/writeback.js';
+import { str } from '../../src/core/objects.js';
 import type { OperatorEnv } from '../../src/operator/context.js';
 import {
   R,
@@ -240,9 +243,10 @@ describe('operator facts (imitating release-4.23)', () => {
     });
     expect(serviceca.metadata.annotations?.['service.beta.openshift.io/inject-cabundle']).toBe('true');
     expect(String(rec(serviceca, 'data')['service-ca.crt'])).toMatch(/^-----BEGIN CERTIFICATE-----/);
-    const ca = await waitFor('image-registry-ca', () =>
-      tryGet(api, R.configMaps, 'openshift-config-managed', 'image-registry-ca'),
-    );
+    const ca = await waitFor('image-registry-ca with the service hosts', () => {
+      const cm = tryGet(api, R.configMaps, 'openshift-config-managed', 'image-registry-ca');
+      return Object.keys(rec(cm, 'data')).length > 0 ? cm : undefined;
+    });
     expect(Object.keys(rec(ca, 'data')).sort()).toEqual([
       'image-registry.openshift-image-registry.svc..5000',
       'image-registry.openshift-image-registry.svc.cluster.local..5000',
@@ -268,6 +272,40 @@ describe('operator facts (imitating release-4.23)', () => {
       resource: 'clusterrolebindings',
       name: 'openshift-image-registry-pruner',
     });
+  });
+
+  test('fact: operator events are DeploymentCreated/Updated, DaemonSetCreated, NetworkPolicyCreated, FeatureGatesInitialized, LeaderElection and (4.23) ObserveTLSSecurityProfile', () => {
+    // the tests above created and updated the registry Deployment
+    const reasons = new Set(events(sb.api(), NS).map((e) => String(e.reason)));
+    for (const reason of [
+      'DeploymentCreated',
+      'DeploymentUpdated',
+      'DaemonSetCreated',
+      'NetworkPolicyCreated',
+      'FeatureGatesInitialized',
+      'LeaderElection',
+      'ObserveTLSSecurityProfile',
+    ])
+      expect([reason, reasons.has(reason)]).toEqual([reason, true]);
+  });
+
+  test('fact: 4.23/main identity — the registry container has readOnlyRootFilesystem, the PDB an unhealthyPodEvictionPolicy', () => {
+    const container = (
+      rec(registryDeployment(sb), 'spec', 'template', 'spec').containers as Array<Record<string, unknown>>
+    )[0];
+    expect(rec(container, 'securityContext').readOnlyRootFilesystem).toBe(true);
+    const pdb = sb.api().get(R.pdbs, NS, 'image-registry');
+    expect(rec(pdb, 'spec').unhealthyPodEvictionPolicy).toBe('AlwaysAllow');
+  });
+
+  test("fact: the service CA in image-registry-certificates is the `serviceca` ConfigMap's injected service-ca.crt", async () => {
+    const api = sb.api();
+    const injected = await waitFor('serviceca injected', () =>
+      str(rec(tryGet(api, R.configMaps, NS, 'serviceca'), 'data')['service-ca.crt']),
+    );
+    const certs = rec(api.get(R.configMaps, NS, 'image-registry-certificates'), 'data');
+    expect(certs['image-registry.openshift-image-registry.svc..5000']).toBe(injected);
+    expect(certs['image-registry.openshift-image-registry.svc.cluster.local..5000']).toBe(injected);
   });
 
   test('fact: the operator holds a leader-election Lease in openshift-image-registry (137 s)', async () => {
@@ -332,6 +370,35 @@ describe('operator facts (imitating release-4.23)', () => {
       'certificates back',
       () => Object.keys(rec(api.get(R.configMaps, NS, 'image-registry-certificates'), 'data')).length > 0,
     );
+    await registryReady(sb);
+  });
+
+  test('fact: 4.23 writes spec.observedConfig with its own update after the bootstrap create — generation 2, not at create', async () => {
+    const api = sb.api();
+    const old = config(api);
+    const seen: Array<{ type: string; generation: number; observed: boolean }> = [];
+    const stop = api.watch(
+      R.configs,
+      undefined,
+      { resourceVersion: String(old.metadata.resourceVersion) },
+      (e) => {
+        const o = e.object as KubeObject;
+        if (o.metadata?.uid === old.metadata.uid || !o.metadata?.uid) return;
+        seen.push({
+          type: e.type,
+          generation: o.metadata.generation ?? 0,
+          observed: 'servingInfo' in rec(o, 'spec', 'observedConfig'),
+        });
+      },
+    );
+    try {
+      api.delete(R.configs, undefined, 'cluster');
+      await waitFor('re-bootstrapped and observed', () => seen.some((s) => s.observed));
+    } finally {
+      stop();
+    }
+    expect(seen[0]).toEqual({ type: 'ADDED', generation: 1, observed: false });
+    expect(seen.find((s) => s.observed)?.generation).toBe(2);
     await registryReady(sb);
   });
 });
@@ -450,5 +517,79 @@ describe('operator facts: a failed apply', () => {
       /^failed to update object \*v1\.Deployment, Namespace=openshift-image-registry, Name=image-registry: /,
     );
     expect(recorded).toEqual([]);
+  });
+});
+
+describe('operator facts: the log', () => {
+  const sb = useTestSandbox({ controllers: false });
+
+  test('fact: a write that loses a race logs `unable to sync: Operation cannot be fulfilled … the object has been modified …, requeuing`', () => {
+    const api = sb.api();
+    const read = api.create(R.configs, undefined, {
+      apiVersion: 'imageregistry.operator.openshift.io/v1',
+      kind: 'Config',
+      metadata: { name: 'cluster' },
+      spec: { managementState: 'Managed', replicas: 1 },
+    }).object;
+    // the admin saves between the operator's read and its write
+    api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { logLevel: 'Debug' } });
+    const lines: string[] = [];
+    const log = {
+      info: () => undefined,
+      warning: () => undefined,
+      error: (_file: string, msg: string) => lines.push(msg),
+      setVerbosity: () => undefined,
+    };
+    const written = writeBackSpec(
+      api,
+      read,
+      (c) => {
+        rec(c, 'spec').httpSecret = 'x'.repeat(64);
+      },
+      log,
+    );
+    expect(lines).toEqual([
+      'unable to sync: Operation cannot be fulfilled on configs.imageregistry.operator.openshift.io "cluster": the object has been modified; please apply your changes to the latest version and try again, requeuing',
+    ]);
+    // the re-read keeps the admin's change
+    expect(rec(written, 'spec')).toMatchObject({ logLevel: 'Debug', httpSecret: 'x'.repeat(64) });
+  });
+  test('fact: until service-ca injects `serviceca`, image-registry-certificates has no service hosts ("the service CA is not injected yet")', () => {
+    const api = sb.api();
+    const lines: string[] = [];
+    const env = {
+      api,
+      log: {
+        info: (_file: string, msg: string) => lines.push(msg),
+        warning: () => undefined,
+        error: () => undefined,
+        setVerbosity: () => undefined,
+      },
+      events: { record: () => undefined },
+      self: () => api.get(R.namespaces, undefined, NS),
+    } as unknown as OperatorEnv;
+    if (!tryGet(api, R.namespaces, undefined, NS))
+      api.create(R.namespaces, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
+    api.create(R.configMaps, NS, {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: {
+        name: 'serviceca',
+        namespace: NS,
+        annotations: { 'service.beta.openshift.io/inject-cabundle': 'true' },
+      },
+    });
+    const hosts = (): Record<string, unknown> =>
+      rec(api.get(R.configMaps, NS, 'image-registry-certificates'), 'data');
+    syncCertificates(env, undefined);
+    expect(lines).toContain('the service CA is not injected yet');
+    expect(hosts()).toEqual({});
+    const pem = '-----BEGIN CERTIFICATE-----\nc2VydmljZS1jYQ==\n-----END CERTIFICATE-----\n';
+    api.patch(R.configMaps, NS, 'serviceca', 'merge', { data: { 'service-ca.crt': pem } });
+    syncCertificates(env, undefined);
+    expect(hosts()).toEqual({
+      'image-registry.openshift-image-registry.svc..5000': pem,
+      'image-registry.openshift-image-registry.svc.cluster.local..5000': pem,
+    });
   });
 });

@@ -52,7 +52,16 @@ describe('node-unreachable: a node whose kubelet is down', () => {
     await sb.scenarios.activate('node-unreachable');
     expect(api.get(R.nodes, undefined, nodeName).metadata.annotations?.[KUBELET_ANNOTATION]).toBe('stopped');
 
-    // 500, reason StatusReasonUnknown (empty: left out), the url.Error text with the kubelet URL.
+    // kube-apiserver-facts.md: "the API server answers **500** `InternalError` whose message is the
+    // kubelet URL, e.g. `Get "https://10.0.0.5:10250/containerLogs/ns/pod/container?tailLines=20":
+    // dial tcp 10.0.0.5:10250: connect: connection refused`". Code and message as the fact says. The
+    // reason is StatusReasonUnknown (empty, so left out), not the literal reason "InternalError":
+    // LocationStreamer.InputStream returns the dial's url.Error as it is
+    // (k8s.io/apiserver/pkg/registry/generic/rest/streamer.go) and ErrorToAPIStatus answers a non-Status
+    // error with code 500 and StatusReasonUnknown; kubectl then prints "Error from server: Get …"
+    // (asserted below) where a Status with reason InternalError would print "Error from server
+    // (InternalError): …" — what users report for unreachable kubelets is the former
+    // (kubernetes/kubernetes#102139, #62511, #45092).
     const refused = await call(sb, 'GET', logPath(podName, 'container=registry&tailLines=20'));
     expect(refused.status).toBe(500);
     expect(refused.json).toEqual({

@@ -126,6 +126,22 @@ function defaultSpread(zoned: boolean): Json[] {
  * from the Config (domain.md §2): env, probes, preStop, grace, strategy, affinity, spread.
  * Throws the operator's error text for invalid `requests`.
  */
+/** 4.23: the TLS profile the config observer put into spec.observedConfig.servingInfo (the cluster default until it has). */
+function tlsEnv(spec: Json): EnvVar[] {
+  const serving = rec(spec, 'observedConfig', 'servingInfo');
+  const suites = Array.isArray(serving.cipherSuites) ? serving.cipherSuites.map(String) : undefined;
+  return [
+    {
+      name: 'REGISTRY_HTTP_TLS_MINVERSION',
+      value: str(serving.minTLSVersion) || DEFAULT_TLS_PROFILE.minTLSVersion,
+    },
+    {
+      name: 'OPENSHIFT_REGISTRY_HTTP_TLS_CIPHERSUITES',
+      value: (suites ?? DEFAULT_TLS_PROFILE.cipherSuites).join(','),
+    },
+  ];
+}
+
 export function registryDeployment(input: DeploymentInputs): KubeObject {
   const { spec, storage } = input;
   const replicas = num(spec.replicas) ?? 1;
@@ -146,9 +162,7 @@ export function registryDeployment(input: DeploymentInputs): KubeObject {
     { name: 'REGISTRY_OPENSHIFT_SERVER_ADDR', value: INTERNAL_HOSTNAME },
     { name: 'REGISTRY_HTTP_TLS_CERTIFICATE', value: '/etc/secrets/tls.crt' },
     { name: 'REGISTRY_HTTP_TLS_KEY', value: '/etc/secrets/tls.key' },
-    // 4.23: the observed cluster TLS profile (spec.observedConfig.servingInfo)
-    { name: 'REGISTRY_HTTP_TLS_MINVERSION', value: DEFAULT_TLS_PROFILE.minTLSVersion },
-    { name: 'OPENSHIFT_REGISTRY_HTTP_TLS_CIPHERSUITES', value: DEFAULT_TLS_PROFILE.cipherSuites.join(',') },
+    ...tlsEnv(spec),
     ...requestsEnv(spec),
     ...proxyEnv(spec, input.clusterProxy),
   ];
