@@ -18,7 +18,25 @@ function claimEvents(f: Facts, name: string): string[] {
     .map((e) => `event ${e.type} ${e.reason}: ${e.message}`);
 }
 
-function pendingFinding(f: Facts, pvc: KubeObjectLike & { spec?: { storageClassName?: string } }): Finding {
+/**
+ * A Pending claim of a WaitForFirstConsumer class with no failed provisioning is waiting for its
+ * pod to be scheduled (the class then provisions in that node's zone): not a fault by itself.
+ */
+function waitsForConsumer(f: Facts, className: string | undefined, name: string): boolean {
+  const classes = f.g.storageClasses;
+  if (!classes?.ok || !className) return false;
+  const sc = classes.value.find((c) => c.metadata?.name === className) as
+    (KubeObjectLike & { volumeBindingMode?: string }) | undefined;
+  return (
+    sc?.volumeBindingMode === 'WaitForFirstConsumer' &&
+    !eventsAbout(f.g.events, 'PersistentVolumeClaim', name).some((e) => e.type === 'Warning')
+  );
+}
+
+function pendingFinding(
+  f: Facts,
+  pvc: KubeObjectLike & { spec?: { storageClassName?: string } },
+): Finding | undefined {
   const name = pvc.metadata?.name ?? '';
   const events = claimEvents(f, name);
   const className = pvc.spec?.storageClassName;
@@ -29,6 +47,7 @@ function pendingFinding(f: Facts, pvc: KubeObjectLike & { spec?: { storageClassN
     links: [{ label: `PVC ${name}`, kind: 'object' as const, object: ref.ns('PersistentVolumeClaim', name) }],
   };
   const evidence = [`claim ${name}: Pending`, ...events];
+  if (waitsForConsumer(f, className, name)) return undefined;
   if (classes?.ok) {
     const defaults = classes.value.filter((c) => c.metadata?.annotations?.[DEFAULT_CLASS] === 'true');
     if (!className && defaults.length === 0)
@@ -113,7 +132,8 @@ export function claimFindings(f: Facts): { findings: Finding[]; evidence: string
   const modes = pvc.spec?.accessModes ?? [];
   const evidence = [`claim ${pvc.metadata?.name}: ${pvc.status?.phase ?? 'unknown'}, ${modes.join(', ')}`];
   const findings: Finding[] = [];
-  if (pvc.status?.phase === 'Pending') findings.push(pendingFinding(f, pvc as KubeObjectLike));
+  const pending = pvc.status?.phase === 'Pending' ? pendingFinding(f, pvc as KubeObjectLike) : undefined;
+  if (pending) findings.push(pending);
   if (modes.includes('ReadWriteOnce') && !modes.includes('ReadWriteMany')) {
     if (f.replicas > 1)
       findings.push(

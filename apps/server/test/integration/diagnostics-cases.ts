@@ -150,6 +150,18 @@ const causes: [scenario: string, want: Expected, evidence: RegExp][] = [
     /ReadWriteOnce access mode with more than one replica/,
   ],
   [
+    'pvc-storageclass-missing',
+    {
+      step: 'storage-credentials',
+      code: 'pvc-pending',
+      object: { kind: 'PersistentVolumeClaim', name: 'registry-storage-fast' },
+      field: 'spec.storageClassName',
+      // a claim's class cannot change: the fix is another claim
+      fix: { section: 'storage', field: 'spec.storage.pvc.claim' },
+    },
+    /ProvisioningFailed: storageclass\.storage\.k8s\.io "fast-rwx" not found/,
+  ],
+  [
     'registry-untolerated-taint',
     {
       step: 'registry-pods',
@@ -328,6 +340,29 @@ const faults: ScenarioCase[] = [
     evidence:
       /(ErrImagePull|ImagePullBackOff).*unauthorized: access to the requested resource is not authorized/,
     check: (finding) => expect(finding.summary).toMatch(/pull secret is missing or rejected/),
+  },
+  {
+    scenario: 'pvc-no-default-storageclass',
+    want: {
+      step: 'storage-credentials',
+      code: 'pvc-no-default-storageclass',
+      object: { kind: 'PersistentVolumeClaim', name: 'image-registry-storage' },
+      field: 'spec.storageClassName',
+      // no form field: marking a class default is a cluster-wide change the command makes
+      command: /^oc patch storageclass .*is-default-class":"true"/,
+    },
+    evidence:
+      /FailedBinding: no persistent volumes available for this claim and no storage class is set[\s\S]*none is annotated storageclass\.kubernetes\.io\/is-default-class=true/,
+    also: [
+      // the registry pod waits for the claim: the scheduler's own words, pointing at the storage step
+      {
+        step: 'registry-pods',
+        code: 'unschedulable',
+        object: { kind: 'Deployment', name: 'image-registry' },
+        field: 'spec.template.spec',
+        evidence: /pod has unbound immediate PersistentVolumeClaims/,
+      },
+    ],
   },
   {
     scenario: 'node-unreachable',

@@ -113,6 +113,81 @@ describe('diagnostics of faults made by hand', () => {
     });
   });
 
+  describe('storage claims made by hand with kubectl', () => {
+    const ns = ['-n', 'openshift-image-registry'];
+    let saved: Record<string, unknown> = {};
+    /** Switches the registry to PVC storage, remembering the storage it had (restored exactly). */
+    const pvcStorage = async (claim: string) => {
+      saved = JSON.parse(
+        await h.kubectl(
+          'get',
+          'configs.imageregistry.operator.openshift.io/cluster',
+          '-o',
+          'jsonpath={.spec.storage}',
+        ),
+      ) as Record<string, unknown>;
+      await kubectlPatchConfig(h, {
+        storage: { ...Object.fromEntries(Object.keys(saved).map((k) => [k, null])), pvc: { claim } },
+      });
+    };
+    const restoreStorage = () => kubectlPatchConfig(h, { storage: { pvc: null, ...saved } });
+
+    it('a claim naming a StorageClass that does not exist', async () => {
+      const file = `${h.kubeconfigPath}.claim.json`;
+      writeFileSync(
+        file,
+        JSON.stringify({
+          apiVersion: 'v1',
+          kind: 'PersistentVolumeClaim',
+          metadata: { name: 'by-hand-fast' },
+          spec: {
+            accessModes: ['ReadWriteMany'],
+            storageClassName: 'nfs-fast',
+            resources: { requests: { storage: '50Gi' } },
+          },
+        }),
+      );
+      await h.kubectl('create', '-f', file, ...ns);
+      await pvcStorage('by-hand-fast');
+      try {
+        await expectDiagnosis({
+          step: 'storage-credentials',
+          code: 'pvc-pending',
+          object: { kind: 'PersistentVolumeClaim', name: 'by-hand-fast' },
+          field: 'spec.storageClassName',
+          fix: { section: 'storage', field: 'spec.storage.pvc.claim' },
+          evidence: /ProvisioningFailed: storageclass\.storage\.k8s\.io "nfs-fast" not found/,
+        });
+      } finally {
+        await restoreStorage();
+        await h.kubectl('delete', 'pvc', 'by-hand-fast', ...ns);
+      }
+    });
+
+    it('the default StorageClass annotation removed, then PVC storage', async () => {
+      const annotation = 'storageclass.kubernetes.io/is-default-class';
+      await h.kubectl('annotate', 'storageclass', 'gp3-csi', `${annotation}-`);
+      try {
+        await h.kubectl('delete', 'pvc', 'image-registry-storage', '--ignore-not-found', ...ns);
+        await pvcStorage('');
+        await expectDiagnosis({
+          step: 'storage-credentials',
+          code: 'pvc-no-default-storageclass',
+          object: { kind: 'PersistentVolumeClaim', name: 'image-registry-storage' },
+          field: 'spec.storageClassName',
+          command: /^oc patch storageclass /,
+          evidence: /no persistent volumes available for this claim and no storage class is set/,
+        });
+      } finally {
+        await h.kubectl('annotate', 'storageclass', 'gp3-csi', `${annotation}=true`);
+      }
+      // the default is back: assigned to the claim, provisioned, bound, and the registry runs on it
+      await untilNoFailingStep(h, 'the claim to bind once a class is default again');
+      await restoreStorage();
+      await h.kubectl('delete', 'pvc', 'image-registry-storage', ...ns);
+    });
+  });
+
   describe('fixed through the console', () => {
     it('registry-image-pull: quay.io credentials saved on the pull secret page let the pods pull', async () => {
       await h.scenario('registry-image-pull', true);

@@ -15,6 +15,7 @@ import { startEventTTL } from './event-ttl.js';
 import { startServiceAccountsController } from './serviceaccounts-controller.js';
 import { startNodeLifecycleController } from './node-lifecycle-controller.js';
 import { startServiceCAInjector } from './service-ca-controller.js';
+import { startPersistentVolumeController } from './pv-controller.js';
 
 /** Starts kube-controller-manager's controllers, the scheduler, the kubelets, the router and the event TTL. */
 export function startKubeControllers(ctx: ControllerContext, runtime: ContainerRuntime): () => void {
@@ -30,6 +31,7 @@ export function startKubeControllers(ctx: ControllerContext, runtime: ContainerR
     startServiceAccountsController(ctx),
     startNodeLifecycleController(ctx),
     startServiceCAInjector(ctx),
+    startPersistentVolumeController(ctx),
     startScheduler(ctx),
     startKubelet(ctx, runtime),
     startRouter(ctx),

@@ -3,8 +3,9 @@ import { EventRecorder } from './events.js';
 import { R } from '../core/refs.js';
 import { WorkQueue } from './queue.js';
 import { watchResource } from './watch.js';
-import { findNode } from './scheduling.js';
-import { isNotFound, isTerminating, rec, str } from '../core/objects.js';
+import { findNode, podVolumes, unschedulableMessage } from './scheduling.js';
+import { arr, isNotFound, isTerminating, rec, str } from '../core/objects.js';
+import { SELECTED_NODE } from './pv-controller.js';
 import { rfc3339 } from './time.js';
 
 const RETRY_MS = 15_000;
@@ -32,15 +33,32 @@ export function startScheduler(ctx: ControllerContext): () => void {
       .sort((a, b) =>
         String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)),
       );
+    const claims = pending.some((p) => arr(p, 'spec', 'volumes').some((v) => 'persistentVolumeClaim' in v))
+      ? api.list(R.pvcs, undefined).items
+      : [];
+    const classes = claims.length ? api.list(R.storageClasses, undefined).items : [];
     let unschedulable = 0;
     for (const pod of pending) {
-      const fit = findNode(pod, nodes, pods);
       try {
-        if (fit.node) bind(pod, fit.node);
-        else {
+        const volumes = podVolumes(pod, claims, classes);
+        if (volumes.unresolvable) {
+          unschedulable++;
+          markUnschedulable(pod, unschedulableMessage(nodes.length, volumes.unresolvable));
+          continue;
+        }
+        const fit = findNode(pod, nodes, pods, selectedNode(pod, claims));
+        if (!fit.node) {
           unschedulable++;
           markUnschedulable(pod, fit.message ?? '');
-        }
+        } else if (volumes.delayed.length > 0) {
+          // VolumeBinding PreBind: the claims are provisioned for this node before the pod is bound
+          // (the PV controller's watch kicks this loop again once they are Bound)
+          for (const claim of volumes.delayed)
+            if (!claim.metadata.annotations?.[SELECTED_NODE])
+              api.patch(R.pvcs, claim.metadata.namespace, claim.metadata.name ?? '', 'merge', {
+                metadata: { annotations: { [SELECTED_NODE]: fit.node.metadata.name } },
+              });
+        } else bind(pod, fit.node);
       } catch (e) {
         if (!isNotFound(e)) throw e;
       }
@@ -106,12 +124,27 @@ export function startScheduler(ctx: ControllerContext): () => void {
   };
 
   const queue = new WorkQueue(ctx.clock, scheduleAll, undefined, 50);
+  /** The node a claim of the pod was provisioned for: the pod goes there (its volume is zonal). */
+  const selectedNode = (pod: KubeObject, claims: KubeObject[]): string | undefined =>
+    arr(pod, 'spec', 'volumes')
+      .map((v) =>
+        claims.find(
+          (c) =>
+            c.metadata.namespace === pod.metadata.namespace &&
+            c.metadata.name === rec(v, 'persistentVolumeClaim').claimName,
+        ),
+      )
+      .map((c) => c?.metadata.annotations?.[SELECTED_NODE])
+      .find(Boolean);
   const kick = (): void => queue.add('all');
   const stops = [
     watchResource(api, R.pods, undefined, (type, pod) => {
       if (type === 'DELETED' || !str(rec(pod, 'spec').nodeName)) kick();
     }),
     watchResource(api, R.nodes, undefined, kick),
+    // a claim bound (or a class created) may let a waiting pod through
+    watchResource(api, R.pvcs, undefined, kick),
+    watchResource(api, R.storageClasses, undefined, kick),
   ];
   kick();
   return () => {

@@ -144,7 +144,12 @@ function insufficient(pod: KubeObject, node: KubeObject, pods: KubeObject[]): st
 }
 
 /** Picks the least-loaded node that passes every filter, or explains why none does. */
-export function findNode(pod: KubeObject, nodes: KubeObject[], pods: KubeObject[]): FitResult {
+export function findNode(
+  pod: KubeObject,
+  nodes: KubeObject[],
+  pods: KubeObject[],
+  prefer?: string,
+): FitResult {
   const reasons = new Map<string, number>();
   const fail = (m: string) => reasons.set(m, (reasons.get(m) ?? 0) + 1);
   const filtered: KubeObject[] = [];
@@ -181,12 +186,57 @@ export function findNode(pod: KubeObject, nodes: KubeObject[], pods: KubeObject[
     else fits.push(node);
   }
   if (fits.length > 0) {
+    const preferred = fits.find((n) => n.metadata.name === prefer);
+    if (preferred) return { node: preferred };
     fits.sort((a, b) => podsOn(a, pods).length - podsOn(b, pods).length);
     return { node: fits[0] };
   }
   const parts = [...reasons.entries()].map(([m, n]) => `${n} ${m}`).sort();
-  const preemption = `preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`;
-  return { message: `0/${nodes.length} nodes are available: ${parts.join(', ')}. ${preemption}` };
+  return { message: unschedulableMessage(nodes.length, parts.join(', ')) };
+}
+
+/**
+ * FitError.Error(): "0/N nodes are available: <filter or PreFilter reasons>." then the
+ * preemption PostFilter's own sentence, each appended as " %v." — hence the real message's "..".
+ */
+export function unschedulableMessage(nodeCount: number, reasons: string): string {
+  const preemption = `preemption: 0/${nodeCount} nodes are available: ${nodeCount} Preemption is not helpful for scheduling.`;
+  return `0/${nodeCount} nodes are available: ${reasons}. ${preemption}.`;
+}
+
+/** What VolumeBinding's PreFilter decides about a pod's claims. */
+export interface PodVolumes {
+  /** The PreFilter's UnschedulableAndUnresolvable reason: no node is tried. */
+  unresolvable?: string;
+  /** Unbound claims of a WaitForFirstConsumer class: provisioned for the node the pod is given. */
+  delayed: KubeObject[];
+}
+
+/**
+ * VolumeBinding PreFilter: a missing claim, or an unbound one that is not WaitForFirstConsumer
+ * (no class, a class that does not exist, an Immediate class), stops the pod before any node.
+ */
+export function podVolumes(pod: KubeObject, claims: KubeObject[], classes: KubeObject[]): PodVolumes {
+  const delayed: KubeObject[] = [];
+  let unbound = false;
+  for (const v of arr(pod, 'spec', 'volumes')) {
+    const name = str(rec(v, 'persistentVolumeClaim').claimName);
+    if (!name) continue;
+    const claim = claims.find(
+      (c) => c.metadata.namespace === pod.metadata.namespace && c.metadata.name === name,
+    );
+    if (!claim) return { unresolvable: `persistentvolumeclaim "${name}" not found`, delayed };
+    if (isTerminating(claim))
+      return { unresolvable: `persistentvolumeclaim "${name}" is being deleted`, delayed };
+    if (rec(claim, 'status').phase === 'Bound') continue;
+    const className = str(rec(claim, 'spec').storageClassName);
+    const sc = classes.find((c) => c.metadata.name === className);
+    if (sc?.volumeBindingMode === 'WaitForFirstConsumer') delayed.push(claim);
+    else unbound = true;
+  }
+  return unbound
+    ? { unresolvable: 'pod has unbound immediate PersistentVolumeClaims', delayed }
+    : { delayed };
 }
 
 /** Node-level filters only (selector, taints): what a DaemonSet checks for each node. */

@@ -14,6 +14,8 @@ export const R = {
   services: core('services'),
   serviceAccounts: core('serviceaccounts'),
   pvcs: core('persistentvolumeclaims'),
+  pvs: core('persistentvolumes'),
+  storageClasses: { group: 'storage.k8s.io', version: 'v1', resource: 'storageclasses' },
   deployments: apps('deployments'),
   replicaSets: apps('replicasets'),
   statefulSets: apps('statefulsets'),

@@ -184,7 +184,7 @@ describe('kube controllers', () => {
     );
     expect(rec(pod, 'status').phase).toBe('Pending');
     expect(condition(pod, 'PodScheduled')?.message).toBe(
-      "0/6 nodes are available: 3 node(s) didn't match Pod's node affinity/selector, 3 node(s) had untolerated taint {node-role.kubernetes.io/master: }. preemption: 0/6 nodes are available: 6 Preemption is not helpful for scheduling.",
+      "0/6 nodes are available: 3 node(s) didn't match Pod's node affinity/selector, 3 node(s) had untolerated taint {node-role.kubernetes.io/master: }. preemption: 0/6 nodes are available: 6 Preemption is not helpful for scheduling..",
     );
     const ev = await waitFor('repeated FailedScheduling', () =>
       events(api, NS).find((e) => e.reason === 'FailedScheduling' && Number(e.count) >= 2),

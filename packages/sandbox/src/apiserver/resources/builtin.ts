@@ -23,6 +23,13 @@ import {
   validateNetworkPolicy,
   validatePodDisruptionBudget,
 } from '../admission/policy-kinds.js';
+import {
+  defaultPersistentVolume,
+  defaultPersistentVolumeClaim,
+  defaultStorageClass,
+  validatePersistentVolumeClaim,
+  validateStorageClass,
+} from '../admission/storage-kinds.js';
 import { ALL_VERBS, type FieldGetter, type ResourceType } from './resource-type.js';
 
 /** Reads a dotted path as a string (fieldSelector values are strings). */
@@ -178,6 +185,28 @@ export function builtinResourceTypes(): ResourceType[] {
       kind: 'PersistentVolumeClaim',
       shortNames: ['pvc'],
       hasStatus: true,
+      applyDefaults: defaultPersistentVolumeClaim,
+      validate: validatePersistentVolumeClaim,
+    }),
+    def({
+      group: '',
+      version: 'v1',
+      resource: 'persistentvolumes',
+      kind: 'PersistentVolume',
+      namespaced: false,
+      shortNames: ['pv'],
+      hasStatus: true,
+      applyDefaults: defaultPersistentVolume,
+    }),
+    def({
+      group: 'storage.k8s.io',
+      version: 'v1',
+      resource: 'storageclasses',
+      kind: 'StorageClass',
+      namespaced: false,
+      shortNames: ['sc'],
+      applyDefaults: defaultStorageClass,
+      validate: validateStorageClass,
     }),
     def({
       group: '',

@@ -36,6 +36,7 @@ import { apiVersionOf, type ResourceType } from '../resources/resource-type.js';
 import { matchesFields, parseFieldSelector } from '../selectors/fields.js';
 import { matchesLabels, parseLabelSelector } from '../selectors/labels.js';
 import type { ObjectStore } from '../storage/object-store.js';
+import { assignDefaultStorageClass } from '../admission/storage-kinds.js';
 import { planDelete } from './deletion.js';
 import { planApply, removePaths } from '../fieldmanager/apply.js';
 import { updateManagedFields, type ManagedFieldsEntry } from '../fieldmanager/managed-fields.js';
@@ -53,6 +54,7 @@ export type WriteOpts = WriteOptions & {
 };
 
 const NAMESPACES = storageKey({ group: '', resource: 'namespaces' });
+const STORAGE_CLASSES = storageKey({ group: 'storage.k8s.io', resource: 'storageclasses' });
 
 /**
  * The verbs of the Kubernetes API over the store, with kube-apiserver's semantics: RBAC, the
@@ -246,6 +248,9 @@ export class ResourceService {
       fieldValidation: opts.fieldValidation ?? 'Warn',
       decodeErrors: opts.duplicateFields,
     });
+    // the DefaultStorageClass admission plugin (mutating, after defaulting)
+    if (type.kind === 'PersistentVolumeClaim' && !type.group)
+      assignDefaultStorageClass(object, this.store.list(STORAGE_CLASSES));
     const now = this.clock.now();
     stampCreate(type, object, now);
     type.prepareForStorage?.(object, undefined);

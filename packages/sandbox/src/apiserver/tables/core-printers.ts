@@ -122,6 +122,12 @@ const ACCESS_MODES: Record<string, string> = {
   ReadWriteMany: 'RWX',
   ReadWriteOncePod: 'RWOP',
 };
+/** GetAccessModesAsString: RWO,ROX,RWX,RWOP. */
+const accessModes = (modes: unknown): string =>
+  arr(modes)
+    .map((m) => ACCESS_MODES[String(m)] ?? String(m))
+    .join(',');
+
 export const pvcPrinter: Printer = {
   columns: [
     NAME_COLUMN,
@@ -139,14 +145,70 @@ export const pvcPrinter: Printer = {
     str(dig(o, 'status', 'phase')),
     str(dig(o, 'spec', 'volumeName')),
     str(dig(o, 'status', 'capacity', 'storage')),
-    arr(dig(o, 'status', 'accessModes'))
-      .map((m) => ACCESS_MODES[String(m)] ?? String(m))
-      .join(','),
+    accessModes(dig(o, 'status', 'accessModes')),
     str(dig(o, 'spec', 'storageClassName')),
     str(dig(o, 'spec', 'volumeAttributesClassName'), '<unset>'),
     since(o.metadata.creationTimestamp, now),
     str(dig(o, 'spec', 'volumeMode'), 'Filesystem'),
   ],
+};
+
+export const persistentVolumePrinter: Printer = {
+  columns: [
+    NAME_COLUMN,
+    col('Capacity'),
+    col('Access Modes'),
+    col('Reclaim Policy'),
+    col('Status'),
+    col('Claim'),
+    col('StorageClass'),
+    col('VolumeAttributesClass'),
+    col('Reason'),
+    AGE_COLUMN,
+    col('VolumeMode', 'string', 1),
+  ],
+  row: (o, now) => {
+    const claim = dig(o, 'spec', 'claimRef');
+    return [
+      o.metadata.name ?? '',
+      str(dig(o, 'spec', 'capacity', 'storage')),
+      accessModes(dig(o, 'spec', 'accessModes')),
+      str(dig(o, 'spec', 'persistentVolumeReclaimPolicy')),
+      o.metadata.deletionTimestamp ? 'Terminating' : str(dig(o, 'status', 'phase')),
+      claim ? `${str(dig(claim, 'namespace'))}/${str(dig(claim, 'name'))}` : '',
+      str(dig(o, 'spec', 'storageClassName')),
+      str(dig(o, 'spec', 'volumeAttributesClassName'), '<unset>'),
+      str(dig(o, 'status', 'reason')),
+      since(o.metadata.creationTimestamp, now),
+      str(dig(o, 'spec', 'volumeMode'), 'Filesystem'),
+    ];
+  },
+};
+
+/** printStorageClass: the default class's name carries " (default)". */
+export const storageClassPrinter: Printer = {
+  columns: [
+    NAME_COLUMN,
+    col('Provisioner'),
+    col('ReclaimPolicy'),
+    col('VolumeBindingMode'),
+    col('AllowVolumeExpansion'),
+    AGE_COLUMN,
+  ],
+  row: (o, now) => {
+    const annotations = o.metadata.annotations ?? {};
+    const isDefault =
+      annotations['storageclass.kubernetes.io/is-default-class'] === 'true' ||
+      annotations['storageclass.beta.kubernetes.io/is-default-class'] === 'true';
+    return [
+      `${o.metadata.name ?? ''}${isDefault ? ' (default)' : ''}`,
+      str(o.provisioner),
+      str(o.reclaimPolicy, 'Delete'),
+      str(o.volumeBindingMode, 'Immediate'),
+      o.allowVolumeExpansion === true,
+      since(o.metadata.creationTimestamp, now),
+    ];
+  },
 };
 
 function eventSource(o: KubeObject): string {

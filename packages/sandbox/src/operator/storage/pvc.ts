@@ -17,7 +17,7 @@ function cond(status: CondSpec['status'], reason: string, message: string): Cond
 
 /**
  * The PVC driver: uses `spec.storage.pvc.claim` (default `image-registry-storage`, created by the
- * operator as 100Gi RWX when absent), and refuses a ReadWriteOnce claim with more than one
+ * operator as 100Gi RWX when absent, of the default StorageClass), and refuses a ReadWriteOnce claim with more than one
  * replica or with the RollingUpdate strategy.
  */
 export function syncPVC(
@@ -57,15 +57,7 @@ export function syncPVC(
         volumeMode: 'Filesystem',
       },
     }).object;
-    // the platform's dynamic provisioner binds it at once
-    env.api.patch(
-      R.pvcs,
-      NS,
-      claimName,
-      'merge',
-      { status: { phase: 'Bound', accessModes: ['ReadWriteMany'], capacity: { storage: '100Gi' } } },
-      { subresource: 'status' },
-    );
+    // no storageClassName: the cluster's default class provisions it (the PV controller binds it)
     managementState = 'Managed';
     conditions.push(cond('True', 'PVC Created', `PVC ${claimName} has been created`));
   } else {
