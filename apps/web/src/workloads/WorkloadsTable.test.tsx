@@ -15,6 +15,7 @@ const index: WorkloadsIndex = {
       total: 0,
       state: 'scaledDown',
     },
+    { kind: 'Deployment', name: 'image-registry', health: 'ok', ready: 1, total: 1, state: 'complete' },
     { kind: 'CronJob', name: 'image-pruner', health: 'failing', ready: 0, total: 1, state: 'Failed' },
     { kind: 'Route', name: 'routes', health: 'ok', ready: 0, total: 0, state: 'admitted' },
     {
@@ -37,12 +38,34 @@ describe('the objects behind the registry', () => {
       '/',
     );
     expect(await screen.findByText('0 of 0 pods ready · scaled down to 0')).toBeTruthy();
-    expect(screen.getByText('0 of 1 recent Jobs succeeded · last Job failed')).toBeTruthy();
+    // counted by the English rules: one pod, one Job
+    expect(screen.getByText('1 of 1 pod ready · rollout complete')).toBeTruthy();
+    expect(screen.getByText('0 of 1 recent Job succeeded · last Job failed')).toBeTruthy();
     expect(screen.getByText('No routes: reachable inside the cluster only')).toBeTruthy();
     expect(screen.getByText('daemonsets.apps "node-ca" is forbidden')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'CronJob image-pruner' }).getAttribute('href')).toBe(
       '/workloads/cronjobs/image-pruner',
     );
     expect(screen.getByRole('link', { name: 'Routes' }).getAttribute('href')).toBe('/workloads/routes');
+  });
+
+  it('says "admitted" once when every route is', async () => {
+    const routes = (ready: number, total: number, state: 'admitted' | 'notAdmitted') => ({
+      namespace: 'openshift-image-registry',
+      items: [{ kind: 'Route' as const, name: 'routes', health: 'ok' as const, ready, total, state }],
+    });
+    const { unmount } = renderPage(
+      fakePlatform(() => routes(2, 2, 'admitted')),
+      [route('/', <WorkloadsTable />)],
+      '/',
+    );
+    expect(await screen.findByText('2 of 2 routes admitted')).toBeTruthy();
+    unmount();
+    renderPage(
+      fakePlatform(() => routes(0, 1, 'notAdmitted')),
+      [route('/', <WorkloadsTable />)],
+      '/',
+    );
+    expect(await screen.findByText('0 of 1 route admitted · not admitted by the router')).toBeTruthy();
   });
 });

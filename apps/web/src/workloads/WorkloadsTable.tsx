@@ -33,13 +33,17 @@ function stateText(card: WorkloadCard, t: T): string {
   if (card.error) return card.error.message;
   if (card.kind === 'Route' && card.total === 0) return t('No routes: reachable inside the cluster only');
   if (card.kind === 'CronJob' && card.total === 0) return stateWords(card, t);
+  // `count` is the total: "1 of 1 pod ready", "0 of 2 pods ready" (the catalogue's _one/_other)
+  const { ready, total: count } = card;
   const unit = {
-    Deployment: t('{{ready}} of {{total}} pods ready'),
-    DaemonSet: t('{{ready}} of {{total}} nodes ready'),
-    CronJob: t('{{ready}} of {{total}} recent Jobs succeeded'),
-    Route: t('{{ready}} of {{total}} routes admitted'),
+    Deployment: t('{{ready}} of {{count}} pods ready', { ready, count }),
+    DaemonSet: t('{{ready}} of {{count}} nodes ready', { ready, count }),
+    CronJob: t('{{ready}} of {{count}} recent Jobs succeeded', { ready, count }),
+    Route: t('{{ready}} of {{count}} routes admitted', { ready, count }),
   }[card.kind];
-  return `${t(unit, { ready: card.ready, total: card.total })} · ${stateWords(card, t)}`;
+  // "2 of 2 routes admitted · all admitted" says it twice
+  if (card.kind === 'Route' && card.state === 'admitted') return unit;
+  return `${unit} · ${stateWords(card, t)}`;
 }
 
 /** One row per object behind the registry (the overview's card and the Workloads page). */
