@@ -3,7 +3,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useT } from '../common/i18n.js';
 import { usePlatform } from '../shell/platform.js';
 import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
-import { useFocusField } from './focusField.js';
+import { useFocusField } from '../common/focusField.js';
 
 export function configSections(t: (key: string) => string) {
   return [

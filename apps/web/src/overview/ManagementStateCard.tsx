@@ -14,6 +14,7 @@ import { AccessTooltip } from '../common/AccessTooltip.js';
 import { conflictOf, seenVersion, usePatchConfig } from '../common/configPatch.js';
 import type { ConfigData } from '../common/queries.js';
 import type { ManagementState, SectionPatch } from '../common/contract.js';
+import { focusTarget } from '../common/focusField.js';
 import { useT } from '../common/i18n.js';
 import { useAccess } from '../common/permissions.js';
 import { RemoveRegistryModal } from './RemoveRegistryModal.js';
@@ -79,6 +80,7 @@ export function ManagementStateCard({ data }: { data: ConfigData }) {
                   key={state}
                   text={labels[state]}
                   buttonId={`irc-state-${state}`}
+                  {...(current === state ? focusTarget('spec.managementState') : {})}
                   isSelected={current === state}
                   isDisabled={!access.allowed || patch.isPending}
                   onChange={() => choose(state)}

@@ -9,6 +9,7 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { ConditionsTable } from '../common/ConditionsTable.js';
+import { useFocusField } from '../common/focusField.js';
 import { useT } from '../common/i18n.js';
 import { useConfigQuery, useDiagnosticsQuery } from '../common/queries.js';
 import { ErrorState, PageLoading } from '../common/states.js';
@@ -21,6 +22,8 @@ import { WorkloadsTable } from '../workloads/WorkloadsTable.js';
 
 export default function OverviewPage() {
   const t = useT();
+  // a diagnosis's fix opens this page with ?field=… focused
+  useFocusField();
   const query = useConfigQuery();
   // The checks run on the server; a failed run only hides the banner (Diagnostics says why).
   const diagnostics = useDiagnosticsQuery();

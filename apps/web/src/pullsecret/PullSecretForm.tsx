@@ -2,6 +2,7 @@ import { DEFAULT_AUTH_REGISTRY, registryHostProblem, type PutPullSecretRegistryR
 import { Alert, Form, FormGroup, Radio, TextInput } from '@patternfly/react-core';
 import { useId, useState } from 'react';
 import { ConfirmModal } from '../common/ConfirmModal.js';
+import { focusTarget } from '../common/focusField.js';
 import { useT } from '../common/i18n.js';
 import type { Access } from '../common/permissions.js';
 import { FieldHelp, SubmitRow, splitServerError } from '../trust/formParts.js';
@@ -86,6 +87,7 @@ export function PullSecretForm({
       <FormGroup label={t('Registry')} isRequired fieldId={`${ids}-registry`}>
         <TextInput
           id={`${ids}-registry`}
+          {...focusTarget('auths')}
           value={registry}
           isDisabled={!access.allowed}
           validated={hostError ? 'error' : 'default'}

@@ -10,6 +10,7 @@ import {
   Stack,
   Title,
 } from '@patternfly/react-core';
+import { useFocusField } from '../common/focusField.js';
 import { useT } from '../common/i18n.js';
 import { firstDenied, useAccessAll, type Access } from '../common/permissions.js';
 import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
@@ -22,6 +23,8 @@ import { pullSecretQueryKey, usePullSecretQuery } from './queries.js';
 /** Registries the global pull secret (openshift-config/pull-secret) holds credentials for. */
 export default function PullSecretPage() {
   const t = useT();
+  // a diagnosis's fix opens this page with ?field=… focused
+  useFocusField();
   const status = usePullSecretQuery();
   // Writing needs the secret's resourceVersion, so reading it is part of the permission.
   const allowed = useAccessAll([

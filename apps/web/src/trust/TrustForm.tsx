@@ -2,6 +2,7 @@ import { pemPrivateKeyProblem, registryHostProblem, type PutTrustResponse } from
 import { Alert, Button, Form, FormGroup, List, ListItem, TextArea, TextInput } from '@patternfly/react-core';
 import { UploadIcon } from '@patternfly/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
+import { focusTarget } from '../common/focusField.js';
 import { useT } from '../common/i18n.js';
 import type { Access } from '../common/permissions.js';
 import { FieldHelp, SubmitRow, splitServerError } from './formParts.js';
@@ -103,6 +104,7 @@ export function TrustForm({ access, replacing }: Props) {
       <FormGroup label={t('Registry hostname')} isRequired fieldId={`${ids}-host`}>
         <TextInput
           id={`${ids}-host`}
+          {...focusTarget('additionalTrustedCA')}
           value={registry}
           isDisabled={!access.allowed}
           validated={hostError ? 'error' : 'default'}

@@ -1,6 +1,7 @@
 import { Alert, Card, CardBody, CardTitle, Content, PageSection, Stack, Title } from '@patternfly/react-core';
 import { useState } from 'react';
 import { ConfirmModal } from '../common/ConfirmModal.js';
+import { useFocusField } from '../common/focusField.js';
 import { useT } from '../common/i18n.js';
 import { firstDenied, useAccessAll } from '../common/permissions.js';
 import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
@@ -41,6 +42,8 @@ function RemoveModal({ registry, onClose }: { registry: string; onClose(): void 
 /** Additional trusted CAs per registry (images.config.openshift.io/cluster spec.additionalTrustedCA). */
 export default function TrustPage() {
   const t = useT();
+  // a diagnosis's fix opens this page with ?field=… focused
+  useFocusField();
   const trust = useTrustQuery();
   // Said up front from /me; a 403 the server gives anyway (say RBAC changed since) still disables.
   const access = firstDenied(

@@ -9,6 +9,7 @@ import {
   TextInput,
 } from '@patternfly/react-core';
 import { createContext, useContext, type ReactNode } from 'react';
+import { fieldId } from '../../common/focusField.js';
 
 /** Errors and access for the fields of one section form. */
 export interface FieldsContextValue {
@@ -24,9 +25,7 @@ export const FieldsContext = createContext<FieldsContextValue>({
   disabledReason: '',
 });
 
-export function fieldId(path: string): string {
-  return `irc-field-${path.replace(/[^a-zA-Z0-9]+/g, '-')}`;
-}
+export { fieldId };
 
 function useField(path: string) {
   const ctx = useContext(FieldsContext);

@@ -23,6 +23,7 @@ import { useT } from '../../common/i18n.js';
 import { useAccess } from '../../common/permissions.js';
 import { paths, queryKeys, useCredentialsQuery } from '../../common/queries.js';
 import { ErrorState } from '../../common/states.js';
+import { fieldId } from '../../common/focusField.js';
 import { Since } from '../../common/time.js';
 import { usePlatform } from '../../shell/platform.js';
 
@@ -113,7 +114,7 @@ export function CredentialsForm({ backend }: { backend: CredentialBackend }) {
           >
             {keys.map((key) => {
               const keyStatus = status.data?.keys.find((k) => k.key === key);
-              const id = `irc-credential-${key}`;
+              const id = fieldId(`credentials.${key}`);
               return (
                 <FormGroup key={key} label={keyLabel(key, t)} fieldId={id}>
                   <TextInput
