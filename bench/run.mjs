@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { bundles } from './bundles.mjs';
 import { coldStart } from './cold-start.mjs';
 import { floodIsolation } from './flood-isolation.mjs';
+import { history } from './history.mjs';
 import { root } from './lib/paths.mjs';
 import { round } from './lib/stats.mjs';
 import { logRelay } from './log-relay.mjs';
@@ -25,6 +26,7 @@ const BENCHES = {
   flood: logViewerFlood,
   patch: patchToScreen,
   isolation: floodIsolation,
+  history,
 };
 // Names on the command line (`node bench/run.mjs watch-fanout`) or BENCH_ONLY pick some; the
 // file names work as well as the short keys.

@@ -108,9 +108,9 @@ export async function waitFor200(url, since, timeoutMs = 30_000) {
 
 /**
  * Spawns the built server (apps/server/dist/main.js) on a free loopback port, waits for /readyz.
- * `readyMs`: spawn → first /readyz 200.
+ * `readyMs`: spawn → first /readyz 200. `env`: more environment (e.g. PROMETHEUS_URL).
  */
-export async function spawnServer(kubeconfigPath, { logLevel = 'warn' } = {}) {
+export async function spawnServer(kubeconfigPath, { logLevel = 'warn', env = {} } = {}) {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(
@@ -126,7 +126,7 @@ export async function spawnServer(kubeconfigPath, { logLevel = 'warn' } = {}) {
     ],
     {
       cwd: root,
-      env: { ...process.env, LOG_LEVEL: logLevel, NODE_ENV: 'production' },
+      env: { ...process.env, LOG_LEVEL: logLevel, NODE_ENV: 'production', ...env },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
