@@ -146,9 +146,11 @@ function laneOrder(c: string): number {
 }
 
 /**
- * Monitoring's transitions merged with the exact ones the live watch saw: a live transition of
- * the same condition to the same status and reason in the step before a monitoring point (plus
- * `slackSeconds` for scrape and lookback delay) is that transition, to the millisecond.
+ * Monitoring's transitions merged with the exact ones read from the cluster: an exact transition
+ * of the same condition to the same status and reason in the step before a monitoring point
+ * (plus `slackSeconds` for scrape and lookback delay) is that transition, to the millisecond —
+ * and where the exact one does not say what it came from (a condition as it is now), the
+ * monitoring one does.
  */
 export function mergeTransitions(
   live: readonly TimelineEntry[],
@@ -156,21 +158,25 @@ export function mergeTransitions(
   step: number,
   slackSeconds = 60,
 ): TimelineEntry[] {
-  const exact = live.filter((e): e is ConditionEntry => e.type === 'condition');
-  const known = (d: ConditionEntry): boolean => {
+  const matches = (e: ConditionEntry, d: ConditionEntry): boolean => {
     const t = Date.parse(d.time);
-    return exact.some(
-      (e) =>
-        e.object.kind === d.object.kind &&
-        e.object.name === d.object.name &&
-        e.condition.type === d.condition.type &&
-        e.condition.to === d.condition.to &&
-        e.condition.reason === d.condition.reason &&
-        Date.parse(e.time) > t - (step + slackSeconds) * 1000 &&
-        Date.parse(e.time) <= t + slackSeconds * 1000,
+    return (
+      e.object.kind === d.object.kind &&
+      e.object.name === d.object.name &&
+      e.condition.type === d.condition.type &&
+      e.condition.to === d.condition.to &&
+      e.condition.reason === d.condition.reason &&
+      Date.parse(e.time) > t - (step + slackSeconds) * 1000 &&
+      Date.parse(e.time) <= t + slackSeconds * 1000
     );
   };
-  return [...live, ...derived.filter((d) => !known(d))].sort(
+  const exact = live.map((e): TimelineEntry => {
+    if (e.type !== 'condition' || e.condition.from !== null) return e;
+    const told = derived.find((d) => matches(e, d));
+    return told ? { ...e, condition: { ...e.condition, from: told.condition.from } } : e;
+  });
+  const conditions = live.filter((e): e is ConditionEntry => e.type === 'condition');
+  return [...exact, ...derived.filter((d) => !conditions.some((e) => matches(e, d)))].sort(
     (a, b) => Date.parse(b.time) - Date.parse(a.time) || (b.id > a.id ? 1 : b.id < a.id ? -1 : 0),
   );
 }

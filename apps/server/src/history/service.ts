@@ -18,7 +18,8 @@ import { MonitoringError, type PrometheusClient } from './prometheus.js';
 
 export const OPERATOR_NAME = 'image-registry';
 
-const LIVE_ONLY = 'Showing what this console has seen since it started.';
+/** What a range shows without monitoring: what every replica reads from the cluster now. */
+export const LIVE_ONLY = 'Showing the current conditions and the events the cluster still keeps.';
 
 /** The sentence for each reason history is missing (the live timeline is still shown). */
 export function missingHistory(error: unknown): HistoryStatus {

@@ -151,6 +151,23 @@ export class StreamHub {
     return { kind, state: this.state(kind), ...(message ? { message } : {}) };
   }
 
+  /**
+   * Resolves true once every watch of `kinds` has listed (its cache is the cluster's, not the
+   * empty one a just-started process has) or has failed to (forbidden, API down: waiting would
+   * not help), false after `timeoutMs` if one is still on its first list.
+   */
+  async whenListed(kinds: readonly StreamKind[], timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    const settled = (w: ResourceWatcher | undefined) =>
+      !w || w.hasListed || w.state === 'forbidden' || w.stateMessage !== undefined;
+    const listed = () => kinds.every((k) => settled(this.watchers.get(k)));
+    while (!listed()) {
+      if (Date.now() >= deadline) return false;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return true;
+  }
+
   /** Objects of a kind from the cache (diagnostics and pods may use them). */
   items(kind: StreamKind): KubeObjectLike[] {
     return this.watchers.get(kind)?.items() ?? [];

@@ -35,6 +35,11 @@ export function entryKind(entry: TimelineEntry): StreamKind {
   return entry.object.kind === 'ClusterOperator' ? 'ClusterOperator' : 'Config';
 }
 
+/** Newest first; the same time ordered by id, so every replica lists the same order. */
+export function newestFirst(a: TimelineEntry, b: TimelineEntry): number {
+  return Date.parse(b.time) - Date.parse(a.time) || (b.id > a.id ? 1 : b.id < a.id ? -1 : 0);
+}
+
 export class Timeline {
   private entries: TimelineEntry[] = [];
   private readonly ids = new Set<string>();
@@ -47,7 +52,7 @@ export class Timeline {
     return this.entries
       .filter((e) => (!query.type || e.type === query.type) && (!allowed || allowed(entryKind(e))))
       .filter((e) => since === undefined || Date.parse(e.time) >= since)
-      .sort((a, b) => Date.parse(b.time) - Date.parse(a.time) || (b.id > a.id ? 1 : -1))
+      .sort(newestFirst)
       .slice(0, query.limit ?? 500);
   }
 
@@ -84,49 +89,7 @@ export class Timeline {
   }
 
   observeEvent(event: KubeObjectLike): void {
-    // a change made through the console (by any replica): the change entry it stands for
-    const change = changeFromEvent(event);
-    if (change) return this.add(change);
-    const e = event as KubeObjectLike & {
-      involvedObject?: { kind?: string; name?: string; namespace?: string };
-      reason?: string;
-      message?: string;
-      type?: string;
-      count?: number;
-      lastTimestamp?: string;
-      firstTimestamp?: string;
-      eventTime?: string;
-      source?: { component?: string };
-      reportingComponent?: string;
-      series?: { count?: number; lastObservedTime?: string };
-    };
-    const count = e.series?.count ?? e.count ?? 1;
-    const time =
-      toIso(e.series?.lastObservedTime) ??
-      toIso(e.lastTimestamp) ??
-      toIso(e.eventTime) ??
-      toIso(e.firstTimestamp) ??
-      new Date().toISOString();
-    const entry: EventEntry = {
-      id: `event:${e.metadata?.uid ?? e.metadata?.name}:${count}`,
-      time,
-      type: 'event',
-      object: {
-        kind: e.involvedObject?.kind ?? 'Unknown',
-        name: e.involvedObject?.name ?? '',
-        ...(e.involvedObject?.namespace ? { namespace: e.involvedObject.namespace } : {}),
-      },
-      event: {
-        eventType: e.type ?? 'Normal',
-        reason: e.reason ?? '',
-        message: redactUpstreamText(e.message ?? ''),
-        count,
-        ...(e.source?.component || e.reportingComponent
-          ? { source: e.source?.component || e.reportingComponent }
-          : {}),
-      },
-    };
-    this.add(entry);
+    this.add(eventEntry(event));
   }
 
   recordChange(input: ChangeInput): ChangeEntry {
@@ -183,4 +146,70 @@ function conditionEntry(
 
 function asStatus(s: string): 'True' | 'False' | 'Unknown' {
   return s === 'True' || s === 'False' ? s : 'Unknown';
+}
+
+/**
+ * An Event as a timeline entry: a change made through the console (by any replica) is the
+ * change entry it stands for; any other Event, one entry per count (the newest count wins).
+ */
+export function eventEntry(event: KubeObjectLike): EventEntry | ChangeEntry {
+  const change = changeFromEvent(event);
+  if (change) return change;
+  const e = event as KubeObjectLike & {
+    involvedObject?: { kind?: string; name?: string; namespace?: string };
+    reason?: string;
+    message?: string;
+    type?: string;
+    count?: number;
+    lastTimestamp?: string;
+    firstTimestamp?: string;
+    eventTime?: string;
+    source?: { component?: string };
+    reportingComponent?: string;
+    series?: { count?: number; lastObservedTime?: string };
+  };
+  const count = e.series?.count ?? e.count ?? 1;
+  const time =
+    toIso(e.series?.lastObservedTime) ??
+    toIso(e.lastTimestamp) ??
+    toIso(e.eventTime) ??
+    toIso(e.firstTimestamp) ??
+    toIso(e.metadata?.creationTimestamp) ??
+    new Date(0).toISOString();
+  return {
+    id: `event:${e.metadata?.uid ?? e.metadata?.name}:${count}`,
+    time,
+    type: 'event',
+    object: {
+      kind: e.involvedObject?.kind ?? 'Unknown',
+      name: e.involvedObject?.name ?? '',
+      ...(e.involvedObject?.namespace ? { namespace: e.involvedObject.namespace } : {}),
+    },
+    event: {
+      eventType: e.type ?? 'Normal',
+      reason: e.reason ?? '',
+      message: redactUpstreamText(e.message ?? ''),
+      count,
+      ...(e.source?.component || e.reportingComponent
+        ? { source: e.source?.component || e.reportingComponent }
+        : {}),
+    },
+  };
+}
+
+/**
+ * Each condition of a Config or ClusterOperator as it is now: the transition to its current
+ * state, at its lastTransitionTime (none: not dated, left out). What it came from is not on the
+ * object (null); monitoring may tell it (history/conditions.ts mergeTransitions). Every replica
+ * reading the same object version gets the same entries.
+ */
+export function currentConditionEntries(
+  kind: 'Config' | 'ClusterOperator',
+  obj: KubeObjectLike,
+): ConditionEntry[] {
+  const object: ObjectRef = { kind, name: obj.metadata?.name ?? '' };
+  return conditionsOf(obj).flatMap((cond) => {
+    const time = toIso(cond.lastTransitionTime);
+    return time ? [conditionEntry(object, cond, undefined, time)] : [];
+  });
 }

@@ -92,6 +92,11 @@ export class ResourceWatcher {
   stateMessage?: string;
   state: WatcherState = 'resyncing';
 
+  /** Whether the first list has been answered (the cache holds the objects, not nothing yet). */
+  get hasListed(): boolean {
+    return this.listed;
+  }
+
   constructor(
     readonly target: WatchTarget,
     private readonly client: () => KubeClient,

@@ -21,6 +21,8 @@ export class FakeWatchServer {
   /** Raw header lists of every request (to check which identity was sent). */
   readonly rawHeaders: string[][] = [];
   connections = 0;
+  /** While set, a list is answered only once it resolves (an API slow to list). */
+  listGate?: Promise<void>;
   private readonly watches = new Set<http.ServerResponse>();
   private server = http.createServer((req, res) => this.handle(req, res));
   url = '';
@@ -63,6 +65,14 @@ export class FakeWatchServer {
       return;
     }
     this.listRequests.push(url);
+    if (this.listGate) {
+      void this.listGate.then(() => this.answerList(res));
+      return;
+    }
+    this.answerList(res);
+  }
+
+  private answerList(res: http.ServerResponse): void {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(
       JSON.stringify({

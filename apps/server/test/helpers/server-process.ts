@@ -150,7 +150,7 @@ export async function spawnServer(
 }
 
 /** A port nobody listens on right now (the child binds it a moment later; loopback only). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

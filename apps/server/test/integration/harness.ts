@@ -189,3 +189,15 @@ export function openStream(url: string, headers: Record<string, string> = {}) {
     close: () => req.destroy(),
   };
 }
+
+/** A test's own HTTP server (a proxy, a stand-in) on a free loopback port: its URL, and how to close it. */
+export async function listenOnLoopback(
+  server: http.Server,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const a = server.address();
+  return {
+    url: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}

@@ -73,6 +73,10 @@ describe('condition history from cluster_operator_conditions', () => {
     };
     expect(mergeTransitions([live], entries, 2).map((e) => e.id)).toEqual(['live']);
     expect(mergeTransitions([], entries, 2)).toHaveLength(1);
+    // a condition as it is now does not say what it came from: the monitoring one it stands for does
+    const current = { ...live, condition: { ...live.condition, from: null } } as TimelineEntry;
+    const [merged] = mergeTransitions([current], entries, 2);
+    expect(merged).toMatchObject({ id: 'live', condition: { from: 'False', message: 'exact' } });
   });
 
   test('steps: about 1000 points, never finer than the scrape', () => {

@@ -74,3 +74,34 @@ describe('StreamHub frames (fan-out serializes once)', () => {
     expect(hub.snapshotFrame('Config').toString()).toContain('"resourceVersion":"20"');
   });
 });
+
+describe('StreamHub.whenListed (a just-started replica)', () => {
+  it('resolves once the first list is answered, not before; false after the wait', async () => {
+    const fake = new FakeWatchServer();
+    await fake.start();
+    let open: () => void = () => undefined;
+    fake.listGate = new Promise<void>((r) => (open = r));
+    fake.items.set('cluster', config('5', 'Normal'));
+    const access = await ClusterAccess.create(kubeconfigFor(fake.url), 'kubeconfig');
+    const hub = new StreamHub({
+      client: () => access.serverClient(),
+      feed: new StreamFeed(),
+      metrics: new Metrics(),
+      targets: [{ kind: 'Config', path: '/apis/x/v1/configs' }],
+    });
+    try {
+      hub.start();
+      await until(() => fake.listRequests.length === 1, 'the list request');
+      expect(await hub.whenListed(['Config'], 100)).toBe(false);
+      expect(hub.items('Config')).toEqual([]);
+      const listed = hub.whenListed(['Config'], 10_000);
+      open();
+      expect(await listed).toBe(true);
+      expect(hub.items('Config').map((o) => o.metadata?.name)).toEqual(['cluster']);
+    } finally {
+      hub.stop();
+      access.close();
+      await fake.stop();
+    }
+  });
+});
