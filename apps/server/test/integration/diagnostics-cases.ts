@@ -162,6 +162,41 @@ const causes: [scenario: string, want: Expected, evidence: RegExp][] = [
     /ProvisioningFailed: storageclass\.storage\.k8s\.io "fast-rwx" not found/,
   ],
   [
+    'pvc-rwo-rolling-update',
+    {
+      step: 'storage-credentials',
+      code: 'pvc-rwo-rolling-update',
+      object: CONFIG,
+      field: 'spec.rolloutStrategy',
+      fix: { section: 'replicas', field: 'spec.rolloutStrategy' },
+    },
+    /ReadWriteOnce access mode with RollingUpdate rollout strategy/,
+  ],
+  [
+    'registry-node-affinity',
+    {
+      step: 'registry-pods',
+      code: 'unschedulable-affinity',
+      object: CONFIG,
+      field: 'spec.affinity.nodeAffinity',
+      // no form edits the affinity: the finding gives the patch that removes it
+      command: /"affinity":null/,
+    },
+    /didn't match Pod's node affinity\/selector/,
+  ],
+  [
+    'pruner-suspended',
+    {
+      step: 'pruner',
+      code: 'pruner-suspended',
+      object: { kind: 'ImagePruner', name: 'cluster' },
+      field: 'spec.suspend',
+      command: /"suspend":false/,
+      verdict: 'info',
+    },
+    /spec\.suspend: true/,
+  ],
+  [
     'registry-untolerated-taint',
     {
       step: 'registry-pods',

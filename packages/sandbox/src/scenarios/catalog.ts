@@ -1,4 +1,4 @@
-import type { KubeObject } from '../core/types.js';
+import type { KubeObject, ResourceRef } from '../core/types.js';
 import { R } from '../core/refs.js';
 import { clone, rec, tryGet } from '../core/objects.js';
 import { ownerRef } from '../core/objects.js';
@@ -41,6 +41,35 @@ function runPrunerJob(env: ScenarioEnv): void {
     spec: rec(jobTemplate, 'spec'),
   };
   env.api.create(R.jobs, NS, job);
+}
+
+/**
+ * A scenario that sets one spec field of a cluster-scoped `cluster` object (ImagePruner, Image
+ * config), remembering the admin's value and putting it back on clear (null: it was unset).
+ */
+function clusterSpecField(
+  name: string,
+  description: string,
+  resource: ResourceRef,
+  field: string,
+  value: unknown,
+): Scenario {
+  const key = `${name}:spec.${field}`;
+  return {
+    name,
+    description,
+    activate(env) {
+      const m = memo(env);
+      if (!m.has(key)) m.set(key, rec(env.api.get(resource, undefined, 'cluster'), 'spec')[field] ?? null);
+      env.api.patch(resource, undefined, 'cluster', 'merge', { spec: { [field]: value } });
+    },
+    clear(env) {
+      const m = memo(env);
+      const prior = m.get(key);
+      m.delete(key);
+      env.api.patch(resource, undefined, 'cluster', 'merge', { spec: { [field]: prior ?? null } });
+    },
+  };
 }
 
 export const SCENARIOS: Scenario[] = [
@@ -108,26 +137,18 @@ export const SCENARIOS: Scenario[] = [
       runPrunerJob(env);
     },
   },
-  {
-    name: 'trusted-ca-missing',
-    description:
-      'images.config.openshift.io/cluster names an additionalTrustedCA ConfigMap that does not exist: ImageRegistryCertificatesControllerDegraded.',
-    activate(env) {
-      const img = env.api.get(R.imageConfigs, undefined, 'cluster');
-      const m = memo(env);
-      if (!m.has('additionalTrustedCA'))
-        m.set('additionalTrustedCA', rec(img, 'spec').additionalTrustedCA ?? null);
-      env.api.patch(R.imageConfigs, undefined, 'cluster', 'merge', {
-        spec: { additionalTrustedCA: { name: 'registry-cas' } },
-      });
-    },
-    clear(env) {
-      const m = memo(env);
-      const prior = m.get('additionalTrustedCA');
-      m.delete('additionalTrustedCA');
-      env.api.patch(R.imageConfigs, undefined, 'cluster', 'merge', {
-        spec: { additionalTrustedCA: prior ?? null },
-      });
-    },
-  },
+  clusterSpecField(
+    'pruner-suspended',
+    'imagepruners.imageregistry.operator.openshift.io/cluster has spec.suspend: true: the pruner CronJob is suspended and unused images accumulate (information, nothing fails).',
+    R.imagePruners,
+    'suspend',
+    true,
+  ),
+  clusterSpecField(
+    'trusted-ca-missing',
+    'images.config.openshift.io/cluster names an additionalTrustedCA ConfigMap that does not exist: ImageRegistryCertificatesControllerDegraded.',
+    R.imageConfigs,
+    'additionalTrustedCA',
+    { name: 'registry-cas' },
+  ),
 ];

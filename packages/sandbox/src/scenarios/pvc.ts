@@ -104,4 +104,20 @@ export const PVC_SCENARIOS: Scenario[] = [
       tryDelete(env.api, R.pvcs, NS, PVC_NAME);
     },
   },
+  {
+    name: 'pvc-rwo-rolling-update',
+    description: `spec.storage.pvc.claim names ${RWO_CLAIM}, a ReadWriteOnce claim, with 1 replica and the RollingUpdate strategy: "cannot use ReadWriteOnce access mode with RollingUpdate rollout strategy" (a new pod could not mount the volume the old one holds).`,
+    activate(env) {
+      createClaim(env, RWO_CLAIM, { accessModes: ['ReadWriteOnce'] });
+      patchConfigFields(env, this.name, {
+        storage: { pvc: { claim: RWO_CLAIM } },
+        replicas: 1,
+        rolloutStrategy: 'RollingUpdate',
+      });
+    },
+    clear(env) {
+      restoreConfigFields(env, this.name);
+      tryDelete(env.api, R.pvcs, NS, RWO_CLAIM);
+    },
+  },
 ];

@@ -68,6 +68,19 @@ export const SCHEDULING_SCENARIOS: Scenario[] = [
     },
   },
   configScenario(
+    'registry-node-affinity',
+    'spec.affinity requires nodes with the node-role.kubernetes.io/infra label (requiredDuringScheduling nodeAffinity), which no node has: "didn\'t match Pod\'s node affinity/selector".',
+    {
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchExpressions: [{ key: INFRA, operator: 'Exists' }] }],
+          },
+        },
+      },
+    },
+  ),
+  configScenario(
     'registry-insufficient-cpu',
     'spec.resources requests 16 CPUs for the registry container; no node has that much allocatable: "Insufficient cpu".',
     { resources: { requests: { cpu: '16', memory: '256Mi' } } },

@@ -136,6 +136,7 @@ describe('fault scenarios by cause', () => {
 
   test.each([
     ['registry-untolerated-taint', '1 node(s) had untolerated taint {node-role.kubernetes.io/infra: }'],
+    ['registry-node-affinity', "3 node(s) didn't match Pod's node affinity/selector"],
     ['registry-insufficient-cpu', '3 Insufficient cpu'],
     ['registry-anti-affinity', "node(s) didn't match pod anti-affinity rules"],
     ['registry-topology-spread', "node(s) didn't match pod topology spread constraints"],
