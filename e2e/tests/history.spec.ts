@@ -82,7 +82,7 @@ test.describe('a user who may not read monitoring', () => {
   test.use({ baseURL: `http://127.0.0.1:${e2ePorts.viewer}` });
 
   test('sees the live timeline and one sentence why history is missing', async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     // The e2e Prometheus has no kube-rbac-proxy in front of it, so every user may read it: the
     // server's answer for a user it refuses (history.state forbidden, no lanes, no series —
     // apps/server/test/integration/history.test.ts) is put in its place.

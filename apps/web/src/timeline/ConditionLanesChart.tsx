@@ -1,4 +1,5 @@
 import { Chart, ChartAxis, ChartBar, ChartScatter, ChartTooltip } from '@patternfly/react-charts/victory';
+import { memo } from 'react';
 import { conditionHealth } from '../common/conditions.js';
 import type { TimelineEntry } from '../common/contract.js';
 import { useT } from '../common/i18n.js';
@@ -43,7 +44,7 @@ export function markerEntries(entries: readonly TimelineEntry[], startMs: number
  * as expected, red: a problem, orange: attention), with warning events and console changes as
  * markers on the same time axis as the traffic charts.
  */
-export function ConditionLanesChart({
+export const ConditionLanesChart = memo(function ConditionLanesChart({
   lanes,
   entries,
   startMs,
@@ -158,7 +159,7 @@ export function ConditionLanesChart({
       ) : null}
     </Chart>
   );
-}
+});
 
 /** The lanes in one sentence each, for screen readers (the table view has every stretch). */
 function lanesDescription(lanes: Lane[], t: ReturnType<typeof useT>): string {

@@ -1,6 +1,6 @@
 import { Switch, Title } from '@patternfly/react-core';
 import { useMemo } from 'react';
-import type { ConditionLane, HistoryStatus, TimelineEntry } from '../common/contract.js';
+import type { ConditionLane, HistoryStatus, TimelineEntry, TrafficSeries } from '../common/contract.js';
 import { useT } from '../common/i18n.js';
 import { PageLoading } from '../common/states.js';
 import { useContainerWidth } from './chartLayout.js';
@@ -12,6 +12,8 @@ import { mergeLanes } from './lanes.js';
 import { timeTicks } from './timeAxis.js';
 import type { ResolvedRange, TimeRange } from './timeRange.js';
 import { TrafficCharts } from './TrafficCharts.js';
+
+const NO_SERIES: TrafficSeries[] = [];
 
 /**
  * The range as pictures — condition lanes and the registry's traffic on one time axis — or,
@@ -44,16 +46,17 @@ export function HistoryPanel({
   const t = useT();
   const traffic = useTrafficQuery(range);
   const { ref, width } = useContainerWidth<HTMLDivElement>();
-  const lanes = useMemo(
-    () => mergeLanes(serverLanes, live, resolved, now),
-    [serverLanes, live, resolved, now],
-  );
+  // a fixed range ends where it ends: the clock's ticks redraw nothing
   const endMs = resolved.live ? now : resolved.endMs;
+  const lanes = useMemo(
+    () => mergeLanes(serverLanes, live, resolved, resolved.live ? endMs : Math.min(endMs, Date.now())),
+    [serverLanes, live, resolved, endMs],
+  );
   const ticks = useMemo(
     () => timeTicks(resolved.startMs, endMs, Math.max(3, Math.floor(width / 130))),
     [resolved.startMs, endMs, width],
   );
-  const series = traffic.data?.history.state === 'ok' ? traffic.data.series : [];
+  const series = traffic.data?.history.state === 'ok' ? traffic.data.series : NO_SERIES;
 
   return (
     <section className="irc-history" aria-labelledby="irc-history-title" data-test="history">

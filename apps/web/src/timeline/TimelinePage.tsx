@@ -125,7 +125,9 @@ export default function TimelinePage() {
     () => rangeFromParams(new URLSearchParams(paramsKey), Date.now()),
     [paramsKey],
   );
-  const resolved = useMemo(() => resolveRange(range, now), [range, now]);
+  // a fixed range does not move with the clock: no new lanes or charts every tick
+  const clock = range.kind === 'preset' ? now : 0;
+  const resolved = useMemo(() => resolveRange(range, clock), [range, clock]);
   const rangeQuery = useTimelineRangeQuery(range);
   const live = query.data?.entries;
   // The range's entries (monitoring's past merged by the server) and what the watch has added since.

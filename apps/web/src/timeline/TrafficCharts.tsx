@@ -7,6 +7,7 @@ import {
   ChartLine,
   ChartVoronoiContainer,
 } from '@patternfly/react-charts/victory';
+import { memo } from 'react';
 import type { TrafficSeries } from '../common/contract.js';
 import { useT } from '../common/i18n.js';
 import { formatAbsolute } from '../common/time.js';
@@ -67,7 +68,7 @@ export function useTrafficLabels() {
  * storage operation errors, one chart per unit, each with a link to the console's metrics page
  * for its queries (plugin only).
  */
-export function TrafficCharts({
+export const TrafficCharts = memo(function TrafficCharts({
   series,
   startMs,
   endMs,
@@ -180,4 +181,4 @@ export function TrafficCharts({
       })}
     </>
   );
-}
+});
