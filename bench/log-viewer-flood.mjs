@@ -5,9 +5,9 @@
 // match is highlighted in a frame), JS heap (CDP Runtime.getHeapUsage, sampled; and after a
 // forced GC at the end), and how far behind the view is when the flood stops.
 import { writeFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { NS, registryPod, sleep, spawnServer, startCluster } from './lib/cluster.mjs';
 import { median, percentile, round } from './lib/stats.mjs';
+import { launchChromium } from './lib/browser.mjs';
 
 const RATE = Number(process.env.BENCH_FLOOD_RATE ?? 2000);
 const TOTAL = Number(process.env.BENCH_FLOOD_LINES ?? 500_000);
@@ -17,17 +17,6 @@ const MB = 1024 * 1024;
 const LINE =
   'time="2026-11-25T21:00:00.000Z" level=info msg="response completed" go.version=go1.22 http.request.method=GET http.request.uri="/v2/openshift/app/blobs/sha256:0123" http.response.status=200 seq=';
 const SENTINEL = 'FLOOD-END';
-// As e2e/playwright.config.ts launches Debian's Chromium.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** Installed before the app loads: every long task's duration, from now on. */
 function observeLongTasks() {
   window.__longTasks = [];
@@ -84,10 +73,7 @@ async function waitForLineInPage({ text, timeoutMs }) {
 export async function logViewerFlood() {
   const cluster = await startCluster();
   const server = await spawnServer(cluster.kubeconfigPath);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   try {
     const { sandbox } = cluster;
     const pod = await registryPod(sandbox);

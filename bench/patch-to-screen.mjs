@@ -5,27 +5,13 @@
 // measured: click → PATCH through the server → API server → operator reconcile (sandbox time
 // scale BENCH_PATCH_TIME_SCALE, 0.01 = near-instant) → status write → upstream watch → server
 // → SSE → TanStack Query → React render. BENCH_PATCH_RUNS (12) switches, alternating; p50, p95.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { startSandbox } from '../packages/sandbox/dist/index.js';
-import { sleep, spawnServer } from './lib/cluster.mjs';
+import { sleep } from './lib/cluster.mjs';
 import { percentile, round } from './lib/stats.mjs';
+import { withConsoleInBrowser } from './lib/browser.mjs';
 
 const RUNS = Number(process.env.BENCH_PATCH_RUNS ?? 12);
 const TIME_SCALE = Number(process.env.BENCH_PATCH_TIME_SCALE ?? 0.01);
 const TARGET_MS = 300;
-// As e2e/playwright.config.ts launches Debian's Chromium.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // The Available condition's reason the operator sets for each state (domain.md: Ready when the
 // deployment is available, Unmanaged while the operator leaves the registry alone).
 const REASON = { Unmanaged: 'Unmanaged', Managed: 'Ready' };
@@ -74,22 +60,7 @@ async function settled(page, state) {
 }
 
 export async function patchToScreen() {
-  const scratch = mkdtempSync(join(tmpdir(), 'irc-bench-'));
-  const sandbox = await startSandbox({
-    port: 0,
-    timeScale: TIME_SCALE,
-    kubeconfigPath: join(scratch, 'kubeconfig'),
-    log: false,
-  });
-  let server;
-  let browser;
-  try {
-    server = await spawnServer(sandbox.kubeconfigPath);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  return withConsoleInBrowser(TIME_SCALE, async ({ page, server }) => {
     await page.goto(`${server.url}/overview`);
     await settled(page, 'Managed'); // the operator has deployed the registry and it is Ready
     await sleep(500);
@@ -129,12 +100,7 @@ export async function patchToScreen() {
         note: `min ${round(Math.min(...ok))}, max ${round(Math.max(...ok))} ms; ${RUNS - ok.length} timed out (20 s)`,
       },
     ];
-  } finally {
-    await browser?.close();
-    await server?.stop();
-    await sandbox.stop();
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  });
 }
 
 // `node bench/patch-to-screen.mjs` on its own prints its rows.

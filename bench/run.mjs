@@ -16,6 +16,7 @@ import { round } from './lib/stats.mjs';
 import { logRelay } from './log-relay.mjs';
 import { logViewerFlood } from './log-viewer-flood.mjs';
 import { patchToScreen } from './patch-to-screen.mjs';
+import { timelinePaint } from './timeline-paint.mjs';
 import { watchFanout } from './watch-fanout.mjs';
 
 const BENCHES = {
@@ -27,6 +28,7 @@ const BENCHES = {
   patch: patchToScreen,
   isolation: floodIsolation,
   history,
+  paint: timelinePaint,
 };
 // Names on the command line (`node bench/run.mjs watch-fanout`) or BENCH_ONLY pick some; the
 // file names work as well as the short keys.
@@ -37,6 +39,7 @@ const ALIASES = {
   'log-viewer-flood': 'flood',
   'patch-to-screen': 'patch',
   'flood-isolation': 'isolation',
+  'timeline-paint': 'paint',
 };
 const picked = process.argv.slice(2).length
   ? process.argv.slice(2)
