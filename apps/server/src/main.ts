@@ -39,6 +39,8 @@ async function main(): Promise<void> {
     secureCookie: cli.secureCookie,
     allowedHosts: cli.allowedHosts,
     ...(cli.trustProxy ? { trustProxy: cli.trustProxy } : {}),
+    ...(cli.watchStallMs !== undefined ? { watchStallMs: cli.watchStallMs } : {}),
+    ...(cli.identityLimits ? { identityLimits: cli.identityLimits } : {}),
   });
   if (
     cli.host !== '127.0.0.1' &&

@@ -14,11 +14,14 @@
  *   --trust-proxy LIST (TRUST_PROXY): addresses of the reverse proxies in front (IPs, CIDRs,
  *     `loopback`, `linklocal`, `uniquelocal`); only their X-Forwarded-Host/-Proto/-For count
  *   HOST (127.0.0.1), PORT (9000), LOG_LEVEL (info)
+ *   WATCH_STALL_MS (150000): a watch with no event or bookmark for this long is `stalled`
+ *   MAX_FOLLOWED_LOGS_PER_USER (20), MAX_STREAMS_PER_USER (20): per-identity caps (429 above)
  */
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import type { AuthMode } from './kube/access.js';
 import { HostAllowList } from './platform/hosts.js';
+import type { IdentityLimits } from './platform/per-identity-limits.js';
 
 export interface CliOptions {
   kubeconfigPath?: string;
@@ -34,6 +37,10 @@ export interface CliOptions {
   /** ALLOWED_HOSTS entries plus the Service's and the pod's names (loopback is always allowed). */
   allowedHosts: string[];
   trustProxy?: string;
+  /** WATCH_STALL_MS: a watch silent (no event, no bookmark) this long is stalled. */
+  watchStallMs?: number;
+  /** MAX_FOLLOWED_LOGS_PER_USER, MAX_STREAMS_PER_USER. */
+  identityLimits?: Partial<IdentityLimits>;
 }
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true';
@@ -87,7 +94,27 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
       (env.SECURE_COOKIE !== undefined ? truthy(env.SECURE_COOKIE) : tls !== undefined),
     allowedHosts: allowedHosts(values['allowed-hosts'] ?? env.ALLOWED_HOSTS, env),
     ...trustedProxies(values['trust-proxy'] ?? env.TRUST_PROXY),
+    ...positive('WATCH_STALL_MS', env, (watchStallMs) => ({ watchStallMs })),
+    ...identityLimits(env),
   };
+}
+
+/** `env[name]` as a whole number ≥ 1 passed to `wrap`, nothing when unset; anything else stops the start. */
+function positive<T>(name: string, env: NodeJS.ProcessEnv, wrap: (n: number) => T): T | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  const n = Number(raw);
+  if (!/^[0-9]+$/.test(raw) || !Number.isSafeInteger(n) || n < 1)
+    throw new Error(`${name} must be a whole number of at least 1, not "${raw}"`);
+  return wrap(n);
+}
+
+function identityLimits(env: NodeJS.ProcessEnv): { identityLimits?: Partial<IdentityLimits> } {
+  const limits: Partial<IdentityLimits> = {
+    ...positive('MAX_FOLLOWED_LOGS_PER_USER', env, (followedLogs) => ({ followedLogs })),
+    ...positive('MAX_STREAMS_PER_USER', env, (streams) => ({ streams })),
+  };
+  return Object.keys(limits).length > 0 ? { identityLimits: limits } : {};
 }
 
 const list = (raw: string | undefined) =>

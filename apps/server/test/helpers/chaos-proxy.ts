@@ -19,6 +19,8 @@
  *   proxy.fail({ status: 500, message: 'Get "https://10.0.0.5:10250/…": dial tcp …', count: 1 });  // or { body: status }
  *   proxy.expireWatches();                  // open watches get an ERROR 410 event and end
  *   proxy.goneOnWatch(1, (r) => r.path.endsWith('/pods'));  // the next such watch resuming from an RV: 410
+ *   proxy.freezeWatches();                  // watches stay open and say nothing (a hung API) …
+ *   proxy.thawWatches();                    // … until thawed: frozen ones are cut, new ones flow
  *   proxy.rejectToken(token);               // that bearer token now gets 401 (it "expired")
  *   proxy.clear();                          // no fault; proxy.requests lists what went through
  *   await proxy.stop();
@@ -131,6 +133,13 @@ function makeServingCert(): { cert: string; key: string } {
   }
 }
 
+interface OpenWatch {
+  rv: string;
+  upstream: http.ClientRequest;
+  /** Nothing the API sends on it reaches the client (freezeWatches). */
+  frozen: boolean;
+}
+
 export class ChaosProxy {
   readonly requests: ProxiedRequest[] = [];
   readonly caPem: string;
@@ -140,11 +149,12 @@ export class ChaosProxy {
   private readonly upstream: https.Agent;
   private readonly sockets = new Set<Socket>();
   private readonly inflight = new Set<http.ClientRequest>();
-  private readonly openWatches = new Map<http.ServerResponse, { rv: string; upstream: http.ClientRequest }>();
+  private readonly openWatches = new Map<http.ServerResponse, OpenWatch>();
   private readonly rejected = new Set<string>();
   private delayMs = 0;
   private rule?: FailRule & { until?: number };
   private gone?: { count: number; match?: (req: ProxiedRequest) => boolean };
+  private watchesFrozen = false;
   private listening = false;
 
   private constructor(private readonly opts: ChaosProxyOptions) {
@@ -241,6 +251,27 @@ export class ChaosProxy {
     this.gone = { count, match };
   }
 
+  /**
+   * A hung API: every watch, open or new, keeps its connection (a new one gets its 200 head) but
+   * nothing the API sends on it — no event, no bookmark — reaches the client, until
+   * {@link thawWatches}. Lists and other requests still pass.
+   */
+  freezeWatches(): void {
+    this.watchesFrozen = true;
+    for (const w of this.openWatches.values()) w.frozen = true;
+  }
+
+  /** Watches flow again: the frozen ones are cut (what they dropped cannot be resent), new ones pass. */
+  thawWatches(): void {
+    this.watchesFrozen = false;
+    for (const [res, w] of this.openWatches) {
+      if (!w.frozen) continue;
+      w.upstream.destroy();
+      res.destroy();
+      this.openWatches.delete(res);
+    }
+  }
+
   /** This bearer token stops being accepted (401), as an expired one is. */
   rejectToken(token: string): void {
     this.rejected.add(token);
@@ -252,6 +283,7 @@ export class ChaosProxy {
 
   /** Remove every fault (does not bring a downed proxy up). */
   clear(): void {
+    this.thawWatches();
     this.delayMs = 0;
     this.rule = undefined;
     this.gone = undefined;
@@ -368,15 +400,18 @@ export class ChaosProxy {
       },
       (upRes) => {
         res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+        let watch: OpenWatch | undefined;
         if (record.watch && upRes.statusCode === 200) {
           res.flushHeaders();
-          this.openWatches.set(res, { rv, upstream: up });
+          watch = { rv, upstream: up, frozen: this.watchesFrozen };
+          this.openWatches.set(res, watch);
           res.once('close', () => this.openWatches.delete(res));
         }
         upRes.on('data', (chunk: Buffer) => {
-          if (!res.writableEnded) res.write(chunk);
+          if (!res.writableEnded && !watch?.frozen) res.write(chunk);
         });
         upRes.on('end', () => {
+          if (watch?.frozen) return; // a hung API does not end its watches either: the client must give up
           this.openWatches.delete(res);
           if (!res.writableEnded) res.end();
         });

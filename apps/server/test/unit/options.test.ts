@@ -26,6 +26,24 @@ describe('command line', () => {
       secureCookie: true,
     });
   });
+  it('WATCH_STALL_MS and the per-identity caps come from the environment; unset means the defaults', () => {
+    const o = parseCli([], {
+      WATCH_STALL_MS: '4000',
+      MAX_FOLLOWED_LOGS_PER_USER: '3',
+      MAX_STREAMS_PER_USER: '5',
+    });
+    expect(o.watchStallMs).toBe(4000);
+    expect(o.identityLimits).toEqual({ followedLogs: 3, streams: 5 });
+    expect(parseCli([], { MAX_STREAMS_PER_USER: '2' }).identityLimits).toEqual({ streams: 2 });
+    const defaults = parseCli([], { WATCH_STALL_MS: ' ' });
+    expect(defaults.watchStallMs).toBeUndefined();
+    expect(defaults.identityLimits).toBeUndefined();
+    for (const bad of ['0', '-1', '1.5', '2e3', 'ten'])
+      expect(() => parseCli([], { MAX_STREAMS_PER_USER: bad })).toThrow(
+        /MAX_STREAMS_PER_USER must be a whole number/,
+      );
+    expect(() => parseCli([], { WATCH_STALL_MS: '0' })).toThrow(/WATCH_STALL_MS/);
+  });
   it('refuses unknown modes, ports and flags', () => {
     expect(() => parseCli(['--auth', 'magic'], {})).toThrow(/kubeconfig or token/);
     expect(() => parseCli([], { PORT: '99999' })).toThrow(/port/);
