@@ -34,6 +34,7 @@ export const R = {
   imageConfigs: { group: 'config.openshift.io', version: 'v1', resource: 'images' },
   infrastructures: { group: 'config.openshift.io', version: 'v1', resource: 'infrastructures' },
   proxies: { group: 'config.openshift.io', version: 'v1', resource: 'proxies' },
+  apiServers: { group: 'config.openshift.io', version: 'v1', resource: 'apiservers' },
   imageStreams: { group: 'image.openshift.io', version: 'v1', resource: 'imagestreams' },
   deploymentConfigs: { group: 'apps.openshift.io', version: 'v1', resource: 'deploymentconfigs' },
   buildConfigs: { group: 'build.openshift.io', version: 'v1', resource: 'buildconfigs' },

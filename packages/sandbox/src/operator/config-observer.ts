@@ -1,19 +1,23 @@
 import type { KubeObject } from '../core/types.js';
 import { rec, stableStringify } from '../core/objects.js';
 import type { OperatorEnv } from './context.js';
-import { DEFAULT_TLS_PROFILE, EVENT_COMPONENT, NS } from './defaults.js';
+import { R } from '../core/refs.js';
+import { tryGet } from '../core/objects.js';
+import { EVENT_COMPONENT, NS } from './defaults.js';
+import { observedTlsProfile } from './tls-profiles.js';
 import { writeBackSpec } from './writeback.js';
 
 /**
  * 4.23's config observer (library-go's ObserveTLSSecurityProfile): the cluster's TLS profile goes
  * into `spec.observedConfig.servingInfo` by an update of its own — the first one after the
  * bootstrap create, so the Config reaches generation 2 with it — and each value it changes is a
- * Normal `ObserveTLSSecurityProfile` event. The sandbox serves no `apiservers.config.openshift.io`,
- * so the profile is the cluster default (Intermediate).
+ * Normal `ObserveTLSSecurityProfile` event. The profile is read from
+ * `apiservers.config.openshift.io/cluster` spec.tlsSecurityProfile at every sync (the lister);
+ * no APIServer or no profile means Intermediate.
  */
 export function observeConfig(env: OperatorEnv, cfg: KubeObject): KubeObject {
   const serving = rec(cfg, 'spec', 'observedConfig', 'servingInfo');
-  const profile = DEFAULT_TLS_PROFILE;
+  const profile = observedTlsProfile(tryGet(env.api, R.apiServers, undefined, 'cluster'));
   const changes: string[] = [];
   if (serving.minTLSVersion !== profile.minTLSVersion)
     changes.push(`minTLSVersion changed to ${profile.minTLSVersion}`);

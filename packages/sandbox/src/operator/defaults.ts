@@ -36,25 +36,6 @@ export const STORAGE_OWNER_ANNOTATION = 'imageregistry.openshift.io';
 export const EVENT_COMPONENT = 'image-registry-operator';
 export const SUPPLEMENTAL_GROUPS_ANNOTATION = 'openshift.io/sa.scc.supplemental-groups';
 
-/**
- * The cluster's default TLS profile (Intermediate) as 4.23's config observer writes it into
- * spec.observedConfig.servingInfo: OpenSSL cipher names mapped to IANA names, in profile order.
- */
-export const DEFAULT_TLS_PROFILE = {
-  minTLSVersion: 'VersionTLS12',
-  cipherSuites: [
-    'TLS_AES_128_GCM_SHA256',
-    'TLS_AES_256_GCM_SHA384',
-    'TLS_CHACHA20_POLY1305_SHA256',
-    'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
-    'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
-    'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
-    'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
-    'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256',
-    'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256',
-  ],
-} as const;
-
 /** The release the sandbox imitates: 4.23 (NetworkPolicies, 120 s deadline, 5-minute inertia — none of it in 4.19). */
 export const RELEASE_VERSION = '4.23.0';
 export const OPERATOR_VERSION_STRING = '4.23.0-202611240915.p0.g7c2e4b1.assembly.stream.el9-7c2e4b1';

@@ -80,6 +80,7 @@ export function startOperator(
     [R.configMaps, 'openshift-config-managed'],
     [R.proxies, undefined],
     [R.infrastructures, undefined],
+    [R.apiServers, undefined],
     [R.imageConfigs, undefined],
     [R.clusterOperators, undefined],
   ];

@@ -6,7 +6,7 @@
  */
 import type { TSchema } from 'typebox';
 import { ClusterOperator, Config, ConsolePlugin, ImageConfig, ImagePruner, Route } from '@irc/shared';
-import { Infrastructure, Proxy } from './platform-schemas.js';
+import { APIServer, Infrastructure, Proxy } from './platform-schemas.js';
 import { toOpenApiSchema } from './typebox-to-openapi.js';
 import type { CustomResourceDefinition } from './types.js';
 
@@ -48,6 +48,17 @@ const SOURCES: CrdSource[] = [
     schema: Proxy,
     description:
       'Proxy holds cluster-wide information on how to configure default proxies for the cluster. The canonical name is `cluster`.',
+    statusSubresource: true,
+    annotations: { 'api-approved.openshift.io': 'https://github.com/openshift/api/pull/470' },
+  },
+  {
+    group: 'config.openshift.io',
+    kind: 'APIServer',
+    plural: 'apiservers',
+    scope: 'Cluster',
+    schema: APIServer,
+    description:
+      "APIServer holds configuration (like serving certificates, client CA and CORS domains) shared by all API servers in the system, among them especially kube-apiserver and openshift-apiserver. The canonical name of an instance is 'cluster'.",
     statusSubresource: true,
     annotations: { 'api-approved.openshift.io': 'https://github.com/openshift/api/pull/470' },
   },

@@ -1,11 +1,12 @@
 /**
- * `infrastructures.config.openshift.io` and `proxies.config.openshift.io` v1 (openshift/api
- * config/v1 types_infrastructure.go, types_proxy.go): the cluster-scoped singletons `cluster`
- * the registry operator reads its platform facts and proxy fallback from. Only the fields a
+ * `infrastructures.config.openshift.io`, `proxies.config.openshift.io` and
+ * `apiservers.config.openshift.io` v1 (openshift/api config/v1 types_infrastructure.go,
+ * types_proxy.go, types_apiserver.go + types_tlssecurityprofile.go): the cluster-scoped singletons
+ * `cluster` the registry operator reads its platform facts, proxy fallback and TLS profile from. Only the fields a
  * registry operator and an AWS install use are declared; the rest of spec/status is pruned as on
  * a cluster whose CRD lacks them.
  */
-import { atomicList, obj, objectMeta, opt, str, stringEnum } from '@irc/shared';
+import { atomicList, nullable, obj, objectMeta, opt, str, stringEnum } from '@irc/shared';
 
 const PLATFORM_TYPES = [
   '',
@@ -158,5 +159,73 @@ export const Proxy = obj({
     obj(proxyFields, {
       description: 'status holds observed values from the cluster. They may not be overridden.',
     }),
+  ),
+});
+
+const TLS_VERSIONS = ['VersionTLS10', 'VersionTLS11', 'VersionTLS12', 'VersionTLS13'] as const;
+/** The predefined profiles carry no fields (OldTLSProfile, IntermediateTLSProfile, ModernTLSProfile). */
+const emptyProfile = (description: string) => opt(nullable(obj({}), { description }));
+
+/** TLSSecurityProfile: a union discriminated by `type`; Custom carries ciphers + minTLSVersion. */
+const TLSSecurityProfile = obj(
+  {
+    type: opt(
+      stringEnum(['Old', 'Intermediate', 'Modern', 'Custom'], {
+        description: 'type is one of Old, Intermediate, Modern or Custom.',
+      }),
+    ),
+    old: emptyProfile("old is a TLS security profile based on Mozilla's Old backward compatibility."),
+    intermediate: emptyProfile(
+      "intermediate is a TLS security profile based on Mozilla's Intermediate compatibility.",
+    ),
+    modern: emptyProfile("modern is a TLS security profile based on Mozilla's Modern compatibility."),
+    custom: opt(
+      nullable(
+        obj({
+          ciphers: opt(
+            atomicList(str(), {
+              description:
+                'ciphers is used to specify the cipher algorithms that are negotiated during the TLS handshake.',
+            }),
+          ),
+          minTLSVersion: opt(
+            stringEnum(TLS_VERSIONS, {
+              description:
+                'minTLSVersion is used to specify the minimal version of the TLS protocol that is negotiated during the TLS handshake.',
+            }),
+          ),
+        }),
+        { description: 'custom is a user-defined TLS security profile.' },
+      ),
+    ),
+  },
+  {
+    description: 'tlsSecurityProfile specifies settings for TLS connections for externally exposed servers.',
+  },
+);
+
+export const APIServer = obj({
+  ...meta,
+  spec: obj(
+    {
+      tlsSecurityProfile: opt(TLSSecurityProfile),
+      audit: opt(
+        obj(
+          {
+            profile: opt(
+              stringEnum(['Default', 'WriteRequestBodies', 'AllRequestBodies', 'None'], {
+                default: 'Default',
+              }),
+            ),
+          },
+          { default: { profile: 'Default' } },
+        ),
+      ),
+      additionalCORSAllowedOrigins: opt(atomicList(str())),
+    },
+    { description: 'spec holds user settable values for configuration' },
+  ),
+  status: opt(
+    obj({}, { description: 'status holds observed values from the cluster. They may not be overridden.' }),
   ),
 });

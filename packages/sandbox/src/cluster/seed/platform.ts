@@ -97,6 +97,21 @@ export function seedPlatform(api: ApiClient): PlatformFacts {
       { internalRegistryHostname: INTERNAL_HOSTNAME },
     ),
   );
+  // An install leaves the APIServer config with no tlsSecurityProfile: the Intermediate profile.
+  tolerate(() =>
+    ensure(api, R.apiServers, {
+      apiVersion: 'config.openshift.io/v1',
+      kind: 'APIServer',
+      metadata: {
+        name: 'cluster',
+        annotations: {
+          'include.release.openshift.io/self-managed-high-availability': 'true',
+          'release.openshift.io/create-only': 'true',
+        },
+      },
+      spec: { audit: { profile: 'Default' } },
+    }),
+  );
   seedSecrets(api);
   return facts;
 }

@@ -4,10 +4,10 @@ import { clone, isRecord, num, rec, str } from '../../core/objects.js';
 import type { Json } from '../../core/objects.js';
 import { goDuration, parseGoDuration } from '../../cluster/time.js';
 import type { StorageResult } from '../context.js';
+import { DEFAULT_TLS_PROFILE } from '../tls-profiles.js';
 import {
   CERTS_CONFIGMAP,
   CHECKSUM_ANNOTATION,
-  DEFAULT_TLS_PROFILE,
   DEPS_CHECKSUM_ANNOTATION,
   IMAGES,
   INTERNAL_HOSTNAME,
