@@ -21,6 +21,7 @@ describe('sandboxCrds', () => {
   const crds = new Map(sandboxCrds().map((c) => [c.metadata.name, c]));
   it('serves the OpenShift kinds the console and the operator touch', () => {
     expect([...crds.keys()].sort()).toEqual([
+      'apiservers.config.openshift.io',
       'clusteroperators.config.openshift.io',
       'configs.imageregistry.operator.openshift.io',
       'consoleplugins.console.openshift.io',
