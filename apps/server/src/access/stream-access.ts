@@ -2,29 +2,20 @@
  * What a caller may see of the live data: the stream's kinds and the timeline's entries, asked
  * as the caller through the access review cache (access-review.ts).
  */
-import { RegistryNames, type StreamKind } from '@irc/shared';
+import { Kinds, type AccessAttributes, type StreamKind } from '@irc/shared';
 import type { FastifyRequest } from 'fastify';
 import type { KubeClient } from '../kube/client.js';
-import { ClusterOperatorResource, ConfigResource, NS } from '../kube/resources.js';
 import { identityKey } from '../me/whoami.js';
 import { requestToken } from '../platform/request-client.js';
 import type { AccessQuestion } from './access-review.js';
 
 /** The access a user needs to see a kind on the stream (checked per user in token mode). */
-export const KIND_ACCESS: Record<
-  StreamKind,
-  { group: string; resource: string; namespace?: string; name?: string; verb: string }
-> = {
-  Config: { group: ConfigResource.group, resource: ConfigResource.plural, verb: 'watch' },
-  ClusterOperator: {
-    group: ClusterOperatorResource.group,
-    resource: ClusterOperatorResource.plural,
-    name: RegistryNames.clusterOperator,
-    verb: 'get',
-  },
-  Deployment: { group: 'apps', resource: 'deployments', namespace: NS, verb: 'watch' },
-  Pod: { group: '', resource: 'pods', namespace: NS, verb: 'watch' },
-  Event: { group: '', resource: 'events', namespace: NS, verb: 'watch' },
+export const KIND_ACCESS: Record<StreamKind, AccessAttributes> = {
+  Config: Kinds.Config.access('watch'),
+  ClusterOperator: Kinds.ClusterOperator.access('get'),
+  Deployment: Kinds.Deployment.access('watch'),
+  Pod: Kinds.Pod.access('watch'),
+  Event: Kinds.Event.access('watch'),
 };
 
 /**

@@ -8,6 +8,7 @@
  * API server's own validation (CRD schema, CEL, strict fields) → 422 with its causes.
  */
 import {
+  Kinds,
   RegistryNames,
   sectionPatchToMergePatch,
   sectionPatchWarnings,
@@ -19,7 +20,7 @@ import {
 import { PatchStrategy } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
 import { KubeError, toKubeError } from '../kube/errors.js';
-import { ConfigResource, forBrowser, type KubeObjectLike } from '../kube/resources.js';
+import { forBrowser, type KubeObjectLike } from '../kube/resources.js';
 import { generationOf, type ConfigGenerations } from './generations.js';
 import { readConfig, readStorageClaim, specOf, type LiveConfig } from './read-config.js';
 
@@ -113,7 +114,7 @@ async function sendPatch(
   try {
     return await client.custom.patchClusterCustomObjectWithHttpInfo(
       {
-        ...ConfigResource,
+        ...Kinds.Config.coordinates,
         name: live.name,
         body: { ...patch, metadata: { resourceVersion: live.resourceVersion } },
         fieldManager: RegistryNames.fieldManager,

@@ -2,11 +2,11 @@
  * Finding the Config singleton: `cluster` today; clusters bootstrapped before operator PR #201
  * (2019) named it `instance`, so fall back to that.
  */
-import { RegistryNames, type ConfigSpec, type StorageClaimInfo } from '@irc/shared';
+import { Kinds, RegistryNames, type ConfigSpec, type StorageClaimInfo } from '@irc/shared';
 import type { KubeClient } from '../kube/client.js';
 import { KubeError, isNotFound, toKubeError } from '../kube/errors.js';
 import { noteConfigSecrets } from '../kube/redact.js';
-import { ConfigResource, NS, type KubeObjectLike } from '../kube/resources.js';
+import { NS, type KubeObjectLike } from '../kube/resources.js';
 
 export interface LiveConfig {
   name: string;
@@ -18,7 +18,7 @@ export async function readConfig(client: KubeClient): Promise<LiveConfig> {
   for (const name of [RegistryNames.configName, RegistryNames.legacyConfigName]) {
     try {
       const object = (await client.custom.getClusterCustomObject(
-        { ...ConfigResource, name },
+        { ...Kinds.Config.coordinates, name },
         client.opts(),
       )) as KubeObjectLike;
       // Known before any write can fail: an API message quoting it is scrubbed (redact.ts).

@@ -7,7 +7,7 @@
  * cannot be scheduled, the TLS secrets routes name, the previous log of a crashing container,
  * the log of a failed pruner Job).
  */
-import { RegistryNames } from '@irc/shared';
+import { Kinds, RegistryNames } from '@irc/shared';
 import type {
   CoreV1Event,
   V1Deployment,
@@ -17,13 +17,7 @@ import type {
 } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
 import { KubeError, toKubeError } from '../kube/errors.js';
-import {
-  ClusterOperatorResource,
-  ImageConfigResource,
-  NS,
-  RouteResource,
-  type KubeObjectLike,
-} from '../kube/resources.js';
+import { NS, type KubeObjectLike } from '../kube/resources.js';
 import { readConfig, specOf } from '../config/read-config.js';
 import { onUnreadyNode } from './checks-nodes.js';
 import { readLog, type PodLog } from './log-tail.js';
@@ -106,7 +100,7 @@ export async function gather(client: KubeClient): Promise<Gathered> {
     attempt(readConfig(client).then((c) => c.object)),
     attempt(
       client.custom.getClusterCustomObject(
-        { ...ClusterOperatorResource, name: RegistryNames.clusterOperator },
+        { ...Kinds.ClusterOperator.coordinates, name: RegistryNames.clusterOperator },
         o(),
       ) as Promise<KubeObjectLike>,
     ),
@@ -120,24 +114,26 @@ export async function gather(client: KubeClient): Promise<Gathered> {
     attempt(
       client.core.readNamespacedSecret({ name: RegistryNames.userCredentialsSecret, namespace: NS }, o()),
     ),
-    attempt(client.core.readNamespacedSecret({ name: 'installer-cloud-credentials', namespace: NS }, o())),
+    attempt(
+      client.core.readNamespacedSecret({ name: RegistryNames.cloudCredentialsSecret, namespace: NS }, o()),
+    ),
     attempt(
       client.custom
-        .listNamespacedCustomObject({ ...RouteResource, namespace: NS }, o())
+        .listNamespacedCustomObject({ ...Kinds.Route.coordinates, namespace: NS }, o())
         .then((l: { items?: KubeObjectLike[] }) => l.items ?? []),
     ),
     attempt(
       client.custom.getClusterCustomObject(
-        { ...ImageConfigResource, name: 'cluster' },
+        { ...Kinds.Image.coordinates, name: RegistryNames.clusterConfigName },
         o(),
       ) as Promise<KubeObjectLike>,
     ),
-    attempt(json<KubeObjectLike>('/apis/config.openshift.io/v1/proxies/cluster')),
+    attempt(json<KubeObjectLike>(Kinds.Proxy.path(Kinds.Proxy.name))),
     attempt(client.core.listNamespacedEvent({ namespace: NS }, o()).then((l) => l.items)),
-    attempt(json<KubeObjectLike>('/apis/imageregistry.operator.openshift.io/v1/imagepruners/cluster')),
-    attempt(json<KubeObjectLike>(`/apis/batch/v1/namespaces/${NS}/cronjobs/image-pruner`)),
-    attempt(json<ListOf<JobLike>>(`/apis/batch/v1/namespaces/${NS}/jobs`).then((l) => l.items ?? [])),
-    attempt(json<KubeObjectLike>(`/apis/apps/v1/namespaces/${NS}/daemonsets/node-ca`)),
+    attempt(json<KubeObjectLike>(Kinds.ImagePruner.path(Kinds.ImagePruner.name))),
+    attempt(json<KubeObjectLike>(Kinds.CronJob.path(RegistryNames.prunerCronJob))),
+    attempt(json<ListOf<JobLike>>(Kinds.Job.path()).then((l) => l.items ?? [])),
+    attempt(json<KubeObjectLike>(Kinds.DaemonSet.path(RegistryNames.nodeCaDaemonSet))),
   ]);
   // A step can say "could not check" for a forbidden read, but not for a caller the cluster
   // does not know at all: a dead token gets 401 like every other route, not a page of 401s.
@@ -179,10 +175,15 @@ export async function gather(client: KubeClient): Promise<Gathered> {
         ? attempt(client.core.readNamespacedPersistentVolumeClaim({ name: pvcName, namespace: NS }, o()))
         : undefined,
       unschedulable || nodeCaUnready || onUnreadyNodes
-        ? attempt(json<ListOf<KubeObjectLike>>('/api/v1/nodes').then((l) => l.items ?? []))
+        ? attempt(json<ListOf<KubeObjectLike>>(Kinds.Node.path()).then((l) => l.items ?? []))
         : undefined,
       caName
-        ? attempt(client.core.readNamespacedConfigMap({ name: caName, namespace: 'openshift-config' }, o()))
+        ? attempt(
+            client.core.readNamespacedConfigMap(
+              { name: caName, namespace: RegistryNames.configNamespace },
+              o(),
+            ),
+          )
         : undefined,
       Promise.all(
         secretNames.map(

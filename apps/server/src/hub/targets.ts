@@ -1,22 +1,18 @@
 /** What the stream carries: one upstream watch per kind (domain.md §1 names). */
-import { RegistryNames, type StreamKind } from '@irc/shared';
-import { ClusterOperatorResource, ConfigResource, NS } from '../kube/resources.js';
+import { Kinds, RegistryNames, type AccessAttributes, type StreamKind } from '@irc/shared';
 import { trimEvent } from './bounds.js';
 import type { WatchTarget } from '../watch/watcher.js';
 
 export const WATCH_TARGETS: readonly WatchTarget[] = [
-  {
-    kind: 'Config',
-    path: `/apis/${ConfigResource.group}/${ConfigResource.version}/${ConfigResource.plural}`,
-  },
+  { kind: 'Config', path: Kinds.Config.path() },
   {
     kind: 'ClusterOperator',
-    path: `/apis/${ClusterOperatorResource.group}/${ClusterOperatorResource.version}/${ClusterOperatorResource.plural}`,
-    fieldSelector: `metadata.name=${RegistryNames.clusterOperator}`,
+    path: Kinds.ClusterOperator.path(),
+    fieldSelector: `metadata.name=${Kinds.ClusterOperator.name}`,
   },
-  { kind: 'Deployment', path: `/apis/apps/v1/namespaces/${NS}/deployments` },
-  { kind: 'Pod', path: `/api/v1/namespaces/${NS}/pods` },
-  { kind: 'Event', path: `/api/v1/namespaces/${NS}/events`, transform: trimEvent },
+  { kind: 'Deployment', path: Kinds.Deployment.path() },
+  { kind: 'Pod', path: Kinds.Pod.path() },
+  { kind: 'Event', path: Kinds.Event.path(), transform: trimEvent },
 ];
 
 /** Only the registry and operator deployments (and their pods) are of interest. */

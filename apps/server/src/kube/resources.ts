@@ -1,23 +1,10 @@
-/** The API coordinates of everything the console reads or writes (domain.md §1). */
+/** Shapes and the browser-bound form of the cluster objects the server handles (kinds: @irc/shared Kinds). */
 import { RegistryNames } from '@irc/shared';
 import { REDACTED, noteConfigSecrets, redactWorkloadSecrets, scrubStrings } from './redact.js';
 
 export { REDACTED };
 
 export const NS = RegistryNames.namespace;
-
-export const ConfigResource = {
-  group: 'imageregistry.operator.openshift.io',
-  version: 'v1',
-  plural: 'configs',
-} as const;
-export const ClusterOperatorResource = {
-  group: 'config.openshift.io',
-  version: 'v1',
-  plural: 'clusteroperators',
-} as const;
-export const RouteResource = { group: 'route.openshift.io', version: 'v1', plural: 'routes' } as const;
-export const ImageConfigResource = { group: 'config.openshift.io', version: 'v1', plural: 'images' } as const;
 
 /** Minimal shapes of the plain JSON objects the server handles. */
 export interface ObjectMetaLike {

@@ -9,8 +9,6 @@
  */
 import {
   PULL_SECRET_KEY,
-  PULL_SECRET_NAME,
-  PULL_SECRET_NAMESPACE,
   RegistryNames,
   registryHostProblem,
   type PullSecretStatus,
@@ -26,7 +24,7 @@ import { isUserColonSecret, parseDockerConfig, registryEntries, type DockerConfi
 async function readSecret(client: KubeClient): Promise<V1Secret | undefined> {
   try {
     const secret = await client.core.readNamespacedSecret(
-      { name: PULL_SECRET_NAME, namespace: PULL_SECRET_NAMESPACE },
+      { name: RegistryNames.pullSecret, namespace: RegistryNames.configNamespace },
       client.opts(),
     );
     // Every auth is a credential: scrubbed from any API message that quotes one (redact.ts).
@@ -42,7 +40,11 @@ async function readSecret(client: KubeClient): Promise<V1Secret | undefined> {
 }
 
 function describe(secret: V1Secret | undefined): PullSecretStatus {
-  const base = { namespace: PULL_SECRET_NAMESPACE, secretName: PULL_SECRET_NAME, exists: !!secret };
+  const base = {
+    namespace: RegistryNames.configNamespace,
+    secretName: RegistryNames.pullSecret,
+    exists: !!secret,
+  };
   const rv = secret?.metadata?.resourceVersion ? { resourceVersion: secret.metadata.resourceVersion } : {};
   if (!secret) return { ...base, valid: true, problems: [], registries: [] };
   const parsed = parseDockerConfig(secret.data?.[PULL_SECRET_KEY], secret.type);
@@ -116,8 +118,8 @@ export async function putPullSecretRegistry(
     written = secret
       ? await client.core.patchNamespacedSecret(
           {
-            name: PULL_SECRET_NAME,
-            namespace: PULL_SECRET_NAMESPACE,
+            name: RegistryNames.pullSecret,
+            namespace: RegistryNames.configNamespace,
             body: { metadata: { resourceVersion: secret.metadata?.resourceVersion }, data },
             fieldManager: RegistryNames.fieldManager,
           },
@@ -125,12 +127,12 @@ export async function putPullSecretRegistry(
         )
       : await client.core.createNamespacedSecret(
           {
-            namespace: PULL_SECRET_NAMESPACE,
+            namespace: RegistryNames.configNamespace,
             body: {
               apiVersion: 'v1',
               kind: 'Secret',
               type: 'kubernetes.io/dockerconfigjson',
-              metadata: { name: PULL_SECRET_NAME, namespace: PULL_SECRET_NAMESPACE },
+              metadata: { name: RegistryNames.pullSecret, namespace: RegistryNames.configNamespace },
               data,
             },
             fieldManager: RegistryNames.fieldManager,

@@ -1,8 +1,7 @@
 /** `GET /api/v1/pull-secret`, `PUT /api/v1/pull-secret/registries/:registry` — names only, never credentials. */
 import {
-  PULL_SECRET_NAME,
-  PULL_SECRET_NAMESPACE,
   PULL_SECRET_PATH,
+  RegistryNames,
   PullSecretRegistryParamsSchema,
   PullSecretStatusSchema,
   PutPullSecretRegistryRequestSchema,
@@ -49,7 +48,7 @@ export const pullSecretRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const client = requestClient(request, reply);
       const result = await putPullSecretRegistry(client, request.params.registry, request.body);
       await recordConsoleChange(request, client, {
-        object: { kind: 'Secret', name: PULL_SECRET_NAME, namespace: PULL_SECRET_NAMESPACE },
+        object: { kind: 'Secret', name: RegistryNames.pullSecret, namespace: RegistryNames.configNamespace },
         summary: `${result.replaced ? 'replaced' : 'added'} the credentials for ${result.registry}`,
       });
       return result;

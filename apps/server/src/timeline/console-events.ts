@@ -4,7 +4,7 @@
  * the user who made the change. The timeline reads them back as change entries.
  */
 import { hostname } from 'node:os';
-import type { ChangeEntry } from '@irc/shared';
+import { Kinds, RegistryNames, kindNamed, type ChangeEntry } from '@irc/shared';
 import type { CoreV1Event } from '@kubernetes/client-node';
 import { toIso, type KubeObjectLike } from '../kube/resources.js';
 import type { KubeClient } from '../kube/client.js';
@@ -16,15 +16,6 @@ const ANNOTATION = 'imageregistry.console.openshift.io';
 /** A patch larger than this is not kept on the Event (the summary still says what changed). */
 const MAX_PATCH_CHARS = 16 * 1024;
 
-const API_VERSIONS: Record<string, string> = {
-  Config: 'imageregistry.operator.openshift.io/v1',
-  ImagePruner: 'imageregistry.operator.openshift.io/v1',
-  Image: 'config.openshift.io/v1',
-  Secret: 'v1',
-  ConfigMap: 'v1',
-  Deployment: 'apps/v1',
-};
-
 /**
  * The namespace an Event about the object must be created in (kube-apiserver's Event
  * validation): the object's own, or `default` for a cluster-scoped object.
@@ -34,13 +25,14 @@ export function eventNamespace(object: ChangeInput['object']): string {
 }
 
 /** Namespaces console-change Events can be in besides the registry's (which the hub watches). */
-export const CHANGE_EVENT_NAMESPACES = ['default', 'openshift-config'] as const;
+export const CHANGE_EVENT_NAMESPACES = ['default', RegistryNames.configNamespace] as const;
 
 export const CHANGE_EVENT_SELECTOR = `reportingComponent=${CONSOLE_COMPONENT}`;
 
 export function consoleChangeEvent(change: ChangeInput, now = new Date()): CoreV1Event {
   const { object } = change;
   const patch = change.patch ? JSON.stringify(change.patch) : undefined;
+  const apiVersion = kindNamed(object.kind)?.apiVersion;
   const nanos = BigInt(now.getTime()) * 1_000_000n + BigInt(Math.floor(Math.random() * 1_000_000));
   return {
     apiVersion: 'v1',
@@ -59,7 +51,7 @@ export function consoleChangeEvent(change: ChangeInput, now = new Date()): CoreV
       kind: object.kind,
       name: object.name,
       ...(object.namespace ? { namespace: object.namespace } : {}),
-      ...(API_VERSIONS[object.kind] ? { apiVersion: API_VERSIONS[object.kind] } : {}),
+      ...(apiVersion ? { apiVersion } : {}),
     },
     reason: CONSOLE_CHANGE_REASON,
     message: `${change.user} changed ${change.summary} through the console${change.ocCommand ? `: ${change.ocCommand}` : ''}`,
@@ -129,7 +121,7 @@ export async function listConsoleChanges(client: KubeClient): Promise<ChangeEntr
   const lists = await Promise.all(
     CHANGE_EVENT_NAMESPACES.map((ns) =>
       client
-        .getJson<{ items?: KubeObjectLike[] }>(`/api/v1/namespaces/${ns}/events`, {
+        .getJson<{ items?: KubeObjectLike[] }>(Kinds.Event.path(undefined, ns), {
           fieldSelector: CHANGE_EVENT_SELECTOR,
         })
         .catch(() => ({ items: [] })),

@@ -2,17 +2,13 @@
  * Which timeline entries a caller may read: conditions and events with their stream kind,
  * a console change only with the object it is about.
  */
-import type { TimelineEntry } from '@irc/shared';
+import { Kinds, type TimelineEntry } from '@irc/shared';
 import type { AccessQuestion } from '../access/access-review.js';
-import { ConfigResource, ImageConfigResource } from '../kube/resources.js';
 
-/** The API resource of each kind a console change can be about (for the read check below). */
-const CHANGED_OBJECT_RESOURCES: Record<string, { group: string; resource: string }> = {
-  Config: { group: ConfigResource.group, resource: ConfigResource.plural },
-  Image: { group: ImageConfigResource.group, resource: ImageConfigResource.plural },
-  Secret: { group: '', resource: 'secrets' },
-  ConfigMap: { group: '', resource: 'configmaps' },
-};
+/** The kinds a console change can be about whose API resource the read check below asks for. */
+const CHANGED_OBJECT_KINDS = new Map(
+  [Kinds.Config, Kinds.Image, Kinds.Secret, Kinds.ConfigMap].map((k) => [k.kind, k]),
+);
 
 /**
  * What a caller must be allowed beyond the entry's stream kind ({@link entryKind}) to see it:
@@ -24,8 +20,8 @@ const CHANGED_OBJECT_RESOURCES: Record<string, { group: string; resource: string
 export function entryReadAccess(entry: TimelineEntry): AccessQuestion | undefined {
   if (entry.type !== 'change') return undefined;
   const { kind, name, namespace } = entry.object;
-  const api = CHANGED_OBJECT_RESOURCES[kind] ?? { group: '', resource: `${kind.toLowerCase()}s` };
-  return { verb: 'get', ...api, name, ...(namespace ? { namespace } : {}) };
+  const api = CHANGED_OBJECT_KINDS.get(kind) ?? { group: '', resource: `${kind.toLowerCase()}s` };
+  return { verb: 'get', group: api.group, resource: api.resource, name, ...(namespace ? { namespace } : {}) };
 }
 
 /**

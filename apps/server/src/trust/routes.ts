@@ -2,7 +2,7 @@
 import {
   PutTrustRequestSchema,
   PutTrustResponseSchema,
-  TRUST_NAMESPACE,
+  RegistryNames,
   TRUST_PATH,
   TrustRegistryParamsSchema,
   TrustStatusSchema,
@@ -42,7 +42,7 @@ function describeWrites(registry: string, written: TrustWrites, partial = false)
 export const trustRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const record = (client: KubeClient, request: FastifyRequest, configMap: string, summary: string) =>
     recordConsoleChange(request, client, {
-      object: { kind: 'ConfigMap', name: configMap, namespace: TRUST_NAMESPACE },
+      object: { kind: 'ConfigMap', name: configMap, namespace: RegistryNames.configNamespace },
       summary,
     });
 

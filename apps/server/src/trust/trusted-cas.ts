@@ -12,8 +12,9 @@
  */
 import {
   DEFAULT_TRUST_CONFIGMAP,
+  Kinds,
+  RegistryObjects,
   RegistryNames,
-  TRUST_NAMESPACE,
   registryHostProblem,
   registryOfTrustKey,
   trustKeyOf,
@@ -24,7 +25,7 @@ import {
 import { PatchStrategy, type V1ConfigMap } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
 import { KubeError, invalidField, toKubeError } from '../kube/errors.js';
-import { ImageConfigResource, type KubeObjectLike } from '../kube/resources.js';
+import { type KubeObjectLike } from '../kube/resources.js';
 import { assertMayWriteAll, type MayWrite } from '../kube/write-check.js';
 import { PemProblem, certificateWarnings, parseBundle } from './certificates.js';
 
@@ -47,7 +48,7 @@ interface TrustState {
 async function readImageConfig(client: KubeClient): Promise<KubeObjectLike> {
   try {
     return (await client.custom.getClusterCustomObject(
-      { ...ImageConfigResource, name: 'cluster' },
+      { ...Kinds.Image.coordinates, name: RegistryNames.clusterConfigName },
       client.opts(),
     )) as KubeObjectLike;
   } catch (err) {
@@ -57,7 +58,10 @@ async function readImageConfig(client: KubeClient): Promise<KubeObjectLike> {
 
 async function readConfigMap(client: KubeClient, name: string): Promise<V1ConfigMap | undefined> {
   try {
-    return await client.core.readNamespacedConfigMap({ name, namespace: TRUST_NAMESPACE }, client.opts());
+    return await client.core.readNamespacedConfigMap(
+      { name, namespace: RegistryNames.configNamespace },
+      client.opts(),
+    );
   } catch (err) {
     const e = toKubeError(err);
     if (e.statusCode === 404) return undefined;
@@ -96,7 +100,7 @@ export function describeRegistry(key: string, value: string): TrustedRegistry {
 function describe(state: TrustState): TrustStatus {
   const data = state.configMap?.data ?? {};
   return {
-    namespace: TRUST_NAMESPACE,
+    namespace: RegistryNames.configNamespace,
     configMapName: state.referenced ?? DEFAULT_TRUST_CONFIGMAP,
     referenced: !!state.referenced,
     // Only the referenced ConfigMap is trusted by the operator: an unreferenced default one is reported but not "in use".
@@ -127,7 +131,7 @@ async function patchKey(
   return client.core.patchNamespacedConfigMap(
     {
       name: cm.metadata?.name ?? '',
-      namespace: TRUST_NAMESPACE,
+      namespace: RegistryNames.configNamespace,
       body: { metadata: { resourceVersion: cm.metadata?.resourceVersion }, data: { [key]: value } },
       fieldManager: RegistryNames.fieldManager,
     },
@@ -142,8 +146,8 @@ async function setReference(
 ): Promise<KubeObjectLike> {
   return (await client.custom.patchClusterCustomObject(
     {
-      ...ImageConfigResource,
-      name: 'cluster',
+      ...Kinds.Image.coordinates,
+      name: RegistryNames.clusterConfigName,
       body: {
         metadata: { resourceVersion: imageConfig.metadata?.resourceVersion },
         spec: { additionalTrustedCA: { name } },
@@ -174,7 +178,7 @@ function undoCreate(client: KubeClient, created: V1ConfigMap): Undo {
       await client.core.deleteNamespacedConfigMap(
         {
           name: created.metadata?.name ?? '',
-          namespace: TRUST_NAMESPACE,
+          namespace: RegistryNames.configNamespace,
           body: { preconditions: { resourceVersion: created.metadata?.resourceVersion } },
         },
         client.opts(),
@@ -207,7 +211,7 @@ export class PartialTrustWrite extends KubeError {
     super(
       cause.statusCode,
       cause.reason,
-      `${cause.message} — the CA was stored in ConfigMap ${TRUST_NAMESPACE}/${configMapName} and could not be taken out again (${undoError.message}): remove it or retry the save`,
+      `${cause.message} — the CA was stored in ConfigMap ${RegistryNames.configNamespace}/${configMapName} and could not be taken out again (${undoError.message}): remove it or retry the save`,
       cause.causes,
     );
   }
@@ -245,21 +249,15 @@ export async function putTrustedCA(
       await assertMayWriteAll(may, [
         cm
           ? {
-              question: {
-                verb: 'patch',
-                group: '',
-                resource: 'configmaps',
-                namespace: TRUST_NAMESPACE,
-                name,
-              },
-              what: `patch configmaps/${name} in ${TRUST_NAMESPACE}`,
+              question: RegistryObjects.trustedCAs.access('patch', { name }),
+              what: `patch configmaps/${name} in ${RegistryNames.configNamespace}`,
             }
           : {
-              question: { verb: 'create', group: '', resource: 'configmaps', namespace: TRUST_NAMESPACE },
-              what: `create configmaps in ${TRUST_NAMESPACE}`,
+              question: RegistryObjects.trustedCAs.access('create'),
+              what: `create configmaps in ${RegistryNames.configNamespace}`,
             },
         {
-          question: { verb: 'patch', group: ImageConfigResource.group, resource: 'images', name: 'cluster' },
+          question: Kinds.Image.access('patch'),
           what: 'patch images.config.openshift.io/cluster (to reference the ConfigMap)',
         },
       ]);
@@ -267,11 +265,11 @@ export async function putTrustedCA(
       if (!cm) {
         state.configMap = await client.core.createNamespacedConfigMap(
           {
-            namespace: TRUST_NAMESPACE,
+            namespace: RegistryNames.configNamespace,
             body: {
               apiVersion: 'v1',
               kind: 'ConfigMap',
-              metadata: { name, namespace: TRUST_NAMESPACE },
+              metadata: { name, namespace: RegistryNames.configNamespace },
               data: { [key]: bundle.pem },
             },
             fieldManager: RegistryNames.fieldManager,

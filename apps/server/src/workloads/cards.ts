@@ -3,24 +3,16 @@
  * of its pods / nodes / routes are good, and a health the UI colours. Each card is read on its
  * own: one the caller may not read says so, the others still show.
  */
-import { WorkloadNames, type WorkloadCard, type WorkloadHealth } from '@irc/shared';
+import { Kinds, WorkloadNames, type WorkloadCard, type WorkloadHealth } from '@irc/shared';
 import { readConfig } from '../config/read-config.js';
 import type { KubeClient } from '../kube/client.js';
 import { toKubeError } from '../kube/errors.js';
-import { RouteResource, type KubeObjectLike } from '../kube/resources.js';
+import { type KubeObjectLike } from '../kube/resources.js';
 import { deploymentHealth, rolloutOf } from './deployments.js';
 import { jobSummary, newestFirst, prunerHealth } from './cronjobs.js';
 import { daemonSetHealth, type DaemonSetStatus } from './daemonsets.js';
 import { routeRows, routesHealth } from './routes-view.js';
-import {
-  CronJobResource,
-  DaemonSetResource,
-  DeploymentResource,
-  getObject,
-  JobResource,
-  listObjects,
-  ownedBy,
-} from './reads.js';
+import { getObject, listObjects, ownedBy } from './reads.js';
 
 type Card = Omit<WorkloadCard, 'kind' | 'name'>;
 
@@ -85,16 +77,16 @@ export function routesCard(config: KubeObjectLike | undefined, routes: readonly 
 export async function workloadCards(client: KubeClient): Promise<WorkloadCard[]> {
   return Promise.all([
     ...WorkloadNames.deployments.map((name) =>
-      card('Deployment', name, async () => deploymentCard(await getObject(client, DeploymentResource, name))),
+      card('Deployment', name, async () => deploymentCard(await getObject(client, Kinds.Deployment, name))),
     ),
     ...WorkloadNames.daemonSets.map((name) =>
-      card('DaemonSet', name, async () => daemonSetCard(await getObject(client, DaemonSetResource, name))),
+      card('DaemonSet', name, async () => daemonSetCard(await getObject(client, Kinds.DaemonSet, name))),
     ),
     ...WorkloadNames.cronJobs.map((name) =>
       card('CronJob', name, async () => {
         const [cron, jobs] = await Promise.all([
-          getObject(client, CronJobResource, name),
-          listObjects(client, JobResource),
+          getObject(client, Kinds.CronJob, name),
+          listObjects(client, Kinds.Job),
         ]);
         return cronJobCard(cron, jobs);
       }),
@@ -105,7 +97,7 @@ export async function workloadCards(client: KubeClient): Promise<WorkloadCard[]>
           (c) => c.object,
           () => undefined,
         ),
-        listObjects(client, RouteResource),
+        listObjects(client, Kinds.Route),
       ]);
       return routesCard(config, routes);
     }),

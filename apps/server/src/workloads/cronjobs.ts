@@ -3,6 +3,7 @@
  * verdict, e.g. Failed=True ImagePrunerJobFailed), its recent Jobs with their outcome and pods
  * (whose logs the log viewer opens), and the events of all of them.
  */
+import { Kinds, RegistryNames } from '@irc/shared';
 import type { CronJobView, JobSummary, WorkloadHealth } from '@irc/shared';
 import type { V1Pod } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
@@ -10,18 +11,7 @@ import { conditionsOf, forBrowser, NS, toIso, type KubeObjectLike } from '../kub
 import { podStatusSummary } from '../pods/summarize.js';
 import { conditionsFor } from './deployments.js';
 import { eventsFor } from './events.js';
-import {
-  CronJobResource,
-  getObject,
-  ImagePrunerResource,
-  JobResource,
-  listEvents,
-  listObjects,
-  listPods,
-  outcome,
-  ownedBy,
-  partOf,
-} from './reads.js';
+import { getObject, listEvents, listObjects, listPods, outcome, ownedBy, partOf } from './reads.js';
 
 const JOB_NAME_LABEL = 'batch.kubernetes.io/job-name';
 
@@ -74,14 +64,17 @@ export function newestFirst(a: KubeObjectLike, b: KubeObjectLike): number {
 }
 
 export async function cronJobView(client: KubeClient, name: string): Promise<CronJobView> {
-  const cron = await getObject(client, CronJobResource, name);
+  const cron = await getObject(client, Kinds.CronJob, name);
   const [jobs, pods, events, pruner] = await Promise.all([
-    outcome(listObjects(client, JobResource)),
+    outcome(listObjects(client, Kinds.Job)),
     outcome(listPods(client, JOB_NAME_LABEL)),
     outcome(listEvents(client)),
     outcome(
       client.custom
-        .getClusterCustomObject({ ...ImagePrunerResource, name: 'cluster' }, client.opts())
+        .getClusterCustomObject(
+          { ...Kinds.ImagePruner.coordinates, name: RegistryNames.imagePrunerName },
+          client.opts(),
+        )
         .then((o) => o as KubeObjectLike),
     ),
   ]);

@@ -3,6 +3,7 @@
  * runs, is ready and runs the current template (`pod-template-generation`, as the DaemonSet
  * controller labels its pods).
  */
+import { Kinds } from '@irc/shared';
 import type { DaemonSetNode, DaemonSetView, WorkloadHealth } from '@irc/shared';
 import type { V1Node, V1Pod } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
@@ -10,16 +11,7 @@ import { forBrowser, NS, type KubeObjectLike } from '../kube/resources.js';
 import { podStatusSummary } from '../pods/summarize.js';
 import { conditionsFor } from './deployments.js';
 import { eventsFor } from './events.js';
-import {
-  DaemonSetResource,
-  getObject,
-  listEvents,
-  listNodes,
-  listPods,
-  outcome,
-  partOf,
-  selectorOf,
-} from './reads.js';
+import { getObject, listEvents, listNodes, listPods, outcome, partOf, selectorOf } from './reads.js';
 
 export interface DaemonSetStatus {
   desiredNumberScheduled?: number;
@@ -80,7 +72,7 @@ export function nodeRows(
 }
 
 export async function daemonSetView(client: KubeClient, name: string): Promise<DaemonSetView> {
-  const ds = await getObject(client, DaemonSetResource, name);
+  const ds = await getObject(client, Kinds.DaemonSet, name);
   const selector = selectorOf(ds);
   const [pods, nodes, events] = await Promise.all([
     outcome(selector ? listPods(client, selector) : Promise.resolve([])),

@@ -9,13 +9,12 @@ import type {
   WorkloadCondition,
   WorkloadHealth,
 } from '@irc/shared';
-import { RegistryNames } from '@irc/shared';
+import { Kinds, RegistryNames } from '@irc/shared';
 import type { KubeClient } from '../kube/client.js';
 import { conditionsOf, forBrowser, NS, toIso, type KubeObjectLike } from '../kube/resources.js';
 import { podStatusSummary } from '../pods/summarize.js';
 import { eventsFor } from './events.js';
 import {
-  DeploymentResource,
   getObject,
   listEvents,
   listObjects,
@@ -23,7 +22,6 @@ import {
   outcome,
   ownedBy,
   partOf,
-  ReplicaSetResource,
   selectorOf,
 } from './reads.js';
 
@@ -145,10 +143,10 @@ export function roleOf(name: string): DeploymentView['role'] {
 }
 
 export async function deploymentView(client: KubeClient, name: string): Promise<DeploymentView> {
-  const deployment = await getObject(client, DeploymentResource, name);
+  const deployment = await getObject(client, Kinds.Deployment, name);
   const selector = selectorOf(deployment);
   const [replicaSets, pods, events] = await Promise.all([
-    outcome(listObjects(client, ReplicaSetResource, selector)),
+    outcome(listObjects(client, Kinds.ReplicaSet, selector)),
     outcome(selector ? listPods(client, selector) : Promise.resolve([])),
     outcome(listEvents(client)),
   ]);

@@ -5,33 +5,16 @@
  * pods, events and nodes through the typed core API, whose shapes the summaries use.
  */
 import type { CoreV1Event, V1Node, V1Pod } from '@kubernetes/client-node';
-import type { PartError } from '@irc/shared';
+import type { KubeKind, PartError } from '@irc/shared';
 import type { KubeClient } from '../kube/client.js';
 import { KubeError, toKubeError } from '../kube/errors.js';
 import { NS, type KubeObjectLike } from '../kube/resources.js';
 
-export interface Resource {
-  group: string;
-  version: string;
-  plural: string;
-}
-
-export const DeploymentResource: Resource = { group: 'apps', version: 'v1', plural: 'deployments' };
-export const ReplicaSetResource: Resource = { group: 'apps', version: 'v1', plural: 'replicasets' };
-export const DaemonSetResource: Resource = { group: 'apps', version: 'v1', plural: 'daemonsets' };
-export const CronJobResource: Resource = { group: 'batch', version: 'v1', plural: 'cronjobs' };
-export const JobResource: Resource = { group: 'batch', version: 'v1', plural: 'jobs' };
-export const ImagePrunerResource: Resource = {
-  group: 'imageregistry.operator.openshift.io',
-  version: 'v1',
-  plural: 'imagepruners',
-};
-
 /** One object of the registry namespace; a failure (403, 404 …) is thrown as a KubeError. */
-export async function getObject(client: KubeClient, res: Resource, name: string): Promise<KubeObjectLike> {
+export async function getObject(client: KubeClient, kind: KubeKind, name: string): Promise<KubeObjectLike> {
   try {
     return (await client.custom.getNamespacedCustomObject(
-      { ...res, namespace: NS, name },
+      { ...kind.coordinates, namespace: NS, name },
       client.opts(),
     )) as KubeObjectLike;
   } catch (err) {
@@ -41,12 +24,12 @@ export async function getObject(client: KubeClient, res: Resource, name: string)
 
 export async function listObjects(
   client: KubeClient,
-  res: Resource,
+  kind: KubeKind,
   labelSelector?: string,
 ): Promise<KubeObjectLike[]> {
   try {
     const list = (await client.custom.listNamespacedCustomObject(
-      { ...res, namespace: NS, ...(labelSelector ? { labelSelector } : {}) },
+      { ...kind.coordinates, namespace: NS, ...(labelSelector ? { labelSelector } : {}) },
       client.opts(),
     )) as { items?: KubeObjectLike[] };
     return list.items ?? [];

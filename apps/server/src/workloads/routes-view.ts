@@ -5,10 +5,10 @@
  * object: the row says so and quotes the operator's condition message that names it.
  */
 import type { RouteRow, RoutesView, WorkloadHealth } from '@irc/shared';
-import { RegistryNames } from '@irc/shared';
+import { Kinds, RegistryNames } from '@irc/shared';
 import { readConfig, specOf } from '../config/read-config.js';
 import type { KubeClient } from '../kube/client.js';
-import { conditionsOf, forBrowser, NS, RouteResource, type KubeObjectLike } from '../kube/resources.js';
+import { conditionsOf, forBrowser, NS, type KubeObjectLike } from '../kube/resources.js';
 import { eventsFor } from './events.js';
 import { kubeErrorOf, listEvents, listObjects, outcome, partOf } from './reads.js';
 
@@ -107,7 +107,7 @@ export function routesHealth(rows: readonly RouteRow[]): {
 export async function routesView(client: KubeClient): Promise<RoutesView> {
   const [config, routes, events] = await Promise.all([
     outcome(readConfig(client).then((c) => c.object)),
-    outcome(listObjects(client, RouteResource)),
+    outcome(listObjects(client, Kinds.Route)),
     outcome(listEvents(client)),
   ]);
   // Without the Config the rows are the Route objects alone; without the routes, nothing to show.

@@ -5,10 +5,10 @@
  * reuse `request`. A route in the OpenAPI document without a row here fails those tests.
  */
 
-import type { AccessCheck } from '@irc/shared';
+import type { AccessAttributes } from '@irc/shared';
 
 /** One question for the authorizer (the resourceAttributes of a SelfSubjectAccessReview). */
-export type KubeAccess = AccessCheck;
+export type KubeAccess = AccessAttributes;
 
 /** A non-resource URL question (`kubectl auth can-i get /metrics`). */
 export interface NonResourceAccess {

@@ -3,99 +3,31 @@
  * (SelfSubjectAccessReviews), so the UI can disable controls and say why.
  */
 import Type, { type Static } from 'typebox';
+import { Kinds, RegistryObjects, type AccessAttributes } from '../registry/kinds.js';
 
 /** The capabilities the UI gates, and the access check behind each. */
 export const PERMISSION_CHECKS = {
-  'config.get': { verb: 'get', group: 'imageregistry.operator.openshift.io', resource: 'configs' },
-  'config.patch': { verb: 'patch', group: 'imageregistry.operator.openshift.io', resource: 'configs' },
-  'clusteroperator.get': {
-    verb: 'get',
-    group: 'config.openshift.io',
-    resource: 'clusteroperators',
-    name: 'image-registry',
-  },
-  'credentials.get': {
-    verb: 'get',
-    group: '',
-    resource: 'secrets',
-    namespace: 'openshift-image-registry',
-    name: 'image-registry-private-configuration-user',
-  },
-  'credentials.update': {
-    verb: 'update',
-    group: '',
-    resource: 'secrets',
-    namespace: 'openshift-image-registry',
-    name: 'image-registry-private-configuration-user',
-  },
-  'credentials.create': {
-    verb: 'create',
-    group: '',
-    resource: 'secrets',
-    namespace: 'openshift-image-registry',
-  },
-  'pods.list': { verb: 'list', group: '', resource: 'pods', namespace: 'openshift-image-registry' },
-  'pods.log': {
-    verb: 'get',
-    group: '',
-    resource: 'pods',
-    subresource: 'log',
-    namespace: 'openshift-image-registry',
-  },
-  'events.list': { verb: 'list', group: '', resource: 'events', namespace: 'openshift-image-registry' },
-  'deployments.list': {
-    verb: 'list',
-    group: 'apps',
-    resource: 'deployments',
-    namespace: 'openshift-image-registry',
-  },
+  'config.get': Kinds.Config.access('get'),
+  'config.patch': Kinds.Config.access('patch'),
+  'clusteroperator.get': Kinds.ClusterOperator.access('get'),
+  'credentials.get': RegistryObjects.userCredentials.access('get'),
+  'credentials.update': RegistryObjects.userCredentials.access('update'),
+  'credentials.create': RegistryObjects.userCredentials.access('create'),
+  'pods.list': Kinds.Pod.access('list'),
+  'pods.log': Kinds.Pod.access('get', { subresource: 'log' }),
+  'events.list': Kinds.Event.access('list'),
+  'deployments.list': Kinds.Deployment.access('list'),
   // Trusted registries: the CA ConfigMap in openshift-config (its name comes from the image config,
   // so the check is namespace-wide), and images.config.openshift.io/cluster that references it.
-  'trust.configmaps.patch': {
-    verb: 'patch',
-    group: '',
-    resource: 'configmaps',
-    namespace: 'openshift-config',
-  },
-  'trust.configmaps.create': {
-    verb: 'create',
-    group: '',
-    resource: 'configmaps',
-    namespace: 'openshift-config',
-  },
-  'trust.imageconfig.patch': {
-    verb: 'patch',
-    group: 'config.openshift.io',
-    resource: 'images',
-    name: 'cluster',
-  },
+  'trust.configmaps.patch': RegistryObjects.trustedCAs.access('patch'),
+  'trust.configmaps.create': RegistryObjects.trustedCAs.access('create'),
+  'trust.imageconfig.patch': Kinds.Image.access('patch'),
   // Registry credentials: the global pull secret openshift-config/pull-secret.
-  'pullsecret.get': {
-    verb: 'get',
-    group: '',
-    resource: 'secrets',
-    namespace: 'openshift-config',
-    name: 'pull-secret',
-  },
-  'pullsecret.patch': {
-    verb: 'patch',
-    group: '',
-    resource: 'secrets',
-    namespace: 'openshift-config',
-    name: 'pull-secret',
-  },
-  'pullsecret.create': { verb: 'create', group: '', resource: 'secrets', namespace: 'openshift-config' },
-} as const satisfies Record<string, AccessCheck>;
+  'pullsecret.get': RegistryObjects.pullSecret.access('get'),
+  'pullsecret.patch': RegistryObjects.pullSecret.access('patch'),
+  'pullsecret.create': RegistryObjects.pullSecret.access('create'),
+} as const satisfies Record<string, AccessAttributes>;
 export type PermissionId = keyof typeof PERMISSION_CHECKS;
-
-export interface AccessCheck {
-  verb: string;
-  group: string;
-  resource: string;
-  subresource?: string;
-  namespace?: string;
-  name?: string;
-}
 
 export const PermissionSchema = Type.Object({
   id: Type.String(),

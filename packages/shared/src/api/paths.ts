@@ -29,21 +29,3 @@ export function podLogPath(namespace: string, name: string): string {
 /** Double-submit CSRF: the same names the OpenShift console uses, so one web client fits both. */
 export const CSRF_COOKIE = 'csrf-token';
 export const CSRF_HEADER = 'x-csrftoken';
-
-/** Names of the objects the console manages (domain.md §1). */
-export const RegistryNames = {
-  configName: 'cluster',
-  legacyConfigName: 'instance',
-  namespace: 'openshift-image-registry',
-  clusterOperator: 'image-registry',
-  registryDeployment: 'image-registry',
-  operatorDeployment: 'cluster-image-registry-operator',
-  registryPodSelector: 'docker-registry=default',
-  operatorPodSelector: 'name=cluster-image-registry-operator',
-  registryContainer: 'registry',
-  operatorContainer: 'cluster-image-registry-operator',
-  userCredentialsSecret: 'image-registry-private-configuration-user',
-  defaultRouteName: 'default-route',
-  defaultClaimName: 'image-registry-storage',
-  fieldManager: 'image-registry-console',
-} as const;

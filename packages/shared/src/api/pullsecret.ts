@@ -5,8 +5,6 @@
  */
 import Type, { type Static } from 'typebox';
 
-export const PULL_SECRET_NAMESPACE = 'openshift-config';
-export const PULL_SECRET_NAME = 'pull-secret';
 export const PULL_SECRET_KEY = '.dockerconfigjson';
 export const DEFAULT_AUTH_REGISTRY = 'registry.redhat.io';
 

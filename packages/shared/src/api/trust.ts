@@ -6,7 +6,6 @@
  */
 import Type, { type Static } from 'typebox';
 
-export const TRUST_NAMESPACE = 'openshift-config';
 /** The ConfigMap created when the image config references none (the name OpenShift docs use). */
 export const DEFAULT_TRUST_CONFIGMAP = 'registry-cas';
 

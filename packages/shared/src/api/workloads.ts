@@ -10,7 +10,7 @@
 import Type, { type Static, type TSchema } from 'typebox';
 import { KubeObjectSchema, ObjectRefSchema } from './common.js';
 import { PodSummarySchema } from './pods.js';
-import { RegistryNames } from './paths.js';
+import { RegistryNames } from '../registry/names.js';
 
 /** The registry's workloads the console shows, by kind (anything else in the namespace is not ours). */
 export const WorkloadNames = {

@@ -17,4 +17,5 @@ export * from './imagepruner.js';
 export * from './route.js';
 export * from './consoleplugin.js';
 export * from './conditions.js';
-export * from './resources.js';
+export * from './names.js';
+export * from './kinds.js';

@@ -7,7 +7,7 @@
  * old backend; a removed nodeSelector label or resource limit is nulled), arrays are sent whole
  * (routes, tolerations, topologySpreadConstraints are atomic lists), unchanged keys are omitted.
  */
-import { RegistryNames } from '../api/paths.js';
+import { RegistryNames } from '../registry/names.js';
 import { SECTION_KEYS, type SectionPatch } from '../api/section-patch.js';
 import { effectiveSpec, type SpecLike } from './spec.js';
 

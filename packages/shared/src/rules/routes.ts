@@ -1,5 +1,5 @@
 import type { FieldError } from '../api/common.js';
-import { RegistryNames } from '../api/paths.js';
+import { RegistryNames } from '../registry/names.js';
 import type { SpecLike } from './spec.js';
 
 /** DNS-1123 subdomain, as Route names must be. */
