@@ -2,6 +2,7 @@
  * buildApp(options): the whole BFF as a Fastify instance — testable with `inject` and with a
  * real `listen`. Everything cluster-facing goes through `ClusterAccess` (src/kube/).
  */
+import { API_PREFIX } from '@irc/shared';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { KubeConfig } from '@kubernetes/client-node';
@@ -178,18 +179,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app);
 
   await app.register(healthRoutes);
-  await app.register(configRoutes);
-  await app.register(storageRoutes);
-  await app.register(podRoutes);
-  await app.register(streamRoutes(options.stream));
-  await app.register(timelineRoutes);
-  await app.register(diagnosticsRoutes);
-  await app.register(meRoutes);
-  await app.register(trustRoutes);
-  await app.register(pullSecretRoutes);
-  await app.register(migrationRoutes);
-  await app.register(workloadRoutes);
-  await app.register(historyRoutes);
+  // Every route of the shared table (ApiRoutes), under the one prefix.
+  await app.register(
+    async (api) => {
+      await api.register(configRoutes);
+      await api.register(storageRoutes);
+      await api.register(podRoutes);
+      await api.register(streamRoutes(options.stream));
+      await api.register(timelineRoutes);
+      await api.register(diagnosticsRoutes);
+      await api.register(meRoutes);
+      await api.register(trustRoutes);
+      await api.register(pullSecretRoutes);
+      await api.register(migrationRoutes);
+      await api.register(workloadRoutes);
+      await api.register(historyRoutes);
+    },
+    { prefix: API_PREFIX },
+  );
   openApiRoute(app);
   await registerPluginAssets(app, options.pluginDist);
   await registerStatic(app, options.webDist);

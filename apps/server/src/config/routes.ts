@@ -1,16 +1,10 @@
 /** `GET /api/v1/config`, `PATCH /api/v1/config`. */
-import {
-  ConfigResponseSchema,
-  ConflictBodySchema,
-  PatchConfigRequestSchema,
-  PatchConfigResponseSchema,
-  type ConfigResponse,
-} from '@irc/shared';
+import { ApiRoutes, ConflictBodySchema, type ConfigResponse } from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { KubeClient } from '../kube/client.js';
 import { toKubeError } from '../kube/errors.js';
 import { forBrowser } from '../kube/resources.js';
-import { errorResponses } from '../platform/errors.js';
+import { apiRoute } from '../platform/api-route.js';
 import { requestClient } from '../platform/request-client.js';
 import { recordConsoleChange } from '../timeline/record-change.js';
 import { mutationRateLimit } from '../platform/security.js';
@@ -27,41 +21,30 @@ async function toResponse(client: KubeClient, live: LiveConfig): Promise<ConfigR
 }
 
 export const configRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/api/v1/config',
-    {
-      schema: {
-        tags: ['config'],
-        summary:
-          'The registry configuration (configs.imageregistry.operator.openshift.io cluster, else instance)',
-        response: { 200: ConfigResponseSchema, ...errorResponses(401, 403, 404, 503, 504) },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...apiRoute(ApiRoutes.config, {
+      tags: ['config'],
+      summary:
+        'The registry configuration (configs.imageregistry.operator.openshift.io cluster, else instance)',
+      errors: [401, 403, 404, 503, 504],
+    }),
+    handler: async (request, reply) => {
       const client = requestClient(request, reply);
       const live = await readConfig(client);
       app.configGenerations.observe(live.object);
       return toResponse(client, live);
     },
-  );
+  });
 
-  app.patch(
-    '/api/v1/config',
-    {
+  app.route({
+    ...apiRoute(ApiRoutes.patchConfig, {
+      tags: ['config'],
+      summary: 'Apply a section patch as a JSON merge patch guarded by resourceVersion (optionally dry run)',
+      errors: [400, 401, 403, 404, 413, 422, 429, 503, 504],
+      responses: { 409: ConflictBodySchema },
       config: mutationRateLimit,
-      schema: {
-        tags: ['config'],
-        summary:
-          'Apply a section patch as a JSON merge patch guarded by resourceVersion (optionally dry run)',
-        body: PatchConfigRequestSchema,
-        response: {
-          200: PatchConfigResponseSchema,
-          409: ConflictBodySchema,
-          ...errorResponses(400, 401, 403, 404, 413, 422, 429, 503, 504),
-        },
-      },
-    },
-    async (request, reply) => {
+    }),
+    handler: async (request, reply) => {
       const client = requestClient(request, reply);
       try {
         const outcome = await patchConfig(client, request.body, app.configGenerations);
@@ -92,5 +75,5 @@ export const configRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw err;
       }
     },
-  );
+  });
 };

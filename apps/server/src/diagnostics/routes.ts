@@ -1,7 +1,7 @@
 /** `GET /api/v1/diagnostics`: the troubleshooting checklist, computed live as the caller. */
-import { DiagnosticsResponseSchema } from '@irc/shared';
+import { ApiRoutes } from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { errorResponses } from '../platform/errors.js';
+import { apiRoute } from '../platform/api-route.js';
 import { identityKey } from '../me/whoami.js';
 import { requestToken } from '../platform/request-client.js';
 import { Coalescer } from './coalesce.js';
@@ -11,22 +11,19 @@ import { runChecklist } from './run.js';
 export const diagnosticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // A gather is ~12 reads and a few bounded log tails; bursts from live re-runs share runs.
   const runs = new Coalescer<Gathered>();
-  app.get(
-    '/api/v1/diagnostics',
-    {
-      schema: {
-        tags: ['diagnostics'],
-        summary:
-          'The "Identifying errors" checklist computed live: one verdict per step with evidence and next steps',
-        response: { 200: DiagnosticsResponseSchema, ...errorResponses(401, 503) },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...apiRoute(ApiRoutes.diagnostics, {
+      tags: ['diagnostics'],
+      summary:
+        'The "Identifying errors" checklist computed live: one verdict per step with evidence and next steps',
+      errors: [401, 503],
+    }),
+    handler: async (request) => {
       const token = requestToken(request);
       // Shared by several requests: not aborted by one browser's disconnect (the calls time out).
       const client = app.cluster.forRequest(token);
       const g = await runs.run(identityKey(token), () => gather(client));
       return runChecklist(g);
     },
-  );
+  });
 };

@@ -1,24 +1,20 @@
 /** `GET /api/v1/history/traffic`: the registry's traffic over a range, from cluster monitoring. */
-import { HistoryRangeQuerySchema, TrafficResponseSchema } from '@irc/shared';
+import { ApiRoutes } from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { errorResponses } from '../platform/errors.js';
+import { apiRoute } from '../platform/api-route.js';
 import { disconnectSignal, requestClient, requestToken } from '../platform/request-client.js';
 import { identityKey } from '../me/whoami.js';
 import { OPERATOR_NAME, parseRange, readTraffic } from './service.js';
 
 export const historyRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/api/v1/history/traffic',
-    {
-      schema: {
-        tags: ['status'],
-        summary:
-          "The registry's request rate, 5xx rate, p99 latency, storage errors and storage latency over a range, read from cluster monitoring with the caller's token",
-        querystring: HistoryRangeQuerySchema,
-        response: { 200: TrafficResponseSchema, ...errorResponses(400, 401) },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...apiRoute(ApiRoutes.historyTraffic, {
+      tags: ['status'],
+      summary:
+        "The registry's request rate, 5xx rate, p99 latency, storage errors and storage latency over a range, read from cluster monitoring with the caller's token",
+      errors: [400, 401],
+    }),
+    handler: async (request, reply) => {
       const range = parseRange(request.query.start, request.query.end);
       // Who is asking, proven to the cluster (a token it does not accept gets 401 here, as on
       // every route; monitoring alone would not say so when there is none). The answer itself
@@ -44,5 +40,5 @@ export const historyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         series,
       };
     },
-  );
+  });
 };

@@ -1,7 +1,7 @@
 /** `GET /api/v1/me`: who the caller is and what they may do, with reasons. */
-import { MeResponseSchema, PERMISSION_CHECKS, type Permission, type PermissionId } from '@irc/shared';
+import { ApiRoutes, PERMISSION_CHECKS, type Permission, type PermissionId } from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { errorResponses } from '../platform/errors.js';
+import { apiRoute } from '../platform/api-route.js';
 import { requestClient, requestToken } from '../platform/request-client.js';
 import { identityKey, whoami } from './whoami.js';
 
@@ -22,16 +22,13 @@ function deniedReason(username: string, id: PermissionId, authorizerReason: stri
 }
 
 export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/api/v1/me',
-    {
-      schema: {
-        tags: ['me'],
-        summary: 'The caller (SelfSubjectReview) and what they may do (SelfSubjectAccessReviews)',
-        response: { 200: MeResponseSchema, ...errorResponses(401, 503) },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...apiRoute(ApiRoutes.me, {
+      tags: ['me'],
+      summary: 'The caller (SelfSubjectReview) and what they may do (SelfSubjectAccessReviews)',
+      errors: [401, 503],
+    }),
+    handler: async (request, reply) => {
       const client = requestClient(request, reply);
       const token = requestToken(request);
       const user = await whoami(client, token);
@@ -52,5 +49,5 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       return { user, authMode: token ? ('token' as const) : app.cluster.authMode, permissions };
     },
-  );
+  });
 };

@@ -4,6 +4,7 @@
  * list and the reason, and can still type names: the run itself is authorised per namespace.
  */
 import {
+  Kinds,
   MIGRATION_KINDS,
   MIGRATION_KIND_IDS,
   MIGRATION_SAMPLE_LABEL,
@@ -25,7 +26,7 @@ export async function migrationOptions(client: KubeClient): Promise<MigrationOpt
     served: served.has(id),
   }));
   try {
-    const list = await client.getJson<NamespaceList>('/api/v1/namespaces');
+    const list = await client.getJson<NamespaceList>(Kinds.Namespace.path());
     const namespaces = (list.items ?? [])
       .map((n) => ({ name: n.metadata?.name ?? '', sample: n.metadata?.labels?.[MIGRATION_SAMPLE_LABEL] }))
       .filter((n) => n.name !== '')

@@ -1,16 +1,10 @@
 /** `GET /api/v1/pods`, `GET /api/v1/pods/:namespace/:name/log`. */
-import {
-  PodLogParamsSchema,
-  PodLogQuerySchema,
-  PodsResponseSchema,
-  RegistryNames,
-  type PodSummary,
-} from '@irc/shared';
+import { ApiRoutes, RegistryNames, type PodSummary } from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
 import { toKubeError } from '../kube/errors.js';
 import { NS } from '../kube/resources.js';
-import { HttpError, errorResponses } from '../platform/errors.js';
+import { HttpError } from '../platform/errors.js';
+import { apiRoute } from '../platform/api-route.js';
 import { callerIdentity, sendLimitReached } from '../platform/per-identity-limits.js';
 import { requestClient } from '../platform/request-client.js';
 import { relayPodLog } from './log-relay.js';
@@ -22,16 +16,13 @@ const COMPONENTS: { component: PodSummary['component']; selector: string }[] = [
 ];
 
 export const podRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/api/v1/pods',
-    {
-      schema: {
-        tags: ['pods'],
-        summary: 'Registry and operator pods in openshift-image-registry',
-        response: { 200: PodsResponseSchema, ...errorResponses(401, 403, 503, 504) },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...apiRoute(ApiRoutes.pods, {
+      tags: ['pods'],
+      summary: 'Registry and operator pods in openshift-image-registry',
+      errors: [401, 403, 503, 504],
+    }),
+    handler: async (request, reply) => {
       const client = requestClient(request, reply);
       const now = Date.now();
       try {
@@ -54,24 +45,16 @@ export const podRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw toKubeError(err);
       }
     },
-  );
+  });
 
-  app.get(
-    '/api/v1/pods/:namespace/:name/log',
-    {
-      schema: {
-        tags: ['pods'],
-        summary: 'Relay a container log (text/plain); streamed while follow=true',
-        params: PodLogParamsSchema,
-        querystring: PodLogQuerySchema,
-        produces: ['text/plain'],
-        response: {
-          200: Type.String({ description: 'log text' }),
-          ...errorResponses(400, 401, 403, 404, 429, 502, 503, 504),
-        },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...apiRoute(ApiRoutes.podLog, {
+      tags: ['pods'],
+      summary: 'Relay a container log (text/plain); streamed while follow=true',
+      errors: [400, 401, 403, 404, 429, 502, 503, 504],
+      produces: ['text/plain'],
+    }),
+    handler: async (request, reply) => {
       const { namespace, name } = request.params;
       if (namespace !== NS) {
         throw new HttpError(403, 'Forbidden', `this console only reads logs of pods in ${NS}`);
@@ -94,5 +77,5 @@ export const podRoutes: FastifyPluginAsyncTypebox = async (app) => {
         release?.();
       }
     },
-  );
+  });
 };

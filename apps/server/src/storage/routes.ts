@@ -1,7 +1,7 @@
 /** `GET/PUT /api/v1/storage/credentials` — key names and change times only, never values. */
-import { CredentialsStatusSchema, PutCredentialsRequestSchema } from '@irc/shared';
+import { ApiRoutes } from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { errorResponses } from '../platform/errors.js';
+import { apiRoute } from '../platform/api-route.js';
 import { requestClient } from '../platform/request-client.js';
 import { recordConsoleChange } from '../timeline/record-change.js';
 import { mutationRateLimit } from '../platform/security.js';
@@ -9,34 +9,24 @@ import { NS } from '../kube/resources.js';
 import { SECRET_NAME, credentialsStatus, putCredentials } from './credentials.js';
 
 export const storageRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/api/v1/storage/credentials',
-    {
-      schema: {
-        tags: ['storage'],
-        summary: 'Which storage credential keys the user secret holds, and when they changed (never values)',
-        response: { 200: CredentialsStatusSchema, ...errorResponses(401, 403, 503, 504) },
-      },
-    },
-    async (request, reply) => credentialsStatus(requestClient(request, reply)),
-  );
+  app.route({
+    ...apiRoute(ApiRoutes.credentials, {
+      tags: ['storage'],
+      summary: 'Which storage credential keys the user secret holds, and when they changed (never values)',
+      errors: [401, 403, 503, 504],
+    }),
+    handler: async (request, reply) => credentialsStatus(requestClient(request, reply)),
+  });
 
-  app.put(
-    '/api/v1/storage/credentials',
-    {
+  app.route({
+    ...apiRoute(ApiRoutes.putCredentials, {
+      tags: ['storage'],
+      summary:
+        'Set or remove storage credential keys in image-registry-private-configuration-user (create or update)',
+      errors: [400, 401, 403, 409, 413, 422, 429, 503, 504],
       config: mutationRateLimit,
-      schema: {
-        tags: ['storage'],
-        summary:
-          'Set or remove storage credential keys in image-registry-private-configuration-user (create or update)',
-        body: PutCredentialsRequestSchema,
-        response: {
-          200: CredentialsStatusSchema,
-          ...errorResponses(400, 401, 403, 409, 413, 422, 429, 503, 504),
-        },
-      },
-    },
-    async (request, reply) => {
+    }),
+    handler: async (request, reply) => {
       const client = requestClient(request, reply);
       const { status, changed } = await putCredentials(client, request.body);
       if (changed.length > 0) {
@@ -55,5 +45,5 @@ export const storageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       return status;
     },
-  );
+  });
 };

@@ -1,11 +1,10 @@
 /** `GET /api/v1/stream` (SSE): the stream feed's messages to each client it may read. */
-import { STREAM_HEARTBEAT_MS, type SessionEvent } from '@irc/shared';
-import Type from 'typebox';
+import { ApiRoutes, STREAM_HEARTBEAT_MS, type SessionEvent } from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { deniedKinds, mayRead } from '../access/stream-access.js';
 import { sseFrame } from '../hub/feed.js';
 import { toKubeError } from '../kube/errors.js';
-import { errorResponses } from '../platform/errors.js';
+import { apiRoute } from '../platform/api-route.js';
 import { callerIdentity, sendLimitReached } from '../platform/per-identity-limits.js';
 import { requestClient, requestToken } from '../platform/request-client.js';
 import { ReadableEntryGate } from '../timeline/readable.js';
@@ -35,23 +34,15 @@ export interface StreamOptions {
 export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTypebox {
   const heartbeatMs = Math.min(options.heartbeatMs ?? STREAM_HEARTBEAT_MS, STREAM_HEARTBEAT_MS);
   return async (app) => {
-    app.get(
-      '/api/v1/stream',
-      {
-        schema: {
-          tags: ['status'],
-          summary:
-            'Server-Sent Events: snapshot/change/timeline/state/reset messages (see the shared stream contract)',
-          headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ maxLength: 64 })) }),
-          querystring: Type.Object({ lastEventId: Type.Optional(Type.String({ maxLength: 64 })) }),
-          produces: ['text/event-stream'],
-          response: {
-            200: Type.String({ description: 'text/event-stream' }),
-            ...errorResponses(401, 403, 429, 503),
-          },
-        },
-      },
-      async (request, reply) => {
+    app.route({
+      ...apiRoute(ApiRoutes.stream, {
+        tags: ['status'],
+        summary:
+          'Server-Sent Events: snapshot/change/timeline/state/reset messages (see the shared stream contract)',
+        errors: [401, 403, 429, 503],
+        produces: ['text/event-stream'],
+      }),
+      handler: async (request, reply) => {
         const { hub, feed } = app;
         const kinds = hub.kinds();
         const client = requestClient(request, reply);
@@ -146,6 +137,6 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
           app.metrics.streamClients.dec();
         });
       },
-    );
+    });
   };
 }

@@ -1,33 +1,24 @@
 /** `GET /api/v1/timeline`: what the console saw, merged with cluster monitoring's past when asked for a range. */
-import {
-  TimelineQuerySchema,
-  TimelineResponseSchema,
-  type StreamKind,
-  type TimelineEntry,
-} from '@irc/shared';
+import { ApiRoutes, type StreamKind, type TimelineEntry } from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { deniedKinds, mayRead } from '../access/stream-access.js';
 import { mergeTransitions } from '../history/conditions.js';
 import { LIVE_ONLY, parseRange, readConditionHistory } from '../history/service.js';
 import type { StreamHub } from '../hub/hub.js';
-import { errorResponses } from '../platform/errors.js';
+import { apiRoute } from '../platform/api-route.js';
 import { disconnectSignal, requestClient, requestToken } from '../platform/request-client.js';
 import { listConsoleChanges } from './console-events.js';
 import { readableEntries } from './readable.js';
 import { currentConditionEntries, entryKind, eventEntry, newestFirst } from './timeline.js';
 
 export const timelineRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/api/v1/timeline',
-    {
-      schema: {
-        tags: ['status'],
-        summary: 'Condition transitions, namespace events and console changes, newest first',
-        querystring: TimelineQuerySchema,
-        response: { 200: TimelineResponseSchema, ...errorResponses(400, 401, 403) },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...apiRoute(ApiRoutes.timeline, {
+      tags: ['status'],
+      summary: 'Condition transitions, namespace events and console changes, newest first',
+      errors: [400, 401, 403],
+    }),
+    handler: async (request, reply) => {
       const client = requestClient(request, reply);
       const denied = await deniedKinds(request, client, ['Config', 'ClusterOperator', 'Event']);
       if (denied.size === 3) {
@@ -89,7 +80,7 @@ export const timelineRoutes: FastifyPluginAsyncTypebox = async (app) => {
         lanes: past?.lanes ?? [],
       };
     },
-  );
+  });
 };
 
 const SHARED_KINDS: readonly StreamKind[] = ['Config', 'ClusterOperator', 'Event'];

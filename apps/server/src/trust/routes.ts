@@ -1,14 +1,7 @@
 /** `GET /api/v1/trust`, `PUT/DELETE /api/v1/trust/:registry` — additional trusted registry CAs. */
-import {
-  PutTrustRequestSchema,
-  PutTrustResponseSchema,
-  RegistryNames,
-  TRUST_PATH,
-  TrustRegistryParamsSchema,
-  TrustStatusSchema,
-} from '@irc/shared';
+import { ApiRoutes, RegistryNames } from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { errorResponses } from '../platform/errors.js';
+import { apiRoute } from '../platform/api-route.js';
 import { requestClient } from '../platform/request-client.js';
 import { recordConsoleChange } from '../timeline/record-change.js';
 import { mutationRateLimit } from '../platform/security.js';
@@ -46,36 +39,25 @@ export const trustRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary,
     });
 
-  app.get(
-    TRUST_PATH,
-    {
-      schema: {
-        tags: ['trust'],
-        summary:
-          'Registries with an additional trusted CA (images.config.openshift.io/cluster additionalTrustedCA), with certificate details',
-        response: { 200: TrustStatusSchema, ...errorResponses(401, 403, 404, 503, 504) },
-      },
-    },
-    async (request, reply) => trustStatus(requestClient(request, reply)),
-  );
+  app.route({
+    ...apiRoute(ApiRoutes.trust, {
+      tags: ['trust'],
+      summary:
+        'Registries with an additional trusted CA (images.config.openshift.io/cluster additionalTrustedCA), with certificate details',
+      errors: [401, 403, 404, 503, 504],
+    }),
+    handler: async (request, reply) => trustStatus(requestClient(request, reply)),
+  });
 
-  app.put(
-    `${TRUST_PATH}/:registry`,
-    {
+  app.route({
+    ...apiRoute(ApiRoutes.putTrust, {
+      tags: ['trust'],
+      summary:
+        "Add or replace a registry's trusted CA bundle (PEM); creates the ConfigMap and the image config reference when missing",
+      errors: [400, 401, 403, 404, 409, 413, 422, 429, 503, 504],
       config: mutationRateLimit,
-      schema: {
-        tags: ['trust'],
-        summary:
-          "Add or replace a registry's trusted CA bundle (PEM); creates the ConfigMap and the image config reference when missing",
-        params: TrustRegistryParamsSchema,
-        body: PutTrustRequestSchema,
-        response: {
-          200: PutTrustResponseSchema,
-          ...errorResponses(400, 401, 403, 404, 409, 413, 422, 429, 503, 504),
-        },
-      },
-    },
-    async (request, reply) => {
+    }),
+    handler: async (request, reply) => {
       const client = requestClient(request, reply);
       const identity = identityKey(requestToken(request));
       // Fresh answers (max age 0): a write is not decided on a minute-old "yes".
@@ -101,24 +83,20 @@ export const trustRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       return result;
     },
-  );
+  });
 
-  app.delete(
-    `${TRUST_PATH}/:registry`,
-    {
+  app.route({
+    ...apiRoute(ApiRoutes.deleteTrust, {
+      tags: ['trust'],
+      summary: "Remove a registry's trusted CA",
+      errors: [400, 401, 403, 404, 409, 422, 429, 503, 504],
       config: mutationRateLimit,
-      schema: {
-        tags: ['trust'],
-        summary: "Remove a registry's trusted CA",
-        params: TrustRegistryParamsSchema,
-        response: { 200: TrustStatusSchema, ...errorResponses(400, 401, 403, 404, 409, 422, 429, 503, 504) },
-      },
-    },
-    async (request, reply) => {
+    }),
+    handler: async (request, reply) => {
       const client = requestClient(request, reply);
       const { status, registry } = await deleteTrustedCA(client, request.params.registry);
       await record(client, request, status.configMapName, `removed the CA of ${registry}`);
       return status;
     },
-  );
+  });
 };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_PREFIX, ApiRoutes } from '@irc/shared';
 import { buildApp } from '../../src/app.js';
 import { kubeconfigFor } from '../helpers/kubeconfig.js';
 
@@ -91,6 +92,26 @@ describe('platform (no cluster)', () => {
         'name',
       ]),
     );
+  });
+
+  it('serves exactly the routes of the shared table under /api/v1, each with its 200 schema', async () => {
+    const doc = (await app.inject('/api/openapi.json')).json() as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: unknown }> }>>;
+    };
+    const served = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith(API_PREFIX))
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const table = Object.values(ApiRoutes).map(
+      (r) => `${r.method} ${API_PREFIX}${r.path.replace(/:([A-Za-z]+)/g, '{$1}')}`,
+    );
+    expect(served.sort()).toEqual([...new Set(table)].sort());
+    for (const route of Object.values(ApiRoutes)) {
+      const op =
+        doc.paths[`${API_PREFIX}${route.path.replace(/:([A-Za-z]+)/g, '{$1}')}`]?.[
+          route.method.toLowerCase()
+        ];
+      expect(op?.responses['200']?.content, `${route.method} ${route.path}`).toBeDefined();
+    }
   });
 
   describe('CSRF', () => {

@@ -15,3 +15,4 @@ export * from './trust.js';
 export * from './pullsecret.js';
 export * from './migration.js';
 export * from './workloads.js';
+export * from './routes.js';
