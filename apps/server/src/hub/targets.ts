@@ -1,5 +1,5 @@
 /** What the stream carries: one upstream watch per kind (domain.md §1 names). */
-import { Kinds, RegistryNames, type AccessAttributes, type StreamKind } from '@irc/shared';
+import { Kinds, RegistryNames, type StreamKind } from '@irc/shared';
 import { trimEvent } from './bounds.js';
 import type { WatchTarget } from '../watch/watcher.js';
 
