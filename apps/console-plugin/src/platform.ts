@@ -1,10 +1,10 @@
 import {
   I18N_NAMESPACE,
-  paths,
   createEventStream,
   type EventStream,
   buildUrl,
   createHttp,
+  STREAM_PATH,
   type FetchLike,
   type Platform,
 } from '@irc/web/platform';
@@ -34,7 +34,7 @@ export function createPluginPlatform(options: PluginPlatformOptions = {}): Platf
     addCsrf: true,
     cookie: options.cookie,
   });
-  const streamUrl = `${apiBase}${paths.stream}`;
+  const streamUrl = `${apiBase}${STREAM_PATH}`;
   return {
     apiBase,
     ...http,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventStream } from '@irc/web/platform';
+import { ApiRoutes, type EventStream } from '@irc/web/platform';
 import { createPluginPlatform } from '../src/platform.js';
 import { PLUGIN_API_BASE } from '../src/plugin.js';
 
@@ -25,11 +25,9 @@ describe('the plugin platform', () => {
   it('calls the BFF through the console proxy alias, keeping the server-side /api prefix', async () => {
     const { calls, fetch } = recorder();
     const platform = createPluginPlatform({ fetch, cookie: () => '', createEventStream: fakeStream });
-    await platform.request('/v1/config', { query: { dryRun: true } });
+    await platform.request(ApiRoutes.timeline, { query: { limit: 5 } });
     expect(PLUGIN_API_BASE).toBe('/api/proxy/plugin/image-registry-console-plugin/api/api');
-    expect(calls[0]?.url).toBe(
-      '/api/proxy/plugin/image-registry-console-plugin/api/api/v1/config?dryRun=true',
-    );
+    expect(calls[0]?.url).toBe('/api/proxy/plugin/image-registry-console-plugin/api/api/v1/timeline?limit=5');
     expect(streams.at(-1)).toBe('/api/proxy/plugin/image-registry-console-plugin/api/api/v1/stream');
   });
 
@@ -47,8 +45,8 @@ describe('the plugin platform', () => {
       cookie: () => 'openshift-session-token=s; csrf-token=abc%3D123',
       createEventStream: fakeStream,
     });
-    await platform.request('/v1/config');
-    await platform.request('/v1/config', { method: 'PATCH', body: { replicas: 2 } });
+    await platform.request(ApiRoutes.config);
+    await platform.request(ApiRoutes.patchConfig, { body: { patch: { replicas: 2 }, resourceVersion: '1' } });
     const headers = calls.map((c) => c.init?.headers as Record<string, string>);
     expect(headers[0]?.['X-CSRFToken']).toBeUndefined();
     expect(headers[1]?.['X-CSRFToken']).toBe('abc=123');

@@ -4,7 +4,8 @@
  * events. Importing it loads no PatternFly, so it can be used where there is no DOM styling.
  */
 export { I18N_NAMESPACE } from './common/i18n.js';
-export { paths } from './common/queries.js';
 export { createEventStream, type EventStream } from './shell/eventStream.js';
-export { buildUrl, createHttp, type FetchLike } from './shell/http.js';
+export { STREAM_PATH, buildUrl, createHttp, type FetchLike } from './shell/http.js';
+/** The BFF's routes, for hosts and their tests (`platform.request(ApiRoutes.config)`). */
+export { ApiRoutes } from '@irc/shared';
 export type { Platform } from './shell/platform.js';

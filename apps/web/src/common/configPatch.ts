@@ -1,25 +1,19 @@
+import { ApiRoutes } from '@irc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { usePlatform } from '../shell/platform.js';
-import type {
-  ConflictBody,
-  ErrorBody,
-  PatchConfigRequest,
-  PatchConfigResponse,
-  RegistryConfig,
-} from './contract.js';
+import type { ConflictBody, ErrorBody, PatchConfigRequest } from './contract.js';
 import { ApiError } from '../shell/http.js';
-import { paths, queryKeys, type ConfigData } from './queries.js';
+import { queryKeys, type ConfigData } from './queries.js';
 
 /** PATCH /api/v1/config; a real (non dry-run) success updates the cached config at once. */
 export function usePatchConfig() {
   const { request } = usePlatform();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: PatchConfigRequest) =>
-      request<PatchConfigResponse>(paths.config, { method: 'PATCH', body }),
+    mutationFn: (body: PatchConfigRequest) => request(ApiRoutes.patchConfig, { body }),
     onSuccess: (response) => {
       if (response.dryRun) return;
-      const config = response.config as unknown as RegistryConfig;
+      const { config } = response;
       client.setQueryData<ConfigData>(queryKeys.config, (old) => ({
         ...old,
         config,

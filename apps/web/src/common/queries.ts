@@ -1,15 +1,7 @@
-import { ApiPaths } from '@irc/shared';
+import { ApiRoutes } from '@irc/shared';
 import { useQuery } from '@tanstack/react-query';
 import { usePlatform } from '../shell/platform.js';
-import type {
-  ConfigResponse,
-  CredentialsStatus,
-  DiagnosticsResponse,
-  MeResponse,
-  PodsResponse,
-  RegistryConfig,
-  TimelineResponse,
-} from './contract.js';
+import type { ConfigResponse } from './contract.js';
 
 export const queryKeys = {
   config: ['config'],
@@ -22,35 +14,14 @@ export const queryKeys = {
   workloads: ['workloads'],
 } as const;
 
-/**
- * API paths relative to the platform's API base (`/api` standalone, the console proxy in the
- * plugin): the shared contract spells them from the server root (`/api/v1/...`).
- */
-export function apiPath(path: string): string {
-  return path.startsWith('/api/') ? path.slice('/api'.length) : path;
-}
-
-export const paths = {
-  config: apiPath(ApiPaths.config),
-  credentials: apiPath(ApiPaths.storageCredentials),
-  stream: apiPath(ApiPaths.stream),
-  timeline: apiPath(ApiPaths.timeline),
-  pods: apiPath(ApiPaths.pods),
-  diagnostics: apiPath(ApiPaths.diagnostics),
-  me: apiPath(ApiPaths.me),
-  podLog: (namespace: string, name: string) =>
-    `${apiPath(ApiPaths.pods)}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/log`,
-};
-
-export interface ConfigData extends Omit<ConfigResponse, 'config'> {
-  config: RegistryConfig;
-}
+/** The registry configuration as GET /api/v1/config answers it. */
+export type ConfigData = ConfigResponse;
 
 export function useConfigQuery() {
   const { request } = usePlatform();
   return useQuery({
     queryKey: queryKeys.config,
-    queryFn: ({ signal }) => request<ConfigData>(paths.config, { signal }),
+    queryFn: ({ signal }) => request(ApiRoutes.config, { signal }),
   });
 }
 
@@ -58,7 +29,7 @@ export function useMeQuery() {
   const { request } = usePlatform();
   return useQuery({
     queryKey: queryKeys.me,
-    queryFn: ({ signal }) => request<MeResponse>(paths.me, { signal }),
+    queryFn: ({ signal }) => request(ApiRoutes.me, { signal }),
     staleTime: 60_000,
   });
 }
@@ -67,7 +38,7 @@ export function usePodsQuery() {
   const { request } = usePlatform();
   return useQuery({
     queryKey: queryKeys.pods,
-    queryFn: ({ signal }) => request<PodsResponse>(paths.pods, { signal }),
+    queryFn: ({ signal }) => request(ApiRoutes.pods, { signal }),
   });
 }
 
@@ -75,7 +46,7 @@ export function useTimelineQuery() {
   const { request } = usePlatform();
   return useQuery({
     queryKey: queryKeys.timeline,
-    queryFn: ({ signal }) => request<TimelineResponse>(paths.timeline, { signal, query: { limit: 2000 } }),
+    queryFn: ({ signal }) => request(ApiRoutes.timeline, { signal, query: { limit: 2000 } }),
     // Kept current by stream `timeline` events; a refetch would only repeat them.
     staleTime: Infinity,
   });
@@ -85,7 +56,7 @@ export function useDiagnosticsQuery() {
   const { request } = usePlatform();
   return useQuery({
     queryKey: queryKeys.diagnostics,
-    queryFn: ({ signal }) => request<DiagnosticsResponse>(paths.diagnostics, { signal }),
+    queryFn: ({ signal }) => request(ApiRoutes.diagnostics, { signal }),
     // Stream changes refetch at once; log-based checks (operator "unable to sync" lines) change
     // without any object changing, so the open page also re-runs them every few seconds.
     refetchInterval: 10_000,
@@ -96,7 +67,7 @@ export function useCredentialsQuery(enabled: boolean) {
   const { request } = usePlatform();
   return useQuery({
     queryKey: queryKeys.credentials,
-    queryFn: ({ signal }) => request<CredentialsStatus>(paths.credentials, { signal }),
+    queryFn: ({ signal }) => request(ApiRoutes.credentials, { signal }),
     enabled,
   });
 }

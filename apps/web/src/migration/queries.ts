@@ -1,11 +1,5 @@
-import {
-  MigrationPaths,
-  type MigrationOptions,
-  type MigrationRequest,
-  type MigrationResponse,
-} from '@irc/shared';
+import { ApiRoutes, type MigrationRequest } from '@irc/shared';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { apiPath } from '../common/queries.js';
 import { usePlatform } from '../shell/platform.js';
 
 export const migrationQueryKey = ['migration'] as const;
@@ -14,7 +8,7 @@ export function useMigrationOptions() {
   const { request } = usePlatform();
   return useQuery({
     queryKey: [...migrationQueryKey, 'options'],
-    queryFn: ({ signal }) => request<MigrationOptions>(apiPath(MigrationPaths.options), { signal }),
+    queryFn: ({ signal }) => request(ApiRoutes.migrationOptions, { signal }),
   });
 }
 
@@ -24,6 +18,6 @@ export function useMigrationRun(action: 'preview' | 'apply') {
   return useMutation({
     mutationKey: [...migrationQueryKey, action],
     mutationFn: (body: MigrationRequest) =>
-      request<MigrationResponse>(apiPath(MigrationPaths[action]), { method: 'POST', body }),
+      request(action === 'preview' ? ApiRoutes.migrationPreview : ApiRoutes.migrationApply, { body }),
   });
 }

@@ -1,12 +1,5 @@
-import {
-  PULL_SECRET_PATH,
-  pullSecretRegistryPath,
-  type PullSecretStatus,
-  type PutPullSecretRegistryRequest,
-  type PutPullSecretRegistryResponse,
-} from '@irc/shared';
+import { ApiRoutes, type PutPullSecretRegistryRequest } from '@irc/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiPath } from '../common/queries.js';
 import { usePlatform } from '../shell/platform.js';
 
 export const pullSecretQueryKey = ['pull-secret'] as const;
@@ -15,7 +8,7 @@ export function usePullSecretQuery() {
   const { request } = usePlatform();
   return useQuery({
     queryKey: pullSecretQueryKey,
-    queryFn: ({ signal }) => request<PullSecretStatus>(apiPath(PULL_SECRET_PATH), { signal }),
+    queryFn: ({ signal }) => request(ApiRoutes.pullSecret, { signal }),
   });
 }
 
@@ -25,10 +18,7 @@ export function usePutPullSecretRegistry() {
   return useMutation({
     mutationKey: [...pullSecretQueryKey, 'put'],
     mutationFn: ({ registry, body }: { registry: string; body: PutPullSecretRegistryRequest }) =>
-      request<PutPullSecretRegistryResponse>(apiPath(pullSecretRegistryPath(registry)), {
-        method: 'PUT',
-        body,
-      }),
+      request(ApiRoutes.putPullSecretRegistry, { params: { registry }, body }),
     onSuccess: (result) => client.setQueryData(pullSecretQueryKey, result.status),
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ApiRoutes } from '@irc/shared';
 import { ApiError, createHttp, readCsrfCookie } from './http.js';
 
 function recorder(response: () => Response) {
@@ -22,12 +23,14 @@ describe('createHttp', () => {
       addCsrf: true,
       cookie: () => 'a=1; csrf-token=tok%3D42; b=2',
     });
-    await http.request('/v1/config', { query: { dryRun: undefined, limit: 5 } });
-    await http.request('/v1/config', { method: 'PATCH', body: { patch: {} } });
-    expect(calls[0]!.url).toBe('/api/v1/config?limit=5');
+    await http.request(ApiRoutes.timeline, { query: { start: undefined, limit: 5 } });
+    await http.request(ApiRoutes.patchConfig, { body: { patch: {}, resourceVersion: '1' } });
+    expect(calls[0]!.url).toBe('/api/v1/timeline?limit=5');
+    expect(calls[1]!.url).toBe('/api/v1/config');
+    expect(calls[1]!.init!.method).toBe('PATCH');
     expect((calls[0]!.init!.headers as Record<string, string>)['X-CSRFToken']).toBeUndefined();
     expect((calls[1]!.init!.headers as Record<string, string>)['X-CSRFToken']).toBe('tok=42');
-    expect(calls[1]!.init!.body).toBe('{"patch":{}}');
+    expect(calls[1]!.init!.body).toBe('{"patch":{},"resourceVersion":"1"}');
   });
 
   it('throws ApiError carrying the parsed body, so 409 and 422 details reach the form', async () => {
@@ -39,7 +42,9 @@ describe('createHttp', () => {
     };
     const { fetch } = recorder(() => json(409, body));
     const http = createHttp({ apiBase: '/api', fetch, addCsrf: false });
-    const error = await http.request('/v1/config', { method: 'PATCH', body: {} }).catch((e: unknown) => e);
+    const error = await http
+      .request(ApiRoutes.patchConfig, { body: { patch: {}, resourceVersion: '1' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(409);
     expect((error as ApiError).message).toBe('the object has been modified');
@@ -60,7 +65,8 @@ describe('createHttp', () => {
     );
     const http = createHttp({ apiBase: '/api', fetch, addCsrf: true });
     const chunks: string[] = [];
-    await http.streamText('/v1/pods/ns/p/log', {
+    await http.streamText(ApiRoutes.podLog, {
+      params: { namespace: 'ns', name: 'p' },
       signal: new AbortController().signal,
       onChunk: (c) => chunks.push(c),
     });

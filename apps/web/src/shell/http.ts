@@ -1,4 +1,5 @@
-import type { Platform, RequestOptions, StreamTextOptions } from './platform.js';
+import { ApiRoutes, routePath, type ApiRoute } from '@irc/shared';
+import type { Platform, RequestOptions, RouteCall } from './platform.js';
 
 /** A non-2xx answer of the API; `body` is the parsed JSON (if any) so callers can read 409/422 details. */
 export class ApiError extends Error {
@@ -10,6 +11,33 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/**
+ * A route's path under the platform's API base (`/api` standalone, the console proxy in the
+ * plugin): the shared table spells it from the server root (`/api/v1/...`).
+ */
+export function routeUrlPath(route: ApiRoute, params?: unknown): string {
+  return routePath(route, params as Readonly<Record<string, string>> | undefined).slice('/api'.length);
+}
+
+/** The event stream's path under the API base. */
+export const STREAM_PATH = routeUrlPath(ApiRoutes.stream);
+
+/** The transport's view of one call of a route. */
+export function routeRequest<R extends ApiRoute>(
+  route: R,
+  call: RouteCall<R> | undefined,
+): { path: string; options: RequestOptions } {
+  return {
+    path: routeUrlPath(route, call?.params),
+    options: {
+      method: route.method,
+      ...(call?.body !== undefined ? { body: call.body } : {}),
+      ...(call?.signal ? { signal: call.signal } : {}),
+      ...(call?.query ? { query: call.query as RequestOptions['query'] } : {}),
+    },
+  };
 }
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -74,7 +102,7 @@ export function createHttp(options: HttpOptions): Pick<Platform, 'request' | 'st
     return headers;
   }
 
-  async function request<T>(path: string, req: RequestOptions = {}): Promise<T> {
+  async function send(path: string, req: RequestOptions): Promise<unknown> {
     const method = req.method ?? 'GET';
     const hasBody = req.body !== undefined;
     const response = await options.fetch(buildUrl(options.apiBase, path, req.query), {
@@ -87,11 +115,18 @@ export function createHttp(options: HttpOptions): Pick<Platform, 'request' | 'st
     const body = await parseBody(response);
     if (!response.ok)
       throw new ApiError(response.status, messageOf(response.status, body, response.statusText), body);
-    return body as T;
+    return body;
   }
 
-  async function streamText(path: string, req: StreamTextOptions): Promise<void> {
-    const response = await options.fetch(buildUrl(options.apiBase, path, req.query), {
+  const request: Platform['request'] = async (route, ...[call]) => {
+    const { path, options: req } = routeRequest(route, call);
+    // The server validates every answer against the route's response schema before it leaves.
+    return (await send(path, req)) as never;
+  };
+
+  const streamText: Platform['streamText'] = async (route, req) => {
+    const { path, options: target } = routeRequest(route, req);
+    const response = await options.fetch(buildUrl(options.apiBase, path, target.query), {
       headers: { Accept: 'text/plain' },
       signal: req.signal,
       credentials: 'same-origin',
@@ -110,7 +145,7 @@ export function createHttp(options: HttpOptions): Pick<Platform, 'request' | 'st
       if (done) return;
       if (value) req.onChunk(value);
     }
-  }
+  };
 
   return { request, streamText };
 }

@@ -1,3 +1,4 @@
+import type { ApiRoute, RouteInput, RouteResponse } from '@irc/shared';
 import { createContext, useContext, type ReactNode } from 'react';
 import type { EventStream } from './eventStream.js';
 
@@ -8,10 +9,14 @@ import type { EventStream } from './eventStream.js';
 export interface Platform {
   /** Base path of the BFF API, without trailing slash (e.g. `/api`). */
   apiBase: string;
-  /** JSON request against the API. Adds the CSRF header on mutations. Throws `ApiError` on non-2xx. */
-  request<T>(path: string, options?: RequestOptions): Promise<T>;
+  /**
+   * A call of a route of the shared table (`ApiRoutes`), typed by it: params and body exactly when
+   * the route has them, and the route's response. Adds the CSRF header on mutations. Throws
+   * `ApiError` on non-2xx.
+   */
+  request<R extends ApiRoute>(route: R, ...call: RouteCallArgs<R>): Promise<RouteResponse<R>>;
   /** Streamed text response (pod logs); `onChunk` receives decoded text as it arrives. */
-  streamText(path: string, options: StreamTextOptions): Promise<void>;
+  streamText<R extends ApiRoute>(route: R, options: RouteCall<R> & StreamTextOptions): Promise<void>;
   /** The one multiplexed server-sent event stream of this tab. */
   eventStream: EventStream;
   links: PlatformLinks;
@@ -19,6 +24,13 @@ export interface Platform {
   i18nNamespace: string;
 }
 
+/** One call of a route: its params, body and query, and an abort signal. */
+export type RouteCall<R extends ApiRoute> = RouteInput<R> & { signal?: AbortSignal };
+/** The call may be left out for a route without params or body. */
+export type RouteCallArgs<R extends ApiRoute> =
+  Record<string, never> extends RouteInput<R> ? [call?: RouteCall<R>] : [call: RouteCall<R>];
+
+/** What reaches the transport: a path under the API base and the request's parts. */
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
@@ -28,7 +40,7 @@ export interface RequestOptions {
 
 export interface StreamTextOptions {
   signal: AbortSignal;
-  query?: Record<string, string | number | boolean | undefined>;
+  query?: RequestOptions['query'];
   onChunk(text: string): void;
 }
 

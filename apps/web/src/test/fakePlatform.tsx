@@ -5,6 +5,7 @@ import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-rout
 import { I18N_NAMESPACE } from '../common/i18n.js';
 import { AppProviders } from '../shell/AppProviders.js';
 import type { EventStream, StreamListener, StreamState } from '../shell/eventStream.js';
+import { routeRequest } from '../shell/http.js';
 import type { Platform, RequestOptions, StreamTextOptions } from '../shell/platform.js';
 
 /** An event stream the test drives by hand. */
@@ -47,11 +48,13 @@ export function fakePlatform(
   return {
     apiBase: '/api',
     requests,
-    async request<T>(path: string, options: RequestOptions = {}) {
+    async request(route, ...[call]) {
+      const { path, options } = routeRequest(route, call);
       requests.push({ path, options });
-      return (await handler(path, options)) as T;
+      return (await handler(path, options)) as never;
     },
-    streamText: stream ?? (() => new Promise<void>(() => {})),
+    streamText: (route, options) =>
+      stream ? stream(routeRequest(route, options).path, options) : new Promise<void>(() => {}),
     eventStream: new FakeEventStream(),
     links: { page: (p) => p, api: (p) => `/api${p}` },
     i18nNamespace: I18N_NAMESPACE,

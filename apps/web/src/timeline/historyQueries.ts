@@ -1,8 +1,7 @@
 /** The timeline over a range and the registry's traffic over it, from the BFF. */
-import { ApiPaths } from '@irc/shared';
+import { ApiRoutes } from '@irc/shared';
 import { useQuery } from '@tanstack/react-query';
-import type { TimelineResponse, TrafficResponse } from '../common/contract.js';
-import { apiPath, queryKeys } from '../common/queries.js';
+import { queryKeys } from '../common/queries.js';
 import { usePlatform } from '../shell/platform.js';
 import { rangeKey, resolveRange, type TimeRange } from './timeRange.js';
 
@@ -23,10 +22,7 @@ export function useTimelineRangeQuery(range: TimeRange) {
   return useQuery({
     queryKey: [...queryKeys.timeline, 'range', rangeKey(range)],
     queryFn: ({ signal }) =>
-      request<TimelineResponse>(apiPath(ApiPaths.timeline), {
-        signal,
-        query: { ...rangeQuery(range), limit: 5000 },
-      }),
+      request(ApiRoutes.timeline, { signal, query: { ...rangeQuery(range), limit: 5000 } }),
     refetchInterval: live ? LIVE_REFRESH_MS : false,
     staleTime: live ? LIVE_REFRESH_MS : Infinity,
   });
@@ -37,8 +33,7 @@ export function useTrafficQuery(range: TimeRange) {
   const live = range.kind === 'preset';
   return useQuery({
     queryKey: ['history-traffic', rangeKey(range)],
-    queryFn: ({ signal }) =>
-      request<TrafficResponse>(apiPath(ApiPaths.historyTraffic), { signal, query: rangeQuery(range) }),
+    queryFn: ({ signal }) => request(ApiRoutes.historyTraffic, { signal, query: rangeQuery(range) }),
     refetchInterval: live ? LIVE_REFRESH_MS : false,
     staleTime: live ? LIVE_REFRESH_MS : Infinity,
   });

@@ -1,6 +1,5 @@
-import { TRUST_PATH, trustRegistryPath, type PutTrustResponse, type TrustStatus } from '@irc/shared';
+import { ApiRoutes } from '@irc/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiPath } from '../common/queries.js';
 import { usePlatform } from '../shell/platform.js';
 
 export const trustQueryKey = ['trust'] as const;
@@ -9,7 +8,7 @@ export function useTrustQuery() {
   const { request } = usePlatform();
   return useQuery({
     queryKey: trustQueryKey,
-    queryFn: ({ signal }) => request<TrustStatus>(apiPath(TRUST_PATH), { signal }),
+    queryFn: ({ signal }) => request(ApiRoutes.trust, { signal }),
   });
 }
 
@@ -19,7 +18,7 @@ export function usePutTrust() {
   return useMutation({
     mutationKey: [...trustQueryKey, 'put'],
     mutationFn: ({ registry, pem }: { registry: string; pem: string }) =>
-      request<PutTrustResponse>(apiPath(trustRegistryPath(registry)), { method: 'PUT', body: { pem } }),
+      request(ApiRoutes.putTrust, { params: { registry }, body: { pem } }),
     onSuccess: (result) => client.setQueryData(trustQueryKey, result.trust),
   });
 }
@@ -29,8 +28,7 @@ export function useDeleteTrust() {
   const client = useQueryClient();
   return useMutation({
     mutationKey: [...trustQueryKey, 'delete'],
-    mutationFn: (registry: string) =>
-      request<TrustStatus>(apiPath(trustRegistryPath(registry)), { method: 'DELETE' }),
+    mutationFn: (registry: string) => request(ApiRoutes.deleteTrust, { params: { registry } }),
     onSuccess: (status) => client.setQueryData(trustQueryKey, status),
   });
 }

@@ -1,14 +1,6 @@
-import {
-  WorkloadPaths,
-  type CronJobView,
-  type DaemonSetView,
-  type DeploymentView,
-  type RoutesView,
-  type ScaleResponse,
-  type WorkloadsIndex,
-} from '@irc/shared';
+import { ApiRoutes, type ApiRoute, type RouteInput } from '@irc/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiPath, queryKeys } from '../common/queries.js';
+import { queryKeys } from '../common/queries.js';
 import { usePlatform } from '../shell/platform.js';
 
 /**
@@ -17,27 +9,27 @@ import { usePlatform } from '../shell/platform.js';
  */
 const REFRESH_MS = 10_000;
 
-function useWorkloadQuery<T>(key: readonly string[], path: string) {
+function useWorkloadQuery<R extends ApiRoute>(key: readonly string[], route: R, input: RouteInput<R>) {
   const { request } = usePlatform();
   return useQuery({
     queryKey: [...queryKeys.workloads, ...key],
-    queryFn: ({ signal }) => request<T>(apiPath(path), { signal }),
+    queryFn: ({ signal }) => request(route, ...[{ ...input, signal }]),
     refetchInterval: REFRESH_MS,
   });
 }
 
-export const useWorkloadsIndexQuery = () => useWorkloadQuery<WorkloadsIndex>(['index'], WorkloadPaths.index);
+export const useWorkloadsIndexQuery = () => useWorkloadQuery(['index'], ApiRoutes.workloads, {});
 
 export const useDeploymentViewQuery = (name: string) =>
-  useWorkloadQuery<DeploymentView>(['deployment', name], WorkloadPaths.deployment(name));
+  useWorkloadQuery(['deployment', name], ApiRoutes.deployment, { params: { name } });
 
 export const useDaemonSetViewQuery = (name: string) =>
-  useWorkloadQuery<DaemonSetView>(['daemonset', name], WorkloadPaths.daemonSet(name));
+  useWorkloadQuery(['daemonset', name], ApiRoutes.daemonSet, { params: { name } });
 
 export const useCronJobViewQuery = (name: string) =>
-  useWorkloadQuery<CronJobView>(['cronjob', name], WorkloadPaths.cronJob(name));
+  useWorkloadQuery(['cronjob', name], ApiRoutes.cronJob, { params: { name } });
 
-export const useRoutesViewQuery = () => useWorkloadQuery<RoutesView>(['routes'], WorkloadPaths.routes);
+export const useRoutesViewQuery = () => useWorkloadQuery(['routes'], ApiRoutes.workloadRoutes, {});
 
 /** `PUT …/scale` of the operator Deployment (the fix for an operator scaled to 0). */
 export function useScaleMutation(name: string) {
@@ -45,10 +37,7 @@ export function useScaleMutation(name: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (replicas: number) =>
-      request<ScaleResponse>(apiPath(WorkloadPaths.deploymentScale(name)), {
-        method: 'PUT',
-        body: { replicas },
-      }),
+      request(ApiRoutes.scaleDeployment, { params: { name }, body: { replicas } }),
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.workloads }),
   });
 }

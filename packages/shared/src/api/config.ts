@@ -2,6 +2,13 @@
 import Type, { type Static } from 'typebox';
 import { ErrorBodySchema, KubeObjectSchema } from './common.js';
 import { SectionPatchSchema } from './section-patch.js';
+import type { Config } from '../registry/config.js';
+
+/**
+ * The Config as the server sends it (forBrowser: secrets redacted, managedFields dropped): checked
+ * and documented as a Kubernetes object, typed as the registry's Config for its readers.
+ */
+const ConfigObjectSchema = Type.Unsafe<Config>(KubeObjectSchema);
 
 /** What the rules need to know about the claim behind `spec.storage.pvc` (RWO checks). */
 export const StorageClaimInfoSchema = Type.Object({
@@ -15,7 +22,7 @@ export type StorageClaimInfo = Static<typeof StorageClaimInfoSchema>;
 
 export const ConfigResponseSchema = Type.Object({
   /** The live `configs.imageregistry.operator.openshift.io` object (`cluster`, else `instance`). */
-  config: KubeObjectSchema,
+  config: ConfigObjectSchema,
   resourceVersion: Type.String(),
   /** Present when the config uses PVC storage and the caller may read the claim. */
   storageClaim: Type.Optional(StorageClaimInfoSchema),
@@ -45,7 +52,7 @@ export type PatchConfigRequest = Static<typeof PatchConfigRequestSchema>;
 
 export const PatchConfigResponseSchema = Type.Object({
   /** The object as stored (or as it would be stored, on dry run). */
-  config: KubeObjectSchema,
+  config: ConfigObjectSchema,
   /** The JSON merge patch applied, without the resourceVersion precondition. */
   patch: Type.Record(Type.String(), Type.Unknown()),
   /** `oc patch configs.imageregistry.operator.openshift.io/cluster --type merge --patch '…'` */

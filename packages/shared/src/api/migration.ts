@@ -141,13 +141,6 @@ export const MigrationOptionsSchema = Type.Object({
 });
 export type MigrationOptions = Static<typeof MigrationOptionsSchema>;
 
-export const MIGRATION_PATH = '/api/v1/migration';
-export const MigrationPaths = {
-  options: `${MIGRATION_PATH}/options`,
-  preview: `${MIGRATION_PATH}/preview`,
-  apply: `${MIGRATION_PATH}/apply`,
-} as const;
-
 // ---- mapping syntax (shared so the form reports the same problems the server does) ----
 
 /** One side of a mapping; undefined means `*` (any on the source side, keep on the target side). */

@@ -71,9 +71,3 @@ export const PutPullSecretRegistryResponseSchema = Type.Object({
   created: Type.Boolean(),
 });
 export type PutPullSecretRegistryResponse = Static<typeof PutPullSecretRegistryResponseSchema>;
-
-export const PULL_SECRET_PATH = '/api/v1/pull-secret';
-
-export function pullSecretRegistryPath(registry: string): string {
-  return `${PULL_SECRET_PATH}/registries/${encodeURIComponent(registry)}`;
-}

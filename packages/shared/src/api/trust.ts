@@ -117,10 +117,3 @@ export const PutTrustResponseSchema = Type.Object({
   changed: Type.Boolean(),
 });
 export type PutTrustResponse = Static<typeof PutTrustResponseSchema>;
-
-export const TRUST_PATH = '/api/v1/trust';
-
-/** `/api/v1/trust/<registry>` (`host:port` is fine in a path segment; encoded anyway). */
-export function trustRegistryPath(registry: string): string {
-  return `${TRUST_PATH}/${encodeURIComponent(registry)}`;
-}

@@ -291,13 +291,3 @@ export const WorkloadsIndexSchema = Type.Object({
   items: Type.Array(WorkloadCardSchema),
 });
 export type WorkloadsIndex = Static<typeof WorkloadsIndexSchema>;
-
-/** Paths of the workload views (see {@link ApiPaths}). */
-export const WorkloadPaths = {
-  index: '/api/v1/workloads',
-  deployment: (name: string) => `/api/v1/workloads/deployments/${encodeURIComponent(name)}`,
-  deploymentScale: (name: string) => `/api/v1/workloads/deployments/${encodeURIComponent(name)}/scale`,
-  daemonSet: (name: string) => `/api/v1/workloads/daemonsets/${encodeURIComponent(name)}`,
-  cronJob: (name: string) => `/api/v1/workloads/cronjobs/${encodeURIComponent(name)}`,
-  routes: '/api/v1/workloads/routes',
-} as const;

@@ -69,7 +69,7 @@ export function useSectionEditor<D>(definition: SectionDefinition<D>) {
         setReview({ status: 'applied', response });
         setConflict(null);
         // The stored object is the new base; the form shows it (including operator defaults later).
-        const applied = response.config as unknown as ConfigData['config'];
+        const applied = response.config;
         const newBase: ConfigData = {
           ...base,
           config: applied,

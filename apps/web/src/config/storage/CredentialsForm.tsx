@@ -1,4 +1,4 @@
-import { CREDENTIAL_KEYS, type CredentialBackend } from '@irc/shared';
+import { ApiRoutes, CREDENTIAL_KEYS, type CredentialBackend } from '@irc/shared';
 import {
   ActionGroup,
   Alert,
@@ -18,10 +18,10 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AccessTooltip } from '../../common/AccessTooltip.js';
-import type { CredentialKey, CredentialsStatus, PutCredentialsRequest } from '../../common/contract.js';
+import type { CredentialKey, PutCredentialsRequest } from '../../common/contract.js';
 import { useT } from '../../common/i18n.js';
 import { useAccess } from '../../common/permissions.js';
-import { paths, queryKeys, useCredentialsQuery } from '../../common/queries.js';
+import { queryKeys, useCredentialsQuery } from '../../common/queries.js';
 import { ErrorState } from '../../common/states.js';
 import { fieldId } from '../../common/focusField.js';
 import { Since } from '../../common/time.js';
@@ -67,8 +67,7 @@ export function CredentialsForm({ backend }: { backend: CredentialBackend }) {
   const [values, setValues] = useState<Partial<Record<CredentialKey, string>>>({});
 
   const save = useMutation({
-    mutationFn: (body: PutCredentialsRequest) =>
-      request<CredentialsStatus>(paths.credentials, { method: 'PUT', body }),
+    mutationFn: (body: PutCredentialsRequest) => request(ApiRoutes.putCredentials, { body }),
     onSuccess: (next) => {
       client.setQueryData(queryKeys.credentials, next);
       setValues({});

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { paths } from '../../common/queries.js';
 import { ApiError } from '../../shell/http.js';
 import { usePlatform } from '../../shell/platform.js';
-import { LogBuffer, ResumePoint } from '@irc/shared';
+import { ApiRoutes, LogBuffer, ResumePoint } from '@irc/shared';
 
 /** Most lines kept in the browser; older ones are dropped as new ones stream in. */
 export const MAX_LINES = 300_000;
@@ -120,7 +119,8 @@ export function useLogStream(source: LogSource) {
         const since = resume.sinceTime();
         let flowing = false;
         try {
-          await streamText(paths.podLog(namespace, name), {
+          await streamText(ApiRoutes.podLog, {
+            params: { namespace, name },
             signal,
             // Resuming asks for everything since the last line shown, not the original tail.
             query: {

@@ -1,7 +1,6 @@
 import { I18N_NAMESPACE } from '../../common/i18n.js';
-import { paths } from '../../common/queries.js';
 import { createEventStream } from '../eventStream.js';
-import { buildUrl, createHttp } from '../http.js';
+import { STREAM_PATH, buildUrl, createHttp } from '../http.js';
 import type { Platform } from '../platform.js';
 
 /** The standalone app: the BFF is on the same origin under `/api`, routes start at `/`. */
@@ -10,7 +9,7 @@ export function createStandalonePlatform(apiBase = '/api'): Platform {
   return {
     apiBase,
     ...http,
-    eventStream: createEventStream({ url: `${apiBase}${paths.stream}` }),
+    eventStream: createEventStream({ url: `${apiBase}${STREAM_PATH}` }),
     links: {
       page: (path) => path,
       api: (path, query) => buildUrl(apiBase, path, query),
