@@ -62,6 +62,7 @@ test('the overview banner names the operator being down; its Deployment page sho
 test('every object behind the registry opens from the overview, with its events and YAML', async ({
   page,
 }) => {
+  test.slow(); // four object pages, each with axe, light and dark screenshots, Events and YAML
   await page.goto('/overview');
   const objects = table(page, 'Objects behind the registry');
   const pages: [string, string, string][] = [

@@ -1,7 +1,7 @@
 /**
  * Checklist item 8: Warning events — only those that are still true. An event about a pod that
  * no longer exists (or was replaced: another uid), about a pod that is Ready again, or about a
- * Job that has since succeeded is history: it belongs to the timeline, not to the verdict.
+ * Job that has since succeeded, or about a claim since bound or no longer used, is history: it belongs to the timeline, not to the verdict.
  */
 import type { DiagnosticStep } from '@irc/shared';
 import type { CoreV1Event, V1Pod } from '@kubernetes/client-node';
@@ -36,6 +36,17 @@ function stillTrue(f: Facts, e: CoreV1Event, pods: V1Pod[]): boolean {
   if (o?.kind === 'Job' && f.g.prunerJobs.ok) {
     const job = f.g.prunerJobs.value.find((j) => j.metadata?.name === o.name);
     return !!job && jobFinished(job) !== 'complete';
+  }
+  if (o?.kind === 'PersistentVolumeClaim') {
+    // Only the claim the Config uses now counts, and only while it is not Bound: FailedBinding or
+    // ProvisioningFailed about a claim since bound, deleted or no longer used is history.
+    const read = f.g.claim;
+    if (!read || (!read.ok && read.error.statusCode === 404)) return false;
+    if (read.ok) {
+      const claim = read.value;
+      if (claim.metadata?.name !== o.name || (o.uid && claim.metadata?.uid !== o.uid)) return false;
+      return claim.status?.phase !== 'Bound';
+    }
   }
   if (o?.kind === 'Deployment' && o.name === 'image-registry' && f.g.registryDeployment.ok) {
     const d = f.g.registryDeployment.value;
@@ -82,7 +93,7 @@ export function eventsStep(f: Facts): DiagnosticStep {
         ]),
     ...(history
       ? [
-          `${history} older warning(s) are about pods and jobs that are gone or healthy again: see the timeline`,
+          `${history} older warning(s) are about pods, jobs and claims that are gone or healthy again: see the timeline`,
         ]
       : []),
   ];

@@ -304,7 +304,9 @@ describe('diagnostics of faults made by hand', () => {
         });
         expect(finding.evidence.join('\n')).toContain('image-registry-7f6d5c4b3');
         expect(finding.evidence.join('\n')).not.toContain('gone1');
-        expect(step.evidence.join('\n')).toMatch(/older warning\(s\) are about pods and jobs that are gone/);
+        expect(step.evidence.join('\n')).toMatch(
+          /older warning\(s\) are about pods, jobs and claims that are gone/,
+        );
         // the old warning was there to be read: it is left out, not missing
         await h.kubectl('get', 'event', 'image-registry-gone.1', ...ns);
       } finally {

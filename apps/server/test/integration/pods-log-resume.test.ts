@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogBuffer, ResumePoint } from '@irc/shared';
 import { ChaosProxy } from '../helpers/chaos-proxy.js';
 import { startHarness, until, type Harness } from './harness.js';
+import { ensureConfig, registrySettled } from './registry.js';
 
 const NS = 'openshift-image-registry';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -85,6 +86,8 @@ describe('a followed log survives an API restart', () => {
 
   beforeAll(async () => {
     h = await startHarness();
+    await ensureConfig(h);
+    await registrySettled(h);
     proxy = await ChaosProxy.start({ target: h.sandbox.url, targetCa: h.sandbox.caPem });
     ({ baseUrl } = await h.startServer({ kubeconfig: proxy.kubeConfig(h.kubeconfigPath, 'admin') }));
   }, 90_000);

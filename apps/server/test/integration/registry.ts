@@ -50,6 +50,48 @@ export async function ensureConfig(h: Harness): Promise<ConfigResponse> {
   );
 }
 
+interface RegistryDeployment {
+  metadata: { generation?: number };
+  spec: {
+    replicas?: number;
+    template: { spec: { containers: { env?: { name: string; value?: string }[] }[] } };
+  };
+  status?: { observedGeneration?: number; replicas?: number; updatedReplicas?: number };
+}
+
+/**
+ * Waits for the operator's start-up rollout to end. Like the real operator, it writes the
+ * observed TLS profile (spec.observedConfig) by a second update of the Config and then rolls the
+ * registry with the TLS env; a test that picked a registry pod before that roll would follow a pod
+ * that is about to go. Gives up quietly after 45 s: some files start on purpose broken.
+ */
+export async function registrySettled(h: Harness): Promise<void> {
+  const settled = async (): Promise<boolean> => {
+    const config = JSON.parse(
+      await h.kubectl('get', 'configs.imageregistry.operator.openshift.io', 'cluster', '-o', 'json'),
+    ) as { spec: { observedConfig?: { servingInfo?: { minTLSVersion?: string } } } };
+    const minTLS = config.spec.observedConfig?.servingInfo?.minTLSVersion;
+    if (!minTLS) return false;
+    const d = JSON.parse(
+      await h.kubectl('get', 'deployment', 'image-registry', '-n', 'openshift-image-registry', '-o', 'json'),
+    ) as RegistryDeployment;
+    const env = d.spec.template.spec.containers.flatMap((c) => c.env ?? []);
+    const s = d.status ?? {};
+    return (
+      env.some((e) => e.name === 'REGISTRY_HTTP_TLS_MINVERSION' && e.value === minTLS) &&
+      s.observedGeneration === d.metadata.generation &&
+      s.updatedReplicas === (d.spec.replicas ?? 1) &&
+      s.replicas === s.updatedReplicas
+    );
+  };
+  await until(
+    async () => ((await settled().catch(() => false)) ? true : undefined),
+    'the registry rollout',
+    45_000,
+    500,
+  ).catch(() => undefined);
+}
+
 /**
  * PATCH with the resourceVersion just read; the operator's own status writes also bump the
  * resourceVersion, so a 409 here is retried with the fresh object (what the UI's rebase does).
@@ -103,6 +145,7 @@ export function registryHarness(
   beforeAll(async () => {
     current = await startHarness(opts);
     await ensureConfig(current);
+    await registrySettled(current);
     await setup?.(current);
   }, 90_000);
   afterAll(async () => current?.stop());
