@@ -35,7 +35,12 @@ test('undeploying and redeploying the registry is recorded on the timeline', asy
   const entries = page.getByRole('list', { name: 'Timeline entries' });
   // The console's own changes, who made them, and the operator's condition transitions.
   await expect(entries.getByText(/admin changed .*managementState/).first()).toBeVisible();
+  // The list covers the whole range (24 h by default), 50 a page: page on as an admin would.
+  const pager = page.getByRole('navigation', { name: 'Timeline pages, bottom' });
+  for (let i = 0; i < 10 && (await entries.getByText('DeletingDeployment').count()) === 0; i++)
+    await pager.getByRole('button', { name: 'Go to next page' }).click();
   await expect(entries.getByText('DeletingDeployment').first()).toBeVisible();
+  await pager.getByRole('button', { name: 'Go to first page' }).click();
   await expect(entries.getByText(/Available/).first()).toBeVisible();
 
   // Filter by kind: only console changes, then only condition changes of one type.
