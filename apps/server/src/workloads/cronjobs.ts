@@ -57,10 +57,35 @@ export function prunerHealth(lastJobState: string | undefined): WorkloadHealth {
   return lastJobState === 'Failed' ? 'failing' : lastJobState === 'Running' ? 'progressing' : 'ok';
 }
 
+/**
+ * Newest Job first by start time. Timestamps have one-second resolution, so two Jobs started in
+ * the same second (a manual run right after a failed one) tie: then the one still running, or
+ * the one that finished later, is the newer; the name is only the last resort.
+ */
 export function newestFirst(a: KubeObjectLike, b: KubeObjectLike): number {
-  const time = (o: KubeObjectLike) =>
+  const started = (o: KubeObjectLike) =>
     toIso((o.status as JobStatus | undefined)?.startTime) ?? toIso(o.metadata?.creationTimestamp) ?? '';
-  return time(b).localeCompare(time(a)) || (b.metadata?.name ?? '').localeCompare(a.metadata?.name ?? '');
+  return (
+    started(b).localeCompare(started(a)) ||
+    order(ended(b), ended(a)) ||
+    (b.metadata?.name ?? '').localeCompare(a.metadata?.name ?? '')
+  );
+}
+
+/** Code-point order: localeCompare would put '~' before digits. */
+function order(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** When a Job finished (completionTime, or its Failed condition's time); '~' (after any date) while it runs. */
+function ended(job: KubeObjectLike): string {
+  const finished = conditionsOf(job).find(
+    (c) => c.status === 'True' && (c.type === 'Complete' || c.type === 'Failed'),
+  );
+  if (!finished) return '~';
+  return (
+    toIso((job.status as JobStatus | undefined)?.completionTime) ?? toIso(finished.lastTransitionTime) ?? ''
+  );
 }
 
 export async function cronJobView(client: KubeClient, name: string): Promise<CronJobView> {

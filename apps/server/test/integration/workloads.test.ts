@@ -153,6 +153,11 @@ describe('workload views', () => {
     const log = await h.fetch(`/api/v1/pods/${NS}/${job.pods[0]!.name}/log?tailLines=20`);
     expect(log.status).toBe(200);
 
+    // Job times have one-second resolution: clear in a later second than the failed Job ended,
+    // so "newest" is a fact of the timestamps and not of the tie-break (at this time scale the
+    // whole failed run fits in one second).
+    const nextSecond = Math.floor(Date.now() / 1000) * 1000 + 1000;
+    await until(() => Date.now() >= nextSecond, 'the second after the failed Job', 5_000, 50);
     await h.scenario('clusteroperator-degraded', false);
     await until(
       async () => {

@@ -267,4 +267,18 @@ describe('pruner card', () => {
       state: 'never',
     });
   });
+
+  it('orders Jobs started in the same second by when they ended, a running one newest', () => {
+    const second = '2026-01-05T00:00:07Z';
+    const ended = (name: string, condition: string, at: string) => {
+      const j = job(name, second, condition);
+      (j.status.conditions as { lastTransitionTime?: string }[])[0]!.lastTransitionTime = at;
+      return j;
+    };
+    // names sort the wrong way on purpose: 'z-failed' would win a name tie-break
+    const failed = ended('z-failed', 'Failed', '2026-01-05T00:00:07Z');
+    expect(cronJobCard(cron, [failed, job('a-running', second)])).toMatchObject({ state: 'Running' });
+    const done = ended('a-done', 'Complete', '2026-01-05T00:00:08Z');
+    expect(cronJobCard(cron, [failed, done])).toMatchObject({ state: 'Complete', health: 'ok' });
+  });
 });
