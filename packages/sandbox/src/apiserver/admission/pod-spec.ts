@@ -42,7 +42,50 @@ function validateContainers(list: unknown, field: string, requireOne: boolean): 
   return causes;
 }
 
-/** The parts of ValidatePodSpec the console's objects exercise: containers, restartPolicy. */
+const SCHEDULE_ACTIONS = ['DoNotSchedule', 'ScheduleAnyway'];
+
+/**
+ * validateTopologySpreadConstraints (k8s.io/kubernetes pkg/apis/core/validation): maxSkew > 0, a
+ * topologyKey, whenUnsatisfiable one of the two actions (Unsupported value, supported values
+ * sorted), no repeated {topologyKey, whenUnsatisfiable} pair (reported on the earlier one), and
+ * minDomains only positive and only with DoNotSchedule. Missing fields are Go's zero values.
+ */
+function validateTopologySpread(list: unknown, field: string): StatusCause[] {
+  if (!Array.isArray(list)) return [];
+  const causes: StatusCause[] = [];
+  const items = list.map((c) => (isObj(c) ? c : {}));
+  items.forEach((c, i) => {
+    const at = `${field}[${i}]`;
+    const maxSkew = typeof c.maxSkew === 'number' ? c.maxSkew : 0;
+    const key = typeof c.topologyKey === 'string' ? c.topologyKey : '';
+    const action = typeof c.whenUnsatisfiable === 'string' ? c.whenUnsatisfiable : '';
+    if (maxSkew <= 0) causes.push(invalidValue(`${at}.maxSkew`, maxSkew, 'must be greater than zero'));
+    if (key === '') causes.push(required(`${at}.topologyKey`, 'can not be empty'));
+    if (!SCHEDULE_ACTIONS.includes(action))
+      causes.push(notSupported(`${at}.whenUnsatisfiable`, action, SCHEDULE_ACTIONS));
+    if (
+      items
+        .slice(i + 1)
+        .some((o) => o.topologyKey === c.topologyKey && o.whenUnsatisfiable === c.whenUnsatisfiable)
+    )
+      causes.push(duplicate(`${at}.{topologyKey, whenUnsatisfiable}`, `{${key}, ${action}}`));
+    if (typeof c.minDomains === 'number') {
+      if (c.minDomains <= 0)
+        causes.push(invalidValue(`${at}.minDomains`, c.minDomains, 'must be greater than zero'));
+      if (action !== 'DoNotSchedule')
+        causes.push(
+          invalidValue(
+            `${at}.minDomains`,
+            c.minDomains,
+            `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${action}`,
+          ),
+        );
+    }
+  });
+  return causes;
+}
+
+/** The parts of ValidatePodSpec the console's objects exercise: containers, restartPolicy, topology spread. */
 export function validatePodSpec(
   spec: unknown,
   field: string,
@@ -55,6 +98,9 @@ export function validatePodSpec(
   ];
   if (spec.restartPolicy !== undefined && !restartPolicies.includes(String(spec.restartPolicy)))
     causes.push(notSupported(`${field}.restartPolicy`, spec.restartPolicy, restartPolicies));
+  causes.push(
+    ...validateTopologySpread(spec.topologySpreadConstraints, `${field}.topologySpreadConstraints`),
+  );
   return causes;
 }
 
