@@ -2,11 +2,14 @@
  * `infrastructures.config.openshift.io`, `proxies.config.openshift.io` and
  * `apiservers.config.openshift.io` v1 (openshift/api config/v1 types_infrastructure.go,
  * types_proxy.go, types_apiserver.go + types_tlssecurityprofile.go): the cluster-scoped singletons
- * `cluster` the registry operator reads its platform facts, proxy fallback and TLS profile from. Only the fields a
- * registry operator and an AWS install use are declared; the rest of spec/status is pruned as on
- * a cluster whose CRD lacks them.
+ * `cluster` the registry operator reads its platform facts, proxy fallback and TLS profile from. For
+ * Infrastructure and Proxy only the fields a registry operator and an AWS install use are declared
+ * (the rest is pruned as on a cluster whose CRD lacks them); APIServer's spec has every field of
+ * the Default feature set's CRD (types_apiserver.go: servingCerts, clientCA,
+ * additionalCORSAllowedOrigins, encryption, tlsSecurityProfile, audit), so an admin's settings
+ * are kept. Feature-gated fields (encryption.kms, http01ChallengeProxy) are not.
  */
-import { atomicList, nullable, obj, objectMeta, opt, str, stringEnum } from '@irc/shared';
+import { atomicList, mapList, nullable, obj, objectMeta, opt, str, stringEnum } from '@irc/shared';
 
 const PLATFORM_TYPES = [
   '',
@@ -204,6 +207,12 @@ const TLSSecurityProfile = obj(
   },
 );
 
+const auditProfile = (o: { default?: string } = {}) =>
+  stringEnum(['Default', 'WriteRequestBodies', 'AllRequestBodies', 'None'], o);
+/** ConfigMapNameReference / SecretNameReference: `name` is required. */
+const secretOrConfigMapName = (what: string) =>
+  obj({ name: str({ description: `name is the metadata.name of ${what}.` }) });
+
 export const APIServer = obj({
   ...meta,
   spec: obj(
@@ -212,16 +221,61 @@ export const APIServer = obj({
       audit: opt(
         obj(
           {
-            profile: opt(
-              stringEnum(['Default', 'WriteRequestBodies', 'AllRequestBodies', 'None'], {
-                default: 'Default',
-              }),
+            profile: opt(auditProfile({ default: 'Default' })),
+            customRules: opt(
+              mapList(
+                obj({
+                  group: str({
+                    minLength: 1,
+                    description: 'group is a name of group a request user must be member of.',
+                  }),
+                  profile: auditProfile(),
+                }),
+                ['group'],
+                { description: 'customRules specify profiles per group, evaluated from top to bottom.' },
+              ),
             ),
           },
           { default: { profile: 'Default' } },
         ),
       ),
       additionalCORSAllowedOrigins: opt(atomicList(str())),
+      servingCerts: opt(
+        obj(
+          {
+            namedCertificates: opt(
+              atomicList(
+                obj({
+                  names: opt(atomicList(str(), { maxItems: 64 })),
+                  servingCertificate: opt(
+                    secretOrConfigMapName('a kubernetes.io/tls Secret in openshift-config'),
+                  ),
+                }),
+                { maxItems: 32 },
+              ),
+            ),
+          },
+          { description: 'servingCert is the TLS cert info for serving secure traffic.' },
+        ),
+      ),
+      clientCA: opt(secretOrConfigMapName('a ConfigMap in openshift-config holding ca-bundle.crt')),
+      encryption: opt(
+        obj(
+          {
+            // the Default feature set's enum (KMS is behind the KMSEncryptionProvider gate)
+            type: opt(
+              stringEnum(['', 'identity', 'aescbc', 'aesgcm'], {
+                description:
+                  'type defines what encryption type should be used to encrypt resources at the datastore layer.',
+              }),
+            ),
+          },
+          {
+            description:
+              'encryption allows the configuration of encryption of resources at the datastore layer.',
+          },
+        ),
+      ),
     },
     { description: 'spec holds user settable values for configuration' },
   ),
