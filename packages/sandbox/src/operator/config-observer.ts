@@ -24,22 +24,17 @@ export function observeConfig(env: OperatorEnv, cfg: KubeObject): KubeObject {
   if (stableStringify(serving.cipherSuites ?? null) !== stableStringify(profile.cipherSuites))
     changes.push(`cipherSuites changed to [${profile.cipherSuites.map((c) => `"${c}"`).join(' ')}]`);
   if (changes.length === 0) return cfg;
-  const written = writeBackSpec(
-    env.api,
-    cfg,
-    (c) => {
-      const spec = rec(c, 'spec');
-      const observed = rec(spec, 'observedConfig');
-      observed.servingInfo = {
-        ...rec(observed, 'servingInfo'),
-        minTLSVersion: profile.minTLSVersion,
-        cipherSuites: [...profile.cipherSuites],
-      };
-      spec.observedConfig = observed;
-      c.spec = spec;
-    },
-    env.log,
-  );
+  const written = writeBackSpec(env.api, cfg, (c) => {
+    const spec = rec(c, 'spec');
+    const observed = rec(spec, 'observedConfig');
+    observed.servingInfo = {
+      ...rec(observed, 'servingInfo'),
+      minTLSVersion: profile.minTLSVersion,
+      cipherSuites: [...profile.cipherSuites],
+    };
+    spec.observedConfig = observed;
+    c.spec = spec;
+  });
   for (const message of changes)
     env.events.record(
       { component: EVENT_COMPONENT },

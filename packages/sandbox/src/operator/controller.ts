@@ -1,6 +1,6 @@
 import type { KubeObject } from '../core/types.js';
 import { R } from '../core/refs.js';
-import { arr, errorMessage, isRecord, num, rec, str, tryGet } from '../core/objects.js';
+import { arr, errorMessage, isConflict, num, rec, str, tryGet } from '../core/objects.js';
 import { isServed } from '../cluster/served.js';
 import { randomHex } from '../core/names.js';
 import {
@@ -157,7 +157,7 @@ export class RegistryController {
     // write back the narrow spec changes first (with the resourceVersion read), then status
     let current = cfg;
     if (specMutation && !terminating) {
-      const written = writeBackSpec(api, cfg, specMutation, log);
+      const written = writeBackSpec(api, cfg, specMutation);
       if (written) {
         log.info(
           'controller.go:361',
@@ -203,22 +203,18 @@ export class RegistryController {
     const before = rec(cfg, 'status');
     const diff = diffObjects({ status: before }, { status });
     if (diff) {
+      log.info('controller.go:361', `object changed: *v1.Config, Name=cluster (status=true): ${diff}`);
       try {
-        api.patch(
-          R.configs,
-          undefined,
-          CONFIG_NAME,
-          'merge',
-          {
-            status: {
-              ...status,
-              storage: replacing(rec(before, 'storage'), statusStorage),
-            },
-          },
-          { subresource: 'status' },
-        );
-        log.info('controller.go:361', `object changed: *v1.Config, Name=cluster (status=true): ${diff}`);
+        // UpdateStatus of the object this sync read (or its own spec write returned): the whole
+        // status, conditional on that resourceVersion — a stale read gets 409 Conflict, which the
+        // operator does not retry here but returns, so the work queue logs it and requeues.
+        api.update(R.configs, undefined, { ...current, status }, { subresource: 'status' });
       } catch (e) {
+        if (!isConflict(e))
+          log.error(
+            'controller.go:330',
+            `unable to update status *v1.Config, Name=cluster: ${errorMessage(e)}`,
+          );
         log.error('controller.go:400', `unable to sync: ${errorMessage(e)}, requeuing`);
         return { requeueAfterMs: this.backoff() };
       }
@@ -239,15 +235,10 @@ export class RegistryController {
   private finalize(cfg: KubeObject, deploy: KubeObject | undefined): void {
     if (deploy) return;
     this.env.log.info('controller.go:240', 'finalizing *v1.Config, Name=cluster');
-    writeBackSpec(
-      this.env.api,
-      cfg,
-      (c) => {
-        const rest = (c.metadata.finalizers ?? []).filter((f) => f !== FINALIZER);
-        c.metadata.finalizers = rest;
-      },
-      this.env.log,
-    );
+    writeBackSpec(this.env.api, cfg, (c) => {
+      const rest = (c.metadata.finalizers ?? []).filter((f) => f !== FINALIZER);
+      c.metadata.finalizers = rest;
+    });
   }
 
   private applyOperatorLogLevel(cfg: KubeObject): void {
@@ -295,22 +286,6 @@ function fillStorage(
         if (merged[f] === undefined || merged[f] === '') merged[f] = fv;
       out[k] = merged;
     } else if (out[k] === undefined) out[k] = v;
-  }
-  return out;
-}
-
-/** Backends that left status.storage must be removed from it by the merge patch. */
-/**
- * The merge patch that makes `before` exactly `after` (the real operator updates the whole
- * status): keys gone at any depth become null. One level was not enough — status.storage.s3
- * kept a regionEndpoint removed from spec, so the storage in use still looked custom.
- */
-function replacing(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(before)) if (!(k in after)) out[k] = null;
-  for (const [k, v] of Object.entries(after)) {
-    const was = before[k];
-    out[k] = isRecord(was) && isRecord(v) ? replacing(was, v) : v;
   }
   return out;
 }

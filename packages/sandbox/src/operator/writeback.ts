@@ -1,26 +1,25 @@
 import type { ApiClient, KubeObject } from '../core/types.js';
 import { R } from '../core/refs.js';
 import { clone, errorMessage, isConflict, stableStringify } from '../core/objects.js';
-import type { Klog } from './klog.js';
 import { CONFIG_NAME } from './defaults.js';
 
 /**
  * Writes the operator's narrow spec changes (finalizer, httpSecret, bucket/region, storage
- * managementState …) back to the Config. The first attempt uses the object and
- * resourceVersion the sync read; on 409 Conflict it logs what the real operator logs for a sync
- * that lost the race (`unable to sync: Operation cannot be fulfilled … the object has been
- * modified …, requeuing`), re-reads and re-applies the same narrow mutation, so a concurrent admin
- * change is never overwritten. Returns the stored object, or undefined when there was nothing to
- * change.
+ * managementState …) back to the Config, as the real operator's spec update does: inside
+ * retry.RetryOnConflict (client-go's DefaultBackoff, 4 attempts) it re-reads the Config and
+ * re-applies the same narrow mutation, so a concurrent admin change is never overwritten and a
+ * lost race is not logged. Only when every attempt conflicts does it fail with `unable to update
+ * config spec: …` (which the work queue logs as `unable to sync: …, requeuing`). Returns the
+ * stored object, or undefined when there was nothing to change.
  */
 export function writeBackSpec(
   api: ApiClient,
   read: KubeObject,
   mutate: (cfg: KubeObject) => void,
-  log?: Klog,
-  attempts = 5,
+  attempts = 4,
 ): KubeObject | undefined {
   let base = read;
+  let last: unknown;
   for (let i = 0; i < attempts; i++) {
     const next = clone(base);
     mutate(next);
@@ -33,9 +32,9 @@ export function writeBackSpec(
       return api.update(R.configs, undefined, next).object;
     } catch (e) {
       if (!isConflict(e)) throw e;
-      log?.error('controller.go:400', `unable to sync: ${errorMessage(e)}, requeuing`);
+      last = e;
       base = api.get(R.configs, undefined, CONFIG_NAME);
     }
   }
-  throw new Error(`unable to update ${CONFIG_NAME}: too many conflicts`);
+  throw new Error(`unable to update config spec: ${errorMessage(last)}`);
 }

@@ -5,7 +5,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { SandboxHandle } from '../../src/index.js';
-import type { KubeObject } from '../../src/core/types.js';
+import type { KubeObject, ResourceRef } from '../../src/core/types.js';
+import { RegistryController } from '../../src/operator/controller.js';
+import { FINALIZER } from '../../src/operator/defaults.js';
+import { observedTlsProfile } from '../../src/operator/tls-profiles.js';
 import { mainConditions, type Condition, type DeployFacts } from '../../src/operator/conditions.js';
 import { aggregateClusterOperator } from '../../src/operator/clusteroperator-status.js';
 import { applyObject } from '../../src/operator/apply.js';
@@ -523,37 +526,6 @@ describe('operator facts: a failed apply', () => {
 describe('operator facts: the log', () => {
   const sb = useTestSandbox({ controllers: false });
 
-  test('fact: a write that loses a race logs `unable to sync: Operation cannot be fulfilled … the object has been modified …, requeuing`', () => {
-    const api = sb.api();
-    const read = api.create(R.configs, undefined, {
-      apiVersion: 'imageregistry.operator.openshift.io/v1',
-      kind: 'Config',
-      metadata: { name: 'cluster' },
-      spec: { managementState: 'Managed', replicas: 1 },
-    }).object;
-    // the admin saves between the operator's read and its write
-    api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { logLevel: 'Debug' } });
-    const lines: string[] = [];
-    const log = {
-      info: () => undefined,
-      warning: () => undefined,
-      error: (_file: string, msg: string) => lines.push(msg),
-      setVerbosity: () => undefined,
-    };
-    const written = writeBackSpec(
-      api,
-      read,
-      (c) => {
-        rec(c, 'spec').httpSecret = 'x'.repeat(64);
-      },
-      log,
-    );
-    expect(lines).toEqual([
-      'unable to sync: Operation cannot be fulfilled on configs.imageregistry.operator.openshift.io "cluster": the object has been modified; please apply your changes to the latest version and try again, requeuing',
-    ]);
-    // the re-read keeps the admin's change
-    expect(rec(written, 'spec')).toMatchObject({ logLevel: 'Debug', httpSecret: 'x'.repeat(64) });
-  });
   test('fact: until service-ca injects `serviceca`, image-registry-certificates has no service hosts ("the service CA is not injected yet")', () => {
     const api = sb.api();
     const lines: string[] = [];
@@ -591,5 +563,82 @@ describe('operator facts: the log', () => {
       'image-registry.openshift-image-registry.svc..5000': pem,
       'image-registry.openshift-image-registry.svc.cluster.local..5000': pem,
     });
+  });
+
+  const CONFLICT =
+    'Operation cannot be fulfilled on configs.imageregistry.operator.openshift.io "cluster": the object has been modified; please apply your changes to the latest version and try again';
+  const recordingLog = (errors: string[]) => ({
+    info: () => undefined,
+    warning: () => undefined,
+    error: (_file: string, msg: string) => errors.push(msg),
+    setVerbosity: () => undefined,
+  });
+
+  test('fact: an UpdateStatus from a stale read is 409 — the operator logs `unable to sync: Operation cannot be fulfilled … the object has been modified …, requeuing` and writes on its next sync', () => {
+    const api = sb.api();
+    if (!tryGet(api, R.namespaces, undefined, NS))
+      api.create(R.namespaces, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
+    api.create(R.configs, undefined, {
+      apiVersion: 'imageregistry.operator.openshift.io/v1',
+      kind: 'Config',
+      metadata: { name: 'cluster', finalizers: [FINALIZER] },
+      spec: {
+        managementState: 'Unmanaged',
+        replicas: 1,
+        storage: { emptyDir: {} },
+        httpSecret: 'x'.repeat(64),
+        // already observed: this sync's only write is its status
+        observedConfig: { servingInfo: { ...observedTlsProfile(undefined) } },
+      },
+    });
+    // the operator's lister still holds the Config from before the admin's save (informer lag)
+    const cached = api.get(R.configs, undefined, 'cluster');
+    api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { logLevel: 'Debug' } });
+    let stale = true;
+    const lister = new Proxy(api, {
+      get(target, prop) {
+        if (prop === 'get')
+          return (ref: ResourceRef, ns: string | undefined, name: string) =>
+            stale && ref.resource === 'configs' ? structuredClone(cached) : target.get(ref, ns, name);
+        const v: unknown = Reflect.get(target, prop);
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const errors: string[] = [];
+    const env = {
+      api: lister,
+      clock: sb.clock,
+      world: {},
+      log: { ...recordingLog(errors), info: () => undefined },
+      events: { record: () => undefined },
+      platform: { infraName: 'test', platform: 'AWS', region: 'us-east-1' },
+      self: () => api.get(R.namespaces, undefined, NS),
+    } as unknown as OperatorEnv;
+    const controller = new RegistryController(env);
+    const first = controller.sync();
+    const syncErrors = () => errors.filter((e) => e.startsWith('unable to sync:'));
+    expect(syncErrors()).toEqual([`unable to sync: ${CONFLICT}, requeuing`]);
+    expect(first.requeueAfterMs).toBeGreaterThan(0);
+    expect(rec(config(api), 'status').conditions).toBeUndefined(); // nothing written
+    expect(rec(config(api), 'spec').logLevel).toBe('Debug');
+    stale = false; // the informer caught up
+    controller.sync();
+    expect(syncErrors()).toHaveLength(1);
+    expect(cond(config(api), 'Progressing')).toBe('False Unmanaged');
+    expect(rec(config(api), 'status').observedGeneration).toBe(config(api).metadata.generation);
+  });
+
+  test('a spec write-back that loses a race re-reads and retries (RetryOnConflict): the admin’s change kept, nothing logged', () => {
+    const api = sb.api();
+    const read = config(api);
+    // the admin saves between the operator's read and its write
+    api.patch(R.configs, undefined, 'cluster', 'merge', { spec: { logLevel: 'Trace' } });
+    let attempts = 0;
+    const written = writeBackSpec(api, read, (c) => {
+      attempts++;
+      rec(c, 'spec').httpSecret = 'y'.repeat(64);
+    });
+    expect(attempts).toBe(2);
+    expect(rec(written, 'spec')).toMatchObject({ logLevel: 'Trace', httpSecret: 'y'.repeat(64) });
   });
 });
