@@ -188,6 +188,35 @@ describe('operator facts (imitating release-4.23)', () => {
     await onEmptyDir(sb);
   });
 
+  test('fact: an S3 change without credentials is StorageExists=Unknown "S3 Configuration Changed" with Progressing Error on the cluster minted credentials — and stays so after going back', async () => {
+    const api = sb.api();
+    await onEmptyDir(sb);
+    await sb.scenarios.activate('s3-credentials-missing');
+    try {
+      patchSpec(sb, {
+        storage: { emptyDir: null, s3: { bucket: 'facts-no-credentials', region: 'us-east-1' } },
+      });
+      await waitFor(
+        'S3 Configuration Changed',
+        () => cond(config(api), 'StorageExists') === 'Unknown S3 Configuration Changed',
+      );
+      expect(condition(config(api), 'StorageExists')?.message).toBe('S3 storage is in an unknown state');
+      await waitFor('Progressing Error', () =>
+        progressingMessage(sb).includes('installer-cloud-credentials'),
+      );
+      expect(progressingMessage(sb)).toBe(
+        'Unable to apply resources: unable to sync storage configuration: unable to get cluster minted credentials "openshift-image-registry/installer-cloud-credentials": secret "installer-cloud-credentials" not found',
+      );
+      // back to the storage that last applied: the driver does not run again, the condition stays
+      patchSpec(sb, { storage: { s3: null, emptyDir: {} } });
+      await waitFor('undone', () => cond(config(api), 'Progressing') === 'False Ready');
+      expect(cond(config(api), 'StorageExists')).toBe('Unknown S3 Configuration Changed');
+    } finally {
+      await sb.scenarios.clear('s3-credentials-missing');
+    }
+    await registryReady(sb);
+  });
+
   test('fact: a route naming a missing TLS secret fails the apply with `secret "…" not found` (singular)', async () => {
     patchSpec(sb, {
       routes: [
