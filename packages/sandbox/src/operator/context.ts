@@ -32,6 +32,8 @@ export interface StorageResult {
   secretData: Record<string, string>;
   /** set when the backend could not be verified or created: the sync reports it, nothing is applied */
   error?: SyncError;
+  /** cluster ms the backend's calls took when they are slow (an SDK retrying an unreachable endpoint) */
+  elapsedMs?: number;
 }
 
 /** An error the operator returns from a sync step; permanent ones set Degraded at once. */

@@ -65,7 +65,7 @@ export class RegistryController {
 
   constructor(private readonly env: OperatorEnv) {}
 
-  sync(): { requeueAfterMs?: number } {
+  sync(): { requeueAfterMs?: number; busyForMs?: number } {
     const { api, log } = this.env;
     log.info('controller.go:322', 'get event from workqueue', 4);
     const read = tryGet(api, R.configs, undefined, CONFIG_NAME);
@@ -85,12 +85,14 @@ export class RegistryController {
     let statusStorage = rec(cfg, 'status', 'storage');
     let removeError: string | undefined;
     let specMutation: ((c: KubeObject) => void) | undefined;
+    let busyForMs: number | undefined;
     let httpSecret = str(spec.httpSecret) ?? '';
 
     if (state === 'Managed') {
       if (!httpSecret) httpSecret = randomHex(64);
       const res = syncManaged(this.env, cfg, httpSecret, certs.data);
       managedError = res.error;
+      busyForMs = res.storage?.elapsedMs;
       if (res.storage) {
         storageConds = res.storage.conditions;
         if (!res.error) statusStorage = res.storage.statusStorage;
@@ -216,7 +218,7 @@ export class RegistryController {
             `unable to update status *v1.Config, Name=cluster: ${errorMessage(e)}`,
           );
         log.error('controller.go:400', `unable to sync: ${errorMessage(e)}, requeuing`);
-        return { requeueAfterMs: this.backoff() };
+        return { requeueAfterMs: this.backoff(), ...(busyForMs ? { busyForMs } : {}) };
       }
     }
     syncClusterOperator(this.env, conditions, pruner, versionReached(state, facts));
@@ -225,7 +227,15 @@ export class RegistryController {
     const error = managedError?.message ?? removeError;
     if (error) {
       log.error('controller.go:400', `unable to sync: ${error}, requeuing`);
-      return { requeueAfterMs: this.backoff() };
+      // A slow failed sync that moved StorageExists through two states (Unknown "S3 Configuration
+      // Changed", then False) gave it a new lastTransitionTime: the real operator's status write
+      // wakes it again at once, so it retries as fast as the sync lasts, not on the backoff.
+      if (
+        busyForMs &&
+        new Set(storageConds.filter((c) => c.type === 'StorageExists').map((c) => c.status)).size > 1
+      )
+        return { requeueAfterMs: busyForMs, busyForMs };
+      return { requeueAfterMs: this.backoff(), ...(busyForMs ? { busyForMs } : {}) };
     }
     this.failures = 0;
     return main.recheckAfterMs !== undefined ? { requeueAfterMs: main.recheckAfterMs } : {};

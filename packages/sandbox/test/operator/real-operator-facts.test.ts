@@ -23,6 +23,7 @@ import {
   condition,
   config,
   events,
+  operatorLog,
   rec,
   registryReady,
   tryGet,
@@ -669,5 +670,47 @@ describe('operator facts: the log', () => {
     });
     expect(attempts).toBe(2);
     expect(rec(written, 'spec')).toMatchObject({ logLevel: 'Trace', httpSecret: 'y'.repeat(64) });
+  });
+});
+
+describe('operator facts: a bootstrap whose S3 cannot be reached', () => {
+  const sb = useTestSandbox();
+
+  test('fact: it retries about once a (cluster) second, rewriting the Config status each time — StorageExists re-stamped, no backoff', async () => {
+    await sb.scenarios.activate('storage-unreachable');
+    const api = sb.api();
+    await waitFor('RequestError', () => cond(config(api), 'StorageExists') === 'False RequestError');
+    // the bootstrap never applied: no bucket in spec or status
+    expect(rec(config(api), 'status', 'storage', 's3').bucket).toBeUndefined();
+    const attempts = () =>
+      operatorLog(sb).split('unable to sync: unable to sync storage configuration').length - 1;
+    const stamps: string[] = [];
+    const stop = api.watch(
+      R.configs,
+      undefined,
+      { resourceVersion: String(config(api).metadata.resourceVersion) },
+      (e) => {
+        const c = condition(e.object as KubeObject, 'StorageExists');
+        if (e.type === 'MODIFIED' && c) stamps.push(`${String(c.status)} ${String(c.lastTransitionTime)}`);
+      },
+    );
+    const before = attempts();
+    const started = Date.now();
+    try {
+      // wait for three re-stamping status writes (the condition's time has second precision)
+      await waitFor('three status rewrites', () => new Set(stamps).size >= 3, 15_000);
+    } finally {
+      stop();
+    }
+    const clusterSeconds = (Date.now() - started) / sb.clock.scale / 1000;
+    const retries = attempts() - before;
+    // about one retry per cluster second (the real operator: 1–2); a backoff would have reached
+    // one per minute long before this
+    expect(retries).toBeGreaterThanOrEqual(Math.floor(clusterSeconds / 3));
+    // each write re-stamps StorageExists: False RequestError with a later lastTransitionTime
+    expect(stamps.every((s) => s.startsWith('False '))).toBe(true);
+    const distinct = [...new Set(stamps)];
+    expect([...distinct].sort()).toEqual(distinct);
+    expect(rec(config(api), 'spec', 'storage', 's3').bucket ?? '').toBe('');
   });
 });

@@ -17,6 +17,15 @@ export function generatedBucketName(infraName: string, region: string): string {
   return `${infraName}-${REGISTRY_NAME}-${region}`.slice(0, 62).replace(/-+$/, '');
 }
 
+/**
+ * How long an S3 call takes when the endpoint cannot be reached: aws-sdk-go's default retryer
+ * (3 retries with backoff) before it gives up with a RequestError. A sync that meets it lasts that
+ * long, so the operator — whose every failed bootstrap writes a fresh StorageExists transition
+ * (Unknown "S3 Configuration Changed", then False) and is woken by that write — retries about once
+ * a second, rewriting the Config status each time (operator-facts.md, "Degraded and timing").
+ */
+const UNREACHABLE_CALL_MS = 1000;
+
 function cond(type: string, status: CondSpec['status'], reason: string, message = ''): CondSpec {
   return { type, status, reason, message };
 }
@@ -138,13 +147,15 @@ export function syncS3(
     if (e instanceof AwsError) {
       // the S3 driver reports AWS error codes verbatim as the condition reason
       conditions.push(cond('StorageExists', 'False', e.code, e.message));
-      return finish(
+      const failed = finish(
         desired,
         managementState,
         conditions,
         creds,
         new SyncError(`unable to sync storage configuration: ${e.message}`),
       );
+      if (e.code === 'RequestError') failed.elapsedMs = UNREACHABLE_CALL_MS;
+      return failed;
     }
     throw e;
   }
