@@ -110,11 +110,16 @@ describe('graceful shutdown of the server process', () => {
     expect(ready.reason).toBe('ShuttingDown');
 
     // 2. After the delay: new connections are refused (PATCHes are still in flight upstream).
+    // A connection that was in the listen backlog as the listener closed is reset, not served:
+    // that is the closing moment, so keep probing until a new connection is refused outright.
     const refused = await until(
       () =>
         fetch(`${server.url}/healthz`, { headers: { connection: 'close' } }).then(
           () => undefined,
-          (err: unknown) => err as Error,
+          (err: unknown) =>
+            (err as Error & { cause?: { code?: string } }).cause?.code === 'ECONNRESET'
+              ? undefined
+              : (err as Error),
         ),
       'new connections to be refused',
     );
