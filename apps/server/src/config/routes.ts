@@ -1,5 +1,5 @@
 /** `GET /api/v1/config`, `PATCH /api/v1/config`. */
-import { ApiRoutes, ConflictBodySchema, type ConfigResponse } from '@irc/shared';
+import { ApiRoutes, type ConfigResponse } from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { KubeClient } from '../kube/client.js';
 import { toKubeError } from '../kube/errors.js';
@@ -7,7 +7,6 @@ import { forBrowser } from '../kube/resources.js';
 import { apiRoute } from '../platform/api-route.js';
 import { requestClient } from '../platform/request-client.js';
 import { recordConsoleChange } from '../timeline/record-change.js';
-import { mutationRateLimit } from '../platform/security.js';
 import { RuleViolation, StaleConfig, patchConfig } from './patch-config.js';
 import { readConfig, readStorageClaim, type LiveConfig } from './read-config.js';
 
@@ -22,12 +21,7 @@ async function toResponse(client: KubeClient, live: LiveConfig): Promise<ConfigR
 
 export const configRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.route({
-    ...apiRoute(ApiRoutes.config, {
-      tags: ['config'],
-      summary:
-        'The registry configuration (configs.imageregistry.operator.openshift.io cluster, else instance)',
-      errors: [401, 403, 404, 503, 504],
-    }),
+    ...apiRoute(ApiRoutes.config),
     handler: async (request, reply) => {
       const client = requestClient(request, reply);
       const live = await readConfig(client);
@@ -37,13 +31,7 @@ export const configRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.route({
-    ...apiRoute(ApiRoutes.patchConfig, {
-      tags: ['config'],
-      summary: 'Apply a section patch as a JSON merge patch guarded by resourceVersion (optionally dry run)',
-      errors: [400, 401, 403, 404, 413, 422, 429, 503, 504],
-      responses: { 409: ConflictBodySchema },
-      config: mutationRateLimit,
-    }),
+    ...apiRoute(ApiRoutes.patchConfig),
     handler: async (request, reply) => {
       const client = requestClient(request, reply);
       try {

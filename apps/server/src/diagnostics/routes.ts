@@ -12,12 +12,7 @@ export const diagnosticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // A gather is ~12 reads and a few bounded log tails; bursts from live re-runs share runs.
   const runs = new Coalescer<Gathered>();
   app.route({
-    ...apiRoute(ApiRoutes.diagnostics, {
-      tags: ['diagnostics'],
-      summary:
-        'The "Identifying errors" checklist computed live: one verdict per step with evidence and next steps',
-      errors: [401, 503],
-    }),
+    ...apiRoute(ApiRoutes.diagnostics),
     handler: async (request) => {
       const token = requestToken(request);
       // Shared by several requests: not aborted by one browser's disconnect (the calls time out).

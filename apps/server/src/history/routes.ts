@@ -8,12 +8,7 @@ import { OPERATOR_NAME, parseRange, readTraffic } from './service.js';
 
 export const historyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.route({
-    ...apiRoute(ApiRoutes.historyTraffic, {
-      tags: ['status'],
-      summary:
-        "The registry's request rate, 5xx rate, p99 latency, storage errors and storage latency over a range, read from cluster monitoring with the caller's token",
-      errors: [400, 401],
-    }),
+    ...apiRoute(ApiRoutes.historyTraffic),
     handler: async (request, reply) => {
       const range = parseRange(request.query.start, request.query.end);
       // Who is asking, proven to the cluster (a token it does not accept gets 401 here, as on

@@ -23,11 +23,7 @@ function deniedReason(username: string, id: PermissionId, authorizerReason: stri
 
 export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.route({
-    ...apiRoute(ApiRoutes.me, {
-      tags: ['me'],
-      summary: 'The caller (SelfSubjectReview) and what they may do (SelfSubjectAccessReviews)',
-      errors: [401, 503],
-    }),
+    ...apiRoute(ApiRoutes.me),
     handler: async (request, reply) => {
       const client = requestClient(request, reply);
       const token = requestToken(request);

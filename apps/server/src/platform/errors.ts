@@ -18,7 +18,7 @@ export class HttpError extends Error {
 }
 
 /** Response schemas for the error codes a route can answer (kept in the OpenAPI document). */
-export function errorResponses<C extends number[]>(
+export function errorResponses<C extends readonly number[]>(
   ...codes: C
 ): { [K in C[number]]: typeof ErrorBodySchema } {
   return Object.fromEntries(codes.map((c) => [c, ErrorBodySchema])) as {

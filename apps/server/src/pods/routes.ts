@@ -17,11 +17,7 @@ const COMPONENTS: { component: PodSummary['component']; selector: string }[] = [
 
 export const podRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.route({
-    ...apiRoute(ApiRoutes.pods, {
-      tags: ['pods'],
-      summary: 'Registry and operator pods in openshift-image-registry',
-      errors: [401, 403, 503, 504],
-    }),
+    ...apiRoute(ApiRoutes.pods),
     handler: async (request, reply) => {
       const client = requestClient(request, reply);
       const now = Date.now();
@@ -48,12 +44,7 @@ export const podRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.route({
-    ...apiRoute(ApiRoutes.podLog, {
-      tags: ['pods'],
-      summary: 'Relay a container log (text/plain); streamed while follow=true',
-      errors: [400, 401, 403, 404, 429, 502, 503, 504],
-      produces: ['text/plain'],
-    }),
+    ...apiRoute(ApiRoutes.podLog),
     handler: async (request, reply) => {
       const { namespace, name } = request.params;
       if (namespace !== NS) {

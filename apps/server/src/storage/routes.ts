@@ -4,28 +4,17 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { apiRoute } from '../platform/api-route.js';
 import { requestClient } from '../platform/request-client.js';
 import { recordConsoleChange } from '../timeline/record-change.js';
-import { mutationRateLimit } from '../platform/security.js';
 import { NS } from '../kube/resources.js';
 import { SECRET_NAME, credentialsStatus, putCredentials } from './credentials.js';
 
 export const storageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.route({
-    ...apiRoute(ApiRoutes.credentials, {
-      tags: ['storage'],
-      summary: 'Which storage credential keys the user secret holds, and when they changed (never values)',
-      errors: [401, 403, 503, 504],
-    }),
+    ...apiRoute(ApiRoutes.credentials),
     handler: async (request, reply) => credentialsStatus(requestClient(request, reply)),
   });
 
   app.route({
-    ...apiRoute(ApiRoutes.putCredentials, {
-      tags: ['storage'],
-      summary:
-        'Set or remove storage credential keys in image-registry-private-configuration-user (create or update)',
-      errors: [400, 401, 403, 409, 413, 422, 429, 503, 504],
-      config: mutationRateLimit,
-    }),
+    ...apiRoute(ApiRoutes.putCredentials),
     handler: async (request, reply) => {
       const client = requestClient(request, reply);
       const { status, changed } = await putCredentials(client, request.body);

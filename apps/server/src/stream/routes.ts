@@ -35,13 +35,7 @@ export function streamRoutes(options: StreamOptions = {}): FastifyPluginAsyncTyp
   const heartbeatMs = Math.min(options.heartbeatMs ?? STREAM_HEARTBEAT_MS, STREAM_HEARTBEAT_MS);
   return async (app) => {
     app.route({
-      ...apiRoute(ApiRoutes.stream, {
-        tags: ['status'],
-        summary:
-          'Server-Sent Events: snapshot/change/timeline/state/reset messages (see the shared stream contract)',
-        errors: [401, 403, 429, 503],
-        produces: ['text/event-stream'],
-      }),
+      ...apiRoute(ApiRoutes.stream),
       handler: async (request, reply) => {
         const { hub, feed } = app;
         const kinds = hub.kinds();

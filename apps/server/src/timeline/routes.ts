@@ -13,11 +13,7 @@ import { currentConditionEntries, entryKind, eventEntry, newestFirst } from './t
 
 export const timelineRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.route({
-    ...apiRoute(ApiRoutes.timeline, {
-      tags: ['status'],
-      summary: 'Condition transitions, namespace events and console changes, newest first',
-      errors: [400, 401, 403],
-    }),
+    ...apiRoute(ApiRoutes.timeline),
     handler: async (request, reply) => {
       const client = requestClient(request, reply);
       const denied = await deniedKinds(request, client, ['Config', 'ClusterOperator', 'Event']);

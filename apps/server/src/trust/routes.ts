@@ -4,7 +4,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { apiRoute } from '../platform/api-route.js';
 import { requestClient } from '../platform/request-client.js';
 import { recordConsoleChange } from '../timeline/record-change.js';
-import { mutationRateLimit } from '../platform/security.js';
 import type { KubeClient } from '../kube/client.js';
 import type { FastifyRequest } from 'fastify';
 import { identityKey } from '../me/whoami.js';
@@ -40,23 +39,12 @@ export const trustRoutes: FastifyPluginAsyncTypebox = async (app) => {
     });
 
   app.route({
-    ...apiRoute(ApiRoutes.trust, {
-      tags: ['trust'],
-      summary:
-        'Registries with an additional trusted CA (images.config.openshift.io/cluster additionalTrustedCA), with certificate details',
-      errors: [401, 403, 404, 503, 504],
-    }),
+    ...apiRoute(ApiRoutes.trust),
     handler: async (request, reply) => trustStatus(requestClient(request, reply)),
   });
 
   app.route({
-    ...apiRoute(ApiRoutes.putTrust, {
-      tags: ['trust'],
-      summary:
-        "Add or replace a registry's trusted CA bundle (PEM); creates the ConfigMap and the image config reference when missing",
-      errors: [400, 401, 403, 404, 409, 413, 422, 429, 503, 504],
-      config: mutationRateLimit,
-    }),
+    ...apiRoute(ApiRoutes.putTrust),
     handler: async (request, reply) => {
       const client = requestClient(request, reply);
       const identity = identityKey(requestToken(request));
@@ -86,12 +74,7 @@ export const trustRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.route({
-    ...apiRoute(ApiRoutes.deleteTrust, {
-      tags: ['trust'],
-      summary: "Remove a registry's trusted CA",
-      errors: [400, 401, 403, 404, 409, 422, 429, 503, 504],
-      config: mutationRateLimit,
-    }),
+    ...apiRoute(ApiRoutes.deleteTrust),
     handler: async (request, reply) => {
       const client = requestClient(request, reply);
       const { status, registry } = await deleteTrustedCA(client, request.params.registry);

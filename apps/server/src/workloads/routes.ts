@@ -3,17 +3,15 @@
  * DaemonSet, the image-pruner CronJob, the Routes), all read as the caller; `PUT …/scale` for the
  * operator Deployment (the fix for an operator scaled to 0).
  */
-import { RegistryNames, ApiRoutes, WorkloadNameParamsSchema, WorkloadNames } from '@irc/shared';
+import { RegistryNames, ApiRoutes, WorkloadNames, type RouteResponse } from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PatchStrategy } from '@kubernetes/client-node';
-import type { TSchema } from 'typebox';
 import type { KubeClient } from '../kube/client.js';
 import { invalidField, toKubeError } from '../kube/errors.js';
 import { NS } from '../kube/resources.js';
 import { HttpError } from '../platform/errors.js';
 import { apiRoute } from '../platform/api-route.js';
 import { requestClient } from '../platform/request-client.js';
-import { mutationRateLimit } from '../platform/security.js';
 import { recordConsoleChange } from '../timeline/record-change.js';
 import { workloadCards } from './cards.js';
 import { cronJobView } from './cronjobs.js';
@@ -32,14 +30,11 @@ function ensureOurs(kind: string, allowed: readonly string[], name: string): voi
   }
 }
 
+type ObjectViewRoute = typeof ApiRoutes.deployment | typeof ApiRoutes.daemonSet | typeof ApiRoutes.cronJob;
+
 export const workloadRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.route({
-    ...apiRoute(ApiRoutes.workloads, {
-      tags: ['workloads'],
-      summary:
-        'The objects behind the registry (Deployments, node-ca DaemonSet, image-pruner CronJob, Routes), one health card each',
-      errors: [401, 503, 504],
-    }),
+    ...apiRoute(ApiRoutes.workloads),
     handler: async (request, reply) => ({
       namespace: NS,
       items: await workloadCards(requestClient(request, reply)),
@@ -47,52 +42,26 @@ export const workloadRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   /** One view of one named object of the allow-list, read as the caller. */
-  // The response schema still checks (and serializes) what `view` returns.
   const objectView = (
-    route: { method: 'GET'; path: string; params: typeof WorkloadNameParamsSchema; response: TSchema },
+    route: ObjectViewRoute,
     kind: string,
     allowed: readonly string[],
-    summary: string,
-    view: (client: KubeClient, name: string) => Promise<unknown>,
+    view: (client: KubeClient, name: string) => Promise<RouteResponse<ObjectViewRoute>>,
   ) =>
     app.route({
-      ...apiRoute(route, { tags: ['workloads'], summary, errors: [400, 401, 403, 404, 503, 504] }),
+      ...apiRoute(route),
       handler: async (request, reply) => {
         ensureOurs(kind, allowed, request.params.name);
         return view(requestClient(request, reply), request.params.name);
       },
     });
 
-  objectView(
-    ApiRoutes.deployment,
-    'deployment',
-    WorkloadNames.deployments,
-    'A registry Deployment: rollout, conditions, ReplicaSets by revision, pods, events and the object (secrets redacted)',
-    deploymentView,
-  );
-  objectView(
-    ApiRoutes.daemonSet,
-    'daemonset',
-    WorkloadNames.daemonSets,
-    'The node-ca DaemonSet: counts, one row per node with its daemon pod, events and the object',
-    daemonSetView,
-  );
-  objectView(
-    ApiRoutes.cronJob,
-    'cronjob',
-    WorkloadNames.cronJobs,
-    'The image-pruner CronJob: schedule, ImagePruner conditions, recent Jobs with their pods, events and the object',
-    cronJobView,
-  );
+  objectView(ApiRoutes.deployment, 'deployment', WorkloadNames.deployments, deploymentView);
+  objectView(ApiRoutes.daemonSet, 'daemonset', WorkloadNames.daemonSets, daemonSetView);
+  objectView(ApiRoutes.cronJob, 'cronjob', WorkloadNames.cronJobs, cronJobView);
 
   app.route({
-    ...apiRoute(ApiRoutes.scaleDeployment, {
-      tags: ['workloads'],
-      summary:
-        'Scale the operator Deployment (the registry Deployment is scaled by the operator from the Config’s spec.replicas)',
-      errors: [400, 401, 403, 404, 409, 422, 429, 503, 504],
-      config: mutationRateLimit,
-    }),
+    ...apiRoute(ApiRoutes.scaleDeployment),
     handler: async (request, reply) => {
       const { name } = request.params;
       ensureOurs('deployment', WorkloadNames.deployments, name);
@@ -129,12 +98,7 @@ export const workloadRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.route({
-    ...apiRoute(ApiRoutes.workloadRoutes, {
-      tags: ['workloads'],
-      summary:
-        'The registry’s Routes: the ones the Config asks for and the ones that exist, with the router’s admission and reason',
-      errors: [401, 403, 503, 504],
-    }),
+    ...apiRoute(ApiRoutes.workloadRoutes),
     handler: async (request, reply) => routesView(requestClient(request, reply)),
   });
 };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_PREFIX, ApiRoutes } from '@irc/shared';
+import { API_PREFIX, ApiRoutes, routePath } from '@irc/shared';
 import { buildApp } from '../../src/app.js';
 import { kubeconfigFor } from '../helpers/kubeconfig.js';
 
@@ -248,7 +248,7 @@ describe('platform (no cluster)', () => {
     expect(res.statusCode).toBe(403);
   });
 
-  it('rate-limits mutations per identity, and refuses oversized bodies', async () => {
+  it('rate-limits every mutation per identity (no read), and refuses oversized bodies', async () => {
     const limited = await buildApp({
       kubeconfig: kubeconfigFor(UNREACHABLE),
       authMode: 'token',
@@ -271,6 +271,24 @@ describe('platform (no cluster)', () => {
       expect(third.json().reason).toBe('TooManyRequests');
       // reads are not limited
       expect((await limited.inject({ url: '/healthz' })).statusCode).toBe(200);
+      // Every route of the table that changes something (any method but GET) is limited; no read is.
+      for (const [name, route] of Object.entries(ApiRoutes)) {
+        if (route.method === 'GET' && route.path !== '/config') continue;
+        const send = () =>
+          limited.inject({
+            method: route.method,
+            url: routePath(route, {
+              namespace: 'openshift-image-registry',
+              name: 'x',
+              registry: 'r.example',
+            }),
+            headers: { authorization: `Bearer rate-${name}` },
+            ...(route.method === 'GET' ? {} : { payload: {} }),
+          });
+        await send();
+        await send();
+        expect((await send()).statusCode, name).toBe(route.method === 'GET' ? 503 : 429);
+      }
       const big = await limited.inject({
         method: 'PUT',
         url: '/api/v1/storage/credentials',
