@@ -38,7 +38,7 @@ function missingKeys(f: Facts, keys: readonly string[]): Finding[] {
 }
 
 function credentialFindings(f: Facts, backend: string): { findings: Finding[]; evidence: string[] } {
-  const keys = (CREDENTIAL_KEYS as Record<string, readonly string[]>)[backend] ?? [];
+  const keys = new Map<string, readonly string[]>(Object.entries(CREDENTIAL_KEYS)).get(backend) ?? [];
   const user = f.g.userSecret;
   if (!user.ok && user.error.statusCode !== 404)
     return {

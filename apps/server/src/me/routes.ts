@@ -1,20 +1,12 @@
 /** `GET /api/v1/me`: who the caller is and what they may do, with reasons. */
-import { ApiRoutes, PERMISSION_CHECKS, type Permission, type PermissionId } from '@irc/shared';
+import { ApiRoutes, PERMISSION_CHECKS, type AccessAttributes, type Permission } from '@irc/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { apiRoute } from '../platform/api-route.js';
 import { requestClient, requestToken } from '../platform/request-client.js';
 import { identityKey, whoami } from './whoami.js';
 
 /** A sentence the UI can show next to a disabled control. */
-function deniedReason(username: string, id: PermissionId, authorizerReason: string): string {
-  const c = PERMISSION_CHECKS[id] as {
-    verb: string;
-    group: string;
-    resource: string;
-    subresource?: string;
-    namespace?: string;
-    name?: string;
-  };
+function deniedReason(username: string, c: AccessAttributes, authorizerReason: string): string {
   const what = `${c.resource}${c.subresource ? `/${c.subresource}` : ''}${c.group ? `.${c.group}` : ''}${c.name ? ` "${c.name}"` : ''}`;
   const where = c.namespace ? ` in namespace ${c.namespace}` : '';
   const base = `${username} may not ${c.verb} ${what}${where}`;
@@ -30,8 +22,7 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const user = await whoami(client, token);
       const identity = identityKey(token);
       const permissions: Permission[] = await Promise.all(
-        (Object.keys(PERMISSION_CHECKS) as PermissionId[]).map(async (id) => {
-          const check = PERMISSION_CHECKS[id];
+        Object.entries(PERMISSION_CHECKS).map(async ([id, check]) => {
           const answer = await app.accessReviews.review(client, identity, check);
           return {
             id,
@@ -39,7 +30,7 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
             allowed: answer.allowed,
             reason: answer.allowed
               ? answer.reason || 'allowed'
-              : deniedReason(user.username, id, answer.reason),
+              : deniedReason(user.username, check, answer.reason),
           };
         }),
       );

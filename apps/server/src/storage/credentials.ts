@@ -10,7 +10,6 @@ import {
   ALL_CREDENTIAL_KEYS,
   CREDENTIAL_KEYS,
   RegistryNames,
-  type CredentialKey,
   type CredentialsStatus,
   type PutCredentialsRequest,
 } from '@irc/shared';
@@ -80,7 +79,7 @@ export async function putCredentials(
   client: KubeClient,
   body: PutCredentialsRequest,
 ): Promise<{ status: CredentialsStatus; changed: string[] }> {
-  const values = body.values as Partial<Record<CredentialKey, string | null>>;
+  const values = body.values;
   for (const value of Object.values(values)) knownSecrets.note(value);
   const now = new Date().toISOString();
   for (let attempt = 0; ; attempt++) {

@@ -19,9 +19,9 @@ export const storageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const client = requestClient(request, reply);
       const { status, changed } = await putCredentials(client, request.body);
       if (changed.length > 0) {
-        const values = request.body.values as Record<string, string | null | undefined>;
-        const set = changed.filter((k) => values[k] !== null);
-        const removed = changed.filter((k) => values[k] === null);
+        const values = new Map(Object.entries(request.body.values));
+        const set = changed.filter((k) => values.get(k) !== null);
+        const removed = changed.filter((k) => values.get(k) === null);
         await recordConsoleChange(request, client, {
           object: { kind: 'Secret', name: SECRET_NAME, namespace: NS },
           summary: [
