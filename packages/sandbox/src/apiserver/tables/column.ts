@@ -1,4 +1,5 @@
 import type { KubeObject } from '../../core/types.js';
+import { since } from './duration.js';
 
 /** metav1.TableColumnDefinition */
 export interface ColumnDefinition {
@@ -15,6 +16,16 @@ export type Cell = string | number | boolean | null;
 export interface Printer {
   columns: ColumnDefinition[];
   row(obj: KubeObject, now: Date): Cell[];
+}
+
+/** One column and how an object fills it: a printer made of fields keeps each cell with its column. */
+export type Field = readonly [ColumnDefinition, (obj: KubeObject, now: Date) => Cell];
+
+export function printer(...fields: Field[]): Printer {
+  return {
+    columns: fields.map(([column]) => column),
+    row: (obj, now) => fields.map(([, cell]) => cell(obj, now)),
+  };
 }
 
 export function col(
@@ -40,6 +51,10 @@ export const AGE_COLUMN = col(
   0,
   'CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata',
 );
+
+/** The Name and Age fields most kinds print first and after their own columns. */
+export const NAME_FIELD: Field = [NAME_COLUMN, (o) => o.metadata.name ?? ''];
+export const AGE_FIELD: Field = [AGE_COLUMN, (o, now) => since(o.metadata.creationTimestamp, now)];
 
 type Json = Record<string, unknown>;
 /** Safe deep read for printers: `dig(o, 'status', 'phase')`. */

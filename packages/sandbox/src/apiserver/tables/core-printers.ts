@@ -2,14 +2,18 @@ import type { KubeObject } from '../../core/types.js';
 import { since } from './duration.js';
 import {
   AGE_COLUMN,
+  AGE_FIELD,
   NAME_COLUMN,
+  NAME_FIELD,
   arr,
   col,
   count,
   dig,
   formatLabels,
   num,
+  printer,
   str,
+  type Field,
   type Printer,
 } from './column.js';
 
@@ -38,83 +42,73 @@ function externalIp(o: KubeObject): string {
   return external.length > 0 ? external.join(',') : '<none>';
 }
 
-export const servicePrinter: Printer = {
-  columns: [
-    NAME_COLUMN,
+export const servicePrinter: Printer = printer(
+  NAME_FIELD,
+  [
     col('Type', 'string', 0, 'type determines how the Service is exposed.'),
+    (o) => str(dig(o, 'spec', 'type'), 'ClusterIP'),
+  ],
+  [
     col('Cluster-IP', 'string', 0, 'clusterIP is the IP address of the service.'),
+    (o) => str(dig(o, 'spec', 'clusterIP'), '<none>'),
+  ],
+  [
     col(
       'External-IP',
       'string',
       0,
       'externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.',
     ),
-    col('Port(s)', 'string', 0, 'The list of ports that are exposed by this service.'),
-    AGE_COLUMN,
+    externalIp,
+  ],
+  [col('Port(s)', 'string', 0, 'The list of ports that are exposed by this service.'), servicePorts],
+  AGE_FIELD,
+  [
     col(
       'Selector',
       'string',
       1,
       'Route service traffic to pods with label keys and values matching this selector.',
     ),
+    (o) => formatLabels(dig(o, 'spec', 'selector')),
   ],
-  row: (o, now) => [
-    o.metadata.name ?? '',
-    str(dig(o, 'spec', 'type'), 'ClusterIP'),
-    str(dig(o, 'spec', 'clusterIP'), '<none>'),
-    externalIp(o),
-    servicePorts(o),
-    since(o.metadata.creationTimestamp, now),
-    formatLabels(dig(o, 'spec', 'selector')),
-  ],
-};
+);
 
-export const secretPrinter: Printer = {
-  columns: [
-    NAME_COLUMN,
-    col('Type', 'string', 0, 'The type of the secret'),
-    col('Data', 'string', 0, 'The number of entries in the secret'),
-    AGE_COLUMN,
-  ],
-  row: (o, now) => [
-    o.metadata.name ?? '',
-    str(o.type, 'Opaque'),
-    count(o.data),
-    since(o.metadata.creationTimestamp, now),
-  ],
-};
+export const secretPrinter: Printer = printer(
+  NAME_FIELD,
+  [col('Type', 'string', 0, 'The type of the secret'), (o) => str(o.type, 'Opaque')],
+  [col('Data', 'string', 0, 'The number of entries in the secret'), (o) => count(o.data)],
+  AGE_FIELD,
+);
 
-export const configMapPrinter: Printer = {
-  columns: [NAME_COLUMN, col('Data', 'string', 0, 'The number of entries in the ConfigMap'), AGE_COLUMN],
-  row: (o, now) => [
-    o.metadata.name ?? '',
-    count(o.data) + count(o.binaryData),
-    since(o.metadata.creationTimestamp, now),
+export const configMapPrinter: Printer = printer(
+  NAME_FIELD,
+  [
+    col('Data', 'string', 0, 'The number of entries in the ConfigMap'),
+    (o) => count(o.data) + count(o.binaryData),
   ],
-};
+  AGE_FIELD,
+);
 
-export const namespacePrinter: Printer = {
-  columns: [NAME_COLUMN, col('Status', 'string', 0, 'The status of the namespace'), AGE_COLUMN],
-  row: (o, now) => [
-    o.metadata.name ?? '',
-    str(dig(o, 'status', 'phase')),
-    since(o.metadata.creationTimestamp, now),
-  ],
-};
+export const namespacePrinter: Printer = printer(
+  NAME_FIELD,
+  [col('Status', 'string', 0, 'The status of the namespace'), (o) => str(dig(o, 'status', 'phase'))],
+  AGE_FIELD,
+);
 
-export const serviceAccountPrinter: Printer = {
-  columns: [
-    NAME_COLUMN,
+export const serviceAccountPrinter: Printer = printer(
+  NAME_FIELD,
+  [
     col(
       'Secrets',
       'string',
       0,
       'Secrets is a list of the secrets in the same namespace that pods running using this ServiceAccount are allowed to use.',
     ),
-    AGE_COLUMN,
+    (o) => arr(o.secrets).length,
   ],
-  row: (o, now) => [o.metadata.name ?? '', arr(o.secrets).length, since(o.metadata.creationTimestamp, now)],
-};
+  AGE_FIELD,
+);
 
 const ACCESS_MODES: Record<string, string> = {
   ReadWriteOnce: 'RWO',
@@ -128,88 +122,70 @@ const accessModes = (modes: unknown): string =>
     .map((m) => ACCESS_MODES[String(m)] ?? String(m))
     .join(',');
 
-export const pvcPrinter: Printer = {
-  columns: [
-    NAME_COLUMN,
-    col('Status'),
-    col('Volume'),
-    col('Capacity'),
-    col('Access Modes'),
-    col('StorageClass'),
-    col('VolumeAttributesClass'),
-    AGE_COLUMN,
-    col('VolumeMode', 'string', 1),
-  ],
-  row: (o, now) => [
-    o.metadata.name ?? '',
-    str(dig(o, 'status', 'phase')),
-    str(dig(o, 'spec', 'volumeName')),
-    str(dig(o, 'status', 'capacity', 'storage')),
-    accessModes(dig(o, 'status', 'accessModes')),
-    str(dig(o, 'spec', 'storageClassName')),
-    str(dig(o, 'spec', 'volumeAttributesClassName'), '<unset>'),
-    since(o.metadata.creationTimestamp, now),
-    str(dig(o, 'spec', 'volumeMode'), 'Filesystem'),
-  ],
-};
+/** A column of the volume printers: `path` under the object, '' (or `fallback`) when unset. */
+const at = (name: string, path: string[], fallback = '', priority = 0): Field => [
+  col(name, 'string', priority),
+  (o) => str(dig(o, ...path), fallback),
+];
+/** The columns PersistentVolumes and PersistentVolumeClaims print alike (printPersistentVolume{,Claim}). */
+const STORAGE_CLASS = at('StorageClass', ['spec', 'storageClassName']);
+const VOLUME_ATTRIBUTES_CLASS = at('VolumeAttributesClass', ['spec', 'volumeAttributesClassName'], '<unset>');
+const VOLUME_MODE = at('VolumeMode', ['spec', 'volumeMode'], 'Filesystem', 1);
+const accessModesAt = (...path: string[]): Field => [
+  col('Access Modes'),
+  (o) => accessModes(dig(o, ...path)),
+];
 
-export const persistentVolumePrinter: Printer = {
-  columns: [
-    NAME_COLUMN,
-    col('Capacity'),
-    col('Access Modes'),
-    col('Reclaim Policy'),
-    col('Status'),
+export const pvcPrinter: Printer = printer(
+  NAME_FIELD,
+  at('Status', ['status', 'phase']),
+  at('Volume', ['spec', 'volumeName']),
+  at('Capacity', ['status', 'capacity', 'storage']),
+  accessModesAt('status', 'accessModes'),
+  STORAGE_CLASS,
+  VOLUME_ATTRIBUTES_CLASS,
+  AGE_FIELD,
+  VOLUME_MODE,
+);
+
+export const persistentVolumePrinter: Printer = printer(
+  NAME_FIELD,
+  at('Capacity', ['spec', 'capacity', 'storage']),
+  accessModesAt('spec', 'accessModes'),
+  at('Reclaim Policy', ['spec', 'persistentVolumeReclaimPolicy']),
+  [col('Status'), (o) => (o.metadata.deletionTimestamp ? 'Terminating' : str(dig(o, 'status', 'phase')))],
+  [
     col('Claim'),
-    col('StorageClass'),
-    col('VolumeAttributesClass'),
-    col('Reason'),
-    AGE_COLUMN,
-    col('VolumeMode', 'string', 1),
+    (o) => {
+      const claim = dig(o, 'spec', 'claimRef');
+      return claim ? `${str(dig(claim, 'namespace'))}/${str(dig(claim, 'name'))}` : '';
+    },
   ],
-  row: (o, now) => {
-    const claim = dig(o, 'spec', 'claimRef');
-    return [
-      o.metadata.name ?? '',
-      str(dig(o, 'spec', 'capacity', 'storage')),
-      accessModes(dig(o, 'spec', 'accessModes')),
-      str(dig(o, 'spec', 'persistentVolumeReclaimPolicy')),
-      o.metadata.deletionTimestamp ? 'Terminating' : str(dig(o, 'status', 'phase')),
-      claim ? `${str(dig(claim, 'namespace'))}/${str(dig(claim, 'name'))}` : '',
-      str(dig(o, 'spec', 'storageClassName')),
-      str(dig(o, 'spec', 'volumeAttributesClassName'), '<unset>'),
-      str(dig(o, 'status', 'reason')),
-      since(o.metadata.creationTimestamp, now),
-      str(dig(o, 'spec', 'volumeMode'), 'Filesystem'),
-    ];
-  },
-};
+  STORAGE_CLASS,
+  VOLUME_ATTRIBUTES_CLASS,
+  at('Reason', ['status', 'reason']),
+  AGE_FIELD,
+  VOLUME_MODE,
+);
 
 /** printStorageClass: the default class's name carries " (default)". */
-export const storageClassPrinter: Printer = {
-  columns: [
+export const storageClassPrinter: Printer = printer(
+  [
     NAME_COLUMN,
-    col('Provisioner'),
-    col('ReclaimPolicy'),
-    col('VolumeBindingMode'),
-    col('AllowVolumeExpansion'),
-    AGE_COLUMN,
+    (o) => {
+      const annotations = o.metadata.annotations ?? {};
+      const isDefault =
+        annotations['storageclass.kubernetes.io/is-default-class'] === 'true' ||
+        annotations['storageclass.beta.kubernetes.io/is-default-class'] === 'true';
+      return `${o.metadata.name ?? ''}${isDefault ? ' (default)' : ''}`;
+    },
   ],
-  row: (o, now) => {
-    const annotations = o.metadata.annotations ?? {};
-    const isDefault =
-      annotations['storageclass.kubernetes.io/is-default-class'] === 'true' ||
-      annotations['storageclass.beta.kubernetes.io/is-default-class'] === 'true';
-    return [
-      `${o.metadata.name ?? ''}${isDefault ? ' (default)' : ''}`,
-      str(o.provisioner),
-      str(o.reclaimPolicy, 'Delete'),
-      str(o.volumeBindingMode, 'Immediate'),
-      o.allowVolumeExpansion === true,
-      since(o.metadata.creationTimestamp, now),
-    ];
-  },
-};
+  at('Provisioner', ['provisioner']),
+  at('ReclaimPolicy', ['reclaimPolicy'], 'Delete'),
+  at('VolumeBindingMode', ['volumeBindingMode'], 'Immediate'),
+  [col('AllowVolumeExpansion'), (o) => o.allowVolumeExpansion === true],
+  AGE_FIELD,
+);
 
 function eventSource(o: KubeObject): string {
   const component = str(dig(o, 'source', 'component')) || str(o.reportingComponent);
