@@ -1,12 +1,10 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
 import { EventRecorder } from './events.js';
 import { R } from '../core/refs.js';
-import { WorkQueue } from './queue.js';
-import { watchResource } from './watch.js';
+import { runController } from './controller-loop.js';
 import {
   arr,
   clone,
-  controllerOf,
   isNotFound,
   isOwnedBy,
   num,
@@ -150,20 +148,11 @@ export function startCronJobController(ctx: ControllerContext): () => void {
     }
   };
 
-  const queue = new WorkQueue(ctx.clock, sync, undefined, 50);
-  const stops = [
-    watchResource(api, R.cronJobs, undefined, (_t, cj) =>
-      queue.add(`${cj.metadata.namespace}/${cj.metadata.name}`),
-    ),
-    watchResource(api, R.jobs, undefined, (_t, job) => {
-      const owner = controllerOf(job);
-      if (owner?.kind === 'CronJob') queue.add(`${job.metadata.namespace}/${owner.name}`);
-    }),
-  ];
-  for (const cj of api.list(R.cronJobs, undefined).items)
-    queue.add(`${cj.metadata.namespace}/${cj.metadata.name}`);
-  return () => {
-    queue.stop();
-    for (const s of stops) s();
-  };
+  return runController(api, ctx.clock, {
+    resource: R.cronJobs,
+    kind: 'CronJob',
+    owned: [R.jobs],
+    sync,
+    latencyMs: 50,
+  });
 }

@@ -1,12 +1,11 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
 import { EventRecorder } from './events.js';
 import { R } from '../core/refs.js';
-import { WorkQueue } from './queue.js';
+import { runController } from './controller-loop.js';
 import { watchResource } from './watch.js';
 import {
   arr,
   clone,
-  controllerOf,
   isNotFound,
   isOwnedBy,
   isTerminating,
@@ -111,26 +110,15 @@ export function startDaemonSetController(ctx: ControllerContext): () => void {
     events.record(source, ds, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
   };
 
-  const queue = new WorkQueue(ctx.clock, sync, undefined, 20);
-  const all = (): void => {
-    for (const ds of api.list(R.daemonSets, undefined).items)
-      queue.add(`${ds.metadata.namespace}/${ds.metadata.name}`);
-  };
-  const stops = [
-    watchResource(api, R.daemonSets, undefined, (_t, ds) =>
-      queue.add(`${ds.metadata.namespace}/${ds.metadata.name}`),
-    ),
-    watchResource(api, R.pods, undefined, (_t, pod) => {
-      const owner = controllerOf(pod);
-      if (owner?.kind === 'DaemonSet') queue.add(`${pod.metadata.namespace}/${owner.name}`);
-    }),
-    watchResource(api, R.nodes, undefined, () => queueMicrotask(all)),
-  ];
-  all();
-  return () => {
-    queue.stop();
-    for (const s of stops) s();
-  };
+  return runController(api, ctx.clock, {
+    resource: R.daemonSets,
+    kind: 'DaemonSet',
+    owned: [R.pods],
+    sync,
+    latencyMs: 20,
+    // a node added, changed or gone may want a daemon pod, or no longer: every DaemonSet looks again
+    more: ({ enqueueAll }) => [watchResource(api, R.nodes, undefined, () => queueMicrotask(enqueueAll))],
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
 import { EventRecorder } from './events.js';
 import { R } from '../core/refs.js';
-import { WorkQueue } from './queue.js';
+import { runController } from './controller-loop.js';
 import { watchResource } from './watch.js';
 import {
   clone,
@@ -289,34 +289,26 @@ export function startDeploymentController(ctx: ControllerContext): () => void {
     return requeueAfterMs !== undefined ? { requeueAfterMs } : undefined;
   };
 
-  const queue = new WorkQueue(ctx.clock, sync, undefined, 20);
-  const enqueueFromRS = (rs: KubeObject): void => {
-    const owner = controllerOf(rs);
-    if (owner?.kind === 'Deployment') queue.add(`${rs.metadata.namespace}/${owner.name}`);
-  };
-  const stops = [
-    watchResource(api, R.deployments, undefined, (_t, d) =>
-      queue.add(`${d.metadata.namespace}/${d.metadata.name}`),
-    ),
-    watchResource(api, R.replicaSets, undefined, (_t, rs) => enqueueFromRS(rs)),
-    watchResource(api, R.pods, undefined, (type, pod) => {
-      // Recreate waits for old pods to be gone: a pod deletion may unblock its deployment
-      const owner = controllerOf(pod);
-      if (type !== 'DELETED' || owner?.kind !== 'ReplicaSet') return;
-      queueMicrotask(() => {
-        try {
-          const rs = tryGet(api, R.replicaSets, pod.metadata.namespace, owner.name);
-          if (rs) enqueueFromRS(rs);
-        } catch (e) {
-          if (!isNotFound(e)) throw e;
-        }
-      });
-    }),
-  ];
-  for (const d of api.list(R.deployments, undefined).items)
-    queue.add(`${d.metadata.namespace}/${d.metadata.name}`);
-  return () => {
-    queue.stop();
-    for (const s of stops) s();
-  };
+  return runController(api, ctx.clock, {
+    resource: R.deployments,
+    kind: 'Deployment',
+    owned: [R.replicaSets],
+    sync,
+    latencyMs: 20,
+    more: ({ enqueueOwner }) => [
+      watchResource(api, R.pods, undefined, (type, pod) => {
+        // Recreate waits for old pods to be gone: a pod deletion may unblock its deployment
+        const owner = controllerOf(pod);
+        if (type !== 'DELETED' || owner?.kind !== 'ReplicaSet') return;
+        queueMicrotask(() => {
+          try {
+            const rs = tryGet(api, R.replicaSets, pod.metadata.namespace, owner.name);
+            if (rs) enqueueOwner(rs);
+          } catch (e) {
+            if (!isNotFound(e)) throw e;
+          }
+        });
+      }),
+    ],
+  });
 }

@@ -1,12 +1,10 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
 import { EventRecorder } from './events.js';
 import { R } from '../core/refs.js';
-import { WorkQueue } from './queue.js';
-import { watchResource } from './watch.js';
+import { runController } from './controller-loop.js';
 import {
   arr,
   clone,
-  controllerOf,
   isNotFound,
   isOwnedBy,
   isTerminating,
@@ -116,20 +114,11 @@ export function startJobController(ctx: ControllerContext): () => void {
     events.record(source, job, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
   };
 
-  const queue = new WorkQueue(ctx.clock, sync, undefined, 20);
-  const stops = [
-    watchResource(api, R.jobs, undefined, (_t, job) =>
-      queue.add(`${job.metadata.namespace}/${job.metadata.name}`),
-    ),
-    watchResource(api, R.pods, undefined, (_t, pod) => {
-      const owner = controllerOf(pod);
-      if (owner?.kind === 'Job') queue.add(`${pod.metadata.namespace}/${owner.name}`);
-    }),
-  ];
-  for (const job of api.list(R.jobs, undefined).items)
-    queue.add(`${job.metadata.namespace}/${job.metadata.name}`);
-  return () => {
-    queue.stop();
-    for (const s of stops) s();
-  };
+  return runController(api, ctx.clock, {
+    resource: R.jobs,
+    kind: 'Job',
+    owned: [R.pods],
+    sync,
+    latencyMs: 20,
+  });
 }

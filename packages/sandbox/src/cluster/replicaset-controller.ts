@@ -1,8 +1,7 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
 import { EventRecorder } from './events.js';
 import { R } from '../core/refs.js';
-import { WorkQueue } from './queue.js';
-import { watchResource } from './watch.js';
+import { runController } from './controller-loop.js';
 import {
   arr,
   clone,
@@ -114,23 +113,13 @@ export function startReplicaSetController(ctx: ControllerContext): () => void {
       return { requeueAfterMs: minReady * 1000 };
   };
 
-  const queue = new WorkQueue(ctx.clock, sync, undefined, 20);
-  const enqueueOwner = (pod: KubeObject): void => {
-    const owner = controllerOf(pod);
-    if (owner?.kind === 'ReplicaSet') queue.add(`${pod.metadata.namespace}/${owner.name}`);
-  };
-  const stops = [
-    watchResource(api, R.replicaSets, undefined, (_t, rs) =>
-      queue.add(`${rs.metadata.namespace}/${rs.metadata.name}`),
-    ),
-    watchResource(api, R.pods, undefined, (_t, pod) => enqueueOwner(pod)),
-  ];
-  for (const rs of api.list(R.replicaSets, undefined).items)
-    queue.add(`${rs.metadata.namespace}/${rs.metadata.name}`);
-  return () => {
-    queue.stop();
-    for (const s of stops) s();
-  };
+  return runController(api, ctx.clock, {
+    resource: R.replicaSets,
+    kind: 'ReplicaSet',
+    owned: [R.pods],
+    sync,
+    latencyMs: 20,
+  });
 }
 
 /** controller.ActivePods ordering: unscheduled < scheduled, pending < running, not ready < ready, newer first. */

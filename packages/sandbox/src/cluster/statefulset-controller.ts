@@ -1,11 +1,9 @@
 import type { ControllerContext, KubeObject } from '../core/types.js';
 import { EventRecorder } from './events.js';
 import { R } from '../core/refs.js';
-import { WorkQueue } from './queue.js';
-import { watchResource } from './watch.js';
+import { runController } from './controller-loop.js';
 import {
   clone,
-  controllerOf,
   isNotFound,
   isOwnedBy,
   isTerminating,
@@ -169,20 +167,11 @@ export function startStatefulSetController(ctx: ControllerContext): () => void {
     }
   };
 
-  const queue = new WorkQueue(ctx.clock, sync, undefined, 20);
-  const stops = [
-    watchResource(api, R.statefulSets, undefined, (_t, sts) =>
-      queue.add(`${sts.metadata.namespace}/${sts.metadata.name}`),
-    ),
-    watchResource(api, R.pods, undefined, (_t, pod) => {
-      const owner = controllerOf(pod);
-      if (owner?.kind === 'StatefulSet') queue.add(`${pod.metadata.namespace}/${owner.name}`);
-    }),
-  ];
-  for (const sts of api.list(R.statefulSets, undefined).items)
-    queue.add(`${sts.metadata.namespace}/${sts.metadata.name}`);
-  return () => {
-    queue.stop();
-    for (const s of stops) s();
-  };
+  return runController(api, ctx.clock, {
+    resource: R.statefulSets,
+    kind: 'StatefulSet',
+    owned: [R.pods],
+    sync,
+    latencyMs: 20,
+  });
 }
