@@ -8,6 +8,7 @@
 import { sleep } from './lib/cluster.mjs';
 import { percentile, round } from './lib/stats.mjs';
 import { withConsoleInBrowser } from './lib/browser.mjs';
+import { timeToPaint } from './lib/paint.mjs';
 
 const RUNS = Number(process.env.BENCH_PATCH_RUNS ?? 12);
 const TIME_SCALE = Number(process.env.BENCH_PATCH_TIME_SCALE ?? 0.01);
@@ -16,34 +17,22 @@ const TARGET_MS = 300;
 // deployment is available, Unmanaged while the operator leaves the registry alone).
 const REASON = { Unmanaged: 'Unmanaged', Managed: 'Ready' };
 
-/**
- * In the page: clicks the management-state toggle for `state` and resolves with the ms until a
- * painted frame shows the Available condition with `reason` (a MutationObserver sees the DOM
- * change; the next animation frame is when it reaches the screen). NaN after 20 s.
- */
-function switchAndWait({ state, reason }) {
-  const cell = () =>
-    document.querySelector(
-      '[data-test="config-conditions"] [data-test="condition-Available"] td[data-label="Reason"]',
-    );
+/** In the page: the Available condition's reason in the "Configuration conditions" table is `reason`. */
+const availableIs = ({ reason }) =>
+  document.querySelector(
+    '[data-test="config-conditions"] [data-test="condition-Available"] td[data-label="Reason"]',
+  )?.textContent === reason;
+
+/** In the page: clicks the management-state toggle for `state`. */
+const clickState = ({ state }) => {
   const button = document.getElementById(`irc-state-${state}`);
   if (!button) throw new Error(`no toggle for ${state}`);
-  return new Promise((resolve) => {
-    let started = 0;
-    const done = (ms) => {
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve(ms);
-    };
-    const observer = new MutationObserver(() => {
-      if (cell()?.textContent === reason) requestAnimationFrame(() => done(performance.now() - started));
-    });
-    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-    const timer = setTimeout(() => done(Number.NaN), 20_000);
-    started = performance.now();
-    button.click();
-  });
-}
+  button.click();
+};
+
+/** Ms from the click on `state`'s toggle until a painted frame shows Available's reason for it (NaN after 20 s). */
+const switchAndWait = (page, state) =>
+  timeToPaint(page, { act: clickState, painted: availableIs, arg: { state, reason: REASON[state] } });
 
 /** The page shows `reason` for Available and the toggle for `state` is pressed (a settled starting point). */
 async function settled(page, state) {
@@ -70,14 +59,14 @@ export async function patchToScreen() {
     let state = 'Managed';
     for (let i = 0; i < RUNS; i++) {
       const next = state === 'Managed' ? 'Unmanaged' : 'Managed';
-      const ms = await page.evaluate(switchAndWait, { state: next, reason: REASON[next] });
+      const ms = await switchAndWait(page, next);
       samples.push(ms);
       byState[next].push(ms);
       state = next;
       await settled(page, state);
       await sleep(300); // let the stream's follow-up updates (status writes) land before the next click
     }
-    if (state !== 'Managed') await page.evaluate(switchAndWait, { state: 'Managed', reason: REASON.Managed });
+    if (state !== 'Managed') await switchAndWait(page, 'Managed');
 
     const ok = samples.filter(Number.isFinite);
     const p50 = round(percentile(ok, 50));

@@ -12,6 +12,7 @@ import { TimelineResponseSchema, TrafficResponseSchema } from '../packages/share
 import { percentile, round } from './lib/stats.mjs';
 import { Value } from 'typebox/value';
 import { withConsoleInBrowser } from './lib/browser.mjs';
+import { timeToPaint } from './lib/paint.mjs';
 
 const RUNS = Number(process.env.BENCH_PAINT_RUNS ?? 10);
 const TARGET_MS = 500;
@@ -82,8 +83,8 @@ export function simulatedWeek(startMs, endMs, run) {
   return { timeline, traffic: trafficResponse };
 }
 
-/** In the page: applies the custom range, resolves with ms until a frame shows run `run`'s lanes and traffic. */
-function applyAndWait({ start, end, run }) {
+/** In the page: fills the custom range form with `start` and `end` (not yet applied). */
+function fillRange({ start, end }) {
   const input = (id, value) => {
     const el = document.getElementById(id);
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
@@ -92,37 +93,19 @@ function applyAndWait({ start, end, run }) {
   };
   input('irc-range-start', start);
   input('irc-range-end', end);
-  const painted = () => {
-    const descs = [...document.querySelectorAll('[data-test="history"] svg desc')].map((d) => d.textContent);
-    return (
-      descs.some((d) => d.includes(`(Run${run})`)) &&
-      descs.some((d) => d.includes(`at most ${1000 + run}/s`)) &&
-      document.querySelectorAll('[data-test="history"] svg[role="img"]').length >= 4
-    );
-  };
-  return new Promise((resolve) => {
-    let started = 0;
-    const done = (ms) => {
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve(ms);
-    };
-    const observer = new MutationObserver(() => {
-      if (painted()) requestAnimationFrame(() => done(performance.now() - started));
-    });
-    observer.observe(document.body, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-      attributes: true,
-    });
-    const timer = setTimeout(() => done(Number.NaN), 30_000);
-    // let React take the inputs' values before the submit
-    requestAnimationFrame(() => {
-      started = performance.now();
-      document.querySelector('.irc-range-picker__custom button[type="submit"]').click();
-    });
-  });
+}
+
+/** In the page: the range form's "Show this range". */
+const applyRange = () => document.querySelector('.irc-range-picker__custom button[type="submit"]').click();
+
+/** In the page: the history shows run `run`'s lanes and traffic (its reason and storage peak, four charts). */
+function runPainted({ run }) {
+  const descs = [...document.querySelectorAll('[data-test="history"] svg desc')].map((d) => d.textContent);
+  return (
+    descs.some((d) => d.includes(`(Run${run})`)) &&
+    descs.some((d) => d.includes(`at most ${1000 + run}/s`)) &&
+    document.querySelectorAll('[data-test="history"] svg[role="img"]').length >= 4
+  );
 }
 
 const local = (ms) => {
@@ -156,14 +139,7 @@ export async function timelinePaint() {
     await page.goto(
       `${server.url}/timeline?start=${new Date(coldStart).toISOString()}&end=${new Date(coldEnd).toISOString()}`,
     );
-    await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll('[data-test="history"] svg desc')].some((d) =>
-          d.textContent.includes('(Run0)'),
-        ) && document.querySelectorAll('[data-test="history"] svg[role="img"]').length >= 4,
-      null,
-      { timeout: 60_000 },
-    );
+    await page.waitForFunction(runPainted, { run: 0 }, { timeout: 60_000 });
     const cold = Date.now() - t0;
 
     const samples = [];
@@ -175,7 +151,10 @@ export async function timelinePaint() {
       const profile =
         process.env.BENCH_PAINT_PROFILE && i === RUNS ? await page.context().newCDPSession(page) : undefined;
       if (profile) await profile.send('Profiler.enable').then(() => profile.send('Profiler.start'));
-      samples.push(await page.evaluate(applyAndWait, { start: local(start), end: local(end), run: i }));
+      await page.evaluate(fillRange, { start: local(start), end: local(end) });
+      samples.push(
+        await timeToPaint(page, { act: applyRange, painted: runPainted, arg: { run: i }, timeoutMs: 30_000 }),
+      );
       if (profile) {
         const { profile: p } = await profile.send('Profiler.stop');
         const self = new Map();

@@ -1,22 +1,9 @@
-// Debian's Chromium, launched as e2e/playwright.config.ts launches it (browsers cannot be
-// downloaded here; the flags keep it off the closed network).
+// Chromium launched as e2e launches it (scripts/chromium.mjs).
 import { chromium } from 'playwright-core';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 export function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }
 
 /**
