@@ -10,7 +10,7 @@ import { additionalSchema, type JSONSchemaProps } from './schema.js';
 const META_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
 
 /** metav1.ObjectMeta's JSON fields: anything else in `metadata` is dropped when kube decodes it. */
-const OBJECT_META_FIELDS = new Set([
+export const OBJECT_META_FIELDS: ReadonlySet<string> = new Set([
   'name',
   'generateName',
   'namespace',

@@ -1,4 +1,5 @@
 import type { KubeObject } from '../../core/types.js';
+import { OBJECT_META_FIELDS } from '../../validation/pruning.js';
 import { structFields, structOfKind } from '../structs/index.js';
 
 /**
@@ -45,29 +46,11 @@ export function pruneUnknownFields(obj: KubeObject): string[] {
   return unknown.map((f) => `unknown field "${f}"`);
 }
 
-const META = new Set([
-  'name',
-  'generateName',
-  'namespace',
-  'selfLink',
-  'uid',
-  'resourceVersion',
-  'generation',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'labels',
-  'annotations',
-  'ownerReferences',
-  'finalizers',
-  'managedFields',
-]);
-
 /** Kinds without a struct table: only top level (apiVersion/kind/metadata/spec/status) and metadata. */
 function unknownTopLevelFields(obj: KubeObject): string[] {
   const allowed = new Set(['apiVersion', 'kind', 'metadata', 'spec', 'status']);
   const unknown = Object.keys(obj).filter((k) => !allowed.has(k));
   const meta = isPlainObject(obj.metadata) ? Object.keys(obj.metadata) : [];
-  unknown.push(...meta.filter((k) => !META.has(k)).map((k) => `metadata.${k}`));
+  unknown.push(...meta.filter((k) => !OBJECT_META_FIELDS.has(k)).map((k) => `metadata.${k}`));
   return unknown.map((f) => `unknown field "${f}"`);
 }

@@ -224,36 +224,13 @@ async function handleScale(ctx: HandlerContext): Promise<void> {
     throw notFound(type.group, type.resource, name);
   }
   if (info.verb === 'get') return sendJson(res, 200, getScale(service, user, type, info.namespace, name));
-  if (info.verb === 'update')
-    return sendJson(
-      res,
-      200,
-      writeScale(
-        service,
-        user,
-        type,
-        info.namespace,
-        name,
-        { put: await body(ctx) },
-        writeOptions(url.searchParams, ctx.req.headers['user-agent']),
-      ),
-    );
-  if (info.verb === 'patch') {
-    const patchType = patchTypeOf(ctx.req.headers['content-type']);
+  if (info.verb === 'update' || info.verb === 'patch') {
+    const patchType = info.verb === 'patch' ? patchTypeOf(ctx.req.headers['content-type']) : undefined;
     if (patchType === 'apply') throw serverSideApplyUnsupported();
-    return sendJson(
-      res,
-      200,
-      writeScale(
-        service,
-        user,
-        type,
-        info.namespace,
-        name,
-        { patch: { type: patchType, body: await body(ctx) } },
-        writeOptions(url.searchParams, ctx.req.headers['user-agent']),
-      ),
-    );
+    const sent = await body(ctx);
+    const change = patchType ? { patch: { type: patchType, body: sent } } : { put: sent };
+    const opts = writeOptions(url.searchParams, ctx.req.headers['user-agent']);
+    return sendJson(res, 200, writeScale(service, user, type, info.namespace, name, change, opts));
   }
   throw methodNotAllowed();
 }
