@@ -4,8 +4,8 @@
  * may use only what `@irc/web/plugin` and `@irc/web/platform` name, so the web app can move its
  * files without breaking it.
  */
-export { useT } from './common/i18n.js';
+export { useT } from './platform/i18n.js';
 export { AppProviders, createQueryClient } from './shell/AppProviders.js';
 export { ConnectionIndicator } from './shell/ConnectionIndicator.js';
-export { usePlatform } from './shell/platform.js';
+export { usePlatform } from './platform/platform.js';
 export { navEntries, pageRoutes } from './shell/routes.js';

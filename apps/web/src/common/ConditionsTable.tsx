@@ -1,7 +1,7 @@
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { ConditionStatusLabel, MessageLines, type Health } from './conditions.js';
 import type { Condition } from './contract.js';
-import { useT } from './i18n.js';
+import { useT } from '../platform/i18n.js';
 import { Since } from './time.js';
 
 /** Every condition of an object: type, status (colour + icon), reason, message lines, since. */

@@ -1,6 +1,6 @@
 import { Button, Modal, ModalBody, ModalFooter, ModalHeader, Stack } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
-import { useT } from './i18n.js';
+import { useT } from '../platform/i18n.js';
 
 interface Props {
   /** Prefix of the title and body element ids (aria-labelledby / aria-describedby). */

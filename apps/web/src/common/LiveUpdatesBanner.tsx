@@ -1,6 +1,6 @@
 import { Alert, AlertActionLink } from '@patternfly/react-core';
-import { useLiveUpdatesStatus } from '../shell/useStream.js';
-import { useT } from './i18n.js';
+import { useLiveUpdatesStatus } from '../platform/useStream.js';
+import { useT } from '../platform/i18n.js';
 
 /**
  * Above a page fed by the event stream: says when live updates are paused and why (the console

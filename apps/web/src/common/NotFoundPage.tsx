@@ -1,7 +1,7 @@
 import { Button, EmptyState, EmptyStateBody, EmptyStateFooter, PageSection } from '@patternfly/react-core';
 import { Link } from 'react-router';
-import { usePlatform } from '../shell/platform.js';
-import { useT } from './i18n.js';
+import { usePlatform } from '../platform/platform.js';
+import { useT } from '../platform/i18n.js';
 
 export default function NotFoundPage() {
   const t = useT();

@@ -1,6 +1,6 @@
 import { Alert, AlertActionLink, PageSection } from '@patternfly/react-core';
 import { Component, type ReactNode } from 'react';
-import { useT } from './i18n.js';
+import { useT } from '../platform/i18n.js';
 
 function PageCrashed({ error, onRetry }: { error: Error; onRetry(): void }) {
   const t = useT();

@@ -1,7 +1,7 @@
 import { ClipboardCopyButton, CodeBlock, CodeBlockAction, CodeBlockCode } from '@patternfly/react-core';
 import { useState } from 'react';
 import { stringify } from 'yaml';
-import { useT } from './i18n.js';
+import { useT } from '../platform/i18n.js';
 
 /** An object as read-only YAML with a copy button (whatever it holds was redacted before). */
 export function YamlBlock({ value, id, dataTest }: { value: unknown; id: string; dataTest?: string }) {

@@ -7,7 +7,7 @@ import {
 } from '@patternfly/react-icons';
 import { conditionHealth as sharedConditionHealth } from '@irc/shared';
 import type { Condition } from './contract.js';
-import { useT } from './i18n.js';
+import { useT } from '../platform/i18n.js';
 
 export type Health = 'good' | 'bad' | 'warning' | 'unknown';
 

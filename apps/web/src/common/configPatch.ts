@@ -1,8 +1,8 @@
 import { ApiRoutes } from '@irc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { usePlatform } from '../shell/platform.js';
+import { usePlatform } from '../platform/platform.js';
 import type { ConflictBody, ErrorBody, PatchConfigRequest } from './contract.js';
-import { ApiError } from '../shell/http.js';
+import { ApiError } from '../platform/http.js';
 import { queryKeys, type ConfigData } from './queries.js';
 
 /** PATCH /api/v1/config; a real (non dry-run) success updates the cached config at once. */

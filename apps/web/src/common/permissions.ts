@@ -1,6 +1,6 @@
 import type { PermissionId } from './contract.js';
 import { useMeQuery } from './queries.js';
-import { useT } from './i18n.js';
+import { useT } from '../platform/i18n.js';
 
 export interface Access {
   allowed: boolean;

@@ -1,6 +1,6 @@
 import { ApiRoutes } from '@irc/shared';
 import { useQuery } from '@tanstack/react-query';
-import { usePlatform } from '../shell/platform.js';
+import { usePlatform } from '../platform/platform.js';
 import type { ConfigResponse } from './contract.js';
 
 export const queryKeys = {

@@ -6,8 +6,8 @@ import {
   EmptyStateBody,
   Spinner,
 } from '@patternfly/react-core';
-import { ApiError } from '../shell/http.js';
-import { useT } from './i18n.js';
+import { ApiError } from '../platform/http.js';
+import { useT } from '../platform/i18n.js';
 
 export function PageLoading({ label }: { label?: string }) {
   const t = useT();

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useT } from './i18n.js';
+import { useT } from '../platform/i18n.js';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],

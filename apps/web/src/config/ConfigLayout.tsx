@@ -1,7 +1,7 @@
 import { Content, Nav, NavItem, NavList, PageSection, Title } from '@patternfly/react-core';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useT } from '../common/i18n.js';
-import { usePlatform } from '../shell/platform.js';
+import { useT } from '../platform/i18n.js';
+import { usePlatform } from '../platform/platform.js';
 import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
 import { useFocusField } from '../common/focusField.js';
 

@@ -23,11 +23,11 @@ import { HealthIcon, type Health } from '../common/conditions.js';
 import type { DiagnosticStep, Verdict } from '../common/contract.js';
 import { linkTarget } from './paths.js';
 import { CommandCopy, FindingBlock, findingElementId } from './FindingBlock.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { useDiagnosticsQuery } from '../common/queries.js';
 import { ErrorState, PageLoading } from '../common/states.js';
 import { Since } from '../common/time.js';
-import { usePlatform } from '../shell/platform.js';
+import { usePlatform } from '../platform/platform.js';
 import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
 
 const HEALTH: Record<Verdict, Health> = {

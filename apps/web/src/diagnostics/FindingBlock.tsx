@@ -5,8 +5,8 @@
 import { ClipboardCopy, List, ListItem, Stack, Title } from '@patternfly/react-core';
 import { Link } from 'react-router';
 import type { Finding } from '../common/contract.js';
-import { useT } from '../common/i18n.js';
-import { usePlatform } from '../shell/platform.js';
+import { useT } from '../platform/i18n.js';
+import { usePlatform } from '../platform/platform.js';
 import { fixPath } from './paths.js';
 
 /** The id the page scrolls to for `?finding=<code>`. */

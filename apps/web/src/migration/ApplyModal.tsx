@@ -1,6 +1,6 @@
 import type { MigrationResponse } from '@irc/shared';
 import { ConfirmModal } from '../common/ConfirmModal.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 
 interface Props {
   preview: MigrationResponse;

@@ -2,7 +2,7 @@ import { MAX_MAPPINGS, parseMapping } from '@irc/shared';
 import { Button, Flex, FlexItem, FormGroup, TextInput } from '@patternfly/react-core';
 import { MinusCircleIcon, PlusCircleIcon } from '@patternfly/react-icons';
 import { useId } from 'react';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { FieldHelp } from '../trust/formParts.js';
 
 interface Props {

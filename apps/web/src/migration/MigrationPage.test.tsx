@@ -6,7 +6,7 @@ import type {
 } from '@irc/shared';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { RequestOptions } from '../shell/platform.js';
+import type { RequestOptions } from '../platform/platform.js';
 import { fakePlatform, renderPage, route } from '../test/fakePlatform.js';
 import MigrationPage from './MigrationPage.js';
 

@@ -20,7 +20,7 @@ import {
 } from '@patternfly/react-core';
 import { useState } from 'react';
 import { AccessTooltip } from '../common/AccessTooltip.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { firstDenied, type Access } from '../common/permissions.js';
 import { ErrorState } from '../common/states.js';
 import { splitServerError } from '../trust/formParts.js';

@@ -7,7 +7,7 @@ import {
 import { Checkbox, ClipboardCopy, Content, ExpandableSection, Label, Stack } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useState } from 'react';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 
 function StatusLabel({ status, dryRun }: { status: MigrationObjectResult['status']; dryRun: boolean }) {
   const t = useT();

@@ -1,7 +1,7 @@
 import { MIGRATION_KINDS, type MigrationKind, type MigrationOptions, namespaceProblem } from '@irc/shared';
 import { Alert, Button, Checkbox, Flex, FlexItem, FormGroup, Label, TextInput } from '@patternfly/react-core';
 import { useId, useState } from 'react';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { FieldHelp } from '../trust/formParts.js';
 
 interface NamespaceProps {

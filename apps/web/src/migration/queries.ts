@@ -1,6 +1,6 @@
 import { ApiRoutes, type MigrationRequest } from '@irc/shared';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { usePlatform } from '../shell/platform.js';
+import { usePlatform } from '../platform/platform.js';
 
 export const migrationQueryKey = ['migration'] as const;
 

@@ -13,10 +13,10 @@ import {
 import { Link } from 'react-router';
 import { ConditionStatusLabel, MessageLines } from '../common/conditions.js';
 import type { ClusterOperator, Condition, DiagnosticsResponse, Finding } from '../common/contract.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { Since } from '../common/time.js';
-import { usePlatform } from '../shell/platform.js';
-import { useLiveObjects } from '../shell/useStream.js';
+import { usePlatform } from '../platform/platform.js';
+import { useLiveObjects } from '../platform/useStream.js';
 import { workloadPaths } from '../workloads/paths.js';
 
 const SHOWN = ['Available', 'Progressing', 'Degraded'] as const;

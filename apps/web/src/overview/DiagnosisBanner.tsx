@@ -1,9 +1,9 @@
 import { Alert, Flex } from '@patternfly/react-core';
 import { Link } from 'react-router';
 import type { DiagnosticsResponse, Verdict } from '../common/contract.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { findingPath, fixPath, linkTarget } from '../diagnostics/paths.js';
-import { usePlatform } from '../shell/platform.js';
+import { usePlatform } from '../platform/platform.js';
 
 const VARIANT = {
   failing: 'danger',

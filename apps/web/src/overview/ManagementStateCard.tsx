@@ -15,7 +15,7 @@ import { conflictOf, seenVersion, usePatchConfig } from '../common/configPatch.j
 import type { ConfigData } from '../common/queries.js';
 import type { ManagementState, SectionPatch } from '../common/contract.js';
 import { focusTarget } from '../common/focusField.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { useAccess } from '../common/permissions.js';
 import { RemoveRegistryModal } from './RemoveRegistryModal.js';
 

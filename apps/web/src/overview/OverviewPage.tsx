@@ -10,7 +10,7 @@ import {
 } from '@patternfly/react-core';
 import { ConditionsTable } from '../common/ConditionsTable.js';
 import { useFocusField } from '../common/focusField.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { useConfigQuery, useDiagnosticsQuery } from '../common/queries.js';
 import { ErrorState, PageLoading } from '../common/states.js';
 import { ClusterOperatorCard } from './ClusterOperatorCard.js';

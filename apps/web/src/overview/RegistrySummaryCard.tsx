@@ -11,10 +11,10 @@ import {
 } from '@patternfly/react-core';
 import { Link } from 'react-router';
 import type { RegistryConfig } from '../common/contract.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { backendLabel, configuredBackends } from '../common/storage.js';
-import { usePlatform } from '../shell/platform.js';
-import { useLiveObjects } from '../shell/useStream.js';
+import { usePlatform } from '../platform/platform.js';
+import { useLiveObjects } from '../platform/useStream.js';
 import { workloadPaths } from '../workloads/paths.js';
 
 interface DeploymentView {

@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox } from '@patternfly/react-core';
 import { ConfirmModal } from '../common/ConfirmModal.js';
 import { useState } from 'react';
 import type { RegistryConfig } from '../common/contract.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { configuredBackends } from '../common/storage.js';
 
 interface Props {

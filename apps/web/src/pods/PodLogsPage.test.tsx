@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../shell/http.js';
-import type { StreamTextOptions } from '../shell/platform.js';
+import { ApiError } from '../platform/http.js';
+import type { StreamTextOptions } from '../platform/platform.js';
 import { fakePlatform, renderPage, route } from '../test/fakePlatform.js';
 import { meResponse, podSummary } from '../test/fixtures.js';
 import PodLogsPage from './PodLogsPage.js';

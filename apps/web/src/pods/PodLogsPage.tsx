@@ -22,11 +22,11 @@ import {
 import { AngleDoubleDownIcon, DownloadIcon, PauseIcon, PlayIcon } from '@patternfly/react-icons';
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { usePodsQuery } from '../common/queries.js';
 import { ErrorState } from '../common/states.js';
-import { ApiError } from '../shell/http.js';
-import { usePlatform } from '../shell/platform.js';
+import { ApiError } from '../platform/http.js';
+import { usePlatform } from '../platform/platform.js';
 import { downloadLines } from './logs/download.js';
 import { LogView } from './logs/LogView.js';
 import { isNodeUnreachable } from './logs/nodeUnreachable.js';

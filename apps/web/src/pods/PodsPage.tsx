@@ -1,5 +1,5 @@
 import { Content, PageSection, Title } from '@patternfly/react-core';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { usePodsQuery } from '../common/queries.js';
 import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
 import { PodsTable } from './PodsTable.js';

@@ -4,9 +4,9 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { PodSummary } from '../common/contract.js';
 import { HealthIcon } from '../common/conditions.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { formatAge, useNow } from '../common/time.js';
-import { usePlatform } from '../shell/platform.js';
+import { usePlatform } from '../platform/platform.js';
 
 /** A pod as the tables show it (the pods list adds its registry/operator component). */
 export type PodRow = Omit<PodSummary, 'component'>;

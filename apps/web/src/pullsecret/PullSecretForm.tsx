@@ -3,7 +3,7 @@ import { Alert, Form, FormGroup, Radio, TextInput } from '@patternfly/react-core
 import { useId, useState } from 'react';
 import { ConfirmModal } from '../common/ConfirmModal.js';
 import { focusTarget } from '../common/focusField.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import type { Access } from '../common/permissions.js';
 import { FieldHelp, SubmitRow, splitServerError } from '../trust/formParts.js';
 import { usePutPullSecretRegistry } from './queries.js';

@@ -11,7 +11,7 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { useFocusField } from '../common/focusField.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { firstDenied, useAccessAll, type Access } from '../common/permissions.js';
 import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
 import { useForbiddenAccess } from '../trust/forbiddenAccess.js';

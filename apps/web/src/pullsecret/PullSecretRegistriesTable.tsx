@@ -1,7 +1,7 @@
 import type { PullSecretRegistry } from '@irc/shared';
 import { Label, LabelGroup } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 
 /**
  * What kind of credential an entry holds. An `auth` value is base64 of "username:password"

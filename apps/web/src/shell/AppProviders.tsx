@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { ApiError } from './http.js';
-import { PlatformProvider, type Platform } from './platform.js';
+import { ApiError } from '../platform/http.js';
+import { PlatformProvider, type Platform } from '../platform/platform.js';
 import { StreamQuerySync } from './StreamQuerySync.js';
 
 export function createQueryClient(): QueryClient {

@@ -1,7 +1,7 @@
 import { Label, Tooltip } from '@patternfly/react-core';
 import { CheckCircleIcon, ExclamationCircleIcon, SyncAltIcon } from '@patternfly/react-icons';
-import { useT } from '../common/i18n.js';
-import { useLiveUpdatesStatus, useStreamState } from './useStream.js';
+import { useT } from '../platform/i18n.js';
+import { useLiveUpdatesStatus, useStreamState } from '../platform/useStream.js';
 
 type Badge = 'live' | 'connecting' | 'reconnecting' | 'paused' | 'cluster-unreachable' | 'expired';
 

@@ -1,7 +1,7 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { usePlatform } from './platform.js';
-import { liveStoreFor } from './liveStore.js';
+import { usePlatform } from '../platform/platform.js';
+import { liveStoreFor } from '../platform/liveStore.js';
 import { queryKeys } from '../common/queries.js';
 import type { StreamKind, TimelineEntry, TimelineResponse } from '../common/contract.js';
 

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { I18N_NAMESPACE } from '../common/i18n.js';
+import { I18N_NAMESPACE } from '../platform/i18n.js';
 import i18next from './i18n.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

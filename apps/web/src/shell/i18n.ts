@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { I18N_NAMESPACE } from '../common/i18n.js';
+import { I18N_NAMESPACE } from '../platform/i18n.js';
 import en from '../../locales/en/plugin__image-registry-console-plugin.json';
 
 // Standalone only: inside the console, the console's i18next loads the same catalogue.

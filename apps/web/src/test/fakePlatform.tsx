@@ -2,11 +2,11 @@ import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
-import { I18N_NAMESPACE } from '../common/i18n.js';
+import { I18N_NAMESPACE } from '../platform/i18n.js';
 import { AppProviders } from '../shell/AppProviders.js';
-import type { EventStream, StreamListener, StreamState } from '../shell/eventStream.js';
-import { routeRequest } from '../shell/http.js';
-import type { Platform, RequestOptions, StreamTextOptions } from '../shell/platform.js';
+import type { EventStream, StreamListener, StreamState } from '../platform/eventStream.js';
+import { routeRequest } from '../platform/http.js';
+import type { Platform, RequestOptions, StreamTextOptions } from '../platform/platform.js';
 
 /** An event stream the test drives by hand. */
 export class FakeEventStream implements EventStream {

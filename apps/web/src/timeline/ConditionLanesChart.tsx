@@ -2,7 +2,7 @@ import { Chart, ChartAxis, ChartBar, ChartScatter, ChartTooltip } from '@pattern
 import { memo } from 'react';
 import { conditionHealth } from '../common/conditions.js';
 import type { TimelineEntry } from '../common/contract.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { formatAbsolute } from '../common/time.js';
 import { AXIS_PADDING, HEALTH_FILL, TICK_FONT } from './chartLayout.js';
 import type { Lane } from './lanes.js';

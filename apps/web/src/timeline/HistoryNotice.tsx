@@ -1,6 +1,6 @@
 import { Alert } from '@patternfly/react-core';
 import type { HistoryStatus } from '../common/contract.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 
 /**
  * Why the past is missing, in one sentence, above a timeline that still works live. Never an

@@ -1,7 +1,7 @@
 import { Switch, Title } from '@patternfly/react-core';
 import { useMemo } from 'react';
 import type { ConditionLane, HistoryStatus, TimelineEntry, TrafficSeries } from '../common/contract.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { PageLoading } from '../common/states.js';
 import { useContainerWidth } from './chartLayout.js';
 import { ConditionLanesChart } from './ConditionLanesChart.js';

@@ -2,7 +2,7 @@ import { Pagination, Title } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useState } from 'react';
 import type { TrafficSeries } from '../common/contract.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { formatAbsolute } from '../common/time.js';
 import type { Lane } from './lanes.js';
 import { formatDuration } from './timeAxis.js';

@@ -10,7 +10,7 @@ import {
   ToggleGroupItem,
 } from '@patternfly/react-core';
 import { useEffect, useState, type FormEvent } from 'react';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import {
   fromLocalInput,
   PRESETS,

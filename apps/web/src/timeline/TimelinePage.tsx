@@ -18,7 +18,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { conditionHealth, HealthIcon } from '../common/conditions.js';
 import type { ConditionLane, TimelineEntry } from '../common/contract.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
 import { useTimelineQuery } from '../common/queries.js';
 import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';

@@ -9,9 +9,9 @@ import {
 } from '@patternfly/react-charts/victory';
 import { memo } from 'react';
 import type { TrafficSeries } from '../common/contract.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { formatAbsolute } from '../common/time.js';
-import { usePlatform } from '../shell/platform.js';
+import { usePlatform } from '../platform/platform.js';
 import { AXIS_PADDING, TICK_FONT } from './chartLayout.js';
 import { formatTick } from './timeAxis.js';
 import {

@@ -2,7 +2,7 @@
 import { ApiRoutes } from '@irc/shared';
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../common/queries.js';
-import { usePlatform } from '../shell/platform.js';
+import { usePlatform } from '../platform/platform.js';
 import { rangeKey, resolveRange, type TimeRange } from './timeRange.js';
 
 /**

@@ -1,5 +1,5 @@
 import { Alert } from '@patternfly/react-core';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import type { Access } from '../common/permissions.js';
 
 /** Says once, at the top of the page, why every control below is disabled. */

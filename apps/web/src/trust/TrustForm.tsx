@@ -3,7 +3,7 @@ import { Alert, Button, Form, FormGroup, List, ListItem, TextArea, TextInput } f
 import { UploadIcon } from '@patternfly/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
 import { focusTarget } from '../common/focusField.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import type { Access } from '../common/permissions.js';
 import { FieldHelp, SubmitRow, splitServerError } from './formParts.js';
 import { usePutTrust } from './queries.js';

@@ -1,8 +1,8 @@
 import type { PutTrustResponse, TrustStatus, TrustedRegistry } from '@irc/shared';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../shell/http.js';
-import type { RequestOptions } from '../shell/platform.js';
+import { ApiError } from '../platform/http.js';
+import type { RequestOptions } from '../platform/platform.js';
 import { fakePlatform, renderPage, route } from '../test/fakePlatform.js';
 import TrustPage from './TrustPage.js';
 

@@ -2,7 +2,7 @@ import { Alert, Card, CardBody, CardTitle, Content, PageSection, Stack, Title } 
 import { useState } from 'react';
 import { ConfirmModal } from '../common/ConfirmModal.js';
 import { useFocusField } from '../common/focusField.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { firstDenied, useAccessAll } from '../common/permissions.js';
 import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
 import { useForbiddenAccess } from './forbiddenAccess.js';

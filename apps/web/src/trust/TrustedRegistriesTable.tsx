@@ -2,7 +2,7 @@ import type { TrustedCertificate, TrustedRegistry } from '@irc/shared';
 import { Button, Flex, Label, List, ListItem } from '@patternfly/react-core';
 import { ExclamationCircleIcon, ExclamationTriangleIcon } from '@patternfly/react-icons';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { AccessTooltip } from '../common/AccessTooltip.js';
 import type { Access } from '../common/permissions.js';
 

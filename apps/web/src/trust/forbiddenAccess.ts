@@ -1,7 +1,7 @@
 import { useMutationState } from '@tanstack/react-query';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import type { Access } from '../common/permissions.js';
-import { ApiError } from '../shell/http.js';
+import { ApiError } from '../platform/http.js';
 
 /**
  * The fallback behind the /me checks (which can be stale, or missing on an older server): once a read or a

@@ -1,6 +1,6 @@
 import { ApiRoutes } from '@irc/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { usePlatform } from '../shell/platform.js';
+import { usePlatform } from '../platform/platform.js';
 
 export const trustQueryKey = ['trust'] as const;
 

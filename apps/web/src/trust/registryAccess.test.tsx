@@ -2,7 +2,7 @@ import type { MeResponse, Permission, PullSecretStatus, TrustStatus } from '@irc
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import PullSecretPage from '../pullsecret/PullSecretPage.js';
-import { ApiError } from '../shell/http.js';
+import { ApiError } from '../platform/http.js';
 import { fakePlatform, renderPage, route } from '../test/fakePlatform.js';
 import TrustPage from './TrustPage.js';
 

@@ -13,11 +13,11 @@ import type { PartError, WorkloadEvent, WorkloadHealth } from '@irc/shared';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
 import { ErrorState, PageLoading } from '../common/states.js';
 import { YamlBlock } from '../common/YamlBlock.js';
-import { usePlatform } from '../shell/platform.js';
+import { usePlatform } from '../platform/platform.js';
 import { EventsTable, HealthLabel } from './parts.js';
 import { workloadPaths } from './paths.js';
 

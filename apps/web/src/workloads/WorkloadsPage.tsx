@@ -1,5 +1,5 @@
 import { Content, PageSection, Title } from '@patternfly/react-core';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
 import { WorkloadsTable } from './WorkloadsTable.js';
 

@@ -1,9 +1,9 @@
 import type { WorkloadCard } from '@irc/shared';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { Link } from 'react-router';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { ErrorState, PageLoading } from '../common/states.js';
-import { usePlatform } from '../shell/platform.js';
+import { usePlatform } from '../platform/platform.js';
 import { HealthLabel } from './parts.js';
 import { workloadPageOf } from './paths.js';
 import { useWorkloadsIndexQuery } from './queries.js';

@@ -9,7 +9,7 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import type { PartError, WorkloadEvent, WorkloadHealth } from '@irc/shared';
 import { HealthIcon, type Health } from '../common/conditions.js';
-import { useT } from '../common/i18n.js';
+import { useT } from '../platform/i18n.js';
 import { EmptyMessage } from '../common/states.js';
 import { Since } from '../common/time.js';
 

@@ -1,7 +1,7 @@
 import { ApiRoutes, type ApiRoute, type RouteInput } from '@irc/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../common/queries.js';
-import { usePlatform } from '../shell/platform.js';
+import { usePlatform } from '../platform/platform.js';
 
 /**
  * DaemonSets, CronJobs, Jobs and Routes are not on the event stream (Deployments, Pods and

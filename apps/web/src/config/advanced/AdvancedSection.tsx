@@ -1,7 +1,7 @@
 import { Grid, GridItem, Title } from '@patternfly/react-core';
 import { Link } from 'react-router';
-import { useT } from '../../common/i18n.js';
-import { usePlatform } from '../../shell/platform.js';
+import { useT } from '../../platform/i18n.js';
+import { usePlatform } from '../../platform/platform.js';
 import { PathErrors, SelectField, SwitchField, TextField } from '../editor/fields.js';
 import { RowList } from '../editor/RowList.js';
 import { SectionForm } from '../editor/SectionForm.js';

@@ -1,7 +1,7 @@
 import { Alert, Button, Content, Flex, Stack, Title } from '@patternfly/react-core';
 import { DiffView } from '../../common/DiffView.js';
 import type { ConfigSpec } from '../../common/contract.js';
-import { useT } from '../../common/i18n.js';
+import { useT } from '../../platform/i18n.js';
 import type { ConflictSummary } from './sectionModel.js';
 
 interface Props {

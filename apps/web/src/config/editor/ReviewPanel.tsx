@@ -12,7 +12,7 @@ import {
 } from '@patternfly/react-core';
 import { DiffView } from '../../common/DiffView.js';
 import type { ConfigSpec } from '../../common/contract.js';
-import { useT } from '../../common/i18n.js';
+import { useT } from '../../platform/i18n.js';
 import type { SectionEvaluation } from './sectionModel.js';
 import type { ReviewResult } from './useSectionEditor.js';
 

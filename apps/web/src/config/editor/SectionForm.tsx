@@ -10,7 +10,7 @@ import {
 } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
 import { AccessTooltip } from '../../common/AccessTooltip.js';
-import { useT } from '../../common/i18n.js';
+import { useT } from '../../platform/i18n.js';
 import { useAccess } from '../../common/permissions.js';
 import { ErrorState, PageLoading } from '../../common/states.js';
 import { ConflictPanel } from './ConflictPanel.js';

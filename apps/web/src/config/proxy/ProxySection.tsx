@@ -1,5 +1,5 @@
 import type { ConfigSpec, SectionPatch } from '../../common/contract.js';
-import { useT } from '../../common/i18n.js';
+import { useT } from '../../platform/i18n.js';
 import { TextField } from '../editor/fields.js';
 import { SectionForm } from '../editor/SectionForm.js';
 import { compact, type SectionDefinition } from '../editor/sectionModel.js';

@@ -1,5 +1,5 @@
 import { Alert, List, ListItem } from '@patternfly/react-core';
-import { useT } from '../../common/i18n.js';
+import { useT } from '../../platform/i18n.js';
 import { SelectField, TextField } from '../editor/fields.js';
 import { SectionForm } from '../editor/SectionForm.js';
 import { replicasSection, type ReplicasDraft } from './replicasDraft.js';

@@ -1,6 +1,6 @@
 import { Grid, GridItem, Title } from '@patternfly/react-core';
 import type { ConfigSpec, FieldError, RequestLimits, SectionPatch } from '../../common/contract.js';
-import { useT } from '../../common/i18n.js';
+import { useT } from '../../platform/i18n.js';
 import { TextField } from '../editor/fields.js';
 import { SectionForm } from '../editor/SectionForm.js';
 import { compact, parseInteger, type SectionDefinition } from '../editor/sectionModel.js';

@@ -1,6 +1,6 @@
 import { Grid, GridItem } from '@patternfly/react-core';
 import type { ConfigSpec, RouteEntry, SectionPatch } from '../../common/contract.js';
-import { useT } from '../../common/i18n.js';
+import { useT } from '../../platform/i18n.js';
 import { SwitchField, TextField } from '../editor/fields.js';
 import { RowList } from '../editor/RowList.js';
 import { SectionForm } from '../editor/SectionForm.js';

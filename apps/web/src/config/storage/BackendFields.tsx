@@ -1,6 +1,6 @@
 import { FormFieldGroup, FormFieldGroupHeader, Radio, FormGroup } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
-import { useT } from '../../common/i18n.js';
+import { useT } from '../../platform/i18n.js';
 import { SwitchField, TextField } from '../editor/fields.js';
 import type { StorageDraft } from './storageDraft.js';
 

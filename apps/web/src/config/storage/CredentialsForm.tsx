@@ -19,13 +19,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AccessTooltip } from '../../common/AccessTooltip.js';
 import type { CredentialKey, PutCredentialsRequest } from '../../common/contract.js';
-import { useT } from '../../common/i18n.js';
+import { useT } from '../../platform/i18n.js';
 import { useAccess } from '../../common/permissions.js';
 import { queryKeys, useCredentialsQuery } from '../../common/queries.js';
 import { ErrorState } from '../../common/states.js';
 import { fieldId } from '../../common/focusField.js';
 import { Since } from '../../common/time.js';
-import { usePlatform } from '../../shell/platform.js';
+import { usePlatform } from '../../platform/platform.js';
 
 function keyLabel(key: CredentialKey, t: (key: string) => string): string {
   switch (key) {

@@ -1,6 +1,6 @@
 import { Alert, FormGroup, Radio, Stack } from '@patternfly/react-core';
 import type { ConfigSpec } from '../../common/contract.js';
-import { useT } from '../../common/i18n.js';
+import { useT } from '../../platform/i18n.js';
 import { backendLabel, BACKENDS, configuredBackends, type Backend } from '../../common/storage.js';
 import { useContext } from 'react';
 import type { ConfigData } from '../../common/queries.js';

@@ -1,6 +1,6 @@
 import { Content, Stack } from '@patternfly/react-core';
 import { redactSecrets } from '../../common/diff.js';
-import { useT } from '../../common/i18n.js';
+import { useT } from '../../platform/i18n.js';
 import { useConfigQuery } from '../../common/queries.js';
 import { ErrorState, PageLoading } from '../../common/states.js';
 import { YamlBlock } from '../../common/YamlBlock.js';

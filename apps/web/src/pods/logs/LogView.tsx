@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
-import { useT } from '../../common/i18n.js';
+import { useT } from '../../platform/i18n.js';
 import { splitTimestamp, type LogBuffer } from '@irc/shared';
 import { highlightParts, type LogMatch } from './logSearch.js';
 import { VirtualLayout } from './virtualLayout.js';

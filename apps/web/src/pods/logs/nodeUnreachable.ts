@@ -1,5 +1,5 @@
 import { NodeUnreachableError } from '@irc/shared';
-import { ApiError } from '../../shell/http.js';
+import { ApiError } from '../../platform/http.js';
 
 /** The server's answer for a log whose pod's node (its kubelet) cannot be reached. */
 export function isNodeUnreachable(error: unknown): boolean {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../shell/http.js';
-import { usePlatform } from '../../shell/platform.js';
+import { ApiError } from '../../platform/http.js';
+import { usePlatform } from '../../platform/platform.js';
 import { ApiRoutes, LogBuffer, ResumePoint } from '@irc/shared';
 
 /** Most lines kept in the browser; older ones are dropped as new ones stream in. */

@@ -22,7 +22,7 @@ import {
 } from '@patternfly/react-core';
 import { BarsIcon, MoonIcon, SunIcon } from '@patternfly/react-icons';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useT } from '../../common/i18n.js';
+import { useT } from '../../platform/i18n.js';
 import { useMeQuery } from '../../common/queries.js';
 import { ConnectionIndicator } from '../ConnectionIndicator.js';
 import { navEntries } from '../routes.js';

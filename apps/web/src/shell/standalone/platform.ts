@@ -1,7 +1,7 @@
-import { I18N_NAMESPACE } from '../../common/i18n.js';
-import { createEventStream } from '../eventStream.js';
-import { STREAM_PATH, buildUrl, createHttp } from '../http.js';
-import type { Platform } from '../platform.js';
+import { I18N_NAMESPACE } from '../../platform/i18n.js';
+import { createEventStream } from '../../platform/eventStream.js';
+import { STREAM_PATH, buildUrl, createHttp } from '../../platform/http.js';
+import type { Platform } from '../../platform/platform.js';
 
 /** The standalone app: the BFF is on the same origin under `/api`, routes start at `/`. */
 export function createStandalonePlatform(apiBase = '/api'): Platform {

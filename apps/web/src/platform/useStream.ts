@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { StreamListener, StreamState } from './eventStream.js';
 import { usePlatform } from './platform.js';
 import { liveStoreFor, type LiveKindState } from './liveStore.js';
-import type { StreamKind } from '../common/contract.js';
+import type { StreamKind } from '@irc/shared';
 import { currentStatus, watchLiveUpdates, type LiveUpdatesStatus } from './liveUpdatesStatus.js';
 
 /** Live / reconnecting state of the tab's event stream. */

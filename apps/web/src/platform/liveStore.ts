@@ -1,4 +1,4 @@
-import type { ChangeEvent, SnapshotEvent, StateEvent, StreamKind } from '../common/contract.js';
+import type { ChangeEvent, SnapshotEvent, StateEvent, StreamKind } from '@irc/shared';
 import type { EventStream } from './eventStream.js';
 
 /**

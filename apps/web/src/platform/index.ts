@@ -3,9 +3,9 @@
  * (the standalone shell or the console plugin) implements to give the pages HTTP and live
  * events. Importing it loads no PatternFly, so it can be used where there is no DOM styling.
  */
-export { I18N_NAMESPACE } from './common/i18n.js';
-export { createEventStream, type EventStream } from './shell/eventStream.js';
-export { STREAM_PATH, buildUrl, createHttp, type FetchLike } from './shell/http.js';
+export { I18N_NAMESPACE } from './i18n.js';
+export { createEventStream, type EventStream } from './eventStream.js';
+export { STREAM_PATH, buildUrl, createHttp, type FetchLike } from './http.js';
 /** The BFF's routes, for hosts and their tests (`platform.request(ApiRoutes.config)`). */
 export { ApiRoutes } from '@irc/shared';
-export type { Platform } from './shell/platform.js';
+export type { Platform } from './platform.js';
