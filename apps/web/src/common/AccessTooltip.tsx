@@ -1,6 +1,6 @@
 import { Tooltip } from '@patternfly/react-core';
 import { useRef, type ReactElement } from 'react';
-import type { Access } from './permissions.js';
+import type { Access } from '../api/access.js';
 
 /**
  * Wraps a control with a tooltip saying why it is disabled. Disabled buttons get no pointer or

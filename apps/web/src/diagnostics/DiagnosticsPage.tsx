@@ -24,7 +24,7 @@ import type { DiagnosticStep, Verdict } from '../common/contract.js';
 import { linkTarget } from './paths.js';
 import { CommandCopy, FindingBlock, findingElementId } from './FindingBlock.js';
 import { useT } from '../platform/i18n.js';
-import { useDiagnosticsQuery } from '../common/queries.js';
+import { useDiagnosticsQuery } from '../api/diagnostics.js';
 import { ErrorState, PageLoading } from '../common/states.js';
 import { Since } from '../common/time.js';
 import { usePlatform } from '../platform/platform.js';

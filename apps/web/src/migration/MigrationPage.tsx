@@ -21,14 +21,14 @@ import {
 import { useState } from 'react';
 import { AccessTooltip } from '../common/AccessTooltip.js';
 import { useT } from '../platform/i18n.js';
-import { firstDenied, type Access } from '../common/permissions.js';
+import { firstDenied, type Access } from '../api/access.js';
 import { ErrorState } from '../common/states.js';
 import { splitServerError } from '../trust/formParts.js';
-import { useForbiddenAccess } from '../trust/forbiddenAccess.js';
+import { useForbiddenAccess } from '../api/forbiddenAccess.js';
 import { ReadOnlyAlert } from '../trust/ReadOnlyAlert.js';
 import { ApplyModal } from './ApplyModal.js';
 import { MappingRows } from './MappingRows.js';
-import { migrationQueryKey, useMigrationOptions, useMigrationRun } from './queries.js';
+import { migrationKeys, useMigrationOptions, useMigrationRun } from '../api/migration.js';
 import { OcCommands, ResultsTable } from './ResultsTable.js';
 import { KindsField, NamespaceField } from './ScopeFields.js';
 
@@ -88,7 +88,7 @@ export default function MigrationPage() {
   const formValid =
     request.mappings.every((m) => parseMapping(m).ok) && namespaces.length > 0 && request.kinds.length > 0;
   const busy = preview.isPending || apply.isPending;
-  const forbidden = useForbiddenAccess([...migrationQueryKey, 'apply'], undefined);
+  const forbidden = useForbiddenAccess([...migrationKeys.all, 'apply'], undefined);
   const access = firstDenied(forbidden, applyAccess(current, t));
   const { field: serverError, other: otherError } = splitServerError(preview.error ?? apply.error, [
     'mappings',

@@ -11,12 +11,12 @@ import {
 } from '@patternfly/react-core';
 import { useState } from 'react';
 import { AccessTooltip } from '../common/AccessTooltip.js';
-import { conflictOf, seenVersion, usePatchConfig } from '../common/configPatch.js';
-import type { ConfigData } from '../common/queries.js';
+import { conflictOf, seenVersion, usePatchConfig } from '../api/config.js';
+import type { ConfigData } from '../api/config.js';
 import type { ManagementState, SectionPatch } from '../common/contract.js';
 import { focusTarget } from '../common/focusField.js';
 import { useT } from '../platform/i18n.js';
-import { useAccess } from '../common/permissions.js';
+import { useAccess } from '../api/access.js';
 import { RemoveRegistryModal } from './RemoveRegistryModal.js';
 
 const STATES: ManagementState[] = ['Managed', 'Unmanaged', 'Removed'];

@@ -11,7 +11,8 @@ import {
 import { ConditionsTable } from '../common/ConditionsTable.js';
 import { useFocusField } from '../common/focusField.js';
 import { useT } from '../platform/i18n.js';
-import { useConfigQuery, useDiagnosticsQuery } from '../common/queries.js';
+import { useConfigQuery } from '../api/config.js';
+import { useDiagnosticsQuery } from '../api/diagnostics.js';
 import { ErrorState, PageLoading } from '../common/states.js';
 import { ClusterOperatorCard } from './ClusterOperatorCard.js';
 import { DiagnosisBanner } from './DiagnosisBanner.js';

@@ -23,7 +23,7 @@ import { AngleDoubleDownIcon, DownloadIcon, PauseIcon, PlayIcon } from '@pattern
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useT } from '../platform/i18n.js';
-import { usePodsQuery } from '../common/queries.js';
+import { usePodsQuery } from '../api/pods.js';
 import { ErrorState } from '../common/states.js';
 import { ApiError } from '../platform/http.js';
 import { usePlatform } from '../platform/platform.js';

@@ -1,6 +1,6 @@
 import { Content, PageSection, Title } from '@patternfly/react-core';
 import { useT } from '../platform/i18n.js';
-import { usePodsQuery } from '../common/queries.js';
+import { usePodsQuery } from '../api/pods.js';
 import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
 import { PodsTable } from './PodsTable.js';
 

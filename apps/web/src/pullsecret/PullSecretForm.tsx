@@ -4,9 +4,9 @@ import { useId, useState } from 'react';
 import { ConfirmModal } from '../common/ConfirmModal.js';
 import { focusTarget } from '../common/focusField.js';
 import { useT } from '../platform/i18n.js';
-import type { Access } from '../common/permissions.js';
+import type { Access } from '../api/access.js';
 import { FieldHelp, SubmitRow, splitServerError } from '../trust/formParts.js';
-import { usePutPullSecretRegistry } from './queries.js';
+import { usePutPullSecretRegistry } from '../api/pullSecret.js';
 
 type Mode = 'password' | 'token';
 

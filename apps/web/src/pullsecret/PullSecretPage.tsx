@@ -12,13 +12,13 @@ import {
 } from '@patternfly/react-core';
 import { useFocusField } from '../common/focusField.js';
 import { useT } from '../platform/i18n.js';
-import { firstDenied, useAccessAll, type Access } from '../common/permissions.js';
+import { firstDenied, useAccessAll, type Access } from '../api/access.js';
 import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
-import { useForbiddenAccess } from '../trust/forbiddenAccess.js';
+import { useForbiddenAccess } from '../api/forbiddenAccess.js';
 import { ReadOnlyAlert } from '../trust/ReadOnlyAlert.js';
 import { PullSecretForm } from './PullSecretForm.js';
 import { PullSecretRegistriesTable } from './PullSecretRegistriesTable.js';
-import { pullSecretQueryKey, usePullSecretQuery } from './queries.js';
+import { pullSecretKeys, usePullSecretQuery } from '../api/pullSecret.js';
 
 /** Registries the global pull secret (openshift-config/pull-secret) holds credentials for. */
 export default function PullSecretPage() {
@@ -31,7 +31,7 @@ export default function PullSecretPage() {
     'pullsecret.get',
     status.data?.exists === false ? 'pullsecret.create' : 'pullsecret.patch',
   ]);
-  const forbidden = firstDenied(allowed, useForbiddenAccess(pullSecretQueryKey, status.error));
+  const forbidden = firstDenied(allowed, useForbiddenAccess(pullSecretKeys.all, status.error));
   const malformed = status.data?.exists === true && !status.data.valid;
   // Nothing is sent before the secret was read: its resourceVersion guards against lost updates.
   const access: Access = status.isPending

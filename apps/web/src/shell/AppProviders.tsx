@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ApiError } from '../platform/http.js';
 import { PlatformProvider, type Platform } from '../platform/platform.js';
-import { StreamQuerySync } from './StreamQuerySync.js';
+import { StreamQuerySync } from '../api/streamSync.js';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

@@ -1,5 +1,5 @@
 import type { MeResponse, PodSummary } from '../common/contract.js';
-import type { ConfigData } from '../common/queries.js';
+import type { ConfigData } from '../api/config.js';
 
 /** GET /api/v1/me; `patch: false` denies config.patch with the reason a viewer gets. */
 export function meResponse(options: { username?: string; patch?: boolean } = {}): MeResponse {

@@ -20,7 +20,7 @@ import { conditionHealth, HealthIcon } from '../common/conditions.js';
 import type { ConditionLane, TimelineEntry } from '../common/contract.js';
 import { useT } from '../platform/i18n.js';
 import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
-import { useTimelineQuery } from '../common/queries.js';
+import { useTimelineQuery } from '../api/timeline.js';
 import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
 import { formatAbsolute, formatRelative, useNow } from '../common/time.js';
 import {

@@ -1,40 +1,26 @@
 /** The timeline over a range and the registry's traffic over it, from the BFF. */
-import { ApiRoutes } from '@irc/shared';
 import { useQuery } from '@tanstack/react-query';
-import { queryKeys } from '../common/queries.js';
+import { timelineRangeQuery, type HistoryWindow } from '../api/timeline.js';
+import { trafficQuery } from '../api/traffic.js';
 import { usePlatform } from '../platform/platform.js';
 import { rangeKey, resolveRange, type TimeRange } from './timeRange.js';
 
-/**
- * How often a range ending now is read again: monitoring's new points (traffic has no live
- * feed; condition transitions arrive by the stream in between).
- */
-const LIVE_REFRESH_MS = 30_000;
-
-function rangeQuery(range: TimeRange): { start: string; end: string } {
-  const { startMs, endMs } = resolveRange(range, Date.now());
-  return { start: new Date(startMs).toISOString(), end: new Date(endMs).toISOString() };
+/** A range as the history queries read it: a preset is resolved against the clock at each read. */
+function historyWindow(range: TimeRange): HistoryWindow {
+  return {
+    key: rangeKey(range),
+    live: range.kind === 'preset',
+    window() {
+      const { startMs, endMs } = resolveRange(range, Date.now());
+      return { start: new Date(startMs).toISOString(), end: new Date(endMs).toISOString() };
+    },
+  };
 }
 
 export function useTimelineRangeQuery(range: TimeRange) {
-  const { request } = usePlatform();
-  const live = range.kind === 'preset';
-  return useQuery({
-    queryKey: [...queryKeys.timeline, 'range', rangeKey(range)],
-    queryFn: ({ signal }) =>
-      request(ApiRoutes.timeline, { signal, query: { ...rangeQuery(range), limit: 5000 } }),
-    refetchInterval: live ? LIVE_REFRESH_MS : false,
-    staleTime: live ? LIVE_REFRESH_MS : Infinity,
-  });
+  return useQuery(timelineRangeQuery(usePlatform(), historyWindow(range)));
 }
 
 export function useTrafficQuery(range: TimeRange) {
-  const { request } = usePlatform();
-  const live = range.kind === 'preset';
-  return useQuery({
-    queryKey: ['history-traffic', rangeKey(range)],
-    queryFn: ({ signal }) => request(ApiRoutes.historyTraffic, { signal, query: rangeQuery(range) }),
-    refetchInterval: live ? LIVE_REFRESH_MS : false,
-    staleTime: live ? LIVE_REFRESH_MS : Infinity,
-  });
+  return useQuery(trafficQuery(usePlatform(), historyWindow(range)));
 }

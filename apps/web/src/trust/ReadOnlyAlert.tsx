@@ -1,6 +1,6 @@
 import { Alert } from '@patternfly/react-core';
 import { useT } from '../platform/i18n.js';
-import type { Access } from '../common/permissions.js';
+import type { Access } from '../api/access.js';
 
 /** Says once, at the top of the page, why every control below is disabled. */
 export function ReadOnlyAlert({ access, dataTest }: { access: Access; dataTest: string }) {

@@ -4,9 +4,9 @@ import { UploadIcon } from '@patternfly/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
 import { focusTarget } from '../common/focusField.js';
 import { useT } from '../platform/i18n.js';
-import type { Access } from '../common/permissions.js';
+import type { Access } from '../api/access.js';
 import { FieldHelp, SubmitRow, splitServerError } from './formParts.js';
-import { usePutTrust } from './queries.js';
+import { usePutTrust } from '../api/trust.js';
 import { readTextFile } from './readTextFile.js';
 
 function SavedAlert({ result }: { result: PutTrustResponse }) {

@@ -3,13 +3,13 @@ import { useState } from 'react';
 import { ConfirmModal } from '../common/ConfirmModal.js';
 import { useFocusField } from '../common/focusField.js';
 import { useT } from '../platform/i18n.js';
-import { firstDenied, useAccessAll } from '../common/permissions.js';
+import { firstDenied, useAccessAll } from '../api/access.js';
 import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
-import { useForbiddenAccess } from './forbiddenAccess.js';
+import { useForbiddenAccess } from '../api/forbiddenAccess.js';
 import { TrustedRegistriesTable } from './TrustedRegistriesTable.js';
 import { TrustForm } from './TrustForm.js';
 import { ReadOnlyAlert } from './ReadOnlyAlert.js';
-import { trustQueryKey, useDeleteTrust, useTrustQuery } from './queries.js';
+import { trustKeys, useDeleteTrust, useTrustQuery } from '../api/trust.js';
 import { trustWritePermissions } from './trustPermissions.js';
 
 function RemoveModal({ registry, onClose }: { registry: string; onClose(): void }) {
@@ -48,7 +48,7 @@ export default function TrustPage() {
   // Said up front from /me; a 403 the server gives anyway (say RBAC changed since) still disables.
   const access = firstDenied(
     useAccessAll(trustWritePermissions(trust.data)),
-    useForbiddenAccess(trustQueryKey, trust.error),
+    useForbiddenAccess(trustKeys.all, trust.error),
   );
   const [replacing, setReplacing] = useState<{ registry: string; nonce: number }>();
   const [removing, setRemoving] = useState<string>();

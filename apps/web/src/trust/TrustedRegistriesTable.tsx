@@ -4,7 +4,7 @@ import { ExclamationCircleIcon, ExclamationTriangleIcon } from '@patternfly/reac
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useT } from '../platform/i18n.js';
 import { AccessTooltip } from '../common/AccessTooltip.js';
-import type { Access } from '../common/permissions.js';
+import type { Access } from '../api/access.js';
 
 /** `host:port` → its two parts (the port column is empty for the default 443). */
 export function splitRegistry(registry: string): { hostname: string; port: string } {

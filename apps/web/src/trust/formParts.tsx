@@ -7,8 +7,8 @@ import {
   HelperTextItem,
 } from '@patternfly/react-core';
 import { AccessTooltip } from '../common/AccessTooltip.js';
-import { fieldErrorsOf } from '../common/configPatch.js';
-import type { Access } from '../common/permissions.js';
+import { fieldErrorsOf } from '../api/errors.js';
+import type { Access } from '../api/access.js';
 
 /** Pieces the trust and pull-secret forms share (both are one-object write forms). */
 

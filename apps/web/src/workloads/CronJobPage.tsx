@@ -19,7 +19,7 @@ import { Since } from '../common/time.js';
 import { podLogPath } from '../pods/PodsTable.js';
 import { usePlatform } from '../platform/platform.js';
 import { PartErrorAlert } from './parts.js';
-import { useCronJobViewQuery } from './queries.js';
+import { useCronJobViewQuery } from '../api/workloads.js';
 import { WorkloadPage } from './WorkloadPage.js';
 
 function JobStateLabel({ job }: { job: JobSummary }) {

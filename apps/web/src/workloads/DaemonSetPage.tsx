@@ -16,7 +16,7 @@ import { EmptyMessage } from '../common/states.js';
 import { podLogPath } from '../pods/PodsTable.js';
 import { usePlatform } from '../platform/platform.js';
 import { GenerationGroup, PartErrorAlert, ReadyCounts } from './parts.js';
-import { useDaemonSetViewQuery } from './queries.js';
+import { useDaemonSetViewQuery } from '../api/workloads.js';
 import { WorkloadPage } from './WorkloadPage.js';
 
 function NodesTable({ view }: { view: DaemonSetView }) {

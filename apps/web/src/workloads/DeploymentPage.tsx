@@ -22,7 +22,7 @@ import { Since } from '../common/time.js';
 import { PodsTable } from '../pods/PodsTable.js';
 import { usePlatform } from '../platform/platform.js';
 import { GenerationGroup, PartErrorAlert, ReadyCounts } from './parts.js';
-import { useDeploymentViewQuery, useScaleMutation } from './queries.js';
+import { useDeploymentViewQuery, useScaleMutation } from '../api/workloads.js';
 import { WorkloadPage } from './WorkloadPage.js';
 
 /**

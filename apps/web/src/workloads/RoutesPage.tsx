@@ -7,7 +7,7 @@ import { useT } from '../platform/i18n.js';
 import { EmptyMessage } from '../common/states.js';
 import { usePlatform } from '../platform/platform.js';
 import { PartErrorAlert } from './parts.js';
-import { useRoutesViewQuery } from './queries.js';
+import { useRoutesViewQuery } from '../api/workloads.js';
 import { WorkloadPage } from './WorkloadPage.js';
 
 function AdmittedLabel({ route }: { route: RouteRow }) {

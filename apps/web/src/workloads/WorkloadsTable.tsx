@@ -6,7 +6,7 @@ import { ErrorState, PageLoading } from '../common/states.js';
 import { usePlatform } from '../platform/platform.js';
 import { HealthLabel } from './parts.js';
 import { workloadPageOf } from './paths.js';
-import { useWorkloadsIndexQuery } from './queries.js';
+import { useWorkloadsIndexQuery } from '../api/workloads.js';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 

@@ -11,7 +11,7 @@ import {
 import type { ReactNode } from 'react';
 import { AccessTooltip } from '../../common/AccessTooltip.js';
 import { useT } from '../../platform/i18n.js';
-import { useAccess } from '../../common/permissions.js';
+import { useAccess } from '../../api/access.js';
 import { ErrorState, PageLoading } from '../../common/states.js';
 import { ConflictPanel } from './ConflictPanel.js';
 import { FieldsContext } from './fields.js';

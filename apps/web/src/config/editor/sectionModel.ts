@@ -9,7 +9,7 @@ import {
 } from '@irc/shared';
 import { Value } from 'typebox/value';
 import type { ConfigSpec, FieldError, SectionPatch } from '../../common/contract.js';
-import type { ConfigData } from '../../common/queries.js';
+import type { ConfigData } from '../../api/config.js';
 
 /**
  * One configuration section form: how its form state (`draft`, strings while typing) comes

@@ -1,8 +1,9 @@
 import { deepEqual } from '@irc/shared';
 import { useEffect, useMemo, useState } from 'react';
-import { conflictOf, fieldErrorsOf, seenVersion, usePatchConfig } from '../../common/configPatch.js';
+import { conflictOf, seenVersion, usePatchConfig } from '../../api/config.js';
+import { fieldErrorsOf } from '../../api/errors.js';
 import type { FieldError, PatchConfigResponse } from '../../common/contract.js';
-import { useConfigQuery, type ConfigData } from '../../common/queries.js';
+import { useConfigQuery, type ConfigData } from '../../api/config.js';
 import { errorsByPath, evaluateSection, summarizeConflict, type SectionDefinition } from './sectionModel.js';
 
 interface EditorState<D> {

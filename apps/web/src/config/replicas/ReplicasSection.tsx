@@ -3,7 +3,7 @@ import { useT } from '../../platform/i18n.js';
 import { SelectField, TextField } from '../editor/fields.js';
 import { SectionForm } from '../editor/SectionForm.js';
 import { replicasSection, type ReplicasDraft } from './replicasDraft.js';
-import type { ConfigData } from '../../common/queries.js';
+import type { ConfigData } from '../../api/config.js';
 
 /** Facts the admin should know for the replica count they typed (domain.md §6.7, §3). */
 function ReplicaNotes({ draft, base }: { draft: ReplicasDraft; base: ConfigData }) {

@@ -1,4 +1,4 @@
-import { ApiRoutes, CREDENTIAL_KEYS, type CredentialBackend } from '@irc/shared';
+import { CREDENTIAL_KEYS, type CredentialBackend } from '@irc/shared';
 import {
   ActionGroup,
   Alert,
@@ -15,17 +15,15 @@ import {
   Stack,
   TextInput,
 } from '@patternfly/react-core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AccessTooltip } from '../../common/AccessTooltip.js';
 import type { CredentialKey, PutCredentialsRequest } from '../../common/contract.js';
 import { useT } from '../../platform/i18n.js';
-import { useAccess } from '../../common/permissions.js';
-import { queryKeys, useCredentialsQuery } from '../../common/queries.js';
+import { useAccess } from '../../api/access.js';
+import { useCredentialsQuery, usePutCredentials } from '../../api/credentials.js';
 import { ErrorState } from '../../common/states.js';
 import { fieldId } from '../../common/focusField.js';
 import { Since } from '../../common/time.js';
-import { usePlatform } from '../../platform/platform.js';
 
 function keyLabel(key: CredentialKey, t: (key: string) => string): string {
   switch (key) {
@@ -58,21 +56,13 @@ export function hasCredentials(backend: string): backend is CredentialBackend {
  */
 export function CredentialsForm({ backend }: { backend: CredentialBackend }) {
   const t = useT();
-  const { request } = usePlatform();
-  const client = useQueryClient();
   const readAccess = useAccess('credentials.get');
   const status = useCredentialsQuery(readAccess.allowed);
   const writeAccess = useAccess(status.data?.exists === false ? 'credentials.create' : 'credentials.update');
   const keys = CREDENTIAL_KEYS[backend] as readonly CredentialKey[];
   const [values, setValues] = useState<Partial<Record<CredentialKey, string>>>({});
 
-  const save = useMutation({
-    mutationFn: (body: PutCredentialsRequest) => request(ApiRoutes.putCredentials, { body }),
-    onSuccess: (next) => {
-      client.setQueryData(queryKeys.credentials, next);
-      setValues({});
-    },
-  });
+  const save = usePutCredentials(() => setValues({}));
 
   const filled = keys.filter((key) => (values[key] ?? '') !== '');
   const submit = () => {

@@ -3,7 +3,7 @@ import type { ConfigSpec } from '../../common/contract.js';
 import { useT } from '../../platform/i18n.js';
 import { backendLabel, BACKENDS, configuredBackends, type Backend } from '../../common/storage.js';
 import { useContext } from 'react';
-import type { ConfigData } from '../../common/queries.js';
+import type { ConfigData } from '../../api/config.js';
 import { FieldsContext, PathErrors, SelectField } from '../editor/fields.js';
 import { SectionForm } from '../editor/SectionForm.js';
 import { AzureFields, GcsFields, IbmCosFields, PvcFields, S3Fields, SwiftFields } from './BackendFields.js';

@@ -1,7 +1,7 @@
 import { Content, Stack } from '@patternfly/react-core';
 import { redactSecrets } from '../../common/diff.js';
 import { useT } from '../../platform/i18n.js';
-import { useConfigQuery } from '../../common/queries.js';
+import { useConfigQuery } from '../../api/config.js';
 import { ErrorState, PageLoading } from '../../common/states.js';
 import { YamlBlock } from '../../common/YamlBlock.js';
 

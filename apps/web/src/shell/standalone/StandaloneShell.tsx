@@ -23,7 +23,7 @@ import {
 import { BarsIcon, MoonIcon, SunIcon } from '@patternfly/react-icons';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useT } from '../../platform/i18n.js';
-import { useMeQuery } from '../../common/queries.js';
+import { useMeQuery } from '../../api/me.js';
 import { ConnectionIndicator } from '../ConnectionIndicator.js';
 import { navEntries } from '../routes.js';
 import { useTheme } from '../theme.js';

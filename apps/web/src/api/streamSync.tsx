@@ -1,33 +1,35 @@
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { STREAM_KINDS, type StreamKind, type TimelineEntry } from '@irc/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { usePlatform } from '../platform/platform.js';
 import { liveStoreFor } from '../platform/liveStore.js';
-import { queryKeys } from '../common/queries.js';
-import type { StreamKind, TimelineEntry, TimelineResponse } from '../common/contract.js';
+import { configStream } from './config.js';
+import { diagnosticsStream } from './diagnostics.js';
+import { podsStream } from './pods.js';
+import { addTimelineEntry } from './timeline.js';
+import type { StreamInvalidation } from './types.js';
+import { workloadsStream } from './workloads.js';
+
+/** The resources whose REST queries are built from streamed kinds (each module says which). */
+const INVALIDATIONS: readonly StreamInvalidation[] = [
+  configStream,
+  podsStream,
+  diagnosticsStream,
+  workloadsStream,
+];
 
 /** Which REST queries are built from which streamed kind. */
-const AFFECTED: Record<StreamKind, readonly (readonly string[])[]> = {
-  Config: [queryKeys.config, queryKeys.diagnostics, queryKeys.workloads],
-  ClusterOperator: [queryKeys.diagnostics],
-  Deployment: [queryKeys.diagnostics, queryKeys.workloads],
-  Pod: [queryKeys.pods, queryKeys.diagnostics, queryKeys.workloads],
-  Event: [queryKeys.diagnostics, queryKeys.workloads],
-};
-
-/** Adds a streamed timeline entry to the cached timeline, newest first, without duplicates. */
-export function addTimelineEntry(client: QueryClient, entry: TimelineEntry): void {
-  client.setQueryData<TimelineResponse>(queryKeys.timeline, (current) => {
-    if (!current) return current;
-    if (current.entries.some((e) => e.id === entry.id)) return current;
-    const entries = [entry, ...current.entries].sort((a, b) => b.time.localeCompare(a.time));
-    return { entries, total: current.total + 1 };
-  });
-}
+const AFFECTED = new Map<StreamKind, readonly (readonly unknown[])[]>(
+  STREAM_KINDS.map((kind) => [
+    kind,
+    INVALIDATIONS.filter((i) => i.kinds.includes(kind)).map((i) => i.queryKey),
+  ]),
+);
 
 function kindOf(data: unknown): StreamKind | undefined {
   if (typeof data !== 'object' || data === null || !('kind' in data)) return undefined;
   const kind = (data as { kind: unknown }).kind;
-  return typeof kind === 'string' && kind in AFFECTED ? (kind as StreamKind) : undefined;
+  return typeof kind === 'string' && AFFECTED.has(kind as StreamKind) ? (kind as StreamKind) : undefined;
 }
 
 /**
@@ -46,7 +48,7 @@ export function StreamQuerySync() {
     const onObjects = (data: unknown) => {
       const kind = kindOf(data);
       if (!kind) return;
-      for (const queryKey of AFFECTED[kind]) void client.invalidateQueries({ queryKey });
+      for (const queryKey of AFFECTED.get(kind) ?? []) void client.invalidateQueries({ queryKey });
     };
     const unsubscribers = [
       eventStream.subscribe('change', onObjects),

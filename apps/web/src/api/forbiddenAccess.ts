@@ -1,6 +1,6 @@
 import { useMutationState } from '@tanstack/react-query';
 import { useT } from '../platform/i18n.js';
-import type { Access } from '../common/permissions.js';
+import type { Access } from './access.js';
 import { ApiError } from '../platform/http.js';
 
 /**

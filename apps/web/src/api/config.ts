@@ -1,9 +1,24 @@
-import { ApiRoutes } from '@irc/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { usePlatform } from '../platform/platform.js';
-import type { ConflictBody, ErrorBody, PatchConfigRequest } from './contract.js';
+/** The registry Config (`configs.imageregistry.operator.openshift.io/cluster`) as the BFF relays it. */
+import { ApiRoutes, type ConfigResponse, type ConflictBody, type PatchConfigRequest } from '@irc/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../platform/http.js';
-import { queryKeys, type ConfigData } from './queries.js';
+import { usePlatform } from '../platform/platform.js';
+import { routeQuery, type Api, type StreamInvalidation } from './types.js';
+
+/** The registry configuration as GET /api/v1/config answers it. */
+export type ConfigData = ConfigResponse;
+
+export const configKeys = {
+  all: ['config'] as const,
+};
+
+export const configQuery = (api: Api) => routeQuery(api, configKeys.all, ApiRoutes.config, {});
+
+export const configStream: StreamInvalidation = { queryKey: configKeys.all, kinds: ['Config'] };
+
+export function useConfigQuery() {
+  return useQuery(configQuery(usePlatform()));
+}
 
 /** PATCH /api/v1/config; a real (non dry-run) success updates the cached config at once. */
 export function usePatchConfig() {
@@ -14,7 +29,7 @@ export function usePatchConfig() {
     onSuccess: (response) => {
       if (response.dryRun) return;
       const { config } = response;
-      client.setQueryData<ConfigData>(queryKeys.config, (old) => ({
+      client.setQueryData<ConfigData>(configKeys.all, (old) => ({
         ...old,
         config,
         resourceVersion: config.metadata.resourceVersion ?? old?.resourceVersion ?? '',
@@ -36,14 +51,9 @@ export function seenVersion(data: ConfigData): Pick<PatchConfigRequest, 'resourc
   };
 }
 
+/** The live Config a 409 answer carries (someone else changed the spec), if the error is one. */
 export function conflictOf(error: unknown): ConfigData | undefined {
   if (!(error instanceof ApiError) || error.status !== 409) return undefined;
   const body = error.body as Partial<ConflictBody> | undefined;
   return body?.live as ConfigData | undefined;
-}
-
-export function fieldErrorsOf(error: unknown): NonNullable<ErrorBody['fieldErrors']> {
-  if (!(error instanceof ApiError) || (error.status !== 422 && error.status !== 400)) return [];
-  const body = error.body as Partial<ErrorBody> | undefined;
-  return body?.fieldErrors ?? [];
 }

@@ -1,5 +1,5 @@
-import type { PermissionId } from './contract.js';
-import { useMeQuery } from './queries.js';
+import type { PermissionId } from '@irc/shared';
+import { useMeQuery } from './me.js';
 import { useT } from '../platform/i18n.js';
 
 export interface Access {
