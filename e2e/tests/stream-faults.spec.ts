@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KubeConfig } from '@kubernetes/client-node';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ChaosProxy } from '../../apps/server/test/helpers/chaos-proxy.js';
+import { ChaosProxy } from '@irc/testkit';
 import { expectNoSeriousA11yViolations } from '../support/a11y.js';
 import { e2eKubeconfig, e2ePorts } from '../support/env.js';
 import { screenshotBothThemes } from '../support/screens.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { startSandbox } from '@irc/sandbox';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/app.js';
-import { ChaosProxy } from './chaos-proxy.js';
+import { ChaosProxy } from '@irc/testkit';
 
 export type RigSandbox = Awaited<ReturnType<typeof startSandbox>>;
 

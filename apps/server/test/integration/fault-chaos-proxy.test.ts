@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startSandbox } from '@irc/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChaosProxy } from '../helpers/chaos-proxy.js';
+import { ChaosProxy } from '@irc/testkit';
 
 const run = promisify(execFile);
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ErrorBody, TimelineResponse } from '@irc/shared';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ChaosProxy } from '../helpers/chaos-proxy.js';
+import { ChaosProxy } from '@irc/testkit';
 import { makeCertificates } from '../helpers/trust-certs.js';
 import type { Harness } from './harness.js';
 import { registryHarness } from './registry.js';

@@ -8,7 +8,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogBuffer, ResumePoint } from '@irc/shared';
-import { ChaosProxy } from '../helpers/chaos-proxy.js';
+import { ChaosProxy } from '@irc/testkit';
 import { startHarness, until, type Harness } from './harness.js';
 import { ensureConfig, registrySettled } from './registry.js';
 

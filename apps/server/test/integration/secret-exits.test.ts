@@ -6,7 +6,7 @@
  */
 import type { ConfigResponse, ErrorBody, TimelineResponse } from '@irc/shared';
 import { describe, expect, it } from 'vitest';
-import { ChaosProxy } from '../helpers/chaos-proxy.js';
+import { ChaosProxy } from '@irc/testkit';
 import { auditAuthorizer } from '../helpers/kube-audit.js';
 import { openStream, until } from './harness.js';
 import { kubectlApplyConfig, patchFresh, registryHarness } from './registry.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ConfigResponse, PatchConfigResponse } from '@irc/shared';
 import { startSandbox, type SandboxHandle } from '@irc/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChaosProxy } from '../helpers/chaos-proxy.js';
+import { ChaosProxy } from '@irc/testkit';
 import { ConsoleTab, type PatchOutcome } from '../helpers/console-client.js';
 import { spawnServer, type ServerProcess } from '../helpers/server-process.js';
 import { probeStream } from '../helpers/sse-probe.js';
