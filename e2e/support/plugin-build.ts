@@ -10,7 +10,7 @@ import {
   pluginDist,
   pluginReport,
   rootNodeModules,
-} from '../../apps/console-plugin/test-host/build.js';
+} from '@irc/console-plugin/test-host';
 
 export { hostDist, PLUGIN_NAME, pluginDist };
 export const patternflyDir = join(rootNodeModules, '@patternfly', 'patternfly');
