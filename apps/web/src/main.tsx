@@ -1,7 +1,7 @@
 import '@patternfly/react-core/dist/styles/base.css';
 // The chart theme's custom properties (light and dark); inside the console the console loads them.
 import '@patternfly/patternfly/patternfly-charts.css';
-import './common/app.css';
+import './ui/app.css';
 import './shell/i18n.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -2,8 +2,8 @@ import { Content, Nav, NavItem, NavList, PageSection, Title } from '@patternfly/
 import { Link, Outlet, useLocation } from 'react-router';
 import { useT } from '../platform/i18n.js';
 import { usePlatform } from '../platform/platform.js';
-import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
-import { useFocusField } from '../common/focusField.js';
+import { LiveUpdatesBanner } from '../ui/LiveUpdatesBanner.js';
+import { useFocusField } from '../ui/focusField.js';
 
 export function configSections(t: (key: string) => string) {
   return [

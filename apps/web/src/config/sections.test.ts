@@ -1,7 +1,7 @@
 import { SectionPatchSchema } from '@irc/shared';
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
-import type { ConfigSpec } from '../common/contract.js';
+import type { ConfigSpec } from '../api/contract.js';
 import type { ConfigData } from '../api/config.js';
 import { advancedSection } from './advanced/advancedDraft.js';
 import { evaluateSection, summarizeConflict, type SectionDefinition } from './editor/sectionModel.js';

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { DiagnosticsResponse } from '../common/contract.js';
+import type { DiagnosticsResponse } from '../api/contract.js';
 import { fakePlatform, renderPage, route } from '../test/fakePlatform.js';
 import { meResponse } from '../test/fixtures.js';
 import DiagnosticsPage from './DiagnosticsPage.js';

@@ -19,16 +19,16 @@ import {
 import { SyncAltIcon } from '@patternfly/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { HealthIcon, type Health } from '../common/conditions.js';
-import type { DiagnosticStep, Verdict } from '../common/contract.js';
-import { linkTarget } from './paths.js';
+import { HealthIcon, type Health } from '../ui/conditions.js';
+import type { DiagnosticStep, Verdict } from '../api/contract.js';
+import { linkTarget } from '../ui/paths/diagnostics.js';
 import { CommandCopy, FindingBlock, findingElementId } from './FindingBlock.js';
 import { useT } from '../platform/i18n.js';
 import { useDiagnosticsQuery } from '../api/diagnostics.js';
-import { ErrorState, PageLoading } from '../common/states.js';
-import { Since } from '../common/time.js';
+import { ErrorState, PageLoading } from '../ui/states.js';
+import { Since } from '../ui/time.js';
 import { usePlatform } from '../platform/platform.js';
-import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
+import { LiveUpdatesBanner } from '../ui/LiveUpdatesBanner.js';
 
 const HEALTH: Record<Verdict, Health> = {
   ok: 'good',

@@ -4,10 +4,10 @@
  */
 import { ClipboardCopy, List, ListItem, Stack, Title } from '@patternfly/react-core';
 import { Link } from 'react-router';
-import type { Finding } from '../common/contract.js';
+import type { Finding } from '../api/contract.js';
 import { useT } from '../platform/i18n.js';
 import { usePlatform } from '../platform/platform.js';
-import { fixPath } from './paths.js';
+import { fixPath } from '../ui/paths/diagnostics.js';
 
 /** The id the page scrolls to for `?finding=<code>`. */
 export function findingElementId(code: string): string {

@@ -1,5 +1,5 @@
 import type { MigrationResponse } from '@irc/shared';
-import { ConfirmModal } from '../common/ConfirmModal.js';
+import { ConfirmModal } from '../ui/ConfirmModal.js';
 import { useT } from '../platform/i18n.js';
 
 interface Props {

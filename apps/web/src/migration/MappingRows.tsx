@@ -3,7 +3,7 @@ import { Button, Flex, FlexItem, FormGroup, TextInput } from '@patternfly/react-
 import { MinusCircleIcon, PlusCircleIcon } from '@patternfly/react-icons';
 import { useId } from 'react';
 import { useT } from '../platform/i18n.js';
-import { FieldHelp } from '../trust/formParts.js';
+import { FieldHelp } from '../ui/formParts.js';
 
 interface Props {
   mappings: string[];

@@ -19,13 +19,13 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { useState } from 'react';
-import { AccessTooltip } from '../common/AccessTooltip.js';
+import { AccessTooltip } from '../ui/AccessTooltip.js';
 import { useT } from '../platform/i18n.js';
 import { firstDenied, type Access } from '../api/access.js';
-import { ErrorState } from '../common/states.js';
-import { splitServerError } from '../trust/formParts.js';
+import { ErrorState } from '../ui/states.js';
+import { splitServerError } from '../ui/formParts.js';
 import { useForbiddenAccess } from '../api/forbiddenAccess.js';
-import { ReadOnlyAlert } from '../trust/ReadOnlyAlert.js';
+import { ReadOnlyAlert } from '../ui/ReadOnlyAlert.js';
 import { ApplyModal } from './ApplyModal.js';
 import { MappingRows } from './MappingRows.js';
 import { migrationKeys, useMigrationOptions, useMigrationRun } from '../api/migration.js';

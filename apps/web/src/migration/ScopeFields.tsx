@@ -2,7 +2,7 @@ import { MIGRATION_KINDS, type MigrationKind, type MigrationOptions, namespacePr
 import { Alert, Button, Checkbox, Flex, FlexItem, FormGroup, Label, TextInput } from '@patternfly/react-core';
 import { useId, useState } from 'react';
 import { useT } from '../platform/i18n.js';
-import { FieldHelp } from '../trust/formParts.js';
+import { FieldHelp } from '../ui/formParts.js';
 
 interface NamespaceProps {
   options: MigrationOptions | undefined;

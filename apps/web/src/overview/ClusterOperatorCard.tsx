@@ -11,13 +11,13 @@ import {
   Skeleton,
 } from '@patternfly/react-core';
 import { Link } from 'react-router';
-import { ConditionStatusLabel, MessageLines } from '../common/conditions.js';
-import type { ClusterOperator, Condition, DiagnosticsResponse, Finding } from '../common/contract.js';
+import { ConditionStatusLabel, MessageLines } from '../ui/conditions.js';
+import type { ClusterOperator, Condition, DiagnosticsResponse, Finding } from '../api/contract.js';
 import { useT } from '../platform/i18n.js';
-import { Since } from '../common/time.js';
+import { Since } from '../ui/time.js';
 import { usePlatform } from '../platform/platform.js';
 import { useLiveObjects } from '../platform/useStream.js';
-import { workloadPaths } from '../workloads/paths.js';
+import { workloadPaths } from '../ui/paths/workloads.js';
 
 const SHOWN = ['Available', 'Progressing', 'Degraded'] as const;
 

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { DiagnosticsResponse, Finding } from '../common/contract.js';
+import type { DiagnosticsResponse, Finding } from '../api/contract.js';
 import { fakePlatform, renderPage, route } from '../test/fakePlatform.js';
 import { ClusterOperatorCard } from './ClusterOperatorCard.js';
 import { DiagnosisBanner } from './DiagnosisBanner.js';

@@ -1,8 +1,8 @@
 import { Alert, Flex } from '@patternfly/react-core';
 import { Link } from 'react-router';
-import type { DiagnosticsResponse, Verdict } from '../common/contract.js';
+import type { DiagnosticsResponse, Verdict } from '../api/contract.js';
 import { useT } from '../platform/i18n.js';
-import { findingPath, fixPath, linkTarget } from '../diagnostics/paths.js';
+import { findingPath, fixPath, linkTarget } from '../ui/paths/diagnostics.js';
 import { usePlatform } from '../platform/platform.js';
 
 const VARIANT = {

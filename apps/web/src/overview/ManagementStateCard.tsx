@@ -10,11 +10,11 @@ import {
   ToggleGroupItem,
 } from '@patternfly/react-core';
 import { useState } from 'react';
-import { AccessTooltip } from '../common/AccessTooltip.js';
+import { AccessTooltip } from '../ui/AccessTooltip.js';
 import { conflictOf, seenVersion, usePatchConfig } from '../api/config.js';
 import type { ConfigData } from '../api/config.js';
-import type { ManagementState, SectionPatch } from '../common/contract.js';
-import { focusTarget } from '../common/focusField.js';
+import type { ManagementState, SectionPatch } from '../api/contract.js';
+import { focusTarget } from '../ui/focusField.js';
 import { useT } from '../platform/i18n.js';
 import { useAccess } from '../api/access.js';
 import { RemoveRegistryModal } from './RemoveRegistryModal.js';

@@ -8,18 +8,18 @@ import {
   PageSection,
   Title,
 } from '@patternfly/react-core';
-import { ConditionsTable } from '../common/ConditionsTable.js';
-import { useFocusField } from '../common/focusField.js';
+import { ConditionsTable } from '../ui/ConditionsTable.js';
+import { useFocusField } from '../ui/focusField.js';
 import { useT } from '../platform/i18n.js';
 import { useConfigQuery } from '../api/config.js';
 import { useDiagnosticsQuery } from '../api/diagnostics.js';
-import { ErrorState, PageLoading } from '../common/states.js';
+import { ErrorState, PageLoading } from '../ui/states.js';
 import { ClusterOperatorCard } from './ClusterOperatorCard.js';
 import { DiagnosisBanner } from './DiagnosisBanner.js';
 import { ManagementStateCard } from './ManagementStateCard.js';
 import { RegistrySummaryCard } from './RegistrySummaryCard.js';
-import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
-import { WorkloadsTable } from '../workloads/WorkloadsTable.js';
+import { LiveUpdatesBanner } from '../ui/LiveUpdatesBanner.js';
+import { WorkloadsTable } from '../ui/WorkloadsTable.js';
 
 export default function OverviewPage() {
   const t = useT();

@@ -10,12 +10,12 @@ import {
   ListItem,
 } from '@patternfly/react-core';
 import { Link } from 'react-router';
-import type { RegistryConfig } from '../common/contract.js';
+import type { RegistryConfig } from '../api/contract.js';
 import { useT } from '../platform/i18n.js';
-import { backendLabel, configuredBackends } from '../common/storage.js';
+import { backendLabel, configuredBackends } from '../ui/storage.js';
 import { usePlatform } from '../platform/platform.js';
 import { useLiveObjects } from '../platform/useStream.js';
-import { workloadPaths } from '../workloads/paths.js';
+import { workloadPaths } from '../ui/paths/workloads.js';
 
 interface DeploymentView {
   metadata: { name?: string; namespace?: string };

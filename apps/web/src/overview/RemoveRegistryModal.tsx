@@ -1,9 +1,9 @@
 import { Alert, Button, Checkbox } from '@patternfly/react-core';
-import { ConfirmModal } from '../common/ConfirmModal.js';
+import { ConfirmModal } from '../ui/ConfirmModal.js';
 import { useState } from 'react';
-import type { RegistryConfig } from '../common/contract.js';
+import type { RegistryConfig } from '../api/contract.js';
 import { useT } from '../platform/i18n.js';
-import { configuredBackends } from '../common/storage.js';
+import { configuredBackends } from '../ui/storage.js';
 
 interface Props {
   config: RegistryConfig;

@@ -24,7 +24,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useT } from '../platform/i18n.js';
 import { usePodsQuery } from '../api/pods.js';
-import { ErrorState } from '../common/states.js';
+import { ErrorState } from '../ui/states.js';
 import { ApiError } from '../platform/http.js';
 import { usePlatform } from '../platform/platform.js';
 import { downloadLines } from './logs/download.js';

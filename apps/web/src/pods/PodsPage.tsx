@@ -1,8 +1,8 @@
 import { Content, PageSection, Title } from '@patternfly/react-core';
 import { useT } from '../platform/i18n.js';
 import { usePodsQuery } from '../api/pods.js';
-import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
-import { PodsTable } from './PodsTable.js';
+import { EmptyMessage, ErrorState, PageLoading } from '../ui/states.js';
+import { PodsTable } from '../ui/PodsTable.js';
 
 export default function PodsPage() {
   const t = useT();

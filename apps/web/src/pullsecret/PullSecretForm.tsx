@@ -1,11 +1,11 @@
 import { DEFAULT_AUTH_REGISTRY, registryHostProblem, type PutPullSecretRegistryRequest } from '@irc/shared';
 import { Alert, Form, FormGroup, Radio, TextInput } from '@patternfly/react-core';
 import { useId, useState } from 'react';
-import { ConfirmModal } from '../common/ConfirmModal.js';
-import { focusTarget } from '../common/focusField.js';
+import { ConfirmModal } from '../ui/ConfirmModal.js';
+import { focusTarget } from '../ui/focusField.js';
 import { useT } from '../platform/i18n.js';
 import type { Access } from '../api/access.js';
-import { FieldHelp, SubmitRow, splitServerError } from '../trust/formParts.js';
+import { FieldHelp, SubmitRow, splitServerError } from '../ui/formParts.js';
 import { usePutPullSecretRegistry } from '../api/pullSecret.js';
 
 type Mode = 'password' | 'token';

@@ -10,12 +10,12 @@ import {
   Stack,
   Title,
 } from '@patternfly/react-core';
-import { useFocusField } from '../common/focusField.js';
+import { useFocusField } from '../ui/focusField.js';
 import { useT } from '../platform/i18n.js';
 import { firstDenied, useAccessAll, type Access } from '../api/access.js';
-import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
+import { EmptyMessage, ErrorState, PageLoading } from '../ui/states.js';
 import { useForbiddenAccess } from '../api/forbiddenAccess.js';
-import { ReadOnlyAlert } from '../trust/ReadOnlyAlert.js';
+import { ReadOnlyAlert } from '../ui/ReadOnlyAlert.js';
 import { PullSecretForm } from './PullSecretForm.js';
 import { PullSecretRegistriesTable } from './PullSecretRegistriesTable.js';
 import { pullSecretKeys, usePullSecretQuery } from '../api/pullSecret.js';

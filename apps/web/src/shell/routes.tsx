@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
-import { PageErrorBoundary } from '../common/PageErrorBoundary.js';
-import { PageLoading } from '../common/states.js';
+import { PageErrorBoundary } from '../ui/PageErrorBoundary.js';
+import { PageLoading } from '../ui/states.js';
 
 // Every page is its own chunk: the shell loads first, pages on demand.
 const OverviewPage = lazy(() => import('../overview/OverviewPage.js'));
@@ -25,7 +25,7 @@ const DiagnosticsPage = lazy(() => import('../diagnostics/DiagnosticsPage.js'));
 const TrustPage = lazy(() => import('../trust/TrustPage.js'));
 const PullSecretPage = lazy(() => import('../pullsecret/PullSecretPage.js'));
 const MigrationPage = lazy(() => import('../migration/MigrationPage.js'));
-const NotFoundPage = lazy(() => import('../common/NotFoundPage.js'));
+const NotFoundPage = lazy(() => import('./NotFoundPage.js'));
 
 function page(node: ReactNode): ReactNode {
   return (

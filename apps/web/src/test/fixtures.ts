@@ -1,4 +1,4 @@
-import type { MeResponse, PodSummary } from '../common/contract.js';
+import type { MeResponse, PodSummary } from '../api/contract.js';
 import type { ConfigData } from '../api/config.js';
 
 /** GET /api/v1/me; `patch: false` denies config.patch with the reason a viewer gets. */

@@ -1,9 +1,9 @@
 import { Chart, ChartAxis, ChartBar, ChartScatter, ChartTooltip } from '@patternfly/react-charts/victory';
 import { memo } from 'react';
-import { conditionHealth } from '../common/conditions.js';
-import type { TimelineEntry } from '../common/contract.js';
+import { conditionHealth } from '../ui/conditions.js';
+import type { TimelineEntry } from '../api/contract.js';
 import { useT } from '../platform/i18n.js';
-import { formatAbsolute } from '../common/time.js';
+import { formatAbsolute } from '../ui/time.js';
 import { AXIS_PADDING, HEALTH_FILL, TICK_FONT } from './chartLayout.js';
 import type { Lane } from './lanes.js';
 import { formatTick } from './timeAxis.js';

@@ -1,5 +1,5 @@
 import { Alert } from '@patternfly/react-core';
-import type { HistoryStatus } from '../common/contract.js';
+import type { HistoryStatus } from '../api/contract.js';
 import { useT } from '../platform/i18n.js';
 
 /**

@@ -1,8 +1,8 @@
 import { Switch, Title } from '@patternfly/react-core';
 import { useMemo } from 'react';
-import type { ConditionLane, HistoryStatus, TimelineEntry, TrafficSeries } from '../common/contract.js';
+import type { ConditionLane, HistoryStatus, TimelineEntry, TrafficSeries } from '../api/contract.js';
 import { useT } from '../platform/i18n.js';
-import { PageLoading } from '../common/states.js';
+import { PageLoading } from '../ui/states.js';
 import { useContainerWidth } from './chartLayout.js';
 import { ConditionLanesChart } from './ConditionLanesChart.js';
 import { useTrafficQuery } from './historyQueries.js';

@@ -1,9 +1,9 @@
 import { Pagination, Title } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useState } from 'react';
-import type { TrafficSeries } from '../common/contract.js';
+import type { TrafficSeries } from '../api/contract.js';
 import { useT } from '../platform/i18n.js';
-import { formatAbsolute } from '../common/time.js';
+import { formatAbsolute } from '../ui/time.js';
 import type { Lane } from './lanes.js';
 import { formatDuration } from './timeAxis.js';
 import { formatValue, seriesByName, trafficRows, TRAFFIC_ORDER } from './traffic.js';

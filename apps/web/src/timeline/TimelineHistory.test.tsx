@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { HistoryStatus, TimelineEntry, TrafficSeries } from '../common/contract.js';
+import type { HistoryStatus, TimelineEntry, TrafficSeries } from '../api/contract.js';
 import { fakePlatform, renderPage, route } from '../test/fakePlatform.js';
 import { meResponse } from '../test/fixtures.js';
 import TimelinePage from './TimelinePage.js';

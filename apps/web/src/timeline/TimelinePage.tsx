@@ -16,13 +16,13 @@ import {
 import { ExclamationTriangleIcon, InfoCircleIcon, UserEditIcon } from '@patternfly/react-icons';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { conditionHealth, HealthIcon } from '../common/conditions.js';
-import type { ConditionLane, TimelineEntry } from '../common/contract.js';
+import { conditionHealth, HealthIcon } from '../ui/conditions.js';
+import type { ConditionLane, TimelineEntry } from '../api/contract.js';
 import { useT } from '../platform/i18n.js';
-import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
+import { LiveUpdatesBanner } from '../ui/LiveUpdatesBanner.js';
 import { useTimelineQuery } from '../api/timeline.js';
-import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
-import { formatAbsolute, formatRelative, useNow } from '../common/time.js';
+import { EmptyMessage, ErrorState, PageLoading } from '../ui/states.js';
+import { formatAbsolute, formatRelative, useNow } from '../ui/time.js';
 import {
   conditionTypes,
   ENTRY_KINDS,

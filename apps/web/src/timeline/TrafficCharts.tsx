@@ -8,9 +8,9 @@ import {
   ChartVoronoiContainer,
 } from '@patternfly/react-charts/victory';
 import { memo } from 'react';
-import type { TrafficSeries } from '../common/contract.js';
+import type { TrafficSeries } from '../api/contract.js';
 import { useT } from '../platform/i18n.js';
-import { formatAbsolute } from '../common/time.js';
+import { formatAbsolute } from '../ui/time.js';
 import { usePlatform } from '../platform/platform.js';
 import { AXIS_PADDING, TICK_FONT } from './chartLayout.js';
 import { formatTick } from './timeAxis.js';

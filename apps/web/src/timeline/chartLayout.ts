@@ -3,7 +3,7 @@
  * and the same width, so a time is at the same x in every chart.
  */
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { Health } from '../common/conditions.js';
+import type { Health } from '../ui/conditions.js';
 
 export const AXIS_PADDING = { left: 150, right: 32 } as const;
 export const TICK_FONT = 12;

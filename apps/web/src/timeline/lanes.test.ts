@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConditionEntry, ConditionLane, TimelineEntry } from '../common/contract.js';
+import type { ConditionEntry, ConditionLane, TimelineEntry } from '../api/contract.js';
 import { mergeLanes } from './lanes.js';
 
 const T = (min: number) => Date.parse('2026-12-07T10:00:00Z') + min * 60_000;

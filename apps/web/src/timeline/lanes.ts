@@ -3,7 +3,7 @@
  * carried on to "now" with the exact transitions the live watch saw after monitoring's last
  * point — or, when monitoring gave no history, built from the live transitions alone.
  */
-import type { ConditionEntry, ConditionLane, LaneSegment, TimelineEntry } from '../common/contract.js';
+import type { ConditionEntry, ConditionLane, LaneSegment, TimelineEntry } from '../api/contract.js';
 import type { ResolvedRange } from './timeRange.js';
 
 /** The object whose conditions the lanes show (the server's lanes are its conditions too). */

@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '../common/contract.js';
+import type { TimelineEntry } from '../api/contract.js';
 import type { ResolvedRange } from './timeRange.js';
 
 /**

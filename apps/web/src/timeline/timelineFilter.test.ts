@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TimelineEntry } from '../common/contract.js';
+import type { TimelineEntry } from '../api/contract.js';
 import { filterEntries } from './timelineFilter.js';
 
 const condition = (id: string, type: string): TimelineEntry => ({

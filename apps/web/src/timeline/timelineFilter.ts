@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '../common/contract.js';
+import type { TimelineEntry } from '../api/contract.js';
 
 export type EntryKind = TimelineEntry['type'];
 export const ENTRY_KINDS: EntryKind[] = ['condition', 'event', 'change'];

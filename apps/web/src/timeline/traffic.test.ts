@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TrafficSeries } from '../common/contract.js';
+import type { TrafficSeries } from '../api/contract.js';
 import { chartPoints, formatValue, trafficRows } from './traffic.js';
 
 const series = (name: string, unit: TrafficSeries['unit'], points: number[][]): TrafficSeries => ({

@@ -1,5 +1,5 @@
 /** The registry traffic series as the panel groups, formats and tabulates them. */
-import type { TrafficSeries } from '../common/contract.js';
+import type { TrafficSeries } from '../api/contract.js';
 
 export type TrafficName = 'requests' | 'errors5xx' | 'latencyP99' | 'storageErrors' | 'storageLatencyP99';
 

@@ -2,10 +2,10 @@ import { pemPrivateKeyProblem, registryHostProblem, type PutTrustResponse } from
 import { Alert, Button, Form, FormGroup, List, ListItem, TextArea, TextInput } from '@patternfly/react-core';
 import { UploadIcon } from '@patternfly/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
-import { focusTarget } from '../common/focusField.js';
+import { focusTarget } from '../ui/focusField.js';
 import { useT } from '../platform/i18n.js';
 import type { Access } from '../api/access.js';
-import { FieldHelp, SubmitRow, splitServerError } from './formParts.js';
+import { FieldHelp, SubmitRow, splitServerError } from '../ui/formParts.js';
 import { usePutTrust } from '../api/trust.js';
 import { readTextFile } from './readTextFile.js';
 

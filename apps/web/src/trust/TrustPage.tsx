@@ -1,14 +1,14 @@
 import { Alert, Card, CardBody, CardTitle, Content, PageSection, Stack, Title } from '@patternfly/react-core';
 import { useState } from 'react';
-import { ConfirmModal } from '../common/ConfirmModal.js';
-import { useFocusField } from '../common/focusField.js';
+import { ConfirmModal } from '../ui/ConfirmModal.js';
+import { useFocusField } from '../ui/focusField.js';
 import { useT } from '../platform/i18n.js';
 import { firstDenied, useAccessAll } from '../api/access.js';
-import { EmptyMessage, ErrorState, PageLoading } from '../common/states.js';
+import { EmptyMessage, ErrorState, PageLoading } from '../ui/states.js';
 import { useForbiddenAccess } from '../api/forbiddenAccess.js';
 import { TrustedRegistriesTable } from './TrustedRegistriesTable.js';
 import { TrustForm } from './TrustForm.js';
-import { ReadOnlyAlert } from './ReadOnlyAlert.js';
+import { ReadOnlyAlert } from '../ui/ReadOnlyAlert.js';
 import { trustKeys, useDeleteTrust, useTrustQuery } from '../api/trust.js';
 import { trustWritePermissions } from './trustPermissions.js';
 

@@ -3,7 +3,7 @@ import { Button, Flex, Label, List, ListItem } from '@patternfly/react-core';
 import { ExclamationCircleIcon, ExclamationTriangleIcon } from '@patternfly/react-icons';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useT } from '../platform/i18n.js';
-import { AccessTooltip } from '../common/AccessTooltip.js';
+import { AccessTooltip } from '../ui/AccessTooltip.js';
 import type { Access } from '../api/access.js';
 
 /** `host:port` → its two parts (the port column is empty for the default 443). */

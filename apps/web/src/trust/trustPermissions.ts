@@ -1,5 +1,5 @@
 import type { TrustStatus } from '@irc/shared';
-import type { PermissionId } from '../common/contract.js';
+import type { PermissionId } from '../api/contract.js';
 
 /**
  * The /me checks a CA change needs: patching the ConfigMap, or creating it when missing, and

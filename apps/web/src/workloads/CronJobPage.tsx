@@ -11,14 +11,14 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import type { CronJobView, JobSummary } from '@irc/shared';
 import { Link, useParams } from 'react-router';
-import { HealthIcon } from '../common/conditions.js';
-import { ConditionsTable } from '../common/ConditionsTable.js';
+import { HealthIcon } from '../ui/conditions.js';
+import { ConditionsTable } from '../ui/ConditionsTable.js';
 import { useT } from '../platform/i18n.js';
-import { EmptyMessage } from '../common/states.js';
-import { Since } from '../common/time.js';
-import { podLogPath } from '../pods/PodsTable.js';
+import { EmptyMessage } from '../ui/states.js';
+import { Since } from '../ui/time.js';
+import { podLogPath } from '../ui/PodsTable.js';
 import { usePlatform } from '../platform/platform.js';
-import { PartErrorAlert } from './parts.js';
+import { PartErrorAlert } from '../ui/workloadParts.js';
 import { useCronJobViewQuery } from '../api/workloads.js';
 import { WorkloadPage } from './WorkloadPage.js';
 

@@ -9,13 +9,13 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import type { DaemonSetView } from '@irc/shared';
 import { Link, useParams } from 'react-router';
-import { HealthIcon } from '../common/conditions.js';
-import { ConditionsTable } from '../common/ConditionsTable.js';
+import { HealthIcon } from '../ui/conditions.js';
+import { ConditionsTable } from '../ui/ConditionsTable.js';
 import { useT } from '../platform/i18n.js';
-import { EmptyMessage } from '../common/states.js';
-import { podLogPath } from '../pods/PodsTable.js';
+import { EmptyMessage } from '../ui/states.js';
+import { podLogPath } from '../ui/PodsTable.js';
 import { usePlatform } from '../platform/platform.js';
-import { GenerationGroup, PartErrorAlert, ReadyCounts } from './parts.js';
+import { GenerationGroup, PartErrorAlert, ReadyCounts } from '../ui/workloadParts.js';
 import { useDaemonSetViewQuery } from '../api/workloads.js';
 import { WorkloadPage } from './WorkloadPage.js';
 

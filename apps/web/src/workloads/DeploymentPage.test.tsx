@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { DeploymentView } from '@irc/shared';
 import { describe, expect, it } from 'vitest';
-import { linkTarget } from '../diagnostics/paths.js';
+import { linkTarget } from '../ui/paths/diagnostics.js';
 import { fakePlatform, renderPage, route } from '../test/fakePlatform.js';
 import DeploymentPage from './DeploymentPage.js';
 

@@ -13,15 +13,15 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { RegistryNames, type DeploymentView, type Rollout } from '@irc/shared';
 import { Link, useParams } from 'react-router';
-import type { Health } from '../common/conditions.js';
-import { ConditionsTable } from '../common/ConditionsTable.js';
-import type { Condition } from '../common/contract.js';
+import type { Health } from '../ui/conditions.js';
+import { ConditionsTable } from '../ui/ConditionsTable.js';
+import type { Condition } from '../api/contract.js';
 import { useT } from '../platform/i18n.js';
-import { ErrorState, EmptyMessage } from '../common/states.js';
-import { Since } from '../common/time.js';
-import { PodsTable } from '../pods/PodsTable.js';
+import { ErrorState, EmptyMessage } from '../ui/states.js';
+import { Since } from '../ui/time.js';
+import { PodsTable } from '../ui/PodsTable.js';
 import { usePlatform } from '../platform/platform.js';
-import { GenerationGroup, PartErrorAlert, ReadyCounts } from './parts.js';
+import { GenerationGroup, PartErrorAlert, ReadyCounts } from '../ui/workloadParts.js';
 import { useDeploymentViewQuery, useScaleMutation } from '../api/workloads.js';
 import { WorkloadPage } from './WorkloadPage.js';
 

@@ -2,11 +2,11 @@ import { Label, Stack } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import type { RouteRow, RoutesView } from '@irc/shared';
 import { Link } from 'react-router';
-import { HealthIcon, type Health } from '../common/conditions.js';
+import { HealthIcon, type Health } from '../ui/conditions.js';
 import { useT } from '../platform/i18n.js';
-import { EmptyMessage } from '../common/states.js';
+import { EmptyMessage } from '../ui/states.js';
 import { usePlatform } from '../platform/platform.js';
-import { PartErrorAlert } from './parts.js';
+import { PartErrorAlert } from '../ui/workloadParts.js';
 import { useRoutesViewQuery } from '../api/workloads.js';
 import { WorkloadPage } from './WorkloadPage.js';
 

@@ -14,12 +14,12 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../platform/i18n.js';
-import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
-import { ErrorState, PageLoading } from '../common/states.js';
-import { YamlBlock } from '../common/YamlBlock.js';
+import { LiveUpdatesBanner } from '../ui/LiveUpdatesBanner.js';
+import { ErrorState, PageLoading } from '../ui/states.js';
+import { YamlBlock } from '../ui/YamlBlock.js';
 import { usePlatform } from '../platform/platform.js';
-import { EventsTable, HealthLabel } from './parts.js';
-import { workloadPaths } from './paths.js';
+import { EventsTable, HealthLabel } from '../ui/workloadParts.js';
+import { workloadPaths } from '../ui/paths/workloads.js';
 
 interface Viewed {
   health: WorkloadHealth;

@@ -1,7 +1,7 @@
 import { Content, PageSection, Title } from '@patternfly/react-core';
 import { useT } from '../platform/i18n.js';
-import { LiveUpdatesBanner } from '../common/LiveUpdatesBanner.js';
-import { WorkloadsTable } from './WorkloadsTable.js';
+import { LiveUpdatesBanner } from '../ui/LiveUpdatesBanner.js';
+import { WorkloadsTable } from '../ui/WorkloadsTable.js';
 
 /** Index of the objects behind the registry, each linking to its page. */
 export default function WorkloadsPage() {

@@ -5,7 +5,7 @@ import type {
   ResourcesSection,
   SectionPatch,
   Toleration,
-} from '../../common/contract.js';
+} from '../../api/contract.js';
 import { compact, oneOf, parseInteger, type SectionDefinition } from '../editor/sectionModel.js';
 
 export interface TolerationDraft {

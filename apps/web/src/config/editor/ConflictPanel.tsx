@@ -1,6 +1,6 @@
 import { Alert, Button, Content, Flex, Stack, Title } from '@patternfly/react-core';
-import { DiffView } from '../../common/DiffView.js';
-import type { ConfigSpec } from '../../common/contract.js';
+import { DiffView } from './DiffView.js';
+import type { ConfigSpec } from '../../api/contract.js';
 import { useT } from '../../platform/i18n.js';
 import type { ConflictSummary } from './sectionModel.js';
 

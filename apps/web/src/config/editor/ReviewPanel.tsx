@@ -10,8 +10,8 @@ import {
   Stack,
   Title,
 } from '@patternfly/react-core';
-import { DiffView } from '../../common/DiffView.js';
-import type { ConfigSpec } from '../../common/contract.js';
+import { DiffView } from './DiffView.js';
+import type { ConfigSpec } from '../../api/contract.js';
 import { useT } from '../../platform/i18n.js';
 import type { SectionEvaluation } from './sectionModel.js';
 import type { ReviewResult } from './useSectionEditor.js';

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { PatchConfigRequest } from '../../common/contract.js';
+import type { PatchConfigRequest } from '../../api/contract.js';
 import { ApiError } from '../../platform/http.js';
 import { fakePlatform, renderPage, route } from '../../test/fakePlatform.js';
 import { configData, meResponse } from '../../test/fixtures.js';

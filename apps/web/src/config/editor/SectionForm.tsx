@@ -9,10 +9,10 @@ import {
   Stack,
 } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
-import { AccessTooltip } from '../../common/AccessTooltip.js';
+import { AccessTooltip } from '../../ui/AccessTooltip.js';
 import { useT } from '../../platform/i18n.js';
 import { useAccess } from '../../api/access.js';
-import { ErrorState, PageLoading } from '../../common/states.js';
+import { ErrorState, PageLoading } from '../../ui/states.js';
 import { ConflictPanel } from './ConflictPanel.js';
 import { FieldsContext } from './fields.js';
 import { ReviewPanel } from './ReviewPanel.js';

@@ -9,7 +9,7 @@ import {
   TextInput,
 } from '@patternfly/react-core';
 import { createContext, useContext, type ReactNode } from 'react';
-import { fieldId } from '../../common/focusField.js';
+import { fieldId } from '../../ui/focusField.js';
 
 /** Errors and access for the fields of one section form. */
 export interface FieldsContextValue {

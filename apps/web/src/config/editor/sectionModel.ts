@@ -8,7 +8,7 @@ import {
   type ConfigMergePatch,
 } from '@irc/shared';
 import { Value } from 'typebox/value';
-import type { ConfigSpec, FieldError, SectionPatch } from '../../common/contract.js';
+import type { ConfigSpec, FieldError, SectionPatch } from '../../api/contract.js';
 import type { ConfigData } from '../../api/config.js';
 
 /**

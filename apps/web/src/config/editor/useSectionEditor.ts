@@ -2,7 +2,7 @@ import { deepEqual } from '@irc/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { conflictOf, seenVersion, usePatchConfig } from '../../api/config.js';
 import { fieldErrorsOf } from '../../api/errors.js';
-import type { FieldError, PatchConfigResponse } from '../../common/contract.js';
+import type { FieldError, PatchConfigResponse } from '../../api/contract.js';
 import { useConfigQuery, type ConfigData } from '../../api/config.js';
 import { errorsByPath, evaluateSection, summarizeConflict, type SectionDefinition } from './sectionModel.js';
 

@@ -1,4 +1,4 @@
-import type { ConfigSpec, SectionPatch } from '../../common/contract.js';
+import type { ConfigSpec, SectionPatch } from '../../api/contract.js';
 import { useT } from '../../platform/i18n.js';
 import { TextField } from '../editor/fields.js';
 import { SectionForm } from '../editor/SectionForm.js';

@@ -1,4 +1,4 @@
-import type { ConfigSpec, FieldError, RolloutStrategy } from '../../common/contract.js';
+import type { ConfigSpec, FieldError, RolloutStrategy } from '../../api/contract.js';
 import { oneOf, parseInteger, type SectionDefinition } from '../editor/sectionModel.js';
 
 export interface ReplicasDraft {

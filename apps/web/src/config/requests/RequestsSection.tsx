@@ -1,5 +1,5 @@
 import { Grid, GridItem, Title } from '@patternfly/react-core';
-import type { ConfigSpec, FieldError, RequestLimits, SectionPatch } from '../../common/contract.js';
+import type { ConfigSpec, FieldError, RequestLimits, SectionPatch } from '../../api/contract.js';
 import { useT } from '../../platform/i18n.js';
 import { TextField } from '../editor/fields.js';
 import { SectionForm } from '../editor/SectionForm.js';

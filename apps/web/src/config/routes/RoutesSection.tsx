@@ -1,5 +1,5 @@
 import { Grid, GridItem } from '@patternfly/react-core';
-import type { ConfigSpec, RouteEntry, SectionPatch } from '../../common/contract.js';
+import type { ConfigSpec, RouteEntry, SectionPatch } from '../../api/contract.js';
 import { useT } from '../../platform/i18n.js';
 import { SwitchField, TextField } from '../editor/fields.js';
 import { RowList } from '../editor/RowList.js';

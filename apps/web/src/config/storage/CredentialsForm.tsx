@@ -16,14 +16,14 @@ import {
   TextInput,
 } from '@patternfly/react-core';
 import { useState } from 'react';
-import { AccessTooltip } from '../../common/AccessTooltip.js';
-import type { CredentialKey, PutCredentialsRequest } from '../../common/contract.js';
+import { AccessTooltip } from '../../ui/AccessTooltip.js';
+import type { CredentialKey, PutCredentialsRequest } from '../../api/contract.js';
 import { useT } from '../../platform/i18n.js';
 import { useAccess } from '../../api/access.js';
 import { useCredentialsQuery, usePutCredentials } from '../../api/credentials.js';
-import { ErrorState } from '../../common/states.js';
-import { fieldId } from '../../common/focusField.js';
-import { Since } from '../../common/time.js';
+import { ErrorState } from '../../ui/states.js';
+import { fieldId } from '../../ui/focusField.js';
+import { Since } from '../../ui/time.js';
 
 function keyLabel(key: CredentialKey, t: (key: string) => string): string {
   switch (key) {

@@ -1,7 +1,7 @@
 import { Alert, FormGroup, Radio, Stack } from '@patternfly/react-core';
-import type { ConfigSpec } from '../../common/contract.js';
+import type { ConfigSpec } from '../../api/contract.js';
 import { useT } from '../../platform/i18n.js';
-import { backendLabel, BACKENDS, configuredBackends, type Backend } from '../../common/storage.js';
+import { backendLabel, BACKENDS, configuredBackends, type Backend } from '../../ui/storage.js';
 import { useContext } from 'react';
 import type { ConfigData } from '../../api/config.js';
 import { FieldsContext, PathErrors, SelectField } from '../editor/fields.js';

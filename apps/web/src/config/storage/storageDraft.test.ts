@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConfigSpec } from '../../common/contract.js';
+import type { ConfigSpec } from '../../api/contract.js';
 import type { ConfigData } from '../../api/config.js';
 import { evaluateSection } from '../editor/sectionModel.js';
 import { storageSection } from './storageDraft.js';

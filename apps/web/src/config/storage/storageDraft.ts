@@ -1,6 +1,6 @@
 import { StorageSectionSchema, declaredOnly } from '@irc/shared';
-import type { ConfigSpec, FieldError, JsonObject, SectionPatch } from '../../common/contract.js';
-import { configuredBackends, type Backend } from '../../common/storage.js';
+import type { ConfigSpec, FieldError, JsonObject, SectionPatch } from '../../api/contract.js';
+import { configuredBackends, type Backend } from '../../ui/storage.js';
 import { compact, oneOf, parseInteger, type SectionDefinition } from '../editor/sectionModel.js';
 
 /** Form fields per backend (strings while typing); unknown live fields are kept on save. */

@@ -1,9 +1,9 @@
 import { Content, Stack } from '@patternfly/react-core';
-import { redactSecrets } from '../../common/diff.js';
+import { redactSecrets } from '../editor/diff.js';
 import { useT } from '../../platform/i18n.js';
 import { useConfigQuery } from '../../api/config.js';
-import { ErrorState, PageLoading } from '../../common/states.js';
-import { YamlBlock } from '../../common/YamlBlock.js';
+import { ErrorState, PageLoading } from '../../ui/states.js';
+import { YamlBlock } from '../../ui/YamlBlock.js';
 
 /** The whole live Config, read-only (edits go through the section forms, with review). */
 export default function YamlSection() {

@@ -1,6 +1,6 @@
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { ConditionStatusLabel, MessageLines, type Health } from './conditions.js';
-import type { Condition } from './contract.js';
+import type { Condition } from '../api/contract.js';
 import { useT } from '../platform/i18n.js';
 import { Since } from './time.js';
 

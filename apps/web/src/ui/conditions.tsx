@@ -6,7 +6,7 @@ import {
   QuestionCircleIcon,
 } from '@patternfly/react-icons';
 import { conditionHealth as sharedConditionHealth } from '@irc/shared';
-import type { Condition } from './contract.js';
+import type { Condition } from '../api/contract.js';
 import { useT } from '../platform/i18n.js';
 
 export type Health = 'good' | 'bad' | 'warning' | 'unknown';

@@ -1,5 +1,5 @@
 import { configuredBackends as sharedConfiguredBackends, type StorageBackend } from '@irc/shared';
-import type { StorageSpec } from './contract.js';
+import type { StorageSpec } from '../api/contract.js';
 
 /** Display order of the backend chooser. */
 export const BACKENDS = [

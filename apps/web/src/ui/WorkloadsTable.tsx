@@ -2,10 +2,10 @@ import type { WorkloadCard } from '@irc/shared';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { Link } from 'react-router';
 import { useT } from '../platform/i18n.js';
-import { ErrorState, PageLoading } from '../common/states.js';
+import { ErrorState, PageLoading } from './states.js';
 import { usePlatform } from '../platform/platform.js';
-import { HealthLabel } from './parts.js';
-import { workloadPageOf } from './paths.js';
+import { HealthLabel } from './workloadParts.js';
+import { workloadPageOf } from './paths/workloads.js';
 import { useWorkloadsIndexQuery } from '../api/workloads.js';
 
 type T = (key: string, options?: Record<string, unknown>) => string;

@@ -6,7 +6,7 @@ import {
   HelperText,
   HelperTextItem,
 } from '@patternfly/react-core';
-import { AccessTooltip } from '../common/AccessTooltip.js';
+import { AccessTooltip } from './AccessTooltip.js';
 import { fieldErrorsOf } from '../api/errors.js';
 import type { Access } from '../api/access.js';
 

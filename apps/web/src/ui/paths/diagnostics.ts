@@ -3,8 +3,8 @@
  * through `links.page()`). Shared with other pages that show a diagnosis (overview banner,
  * object views), so every link to a finding or a fix reads the same.
  */
-import type { DiagnosticLink, FixTarget } from '../common/contract.js';
-import { workloadPageOf } from '../workloads/paths.js';
+import type { DiagnosticLink, FixTarget } from '../../api/contract.js';
+import { workloadPageOf } from './workloads.js';
 
 /** The Diagnostics page opened on one finding (expanded, scrolled to, focused). */
 export function findingPath(code: string): string {

@@ -2,10 +2,10 @@ import { Label } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { PodSummary } from '../common/contract.js';
-import { HealthIcon } from '../common/conditions.js';
+import type { PodSummary } from '../api/contract.js';
+import { HealthIcon } from './conditions.js';
 import { useT } from '../platform/i18n.js';
-import { formatAge, useNow } from '../common/time.js';
+import { formatAge, useNow } from './time.js';
 import { usePlatform } from '../platform/platform.js';
 
 /** A pod as the tables show it (the pods list adds its registry/operator component). */

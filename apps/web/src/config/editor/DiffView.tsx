@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { diffLines, foldUnchanged, toYaml } from './diff.js';
-import { useT } from '../platform/i18n.js';
+import { useT } from '../../platform/i18n.js';
 
 /** A unified YAML diff of two values; removed/added lines carry a sign as well as a colour. */
 export function DiffView({

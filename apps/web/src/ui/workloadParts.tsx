@@ -8,10 +8,10 @@ import {
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import type { PartError, WorkloadEvent, WorkloadHealth } from '@irc/shared';
-import { HealthIcon, type Health } from '../common/conditions.js';
+import { HealthIcon, type Health } from './conditions.js';
 import { useT } from '../platform/i18n.js';
-import { EmptyMessage } from '../common/states.js';
-import { Since } from '../common/time.js';
+import { EmptyMessage } from './states.js';
+import { Since } from './time.js';
 
 const ICON: Record<WorkloadHealth, Health> = {
   ok: 'good',
