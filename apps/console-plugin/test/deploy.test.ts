@@ -72,7 +72,7 @@ describe.runIf(kubectl)('deploy/ (kustomize base)', () => {
     volumes: { name: string; secret?: { secretName: string } }[];
   }
 
-  it('renders the namespace, identity, RBAC, workload, service and console plugin', () => {
+  it('renders the namespace, identity, RBAC, workload, its disruption budget, service and console plugin', () => {
     expect(objects.map((o) => o.kind).sort()).toEqual(
       [
         'ClusterRole',
@@ -81,6 +81,7 @@ describe.runIf(kubectl)('deploy/ (kustomize base)', () => {
         'ConsolePlugin',
         'Deployment',
         'Namespace',
+        'PodDisruptionBudget',
         'Role',
         'RoleBinding',
         'Service',
