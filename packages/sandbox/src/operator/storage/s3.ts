@@ -26,6 +26,9 @@ export function generatedBucketName(infraName: string, region: string): string {
  */
 const UNREACHABLE_CALL_MS = 1000;
 
+/** HeadBucket errors the driver reports as StorageExists=False with the code as the reason. */
+const HEAD_MISSES = new Set(['NoSuchBucket', 'Forbidden', 'NotFound']);
+
 function cond(type: string, status: CondSpec['status'], reason: string, message = ''): CondSpec {
   return { type, status, reason, message };
 }
@@ -70,8 +73,13 @@ export function syncS3(
     };
   }
   let managementState = current.storageManagementState;
+  // an admin's or an earlier sync's bucket is checked with HeadBucket first; a bootstrap's
+  // generated name goes straight to CreateBucket
+  const named = Boolean(str(rec(spec, 's3').bucket));
+  let heading = true;
   try {
     const existing = world.s3.head(creds.accessKey, bucket, region);
+    heading = false;
     if (existing) {
       if (!managementState) managementState = 'Unmanaged';
       conditions.push(
@@ -145,8 +153,15 @@ export function syncS3(
     }
   } catch (e) {
     if (e instanceof AwsError) {
-      // the S3 driver reports AWS error codes verbatim as the condition reason
-      conditions.push(cond('StorageExists', 'False', e.code, e.message));
+      // The S3 driver reports AWS error codes verbatim as the condition reason — except for a
+      // HeadBucket of a named bucket failing otherwise than NoSuchBucket/Forbidden/NotFound (the
+      // endpoint unreachable, another region, …): StorageExists=Unknown "Unknown Error Occurred"
+      // with the error text (op:pkg/storage/s3 StorageExists/CreateStorage).
+      conditions.push(
+        named && heading && !HEAD_MISSES.has(e.code)
+          ? cond('StorageExists', 'Unknown', 'Unknown Error Occurred', e.message)
+          : cond('StorageExists', 'False', e.code, e.message),
+      );
       const failed = finish(
         desired,
         managementState,
