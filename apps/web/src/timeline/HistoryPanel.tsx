@@ -99,6 +99,7 @@ export function HistoryPanel({
           ) : (
             <TrafficCharts
               series={series}
+              stepSeconds={traffic.data?.history.stepSeconds}
               startMs={resolved.startMs}
               endMs={endMs}
               ticks={ticks}

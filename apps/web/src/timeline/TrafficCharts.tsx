@@ -17,6 +17,7 @@ import { formatTick } from './timeAxis.js';
 import {
   chartPoints,
   formatValue,
+  maxOf,
   seriesByName,
   TRAFFIC_GROUPS,
   type TrafficGroupId,
@@ -70,12 +71,15 @@ export function useTrafficLabels() {
  */
 export const TrafficCharts = memo(function TrafficCharts({
   series,
+  stepSeconds,
   startMs,
   endMs,
   ticks,
   width,
 }: {
   series: readonly TrafficSeries[];
+  /** monitoring's step: points further apart than this are a gap */
+  stepSeconds?: number;
   startMs: number;
   endMs: number;
   ticks: number[];
@@ -93,7 +97,7 @@ export const TrafficCharts = memo(function TrafficCharts({
         if (!members.length) return null;
         const unit = members[0]!.s!.unit;
         const { title, description } = labels.groups[group.id];
-        const max = Math.max(0, ...members.flatMap((m) => chartPoints(m.s).map((p) => p.y)));
+        const max = Math.max(0, ...members.map((m) => maxOf(chartPoints(m.s, stepSeconds))));
         const titleId = `irc-traffic-${group.id}`;
         return (
           <section
@@ -129,7 +133,7 @@ export const TrafficCharts = memo(function TrafficCharts({
                 .map((m) =>
                   t('{{series}}: at most {{max}}', {
                     series: labels.series[m.name],
-                    max: formatValue(Math.max(0, ...chartPoints(m.s).map((p) => p.y)), unit),
+                    max: formatValue(maxOf(chartPoints(m.s, stepSeconds)), unit),
                   }),
                 )
                 .join('; ')}`}
@@ -147,8 +151,10 @@ export const TrafficCharts = memo(function TrafficCharts({
                 <ChartVoronoiContainer
                   voronoiDimension="x"
                   constrainToVisibleArea
-                  labels={({ datum }: { datum: { x: number; y: number; childName?: string } }) =>
-                    `${labels.series[datum.childName as TrafficName] ?? ''}: ${formatValue(datum.y, unit)} (${formatAbsolute(new Date(datum.x))})`
+                  labels={({ datum }: { datum: { x: number; y: number | null; childName?: string } }) =>
+                    `${labels.series[datum.childName as TrafficName] ?? ''}: ${
+                      datum.y === null ? t('no data') : formatValue(datum.y, unit)
+                    } (${formatAbsolute(new Date(datum.x))})`
                   }
                 />
               }
@@ -170,7 +176,7 @@ export const TrafficCharts = memo(function TrafficCharts({
                   <ChartLine
                     key={m.name}
                     name={m.name}
-                    data={chartPoints(m.s)}
+                    data={chartPoints(m.s, stepSeconds)}
                     style={{ data: { stroke: STROKE[m.name], strokeWidth: 2 } }}
                   />
                 ))}

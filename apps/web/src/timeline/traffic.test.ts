@@ -37,4 +37,39 @@ describe('traffic figures', () => {
     expect(chartPoints(series('requests', 'per_second', [[100, 5]]))).toEqual([{ x: 100_000, y: 5 }]);
     expect(chartPoints(undefined)).toEqual([]);
   });
+
+  it('breaks the line where monitoring has no point for a step (the registry was down)', () => {
+    // step 10 s; 130 and 140 missing
+    const s = series('latencyP99', 'seconds', [
+      [100, 0.1],
+      [110, 0.2],
+      [120, 0.1],
+      [150, 4],
+      [160, 0.1],
+    ]);
+    const expected = [
+      { x: 100_000, y: 0.1 },
+      { x: 110_000, y: 0.2 },
+      { x: 120_000, y: 0.1 },
+      { x: 130_000, y: null },
+      { x: 150_000, y: 4 },
+      { x: 160_000, y: 0.1 },
+    ];
+    expect(chartPoints(s, 10)).toEqual(expected);
+    // without the step monitoring reported, the points' own spacing tells it
+    expect(chartPoints(s)).toEqual(expected);
+    // a step and a half is still one step late, not a gap
+    expect(
+      chartPoints(
+        series('requests', 'per_second', [
+          [100, 1],
+          [114, 1],
+        ]),
+        10,
+      ),
+    ).toEqual([
+      { x: 100_000, y: 1 },
+      { x: 114_000, y: 1 },
+    ]);
+  });
 });

@@ -46,9 +46,48 @@ export function trafficRows(series: readonly TrafficSeries[]): TrafficRow[] {
   return [...rows.values()].sort((a, b) => b.time - a.time);
 }
 
-/** Chart points ({x: ms, y}) of one series. */
-export function chartPoints(s: TrafficSeries | undefined): { x: number; y: number }[] {
-  return (s?.points ?? []).flatMap(([t, v]) =>
-    t === undefined || v === undefined ? [] : [{ x: t * 1000, y: v }],
+/** A chart point: unix ms, and null where the line breaks (monitoring had no point). */
+export interface ChartPoint {
+  x: number;
+  y: number | null;
+}
+
+/** The series' step in seconds: the one monitoring reported, else the smallest spacing of its points. */
+function stepOf(points: readonly number[][], stepSeconds: number | undefined): number | undefined {
+  if (stepSeconds && stepSeconds > 0) return stepSeconds;
+  let step: number | undefined;
+  for (let i = 1; i < points.length; i++) {
+    const d = points[i]![0]! - points[i - 1]![0]!;
+    if (d > 0 && (step === undefined || d < step)) step = d;
+  }
+  return step;
+}
+
+/**
+ * Chart points ({x: ms, y}) of one series. A range answer has no point for a step monitoring
+ * had no sample at (the registry was down, a scrape failed): where points are more than a step
+ * and a half apart, a null point at the first missing step breaks the line, so that no diagonal
+ * is drawn across the gap.
+ */
+export function chartPoints(s: TrafficSeries | undefined, stepSeconds?: number): ChartPoint[] {
+  const points = (s?.points ?? []).filter(
+    (p): p is [number, number] => p[0] !== undefined && p[1] !== undefined,
   );
+  const step = stepOf(points, stepSeconds);
+  const out: ChartPoint[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const [t, v] = points[i]!;
+    const prev = points[i - 1];
+    if (prev && step !== undefined && t - prev[0] > 1.5 * step)
+      out.push({ x: (prev[0] + step) * 1000, y: null });
+    out.push({ x: t * 1000, y: v });
+  }
+  return out;
+}
+
+/** The largest value of chart points (0 for none). */
+export function maxOf(points: readonly ChartPoint[]): number {
+  let max = 0;
+  for (const p of points) if (p.y !== null && p.y > max) max = p.y;
+  return max;
 }
