@@ -8,11 +8,13 @@
 import { readFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { parse } from 'yaml';
 import { defaultKubeconfigPath } from './apiserver/kubeconfig.js';
 import { dirname, join } from 'node:path';
 import { startSandbox, type SandboxHandle } from './sandbox.js';
 import { startPrometheus, type RunningPrometheus } from './monitoring/prometheus.js';
+import { startQueryFront, type QueryFront } from './monitoring/query-front.js';
 import { watchWindowFromArgs } from './apiserver/storage/settings.js';
 
 interface Kubeconfig {
@@ -127,9 +129,24 @@ async function serve(flags: string[]): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
+/** A loopback port nothing listens on now (for Prometheus behind the query front). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /**
- * A real Prometheus scraping the sandbox (SANDBOX_PROMETHEUS_PORT, default 9090; "off" skips
- * it), its data under `.sandbox/prometheus-<port>`. Missing or failing, the sandbox runs on.
+ * A real Prometheus scraping the sandbox, its data under `.sandbox/prometheus-<port>`, queried
+ * through a kube-rbac-proxy stand-in (query-front.ts) on SANDBOX_PROMETHEUS_PORT (default 9090;
+ * "off" skips both) — as a cluster's Thanos querier is: the caller's token must be allowed the
+ * monitoring API (cluster-monitoring-view), and the monitoring-unreachable scenario takes it
+ * down. Missing or failing, the sandbox runs on.
  */
 async function monitoring(sandbox: SandboxHandle): Promise<RunningPrometheus | undefined> {
   const setting = process.env.SANDBOX_PROMETHEUS_PORT ?? '9090';
@@ -138,7 +155,7 @@ async function monitoring(sandbox: SandboxHandle): Promise<RunningPrometheus | u
   const dir = join(dirname(sandbox.kubeconfigPath ?? defaultKubeconfigPath()), `prometheus-${port}`);
   try {
     const p = await startPrometheus({
-      port,
+      port: await freePort(),
       dir,
       targetUrl: sandbox.url,
       caPem: sandbox.caPem,
@@ -150,8 +167,31 @@ async function monitoring(sandbox: SandboxHandle): Promise<RunningPrometheus | u
       );
       return undefined;
     }
-    console.log(`prometheus: ${p.url} scraping the sandbox's metrics (data in ${dir})`);
-    return p;
+    let front: QueryFront;
+    try {
+      front = await startQueryFront({
+        port,
+        upstream: p.url,
+        apiUrl: sandbox.url,
+        caPem: sandbox.caPem,
+        token: sandbox.tokens.admin,
+        refused: () => sandbox.monitoring?.queriesRefused() ?? false,
+      });
+    } catch (e) {
+      await p.stop();
+      throw e;
+    }
+    console.log(
+      `prometheus: ${front.url} (needs cluster-monitoring-view) → ${p.url} scraping the sandbox's metrics (data in ${dir})`,
+    );
+    return {
+      url: front.url,
+      process: p.process,
+      stop: async () => {
+        await front.stop();
+        await p.stop();
+      },
+    };
   } catch (e) {
     console.error(`prometheus: could not start: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;

@@ -32,3 +32,9 @@ export {
   type RunningPrometheus,
 } from './monitoring/prometheus.js';
 export { METRICS_PATHS } from './monitoring/index.js';
+export {
+  startQueryFront,
+  MONITORING_API_ATTRIBUTES,
+  type QueryFront,
+  type QueryFrontOptions,
+} from './monitoring/query-front.js';

@@ -14,6 +14,7 @@ import { makeUsers, TokenAuthenticator, tokenReview, type SandboxUserName } from
 import { controlRoute } from './apiserver/http/control.js';
 import { openApiRoute } from './apiserver/openapi/route.js';
 import { metricsRoute } from './monitoring/route.js';
+import type { SandboxMonitoring } from './monitoring/index.js';
 import { startHttp } from './apiserver/http/server.js';
 import { defaultKubeconfigPath, writeKubeconfig } from './apiserver/kubeconfig.js';
 import { selfSignedCert } from './apiserver/tls/self-signed.js';
@@ -66,6 +67,8 @@ export interface SandboxHandle {
   logs: PodLogStore;
   clock: Clock;
   scenarios: ScenarioControl;
+  /** The simulated monitoring (undefined without controllers). */
+  readonly monitoring: SandboxMonitoring | undefined;
   apiServer: ApiServer;
   stop(): Promise<void>;
 }
@@ -143,6 +146,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     clock,
     get scenarios() {
       return scenarios;
+    },
+    get monitoring() {
+      return controllers?.monitoring;
     },
     apiServer,
     async stop() {

@@ -185,6 +185,11 @@ export interface Faults {
    * pull secret.
    */
   coldImageNodes: Map<string, Set<string>>;
+  /**
+   * Cluster monitoring's query endpoint (the Thanos querier) has no ready pod: connections to it
+   * are refused. Prometheus keeps scraping meanwhile.
+   */
+  monitoringUnreachable: boolean;
 }
 
 /** An HTTP proxy outside the cluster, as `host:port` in HTTPS_PROXY names it. */
@@ -221,6 +226,7 @@ export function newWorld(): SimWorld {
       prunerFails: false,
       clockSkewedNodes: new Set(),
       coldImageNodes: new Map(),
+      monitoringUnreachable: false,
     },
     proxies: new Map(),
     registries: new Map(),

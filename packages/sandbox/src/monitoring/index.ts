@@ -22,6 +22,8 @@ export type MetricsJob = keyof typeof METRICS_PATHS;
 
 export interface SandboxMonitoring {
   collectors: Record<MetricsJob, MetricsCollector>;
+  /** The query endpoint is down (scenario monitoring-unreachable): its front refuses connections. */
+  queriesRefused(): boolean;
   stop(): void;
 }
 
@@ -33,6 +35,7 @@ export function startMonitoring(api: ApiClient, world: SimWorld): SandboxMonitor
   };
   return {
     collectors,
+    queriesRefused: () => world.faults.monitoringUnreachable,
     stop: () => {
       for (const c of Object.values(collectors)) c.stop();
     },

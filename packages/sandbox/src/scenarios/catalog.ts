@@ -91,21 +91,22 @@ export const SCENARIOS: Scenario[] = [
       restoreSecret(env, this.name, USER_CONFIG_SECRET);
     },
   },
-  {
-    name: 'storage-unreachable',
-    description:
-      'The S3 endpoint times out: registry /healthz answers 503, pods go unready, StorageExists=False RequestError.',
-    activate(env) {
-      env.world.s3.unreachable = true;
-    },
-    clear(env) {
-      env.world.s3.unreachable = false;
-    },
-  },
+  worldSwitch(
+    'storage-unreachable',
+    'The S3 endpoint times out: registry /healthz answers 503, pods go unready, StorageExists=False RequestError.',
+    (env, on) => (env.world.s3.unreachable = on),
+    { restart: false },
+  ),
   worldSwitch(
     'registry-crashloop',
     'The registry container panics at start (storage driver AccessDenied): CrashLoopBackOff, restarts, previous logs.',
     (env, on) => (env.world.faults.registryCrash = on),
+  ),
+  worldSwitch(
+    'monitoring-unreachable',
+    "Cluster monitoring's query endpoint (the Thanos querier) has no ready pod: connections to it are refused. Prometheus keeps scraping, so the history is whole again when it is back.",
+    (env, on) => (env.world.faults.monitoringUnreachable = on),
+    { restart: false },
   ),
   {
     name: 'operator-down',

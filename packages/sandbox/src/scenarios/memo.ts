@@ -145,22 +145,26 @@ export function restartRegistryPods(env: ScenarioEnv): void {
     if (!isTerminating(p)) tryDelete(env.api, R.pods, NS, p.metadata.name ?? '');
 }
 
-/** A fault outside the cluster, switched in the simulated world; registry pods restart into it. */
+/**
+ * A fault outside the cluster, switched in the simulated world; with `restart`, registry pods
+ * restart into it (a fault they only meet when starting), else what runs meets it as it comes.
+ */
 export function worldSwitch(
   name: string,
   description: string,
   set: (env: ScenarioEnv, on: boolean) => void,
+  { restart = true }: { restart?: boolean } = {},
 ): Scenario {
   return {
     name,
     description,
     activate(env) {
       set(env, true);
-      restartRegistryPods(env);
+      if (restart) restartRegistryPods(env);
     },
     clear(env) {
       set(env, false);
-      restartRegistryPods(env);
+      if (restart) restartRegistryPods(env);
     },
   };
 }

@@ -106,6 +106,18 @@ export function seedRbac(registry: ResourceRegistry): { cluster: KubeObject[]; n
         verbs: ['get'],
       },
     ]),
+    // OpenShift's role for reading cluster monitoring: the Thanos querier's kube-rbac-proxy asks
+    // for the `api` subresource of Prometheus k8s (get for GET, create for POST); bound to no one
+    // here (the admin has it through cluster-admin, the viewer has not).
+    clusterRole('cluster-monitoring-view', [
+      {
+        apiGroups: ['monitoring.coreos.com'],
+        resources: ['prometheuses/api'],
+        resourceNames: ['k8s'],
+        verbs: ['get', 'create', 'update'],
+      },
+      { apiGroups: [''], resources: ['namespaces'], verbs: ['get'] },
+    ]),
     clusterRole(VIEWER_ROLE, readableResources(registry, new Set(['/secrets']))),
     clusterRole(DEVELOPER_ROLE, [
       {
