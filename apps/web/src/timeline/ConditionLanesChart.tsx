@@ -1,31 +1,18 @@
-import { Chart, ChartAxis, ChartBar, ChartScatter, ChartTooltip } from '@patternfly/react-charts/victory';
-import { memo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { conditionHealth } from '../ui/conditions.js';
 import type { TimelineEntry } from '../api/contract.js';
 import { useT } from '../platform/i18n.js';
 import { formatAbsolute } from '../ui/time.js';
-import { AXIS_PADDING, HEALTH_FILL, TICK_FONT } from './chartLayout.js';
+import { AXIS_PADDING, HEALTH_FILL, TICK_FONT, timeScale } from './chartLayout.js';
 import type { Lane } from './lanes.js';
 import { formatTick } from './timeAxis.js';
 
 const ROW_HEIGHT = 34;
+const BAR_HEIGHT = Math.round(ROW_HEIGHT * 0.55);
 const PADDING = { ...AXIS_PADDING, top: 12, bottom: 36 };
-
-interface BarDatum {
-  x: number;
-  y0: number;
-  y: number;
-  condition: string;
-  status: string;
-  reason: string;
-}
-
-interface MarkerDatum {
-  x: number;
-  y: number;
-  label: string;
-  warning: boolean;
-}
+const CHANGE_FILL = 'var(--pf-t--global--color--nonstatus--purple--default)';
+const TEXT_FILL = 'var(--pf-t--global--text--color--regular)';
+const GRID_STROKE = 'var(--pf-t--global--border--color--default)';
 
 /** Warning events and console changes: the markers under the lanes (the list below has them all). */
 export function markerEntries(entries: readonly TimelineEntry[], startMs: number, endMs: number) {
@@ -43,6 +30,10 @@ export function markerEntries(entries: readonly TimelineEntry[], startMs: number
  * Each condition of the ClusterOperator over the range as a lane of coloured stretches (green:
  * as expected, red: a problem, orange: attention), with warning events and console changes as
  * markers on the same time axis as the traffic charts.
+ *
+ * Plain SVG rather than a Victory chart: a week is hundreds of stretches, and Victory computes
+ * props, labels and tooltip wiring for each of them (most of a 7-day range's paint). A stretch's
+ * own `<title>` is its tooltip; the table view has every stretch for reading.
  */
 export const ConditionLanesChart = memo(function ConditionLanesChart({
   lanes,
@@ -60,104 +51,102 @@ export const ConditionLanesChart = memo(function ConditionLanesChart({
   width: number;
 }) {
   const t = useT();
-  const { warnings, changes } = markerEntries(entries, startMs, endMs);
+  const id = useId();
+  const { warnings, changes } = useMemo(
+    () => markerEntries(entries, startMs, endMs),
+    [entries, startMs, endMs],
+  );
   const rows = [
     ...lanes.map((l) => l.condition),
     ...(warnings.length ? [t('Warning events')] : []),
     ...(changes.length ? [t('Console changes')] : []),
   ];
-  // Victory's category axis of a horizontal chart runs upwards: row 0 (Available) is at the top.
-  const rowX = (row: number) => rows.length - row;
-  const bars: BarDatum[] = lanes.flatMap((lane, i) =>
-    lane.segments.map((s) => ({
-      x: rowX(i),
-      y0: s.startMs,
-      y: s.endMs,
-      condition: lane.condition,
-      status: s.status,
-      reason: s.reason,
-    })),
-  );
-  const markerRow = (list: TimelineEntry[], row: number, warning: boolean): MarkerDatum[] =>
-    list.map((e) => ({
-      x: rowX(row),
-      y: Date.parse(e.time),
-      warning,
-      label:
-        e.type === 'event'
-          ? `${e.event.reason}: ${e.event.message}`
-          : e.type === 'change'
-            ? t('{{user}} {{summary}}', { user: e.change.user, summary: e.change.summary })
-            : '',
-    }));
-  const markers = [
-    ...markerRow(warnings, lanes.length, true),
-    ...markerRow(changes, lanes.length + (warnings.length ? 1 : 0), false),
-  ];
   const height = PADDING.top + PADDING.bottom + Math.max(1, rows.length) * ROW_HEIGHT;
+  const plotBottom = height - PADDING.bottom;
+  const x = timeScale(startMs, endMs, width);
+  const rowMid = (row: number) => PADDING.top + row * ROW_HEIGHT + ROW_HEIGHT / 2;
   const span = endMs - startMs;
   const when = (a: number, b: number) => `${formatAbsolute(new Date(a))} – ${formatAbsolute(new Date(b))}`;
+  const markerLabel = (e: TimelineEntry) =>
+    e.type === 'event'
+      ? `${e.event.reason}: ${e.event.message}`
+      : e.type === 'change'
+        ? t('{{user}} {{summary}}', { user: e.change.user, summary: e.change.summary })
+        : '';
+  const markerRow = (list: TimelineEntry[], row: number, fill: string) =>
+    list.map((e) => {
+      const at = Date.parse(e.time);
+      return (
+        <circle key={e.id} cx={x(at)} cy={rowMid(row)} r={5} fill={fill}>
+          <title>{`${markerLabel(e)}\n${formatAbsolute(new Date(at))}`}</title>
+        </circle>
+      );
+    });
 
   return (
-    <Chart
-      ariaTitle={t('Condition lanes')}
-      ariaDesc={lanesDescription(lanes, t)}
-      horizontal
+    <svg
+      role="img"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-desc`}
       width={width}
       height={height}
-      padding={PADDING}
-      domain={{ x: [0.5, Math.max(1, rows.length) + 0.5], y: [startMs, endMs] }}
-      scale={{ y: 'time' }}
+      viewBox={`0 0 ${width} ${height}`}
+      className="irc-lanes"
+      data-test="condition-lanes"
     >
-      <ChartAxis
-        tickValues={rows.map((_, i) => rowX(i))}
-        tickFormat={(v: number) => rows[rows.length - v] ?? ''}
-        style={{ tickLabels: { fontSize: TICK_FONT + 1 } }}
-      />
-      <ChartAxis
-        dependentAxis
-        tickValues={ticks}
-        tickFormat={(v: number) => formatTick(v, span)}
-        showGrid
-        style={{ tickLabels: { fontSize: TICK_FONT } }}
-      />
-      {bars.length ? (
-        <ChartBar
-          data={bars}
-          barWidth={ROW_HEIGHT * 0.55}
-          style={{
-            data: {
-              fill: ({ datum }: { datum?: BarDatum }) =>
-                HEALTH_FILL[
-                  datum ? conditionHealth({ type: datum.condition, status: datum.status }) : 'unknown'
-                ],
-            },
-          }}
-          labels={({ datum }: { datum: BarDatum }) =>
-            `${datum.condition} ${datum.status}${datum.reason ? ` (${datum.reason})` : ''}\n${when(datum.y0, datum.y)}`
-          }
-          labelComponent={<ChartTooltip constrainToVisibleArea />}
+      <title id={`${id}-title`}>{t('Condition lanes')}</title>
+      <desc id={`${id}-desc`}>{lanesDescription(lanes, t)}</desc>
+      <g fontSize={TICK_FONT} fill={TEXT_FILL}>
+        {ticks.map((tick) => (
+          <g key={tick}>
+            <line x1={x(tick)} x2={x(tick)} y1={PADDING.top} y2={plotBottom} stroke={GRID_STROKE} />
+            <text x={x(tick)} y={plotBottom + 18} textAnchor="middle">
+              {formatTick(tick, span)}
+            </text>
+          </g>
+        ))}
+        <line
+          x1={PADDING.left}
+          x2={width - PADDING.right}
+          y1={plotBottom}
+          y2={plotBottom}
+          stroke={GRID_STROKE}
         />
-      ) : null}
-      {markers.length ? (
-        <ChartScatter
-          data={markers}
-          size={5}
-          style={{
-            data: {
-              fill: ({ datum }: { datum?: MarkerDatum }) =>
-                datum?.warning
-                  ? HEALTH_FILL.warning
-                  : 'var(--pf-t--global--color--nonstatus--purple--default)',
-            },
-          }}
-          labels={({ datum }: { datum: MarkerDatum }) =>
-            `${datum.label}\n${formatAbsolute(new Date(datum.y))}`
-          }
-          labelComponent={<ChartTooltip constrainToVisibleArea />}
-        />
-      ) : null}
-    </Chart>
+        {rows.map((name, row) => (
+          <text
+            key={name}
+            x={PADDING.left - 10}
+            y={rowMid(row)}
+            textAnchor="end"
+            dominantBaseline="central"
+            fontSize={TICK_FONT + 1}
+          >
+            {name}
+          </text>
+        ))}
+      </g>
+      {lanes.map((lane, row) => (
+        <g key={lane.condition}>
+          {lane.segments.map((s) => {
+            const left = x(s.startMs);
+            return (
+              <rect
+                key={s.startMs}
+                x={left}
+                y={rowMid(row) - BAR_HEIGHT / 2}
+                width={Math.max(1, x(s.endMs) - left)}
+                height={BAR_HEIGHT}
+                fill={HEALTH_FILL[conditionHealth({ type: lane.condition, status: s.status })]}
+              >
+                <title>{`${lane.condition} ${s.status}${s.reason ? ` (${s.reason})` : ''}\n${when(s.startMs, s.endMs)}`}</title>
+              </rect>
+            );
+          })}
+        </g>
+      ))}
+      {markerRow(warnings, lanes.length, HEALTH_FILL.warning)}
+      {markerRow(changes, lanes.length + (warnings.length ? 1 : 0), CHANGE_FILL)}
+    </svg>
   );
 });
 
@@ -166,8 +155,6 @@ function lanesDescription(lanes: Lane[], t: ReturnType<typeof useT>): string {
   if (!lanes.length) return t('No condition history in this range.');
   return lanes
     .map((lane) => {
-      const counts = new Map<string, number>();
-      for (const s of lane.segments) counts.set(s.status, (counts.get(s.status) ?? 0) + 1);
       const last = lane.segments[lane.segments.length - 1];
       return t('{{condition}}: {{count}} stretches, last {{status}}', {
         condition: lane.condition,

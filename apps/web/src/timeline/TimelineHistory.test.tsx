@@ -92,6 +92,30 @@ describe('the timeline over a range', { timeout: 20_000 }, () => {
     ).toBeTruthy();
   });
 
+  it('draws each stretch of a lane, and the warning events, on the time axis', async () => {
+    setup(ok);
+    const chart = await screen.findByRole('img', { name: /Condition lanes/ });
+    await waitFor(() =>
+      expect(
+        chart.getAttribute('aria-describedby') &&
+          document.getElementById(chart.getAttribute('aria-describedby')!)?.textContent,
+      ).toMatch(/Degraded: 2 stretches, last True \(StorageError\)/),
+    );
+    const stretches = [...chart.querySelectorAll('rect')];
+    expect(stretches.map((r) => r.querySelector('title')?.textContent?.split('\n')[0])).toEqual([
+      'Degraded False (AsExpected)',
+      'Degraded True (StorageError)',
+    ]);
+    // one after the other, the second reaching the right end of the plot
+    const [a, b] = stretches.map((r) => ({
+      x: Number(r.getAttribute('x')),
+      w: Number(r.getAttribute('width')),
+    }));
+    expect(a!.x + a!.w).toBeCloseTo(b!.x, 5);
+    expect([...chart.querySelectorAll('text')].map((t) => t.textContent)).toContain('Warning events');
+    expect(chart.querySelector('circle title')?.textContent).toContain('StorageError: the bucket is gone');
+  });
+
   it('shows the lanes and the traffic as tables with "View as table"', async () => {
     setup(ok);
     await screen.findByRole('img', { name: /Condition lanes/ });

@@ -7,7 +7,7 @@ import {
   ChartLine,
   ChartVoronoiContainer,
 } from '@patternfly/react-charts/victory';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { TrafficSeries } from '../api/contract.js';
 import { useT } from '../platform/i18n.js';
 import { formatAbsolute } from '../ui/time.js';
@@ -16,6 +16,7 @@ import { AXIS_PADDING, TICK_FONT } from './chartLayout.js';
 import { formatTick } from './timeAxis.js';
 import {
   chartPoints,
+  downsample,
   formatValue,
   maxOf,
   seriesByName,
@@ -65,6 +66,33 @@ export function useTrafficLabels() {
 }
 
 /**
+ * Each chart's lines, worked out once per answer and width: gaps broken (a null point), thinned
+ * to about a point per pixel, and each series' highest value (of every point, not the thinned).
+ */
+function useChartGroups(
+  series: readonly TrafficSeries[],
+  stepSeconds: number | undefined,
+  startMs: number,
+  endMs: number,
+  width: number,
+) {
+  return useMemo(() => {
+    const byName = seriesByName(series);
+    const plotWidth = width - AXIS_PADDING.left - AXIS_PADDING.right;
+    return TRAFFIC_GROUPS.flatMap((group) => {
+      const members = group.series.flatMap((name) => {
+        const s = byName.get(name);
+        if (!s) return [];
+        const points = chartPoints(s, stepSeconds);
+        return [{ name, s, max: maxOf(points), points: downsample(points, startMs, endMs, plotWidth) }];
+      });
+      if (!members.length) return [];
+      return [{ group, members, unit: members[0]!.s.unit, max: Math.max(0, ...members.map((m) => m.max)) }];
+    });
+  }, [series, stepSeconds, startMs, endMs, width]);
+}
+
+/**
  * The registry's traffic on the lanes' time axis: request and 5xx rates, p99 latencies, and
  * storage operation errors, one chart per unit, each with a link to the console's metrics page
  * for its queries (plugin only).
@@ -88,16 +116,12 @@ export const TrafficCharts = memo(function TrafficCharts({
   const t = useT();
   const { links } = usePlatform();
   const labels = useTrafficLabels();
-  const byName = seriesByName(series);
+  const groups = useChartGroups(series, stepSeconds, startMs, endMs, width);
   const span = endMs - startMs;
   return (
     <>
-      {TRAFFIC_GROUPS.map((group) => {
-        const members = group.series.map((name) => ({ name, s: byName.get(name) })).filter((m) => m.s);
-        if (!members.length) return null;
-        const unit = members[0]!.s!.unit;
+      {groups.map(({ group, members, unit, max }) => {
         const { title, description } = labels.groups[group.id];
-        const max = Math.max(0, ...members.map((m) => maxOf(chartPoints(m.s, stepSeconds))));
         const titleId = `irc-traffic-${group.id}`;
         return (
           <section
@@ -115,7 +139,7 @@ export const TrafficCharts = memo(function TrafficCharts({
                   variant="link"
                   isInline
                   component="a"
-                  href={links.metrics(members.map((m) => m.s!.query))}
+                  href={links.metrics(members.map((m) => m.s.query))}
                   icon={<ExternalLinkAltIcon />}
                   iconPosition="end"
                   aria-label={t('Open {{chart}} in Observe → Metrics', { chart: title })}
@@ -133,7 +157,7 @@ export const TrafficCharts = memo(function TrafficCharts({
                 .map((m) =>
                   t('{{series}}: at most {{max}}', {
                     series: labels.series[m.name],
-                    max: formatValue(maxOf(chartPoints(m.s, stepSeconds)), unit),
+                    max: formatValue(m.max, unit),
                   }),
                 )
                 .join('; ')}`}
@@ -176,7 +200,7 @@ export const TrafficCharts = memo(function TrafficCharts({
                   <ChartLine
                     key={m.name}
                     name={m.name}
-                    data={chartPoints(m.s, stepSeconds)}
+                    data={m.points}
                     style={{ data: { stroke: STROKE[m.name], strokeWidth: 2 } }}
                   />
                 ))}

@@ -16,6 +16,13 @@ export const HEALTH_FILL: Record<Health, string> = {
   unknown: 'var(--pf-t--global--color--nonstatus--gray--default)',
 };
 
+/** A time (unix ms) → its x in a chart `width` wide, with the shared padding. */
+export function timeScale(startMs: number, endMs: number, width: number): (ms: number) => number {
+  const plot = Math.max(1, width - AXIS_PADDING.left - AXIS_PADDING.right);
+  const span = Math.max(1, endMs - startMs);
+  return (ms) => AXIS_PADDING.left + ((ms - startMs) / span) * plot;
+}
+
 /** The width of the element the charts fill (charts draw at that width, never scaled). */
 export function useContainerWidth<T extends HTMLElement>(fallback = 900) {
   const ref = useRef<T>(null);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrafficSeries } from '../api/contract.js';
-import { chartPoints, formatValue, trafficRows } from './traffic.js';
+import { chartPoints, downsample, formatValue, maxOf, trafficRows, type ChartPoint } from './traffic.js';
 
 const series = (name: string, unit: TrafficSeries['unit'], points: number[][]): TrafficSeries => ({
   name,
@@ -71,5 +71,22 @@ describe('traffic figures', () => {
       { x: 100_000, y: 1 },
       { x: 114_000, y: 1 },
     ]);
+  });
+
+  it("thins a series to about a point per pixel, keeping each bucket's lowest and highest and the gaps", () => {
+    const points: ChartPoint[] = [];
+    for (let i = 0; i < 1000; i++) points.push({ x: i * 1000, y: i === 421 ? 1000 : i === 700 ? -5 : 1 });
+    points.splice(600, 0, { x: 599_500, y: null });
+    const thin = downsample(points, 0, 1_000_000, 100);
+    expect(thin.length).toBeLessThanOrEqual(100 + 1);
+    expect(thin.length).toBeGreaterThan(40);
+    expect(maxOf(thin)).toBe(1000);
+    expect(thin.some((p) => p.y === -5)).toBe(true);
+    expect(thin.filter((p) => p.y === null)).toEqual([{ x: 599_500, y: null }]);
+    // in time order
+    expect(thin.map((p) => p.x)).toEqual([...thin.map((p) => p.x)].sort((a, b) => a - b));
+    // a series that fits is not touched
+    const few = points.slice(0, 50);
+    expect(downsample(few, 0, 1_000_000, 100)).toBe(few);
   });
 });

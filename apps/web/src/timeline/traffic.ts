@@ -91,3 +91,47 @@ export function maxOf(points: readonly ChartPoint[]): number {
   for (const p of points) if (p.y !== null && p.y > max) max = p.y;
   return max;
 }
+
+/**
+ * At most about one point per pixel: the range is cut into `width / 2` buckets and each keeps
+ * its lowest and its highest point (in time order), so a one-step burst or dip stays visible at
+ * its true height; gaps (null points) are kept. A series already that sparse is returned as is.
+ * Only the picture is thinned: the table view shows every point.
+ */
+export function downsample(
+  points: ChartPoint[],
+  startMs: number,
+  endMs: number,
+  width: number,
+): ChartPoint[] {
+  const buckets = Math.max(1, Math.floor(width / 2));
+  if (points.length <= 2 * buckets) return points;
+  const size = Math.max(1, (endMs - startMs) / buckets);
+  const out: ChartPoint[] = [];
+  let bucket = Number.NaN;
+  let min: ChartPoint | undefined;
+  let max: ChartPoint | undefined;
+  const flush = () => {
+    if (min && max) {
+      if (min === max) out.push(min);
+      else out.push(...(min.x <= max.x ? [min, max] : [max, min]));
+    }
+    min = max = undefined;
+  };
+  for (const p of points) {
+    if (p.y === null) {
+      flush();
+      out.push(p);
+      continue;
+    }
+    const b = Math.floor((p.x - startMs) / size);
+    if (b !== bucket) {
+      flush();
+      bucket = b;
+    }
+    if (!min || p.y < min.y!) min = p;
+    if (!max || p.y > max.y!) max = p;
+  }
+  flush();
+  return out;
+}
