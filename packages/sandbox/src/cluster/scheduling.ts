@@ -20,6 +20,7 @@ const MSG = {
   taint: (t: string) => `node(s) had untolerated taint {${t}}`,
   antiAffinity: "node(s) didn't match pod anti-affinity rules",
   spread: "node(s) didn't match pod topology spread constraints",
+  spreadLabel: "node(s) didn't match pod topology spread constraints (missing required label)",
 };
 
 /** v1.Toleration.ToleratesTaint: empty effect matches all, Exists with no key matches every key. */
@@ -92,13 +93,13 @@ function violatesSpread(
   node: KubeObject,
   eligible: KubeObject[],
   pods: KubeObject[],
-): boolean {
+): 'missing-label' | boolean {
   for (const c of arr(pod, 'spec', 'topologySpreadConstraints')) {
     if (c.whenUnsatisfiable !== 'DoNotSchedule') continue;
     const key = str(c.topologyKey) ?? '';
     const maxSkew = num(c.maxSkew) ?? 1;
     const domain = labelsOf(node)[key];
-    if (domain === undefined) return true; // nodes without the key are not eligible
+    if (domain === undefined) return 'missing-label'; // nodes without the key are not eligible
     const counts = new Map<string, number>();
     for (const n of eligible) {
       const d = labelsOf(n)[key];
@@ -143,6 +144,82 @@ function insufficient(pod: KubeObject, node: KubeObject, pods: KubeObject[]): st
   });
 }
 
+/** A node's Filter verdict: the first failing plugin's reasons, and whether preemption could help. */
+interface NodeStatus {
+  reasons: string[];
+  /** Unschedulable (true) or UnschedulableAndUnresolvable (false), as the plugin returns it. */
+  resolvable: boolean;
+}
+
+/** NodeUnschedulable, TaintToleration, NodeAffinity: UnschedulableAndUnresolvable, pods do not matter. */
+function nodeFilters(pod: KubeObject, node: KubeObject): NodeStatus | undefined {
+  if (rec(node, 'spec').unschedulable === true) return { reasons: [MSG.unschedulable], resolvable: false };
+  // plugin order of the default profile: TaintToleration runs before NodeAffinity
+  const taint = arr(node, 'spec', 'taints').find(
+    (t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t),
+  );
+  if (taint)
+    return { reasons: [MSG.taint(`${String(taint.key)}: ${String(taint.value ?? '')}`)], resolvable: false };
+  if (!matchesNodeSelector(pod, node)) return { reasons: [MSG.selector], resolvable: false };
+  return undefined;
+}
+
+/**
+ * NodeResourcesFit (every resource the node lacks), InterPodAffinity and PodTopologySpread over
+ * `pods`: Unschedulable — removing pods may make room — except a node without the spread's
+ * topology label.
+ */
+function podFilters(
+  pod: KubeObject,
+  node: KubeObject,
+  nodes: KubeObject[],
+  eligible: KubeObject[],
+  pods: KubeObject[],
+): NodeStatus | undefined {
+  const short = insufficient(pod, node, pods);
+  if (short.length) return { reasons: short.map((r) => `Insufficient ${r}`), resolvable: true };
+  // the default profile runs PodTopologySpread before InterPodAffinity
+  const spread = violatesSpread(pod, node, eligible, pods);
+  if (spread === 'missing-label') return { reasons: [MSG.spreadLabel], resolvable: false };
+  if (spread) return { reasons: [MSG.spread], resolvable: true };
+  if (violatesAntiAffinity(pod, node, nodes, pods)) return { reasons: [MSG.antiAffinity], resolvable: true };
+  return undefined;
+}
+
+const priority = (p: KubeObject): number => num(rec(p, 'spec').priority) ?? 0;
+
+/**
+ * DefaultPreemption's PostFilter verdict for one node (SelectVictimsOnNode): nothing to gain where
+ * the filter was unresolvable; no pod of lower priority on the node; else the filters run again
+ * without those pods and say why the pod still does not fit. (A node where evicting them would
+ * make room is where kube-scheduler preempts; the sandbox does not evict, it reports the node's
+ * filter reasons.)
+ */
+function preemptionStatus(
+  pod: KubeObject,
+  node: KubeObject,
+  status: NodeStatus,
+  nodes: KubeObject[],
+  eligible: KubeObject[],
+  pods: KubeObject[],
+): string[] {
+  if (!status.resolvable) return ['Preemption is not helpful for scheduling'];
+  const victims = new Set(podsOn(node, pods).filter((p) => priority(p) < priority(pod)));
+  if (victims.size === 0) return ['No preemption victims found for incoming pod'];
+  const without = pods.filter((p) => !victims.has(p));
+  return (podFilters(pod, node, nodes, eligible, without) ?? status).reasons;
+}
+
+/** "3 Insufficient cpu, 3 node(s) …": each reason counted over the nodes, sorted as strings. */
+function histogram(statuses: string[][]): string {
+  const counts = new Map<string, number>();
+  for (const reasons of statuses) for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([m, n]) => `${n} ${m}`)
+    .sort()
+    .join(', ');
+}
+
 /** Picks the least-loaded node that passes every filter, or explains why none does. */
 export function findNode(
   pod: KubeObject,
@@ -150,39 +227,26 @@ export function findNode(
   pods: KubeObject[],
   prefer?: string,
 ): FitResult {
-  const reasons = new Map<string, number>();
-  const fail = (m: string) => reasons.set(m, (reasons.get(m) ?? 0) + 1);
+  const statuses = new Map<KubeObject, NodeStatus>();
   const filtered: KubeObject[] = [];
   for (const node of nodes) {
-    if (rec(node, 'spec').unschedulable === true) {
-      fail(MSG.unschedulable);
-      continue;
-    }
-    // plugin order of the default profile: TaintToleration runs before NodeAffinity
-    const taint = arr(node, 'spec', 'taints').find(
-      (t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t),
-    );
-    if (taint) {
-      fail(MSG.taint(`${String(taint.key)}: ${String(taint.value ?? '')}`));
-      continue;
-    }
-    if (!matchesNodeSelector(pod, node)) {
-      fail(MSG.selector);
-      continue;
-    }
-    const short = insufficient(pod, node, pods);
-    if (short.length) {
-      // NodeResourcesFit reports every resource the node lacks for this pod
-      for (const r of short) fail(`Insufficient ${r}`);
-      continue;
-    }
-    filtered.push(node);
+    const status = nodeFilters(pod, node);
+    if (status) statuses.set(node, status);
+    else filtered.push(node);
   }
-  // topology spread counts domains over nodes that pass the node-level filters, as kube does
+  // topology spread counts its domains over the nodes the pod's nodeSelector/affinity admits
+  // (nodeAffinityPolicy Honor) that carry every topology key of its DoNotSchedule constraints,
+  // taints and cordons notwithstanding (nodeTaintsPolicy Ignore)
+  const keys = arr(pod, 'spec', 'topologySpreadConstraints')
+    .filter((c) => c.whenUnsatisfiable === 'DoNotSchedule')
+    .map((c) => str(c.topologyKey) ?? '');
+  const eligible = nodes.filter(
+    (n) => matchesNodeSelector(pod, n) && keys.every((k) => labelsOf(n)[k] !== undefined),
+  );
   const fits: KubeObject[] = [];
   for (const node of filtered) {
-    if (violatesAntiAffinity(pod, node, nodes, pods)) fail(MSG.antiAffinity);
-    else if (violatesSpread(pod, node, filtered, pods)) fail(MSG.spread);
+    const status = podFilters(pod, node, nodes, eligible, pods);
+    if (status) statuses.set(node, status);
     else fits.push(node);
   }
   if (fits.length > 0) {
@@ -191,17 +255,25 @@ export function findNode(
     fits.sort((a, b) => podsOn(a, pods).length - podsOn(b, pods).length);
     return { node: fits[0] };
   }
-  const parts = [...reasons.entries()].map(([m, n]) => `${n} ${m}`).sort();
-  return { message: unschedulableMessage(nodes.length, parts.join(', ')) };
+  const reasons = histogram([...statuses.values()].map((s) => s.reasons));
+  const preemption = histogram(
+    [...statuses.entries()].map(([node, s]) => preemptionStatus(pod, node, s, nodes, eligible, pods)),
+  );
+  return { message: unschedulableMessage(nodes.length, reasons, preemption) };
 }
 
 /**
  * FitError.Error(): "0/N nodes are available: <filter or PreFilter reasons>." then the
- * preemption PostFilter's own sentence, each appended as " %v." — hence the real message's "..".
+ * preemption PostFilter's own FitError (its per-node verdicts counted the same way), each
+ * appended as " %v." — hence the real message's "..". A PreFilter rejection (no node tried)
+ * leaves preemption nothing to try on any node.
  */
-export function unschedulableMessage(nodeCount: number, reasons: string): string {
-  const preemption = `preemption: 0/${nodeCount} nodes are available: ${nodeCount} Preemption is not helpful for scheduling.`;
-  return `0/${nodeCount} nodes are available: ${reasons}. ${preemption}.`;
+export function unschedulableMessage(
+  nodeCount: number,
+  reasons: string,
+  preemption = `${nodeCount} Preemption is not helpful for scheduling`,
+): string {
+  return `0/${nodeCount} nodes are available: ${reasons}. preemption: 0/${nodeCount} nodes are available: ${preemption}..`;
 }
 
 /** What VolumeBinding's PreFilter decides about a pod's claims. */

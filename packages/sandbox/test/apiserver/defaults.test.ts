@@ -73,6 +73,16 @@ describe("kube's built-in defaulting (what `kubectl get -o yaml` shows)", () => 
     expect(d?.imagePullPolicy).toBe('IfNotPresent');
   });
 
+  it('Priority admission: a system PriorityClass name becomes its value (what preemption compares)', () => {
+    const pod = client().create(PODS, 'default', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'critical' },
+      spec: { priorityClassName: 'system-cluster-critical', containers: [{ name: 'c', image: 'x' }] },
+    }).object;
+    expect(spec(pod)).toMatchObject({ priority: 2000000000, preemptionPolicy: 'PreemptLowerPriority' });
+  });
+
   it('a pod that tolerates everything gets no extra tolerations', () => {
     const pod = client().create(PODS, 'default', {
       apiVersion: 'v1',

@@ -206,6 +206,21 @@ describe('kube controllers', () => {
     );
   });
 
+  test('Insufficient cpu: preemption finds no pod of lower priority than 0 to evict, as kube-scheduler says', async () => {
+    const api = sb.api();
+    const big = deployment('big', 1, { type: 'RollingUpdate' });
+    const podSpec = rec(big, 'spec', 'template', 'spec');
+    (podSpec.containers as Array<Record<string, unknown>>)[0]!.resources = { requests: { cpu: '64' } };
+    api.create(R.deployments, NS, big);
+    const pod = await waitFor('pending pod', () =>
+      podsOf(sb, 'big').find((p) => cond(p, 'PodScheduled') === 'False Unschedulable'),
+    );
+    expect(rec(pod, 'spec').priority).toBe(0);
+    expect(condition(pod, 'PodScheduled')?.message).toBe(
+      '0/6 nodes are available: 3 Insufficient cpu, 3 node(s) had untolerated taint {node-role.kubernetes.io/master: }. preemption: 0/6 nodes are available: 3 No preemption victims found for incoming pod, 3 Preemption is not helpful for scheduling..',
+    );
+  });
+
   test('graceful termination: preStop and grace period, then the pod is gone', async () => {
     const api = sb.api();
     api.create(

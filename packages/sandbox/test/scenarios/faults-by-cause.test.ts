@@ -137,9 +137,18 @@ describe('fault scenarios by cause', () => {
   test.each([
     ['registry-untolerated-taint', '1 node(s) had untolerated taint {node-role.kubernetes.io/infra: }'],
     ['registry-node-affinity', "3 node(s) didn't match Pod's node affinity/selector"],
-    ['registry-insufficient-cpu', '3 Insufficient cpu'],
+    // kube-scheduler's whole message: the workers lack cpu even without the workloads of lower
+    // priority than the registry's system-cluster-critical that preemption could evict (so it
+    // repeats the filter's reason); the masters' taint is unresolvable
+    [
+      'registry-insufficient-cpu',
+      '0/6 nodes are available: 3 Insufficient cpu, 3 node(s) had untolerated taint {node-role.kubernetes.io/master: }. preemption: 0/6 nodes are available: 3 Insufficient cpu, 3 Preemption is not helpful for scheduling..',
+    ],
     ['registry-anti-affinity', "node(s) didn't match pod anti-affinity rules"],
-    ['registry-topology-spread', "node(s) didn't match pod topology spread constraints"],
+    [
+      'registry-topology-spread',
+      "3 node(s) didn't match pod topology spread constraints (missing required label), 3 node(s) had untolerated taint {node-role.kubernetes.io/master: }. preemption: 0/6 nodes are available: 6 Preemption is not helpful for scheduling..",
+    ],
   ])('%s: FailedScheduling says %s', async (name, text) => {
     await sb.scenarios.activate(name);
     await waitFor('FailedScheduling', () => failedScheduling().includes(text));

@@ -234,6 +234,16 @@ function qosClass(spec: Json): string {
 const DEFAULT_TOLERATIONS = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'];
 
 /**
+ * The PriorityClasses every cluster has (kube's two system classes and OpenShift's
+ * openshift-user-critical), as the Priority admission plugin resolves them into spec.priority.
+ */
+const PRIORITY_CLASSES: Record<string, number> = {
+  'system-node-critical': 2000001000,
+  'system-cluster-critical': 2000000000,
+  'openshift-user-critical': 1000000000,
+};
+
+/**
  * SetDefaults_Pod plus what kube-apiserver's default admission plugins add to every new pod:
  * ServiceAccount (serviceAccountName "default"), Priority (priority 0, PreemptLowerPriority),
  * DefaultTolerationSeconds (300 s NoExecute tolerations unless the pod tolerates those taints).
@@ -246,8 +256,10 @@ export function defaultPod(o: KubeObject): void {
     s.serviceAccountName ??=
       typeof s.serviceAccount === 'string' && s.serviceAccount ? s.serviceAccount : 'default';
     s.serviceAccount ??= s.serviceAccountName;
-    if (s.priorityClassName === undefined) {
-      s.priority ??= 0;
+    const classPriority =
+      s.priorityClassName === undefined ? 0 : PRIORITY_CLASSES[String(s.priorityClassName)];
+    if (classPriority !== undefined) {
+      s.priority ??= classPriority;
       s.preemptionPolicy ??= 'PreemptLowerPriority';
     }
     const tolerations = Array.isArray(s.tolerations) ? (s.tolerations as unknown[]) : [];
