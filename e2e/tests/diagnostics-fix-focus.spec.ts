@@ -29,6 +29,14 @@ const FOCUSES: Focus[] = [
         .getByLabel('Secret access key', { exact: true }),
   },
   {
+    // pvc added next to s3: the chooser shows (and focuses) the PVC the admin was switching to
+    scenario: 'storage-multiple-backends',
+    code: 'storage-multiple-backends',
+    fix: /^Choose one backend$/,
+    url: /\/config\/storage\?field=spec\.storage$/,
+    field: (page) => page.getByRole('radio', { name: /^Persistent volume claim/ }),
+  },
+  {
     scenario: 'trusted-ca-missing',
     code: 'trusted-ca-missing',
     fix: /^Add the trusted CA$/,

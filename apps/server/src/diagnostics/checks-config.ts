@@ -8,6 +8,7 @@ import {
   RegistryNames,
   conditionHealth,
   configuredBackends,
+  multipleBackendsError,
   type DiagnosticStep,
   type Finding,
 } from '@irc/shared';
@@ -116,23 +117,51 @@ function stateFinding(f: Facts): Finding | undefined {
   });
 }
 
+/**
+ * More than one backend in spec.storage (typically a merge patch that added the new backend
+ * without nulling the old one): the operator's refusal quoted from its condition, the backend the
+ * registry still runs on (status.storage), and the patch that keeps the one added.
+ */
+function multipleBackendsFinding(f: Facts): Finding | undefined {
+  const storage = f.spec.storage as Record<string, unknown> | undefined;
+  const computed = multipleBackendsError(storage);
+  if (!computed) return undefined;
+  const backends = configuredBackends(storage);
+  const status = f.g.config.ok
+    ? (f.g.config.value.status as { storage?: Record<string, unknown> } | undefined)?.storage
+    : undefined;
+  const running = configuredBackends(status).filter((b) => backends.includes(b));
+  const added = backends.filter((b) => !running.includes(b));
+  // keep what was added (the admin's intent when switching); without a running one, the first
+  const remove = running.length && added.length ? running : backends.slice(1);
+  const keep = backends.filter((b) => !remove.includes(b));
+  const refused = f.conditions.find(
+    (c) => c.status === 'True' && (c.message ?? '').includes('exactly one storage type should be configured'),
+  );
+  return finding({
+    code: 'storage-multiple-backends',
+    severity: 'failing',
+    summary: `${backends.length} storage backends are configured (${backends.join(', ')}): the operator accepts exactly one and applies no storage change`,
+    object: ref.config(),
+    field: 'spec.storage',
+    evidence: [
+      refused ? conditionLine(refused) : computed,
+      ...(running.length ? [`status.storage: ${running.join(', ')} (what the registry runs on)`] : []),
+    ],
+    nextStep: `Keep one backend: ${
+      running.length
+        ? `the registry still runs on ${running.join(', ')}. To switch to ${keep.join(', ')}, remove ${remove.join(', ')} (the command); to stay, remove ${keep.join(', ')} instead.`
+        : `remove ${remove.join(', ')} (the command), or keep another one.`
+    } A merge patch that sets a new backend must set the old one to null. The storage form keeps only the backend you choose.`,
+    command: `${PATCH} '${JSON.stringify({ spec: { storage: Object.fromEntries(remove.map((b) => [b, null])) } })}'`,
+    fix: { section: 'storage', field: 'spec.storage', label: 'Choose one backend' },
+  });
+}
+
 function invalidSpecFindings(f: Facts): Finding[] {
   const out: Finding[] = [];
-  const backends = configuredBackends(f.spec.storage);
-  if (backends.length > 1)
-    out.push(
-      finding({
-        code: 'storage-multiple-backends',
-        severity: 'failing',
-        summary: `${backends.length} storage backends are configured (${backends.join(', ')}): the operator accepts exactly one`,
-        object: ref.config(),
-        field: 'spec.storage',
-        evidence: [`exactly one storage type should be configured at the same time, got ${backends.length}`],
-        nextStep: 'Keep one backend and remove the others (the storage form does so when you pick one).',
-        command: CONFIG_CMD,
-        fix: { section: 'storage', field: 'spec.storage', label: 'Choose one backend' },
-      }),
-    );
+  const multiple = multipleBackendsFinding(f);
+  if (multiple) out.push(multiple);
   for (const c of f.conditions) {
     if (c.status !== 'True' || c.type !== 'Degraded') continue;
     if (c.reason === 'VerificationFailed') {

@@ -67,43 +67,65 @@ export function notReconciling(
   });
 }
 
+type SyncCause = Pick<Finding, 'field' | 'nextStep' | 'fix'> & { summary?: string };
+
+/**
+ * What a sync error is about: spec.storage itself (several backends, none), the storage
+ * backend's answer, or a route's missing TLS secret — else the message has to speak for itself.
+ */
+function syncCause(f: Facts, text: string, storage: StorageDiagnosis): SyncCause | undefined {
+  if (/exactly one storage type should be configured|storage backend not configured/.test(text))
+    return {
+      field: 'spec.storage',
+      nextStep: /exactly one/.test(text)
+        ? 'Keep one backend in spec.storage (the configuration step says which the registry runs on).'
+        : 'Choose a storage backend (the configuration step says more).',
+      fix: { section: 'storage', field: 'spec.storage', label: 'Choose the storage backend' },
+    };
+  const cause = storageCause(text, f.storageContext('operator')) ?? storage.storageCause;
+  if (cause && /storage/.test(text))
+    return {
+      summary: cause.summary,
+      ...(cause.field ? { field: cause.field } : {}),
+      nextStep: cause.nextStep,
+      ...(cause.fix ? { fix: cause.fix } : {}),
+    };
+  const route = /secrets? "([^"]+)" not found/.exec(text);
+  const routeIndex = route ? (f.spec.routes ?? []).findIndex((r) => r.secretName === route[1]) : -1;
+  if (routeIndex >= 0)
+    return {
+      nextStep: `Create the TLS secret ${route?.[1]} in ${NS} or change the route's secret name.`,
+      fix: {
+        section: 'routes',
+        field: `spec.routes[${routeIndex}].secretName`,
+        label: 'Change the secret name',
+      },
+    };
+  return undefined;
+}
+
 function syncFinding(f: Facts, lines: LogLine[], storage: StorageDiagnosis, current: boolean): Finding {
   const text = lines.at(-1)?.text ?? '';
   const message = /unable to sync: (.*?)(?:, requeuing)?$/.exec(text)?.[1] ?? text;
-  const cause = storageCause(text, f.storageContext('operator')) ?? storage.storageCause;
-  const route = /secrets? "([^"]+)" not found/.exec(text);
-  const routeIndex = route ? (f.spec.routes ?? []).findIndex((r) => r.secretName === route[1]) : -1;
+  const cause = syncCause(f, text, storage);
   return finding({
     code: 'operator-sync-error',
     severity: current ? 'failing' : 'warning',
     summary: current
-      ? `The operator cannot apply the configuration: ${cause && /storage/.test(text) ? cause.summary : message}`
+      ? `The operator cannot apply the configuration: ${cause?.summary ?? message}`
       : 'Recent "unable to sync" errors that the status does not show yet',
     object: ref.config(),
-    ...(cause && /storage/.test(text) && cause.field ? { field: cause.field } : {}),
+    ...(cause?.field ? { field: cause.field } : {}),
     evidence: lastLines(
       lines.map((l) => l.text),
       3,
     ),
     nextStep: current
-      ? cause && /storage/.test(text)
-        ? cause.nextStep
-        : routeIndex >= 0
-          ? `Create the TLS secret ${route?.[1]} in ${NS} or change the route's secret name.`
-          : 'The text after "unable to sync:" names the object and the cause.'
+      ? (cause?.nextStep ?? 'The text after "unable to sync:" names the object and the cause.')
       : 'Re-check in a moment; if they persist, read the operator log.',
     command: `oc logs deployment/${OPERATOR} -n ${NS} | grep 'unable to sync'`,
-    ...(current && cause?.fix && /storage/.test(text)
-      ? { fix: cause.fix }
-      : routeIndex >= 0
-        ? {
-            fix: {
-              section: 'routes' as const,
-              field: `spec.routes[${routeIndex}].secretName`,
-              label: 'Change the secret name',
-            },
-          }
-        : {}),
+    // a storage cause's form field only while the error is current (a route's always)
+    ...(cause?.fix && (current || cause.fix.section === 'routes') ? { fix: cause.fix } : {}),
   });
 }
 

@@ -27,6 +27,19 @@ const OPERATOR = { kind: 'Deployment', name: 'cluster-image-registry-operator' }
 
 const causes: [scenario: string, want: Expected, evidence: RegExp][] = [
   [
+    'storage-multiple-backends',
+    {
+      step: 'config',
+      code: 'storage-multiple-backends',
+      object: CONFIG,
+      field: 'spec.storage',
+      fix: { section: 'storage', field: 'spec.storage' },
+      // the registry still runs on S3: the patch keeps the PVC the admin added
+      command: /'\{"spec":\{"storage":\{"s3":null\}\}\}'$/,
+    },
+    /Progressing=True \(Error\): Unable to apply resources: unable to sync storage configuration: exactly one storage type should be configured at the same time, got 2: \[S3 PVC\][\s\S]*status\.storage: s3/,
+  ],
+  [
     's3-credentials-missing',
     {
       step: 'storage-credentials',
@@ -437,4 +450,27 @@ const faults: ScenarioCase[] = [
 export const SCENARIO_CASES: ScenarioCase[] = [
   ...causes.map(([scenario, want, evidence]) => ({ scenario, want, evidence })),
   ...faults,
+];
+
+const CONFIG_RESOURCE = 'configs.imageregistry.operator.openshift.io/cluster';
+const mergePatch = (resource: string, patch: unknown, ...ns: string[]) => [
+  'patch',
+  resource,
+  ...ns,
+  '--type',
+  'merge',
+  '-p',
+  JSON.stringify(patch),
+];
+
+/**
+ * Scenarios whose fault an admin makes with kubectl, as the kubectl commands that make and undo
+ * it: `diagnostics.test.ts` runs them and expects the scenario's own diagnosis.
+ */
+export const BY_HAND: { scenario: string; make: string[][]; undo: string[][] }[] = [
+  {
+    scenario: 'storage-multiple-backends',
+    make: [mergePatch(CONFIG_RESOURCE, { spec: { storage: { pvc: { claim: '' } } } })],
+    undo: [mergePatch(CONFIG_RESOURCE, { spec: { storage: { pvc: null } } })],
+  },
 ];

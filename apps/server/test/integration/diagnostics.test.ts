@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SCENARIO_CASES } from './diagnostics-cases.js';
+import { BY_HAND, SCENARIO_CASES } from './diagnostics-cases.js';
 import {
   diagnostics,
   expectDiagnosis as expectDiagnosisOf,
@@ -47,6 +47,20 @@ describe('diagnostics of faults made by hand', () => {
         '-p',
         patch,
       );
+
+    it.each(BY_HAND.map((b) => [b.scenario, b] as const))(
+      '%s, made with kubectl',
+      { timeout: 90_000 },
+      async (name, b) => {
+        const c = SCENARIO_CASES.find((x) => x.scenario === name)!;
+        for (const args of b.make) await h.kubectl(...args);
+        try {
+          await expectDiagnosis({ ...c.want, evidence: c.evidence });
+        } finally {
+          for (const args of b.undo) await h.kubectl(...args);
+        }
+      },
+    );
 
     it('a nodeSelector no node has', async () => {
       await patchConfig('{"spec":{"nodeSelector":{"node-role.kubernetes.io/infra":""}}}');

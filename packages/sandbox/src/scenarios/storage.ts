@@ -34,6 +34,17 @@ function bucketInUse(env: ScenarioEnv): { bucket: string; region: string } {
 
 export const STORAGE_SCENARIOS: Scenario[] = [
   {
+    name: 'storage-multiple-backends',
+    description:
+      'spec.storage gets pvc next to s3 (`oc patch … --type merge -p \'{"spec":{"storage":{"pvc":{"claim":""}}}}\'`: a merge patch that switches backends without nulling the old one): the operator refuses it, "exactly one storage type should be configured at the same time, got 2: [S3 PVC]"; the registry keeps running on S3.',
+    activate(env) {
+      patchConfigFields(env, this.name, { 'storage.pvc': { claim: '' } });
+    },
+    clear(env) {
+      restoreConfigFields(env, this.name);
+    },
+  },
+  {
     name: 's3-credentials-missing',
     description: `Neither ${USER_CONFIG_SECRET} nor the cloud-minted ${INSTALLER_CREDS_SECRET} exists (manual credentials mode): "unable to get cluster minted credentials".`,
     activate(env) {

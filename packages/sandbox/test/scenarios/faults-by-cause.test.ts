@@ -123,6 +123,16 @@ describe('fault scenarios by cause', () => {
     await registryReady(sb);
   });
 
+  test('storage-multiple-backends: the operator refuses pvc next to s3 and the registry keeps running on S3', async () => {
+    await sb.scenarios.activate('storage-multiple-backends');
+    const refusal =
+      'unable to sync storage configuration: exactly one storage type should be configured at the same time, got 2: [S3 PVC]';
+    await waitFor('Progressing Error', () => progressingError() === `Unable to apply resources: ${refusal}`);
+    expect(operatorLog(sb)).toContain(`unable to sync: ${refusal}, requeuing`);
+    expect(cond(config(sb.api()), 'Available')).toBe('True Ready');
+    expect(Object.keys((config(sb.api()).status as { storage: object }).storage)).toContain('s3');
+  });
+
   test('pvc-missing and pvc-rwo-replicas: the operator messages', async () => {
     await sb.scenarios.activate('pvc-missing');
     await waitFor('claim not found', () => progressingError().includes('"missing-claim" not found'));

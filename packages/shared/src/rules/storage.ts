@@ -8,16 +8,27 @@ export function configuredBackends(storage: Record<string, unknown> | null | und
   return STORAGE_BACKENDS.filter((b) => storage[b] !== undefined && storage[b] !== null);
 }
 
-const OPERATOR_NAMES: Record<StorageBackend, string> = {
-  emptyDir: 'EmptyDir',
-  pvc: 'PVC',
-  s3: 'S3',
-  gcs: 'GCS',
-  swift: 'Swift',
-  azure: 'Azure',
-  ibmcos: 'IBMCOS',
-  oss: 'OSS',
-};
+/** The operator's names, in the order storage.NewDriver tries its drivers (which its error lists). */
+const OPERATOR_NAMES: [StorageBackend, string][] = [
+  ['emptyDir', 'EmptyDir'],
+  ['s3', 'S3'],
+  ['swift', 'Swift'],
+  ['gcs', 'GCS'],
+  ['ibmcos', 'IBMCOS'],
+  ['pvc', 'PVC'],
+  ['azure', 'Azure'],
+  ['oss', 'OSS'],
+];
+
+/** The operator's error for more than one backend ("…, got 2: [S3 PVC]"), or undefined. */
+export function multipleBackendsError(
+  storage: Record<string, unknown> | null | undefined,
+): string | undefined {
+  const backends = configuredBackends(storage);
+  if (backends.length < 2) return undefined;
+  const names = OPERATOR_NAMES.filter(([b]) => backends.includes(b)).map(([, name]) => name);
+  return `exactly one storage type should be configured at the same time, got ${backends.length}: [${names.join(' ')}]`;
+}
 
 /**
  * One storage backend at a time: the operator refuses two ("exactly one storage type should be
@@ -31,13 +42,7 @@ export function checkOneStorageBackend(spec: SpecLike, patchHasStorage: boolean)
   if (backends.length === 0) {
     return [{ path: 'spec.storage', message: 'choose one storage backend' }];
   }
-  const names = backends.map((b) => OPERATOR_NAMES[b]).join(' ');
-  return [
-    {
-      path: 'spec.storage',
-      message: `exactly one storage type should be configured at the same time, got ${backends.length}: [${names}]`,
-    },
-  ];
+  return [{ path: 'spec.storage', message: multipleBackendsError(spec.storage) ?? '' }];
 }
 
 /** S3 fields the CRD bounds, checked here too so the form can say so before the round trip. */

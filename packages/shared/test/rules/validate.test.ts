@@ -17,6 +17,10 @@ describe('one storage backend', () => {
       path: 'spec.storage',
       message: 'exactly one storage type should be configured at the same time, got 2: [EmptyDir PVC]',
     });
+    // the operator's driver order, not the console's
+    expect(checkOneStorageBackend({ storage: { pvc: { claim: '' }, s3: {} } }, true)[0]?.message).toBe(
+      'exactly one storage type should be configured at the same time, got 2: [S3 PVC]',
+    );
   });
   it('refuses a storage section with no backend', () => {
     expect(paths(validateSectionPatch({ storage: { managementState: 'Managed' } }))).toEqual([

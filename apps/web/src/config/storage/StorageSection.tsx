@@ -4,6 +4,7 @@ import { useT } from '../../platform/i18n.js';
 import { backendLabel, BACKENDS, configuredBackends, type Backend } from '../../ui/storage.js';
 import { useContext } from 'react';
 import type { ConfigData } from '../../api/config.js';
+import { focusTarget } from '../../ui/focusField.js';
 import { FieldsContext, PathErrors, SelectField } from '../editor/fields.js';
 import { SectionForm } from '../editor/SectionForm.js';
 import { AzureFields, GcsFields, IbmCosFields, PvcFields, S3Fields, SwiftFields } from './BackendFields.js';
@@ -86,6 +87,8 @@ function BackendChooser({
           label={backendLabel(backend, t)}
           description={backendDescription(backend, t)}
           isChecked={draft.backend === backend}
+          // a fix for spec.storage (several backends, none) focuses the chosen one, else the first
+          {...(backend === (draft.backend || BACKENDS[0]) ? focusTarget('spec.storage') : {})}
           // OSS stays selectable only to show an existing configuration; it cannot be chosen.
           isDisabled={disabled || (backend === 'oss' && draft.backend !== 'oss')}
           onChange={() => setDraft((d) => ({ ...d, backend }))}
