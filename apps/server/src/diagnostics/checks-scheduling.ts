@@ -17,6 +17,7 @@ import {
 } from './texts/scheduling.js';
 
 interface NodeLike extends KubeObjectLike {
+  spec?: { unschedulable?: boolean };
   status?: { allocatable?: Record<string, string> };
 }
 
@@ -152,12 +153,36 @@ function spreadFinding(f: Facts, message: string): Finding {
   });
 }
 
-function plainFinding(
-  code: 'unschedulable' | 'unschedulable-cordoned',
-  summary: string,
-  message: string,
-  command: string,
-): Finding {
+/**
+ * Cordoned nodes (`oc adm cordon`, a drain, a machine-config rollout): spec.unschedulable on the
+ * nodes the pod could use. Named from the nodes when they can be read, else from the message.
+ */
+function cordonedFinding(f: Facts, reason: SchedulingReason, message: string): Finding {
+  const read = f.g.nodes;
+  const cordoned = (nodes(f) ?? [])
+    .filter((n) => n.spec?.unschedulable === true)
+    .map((n) => n.metadata?.name ?? '');
+  const all = nodes(f)?.length;
+  return finding({
+    code: 'unschedulable-cordoned',
+    severity: 'failing',
+    summary: cordoned.length
+      ? `${cordoned.length} of ${all} nodes are cordoned (spec.unschedulable): ${cordoned.join(', ')}`
+      : `${reason.count} node(s) are cordoned (spec.unschedulable)`,
+    object: ref.node(cordoned[0] ?? ''),
+    field: 'spec.unschedulable',
+    evidence: [
+      message,
+      ...cordoned.map((n) => `node ${n}: spec.unschedulable: true (SchedulingDisabled)`),
+      ...(read && !read.ok ? [readProblem('nodes', read) ?? ''] : []),
+    ].filter(Boolean),
+    nextStep:
+      'A cordon stops new pods on the node: uncordon the nodes once their maintenance (drain, machine-config update) is done. Running pods stay where they are; the Pending registry pods are placed as soon as a node accepts them.',
+    command: `oc adm uncordon ${cordoned.length ? cordoned.join(' ') : '<node>'}`,
+  });
+}
+
+function plainFinding(code: 'unschedulable', summary: string, message: string, command: string): Finding {
   return finding({
     code,
     severity: 'failing',
@@ -165,10 +190,7 @@ function plainFinding(
     object: ref.registryDeployment(),
     field: 'spec.template.spec',
     evidence: [message],
-    nextStep:
-      code === 'unschedulable-cordoned'
-        ? 'Uncordon the nodes once their maintenance is done.'
-        : 'Read the scheduler message: each part names the filter that rejected the nodes.',
+    nextStep: 'Read the scheduler message: each part names the filter that rejected the nodes.',
     command,
   });
 }
@@ -249,15 +271,7 @@ export function unschedulableFindings(f: Facts, pods: V1Pod[]): Finding[] {
         );
       else if (r.kind === 'anti-affinity') add(antiAffinityFinding(f, message));
       else if (r.kind === 'spread') add(spreadFinding(f, message));
-      else if (r.kind === 'cordoned')
-        add(
-          plainFinding(
-            'unschedulable-cordoned',
-            `${r.count} node(s) are cordoned (unschedulable)`,
-            message,
-            'oc get nodes; oc adm uncordon <node>',
-          ),
-        );
+      else if (r.kind === 'cordoned') add(cordonedFinding(f, r, message));
       else if (r.kind === 'volume')
         add(
           plainFinding(

@@ -198,6 +198,18 @@ const causes: [scenario: string, want: Expected, evidence: RegExp][] = [
     /didn't match Pod's node affinity\/selector/,
   ],
   [
+    'registry-nodes-cordoned',
+    {
+      step: 'registry-pods',
+      code: 'unschedulable-cordoned',
+      object: { kind: 'Node' },
+      field: 'spec.unschedulable',
+      // nodes are no part of the registry's configuration: the command uncordons exactly them
+      command: /^oc adm uncordon ip-\S+ ip-\S+ ip-\S+$/,
+    },
+    /3 node\(s\) were unschedulable[\s\S]*spec\.unschedulable: true \(SchedulingDisabled\)/,
+  ],
+  [
     'pruner-suspended',
     {
       step: 'pruner',
@@ -467,7 +479,19 @@ const mergePatch = (resource: string, patch: unknown, ...ns: string[]) => [
  * Scenarios whose fault an admin makes with kubectl, as the kubectl commands that make and undo
  * it: `diagnostics.test.ts` runs them and expects the scenario's own diagnosis.
  */
+const WORKERS = ['-l', 'node-role.kubernetes.io/worker'];
+const REGISTRY_PODS = ['-n', 'openshift-image-registry', '-l', 'docker-registry=default'];
+
 export const BY_HAND: { scenario: string; make: string[][]; undo: string[][] }[] = [
+  {
+    // a drain's first two steps: cordon, then the registry pods go (all of them, here)
+    scenario: 'registry-nodes-cordoned',
+    make: [
+      ['cordon', ...WORKERS],
+      ['delete', 'pod', ...REGISTRY_PODS, '--wait=false'],
+    ],
+    undo: [['uncordon', ...WORKERS]],
+  },
   {
     scenario: 'storage-multiple-backends',
     make: [mergePatch(CONFIG_RESOURCE, { spec: { storage: { pvc: { claim: '' } } } })],

@@ -11,7 +11,9 @@
  *    DefaultTolerationSeconds adds, 120 s for the operator, never for a toleration without
  *    seconds, at once for a pod that does not tolerate it): condition DisruptionTarget, then a
  *    graceful delete — the pod stays Terminating until its kubelet is back to confirm it;
- *  - when the kubelet posts Ready again the taints go.
+ *  - when the kubelet posts Ready again the taints go;
+ *  - a cordoned node (spec.unschedulable) gets the `node.kubernetes.io/unschedulable` NoSchedule
+ *    taint, and loses it when uncordoned.
  *
  * Durations are cluster time (the sandbox's time scale applies).
  */
@@ -27,6 +29,7 @@ import { toleratesTaint } from './scheduling.js';
 
 export const NODE_MONITOR_GRACE_MS = 50_000;
 export const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
+export const UNSCHEDULABLE_TAINT = 'node.kubernetes.io/unschedulable';
 /** The conditions the kubelet posts, which the controller turns Unknown. */
 const KUBELET_CONDITIONS = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure'];
 
@@ -172,8 +175,23 @@ export function startNodeLifecycleController(ctx: ControllerContext): () => void
       }
   };
 
+  /** doNoScheduleTaintingPass: a cordoned node carries the unschedulable NoSchedule taint. */
+  const syncUnschedulableTaint = (node: KubeObject): void => {
+    const taints = arr(node, 'spec', 'taints');
+    const isIt = (t: Json) => t.key === UNSCHEDULABLE_TAINT && t.effect === 'NoSchedule';
+    const want = rec(node, 'spec').unschedulable === true;
+    if (want === taints.some(isIt)) return;
+    const next = want
+      ? [...taints, { key: UNSCHEDULABLE_TAINT, effect: 'NoSchedule', timeAdded: now() }]
+      : taints.filter((t) => !isIt(t));
+    api.patch(R.nodes, undefined, node.metadata.name ?? '', 'merge', {
+      spec: { taints: next.length ? next : null },
+    });
+  };
+
   const sync = (name: string): void => {
     const node = tryGet(api, R.nodes, undefined, name);
+    if (node) syncUnschedulableTaint(node);
     if (!node || !kubeletStopped(node)) {
       graceTimers.get(name)?.();
       graceTimers.delete(name);

@@ -153,7 +153,12 @@ interface NodeStatus {
 
 /** NodeUnschedulable, TaintToleration, NodeAffinity: UnschedulableAndUnresolvable, pods do not matter. */
 function nodeFilters(pod: KubeObject, node: KubeObject): NodeStatus | undefined {
-  if (rec(node, 'spec').unschedulable === true) return { reasons: [MSG.unschedulable], resolvable: false };
+  // NodeUnschedulable: a pod that tolerates the unschedulable taint tolerates the cordon too
+  if (
+    rec(node, 'spec').unschedulable === true &&
+    !tolerates(pod, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })
+  )
+    return { reasons: [MSG.unschedulable], resolvable: false };
   // plugin order of the default profile: TaintToleration runs before NodeAffinity
   const taint = arr(node, 'spec', 'taints').find(
     (t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod, t),

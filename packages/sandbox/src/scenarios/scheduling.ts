@@ -6,18 +6,27 @@
  * Deployment and the new pods stay Pending with the scheduler's own FailedScheduling message.
  */
 import { R } from '../core/refs.js';
-import { arr, clone, type Json } from '../core/objects.js';
-import { REGISTRY_LABELS } from '../operator/defaults.js';
+import {
+  arr,
+  clone,
+  isTerminating,
+  rec,
+  selectorString,
+  tryDelete,
+  tryGet,
+  type Json,
+} from '../core/objects.js';
+import type { KubeObject } from '../core/types.js';
+import { NS, REGISTRY_LABELS } from '../operator/defaults.js';
 import { memo, patchConfigFields, restoreConfigFields } from './memo.js';
 import type { Scenario, ScenarioEnv } from './types.js';
 
 const INFRA = 'node-role.kubernetes.io/infra';
+const isWorker = (n: KubeObject) => 'node-role.kubernetes.io/worker' in (n.metadata.labels ?? {});
 
 /** Makes the first worker an infra node (label + NoSchedule taint), remembering it as it was. */
 function makeInfraNode(env: ScenarioEnv, scenario: string): void {
-  const worker = env.api
-    .list(R.nodes, undefined)
-    .items.find((n) => 'node-role.kubernetes.io/worker' in (n.metadata.labels ?? {}));
+  const worker = env.api.list(R.nodes, undefined).items.find(isWorker);
   if (!worker?.metadata.name) return;
   memo(env).set(`${scenario}:node`, {
     name: worker.metadata.name,
@@ -39,6 +48,36 @@ function restoreInfraNode(env: ScenarioEnv, scenario: string): void {
   });
 }
 
+/**
+ * Every worker cordoned (`oc adm cordon`, what a drain starts with), and one registry pod gone
+ * as the drain of its node evicts it: the replacement finds no node that accepts new pods.
+ */
+const cordonedWorkers: Scenario = {
+  name: 'registry-nodes-cordoned',
+  description:
+    'Every worker is cordoned for maintenance (`oc adm cordon`, spec.unschedulable: true) and a drain evicts one registry pod: its replacement stays Pending, "3 node(s) were unschedulable"; the other registry pod keeps serving.',
+  activate(env) {
+    const cordoned: string[] = [];
+    for (const n of env.api.list(R.nodes, undefined).items.filter(isWorker)) {
+      if (rec(n, 'spec').unschedulable === true) continue;
+      cordoned.push(n.metadata.name ?? '');
+      env.api.patch(R.nodes, undefined, n.metadata.name ?? '', 'merge', { spec: { unschedulable: true } });
+    }
+    memo(env).set(`${this.name}:nodes`, cordoned);
+    const pod = env.api
+      .list(R.pods, NS, { labelSelector: selectorString(REGISTRY_LABELS) })
+      .items.find((p) => !isTerminating(p));
+    if (pod) tryDelete(env.api, R.pods, NS, pod.metadata.name ?? '');
+  },
+  clear(env) {
+    const cordoned = (memo(env).get(`${this.name}:nodes`) as string[] | undefined) ?? [];
+    memo(env).delete(`${this.name}:nodes`);
+    for (const name of cordoned)
+      if (tryGet(env.api, R.nodes, undefined, name))
+        env.api.patch(R.nodes, undefined, name, 'merge', { spec: { unschedulable: null } });
+  },
+};
+
 function configScenario(name: string, description: string, fields: Record<string, unknown>): Scenario {
   return {
     name,
@@ -49,6 +88,7 @@ function configScenario(name: string, description: string, fields: Record<string
 }
 
 export const SCHEDULING_SCENARIOS: Scenario[] = [
+  cordonedWorkers,
   configScenario(
     'registry-unschedulable',
     'spec.nodeSelector asks for infra nodes the cluster does not have: new registry pods stay Pending (FailedScheduling).',

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   R,
+  arrOf,
   clusterOperator,
   cond,
   condition,
@@ -156,12 +157,34 @@ describe('fault scenarios by cause', () => {
     ],
     ['registry-anti-affinity', "node(s) didn't match pod anti-affinity rules"],
     [
+      'registry-nodes-cordoned',
+      '0/6 nodes are available: 3 node(s) had untolerated taint {node-role.kubernetes.io/master: }, 3 node(s) were unschedulable. preemption: 0/6 nodes are available: 6 Preemption is not helpful for scheduling..',
+    ],
+    [
       'registry-topology-spread',
       "3 node(s) didn't match pod topology spread constraints (missing required label), 3 node(s) had untolerated taint {node-role.kubernetes.io/master: }. preemption: 0/6 nodes are available: 6 Preemption is not helpful for scheduling..",
     ],
   ])('%s: FailedScheduling says %s', async (name, text) => {
     await sb.scenarios.activate(name);
     await waitFor('FailedScheduling', () => failedScheduling().includes(text));
+  });
+
+  test('registry-nodes-cordoned: the node lifecycle controller taints the cordoned workers, and untaints them', async () => {
+    const workers = () =>
+      sb
+        .api()
+        .list(R.nodes, undefined)
+        .items.filter((n) => 'node-role.kubernetes.io/worker' in (n.metadata.labels ?? {}));
+    const tainted = () =>
+      workers().filter((n) =>
+        arrOf(n, 'spec', 'taints').some(
+          (t) => t.key === 'node.kubernetes.io/unschedulable' && t.effect === 'NoSchedule' && t.timeAdded,
+        ),
+      ).length;
+    await sb.scenarios.activate('registry-nodes-cordoned');
+    await waitFor('unschedulable taints', () => tainted() === 3);
+    await sb.scenarios.clear('registry-nodes-cordoned');
+    await waitFor('taints gone', () => tainted() === 0);
   });
 
   test('route-tls-secret-missing: the operator cannot create the route', async () => {
