@@ -3,7 +3,7 @@ import { CREDENTIAL_KEYS, RegistryNames, type DiagnosticStep, type Finding } fro
 import { NS } from '../kube/resources.js';
 import type { Facts } from './context.js';
 import { cannotRead, finding, readProblem } from './findings.js';
-import { ref } from './objects.js';
+import { PATCH_CONFIG, ref } from './objects.js';
 import { claimFindings } from './checks-claim.js';
 import type { StorageDiagnosis } from './storage-analysis.js';
 import { step, unreadable } from './step.js';
@@ -92,6 +92,9 @@ function credentialFindings(f: Facts, backend: string): { findings: Finding[]; e
 
 function emptyDirFindings(f: Facts): Finding[] {
   if (f.replicas <= 1) return [];
+  const pods = (f.g.registryPods.ok ? f.g.registryPods.value : []).filter(
+    (p) => !p.metadata?.deletionTimestamp,
+  );
   return [
     finding({
       code: 'storage-emptydir-replicas',
@@ -99,10 +102,18 @@ function emptyDirFindings(f: Facts): Finding[] {
       summary: `emptyDir storage with ${f.replicas} replicas: each pod has its own images`,
       object: ref.config(),
       field: 'spec.replicas',
-      evidence: ['storage: emptyDir', `replicas: ${f.replicas}`],
+      evidence: [
+        'storage: emptyDir',
+        `replicas: ${f.replicas}`,
+        ...pods.map(
+          (p) => `${p.metadata?.name} on ${p.spec?.nodeName ?? '(not scheduled)'}: its own emptyDir volume`,
+        ),
+        // the API's own documentation of the field (the operator does not enforce it)
+        'spec.storage.emptyDir: "WARNING: this storage cannot be used with more than 1 replica and is not suitable for production use."',
+      ],
       nextStep:
         'A push lands on one pod and pulls from the others fail: use 1 replica with emptyDir, or object storage / a ReadWriteMany claim.',
-      command: `oc patch configs.imageregistry.operator.openshift.io/cluster --type merge -p '{"spec":{"replicas":1}}'`,
+      command: `${PATCH_CONFIG} '{"spec":{"replicas":1}}'`,
       fix: { section: 'replicas', field: 'spec.replicas', label: 'Change replicas' },
     }),
   ];

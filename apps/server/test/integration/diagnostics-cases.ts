@@ -210,6 +210,18 @@ const causes: [scenario: string, want: Expected, evidence: RegExp][] = [
     /3 node\(s\) were unschedulable[\s\S]*spec\.unschedulable: true \(SchedulingDisabled\)/,
   ],
   [
+    'storage-emptydir-replicas',
+    {
+      step: 'storage-credentials',
+      code: 'storage-emptydir-replicas',
+      object: CONFIG,
+      field: 'spec.replicas',
+      fix: { section: 'replicas', field: 'spec.replicas' },
+      verdict: 'warning',
+    },
+    /on ip-\S+: its own emptyDir volume[\s\S]*cannot be used with more than 1 replica/,
+  ],
+  [
     'pruner-suspended',
     {
       step: 'pruner',
@@ -465,36 +477,42 @@ export const SCENARIO_CASES: ScenarioCase[] = [
 ];
 
 const CONFIG_RESOURCE = 'configs.imageregistry.operator.openshift.io/cluster';
-const mergePatch = (resource: string, patch: unknown, ...ns: string[]) => [
-  'patch',
-  resource,
-  ...ns,
-  '--type',
-  'merge',
-  '-p',
-  JSON.stringify(patch),
-];
-
-/**
- * Scenarios whose fault an admin makes with kubectl, as the kubectl commands that make and undo
- * it: `diagnostics.test.ts` runs them and expects the scenario's own diagnosis.
- */
+type Kubectl = (...args: string[]) => Promise<string>;
+const patchConfig = (kubectl: Kubectl, spec: unknown) =>
+  kubectl('patch', CONFIG_RESOURCE, '--type', 'merge', '-p', JSON.stringify({ spec }));
 const WORKERS = ['-l', 'node-role.kubernetes.io/worker'];
 const REGISTRY_PODS = ['-n', 'openshift-image-registry', '-l', 'docker-registry=default'];
 
-export const BY_HAND: { scenario: string; make: string[][]; undo: string[][] }[] = [
+/**
+ * Scenarios whose fault an admin makes with kubectl, as the kubectl commands that make it (and
+ * return how to undo it): `diagnostics.test.ts` runs them and expects the scenario's own diagnosis.
+ */
+export const BY_HAND: { scenario: string; make(kubectl: Kubectl): Promise<() => Promise<unknown>> }[] = [
   {
     // a drain's first two steps: cordon, then the registry pods go (all of them, here)
     scenario: 'registry-nodes-cordoned',
-    make: [
-      ['cordon', ...WORKERS],
-      ['delete', 'pod', ...REGISTRY_PODS, '--wait=false'],
-    ],
-    undo: [['uncordon', ...WORKERS]],
+    async make(kubectl) {
+      await kubectl('cordon', ...WORKERS);
+      await kubectl('delete', 'pod', ...REGISTRY_PODS, '--wait=false');
+      return () => kubectl('uncordon', ...WORKERS);
+    },
   },
   {
     scenario: 'storage-multiple-backends',
-    make: [mergePatch(CONFIG_RESOURCE, { spec: { storage: { pvc: { claim: '' } } } })],
-    undo: [mergePatch(CONFIG_RESOURCE, { spec: { storage: { pvc: null } } })],
+    async make(kubectl) {
+      await patchConfig(kubectl, { storage: { pvc: { claim: '' } } });
+      return () => patchConfig(kubectl, { storage: { pvc: null } });
+    },
+  },
+  {
+    // replicas stay 2; the S3 storage is put back exactly as it was
+    scenario: 'storage-emptydir-replicas',
+    async make(kubectl) {
+      const s3 = JSON.parse(
+        await kubectl('get', CONFIG_RESOURCE, '-o', 'jsonpath={.spec.storage.s3}'),
+      ) as unknown;
+      await patchConfig(kubectl, { storage: { s3: null, emptyDir: {} } });
+      return () => patchConfig(kubectl, { storage: { emptyDir: null, s3 } });
+    },
   },
 ];

@@ -53,11 +53,11 @@ describe('diagnostics of faults made by hand', () => {
       { timeout: 90_000 },
       async (name, b) => {
         const c = SCENARIO_CASES.find((x) => x.scenario === name)!;
-        for (const args of b.make) await h.kubectl(...args);
+        const undo = await b.make((...args) => h.kubectl(...args));
         try {
           await expectDiagnosis({ ...c.want, evidence: c.evidence });
         } finally {
-          for (const args of b.undo) await h.kubectl(...args);
+          await undo();
         }
       },
     );

@@ -34,6 +34,17 @@ function bucketInUse(env: ScenarioEnv): { bucket: string; region: string } {
 
 export const STORAGE_SCENARIOS: Scenario[] = [
   {
+    name: 'storage-emptydir-replicas',
+    description:
+      'spec.storage is switched to emptyDir while spec.replicas stays 2: the operator accepts it ("WARNING: this storage cannot be used with more than 1 replica" is only the API\'s documentation) and each registry pod keeps its own images, so a pull that reaches the other pod finds nothing.',
+    activate(env) {
+      patchConfigFields(env, this.name, { storage: { emptyDir: {} }, replicas: 2 });
+    },
+    clear(env) {
+      restoreConfigFields(env, this.name);
+    },
+  },
+  {
     name: 'storage-multiple-backends',
     description:
       'spec.storage gets pvc next to s3 (`oc patch … --type merge -p \'{"spec":{"storage":{"pvc":{"claim":""}}}}\'`: a merge patch that switches backends without nulling the old one): the operator refuses it, "exactly one storage type should be configured at the same time, got 2: [S3 PVC]"; the registry keeps running on S3.',

@@ -134,6 +134,23 @@ describe('fault scenarios by cause', () => {
     expect(Object.keys((config(sb.api()).status as { storage: object }).storage)).toContain('s3');
   });
 
+  test('storage-emptydir-replicas: the operator accepts emptyDir with 2 replicas, each pod with its own volume', async () => {
+    await sb.scenarios.activate('storage-emptydir-replicas');
+    const volumes = () =>
+      registryPods(sb.api())
+        .filter((p) => !p.metadata.deletionTimestamp && cond(p, 'Ready') === 'True ')
+        .map((p) => arrOf(p, 'spec', 'volumes').find((v) => v.name === 'registry-storage'));
+    await waitFor('two ready pods on emptyDir', () => {
+      const v = volumes();
+      return v.length === 2 && v.every((x) => x && 'emptyDir' in x);
+    });
+    expect(progressingError()).toBe('');
+    expect(condition(config(sb.api()), 'StorageExists')).toMatchObject({
+      status: 'True',
+      message: 'EmptyDir storage successfully created',
+    });
+  });
+
   test('pvc-missing and pvc-rwo-replicas: the operator messages', async () => {
     await sb.scenarios.activate('pvc-missing');
     await waitFor('claim not found', () => progressingError().includes('"missing-claim" not found'));
