@@ -9,7 +9,7 @@ import { NS, type KubeObjectLike } from '../kube/resources.js';
 import type { Facts } from './context.js';
 import { cannotRead, finding, readProblem } from './findings.js';
 import { ref } from './objects.js';
-import { step } from './step.js';
+import { conditionLine, step } from './step.js';
 
 interface IngressLike {
   host?: string;
@@ -96,20 +96,33 @@ function admissionFindings(f: Facts, routes: KubeObjectLike[], evidence: string[
     if (!refused) continue;
     const c = refused.conditions?.find((x) => x.type === 'Admitted');
     const index = (f.spec.routes ?? []).findIndex((x) => x.name === name);
+    const claimed = /HostAlreadyClaimed/.test(c?.reason ?? '');
+    const refusedHost = refused.host ?? host;
+    // the operator's checkRoutesStatus turns a refusal into Degraded=True RouteDegraded
+    const degraded = f.conditions.find(
+      (x) =>
+        x.type === 'Degraded' &&
+        x.status === 'True' &&
+        x.reason === 'RouteDegraded' &&
+        (x.message ?? '').includes(`route ${name} `),
+    );
     out.push(
       finding({
         code: 'route-not-admitted',
-        severity: 'warning',
-        summary: `Router ${refused.routerName ?? ''} did not admit route ${name}${c?.reason ? ` (${c.reason})` : ''}`,
+        severity: degraded ? 'failing' : 'warning',
+        summary: `Router ${refused.routerName ?? ''} did not admit route ${name}${c?.reason ? ` (${c.reason})` : ''}${claimed ? `: another route holds ${refusedHost}` : ''}`,
         object: ref.ns('Route', name, 'route.openshift.io/v1'),
         field: 'status.ingress[].conditions[Admitted]',
         evidence: [
-          `route ${name} (host ${refused.host ?? host}, router ${refused.routerName ?? ''}) not admitted: ${c?.message ?? ''}`,
+          `route ${name} (host ${refusedHost}, router ${refused.routerName ?? ''}) not admitted: ${c?.message ?? ''}`,
+          ...(degraded ? [`Config ${conditionLine(degraded)}`] : []),
         ],
-        nextStep: /HostAlreadyClaimed/.test(c?.reason ?? '')
-          ? 'Another route already claims this host: choose another hostname.'
+        nextStep: claimed
+          ? `The router gives a host to the oldest route that asks for it, here a route in another namespace (the command lists who holds it). Choose another hostname for ${name}, or have that route removed: ${name} is admitted once it is the oldest route for the host.`
           : 'The router names the reason: fix the host or the TLS material.',
-        command: `oc get route ${name} -n ${NS} -o jsonpath='{.status.ingress}'`,
+        command: claimed
+          ? `oc get routes -A -o custom-columns=NAMESPACE:.metadata.namespace,NAME:.metadata.name,HOST:.spec.host | grep -F ${refusedHost}`
+          : `oc get route ${name} -n ${NS} -o jsonpath='{.status.ingress}'`,
         ...(index >= 0
           ? {
               fix: {

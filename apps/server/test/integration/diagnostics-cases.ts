@@ -4,6 +4,9 @@
  * one, the object it links to) and the evidence it must quote. Shared by the diagnostics
  * suites; `diagnostics.test.ts` checks that no scenario of the sandbox is left out.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DiagnosticStep, Finding } from '@irc/shared';
 import { expect } from 'vitest';
 import type { Expected } from './diagnostics-support.js';
@@ -291,6 +294,18 @@ const causes: [scenario: string, want: Expected, evidence: RegExp][] = [
     /"missing-route-tls" not found/,
   ],
   [
+    'route-host-claimed',
+    {
+      step: 'routes',
+      code: 'route-not-admitted',
+      object: { kind: 'Route', name: 'public-registry' },
+      field: 'status.ingress[].conditions[Admitted]',
+      fix: { section: 'routes', field: 'spec.routes[0].hostname' },
+      command: /^oc get routes -A .*grep -F registry\.apps\.sandbox\.example\.com$/,
+    },
+    /not admitted: a route in another namespace holds registry\.apps\.sandbox\.example\.com and is older than public-registry[\s\S]*Config Degraded=True \(RouteDegraded\)/,
+  ],
+  [
     'route-tls-secret-not-tls',
     {
       step: 'routes',
@@ -488,6 +503,36 @@ const REGISTRY_PODS = ['-n', 'openshift-image-registry', '-l', 'docker-registry=
  * return how to undo it): `diagnostics.test.ts` runs them and expects the scenario's own diagnosis.
  */
 export const BY_HAND: { scenario: string; make(kubectl: Kubectl): Promise<() => Promise<unknown>> }[] = [
+  {
+    // another team's route made first, then the registry's route for the same host
+    scenario: 'route-host-claimed',
+    async make(kubectl) {
+      const file = join(mkdtempSync(join(tmpdir(), 'irc-route-')), 'route.json');
+      writeFileSync(
+        file,
+        JSON.stringify({
+          apiVersion: 'route.openshift.io/v1',
+          kind: 'Route',
+          metadata: { name: 'registry-mirror', namespace: 'shop-frontend' },
+          spec: {
+            host: 'registry.apps.sandbox.example.com',
+            to: { kind: 'Service', name: 'frontend' },
+            tls: { termination: 'edge' },
+          },
+        }),
+      );
+      await kubectl('create', '-f', file);
+      // creation times have whole seconds: the registry's route must be the younger one
+      await new Promise((r) => setTimeout(r, 1_100));
+      await patchConfig(kubectl, {
+        routes: [{ name: 'public-registry', hostname: 'registry.apps.sandbox.example.com' }],
+      });
+      return async () => {
+        await patchConfig(kubectl, { routes: null });
+        await kubectl('delete', 'route', 'registry-mirror', '-n', 'shop-frontend');
+      };
+    },
+  },
   {
     // a drain's first two steps: cordon, then the registry pods go (all of them, here)
     scenario: 'registry-nodes-cordoned',

@@ -10,9 +10,27 @@ import { INGRESS_DOMAIN } from '../operator/defaults.js';
 const ROUTER = 'default';
 
 /**
+ * The router's unique-host rule, over routes taken oldest first: a host belongs to the namespace
+ * of its oldest route, which may add other paths to it; a route whose path an older one of that
+ * namespace serves, or from another namespace, is refused with the router's own words.
+ */
+function claim(claimed: Map<string, KubeObject[]>, host: string, r: KubeObject): string | undefined {
+  const holders = claimed.get(host) ?? [];
+  const oldest = holders[0];
+  if (oldest && oldest.metadata.namespace !== r.metadata.namespace)
+    return `a route in another namespace holds ${host} and is older than ${r.metadata.name}`;
+  const path = str(rec(r, 'spec').path) ?? '';
+  const samePath = holders.find((h) => (str(rec(h, 'spec').path) ?? '') === path);
+  if (samePath) return `route ${samePath.metadata.name} already exposes ${host} and is older`;
+  claimed.set(host, [...holders, r]);
+  return undefined;
+}
+
+/**
  * The default ingress router: generates a host for routes without one
  * (`<name>-<namespace>.<ingress domain>`) and admits them in status.ingress — unless another,
- * older route already claims the host (Admitted=False HostAlreadyClaimed), as OpenShift's router does.
+ * older route already claims the host (Admitted=False HostAlreadyClaimed), as OpenShift's router does
+ * (pkg/router/controller/unique_host.go).
  */
 export function startRouter(ctx: ControllerContext): () => void {
   const api = ctx.api();
@@ -21,10 +39,13 @@ export function startRouter(ctx: ControllerContext): () => void {
   const sync = (): void => {
     const routes = api
       .list(R.routes, undefined)
-      .items.sort((a, b) =>
-        String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)),
+      // RouteLessThan: the older creationTimestamp, then the smaller uid
+      .items.sort(
+        (a, b) =>
+          String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)) ||
+          String(a.metadata.uid).localeCompare(String(b.metadata.uid)),
       );
-    const claimed = new Map<string, KubeObject>();
+    const claimed = new Map<string, KubeObject[]>();
     for (const r of routes) {
       if (r.metadata.deletionTimestamp) continue;
       let host = str(rec(r, 'spec').host);
@@ -37,23 +58,17 @@ export function startRouter(ctx: ControllerContext): () => void {
           continue;
         }
       }
-      const owner = claimed.get(host);
-      const admitted = !owner || owner.metadata.namespace === r.metadata.namespace;
-      if (!owner) claimed.set(host, r);
+      const rejection = claim(claimed, host, r);
       const prev = arr(r, 'status', 'ingress').find((i) => i.routerName === ROUTER);
       const prevCond = arr(prev, 'conditions').find((c) => c.type === 'Admitted');
+      const admitted = rejection === undefined;
       const status = admitted ? 'True' : 'False';
       const cond = {
         type: 'Admitted',
         status,
         lastTransitionTime:
           prevCond && prevCond.status === status ? prevCond.lastTransitionTime : rfc3339(ctx.clock.now()),
-        ...(admitted
-          ? {}
-          : {
-              reason: 'HostAlreadyClaimed',
-              message: `route ${owner?.metadata.name} already exposes ${host} and is older`,
-            }),
+        ...(admitted ? {} : { reason: 'HostAlreadyClaimed', message: rejection }),
       };
       const ingress = [
         {

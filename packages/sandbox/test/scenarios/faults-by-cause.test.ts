@@ -204,6 +204,28 @@ describe('fault scenarios by cause', () => {
     await waitFor('taints gone', () => tainted() === 0);
   });
 
+  test("route-host-claimed: the router refuses the registry's route, the operator reports RouteDegraded", async () => {
+    await sb.scenarios.activate('route-host-claimed');
+    const refusal =
+      'a route in another namespace holds registry.apps.sandbox.example.com and is older than public-registry';
+    await waitFor('RouteDegraded', () => {
+      const d = condition(config(sb.api()), 'Degraded');
+      return (
+        d?.status === 'True' &&
+        d.reason === 'RouteDegraded' &&
+        d.message ===
+          `route public-registry (host registry.apps.sandbox.example.com, router default) not admitted: ${refusal}`
+      );
+    });
+    const route = sb.api().get(R.routes, 'openshift-image-registry', 'public-registry');
+    expect(arrOf(arrOf(route, 'status', 'ingress')[0], 'conditions')[0]).toMatchObject({
+      type: 'Admitted',
+      status: 'False',
+      reason: 'HostAlreadyClaimed',
+      message: refusal,
+    });
+  });
+
   test('route-tls-secret-missing: the operator cannot create the route', async () => {
     await sb.scenarios.activate('route-tls-secret-missing');
     await waitFor('apply error', () => /secrets? "missing-route-tls" not found/.test(progressingError()));

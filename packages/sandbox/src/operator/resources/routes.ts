@@ -64,17 +64,20 @@ export function staleRoutes(api: ApiClient, wanted: string[]): KubeObject[] {
   }
 }
 
-/** "route <name> (host <h>, router <r>) not admitted: <msg>" for the first route a router refused. */
+/**
+ * checkRoutesStatus: "route <name> (host <h>, router <r>) not admitted: <msg>" for every router
+ * answer that is not Admitted=True, joined with ",".
+ */
 export function routeProblem(routes: KubeObject[]): string | undefined {
-  for (const r of routes) {
-    for (const ing of arr(r, 'status', 'ingress')) {
-      const admitted = arr(ing, 'conditions').find((c) => c.type === 'Admitted');
-      if (admitted && admitted.status === 'False') {
-        return `route ${r.metadata.name} (host ${str(ing.host) ?? ''}, router ${str(ing.routerName) ?? ''}) not admitted: ${str(admitted.message) ?? ''}`;
-      }
-    }
-  }
-  return undefined;
+  const errs: string[] = [];
+  for (const r of routes)
+    for (const ing of arr(r, 'status', 'ingress'))
+      for (const c of arr(ing, 'conditions'))
+        if (c.type === 'Admitted' && c.status !== 'True')
+          errs.push(
+            `route ${r.metadata.name} (host ${str(ing.host) ?? ''}, router ${str(ing.routerName) ?? ''}) not admitted: ${str(c.message) ?? ''}`,
+          );
+  return errs.length ? errs.join(',') : undefined;
 }
 
 export function admittedHosts(routes: KubeObject[]): string[] {
