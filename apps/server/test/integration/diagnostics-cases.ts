@@ -354,6 +354,20 @@ const faults: ScenarioCase[] = [
       fix: { section: 'advanced', field: 'spec.nodeSelector' },
     },
     evidence: /didn't match Pod's node affinity\/selector/,
+    also: [
+      // an old pod keeps serving (Available), the new ones never become ready: past the deadline
+      // the rollout is stuck, which the operator reports as Degraded too
+      {
+        step: 'registry-deployment',
+        code: 'deployment-progress-deadline',
+        object: { kind: 'Deployment', name: 'image-registry' },
+        field: 'status.conditions[Progressing]',
+        link: { kind: 'object', object: { kind: 'Deployment', name: 'image-registry' } },
+        command: /^oc rollout status deployment\/image-registry/,
+        evidence:
+          /Progressing=False \(ProgressDeadlineExceeded\): ReplicaSet "image-registry-\w+" has timed out progressing\./,
+      },
+    ],
   },
   {
     scenario: 'registry-crashloop',
