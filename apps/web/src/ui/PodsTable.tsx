@@ -7,6 +7,7 @@ import { HealthIcon } from './conditions.js';
 import { useT } from '../platform/i18n.js';
 import { formatAge, useNow } from './time.js';
 import { usePlatform } from '../platform/platform.js';
+import { podLogPath } from './paths/pods.js';
 
 /** A pod as the tables show it (the pods list adds its registry/operator component). */
 export type PodRow = Omit<PodSummary, 'component'>;
@@ -14,11 +15,6 @@ export type PodRow = Omit<PodSummary, 'component'>;
 function ageSeconds(pod: PodRow, now: number): number | undefined {
   if (pod.createdAt) return (now - new Date(pod.createdAt).getTime()) / 1000;
   return pod.ageSeconds;
-}
-
-/** Router path of a pod's log viewer. */
-export function podLogPath(pod: Pick<PodRow, 'namespace' | 'name'>): string {
-  return `/pods/${encodeURIComponent(pod.namespace)}/${encodeURIComponent(pod.name)}/logs`;
 }
 
 /**

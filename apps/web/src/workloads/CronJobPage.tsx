@@ -16,7 +16,7 @@ import { ConditionsTable } from '../ui/ConditionsTable.js';
 import { useT } from '../platform/i18n.js';
 import { EmptyMessage } from '../ui/states.js';
 import { Since } from '../ui/time.js';
-import { podLogPath } from '../ui/PodsTable.js';
+import { podLogPath } from '../ui/paths/pods.js';
 import { usePlatform } from '../platform/platform.js';
 import { PartErrorAlert } from '../ui/workloadParts.js';
 import { useCronJobViewQuery } from '../api/workloads.js';

@@ -13,7 +13,7 @@ import { HealthIcon } from '../ui/conditions.js';
 import { ConditionsTable } from '../ui/ConditionsTable.js';
 import { useT } from '../platform/i18n.js';
 import { EmptyMessage } from '../ui/states.js';
-import { podLogPath } from '../ui/PodsTable.js';
+import { podLogPath } from '../ui/paths/pods.js';
 import { usePlatform } from '../platform/platform.js';
 import { GenerationGroup, PartErrorAlert, ReadyCounts } from '../ui/workloadParts.js';
 import { useDaemonSetViewQuery } from '../api/workloads.js';

@@ -3,7 +3,9 @@
  * through `links.page()`). Shared with other pages that show a diagnosis (overview banner,
  * object views), so every link to a finding or a fix reads the same.
  */
+import { RegistryNames } from '@irc/shared';
 import type { DiagnosticLink, FixTarget } from '../../api/contract.js';
+import { podLogPath } from './pods.js';
 import { workloadPageOf } from './workloads.js';
 
 /** The Diagnostics page opened on one finding (expanded, scrolled to, focused). */
@@ -28,7 +30,7 @@ export function linkTarget(link: DiagnosticLink): string | undefined {
     if (link.container) query.set('container', link.container);
     if (link.previous) query.set('previous', 'true');
     const q = query.toString();
-    return `/pods/${encodeURIComponent(namespace ?? 'openshift-image-registry')}/${encodeURIComponent(name)}/logs${q ? `?${q}` : ''}`;
+    return `${podLogPath({ namespace: namespace ?? RegistryNames.namespace, name })}${q ? `?${q}` : ''}`;
   }
   const workload = workloadPageOf(kind, name);
   if (workload) return workload;
