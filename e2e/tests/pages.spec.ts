@@ -31,6 +31,7 @@ test('/config/yaml shows the whole Config read-only, without the http secret', a
 });
 
 test('/timeline shows the entries a page at a time, newest first', async ({ page }) => {
+  test.slow(); // the heaviest page (lanes, three charts, 50 entries): axe and screenshots in both themes
   await page.goto('/timeline');
   const entries = page.getByRole('list', { name: 'Timeline entries' });
   await expect(entries.getByRole('listitem').first()).toBeVisible();

@@ -8,6 +8,7 @@ test.beforeEach(ensureHealthyRegistry);
 test.afterAll(ensureHealthyRegistry);
 
 test('undeploying and redeploying the registry is recorded on the timeline', async ({ page }) => {
+  test.slow(); // two rollouts, then the timeline (charts, 50 entries a page) checked with axe in both themes
   await page.goto('/overview');
   const state = page.getByRole('group', { name: 'Management state' });
   await state.getByRole('button', { name: 'Removed', exact: true }).click();
