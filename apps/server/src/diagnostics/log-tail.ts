@@ -79,9 +79,19 @@ export function parseLogLine(line: string): LogLine {
   return Number.isNaN(at) ? { text: line } : { text: line.slice(space + 1), at };
 }
 
-/** Operator: `E… controller.go:…] unable to sync: …, requeuing` (domain.md §8). */
+/**
+ * Operator: `E… controller.go:…] unable to sync: …, requeuing` (domain.md §8) — except a write
+ * that lost an optimistic-concurrency race ("the object has been modified; please apply your
+ * changes to the latest version"): the operator writes its status against the version it read,
+ * logs that line whenever someone wrote first, and succeeds on the next sync. On a busy cluster
+ * it is routine, never a cause.
+ */
 export function syncErrors(lines: LogLine[]): LogLine[] {
-  return lines.filter((l) => l.text.includes('unable to sync'));
+  return lines.filter((l) => l.text.includes('unable to sync') && !isConflictRetry(l.text));
+}
+
+function isConflictRetry(text: string): boolean {
+  return text.includes('the object has been modified; please apply your changes to the latest version');
 }
 
 /** Registry (logrus): level=error / fatal / panic. */

@@ -684,6 +684,17 @@ describe('operator: old "unable to sync" lines after a recovery', () => {
     );
   });
 
+  it('a status write that lost a race (409, retried on the next sync) is no problem at all', () => {
+    const conflict =
+      'E0612 09:31:00.000000       1 controller.go:400] unable to sync: Operation cannot be fulfilled on configs.imageregistry.operator.openshift.io "cluster": the object has been modified; please apply your changes to the latest version and try again, requeuing';
+    const d = run({
+      config: withProgressing('False', 'Ready', '2026-06-12T09:30:00Z'),
+      operatorLogs: opLog([{ text: conflict, at: Date.parse('2026-06-12T09:31:00Z') }]),
+    });
+    expect(stepOf(d, 'operator').verdict).toBe('ok');
+    expect(findingOf(d, 'operator-sync-error')).toBeUndefined();
+  });
+
   it('are a past problem once the Config recovered after them: ok, with a note', () => {
     const d = run({
       config: withProgressing('False', 'Ready', '2026-06-12T09:30:00Z'),
