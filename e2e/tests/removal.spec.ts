@@ -41,7 +41,9 @@ test('undeploying and redeploying the registry is recorded on the timeline', asy
   for (let i = 0; i < 10 && (await entries.getByText('DeletingDeployment').count()) === 0; i++)
     await pager.getByRole('button', { name: 'Go to next page' }).click();
   await expect(entries.getByText('DeletingDeployment').first()).toBeVisible();
-  await pager.getByRole('button', { name: 'Go to first page' }).click();
+  // (when the event was already on the first page there is no first page to go back to)
+  const firstPage = pager.getByRole('button', { name: 'Go to first page' });
+  if (await firstPage.isEnabled()) await firstPage.click();
   await expect(entries.getByText(/Available/).first()).toBeVisible();
 
   // Filter by kind: only console changes, then only condition changes of one type.
