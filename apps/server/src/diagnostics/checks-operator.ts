@@ -13,7 +13,7 @@ import type { StorageDiagnosis } from './storage-analysis.js';
 import { classifySyncErrors, type SyncErrors } from './sync-errors.js';
 import { storageCause } from './texts/storage-errors.js';
 import { lastLines, step, unreadable } from './step.js';
-import type { LogLine } from './log-tail.js';
+import { syncErrorText, type LogLine } from './log-tail.js';
 
 const OPERATOR = RegistryNames.operatorDeployment;
 /** A spec change the running operator has not observed for this long is not "catching up". */
@@ -106,7 +106,7 @@ function syncCause(f: Facts, text: string, storage: StorageDiagnosis): SyncCause
 
 function syncFinding(f: Facts, lines: LogLine[], storage: StorageDiagnosis, current: boolean): Finding {
   const text = lines.at(-1)?.text ?? '';
-  const message = /unable to sync: (.*?)(?:, requeuing)?$/.exec(text)?.[1] ?? text;
+  const message = syncErrorText(text);
   const cause = syncCause(f, text, storage);
   return finding({
     code: 'operator-sync-error',

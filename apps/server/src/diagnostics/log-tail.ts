@@ -90,6 +90,11 @@ export function syncErrors(lines: LogLine[]): LogLine[] {
   return lines.filter((l) => l.text.includes('unable to sync') && !isConflictRetry(l.text));
 }
 
+/** `E… controller.go:400] unable to sync: <err>, requeuing` → `<err>` (the whole line if it is not one). */
+export function syncErrorText(text: string): string {
+  return /unable to sync: (.*?)(?:, requeuing)?$/.exec(text)?.[1] ?? text;
+}
+
 function isConflictRetry(text: string): boolean {
   return text.includes('the object has been modified; please apply your changes to the latest version');
 }

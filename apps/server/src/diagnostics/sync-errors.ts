@@ -10,7 +10,7 @@
  */
 import { conditionsOf, toIso, type KubeObjectLike } from '../kube/resources.js';
 import type { Read } from './gather.js';
-import { syncErrors, type LogLine } from './log-tail.js';
+import { syncErrors, syncErrorText, type LogLine } from './log-tail.js';
 
 export interface SyncErrors {
   /** Sync errors the operator still reports. */
@@ -21,11 +21,6 @@ export interface SyncErrors {
   past: LogLine[];
   /** When the Config's conditions last changed (ISO), for the note on past errors. */
   recoveredAt?: string;
-}
-
-/** `E… controller.go:400] unable to sync: <err>, requeuing` → `<err>`. */
-function errorOf(line: LogLine): string {
-  return /unable to sync: (.*?)(?:, requeuing)?$/.exec(line.text)?.[1] ?? line.text;
 }
 
 /** Condition times have second precision: a line within the same second is not "after" it. */
@@ -40,7 +35,7 @@ export function classifySyncErrors(config: Read<KubeObjectLike>, logs: LogLine[]
   // error it reported before (another message) are history.
   if (progressing.status === 'True' && progressing.reason === 'Error') {
     const reported = (progressing.message ?? '').replace(/^Unable to apply resources: /, '');
-    const same = lines.filter((l) => errorOf(l) === reported);
+    const same = lines.filter((l) => syncErrorText(l.text) === reported);
     const current = same.length ? same : lines.slice(-1);
     return { current, unreported: [], past: lines.filter((l) => !current.includes(l)) };
   }
